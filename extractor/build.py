@@ -1,0 +1,126 @@
+"""From triggers and linked arguments to normalized ``EventTuple``s with raw offsets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Sequence
+
+from spacy.tokens import Doc
+
+from .linking import Arguments, TokenSpan
+from .textprep import span_to_raw
+from .triggers import PLACE_LABELS, Trigger
+from .types import EventTuple, Slot
+
+
+def _slot(doc: Doc, span: TokenSpan | None, segments) -> Slot | None:
+    if span is None:
+        return None
+    start, end = span
+    if end <= start:
+        return None
+    s = doc[start:end]
+    text = s.text.strip()
+    if not text:
+        return None
+    raw_start, raw_end = span_to_raw(segments, s.start_char, s.start_char + len(text))
+    return Slot(text=" ".join(text.split()), start=raw_start, end=raw_end)
+
+
+def _sentence_slot(doc: Doc, i: int, segments) -> Slot:
+    sent = doc[i].sent
+    tokens = [t for t in sent if not t.is_space]
+    return _slot(doc, (tokens[0].i, tokens[-1].i + 1), segments) if tokens else Slot(doc[i].text)
+
+
+def _is_past(doc: Doc, trig: Trigger) -> bool | None:
+    if trig.modality == "planned":
+        return False
+    token = doc[trig.i]
+    if token.tag_ in ("VBD", "VBN"):
+        return True
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children):
+        return True
+    if token.tag_ in ("VBZ", "VBP", "VBG"):
+        return None
+    return None
+
+
+def document_countries(doc: Doc) -> tuple[str, ...]:
+    """ISO codes of the countries that the document's place names resolve to, most frequent first."""
+    from .normalize import normalize_place
+
+    counts: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            place = normalize_place(ent.text)
+            if place is not None and place.country:
+                counts[place.country] = counts.get(place.country, 0) + 1
+    return tuple(sorted(counts, key=lambda c: -counts[c]))
+
+
+def build_tuples(
+    doc: Doc,
+    triggers: Sequence[Trigger],
+    arguments: Sequence[Arguments],
+    *,
+    published: dt.date | None = None,
+    segments=None,
+    normalize: bool = True,
+) -> list[EventTuple]:
+    """Tuples for the triggers whose actor and at least one of quantity, location, date are found."""
+    if segments is not None:
+        segments = tuple(tuple(s) for s in segments)
+    countries: tuple[str, ...] | None = None
+    out: list[EventTuple] = []
+    for trig, args in zip(triggers, arguments):
+        if args.actor is None or (args.quantity is None and args.location is None and args.date is None):
+            continue
+        token = doc[trig.i]
+        event = EventTuple(
+            action=_slot(doc, (trig.i, trig.i + 1), segments),
+            actor=_slot(doc, args.actor, segments),
+            quantity=_slot(doc, args.quantity, segments),
+            location=_slot(doc, args.location, segments),
+            date=_slot(doc, args.date, segments),
+            lemma=trig.lemma,
+            modality=trig.modality,
+            source=_slot(doc, trig.source, segments),
+            evidence=_sentence_slot(doc, trig.i, segments),
+            confidence=args.score,
+            extra={"kind": trig.kind, "token": token.i},
+        )
+        if normalize:
+            if countries is None:
+                countries = document_countries(doc)
+            event = normalize_event(event, published=published, past=_is_past(doc, trig), countries=countries)
+        out.append(event)
+    return out
+
+
+def normalize_event(
+    event: EventTuple,
+    *,
+    published: dt.date | None,
+    past: bool | None,
+    countries: Sequence[str] = (),
+) -> EventTuple:
+    """The event with its normalized values filled in."""
+    from dataclasses import replace
+
+    from .normalize import (
+        classify_action,
+        normalize_actor,
+        normalize_date,
+        normalize_place,
+        normalize_quantity,
+    )
+
+    return replace(
+        event,
+        quantity_value=normalize_quantity(event.quantity.text) if event.quantity else None,
+        date_value=normalize_date(event.date.text, ref_date=published, past=past) if event.date else None,
+        place=normalize_place(event.location.text, context_countries=tuple(countries)) if event.location else None,
+        actor_value=normalize_actor(event.actor.text, context_countries=tuple(countries)) if event.actor else None,
+        event_type=classify_action(event.lemma or event.action.text),
+    )

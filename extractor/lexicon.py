@@ -1,0 +1,138 @@
+"""Word classes that drive trigger finding, modality and attribution.
+
+The classes follow Levin's (1993) English verb classes and their VerbNet successors: verbs
+of communication become an event's source, verbs of cognition, desire and appearance are
+not events, aspectual and control verbs pass the event to their complement and lend it a
+modality. The verb inventory used to recognise nominalizations comes from the WordNet-derived
+lemma index that ships with spaCy's English pipelines, so no word list here names what any
+particular article says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+# Levin 37 (communication), 48.1.2 (reveal), 29.5 (conjecture, used as attribution).
+REPORTING = frozenset(
+    """say tell report note disclose confirm acknowledge announce state claim add mention cite
+    indicate suggest reveal explain describe write warn comment insist argue assert allege deny
+    admit declare reply respond quote brief testify corroborate stress emphasize emphasise tweet
+    publish inform notify accuse blame praise commend criticize criticise condemn urge ask
+    remark recount recall reiterate signal hint show estimate predict forecast speculate
+    assess conclude observe""".split()
+)
+# Levin 29-32 (cognition, desire, appearance) and 30 (perception): not events themselves.
+COGNITION = frozenset(
+    """believe think know expect anticipate assume suspect consider understand see look seem
+    appear feel hope want wish fear worry doubt like love hate welcome watch notice learn
+    realize realise recognize recognise imagine suppose wonder mean regard view deem remain
+    stand gain matter care prefer trust need deserve struggle""".split()
+)
+# Levin 55 (aspectual): the event is in their complement.
+ASPECTUAL = frozenset("begin start continue keep stop cease resume finish proceed commence go".split())
+# Control verbs whose complement is a planned event (Levin 29.8 / VerbNet "wish", "promise").
+PLANNING = frozenset(
+    """plan intend aim expect prepare decide agree promise pledge vow threaten propose schedule
+    set seek try attempt want hope offer move mean consider""".split()
+)
+# Verbs too light to carry an event of their own.
+LIGHT = frozenset(
+    """have do make get become include involve follow use let help take put give
+    mark face happen occur exist lie hold cause lead result base stem derive
+    contribute matter""".split()
+)
+MODALS_PLANNED = frozenset({"will", "would", "shall", "'ll", "wo", "going"})
+MODALS_HEDGED = frozenset({"may", "might", "could", "can", "should", "must"})
+HEDGE_ADVERBS = frozenset(
+    {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "possibly",
+     "probably", "likely", "perhaps", "presumably", "seemingly", "potentially"}
+)
+# "is believed to", "is said to": passive attribution verbs that hedge their complement.
+HEDGE_PASSIVES = frozenset({"believe", "think", "say", "report", "allege", "understand", "expect", "suspect", "estimate", "rumor", "rumour"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+# Nominalization suffixes: (noun ending, verb endings to try).
+_NOMINAL_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("isation", ("ise", "ize")),
+    ("ization", ("ize",)),
+    ("ication", ("y",)),
+    ("ation", ("ate", "e", "")),
+    ("ition", ("ite", "")),
+    ("ution", ("ute", "ve")),
+    ("sion", ("de", "d", "t", "se")),
+    ("tion", ("t", "te", "")),
+    ("ment", ("",)),
+    ("ance", ("", "e")),
+    ("ence", ("", "e")),
+    ("ery", ("", "e")),
+    ("ry", ("",)),
+    ("al", ("", "e")),
+    ("ure", ("", "e")),
+    ("y", ("",)),
+)
+
+# Nouns whose event is being somewhere: the guide's "presence of troops in Russia" is "be".
+LOCATIVE_NOUNS = {"presence": "be", "stay": "be", "deployment": "deploy"}
+
+
+@lru_cache(maxsize=1)
+def _wordnet_verbs() -> frozenset[str]:
+    """Verb lemmas of the WordNet-derived index shipped with spaCy's English lemmatizer."""
+    try:
+        import spacy
+
+        from .model import model_name
+
+        lemmatizer = spacy.load(model_name(), exclude=["tok2vec", "tagger", "parser", "ner", "attribute_ruler"])
+        table = lemmatizer.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset(table["verb"])
+    except Exception:  # noqa: BLE001 - without the model, nominalizations fall back to suffix rules
+        return frozenset()
+
+
+def is_non_event_verb(lemma: str) -> bool:
+    """Whether a verb lemma never heads an event tuple of its own."""
+    return lemma in REPORTING or lemma in COGNITION or lemma in LIGHT or lemma in ASPECTUAL
+
+
+def verb_of_nominal(noun: str, *, verbs: frozenset[str] | None = None) -> str | None:
+    """The verb a deverbal event noun comes from ("deployment" -> "deploy"), if any."""
+    noun = noun.lower()
+    if noun in LOCATIVE_NOUNS:
+        return LOCATIVE_NOUNS[noun]
+    verbs = _wordnet_verbs() if verbs is None else verbs
+    if not verbs:
+        return None
+    for suffix, replacements in _NOMINAL_SUFFIXES:
+        if noun.endswith(suffix) and len(noun) > len(suffix) + 2:
+            stem = noun[: -len(suffix)]
+            for rep in replacements:
+                cand = stem + rep
+                if cand in verbs and cand != noun:
+                    return cand
+            # doubled consonant before -al/-ery: "referral" -> "refer"
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs:
+                return stem[:-1]
+    return None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word classes a trigger finder consults; swap one to change behaviour."""
+
+    reporting: frozenset[str] = REPORTING
+    cognition: frozenset[str] = COGNITION
+    aspectual: frozenset[str] = ASPECTUAL
+    planning: frozenset[str] = PLANNING
+    light: frozenset[str] = LIGHT
+    extra_nouns: dict[str, str] = field(default_factory=lambda: dict(LOCATIVE_NOUNS))
+
+    def non_event(self, lemma: str) -> bool:
+        return (
+            lemma in self.reporting
+            or lemma in self.cognition
+            or lemma in self.light
+            or lemma in self.aspectual
+            or lemma in self.planning
+        )

@@ -1,0 +1,396 @@
+"""Argument linking: who, how much, where and when for each trigger, over the parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol, Sequence, runtime_checkable
+
+from spacy.tokens import Doc, Token
+
+from .registry import linkers
+from .triggers import PLACE_LABELS, Trigger
+
+TokenSpan = tuple[int, int]
+
+ACTOR_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+DESTINATION_PREPS = ("to", "into", "toward", "towards", "onto")
+STATIC_PREPS = ("in", "inside", "at", "on", "near", "across", "throughout", "within", "along")
+ORIGIN_PREPS = ("from",)
+TEMPORAL_PREPS = frozenset(
+    {"in", "on", "at", "since", "by", "until", "till", "before", "after", "during", "from",
+     "through", "throughout", "within", "from", "as", "around", "over", "for"}
+)
+QUANTITY_PREPS = frozenset({"of", "with", "to", "for", "at", "by"})
+MAGNITUDE_SUFFIXES = frozenset({"m", "mn", "bn", "b", "k", "million", "billion", "trillion"})
+QUANTITY_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Nouns that name a place once a country or adjective pins them ("Russian soil", "Donetsk area").
+PLACE_NOUNS = frozenset(
+    """soil territory territories land lands region regions area areas border borders front
+    frontline city town village province oblast state capital coast island peninsula
+    countryside outskirts suburbs district districts soil waters airspace base bases""".split()
+)
+PERSONAL = {"he": ("PERSON",), "she": ("PERSON",), "him": ("PERSON",), "her": ("PERSON",),
+            "it": ("GPE", "ORG", "NORP"), "its": ("GPE", "ORG", "NORP"),
+            "they": ("GPE", "ORG", "NORP"), "them": ("GPE", "ORG", "NORP"),
+            "their": ("GPE", "ORG", "NORP"), "we": ("GPE", "ORG", "NORP")}
+
+
+@dataclass(frozen=True)
+class Arguments:
+    """Token spans ``[start, end)`` of each argument of one trigger, or ``None``."""
+
+    actor: TokenSpan | None = None
+    quantity: TokenSpan | None = None
+    location: TokenSpan | None = None
+    date: TokenSpan | None = None
+    score: float = 1.0
+
+
+@runtime_checkable
+class Linker(Protocol):
+    """Anything that assigns arguments to triggers over a parsed ``Doc``."""
+
+    def __call__(self, doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]: ...
+
+
+def _is_number(token: Token) -> bool:
+    if token.ent_type_ in ("DATE", "TIME", "ORDINAL"):
+        return False
+    return token.like_num or token.pos_ == "NUM" or token.ent_type_ in QUANTITY_LABELS and token.pos_ != "ADP"
+
+
+def _entity(token: Token) -> TokenSpan | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.start, ent.end
+    return None
+
+
+def _trim(doc: Doc, start: int, end: int) -> TokenSpan:
+    while start < end - 1 and (doc[start].dep_ in ("det", "punct", "case", "cc") or doc[start].tag_ == "POS"):
+        start += 1
+    while end - 1 > start and doc[end - 1].dep_ in ("punct", "cc", "case"):
+        end -= 1
+    return start, end
+
+
+def noun_phrase(token: Token, *, numbers: bool = True) -> TokenSpan:
+    """The phrase a noun heads, without relative clauses, trailing modifiers or determiners."""
+    doc = token.doc
+    ent = _entity(token)
+    left = token.i
+    for c in token.lefts:
+        if c.dep_ in ("det", "predet", "poss") and c.tag_ != "PRP$" and c.pos_ != "PROPN":
+            continue
+        if not numbers and (c.dep_ in ("nummod", "quantmod") or _is_number(c)):
+            continue
+        left = min(left, c.left_edge.i)
+    right = token.i + 1
+    for c in token.rights:
+        if c.dep_ in ("compound", "flat", "appos") and c.i == right and c.pos_ == "PROPN":
+            right = c.right_edge.i + 1
+    if ent is not None:
+        left, right = min(left, ent[0]), max(right, ent[1])
+    if not numbers:
+        while left < token.i and (_is_number(doc[left]) or doc[left].dep_ in ("quantmod", "advmod", "det", "punct")):
+            left += 1
+    return _trim(doc, left, right)
+
+
+# Heads that count or group what their "of" object names ("thousands of soldiers").
+COLLECTIVE = frozenset(
+    """batch group wave contingent unit team number total majority minority part rest some many
+    most all none several few dozens hundreds thousands millions tens scores handful number
+    bunch contingents batches groups waves""".split()
+)
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we"})
+
+
+def content_head(token: Token) -> Token:
+    """The noun a collective or numeric head stands for ("thousands of soldiers" -> soldiers)."""
+    for _ in range(3):
+        if not (token.lemma_.lower() in COLLECTIVE or token.lower_ in COLLECTIVE or _is_number(token)):
+            break
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None:
+            break
+        token = pobj
+    return token
+
+
+def resolve_pronoun(token: Token) -> TokenSpan | None:
+    """The nearest preceding named mention (or, for "they", plural subject) a pronoun can stand for."""
+    labels = PERSONAL.get(token.lower_)
+    if labels is None:
+        return None
+    doc = token.doc
+    best: TokenSpan | None = None
+    for ent in doc.ents:
+        if ent.end > token.i:
+            break
+        if ent.label_ in labels and ent.root.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj", "compound", "ROOT", "appos"):
+            best = (ent.start, ent.end)
+    if token.lower_ in PLURAL_PRONOUNS:
+        plural: TokenSpan | None = None
+        start = token.sent.start
+        prev_sents = [s for s in doc.sents if s.end <= start][-1:]
+        scope = [t for s in prev_sents for t in s] + [t for t in doc[start : token.i]]
+        for t in scope:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and t.i < token.i:
+                head = content_head(t)
+                span = noun_phrase(head, numbers=False)
+                if plural is None or span[0] > plural[0]:
+                    plural = span
+        # a country or body is singular: "they" prefers a plural noun phrase
+        best = plural or best
+    return best
+
+
+def _subject(token: Token) -> tuple[Token | None, bool]:
+    """The subject governing ``token`` (climbing control, conjunction and participle chains)
+    and whether the clause is passive without an agent."""
+    cur = token
+    for _ in range(6):
+        agent = next((c for c in cur.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj, False
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None:
+            if subj.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":
+                return cur.head, False
+            return subj, False
+        if any(c.dep_ == "nsubjpass" for c in cur.children):
+            return None, True
+        if cur.dep_ == "relcl":
+            return cur.head, False
+        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl"):
+            nxt = cur.head
+            if cur.dep_ == "pcomp":
+                nxt = nxt.head
+            if nxt.pos_ == "NOUN" and cur.dep_ == "acl":
+                # "decision to send": the decider is the noun's possessor
+                poss = next((c for c in nxt.children if c.dep_ == "poss"), None)
+                if poss is not None:
+                    return poss, False
+                nxt = nxt.head
+                if nxt.dep_ == "prep":
+                    nxt = nxt.head
+            cur = nxt
+            continue
+        break
+    return None, False
+
+
+def _noun_actor(token: Token) -> Token | None:
+    for c in token.children:
+        if c.dep_ == "poss" and c.tag_ != "PRP$":
+            return c
+        if c.dep_ == "poss" and c.lower_ in PERSONAL:
+            return c
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    for c in token.lefts:
+        if c.ent_type_ in ("NORP", "GPE", "ORG") and c.dep_ in ("amod", "compound"):
+            return c
+    return None
+
+
+def _theme_tokens(token: Token) -> list[Token]:
+    out = []
+    for c in token.children:
+        if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            out.append(c)
+    if not any(c.dep_ == "dobj" for c in token.children):
+        # intransitive events count their subject ("600 soldiers died")
+        out += [c for c in token.children if c.dep_ == "nsubj"]
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in QUANTITY_PREPS:
+            out += [p for p in c.children if p.dep_ == "pobj"]
+    if token.pos_ == "NOUN":
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                out += [p for p in c.children if p.dep_ == "pobj"]
+    return out
+
+
+def quantity_span(token: Token) -> TokenSpan | None:
+    """The number with the noun it counts, if ``token``'s phrase holds one."""
+    doc = token.doc
+    if _is_number(token):
+        num = token
+        head = token.head if token.dep_ in ("nummod", "quantmod", "compound") else token
+    else:
+        nums = [c for c in token.children if c.dep_ in ("nummod", "quantmod") and _is_number(c)]
+        if not nums:
+            for c in token.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            found = quantity_span(p)
+                            if found is not None:
+                                return found
+            return None
+        num, head = nums[0], token
+    start = min(num.left_edge.i, head.i)
+    end = max(head.i, num.i) + 1
+    for c in num.rights:
+        if c.dep_ in ("quantmod", "nummod", "compound") and c.i == end:
+            end = c.right_edge.i + 1
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ in ("of", "per") and c.i == end:
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            end = noun_phrase(pobj)[1] if pobj is not None else c.i + 1
+    if end < len(doc) and doc[end].lower_ in MAGNITUDE_SUFFIXES and doc[end].i > num.i:
+        end += 1
+    ent = _entity(num)
+    if ent is not None and doc[ent[0]].ent_type_ in QUANTITY_LABELS:
+        start, end = min(start, ent[0]), max(end, ent[1])
+        # a rate after money: "$2,000 per month"
+        if end < len(doc) and doc[end].lower_ == "per":
+            end = doc[end].right_edge.i + 1
+    # do not swallow a relative clause or a following verb phrase
+    for t in doc[start:end]:
+        if t.pos_ == "VERB" and t.i > head.i and t.dep_ in ("relcl", "acl"):
+            end = t.left_edge.i
+            break
+    return _trim(doc, start, end)
+
+
+def _place_span(pobj: Token) -> TokenSpan | None:
+    """The place a prepositional object names, if any."""
+    doc = pobj.doc
+    has_entity = any(t.ent_type_ in PLACE_LABELS for t in pobj.subtree)
+    is_place_noun = pobj.lemma_.lower() in PLACE_NOUNS and any(
+        c.ent_type_ in ("GPE", "LOC", "NORP") or c.pos_ == "PROPN" for c in pobj.lefts
+    )
+    if pobj.ent_type_ in PLACE_LABELS or is_place_noun:
+        span = noun_phrase(pobj)
+        # "areas of Ukraine": keep the country that pins a generic place noun
+        for c in pobj.rights:
+            if c.dep_ == "prep" and c.lower_ == "of" and any(t.ent_type_ in PLACE_LABELS for t in c.subtree):
+                span = (span[0], c.right_edge.i + 1)
+        return _trim(doc, *span)
+    if has_entity and pobj.pos_ in ("NOUN", "PROPN"):
+        # "the restoration of Kursk", "parts of Donetsk": the place the "of" object names
+        for c in pobj.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                inner = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if inner is not None and inner.ent_type_ in PLACE_LABELS:
+                    return _entity(inner)
+    return None
+
+
+def location_span(token: Token) -> TokenSpan | None:
+    """Destination first, then where it happens, then the origin."""
+    holders = [token] + [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.dep_ == "xcomp" or (token.dep_ == "conj" and token.head.pos_ == "VERB"):
+        holders.append(token.head)
+    found: dict[str, TokenSpan] = {}
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ not in ("prep", "dative", "advmod"):
+                continue
+            prep = c.lower_
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            span = _place_span(pobj)
+            if span is None:
+                continue
+            key = "dest" if prep in DESTINATION_PREPS else "static" if prep in STATIC_PREPS else "origin" if prep in ORIGIN_PREPS else None
+            if key and key not in found:
+                found[key] = span
+    for key in ("dest", "static", "origin"):
+        if key in found:
+            return found[key]
+    # an event noun modified by a place: "the Kursk deployment", "Russian soil"
+    if token.pos_ == "NOUN":
+        for c in token.lefts:
+            if c.ent_type_ in PLACE_LABELS:
+                return _entity(c)
+    return None
+
+
+def date_span(token: Token) -> TokenSpan | None:
+    """A temporal expression attached to the trigger's clause."""
+    doc = token.doc
+    holders = [token]
+    if token.dep_ in ("xcomp",) or (token.dep_ == "conj" and token.head.pos_ == "VERB"):
+        holders.append(token.head)
+    for holder in holders:
+        for c in holder.children:
+            ent = _entity(c) if c.ent_type_ == "DATE" else None
+            if ent is not None and c.dep_ in ("npadvmod", "tmod", "advmod", "nsubj", "dobj", "obl", "pobj", "dep", "attr"):
+                start, end = ent
+                return _extend_date(doc, start, end)
+            if c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS:
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None and pobj.ent_type_ == "DATE":
+                    ent = _entity(pobj)
+                    if ent is not None:
+                        return _extend_date(doc, min(c.i, ent[0]), max(ent[1], pobj.i + 1))
+            if c.dep_ == "advmod" and c.lower_ in ("early", "soon", "late"):
+                # "as early as July", "as soon as July or August"
+                dates = [t for t in c.subtree if t.ent_type_ == "DATE"]
+                if dates:
+                    return _extend_date(doc, c.left_edge.i, max(t.i for t in dates) + 1)
+    return None
+
+
+def _extend_date(doc: Doc, start: int, end: int) -> TokenSpan:
+    # "July or August": a coordinated second date belongs to the same expression
+    while end + 1 < len(doc) and doc[end].lower_ in ("or", "and", "to", "-", "through") and doc[end + 1].ent_type_ == "DATE":
+        end += 2
+        while end < len(doc) and doc[end].ent_type_ == "DATE" and doc[end].ent_iob_ == "I":
+            end += 1
+    # "as early as" before the date
+    if start >= 3 and doc[start - 1].lower_ == "as" and doc[start - 2].lower_ in ("early", "soon", "late") and doc[start - 3].lower_ == "as":
+        start -= 3
+    return _trim(doc, start, end)
+
+
+def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
+    """Actor, quantity, location and date spans for each trigger, from the dependency parse."""
+    out = []
+    for trig in triggers:
+        token = doc[trig.i]
+        if trig.kind == "noun":
+            actor_tok = _noun_actor(token)
+            if actor_tok is None and trig.lemma == "be":
+                of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                actor_tok = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+            passive = False
+        else:
+            actor_tok, passive = _subject(token)
+        actor = None
+        if actor_tok is not None:
+            actor_tok = content_head(actor_tok)
+            if actor_tok.pos_ == "PRON" or actor_tok.lower_ in PERSONAL:
+                actor = resolve_pronoun(actor_tok)
+            else:
+                actor = noun_phrase(actor_tok, numbers=False)
+        quantity = None
+        for theme in _theme_tokens(token):
+            quantity = quantity_span(theme)
+            if quantity is not None:
+                break
+        if quantity is None and trig.kind == "verb" and token.dep_ in ("xcomp",):
+            pass
+        location = location_span(token)
+        date = date_span(token)
+        filled = sum(x is not None for x in (actor, quantity, location, date))
+        score = min(0.95, 0.35 + 0.15 * filled) * (0.8 if trig.kind == "noun" else 1.0)
+        out.append(Arguments(actor=actor, quantity=quantity, location=location, date=date, score=score))
+    return out
+
+
+@linkers.register("extractor.dep_linker.v1")
+def make_dep_linker() -> Linker:
+    """The rule-based linker over the dependency parse."""
+    return link_arguments

@@ -1,0 +1,144 @@
+"""Text preparation that keeps character offsets into the original article.
+
+``prepare_text`` drops page furniture, rejoins words broken across a line end and turns
+non-breaking spaces into plain ones. The result knows how to map any offset of the
+prepared text back to the raw text, so every slot can point into the file as received.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Section labels and navigation that news sites print as lines of their own.
+FURNITURE_LINES = frozenset(
+    {
+        "related articles", "related posts", "related stories", "related", "read more",
+        "read also", "see also", "more stories", "latest posts", "latest news", "latest",
+        "recent posts", "popular posts", "most read", "most popular", "trending",
+        "back to top", "back to top button", "get in touch", "contact us", "share",
+        "share this", "share this article", "share on facebook", "share on twitter", "tweet",
+        "print", "email", "subscribe", "sign up", "newsletter", "advertisement", "sponsored",
+        "follow us", "comments", "leave a comment", "leave a reply", "tags", "news", "world",
+        "world news", "politics", "business", "opinion", "analysis", "europe", "asia",
+        "middle east", "africa", "americas", "sport", "sports", "home", "menu", "search",
+        "- news", "skip to content", "loading", "close",
+    }
+)
+# Words that mark a bullet or short line as a link, credit or share prompt.
+FURNITURE_CUES = re.compile(
+    r"\b(facebook|twitter|instagram|telegram|whatsapp|youtube|linkedin|follow us|"
+    r"subscribe|newsletter|website|click here|read more|source of (information|images)|"
+    r"image credits?|photo credits?|getty images|reuters/|ap photo|afp via|all rights reserved|"
+    r"copyright|cookie)\b",
+    re.IGNORECASE,
+)
+BULLET = re.compile(r"^\s*[•·▪►▸\-*–]\s+")
+PLACEHOLDER = re.compile(r"^\s*[\w]*_[\w_]*\s*$")  # template tokens like "spot_imgspot_img"
+SENTENCE_END = re.compile(r"[.!?:;\"'”’»)\]]\s*$")
+
+
+@dataclass(frozen=True)
+class PreparedText:
+    """Prepared text plus the map back to the raw article.
+
+    ``segments`` holds ``(prepared_start, raw_start)`` pairs: from each prepared offset on,
+    characters map one to one until the next segment.
+    """
+
+    raw: str
+    text: str
+    segments: tuple[tuple[int, int], ...]
+
+    def to_raw(self, offset: int) -> int:
+        """Raw offset of the character at ``offset`` in the prepared text."""
+        return to_raw(self.segments, offset)
+
+    def span_to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Raw ``(start, end)`` of the prepared span ``[start, end)``."""
+        return span_to_raw(self.segments, start, end)
+
+
+def to_raw(segments: tuple[tuple[int, int], ...] | None, offset: int) -> int:
+    """Raw offset of prepared ``offset`` under ``segments`` (identity when ``None``)."""
+    if not segments:
+        return offset
+    i = bisect.bisect_right(segments, (offset, float("inf"))) - 1
+    if i < 0:
+        return offset
+    p, r = segments[i]
+    return r + (offset - p)
+
+
+def span_to_raw(segments: tuple[tuple[int, int], ...] | None, start: int, end: int) -> tuple[int, int]:
+    """Raw ``(start, end)`` of the prepared span ``[start, end)``."""
+    if end <= start:
+        raw = to_raw(segments, start)
+        return raw, raw
+    return to_raw(segments, start), to_raw(segments, end - 1) + 1
+
+
+@lru_cache(maxsize=1)
+def _zipf():
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a declared dependency
+        return None
+    return zipf_frequency
+
+
+def _should_join(left: str, right: str) -> bool:
+    """Whether ``left`` + ``right`` split by a line end form one word."""
+    zipf = _zipf()
+    if zipf is None:
+        return False
+    joined = zipf(left + right, "en")
+    return joined >= 3.0 and joined >= min(zipf(left, "en"), zipf(right, "en"))
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a line is page furniture rather than article text."""
+    stripped = line.strip().replace("\u00a0", " ")
+    if not stripped:
+        return False
+    key = re.sub(r"\s+", " ", stripped).casefold().rstrip(":")
+    if key in FURNITURE_LINES:
+        return True
+    if PLACEHOLDER.match(stripped):
+        return True
+    words = stripped.split()
+    if BULLET.match(stripped) and (FURNITURE_CUES.search(stripped) or len(words) <= 3):
+        return True
+    if len(words) <= 12 and FURNITURE_CUES.search(stripped) and not SENTENCE_END.search(stripped):
+        return True
+    return False
+
+
+BROKEN_WORD = re.compile(r"([A-Za-z]+)\n([a-z]+)")
+
+
+def prepare_text(raw: str) -> PreparedText:
+    """Clean ``raw`` for parsing while keeping a map back to its offsets."""
+    chars = list(raw.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " "))
+    # Furniture lines are blanked in place so every other offset stays put.
+    pos = 0
+    for line in raw.split("\n"):
+        if is_furniture(line):
+            for i in range(pos, pos + len(line)):
+                chars[i] = " "
+        pos += len(line) + 1
+    segments: list[tuple[int, int]] = [(0, 0)]
+    text = "".join(chars)
+    for m in BROKEN_WORD.finditer(text):
+        left, right = m.group(1), m.group(2)
+        if not _should_join(left, right):
+            continue
+        # "dep\nloyed" becomes "deployed " so the text keeps its length and every
+        # offset outside the rejoined word stays where it was.
+        nl, end = m.start(2) - 1, m.end(2)
+        chars[nl : end - 1] = chars[nl + 1 : end]
+        chars[end - 1] = " "
+        segments += [(nl, nl + 1), (end - 1, nl), (end, end)]
+    return PreparedText(raw=raw, text="".join(chars), segments=tuple(segments))

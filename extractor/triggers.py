@@ -1,0 +1,217 @@
+"""Trigger finding: which words of a parsed ``Doc`` report a concrete event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import (
+    HEDGE_ADVERBS,
+    HEDGE_PASSIVES,
+    MODALS_HEDGED,
+    MODALS_PLANNED,
+    NEGATIONS,
+    Lexicon,
+    verb_of_nominal,
+)
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+LOCATIVE_PREPS = frozenset({"in", "on", "at", "inside", "near", "within", "across", "throughout"})
+PLANNING_NOUNS = frozenset({"plan", "decision", "intention", "bid", "attempt", "agreement", "offer", "pledge", "promise", "readiness"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word that reports an event, with what its clause says about it."""
+
+    i: int
+    lemma: str
+    kind: str  # "verb", "noun" or "copula"
+    modality: str = "asserted"
+    source: tuple[int, int] | None = None  # token span [start, end) of the reporter
+
+
+def _has_place(token: Token) -> bool:
+    return any(t.ent_type_ in PLACE_LABELS for t in token.subtree)
+
+
+def is_locative_copula(token: Token) -> bool:
+    """A form of "be" that places its subject somewhere ("12,000 soldiers are in Russia")."""
+    if token.lemma_ != "be" or token.dep_ in ("aux", "auxpass"):
+        return False
+    if not any(c.dep_ in ("nsubj", "expl") for c in token.children):
+        return False
+    return any(
+        c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and _has_place(c) for c in token.children
+    )
+
+
+def _is_purpose_clause(token: Token) -> bool:
+    """An infinitive of purpose or motive ("to support Russia"), not an event of its own."""
+    if token.dep_ not in ("advcl", "acl", "relcl"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    head = token.head
+    return not (token.dep_ == "acl" and head.lemma_.lower() in PLANNING_NOUNS)
+
+
+def _governors(token: Token) -> list[Token]:
+    """The token and the chain of words whose complement it is (plans to -> send)."""
+    chain = [token]
+    cur = token
+    while cur.dep_ in ("xcomp", "acl", "conj", "pcomp", "pobj") and cur.head is not cur:
+        if cur.dep_ == "acl" and cur.head.lemma_.lower() not in PLANNING_NOUNS:
+            break
+        cur = cur.head
+        chain.append(cur)
+        if cur.dep_ == "prep":
+            continue
+        if len(chain) > 6:
+            break
+    return chain
+
+
+def find_modality(token: Token) -> str:
+    """asserted, reported, planned or negated, from auxiliaries, hedges and negation."""
+    chain = _governors(token)
+    planned = hedged = negated = False
+    for k, tok in enumerate(chain):
+        for c in tok.children:
+            low = c.lower_
+            if c.dep_ == "neg" or (c.dep_ == "advmod" and low in NEGATIONS):
+                negated = True
+            elif c.dep_ in ("aux", "auxpass") and low in MODALS_PLANNED:
+                planned = True
+            elif c.dep_ == "aux" and low in MODALS_HEDGED:
+                perfect = any(a.lemma_ == "have" and a.dep_ == "aux" for a in tok.children)
+                if perfect or any(a.lower_ == "be" for a in tok.children if a.dep_ == "aux"):
+                    hedged = True
+                else:
+                    planned = True
+            elif c.dep_ == "advmod" and low in HEDGE_ADVERBS:
+                hedged = True
+            elif c.dep_ == "aux" and low == "going" and k == 0:
+                planned = True
+        if k > 0 and tok.pos_ in ("VERB", "AUX", "NOUN"):
+            lemma = tok.lemma_.lower()
+            passive = any(c.dep_ == "auxpass" for c in tok.children)
+            if passive and lemma in HEDGE_PASSIVES:
+                if lemma == "expect":
+                    planned = True
+                else:
+                    hedged = True
+            elif lemma in PLANNING_NOUNS or (tok.pos_ == "VERB" and lemma in _PLANNING_VERBS):
+                planned = True
+    # "is going to greenlight": the xcomp of a progressive "go".
+    head = token.head
+    if token.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG":
+        planned = True
+    if negated:
+        return "negated"
+    if planned:
+        return "planned"
+    if hedged:
+        return "reported"
+    return "asserted"
+
+
+_PLANNING_VERBS = Lexicon().planning
+
+
+def _span_of(token: Token) -> tuple[int, int]:
+    ent = _entity_of(token)
+    if ent is not None:
+        start, end = ent
+    else:
+        left = [t for t in token.subtree if t.i <= token.i]
+        start = min(t.i for t in left) if left else token.i
+        end = token.i + 1
+        # extend over compound continuations to the right ("Director Cho Tae-yong")
+        for r in token.rights:
+            if r.dep_ in ("appos", "compound", "flat") and r.i == end:
+                end = r.right_edge.i + 1
+    doc = token.doc
+    while start < end - 1 and doc[start].dep_ in ("det", "case", "punct") :
+        start += 1
+    return start, end
+
+
+def _entity_of(token: Token) -> tuple[int, int] | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.start, ent.end
+    return None
+
+
+def find_source(token: Token, *, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Token span of who the text credits for the event, if anyone."""
+    sent = token.sent
+    # "according to X" anywhere on the path from the trigger to the sentence root
+    path = [token, *token.ancestors]
+    for tok in path:
+        for c in tok.children:
+            if c.lower_ == "according" or (c.dep_ == "prep" and c.lower_ == "per"):
+                for p in c.subtree:
+                    if p.dep_ == "pobj":
+                        start, end = _span_of(p)
+                        return start, end
+    # a reporting verb whose complement holds the trigger
+    prev = token
+    for tok in token.ancestors:
+        if tok.lemma_.lower() in lexicon.reporting and prev.dep_ in ("ccomp", "xcomp", "parataxis", "dobj", "advcl", "conj"):
+            for c in tok.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ not in ("PRON", "PUNCT"):
+                    return _span_of(c)
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return _span_of(p)
+        prev = tok
+    # a reporting verb whose clause follows the trigger's: "..., Lee noted."
+    root = sent.root
+    if root is not token and root.lemma_.lower() in lexicon.reporting and token.i < root.i:
+        for c in root.children:
+            if c.dep_ == "nsubj" and c.pos_ not in ("PRON", "PUNCT"):
+                return _span_of(c)
+    return None
+
+
+def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
+    """Verbs, locative copulas and event nouns that report concrete events."""
+    lexicon = lexicon or Lexicon()
+    triggers: list[Trigger] = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        kind = None
+        if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
+            if lexicon.non_event(lemma) or _is_purpose_clause(token):
+                continue
+            if token.sent.text.rstrip().endswith("?"):
+                continue
+            kind = "verb"
+        elif token.pos_ in ("AUX", "VERB") and is_locative_copula(token):
+            kind, lemma = "copula", "be"
+        elif token.pos_ == "NOUN" and token.dep_ != "compound":
+            verb = lexicon.extra_nouns.get(lemma) or verb_of_nominal(lemma)
+            if verb is None or lexicon.non_event(verb):
+                continue
+            kind, lemma = "noun", verb
+        if kind is None:
+            continue
+        if kind != "verb" and token.sent.text.rstrip().endswith("?"):
+            continue
+        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+        if particle and kind == "verb":
+            lemma = f"{lemma} {particle}"
+        triggers.append(
+            Trigger(
+                i=token.i,
+                lemma=lemma,
+                kind=kind,
+                modality=find_modality(token),
+                source=find_source(token, lexicon=lexicon),
+            )
+        )
+    return triggers
