@@ -76,7 +76,7 @@ def iter_inputs(path: str | Path, *, manifest: dict[str, dict[str, Any]] | None 
         raise ExtractorError("E004", path=path)
     seen: set[str] = set()
     for file in files:
-        for item in _items_of(file, path if path.is_dir() else file.parent):
+        for item in _items_of(file, path):
             if item.doc_id in seen:
                 item.error = str(ExtractorError("E010", doc_id=item.doc_id, path=item.path))
                 item.text = None
@@ -103,6 +103,10 @@ def _items_of(file: Path, root: Path) -> Iterator[InputItem]:
         yield InputItem(file.stem, str(file), text=text)
         return
     lines = text.splitlines() if suffix == ".jsonl" else [text]
+    if root != file and not _holds_articles(lines):
+        # In a folder, JSON files without article records (gold files, manifests, configs)
+        # are not inputs; a file named on the command line always is.
+        return
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -125,6 +129,19 @@ def _items_of(file: Path, root: Path) -> Iterator[InputItem]:
             if "published" not in meta and "date" in meta:
                 meta["published"] = meta["date"]
             yield InputItem(doc_id, where, text=body, meta=meta)
+
+
+def _holds_articles(lines: list[str]) -> bool:
+    for line in lines:
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except ValueError:
+            return True  # a broken line in a records file is reported, not skipped
+        first = rec[0] if isinstance(rec, list) and rec else rec
+        return isinstance(first, dict) and any(isinstance(first.get(f), str) for f in TEXT_FIELDS)
+    return False
 
 
 def done_ids(out_path: str | Path) -> set[str]:

@@ -20,6 +20,7 @@ TEMPORAL_PREPS = frozenset(
     {"in", "on", "at", "since", "by", "until", "till", "before", "after", "during", "from",
      "through", "throughout", "within", "from", "as", "around", "over", "for"}
 )
+CLAUSE_DATE_MARKS = frozenset({"since", "until", "till"})
 QUANTITY_PREPS = frozenset({"of", "with", "to", "for", "at", "by"})
 MAGNITUDE_SUFFIXES = frozenset({"m", "mn", "bn", "b", "k", "million", "billion", "trillion"})
 QUANTITY_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -148,8 +149,8 @@ def resolve_pronoun(token: Token) -> TokenSpan | None:
 
 
 def _subject(token: Token) -> tuple[Token | None, bool]:
-    """The subject governing ``token`` (climbing control, conjunction and participle chains)
-    and whether the clause is passive without an agent."""
+    """The subject governing ``token`` (climbing control, conjunction and participle chains),
+    and whether it is the patient of a passive without an agent."""
     cur = token
     for _ in range(6):
         agent = next((c for c in cur.children if c.dep_ == "agent"), None)
@@ -162,10 +163,14 @@ def _subject(token: Token) -> tuple[Token | None, bool]:
             if subj.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":
                 return cur.head, False
             return subj, False
-        if any(c.dep_ == "nsubjpass" for c in cur.children):
-            return None, True
+        patient = next((c for c in cur.children if c.dep_ == "nsubjpass"), None)
+        if patient is not None:
+            return patient, True
         if cur.dep_ == "relcl":
             return cur.head, False
+        if cur.dep_ == "acl" and cur.tag_ in ("VBG", "VBN") and not any(c.dep_ == "aux" for c in cur.children):
+            # "soldiers operating in Donetsk": the noun the participle modifies
+            return cur.head, cur.tag_ == "VBN"
         if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl"):
             nxt = cur.head
             if cur.dep_ == "pcomp":
@@ -182,6 +187,27 @@ def _subject(token: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+# Nouns for people and organised groups (social roles), which can act.
+PERSON_NOUNS = frozenset(
+    """soldier troop force personnel officer general engineer worker labourer laborer civilian
+    people person man woman child official diplomat minister leader president delegation
+    fighter militant rebel insurgent separatist volunteer mercenary recruit conscript reservist
+    police policeman guard commando sniper pilot crew sailor marine unit brigade battalion
+    regiment division army navy contractor advisor adviser instructor specialist expert
+    team staff member citizen resident refugee migrant prisoner hostage protester demonstrator
+    student journalist reporter doctor nurse agent spy operative family""".split()
+)
+
+
+def _is_agentive(token: Token) -> bool:
+    """Whether a noun names people or a body that can act (an entity, a role, a group)."""
+    if token.ent_type_ in ACTOR_LABELS:
+        return True
+    if token.lemma_.lower() in PERSON_NOUNS:
+        return True
+    return any(c.ent_type_ in ("NORP", "GPE", "ORG") for c in token.lefts)
 
 
 def _noun_actor(token: Token) -> Token | None:
@@ -335,6 +361,11 @@ def date_span(token: Token) -> TokenSpan | None:
                     ent = _entity(pobj)
                     if ent is not None:
                         return _extend_date(doc, min(c.i, ent[0]), max(ent[1], pobj.i + 1))
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CLAUSE_DATE_MARKS for m in c.children):
+                # "since the full-scale invasion of Ukraine began"
+                return _trim(doc, c.left_edge.i, c.right_edge.i + 1)
+            if c.dep_ == "prep" and c.lower_ in ("since", "until", "till") and any(p.lower_ in ("then", "now") for p in c.children):
+                return c.i, c.right_edge.i + 1
             if c.dep_ == "advmod" and c.lower_ in ("early", "soon", "late"):
                 # "as early as July", "as soon as July or August"
                 dates = [t for t in c.subtree if t.ent_type_ == "DATE"]
@@ -366,9 +397,17 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
                 of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 actor_tok = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
             passive = False
+            raw_subject = None
         else:
             actor_tok, passive = _subject(token)
+        raw_subject = actor_tok
         actor = None
+        if actor_tok is not None and passive:
+            # Agentless passive: the owner of what was moved stands in for the agent
+            # ("North Korea's brigades would be sent"), else the patient itself.
+            head = content_head(actor_tok)
+            owner = next((c for c in head.children if c.dep_ == "poss" and c.ent_type_ in ACTOR_LABELS), None)
+            actor_tok = owner or (head if _is_agentive(head) else None)
         if actor_tok is not None:
             actor_tok = content_head(actor_tok)
             if actor_tok.pos_ == "PRON" or actor_tok.lower_ in PERSONAL:
@@ -376,13 +415,25 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
             else:
                 actor = noun_phrase(actor_tok, numbers=False)
         quantity = None
-        for theme in _theme_tokens(token):
+        themes = _theme_tokens(token)
+        if trig.kind == "verb" and not themes and actor_tok is not None:
+            themes = [actor_tok if not passive else actor_tok]
+        if raw_subject is not None and raw_subject not in themes and (passive or trig.kind == "copula"):
+            themes.append(raw_subject)
+        for theme in themes:
             quantity = quantity_span(theme)
             if quantity is not None:
                 break
         if quantity is None and trig.kind == "verb" and token.dep_ in ("xcomp",):
             pass
         location = location_span(token)
+        if location is None:
+            # "sent troops to support Russia in Ukraine": where the purpose is, the troops go
+            for c in token.children:
+                if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+                    location = location_span(c)
+                    if location is not None:
+                        break
         date = date_span(token)
         filled = sum(x is not None for x in (actor, quantity, location, date))
         score = min(0.95, 0.35 + 0.15 * filled) * (0.8 if trig.kind == "noun" else 1.0)

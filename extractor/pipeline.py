@@ -92,40 +92,51 @@ class Extractor:
         n_process: int = 1,
     ) -> Iterator[DocumentResult]:
         """Results in input order; a record that fails yields a result with ``error`` set."""
-        queue: deque[tuple[dict[str, Any], str | None]] = deque()
-        errors: dict[int, str] = {}
+        items = iter(enumerate(texts_or_records))
+        while True:
+            queue: deque[tuple[dict[str, Any], str | None]] = deque()
+            stream = self.nlp.pipe(self._docs(items, queue), batch_size=batch_size, n_process=n_process)
+            try:
+                for doc in stream:
+                    yield from _failed_in_front(queue)
+                    rec, _ = queue.popleft()
+                    yield DocumentResult(rec["doc_id"], doc._.published, tuple(doc._.events or ()), meta=rec.get("meta", {}))
+                yield from _failed_in_front(queue)
+                return
+            except Exception:  # noqa: BLE001 - one bad document must not stop the batch
+                # The batch in flight failed as a whole: redo its documents one at a time,
+                # then stream on with the rest.
+                while queue:
+                    rec, problem = queue.popleft()
+                    if problem is not None:
+                        yield DocumentResult(rec["doc_id"], None, error=problem)
+                    else:
+                        yield self._one(rec)
 
-        def docs() -> Iterator[Doc]:
-            for k, item in enumerate(texts_or_records):
-                try:
-                    rec = _as_record(item, k)
-                    doc = self.make_doc(rec["text"], published=rec.get("published"), doc_id=rec["doc_id"])
-                except ExtractorError as err:
-                    queue.append((rec if "rec" in locals() else {"doc_id": str(k)}, str(err)))
-                    continue
-                queue.append((rec, None))
-                yield doc
+    def _docs(self, items: Iterator[tuple[int, Any]], queue: deque) -> Iterator[Doc]:
+        for k, item in items:
+            rec: dict[str, Any] = {"doc_id": str(k)}
+            try:
+                rec = _as_record(item, k)
+                doc = self.make_doc(rec["text"], published=rec.get("published"), doc_id=rec["doc_id"])
+            except ExtractorError as err:
+                queue.append((rec, str(err)))
+                continue
+            queue.append((rec, None))
+            yield doc
 
-        def on_error(proc_name, proc, batch, e):  # noqa: ANN001 - spaCy's error-handler signature
-            for d in batch:
-                errors[id(d)] = f"{proc_name}: {type(e).__name__}: {e}"
+    def _one(self, rec: dict[str, Any]) -> DocumentResult:
+        try:
+            doc = self.nlp(self.make_doc(rec["text"], published=rec.get("published"), doc_id=rec["doc_id"]))
+        except Exception as err:  # noqa: BLE001
+            return DocumentResult(rec["doc_id"], None, error=f"processing failed: {type(err).__name__}: {err}")
+        return DocumentResult(rec["doc_id"], doc._.published, tuple(doc._.events or ()), meta=rec.get("meta", {}))
 
-        self.nlp.set_error_handler(on_error)
 
-        def failed_in_front() -> Iterator[DocumentResult]:
-            while queue and queue[0][1] is not None:
-                rec, err = queue.popleft()
-                yield DocumentResult(rec["doc_id"], None, error=err)
-
-        for doc in self.nlp.pipe(docs(), batch_size=batch_size, n_process=n_process):
-            yield from failed_in_front()
-            rec, _ = queue.popleft()
-            if doc._.events is None:
-                reason = errors.get(id(doc), "the pipeline returned no events")
-                yield DocumentResult(rec["doc_id"], doc._.published, error=f"processing failed: {reason}")
-            else:
-                yield DocumentResult(rec["doc_id"], doc._.published, tuple(doc._.events), meta=rec.get("meta", {}))
-        yield from failed_in_front()
+def _failed_in_front(queue: deque) -> Iterator[DocumentResult]:
+    while queue and queue[0][1] is not None:
+        rec, err = queue.popleft()
+        yield DocumentResult(rec["doc_id"], None, error=err)
 
 
 def _as_record(item: str | Mapping[str, Any], index: int) -> dict[str, Any]:
