@@ -42,12 +42,15 @@ def run_folder(
     linker: str = DEFAULT_LINKER,
     batch_size: int = 32,
     n_process: int = 1,
+    given_triggers: bool = False,
 ) -> RunSummary:
     """Extract tuples from every article under ``source`` into JSON Lines at ``out``.
 
     Documents already in ``out`` are skipped, so a killed run resumes; each article that
     cannot be read or processed goes to ``errors_path`` (default ``OUT.errors.jsonl``) with
-    its id and reason, and the run goes on.
+    its id and reason, and the run goes on. With ``given_triggers``, records' annotated
+    trigger spans are linked instead of the triggers the pipeline finds (for scoring
+    argument linking on RAMS and GENEVA).
     """
     started = time.perf_counter()
     source, out = Path(source), Path(out)
@@ -77,7 +80,10 @@ def run_folder(
                         errors.write({"doc_id": item.doc_id, "path": item.path, "error": reason})
                     summary.errors += 1
                     continue
-                yield {"doc_id": item.doc_id, "text": item.text, "published": item.meta.get("published"), "meta": item.meta}
+                rec = {"doc_id": item.doc_id, "text": item.text, "published": item.meta.get("published"), "meta": item.meta}
+                if given_triggers:
+                    rec["triggers"] = item.meta.get("triggers") or []
+                yield rec
 
         for result in extractor.pipe(good(), batch_size=batch_size, n_process=n_process):
             if result.error is not None:

@@ -67,14 +67,16 @@ def build_tuples(
     published: dt.date | None = None,
     segments=None,
     normalize: bool = True,
+    keep_all: bool = False,
 ) -> list[EventTuple]:
-    """Tuples for the triggers whose actor and at least one of quantity, location, date are found."""
+    """Tuples for the triggers whose actor and at least one of quantity, location, date are found
+    (every trigger with ``keep_all``, for given triggers)."""
     if segments is not None:
         segments = tuple(tuple(s) for s in segments)
     countries: tuple[str, ...] | None = None
     out: list[EventTuple] = []
     for trig, args in zip(triggers, arguments):
-        if args.actor is None or (args.quantity is None and args.location is None and args.date is None):
+        if not keep_all and (args.actor is None or (args.quantity is None and args.location is None and args.date is None)):
             continue
         token = doc[trig.i]
         event = EventTuple(

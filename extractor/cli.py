@@ -26,6 +26,7 @@ def _run(args: argparse.Namespace) -> int:
         linker=args.linker,
         batch_size=args.batch_size,
         n_process=args.n_process,
+        given_triggers=args.given_triggers,
     )
     if args.print:
         _print_tuples(args.out)
@@ -67,6 +68,11 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--batch-size", type=int, default=32)
     run.add_argument("--n-process", type=int, default=1)
     run.add_argument("--print", action="store_true", help="print the extracted tuples when done")
+    run.add_argument(
+        "--given-triggers",
+        action="store_true",
+        help="link arguments for the records' annotated triggers (RAMS/GENEVA form) instead of finding triggers",
+    )
     sub.add_parser(
         "evaluate",
         help="score predictions: --gold G --pred P, or rams|geneva|ucdp --data D --pred P",

@@ -11,9 +11,9 @@ from spacy.tokens import Doc
 from .build import build_tuples
 from .lexicon import Lexicon
 from .registry import get_linker
-from .triggers import find_triggers
+from .triggers import find_triggers, given_triggers
 
-for _name, _default in (("events", None), ("published", None), ("raw_segments", None)):
+for _name, _default in (("events", None), ("published", None), ("raw_segments", None), ("given_triggers", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
@@ -41,7 +41,11 @@ class EventExtractor:
         self.lexicon = Lexicon()
 
     def __call__(self, doc: Doc) -> Doc:
-        triggers = find_triggers(doc, lexicon=self.lexicon)
+        given = doc._.given_triggers
+        if given is not None:
+            triggers = given_triggers(doc, given, lexicon=self.lexicon)
+        else:
+            triggers = find_triggers(doc, lexicon=self.lexicon)
         arguments = self.linker(doc, triggers)
         published = _as_date(doc._.published)
         doc._.events = build_tuples(
@@ -51,6 +55,7 @@ class EventExtractor:
             published=published,
             segments=doc._.raw_segments,
             normalize=self.normalize,
+            keep_all=given is not None,
         )
         return doc
 

@@ -128,6 +128,12 @@ def _items_of(file: Path, root: Path) -> Iterator[InputItem]:
             meta = {k2: r[k2] for k2 in ("published", "date", "url", "title") if k2 in r}
             if "published" not in meta and "date" in meta:
                 meta["published"] = meta["date"]
+            triggers = r.get("triggers")
+            if triggers is None and isinstance(r.get("tuples"), list):
+                spans = [t["action"] for t in r["tuples"] if isinstance(t, dict) and isinstance(t.get("action"), dict) and "start" in t["action"]]
+                triggers = [(a["start"], a["end"]) for a in spans] or None
+            if triggers is not None:
+                meta["triggers"] = triggers
             yield InputItem(doc_id, where, text=body, meta=meta)
 
 

@@ -71,12 +71,18 @@ class Extractor:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
 
-    def make_doc(self, text: str, *, published: Any = None, doc_id: str = "") -> Doc:
-        """A tokenized ``Doc`` of the prepared text that remembers the raw offsets."""
+    def make_doc(self, text: str, *, published: Any = None, doc_id: str = "", triggers: Any = None) -> Doc:
+        """A tokenized ``Doc`` of the prepared text that remembers the raw offsets.
+
+        ``triggers`` (character spans) makes the pipeline link arguments for those
+        words instead of finding triggers itself.
+        """
         prepared = prepare_text(text)
         doc = self.nlp.make_doc(prepared.text)
         doc._.published = _published(published, doc_id)
         doc._.raw_segments = prepared.segments
+        if triggers is not None:
+            doc._.given_triggers = [tuple(span) for span in triggers]
         return doc
 
     def extract(self, text: str, *, published: Any = None) -> list[EventTuple]:
@@ -118,7 +124,7 @@ class Extractor:
             rec: dict[str, Any] = {"doc_id": str(k)}
             try:
                 rec = _as_record(item, k)
-                doc = self.make_doc(rec["text"], published=rec.get("published"), doc_id=rec["doc_id"])
+                doc = self.make_doc(rec["text"], published=rec.get("published"), doc_id=rec["doc_id"], triggers=rec.get("triggers"))
             except ExtractorError as err:
                 queue.append((rec, str(err)))
                 continue
@@ -127,7 +133,7 @@ class Extractor:
 
     def _one(self, rec: dict[str, Any]) -> DocumentResult:
         try:
-            doc = self.nlp(self.make_doc(rec["text"], published=rec.get("published"), doc_id=rec["doc_id"]))
+            doc = self.nlp(self.make_doc(rec["text"], published=rec.get("published"), doc_id=rec["doc_id"], triggers=rec.get("triggers")))
         except Exception as err:  # noqa: BLE001
             return DocumentResult(rec["doc_id"], None, error=f"processing failed: {type(err).__name__}: {err}")
         return DocumentResult(rec["doc_id"], doc._.published, tuple(doc._.events or ()), meta=rec.get("meta", {}))

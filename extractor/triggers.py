@@ -215,3 +215,20 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
             )
         )
     return triggers
+
+
+def given_triggers(doc: Doc, spans, *, lexicon: Lexicon | None = None) -> list[Trigger]:
+    """Triggers at given character spans (an annotated event's trigger), whatever their word class."""
+    lexicon = lexicon or Lexicon()
+    out = []
+    for start, end in spans:
+        span = doc.char_span(int(start), int(end), alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        token = span.root
+        lemma = token.lemma_.lower()
+        kind = "verb" if token.pos_ in ("VERB", "AUX") else "noun"
+        if kind == "noun":
+            lemma = lexicon.extra_nouns.get(lemma) or verb_of_nominal(lemma) or lemma
+        out.append(Trigger(token.i, lemma, kind, find_modality(token), find_source(token, lexicon=lexicon)))
+    return out

@@ -1,0 +1,73 @@
+"""Command line: ``python -m evaluation seeds|rams|geneva|ucdp|texts ...``.
+
+Prints the plain-text report, optionally writes the JSON report; exits 2 with the error
+message on bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+from .errors import EvaluationError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    seeds = commands.add_parser("seeds", help="score predictions against a gold file (annotation guide, section 4)")
+    seeds.add_argument("--gold", required=True, type=Path, help="gold JSON Lines")
+    seeds.add_argument("--pred", required=True, type=Path, help="prediction JSON Lines")
+    seeds.add_argument("--json", type=Path, help="also write the JSON report here")
+    seeds.add_argument("--no-errors", action="store_true", help="leave the error listing out of the text report")
+    for kind in ("rams", "geneva", "ucdp"):
+        sub = commands.add_parser(kind, help=f"score predictions on {kind.upper()}-form outside data")
+        sub.add_argument("--data", required=True, type=Path, help="outside-data JSON Lines")
+        sub.add_argument("--pred", required=True, type=Path, help="prediction JSON Lines keyed by record id")
+        sub.add_argument("--json", type=Path, help="also write the JSON report here")
+    texts = commands.add_parser("texts", help='write outside-data records as {"doc_id", "text"} JSON Lines')
+    texts.add_argument("--data", required=True, type=Path, help="outside-data JSON Lines")
+    texts.add_argument("-o", "--out", required=True, type=Path, help="output JSON Lines")
+    return parser
+
+
+def _write_json(report: dict[str, Any], path: Path | None) -> None:
+    if path is not None:
+        path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; the process exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "seeds":
+            from .report import evaluate_files, format_report
+
+            report = evaluate_files(args.gold, args.pred)
+            _write_json(report, args.json)
+            sys.stdout.write(format_report(report, errors=not args.no_errors))
+        elif args.command == "texts":
+            from .outside import write_texts
+
+            n = write_texts(args.data, args.out)
+            sys.stdout.write(f"wrote {n} records to {args.out}\n")
+        else:
+            import datasets
+
+            from .outside import evaluate_outside_files, format_outside_report
+
+            datasets.disable_progress_bars()
+            report = evaluate_outside_files(args.data, args.pred, kind=args.command)
+            _write_json(report, args.json)
+            sys.stdout.write(format_outside_report(report))
+    except (EvaluationError, OSError) as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
