@@ -1,0 +1,164 @@
+"""Rule tests on hand-built parses: no statistical model involved."""
+
+import pytest
+from spacy.tokens import Doc, Span
+import spacy
+
+from extractor.lexicon import Lexicon, verb_of_nominal
+from extractor.linking import link_arguments
+from extractor.triggers import find_triggers
+
+
+VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, like_num), no model
+
+
+def make_doc(words, heads, deps, pos, tags=None, lemmas=None, ents=()):
+    vocab = VOCAB
+    doc = Doc(
+        vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags or ["" for _ in words],
+        lemmas=lemmas or [w.lower() for w in words],
+    )
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def texts(doc, span):
+    return None if span is None else doc[span[0] : span[1]].text
+
+
+def test_active_verb_with_object_destination_and_date():
+    # Russia sent 500 troops to Kursk last week .
+    doc = make_doc(
+        ["Russia", "sent", "500", "troops", "to", "Kursk", "last", "week", "."],
+        heads=[1, 1, 3, 1, 1, 4, 7, 1, 1],
+        deps=["nsubj", "ROOT", "nummod", "dobj", "prep", "pobj", "amod", "npadvmod", "punct"],
+        pos=["PROPN", "VERB", "NUM", "NOUN", "ADP", "PROPN", "ADJ", "NOUN", "PUNCT"],
+        tags=["NNP", "VBD", "CD", "NNS", "IN", "NNP", "JJ", "NN", "."],
+        lemmas=["Russia", "send", "500", "troop", "to", "Kursk", "last", "week", "."],
+        ents=[(0, 1, "GPE"), (2, 3, "CARDINAL"), (5, 6, "GPE"), (6, 8, "DATE")],
+    )
+    triggers = find_triggers(doc, lexicon=Lexicon())
+    assert [t.lemma for t in triggers] == ["send"]
+    (args,) = link_arguments(doc, triggers)
+    assert texts(doc, args.actor) == "Russia"
+    assert texts(doc, args.quantity) == "500 troops"
+    assert texts(doc, args.location) == "Kursk"
+    assert texts(doc, args.date) == "last week"
+    assert triggers[0].modality == "asserted"
+
+
+def test_control_verb_passes_subject_and_marks_plan():
+    # North Korea plans to send troops to Russia .
+    doc = make_doc(
+        ["North", "Korea", "plans", "to", "send", "troops", "to", "Russia", "."],
+        heads=[1, 2, 2, 4, 2, 4, 4, 6, 2],
+        deps=["compound", "nsubj", "ROOT", "aux", "xcomp", "dobj", "prep", "pobj", "punct"],
+        pos=["PROPN", "PROPN", "VERB", "PART", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+        tags=["NNP", "NNP", "VBZ", "TO", "VB", "NNS", "IN", "NNP", "."],
+        lemmas=["North", "Korea", "plan", "to", "send", "troop", "to", "Russia", "."],
+        ents=[(0, 2, "GPE"), (7, 8, "GPE")],
+    )
+    triggers = find_triggers(doc, lexicon=Lexicon())
+    assert [t.lemma for t in triggers] == ["send"]  # "plan" is not an event of its own
+    assert triggers[0].modality == "planned"
+    (args,) = link_arguments(doc, triggers)
+    assert texts(doc, args.actor) == "North Korea"
+    assert texts(doc, args.location) == "Russia"
+
+
+def test_passive_agent_is_the_actor_and_negation_is_kept():
+    # Shells were not delivered by Pyongyang to Moscow .
+    doc = make_doc(
+        ["Shells", "were", "not", "delivered", "by", "Pyongyang", "to", "Moscow", "."],
+        heads=[3, 3, 3, 3, 3, 4, 3, 6, 3],
+        deps=["nsubjpass", "auxpass", "neg", "ROOT", "agent", "pobj", "prep", "pobj", "punct"],
+        pos=["NOUN", "AUX", "PART", "VERB", "ADP", "PROPN", "ADP", "PROPN", "PUNCT"],
+        tags=["NNS", "VBD", "RB", "VBN", "IN", "NNP", "IN", "NNP", "."],
+        lemmas=["shell", "be", "not", "deliver", "by", "Pyongyang", "to", "Moscow", "."],
+        ents=[(5, 6, "GPE"), (7, 8, "GPE")],
+    )
+    triggers = find_triggers(doc, lexicon=Lexicon())
+    assert [(t.lemma, t.modality) for t in triggers] == [("deliver", "negated")]
+    (args,) = link_arguments(doc, triggers)
+    assert texts(doc, args.actor) == "Pyongyang"
+    assert texts(doc, args.location) == "Moscow"
+
+
+def test_participle_clause_takes_main_subject():
+    # After dispatching 11,000 troops , Russia moved .
+    doc = make_doc(
+        ["After", "dispatching", "11,000", "troops", ",", "Russia", "moved", "."],
+        heads=[6, 0, 3, 1, 6, 6, 6, 6],
+        deps=["prep", "pcomp", "nummod", "dobj", "punct", "nsubj", "ROOT", "punct"],
+        pos=["ADP", "VERB", "NUM", "NOUN", "PUNCT", "PROPN", "VERB", "PUNCT"],
+        tags=["IN", "VBG", "CD", "NNS", ",", "NNP", "VBD", "."],
+        lemmas=["after", "dispatch", "11,000", "troop", ",", "Russia", "move", "."],
+        ents=[(2, 3, "CARDINAL"), (5, 6, "GPE")],
+    )
+    triggers = find_triggers(doc, lexicon=Lexicon())
+    dispatch = [t for t in triggers if t.lemma == "dispatch"]
+    assert dispatch
+    args = link_arguments(doc, dispatch)[0]
+    assert texts(doc, args.actor) == "Russia"
+    assert texts(doc, args.quantity) == "11,000 troops"
+
+
+def test_reporting_verb_becomes_source_not_event():
+    # Officials said Russia sent troops to Kursk .
+    doc = make_doc(
+        ["Officials", "said", "Russia", "sent", "troops", "to", "Kursk", "."],
+        heads=[1, 1, 3, 1, 3, 3, 5, 1],
+        deps=["nsubj", "ROOT", "nsubj", "ccomp", "dobj", "prep", "pobj", "punct"],
+        pos=["NOUN", "VERB", "PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+        tags=["NNS", "VBD", "NNP", "VBD", "NNS", "IN", "NNP", "."],
+        lemmas=["official", "say", "Russia", "send", "troop", "to", "Kursk", "."],
+        ents=[(2, 3, "GPE"), (6, 7, "GPE")],
+    )
+    triggers = find_triggers(doc, lexicon=Lexicon())
+    assert [t.lemma for t in triggers] == ["send"]
+    assert texts(doc, triggers[0].source) == "Officials"
+
+
+def test_locative_copula_is_a_be_event():
+    # 12,000 soldiers are in Russia .
+    doc = make_doc(
+        ["12,000", "soldiers", "are", "in", "Russia", "."],
+        heads=[1, 2, 2, 2, 3, 2],
+        deps=["nummod", "nsubj", "ROOT", "prep", "pobj", "punct"],
+        pos=["NUM", "NOUN", "AUX", "ADP", "PROPN", "PUNCT"],
+        tags=["CD", "NNS", "VBP", "IN", "NNP", "."],
+        lemmas=["12,000", "soldier", "be", "in", "Russia", "."],
+        ents=[(0, 1, "CARDINAL"), (4, 5, "GPE")],
+    )
+    triggers = find_triggers(doc, lexicon=Lexicon())
+    assert [(t.lemma, t.kind) for t in triggers] == [("be", "copula")]
+    (args,) = link_arguments(doc, triggers)
+    assert texts(doc, args.actor) == "soldiers"
+    assert texts(doc, args.quantity) == "12,000 soldiers"
+    assert texts(doc, args.location) == "Russia"
+
+
+def test_question_yields_no_trigger():
+    # Why would Russia send troops ?
+    doc = make_doc(
+        ["Why", "would", "Russia", "send", "troops", "?"],
+        heads=[3, 3, 3, 3, 3, 3],
+        deps=["advmod", "aux", "nsubj", "ROOT", "dobj", "punct"],
+        pos=["SCONJ", "AUX", "PROPN", "VERB", "NOUN", "PUNCT"],
+        lemmas=["why", "would", "Russia", "send", "troop", "?"],
+    )
+    assert find_triggers(doc, lexicon=Lexicon()) == []
+
+
+@pytest.mark.parametrize(
+    "noun, verb",
+    [("deployment", "deploy"), ("delivery", "deliver"), ("mobilization", "mobilize"), ("reconstruction", "reconstruct"), ("presence", "be"), ("table", None)],
+)
+def test_nominalizations(noun, verb):
+    verbs = frozenset({"deploy", "deliver", "mobilize", "reconstruct", "tab"})
+    assert verb_of_nominal(noun, verbs=verbs) == verb
