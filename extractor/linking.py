@@ -335,6 +335,21 @@ def location_span(token: Token) -> TokenSpan | None:
     for key in ("dest", "static", "origin"):
         if key in found:
             return found[key]
+    # "supplied Russia with shells": with a "with" theme, a place as object is the recipient
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+        obj = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
+        if obj is not None and obj.ent_type_ in PLACE_LABELS:
+            return _entity(obj)
+    # deeper in the clause: "attacked positions in Aleppo"; never across another subject
+    for t in token.subtree:
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in DESTINATION_PREPS + STATIC_PREPS:
+            path = list(t.ancestors)
+            path = path[: path.index(token)] if token in path else None
+            if path is None or any(a.pos_ in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children) for a in path if a is not token):
+                continue
+            span = _place_span(t)
+            if span is not None and (t.ent_type_ in PLACE_LABELS or t.lemma_.lower() in PLACE_NOUNS):
+                return span
     # an event noun modified by a place: "the Kursk deployment", "Russian soil"
     if token.pos_ == "NOUN":
         for c in token.lefts:
@@ -435,6 +450,12 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
                     if location is not None:
                         break
         date = date_span(token)
+        if date is None:
+            for c in token.children:
+                if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+                    date = date_span(c)
+                    if date is not None:
+                        break
         filled = sum(x is not None for x in (actor, quantity, location, date))
         score = min(0.95, 0.35 + 0.15 * filled) * (0.8 if trig.kind == "noun" else 1.0)
         out.append(Arguments(actor=actor, quantity=quantity, location=location, date=date, score=score))

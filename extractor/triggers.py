@@ -175,6 +175,13 @@ def find_source(token: Token, *, lexicon: Lexicon) -> tuple[int, int] | None:
         for c in root.children:
             if c.dep_ == "nsubj" and c.pos_ not in ("PRON", "PUNCT"):
                 return _span_of(c)
+    # a parenthetical report attached under the root: "X will send troops, a legislator reported"
+    for tok in sent:
+        if tok.i > token.i and tok.dep_ in ("ccomp", "parataxis") and tok.head == root and tok.lemma_.lower() in lexicon.reporting:
+            if not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+                for c in tok.children:
+                    if c.dep_ == "nsubj" and c.pos_ not in ("PRON", "PUNCT"):
+                        return _span_of(c)
     return None
 
 
