@@ -38,7 +38,7 @@ PLANNING = frozenset(
 )
 # Verbs too light to carry an event of their own.
 LIGHT = frozenset(
-    """have do make get become include involve follow use let help take put give
+    """be have do make get become include involve follow use let help take put give
     mark face happen occur exist lie hold cause lead result base stem derive
     contribute matter""".split()
 )

@@ -7,6 +7,7 @@ from typing import Protocol, Sequence, runtime_checkable
 
 from spacy.tokens import Doc, Token
 
+from .lexicon import ASPECTUAL
 from .registry import linkers
 from .triggers import PLACE_LABELS, Trigger
 
@@ -28,7 +29,8 @@ QUANTITY_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 PLACE_NOUNS = frozenset(
     """soil territory territories land lands region regions area areas border borders front
     frontline city town village province oblast state capital coast island peninsula
-    countryside outskirts suburbs district districts soil waters airspace base bases""".split()
+    countryside outskirts suburbs district districts soil waters airspace base bases facility
+    facilities camp camps port ports airfield airport zone""".split()
 )
 PERSONAL = {"he": ("PERSON",), "she": ("PERSON",), "him": ("PERSON",), "her": ("PERSON",),
             "it": ("GPE", "ORG", "NORP"), "its": ("GPE", "ORG", "NORP"),
@@ -340,6 +342,11 @@ def location_span(token: Token) -> TokenSpan | None:
         obj = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
         if obj is not None and obj.ent_type_ in PLACE_LABELS:
             return _entity(obj)
+    # "facilities where they train": a relative "where" clause happens at its head
+    if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
+        span = _place_span(token.head)
+        if span is not None:
+            return span
     # deeper in the clause: "attacked positions in Aleppo"; never across another subject
     for t in token.subtree:
         if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in DESTINATION_PREPS + STATIC_PREPS:
@@ -363,6 +370,9 @@ def date_span(token: Token) -> TokenSpan | None:
     doc = token.doc
     holders = [token]
     if token.dep_ in ("xcomp",) or (token.dep_ == "conj" and token.head.pos_ == "VERB"):
+        holders.append(token.head)
+    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in ASPECTUAL:
+        # "the deployment could begin in July"
         holders.append(token.head)
     for holder in holders:
         for c in holder.children:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .lexicon import (
+    ASPECTUAL,
     HEDGE_ADVERBS,
     HEDGE_PASSIVES,
     MODALS_HEDGED,
@@ -76,12 +77,16 @@ def _governors(token: Token) -> list[Token]:
 def find_modality(token: Token) -> str:
     """asserted, reported, planned or negated, from auxiliaries, hedges and negation."""
     chain = _governors(token)
+    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in ASPECTUAL:
+        chain.append(token.head)
     planned = hedged = negated = False
     for k, tok in enumerate(chain):
+        # "not engaged ... but stationed": negation does not cross a conjunction
+        via_conj = any(t.dep_ == "conj" for t in chain[:k])
         for c in tok.children:
             low = c.lower_
             if c.dep_ == "neg" or (c.dep_ == "advmod" and low in NEGATIONS):
-                negated = True
+                negated = negated or not via_conj
             elif c.dep_ in ("aux", "auxpass") and low in MODALS_PLANNED:
                 planned = True
             elif c.dep_ == "aux" and low in MODALS_HEDGED:
