@@ -203,6 +203,22 @@ PERSON_NOUNS = frozenset(
 )
 
 
+TIME_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "time", "while", "moment"})
+HELP_NOUNS = frozenset({"help", "assistance", "support", "aid", "participation", "involvement", "backing"})
+
+
+def _assisting_agent(token: Token) -> Token | None:
+    """The helper of an agentless passive: "rebuilt with the assistance of North Korean engineers"."""
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() in HELP_NOUNS:
+                    for of in p.children:
+                        if of.dep_ == "prep" and of.lower_ == "of":
+                            return next((o for o in of.children if o.dep_ == "pobj"), None)
+    return None
+
+
 def _is_agentive(token: Token) -> bool:
     """Whether a noun names people or a body that can act (an entity, a role, a group)."""
     if token.ent_type_ in ACTOR_LABELS:
@@ -319,6 +335,8 @@ def location_span(token: Token) -> TokenSpan | None:
     holders = [token] + [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
     if token.dep_ == "xcomp" or (token.dep_ == "conj" and token.head.pos_ == "VERB"):
         holders.append(token.head)
+    if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
+        holders.append(token.head)
     found: dict[str, TokenSpan] = {}
     for holder in holders:
         for c in holder.children:
@@ -418,15 +436,25 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
         token = doc[trig.i]
         if trig.kind == "noun":
             actor_tok = _noun_actor(token)
-            if actor_tok is None and trig.lemma == "be":
+            if actor_tok is None:
+                # "the presence of troops", "the deployment of PMC forces": the "of" object
+                # acts (or is placed) when it names people
                 of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-                actor_tok = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+                cand = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+                if cand is not None and (trig.lemma == "be" or _is_agentive(content_head(cand))):
+                    actor_tok = cand
             passive = False
             raw_subject = None
         else:
             actor_tok, passive = _subject(token)
         raw_subject = actor_tok
         actor = None
+        if passive and trig.kind == "verb":
+            helper = _assisting_agent(token)
+            if helper is not None:
+                actor_tok, passive = helper, False
+        if actor_tok is not None and (actor_tok.ent_type_ in ("DATE", "TIME") or actor_tok.lemma_.lower() in TIME_NOUNS):
+            actor_tok = None
         if actor_tok is not None and passive:
             # Agentless passive: the owner of what was moved stands in for the agent
             # ("North Korea's brigades would be sent"), else the patient itself.

