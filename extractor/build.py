@@ -8,7 +8,7 @@ from typing import Sequence
 from spacy.tokens import Doc
 
 from .linking import Arguments, TokenSpan
-from .textprep import span_to_raw
+from .textprep import original_case, span_to_raw
 from .triggers import PLACE_LABELS, Trigger
 from .types import EventTuple, Slot
 
@@ -23,6 +23,10 @@ def _slot(doc: Doc, span: TokenSpan | None, segments) -> Slot | None:
     text = s.text.strip()
     if not text:
         return None
+    raw = doc._.raw_text
+    if raw is not None:
+        # headlines are parsed lower-cased; slots keep the article's own letters
+        text = original_case(text, raw, segments, s.start_char)
     raw_start, raw_end = span_to_raw(segments, s.start_char, s.start_char + len(text))
     return Slot(text=" ".join(text.split()), start=raw_start, end=raw_end)
 

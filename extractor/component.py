@@ -13,7 +13,7 @@ from .lexicon import Lexicon
 from .registry import get_linker
 from .triggers import find_triggers, given_triggers
 
-for _name, _default in (("events", None), ("published", None), ("raw_segments", None), ("given_triggers", None)):
+for _name, _default in (("events", None), ("published", None), ("raw_segments", None), ("given_triggers", None), ("raw_text", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 

@@ -36,6 +36,8 @@ PLANNING = frozenset(
     """plan intend aim expect prepare decide agree promise pledge vow threaten propose schedule
     set seek try attempt want hope offer move mean consider""".split()
 )
+# Raising verbs (Levin 29 "appear" class): the event is their complement, hedged.
+RAISING = frozenset("appear seem prove tend happen".split())
 # Verbs too light to carry an event of their own.
 LIGHT = frozenset(
     """be have do make get become include involve follow use let help take put give
@@ -91,6 +93,32 @@ def _wordnet_verbs() -> frozenset[str]:
         return frozenset()
 
 
+@lru_cache(maxsize=1)
+def _wordnet_words() -> frozenset[str]:
+    """Every lemma (noun, verb, adjective, adverb) of the WordNet-derived index in spaCy."""
+    try:
+        import spacy
+
+        from .model import model_name
+
+        lemmatizer = spacy.load(model_name(), exclude=["tok2vec", "tagger", "parser", "ner", "attribute_ruler"])
+        table = lemmatizer.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        return frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in table[pos])
+    except Exception:  # noqa: BLE001
+        return frozenset()
+
+
+def is_dictionary_word(word: str) -> bool:
+    """Whether ``word`` (any case, simple inflections) is an English dictionary word."""
+    words = _wordnet_words()
+    low = word.lower()
+    candidates = {low}
+    for suffix, rep in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("d", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            candidates.add(low[: -len(suffix)] + rep)
+    return any(c in words for c in candidates)
+
+
 def is_non_event_verb(lemma: str) -> bool:
     """Whether a verb lemma never heads an event tuple of its own."""
     return lemma in REPORTING or lemma in COGNITION or lemma in LIGHT or lemma in ASPECTUAL
@@ -109,7 +137,7 @@ def verb_of_nominal(noun: str, *, verbs: frozenset[str] | None = None) -> str | 
             stem = noun[: -len(suffix)]
             for rep in replacements:
                 cand = stem + rep
-                if cand in verbs and cand != noun:
+                if cand in verbs and cand != noun and len(cand) >= 4:
                     return cand
             # doubled consonant before -al/-ery: "referral" -> "refer"
             if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs:

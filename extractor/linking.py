@@ -70,6 +70,10 @@ def _entity(token: Token) -> TokenSpan | None:
 
 
 def _trim(doc: Doc, start: int, end: int) -> TokenSpan:
+    # an opened bracket that the span does not close is cut off with what follows it
+    opened = [t.i for t in doc[start:end] if t.text == "("]
+    if opened and not any(t.text == ")" for t in doc[opened[-1] : end]):
+        end = opened[-1]
     while start < end - 1 and (doc[start].dep_ in ("det", "punct", "case", "cc") or doc[start].tag_ == "POS"):
         start += 1
     while end - 1 > start and doc[end - 1].dep_ in ("punct", "cc", "case"):
@@ -203,6 +207,8 @@ PERSON_NOUNS = frozenset(
 )
 
 
+# Nouns naming a situation rather than a participant: "the war drags on" has no actor.
+EVENTIVE_NOUNS = frozenset({"war", "conflict", "battle", "fighting", "crisis", "violence", "situation", "tension", "tensions", "escalation", "offensive", "standoff"})
 TIME_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "time", "while", "moment"})
 HELP_NOUNS = frozenset({"help", "assistance", "support", "aid", "participation", "involvement", "backing"})
 
@@ -333,6 +339,9 @@ def _place_span(pobj: Token) -> TokenSpan | None:
 def location_span(token: Token) -> TokenSpan | None:
     """Destination first, then where it happens, then the origin."""
     holders = [token] + [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.pos_ == "NOUN":
+        # "the deployment of forces to Ukraine"
+        holders += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
     if token.dep_ == "xcomp" or (token.dep_ == "conj" and token.head.pos_ == "VERB"):
         holders.append(token.head)
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
@@ -453,7 +462,11 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
             helper = _assisting_agent(token)
             if helper is not None:
                 actor_tok, passive = helper, False
-        if actor_tok is not None and (actor_tok.ent_type_ in ("DATE", "TIME") or actor_tok.lemma_.lower() in TIME_NOUNS):
+        if actor_tok is not None and (
+            actor_tok.ent_type_ in ("DATE", "TIME")
+            or actor_tok.lemma_.lower() in TIME_NOUNS
+            or actor_tok.lemma_.lower() in EVENTIVE_NOUNS
+        ):
             actor_tok = None
         if actor_tok is not None and passive:
             # Agentless passive: the owner of what was moved stands in for the agent

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from . import component  # noqa: F401  (registers the factories and extensions)
 from .errors import ExtractorError
 from .model import model_name
-from .textprep import prepare_text
+from .textprep import prepare_text, truecase_headlines
 from .types import EventTuple
 
 DEFAULT_LINKER = "extractor.dep_linker.v1"
@@ -77,7 +77,8 @@ class Extractor:
         words instead of finding triggers itself.
         """
         prepared = prepare_text(text)
-        doc = self.nlp.make_doc(prepared.text)
+        doc = self.nlp.make_doc(truecase_headlines(prepared.text, is_name=_is_known_name))
+        doc._.raw_text = text
         doc._.published = _published(published, doc_id)
         doc._.raw_segments = prepared.segments
         if triggers is not None:
@@ -142,6 +143,16 @@ def _failed_in_front(queue: deque) -> Iterator[DocumentResult]:
     while queue and queue[0][1] is not None:
         rec, err = queue.popleft()
         yield DocumentResult(rec["doc_id"], None, error=err)
+
+
+def _is_known_name(phrase: str) -> bool:
+    """A place or nationality the gazetteer knows (a single common word never counts)."""
+    from .gazetteer import get_gazetteer, is_common_word
+
+    if " " not in phrase and is_common_word(phrase, strong_only=True):
+        return False
+    gazetteer = get_gazetteer()
+    return bool(gazetteer.lookup(phrase)) or gazetteer.country_of_demonym(phrase) is not None
 
 
 def _as_record(item: str | Mapping[str, Any], index: int) -> dict[str, Any]:

@@ -119,6 +119,91 @@ def is_furniture(line: str) -> bool:
 BROKEN_WORD = re.compile(r"([A-Za-z]+)\n([a-z]+)")
 
 
+TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)?")
+SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with vs via amid over".split())
+
+
+def _is_title_line(line: str) -> bool:
+    """A headline in title case: most content words capitalized, no final full stop."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if w.lower() not in SMALL_WORDS]
+    if len(words) < 3 or line.rstrip().endswith("."):
+        return False
+    capitalized = sum(w[0].isupper() for w in words)
+    return capitalized / len(words) >= 0.75
+
+
+def truecase_headlines(text: str, *, is_name=None) -> str:
+    """Title-case headlines with their common words lower-cased, so the parser reads them as
+    sentences ("North Korea Deploys 3,000 Troops" -> "North Korea deploys 3,000 troops").
+
+    A word keeps its capital when the body of the same text writes it capitalized
+    mid-sentence, when ``is_name(phrase)`` says it is part of a known name, or when it is not
+    an English dictionary word; otherwise, and when the body writes it in lower case, it is
+    lower-cased.
+    """
+    from .lexicon import is_dictionary_word
+
+    lines = text.split("\n")
+    titles = [_is_title_line(line) for line in lines]
+    if not any(titles):
+        return text
+    lower_seen: set[str] = set()
+    upper_seen: set[str] = set()
+    for line, title in zip(lines, titles):
+        if title:
+            continue
+        for m in re.finditer(r"(?<=[a-z,;:] )[A-Za-z]+", line):
+            word = m.group()
+            (upper_seen if word[0].isupper() else lower_seen).add(word.lower())
+
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    def keep(word: str) -> bool:
+        low = word.lower()
+        if low in STOP_WORDS or low in SMALL_WORDS:
+            return False
+        if low in upper_seen and low not in lower_seen:
+            return True
+        if low in lower_seen:
+            return False
+        return not is_dictionary_word(word)
+
+    chars = list(text)
+    pos = 0
+    for line, title in zip(lines, titles):
+        if title:
+            words = list(TITLE_WORD.finditer(line))
+            protected: set[int] = set()
+            if is_name is not None:
+                for n in (3, 2, 1):
+                    for k in range(len(words) - n + 1):
+                        group = words[k : k + n]
+                        if any(g.start() in protected for g in group):
+                            continue
+                        if all(line[a.end() : b.start()] == " " for a, b in zip(group, group[1:])):
+                            if is_name(line[group[0].start() : group[-1].end()]):
+                                protected.update(g.start() for g in group)
+            first = len(line) - len(line.lstrip())
+            for m in words:
+                if m.start() == first or m.start() in protected:
+                    continue
+                for part in re.finditer(r"[A-Za-z]+", m.group()):
+                    if part.group()[0].isupper() and not keep(part.group()):
+                        chars[pos + m.start() + part.start()] = part.group()[0].lower()
+        pos += len(line) + 1
+    return "".join(chars)
+
+
+def original_case(prepared: str, raw: str, segments, start: int) -> str:
+    """``prepared`` (text at ``start`` of the prepared text) with the raw text's letter case."""
+    out = []
+    for k, ch in enumerate(prepared):
+        r = to_raw(segments, start + k)
+        orig = raw[r] if 0 <= r < len(raw) else ch
+        out.append(orig if orig != ch and orig.lower() == ch.lower() else ch)
+    return "".join(out)
+
+
 def prepare_text(raw: str) -> PreparedText:
     """Clean ``raw`` for parsing while keeping a map back to its offsets."""
     chars = list(raw.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " "))

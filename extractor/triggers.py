@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import (
     ASPECTUAL,
+    RAISING,
     HEDGE_ADVERBS,
     HEDGE_PASSIVES,
     MODALS_HEDGED,
@@ -61,6 +62,9 @@ def _is_purpose_clause(token: Token, lexicon: Lexicon) -> bool:
     if token.dep_ == "xcomp":
         # complements of control, aspectual and attribution verbs are the event itself
         lemma = head.lemma_.lower()
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        if lemma in lexicon.cognition and lemma not in lexicon.planning and lemma not in RAISING and not passive:
+            return True  # "struggles to sustain": an attitude, not an event
         return head.pos_ == "VERB" and not (
             lemma in lexicon.planning or lemma in lexicon.aspectual or lemma in lexicon.cognition
             or lemma in lexicon.reporting or lemma in HEDGE_PASSIVES or lemma in ("go", "be", "have", "need", "use", "help")
@@ -98,6 +102,9 @@ def find_modality(token: Token) -> str:
     chain = _governors(token)
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in ASPECTUAL:
         chain.append(token.head)
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":
+        # "is going to greenlight the deployment": the noun's event shares its verb's modality
+        chain.extend(_governors(token.head))
     planned = hedged = negated = False
     for k, tok in enumerate(chain):
         # "not engaged ... but stationed": negation does not cross a conjunction
@@ -128,6 +135,8 @@ def find_modality(token: Token) -> str:
                     hedged = True
             elif lemma in PLANNING_NOUNS or (tok.pos_ == "VERB" and lemma in _PLANNING_VERBS):
                 planned = True
+            elif lemma in RAISING:
+                hedged = True
     # "is going to greenlight": the xcomp of a progressive "go".
     head = token.head
     if token.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG":
@@ -217,7 +226,7 @@ def _is_possessed_event(token: Token, lexicon: Lexicon) -> bool:
     if lemma not in _wordnet_verbs() or lexicon.non_event(lemma):
         return False
     owner = any(c.dep_ == "poss" and c.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") for c in token.children)
-    placed = any(c.dep_ == "prep" and c.lower_ in ("to", "in", "into") and _has_place(c) for c in token.children)
+    placed = any(c.dep_ == "prep" and c.lower_ in ("to", "into") and _has_place(c) for c in token.children)
     return owner and placed
 
 

@@ -1,0 +1,128 @@
+"""End-to-end tests on short texts through the real model, one per construction."""
+
+import json
+
+import pytest
+
+from extractor import EventTuple, ExtractorError
+
+
+def only(events, lemma):
+    found = [e for e in events if e.lemma == lemma]
+    assert found, f"no {lemma!r} event in {[e.lemma for e in events]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, lemma, expected",
+    [
+        # plain transitive with destination and date
+        ("Russia sent 500 troops to Kursk last week.", "send",
+         {"actor": "Russia", "quantity": "500 troops", "location": "Kursk", "date": "last week"}),
+        # control: the planner is the sender, and the event is planned
+        ("North Korea plans to send 2,000 soldiers to Russia next month.", "send",
+         {"actor": "North Korea", "quantity": "2,000 soldiers", "location": "Russia", "modality": "planned"}),
+        # passive with agent
+        ("About 300 shells were delivered by Pyongyang to Moscow in June.", "deliver",
+         {"actor": "Pyongyang", "location": "Moscow", "date": "in June"}),
+        # participle clause takes the main clause's subject
+        ("After dispatching 11,000 troops last October, Russia announced a second wave.", "dispatch",
+         {"actor": "Russia", "quantity": "11,000 troops", "date": "last October"}),
+        # conjunction shares the subject
+        ("Iran continues to send drones and deliver missiles to Russia.", "deliver",
+         {"actor": "Iran", "location": "Russia"}),
+        # money with a rate
+        ("Russia could pay $2,000 per month to each soldier.", "pay",
+         {"actor": "Russia", "quantity": "$2,000 per month"}),
+        # negation
+        ("Kyiv did not send troops to Belarus in 2023.", "send",
+         {"actor": "Kyiv", "location": "Belarus", "modality": "negated"}),
+        # hedge
+        ("Minsk reportedly sent 400 engineers to Kursk.", "send",
+         {"actor": "Minsk", "modality": "reported"}),
+    ],
+)
+def test_constructions(extractor_, text, lemma, expected):
+    event = only(extractor_.extract(text), lemma)
+    got = event.to_dict()
+    for key, value in expected.items():
+        assert got[key] == value, (key, got)
+
+
+def test_pronoun_resolves_to_named_actor(extractor_):
+    text = "Pyongyang acknowledged in April that it had sent 3,000 troops to Russia."
+    event = only(extractor_.extract(text), "send")
+    assert event.actor.text == "Pyongyang"
+    assert text[event.actor.start : event.actor.end] == "Pyongyang"
+
+
+def test_reporting_verb_is_source_not_event(extractor_):
+    events = extractor_.extract("South Korea's spy agency said Russia sent 1,500 soldiers to Kursk.")
+    assert [e.lemma for e in events] == ["send"]
+    assert "spy agency" in events[0].source.text
+
+
+def test_question_and_copula_yield_nothing(extractor_):
+    assert extractor_.extract("Why would North Korea send 3,000 troops to Russia?") == []
+    assert extractor_.extract("The 3,000 soldiers are inexperienced.") == []
+
+
+def test_offsets_point_into_raw_text_with_furniture_and_broken_words(extractor_):
+    raw = "spot_imgspot_img\n\nA total of 10,000 troops were dep\nloyed to Kursk by Russia in June.\n\nRelated Articles\n"
+    events = extractor_.extract(raw)
+    event = only(events, "deploy")
+    for slot in (event.actor, event.location, event.date, event.quantity):
+        assert slot is not None
+        assert raw[slot.start : slot.end].replace("\n", "") == slot.text
+    assert raw[event.action.start : event.action.end] == "dep\nloyed"
+
+
+def test_headline_is_its_own_sentence(extractor_):
+    raw = "Belarus Deploys 3,000 Troops to Ukraine\n\nThe government denied everything"
+    event = only(extractor_.extract(raw), "deploy")
+    assert event.evidence.text == "Belarus Deploys 3,000 Troops to Ukraine"
+
+
+def test_tuple_round_trips_through_json(extractor_):
+    (event,) = [e for e in extractor_.extract("Russia sent 500 troops to Kursk last week.", published="2024-10-23") if e.lemma == "send"]
+    data = json.loads(json.dumps(event.to_dict()))
+    back = EventTuple.from_dict(data)
+    assert back.to_dict() == event.to_dict()
+
+
+def test_pipe_keeps_order_and_reports_bad_records(extractor_):
+    records = [
+        {"doc_id": "a", "text": "Russia sent 500 troops to Kursk."},
+        {"doc_id": "b", "text": "Troops arrived.", "published": "not a date"},
+        {"doc_id": "c", "text": "Kyiv sent 20 medics to Kharkiv."},
+    ]
+    results = list(extractor_.pipe(records, batch_size=2))
+    assert [r.doc_id for r in results] == ["a", "b", "c"]
+    assert results[1].error and "E003" in results[1].error
+    assert results[0].tuples and results[2].tuples
+
+
+def test_failure_inside_the_pipeline_loses_only_that_document():
+    import extractor
+    from spacy.language import Language
+
+    @Language.component("test_explode_on_marker")
+    def explode(doc):
+        if "EXPLODE" in doc.text:
+            raise RuntimeError("boom")
+        return doc
+
+    ex = extractor.load(normalize=False)
+    ex.nlp.add_pipe("test_explode_on_marker", first=True)
+    texts = ["Russia sent 500 troops to Kursk.", "EXPLODE here", "Kyiv sent 20 medics to Kharkiv."]
+    results = list(ex.pipe(texts, batch_size=8))
+    assert [r.error is None for r in results] == [True, False, True]
+    assert "boom" in results[1].error
+    assert results[2].tuples
+
+
+def test_unknown_linker_is_a_coded_error():
+    import extractor
+
+    with pytest.raises(ExtractorError, match="E002"):
+        extractor.load(linker="extractor.no_such_linker.v9")
