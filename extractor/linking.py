@@ -377,9 +377,7 @@ def location_span(token: Token) -> TokenSpan | None:
     # deeper in the clause: "attacked positions in Aleppo"; never across another subject
     for t in token.subtree:
         if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in DESTINATION_PREPS + STATIC_PREPS:
-            path = list(t.ancestors)
-            path = path[: path.index(token)] if token in path else None
-            if path is None or any(a.pos_ in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children) for a in path if a is not token):
+            if not _clause_path_clear(t, token):
                 continue
             span = _place_span(t)
             if span is not None and (t.ent_type_ in PLACE_LABELS or t.lemma_.lower() in PLACE_NOUNS):
@@ -423,6 +421,29 @@ def date_span(token: Token) -> TokenSpan | None:
                 dates = [t for t in c.subtree if t.ent_type_ == "DATE"]
                 if dates:
                     return _extend_date(doc, c.left_edge.i, max(t.i for t in dates) + 1)
+    return None
+
+
+def _clause_path_clear(t: Token, token: Token) -> bool:
+    """Whether ``t`` hangs under ``token`` without crossing another verb or subject."""
+    path = list(t.ancestors)
+    if token not in path:
+        return False
+    for a in path[: path.index(token)]:
+        if a.pos_ in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
+            return False
+    return True
+
+
+def deep_date_span(token: Token) -> TokenSpan | None:
+    """A temporal prepositional phrase deeper in the clause: "killed hundreds in the 1990s"."""
+    doc = token.doc
+    for t in token.subtree:
+        if t.dep_ == "pobj" and t.ent_type_ == "DATE" and t.head.dep_ == "prep" and t.head.lower_ in TEMPORAL_PREPS:
+            if _clause_path_clear(t, token):
+                ent = _entity(t)
+                if ent is not None:
+                    return _extend_date(doc, min(t.head.i, ent[0]), max(ent[1], t.i + 1))
     return None
 
 
@@ -500,7 +521,7 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
                     location = location_span(c)
                     if location is not None:
                         break
-        date = date_span(token)
+        date = date_span(token) or deep_date_span(token)
         if date is None:
             for c in token.children:
                 if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):

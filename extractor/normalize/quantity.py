@@ -677,6 +677,15 @@ def _unit_phrase(tokens: list[_Tok], j: int) -> str | None:
     if j < n and tokens[j].low == "of":
         # Partitive: "three of its four brigades", "dozens of civilians".
         j += 1
+        # a named possessor: "three of North Korea's four brigades"
+        for k in range(j, min(j + 5, n)):
+            if tokens[k].low in ("'s", "’s", "'", "’") or tokens[k].low.endswith(("'s", "’s")):
+                j = k + 1
+                if j < n and tokens[j].low == "s":
+                    j += 1
+                break
+            if not tokens[k].text[:1].isupper():
+                break
         while j < n and tokens[j].low in _DETERMINERS:
             j += 1
         inner = _find_number(tokens, j) if j < n else None

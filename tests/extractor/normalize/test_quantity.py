@@ -29,6 +29,8 @@ Q = QuantityValue
         ("one and a half million", Q(1_500_000)),
         ("1.2 million soldiers", Q(1_200_000, "soldiers")),
         ("three of its four brigades", Q(3, "brigades")),
+        ("three of North Korea’s four engineering brigades", Q(3, "engineering brigades")),
+        ("two of Russia's five divisions", Q(2, "divisions")),
         ("a second wave of 4,000 soldiers", Q(4000, "soldiers")),
         ("10,000", Q(10000)),
         ("£3bn", Q(3_000_000_000, "GBP")),
