@@ -20,12 +20,13 @@ for _name, _default in (("events", None), ("published", None), ("raw_segments", 
 
 @Language.component("extractor_line_sentences")
 def line_sentences(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so headlines stand as sentences."""
+    """Start a sentence after every line break and semicolon, so headlines (one a line, or
+    several joined by semicolons in wire digests) stand as sentences."""
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if token.is_space:
             continue
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text) or prev.text == ";":
             token.is_sent_start = True
     return doc
 

@@ -38,6 +38,8 @@ PLANNING = frozenset(
 )
 # Raising verbs (Levin 29 "appear" class): the event is their complement, hedged.
 RAISING = frozenset("appear seem prove tend happen".split())
+# Support verbs whose object noun carries the event ("carried out an attack").
+SUPPORT = frozenset("carry conduct stage launch mount perpetrate commit make take hold undertake".split())
 # Verbs too light to carry an event of their own.
 LIGHT = frozenset(
     """be have do make get become include involve follow use let help take put give
@@ -133,7 +135,7 @@ def verb_of_nominal(noun: str, *, verbs: frozenset[str] | None = None) -> str | 
     if not verbs:
         return None
     for suffix, replacements in _NOMINAL_SUFFIXES:
-        if noun.endswith(suffix) and len(noun) > len(suffix) + 2:
+        if noun.endswith(suffix) and len(noun) >= len(suffix) + 4:
             stem = noun[: -len(suffix)]
             for rep in replacements:
                 cand = stem + rep

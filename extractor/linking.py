@@ -7,7 +7,7 @@ from typing import Protocol, Sequence, runtime_checkable
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import ASPECTUAL
+from .lexicon import ASPECTUAL, SUPPORT, is_non_event_verb
 from .registry import linkers
 from .triggers import PLACE_LABELS, Trigger
 
@@ -26,6 +26,18 @@ QUANTITY_PREPS = frozenset({"of", "with", "to", "for", "at", "by"})
 MAGNITUDE_SUFFIXES = frozenset({"m", "mn", "bn", "b", "k", "million", "billion", "trillion"})
 QUANTITY_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Nouns that name a place once a country or adjective pins them ("Russian soil", "Donetsk area").
+# Common nouns that name places by themselves (WordNet's location and structure senses).
+GENERAL_PLACES = frozenset(
+    """street streets road roads neighbourhood neighborhood city town village capital country
+    countryside region province district border borders frontier front frontline area areas
+    territory territories camp camps prison jail hospital school schools university church
+    mosque synagogue temple market square park station airport port harbor harbour base
+    embassy consulate parliament court courthouse office offices headquarters building
+    buildings house houses home homes room hall stadium hotel restaurant factory plant mine
+    field fields farm forest river sea ocean lake coast island mountain mountains valley desert
+    bridge checkpoint compound barracks battlefield zone streets suburb suburbs outskirts
+    village villages towns cities state states continent abroad overseas""".split()
+)
 PLACE_NOUNS = frozenset(
     """soil territory territories land lands region regions area areas border borders front
     frontline city town village province oblast state capital coast island peninsula
@@ -246,7 +258,7 @@ def _noun_actor(token: Token) -> Token | None:
             if pobj is not None:
                 return pobj
     for c in token.lefts:
-        if c.ent_type_ in ("NORP", "GPE", "ORG") and c.dep_ in ("amod", "compound"):
+        if c.ent_type_ in ("NORP", "ORG") and c.dep_ in ("amod", "compound"):
             return c
     return None
 
@@ -319,7 +331,7 @@ def _place_span(pobj: Token) -> TokenSpan | None:
     is_place_noun = pobj.lemma_.lower() in PLACE_NOUNS and any(
         c.ent_type_ in ("GPE", "LOC", "NORP") or c.pos_ == "PROPN" for c in pobj.lefts
     )
-    if pobj.ent_type_ in PLACE_LABELS or is_place_noun:
+    if pobj.ent_type_ in PLACE_LABELS or is_place_noun or pobj.lemma_.lower() in GENERAL_PLACES:
         span = noun_phrase(pobj)
         # "areas of Ukraine": keep the country that pins a generic place noun
         for c in pobj.rights:
@@ -387,6 +399,16 @@ def location_span(token: Token) -> TokenSpan | None:
         for c in token.lefts:
             if c.ent_type_ in PLACE_LABELS:
                 return _entity(c)
+    return None
+
+
+def _static_location(verb: Token) -> TokenSpan | None:
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in STATIC_PREPS:
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            span = _place_span(pobj) if pobj is not None else None
+            if span is not None:
+                return span
     return None
 
 
@@ -473,6 +495,11 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
                 cand = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
                 if cand is not None and (trig.lemma == "be" or _is_agentive(content_head(cand))):
                     actor_tok = cand
+            if actor_tok is None and token.dep_ == "dobj" and token.head.pos_ == "VERB" and (
+                token.head.lemma_.lower() in SUPPORT or is_non_event_verb(token.head.lemma_.lower())
+            ):
+                # "carried out an attack": whoever carried it out
+                actor_tok, _ = _subject(token.head)
             passive = False
             raw_subject = None
         else:
@@ -521,6 +548,9 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
                     location = location_span(c)
                     if location is not None:
                         break
+        if location is None and token.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "advcl", "conj") and token.head.pos_ == "VERB":
+            # "carried out an attack in Aleppo": the governing clause's place
+            location = _static_location(token.head)
         date = date_span(token) or deep_date_span(token)
         if date is None:
             for c in token.children:

@@ -116,6 +116,7 @@ def is_furniture(line: str) -> bool:
     return False
 
 
+GLUED_SEMICOLON = re.compile(r";(?=[^\s;])")
 BROKEN_WORD = re.compile(r"([A-Za-z]+)\n([a-z]+)")
 
 
@@ -143,8 +144,9 @@ def truecase_headlines(text: str, *, is_name=None) -> str:
     """
     from .lexicon import is_dictionary_word
 
-    lines = text.split("\n")
-    titles = [_is_title_line(line) for line in lines]
+    # headlines come one a line, or several on a line joined by semicolons (wire digests)
+    lines = re.split(r"(?<=[\n;])", text)
+    titles = [_is_title_line(line.rstrip("\n;")) for line in lines]
     if not any(titles):
         return text
     lower_seen: set[str] = set()
@@ -190,7 +192,7 @@ def truecase_headlines(text: str, *, is_name=None) -> str:
                 for part in re.finditer(r"[A-Za-z]+", m.group()):
                     if part.group()[0].isupper() and not keep(part.group()):
                         chars[pos + m.start() + part.start()] = part.group()[0].lower()
-        pos += len(line) + 1
+        pos += len(line)
     return "".join(chars)
 
 
@@ -215,6 +217,9 @@ def prepare_text(raw: str) -> PreparedText:
                 chars[i] = " "
         pos += len(line) + 1
     segments: list[tuple[int, int]] = [(0, 0)]
+    # "headline one;Headline two" (wire digests): the glued semicolon becomes a line break
+    for m in GLUED_SEMICOLON.finditer(raw):
+        chars[m.start()] = "\n"
     text = "".join(chars)
     for m in BROKEN_WORD.finditer(text):
         left, right = m.group(1), m.group(2)

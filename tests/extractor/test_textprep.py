@@ -69,3 +69,10 @@ def test_prepare_text_never_raises_and_keeps_length(raw):
     assert len(prepared.text) == len(raw)
     for i in range(0, len(raw), 7):
         assert 0 <= prepared.to_raw(i) < max(len(raw), 1)
+
+
+def test_glued_semicolons_split_headlines_in_place():
+    raw = "49 troops killed in Lugansk (VIDEO);Rebels down a plane"
+    prepared = prepare_text(raw)
+    assert prepared.text == "49 troops killed in Lugansk (VIDEO)\nRebels down a plane"
+    assert prepare_text("one; two").text == "one; two"
