@@ -221,11 +221,33 @@ def classify_action(lemma: str) -> str:
     return _classify(key)
 
 
+@lru_cache(maxsize=1)
+def _precomputed() -> tuple[frozenset[str], dict[str, str]]:
+    """Lemmas whose class was computed ahead (``data/build_verb_classes.py``) and the classes."""
+    import json
+    from pathlib import Path
+
+    from extractor.lexicon import _wordnet_verbs
+
+    path = Path(__file__).resolve().parent.parent / "data" / "verb_classes.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return frozenset(), {}
+    if data.get("template") != TEMPLATE or data.get("threshold") != THRESHOLD:
+        return frozenset(), {}  # stale table: compute with the encoder instead
+    covered = frozenset(v.replace("_", " ") for v in _wordnet_verbs())
+    return covered, data["classes"]
+
+
 @lru_cache(maxsize=8192)
 def _classify(key: str) -> str:
     seeds = _seed_class()
     if key in seeds:
         return seeds[key]
+    covered, table = _precomputed()
+    if key in covered:
+        return table.get(key, "other")
     try:
         scores = class_scores(key)
     except (RuntimeError, ValueError, OSError):
