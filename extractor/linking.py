@@ -402,6 +402,22 @@ def location_span(token: Token) -> TokenSpan | None:
     return None
 
 
+def nearest_place(token: Token, *, exclude: TokenSpan | None = None, window: int = 8) -> TokenSpan | None:
+    """The closest place entity after a preposition in the trigger's sentence, within ``window`` tokens."""
+    best: tuple[int, TokenSpan] | None = None
+    for ent in token.sent.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        if exclude is not None and exclude[0] <= ent.start < exclude[1]:
+            continue
+        if ent.root.dep_ != "pobj" or ent.root.head.lower_ not in DESTINATION_PREPS + STATIC_PREPS:
+            continue
+        distance = min(abs(ent.start - token.i), abs(ent.end - 1 - token.i))
+        if distance <= window and (best is None or distance < best[0]):
+            best = (distance, (ent.start, ent.end))
+    return best[1] if best else None
+
+
 def _static_location(verb: Token) -> TokenSpan | None:
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in STATIC_PREPS:
@@ -551,6 +567,8 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
         if location is None and token.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "advcl", "conj") and token.head.pos_ == "VERB":
             # "carried out an attack in Aleppo": the governing clause's place
             location = _static_location(token.head)
+        if location is None:
+            location = nearest_place(token, exclude=actor)
         date = date_span(token) or deep_date_span(token)
         if date is None:
             for c in token.children:
