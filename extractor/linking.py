@@ -122,6 +122,8 @@ COLLECTIVE = frozenset(
     most all none several few dozens hundreds thousands millions tens scores handful number
     bunch contingents batches groups waves""".split()
 )
+FIRST_SECOND = frozenset({"i", "me", "my", "you", "your", "us", "our"})
+RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "what", "whatever", "whoever"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we"})
 
 
@@ -540,8 +542,11 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
             actor_tok = owner or (head if _is_agentive(head) else None)
         if actor_tok is not None:
             actor_tok = content_head(actor_tok)
-            if actor_tok.pos_ == "PRON" or actor_tok.lower_ in PERSONAL:
-                actor = resolve_pronoun(actor_tok)
+            if actor_tok.lower_ in PERSONAL or actor_tok.lower_ in FIRST_SECOND:
+                # resolved to the named mention; unresolved, the pronoun is the actor as written
+                actor = resolve_pronoun(actor_tok) or (actor_tok.i, actor_tok.i + 1)
+            elif actor_tok.pos_ == "PRON" and actor_tok.lower_ in RELATIVES:
+                actor = None
             else:
                 actor = noun_phrase(actor_tok, numbers=False)
         quantity = None
