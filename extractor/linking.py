@@ -174,6 +174,9 @@ def _subject(token: Token) -> tuple[Token | None, bool]:
     cur = token
     for _ in range(6):
         agent = next((c for c in cur.children if c.dep_ == "agent"), None)
+        if agent is None and any(c.dep_ == "auxpass" for c in cur.children):
+            # the parser sometimes labels a passive's "by" phrase a plain preposition
+            agent = next((c for c in cur.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         if agent is not None:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
@@ -404,12 +407,23 @@ def location_span(token: Token) -> TokenSpan | None:
     return None
 
 
+def _clause_head(token: Token) -> Token:
+    """The verb heading the clause a word belongs to (the word itself for a verb)."""
+    for t in [token, *token.ancestors]:
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return token.sent.root
+
+
 def nearest_place(token: Token, *, exclude: TokenSpan | None = None, window: int = 8) -> TokenSpan | None:
     """The closest place entity after a preposition in the trigger's sentence, within ``window`` tokens."""
     best: tuple[int, TokenSpan] | None = None
+    home = {token, _clause_head(token)}
     for ent in token.sent.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
+        if _clause_head(ent.root) not in home:
+            continue  # a place in another clause ("industries within Russia") is not this event's
         if exclude is not None and exclude[0] <= ent.start < exclude[1]:
             continue
         if ent.root.dep_ != "pobj" or ent.root.head.lower_ not in DESTINATION_PREPS + STATIC_PREPS:
@@ -524,6 +538,8 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
             actor_tok, passive = _subject(token)
         raw_subject = actor_tok
         actor = None
+        if trig.kind == "copula" and passive and actor_tok is not None:
+            passive = False  # "troops were spotted in Kursk": whoever is there
         if passive and trig.kind == "verb":
             helper = _assisting_agent(token)
             if helper is not None:

@@ -41,6 +41,19 @@ def _has_place(token: Token) -> bool:
     return any(t.ent_type_ in PLACE_LABELS for t in token.subtree)
 
 
+# Verbs whose passive with a place says that someone is there ("troops were spotted in Kursk").
+PRESENCE_PASSIVES = frozenset({"observe", "see", "spot", "sight", "confirm", "detect", "photograph", "locate", "find", "station", "base"})
+
+
+def is_presence_passive(token: Token) -> bool:
+    """A passive of seeing or finding with a place: a presence ("be") event of its patient."""
+    if token.lemma_.lower() not in PRESENCE_PASSIVES or not any(c.dep_ == "auxpass" for c in token.children):
+        return False
+    if any(c.dep_ == "agent" for c in token.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and _has_place(c) for c in token.children)
+
+
 def is_locative_copula(token: Token) -> bool:
     """A form of "be" that places its subject somewhere ("12,000 soldiers are in Russia")."""
     if token.lemma_ != "be" or token.dep_ in ("aux", "auxpass"):
@@ -71,6 +84,18 @@ def _is_purpose_clause(token: Token, lexicon: Lexicon) -> bool:
         )
     lemma = head.lemma_.lower()
     return not (token.dep_ == "acl" and (lemma in PLANNING_NOUNS or lemma in ATTEMPT_NOUNS))
+
+
+def _in_purpose_clause(token: Token, lexicon: Lexicon) -> bool:
+    """The word heads, or hangs inside, a purpose clause ("to assist with fixing equipment")."""
+    cur = token
+    for _ in range(6):
+        if cur.pos_ == "VERB" and _is_purpose_clause(cur, lexicon):
+            return True
+        if cur.dep_ not in ("pcomp", "prep", "pobj", "xcomp", "advcl", "conj") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
 
 
 def is_conditional(token: Token) -> bool:
@@ -238,9 +263,11 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
         lemma = token.lemma_.lower()
         kind = None
         particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-        if token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
+        if token.pos_ == "VERB" and is_presence_passive(token) and token.lemma_.lower() not in ("station", "base"):
+            kind, lemma = "copula", "be"
+        elif token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
             phrasal = f"{lemma} {particle}" if particle else lemma
-            if (lexicon.non_event(lemma) and not particle) or lexicon.non_event(phrasal) or _is_purpose_clause(token, lexicon):
+            if (lexicon.non_event(lemma) and not particle) or lexicon.non_event(phrasal) or _in_purpose_clause(token, lexicon):
                 continue
             if token.sent.text.rstrip().endswith("?"):
                 continue
