@@ -41,6 +41,8 @@ def _is_past(doc: Doc, trig: Trigger) -> bool | None:
     if trig.modality == "planned":
         return False
     token = doc[trig.i]
+    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and token.head.pos_ in ("VERB", "AUX"):
+        token = token.head  # "the deployment began in March": the governing verb's tense
     if token.tag_ in ("VBD", "VBN"):
         return True
     if any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children):

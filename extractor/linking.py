@@ -516,6 +516,7 @@ def _extend_date(doc: Doc, start: int, end: int) -> TokenSpan:
 def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
     """Actor, quantity, location and date spans for each trigger, from the dependency parse."""
     out = []
+    noun_events = {t.i for t in triggers if t.kind == "noun"}
     for trig in triggers:
         token = doc[trig.i]
         if trig.kind == "noun":
@@ -548,6 +549,8 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
             actor_tok.ent_type_ in ("DATE", "TIME")
             or actor_tok.lemma_.lower() in TIME_NOUNS
             or actor_tok.lemma_.lower() in EVENTIVE_NOUNS
+            or actor_tok.lower_ in RELATIVES
+            or actor_tok.i in noun_events  # "Putin's visit sealed the pact": an event, not an actor
         ):
             actor_tok = None
         if actor_tok is not None and passive:
