@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from .linking import Arguments, TokenSpan
 from .textprep import original_case, span_to_raw
 from .triggers import PLACE_LABELS, Trigger
-from .types import EventTuple, Slot
+from .types import ActorValue, EventTuple, PlaceValue, Slot
 
 
 def _slot(doc: Doc, span: TokenSpan | None, segments) -> Slot | None:
@@ -81,6 +81,7 @@ def build_tuples(
         segments = tuple(tuple(s) for s in segments)
     countries: tuple[str, ...] | None = None
     out: list[EventTuple] = []
+    groups: dict[str, ActorValue] = {}
     for trig, args in zip(triggers, arguments):
         if not keep_all and (args.actor is None or (args.quantity is None and args.location is None and args.date is None)):
             continue
@@ -102,8 +103,75 @@ def build_tuples(
             if countries is None:
                 countries = document_countries(doc)
             event = normalize_event(event, published=published, past=_is_past(doc, trig), countries=countries)
+            event = _actor_from_earlier_mention(event, groups)
         out.append(event)
     return out
+
+
+# Nouns for the same kind of group: "North Korean soldiers ... the troops" are one actor.
+_GROUP_CLASSES = (
+    frozenset({"troop", "soldier", "force", "personnel", "serviceman", "servicemen", "fighter", "unit", "brigade", "army", "military"}),
+    frozenset({"worker", "laborer", "labourer", "engineer", "specialist", "contractor"}),
+    frozenset({"official", "officer", "diplomat", "delegation", "authority", "authorities"}),
+)
+
+
+def _group_key(text: str) -> str | None:
+    words = text.lower().replace("’", "'").split()
+    if not words:
+        return None
+    head = words[-1]
+    for suffix in ("s",):
+        if head.endswith(suffix) and head[:-1]:
+            head = head[:-1]
+    for k, group in enumerate(_GROUP_CLASSES):
+        if head in group or head + "s" in group:
+            return f"group{k}"
+    return head
+
+
+def _actor_from_earlier_mention(event: EventTuple, groups: dict[str, ActorValue]) -> EventTuple:
+    """A bare group noun ("the troops") takes the country of the document's last mention of
+    the same kind of group that named one ("North Korean soldiers")."""
+    from dataclasses import replace
+
+    value = event.actor_value
+    if event.actor is None or value is None:
+        return event
+    key = _group_key(event.actor.text)
+    if key is None:
+        return event
+    if value.country:
+        groups[key] = value
+        return event
+    earlier = groups.get(key)
+    if earlier is None:
+        return event
+    return replace(event, actor_value=ActorValue(earlier.name, earlier.country, value.sector or earlier.sector))
+
+
+def _place_inside(text: str, *, countries: Sequence[str]) -> PlaceValue | None:
+    """A place named inside a longer location phrase ("Ukraine's Donbas region" -> Ukraine)."""
+    import re
+
+    from .normalize import normalize_place
+
+    words = [w for w in re.findall(r"[A-Z][\w'’.-]*", text) if not re.search(r"-[a-z]", w)]
+    words = [re.sub(r"['’]s$", "", w) for w in words]
+    for n in range(len(words), 0, -1):
+        for k in range(len(words) - n + 1):
+            place = normalize_place(" ".join(words[k : k + n]), context_countries=tuple(countries))
+            if place is not None:
+                return place
+    # "Russian military facilities": a nationality adjective places the phrase in its country
+    from .gazetteer import get_gazetteer
+
+    gazetteer = get_gazetteer()
+    for word in words:
+        code = gazetteer.country_of_demonym(word)
+        if code:
+            return gazetteer.country(code)
+    return None
 
 
 def normalize_event(
@@ -128,7 +196,12 @@ def normalize_event(
         event,
         quantity_value=normalize_quantity(event.quantity.text) if event.quantity else None,
         date_value=normalize_date(event.date.text, ref_date=published, past=past) if event.date else None,
-        place=normalize_place(event.location.text, context_countries=tuple(countries)) if event.location else None,
+        place=(
+            normalize_place(event.location.text, context_countries=tuple(countries))
+            or _place_inside(event.location.text, countries=countries)
+        )
+        if event.location
+        else None,
         actor_value=normalize_actor(event.actor.text, context_countries=tuple(countries)) if event.actor else None,
         event_type=classify_action(event.lemma or event.action.text),
     )

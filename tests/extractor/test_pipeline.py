@@ -173,3 +173,17 @@ def test_conditional_clause_reports_nothing(extractor_):
 def test_event_noun_is_not_an_actor(extractor_):
     events = extractor_.extract("Putin's visit to Pyongyang in June sealed the pact.")
     assert all(e.actor is None or "visit" not in e.actor.text for e in events)
+
+
+def test_bare_group_noun_takes_country_of_earlier_mention(extractor_):
+    text = "About 500 North Korean soldiers arrived in Kursk in May.\n\nThe troops trained at Russian military facilities in June."
+    events = extractor_.extract(text, published="2024-10-23")
+    train = only(events, "train")
+    assert train.actor.text == "troops"
+    assert train.actor_value.country == "KP"
+    assert train.place is not None and train.place.country == "RU"
+
+
+def test_place_named_inside_a_longer_phrase(extractor_):
+    event = only(extractor_.extract("Pyongyang sent 150 workers to Ukraine's Donbas region in 2024."), "send")
+    assert event.place is not None and event.place.country == "UA"
