@@ -437,6 +437,7 @@ def score_ucdp(records: Iterable[Mapping[str, Any]], predictions: Mapping[str, D
     """
     rows = list(records)
     any_hits = {m: [0, 0] for m in UCDP_MEASURES}
+    given = {m: [0, 0] for m in GIVEN_FIELDS}
     events = 0
     best_hits = {m: [0, 0] for m in (*BEST_TUPLE_KEYS, "all")}
     for row in rows:
@@ -454,6 +455,15 @@ def score_ucdp(records: Iterable[Mapping[str, Any]], predictions: Mapping[str, D
                 if coded[m]:
                     best_hits[m][1] += 1
                     best_hits[m][0] += bool(best and best[m])
+            for m, fields in GIVEN_FIELDS.items():
+                if not coded.get(m):
+                    continue
+                if m == "place_50km" and not _names_coded_place(row.get("text", ""), gold):
+                    continue
+                first = next((c for p, c in zip(preds, checks) if all(p.get(f) is not None for f in fields)), None)
+                if first is not None:
+                    given[m][1] += 1
+                    given[m][0] += bool(first[m])
             best_hits["all"][1] += 1
             best_hits["all"][0] += bool(
                 best and (best["place_text"] or best["place_50km"]) and best["count"] and best["date"]
@@ -464,7 +474,25 @@ def score_ucdp(records: Iterable[Mapping[str, Any]], predictions: Mapping[str, D
         "events": events,
         "any_tuple": {m: _share(*v) for m, v in any_hits.items()},
         "best_tuple": {m: _share(*v) for m, v in best_hits.items()},
+        "given_prediction": {m: _share(*v) for m, v in given.items()},
     }
+
+
+# Accuracy of a normalized value where the extractor gives one: per event, the first tuple
+# (in text order) that carries the fields is compared with the coded value. For place_50km
+# only events whose text names the coded place (or its admin1) count.
+GIVEN_FIELDS = {
+    "country": ("location_country",),
+    "place_50km": ("location_lat", "location_lon"),
+    "count": ("quantity_value",),
+    "date": ("date_value",),
+}
+
+
+def _names_coded_place(text: str, gold: Mapping[str, Any]) -> bool:
+    location = gold.get("location") if isinstance(gold.get("location"), dict) else {}
+    names = [strip_place_suffix(location.get("value")), strip_place_suffix(location.get("admin1"))]
+    return any(name and text_match(text, name, lenient=True) for name in names)
 
 
 # --- files and text ---------------------------------------------------------------------
@@ -505,6 +533,11 @@ def format_outside_report(report: Mapping[str, Any]) -> str:
                 s = report[group].get(m)
                 cells.append(f"{_pct(s['share'])} ({s['hits']}/{s['n']})" if s else "")
             out.append(f"{m:<22} {cells[0]:>18} {cells[1]:>18}")
+        out.append("")
+        out.append("accuracy where the extractor gives the value (first such tuple per event;")
+        out.append("place_50km only for events whose text names the coded place or admin1):")
+        for m, v in report.get("given_prediction", {}).items():
+            out.append(f"{m:<22} {_pct(v['share'])} ({v['hits']}/{v['n']})")
         return "\n".join(out) + "\n"
     t = report["trigger"]
     out.append(f"trigger recall: {_pct(t['recall'])} ({t['found']}/{t['n']})")

@@ -216,6 +216,10 @@ def test_ucdp_scores(write_jsonl):
         "all": (1, 4),
     }
     assert report["records_with_predictions"] == 3 and report["events"] == 4
+    # where the extractor gives a value: u3 has no tuple; u2's first tuple is ~58 km off,
+    # gives a range for the count and only the month; u4's Kyiv is ~200 km from the centroid
+    given = {m: (v["hits"], v["n"]) for m, v in report["given_prediction"].items()}
+    assert given == {"country": (3, 3), "place_50km": (1, 3), "count": (2, 3), "date": (1, 3)}
 
 
 @pytest.mark.parametrize(
