@@ -631,10 +631,10 @@ def _forward(ref: dt.date, count: str | None, unit: str) -> _Result | None:
         if n is None:
             return None
     end = _plus_days(ref, n, unit)
-    if unit in ("month", "year", "decade"):
-        precision_end = _month(end.year, end.month) if unit == "month" else _year(end.year)
-        precision_start = _month(ref.year, ref.month) if unit == "month" else _year(ref.year)
-        return _Result(precision_start, precision_end, True, True)
+    if unit == "decade":
+        return _Result(_year(ref.year), _year(end.year), True, True)
+    # anchored on the reference day, the span is day-precise: "within a month" of 26 June
+    # runs to 26 July, not over all of June and July
     return _one(_days(ref, end), True, forward=True)
 
 

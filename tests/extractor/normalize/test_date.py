@@ -91,6 +91,8 @@ def test_brief_examples(text, ref, past, expected):
         ("in two weeks", OCT, None, "2024-11-06"),
         ("in the coming weeks", OCT, False, "2024-10-23/2024-11-20"),
         ("within a week", OCT, None, "2024-10-23/2024-10-30"),
+        ("within a month", OCT, None, "2024-10-23/2024-11-23"),
+        ("within two years", OCT, False, "2024-10-23/2026-10-23"),
         ("last Thursday", JUN, None, "2025-06-12"),
         ("next Thursday", JUN, None, "2025-06-26"),
         ("Tuesday 's", JUN, True, "2025-06-17"),
