@@ -1,6 +1,7 @@
 """Event tuples (actor, action, quantity, location, date) from news text, with spaCy."""
 
 from .errors import ExtractorError
+from .io import to_dataset
 from .pipeline import DocumentResult, Extractor, build_nlp, load
 from .types import ActorValue, DateValue, EventTuple, PlaceValue, QuantityValue, Slot
 
@@ -17,4 +18,5 @@ __all__ = [
     "Slot",
     "build_nlp",
     "load",
+    "to_dataset",
 ]

@@ -9,8 +9,19 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .errors import ExtractorError
-from .io import LineWriter, done_ids, iter_inputs, read_manifest
-from .pipeline import DEFAULT_LINKER, Extractor, load
+from .io import (
+    LineWriter,
+    count_inputs,
+    done_ids,
+    foreign_language,
+    iter_inputs,
+    list_inputs,
+    output_format,
+    read_lines,
+    read_manifest,
+    write_table,
+)
+from .pipeline import DEFAULT_LINKER, PIECE_CHARS, Extractor, load
 
 
 @dataclass
@@ -23,13 +34,43 @@ class RunSummary:
     skipped: int = 0
     seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
+    words: int = 0
+    warnings: int = 0
+    not_english: int = 0
+    output: str | None = None
+    load_seconds: float = 0.0
 
     def __str__(self) -> str:
-        rate = self.documents / self.seconds if self.seconds else 0.0
+        busy = self.seconds - self.load_seconds
+        rate = self.documents / busy if busy > 0 else 0.0
+        words = self.words / busy if busy > 0 else 0.0
+        extra = []
+        if self.not_english:
+            extra.append(f"{self.not_english} not English")
+        if self.warnings:
+            extra.append(f"{self.warnings} warnings")
+        if self.problems:
+            extra.append(f"{len(self.problems)} bad manifest lines")
         return (
-            f"{self.documents} documents, {self.tuples} tuples, {self.errors} errors, "
-            f"{self.skipped} already done, {self.seconds:.1f} s ({rate:.1f} docs/s)"
+            f"{self.documents} documents, {self.tuples} tuples, {self.errors} errors"
+            + (f" ({', '.join(extra)})" if extra else "")
+            + f", {self.skipped} already done, {self.seconds:.1f} s"
+            + (f" ({self.load_seconds:.1f} s loading the model)" if self.load_seconds else "")
+            + f", {rate:.1f} docs/s, {words:.0f} words/s"
+            + (f" -> {self.output}" if self.output else "")
         )
+
+
+def output_paths(out: str | Path, *, format: str | None = None, errors_path: str | Path | None = None) -> tuple[str, Path, Path]:
+    """``(format, lines, errors)``: the output format, the JSON Lines file that results are
+    appended to (the output itself for ``jsonl``, else beside it) and the errors file."""
+    out = Path(out)
+    fmt = output_format(out, format)
+    lines = out if fmt == "jsonl" else out.with_suffix(".jsonl")
+    if lines == out and fmt != "jsonl":
+        lines = out.with_name(out.name + ".jsonl")
+    errors = Path(errors_path) if errors_path else lines.with_name(lines.stem + ".errors.jsonl")
+    return fmt, lines, errors
 
 
 def run_folder(
@@ -43,55 +84,143 @@ def run_folder(
     batch_size: int = 32,
     n_process: int = 1,
     given_triggers: bool = False,
+    format: str | None = None,
+    language_check: bool = True,
+    with_text: bool = False,
+    progress: bool | None = False,
 ) -> RunSummary:
-    """Extract tuples from every article under ``source`` into JSON Lines at ``out``.
+    """Extract tuples from every article under ``source`` into ``out``.
 
-    Documents already in ``out`` are skipped, so a killed run resumes; each article that
-    cannot be read or processed goes to ``errors_path`` (default ``OUT.errors.jsonl``) with
-    its id and reason, and the run goes on. With ``given_triggers``, records' annotated
-    trigger spans are linked instead of the triggers the pipeline finds (for scoring
-    argument linking on RAMS and GENEVA).
+    Results are appended to JSON Lines, one line per document, as they come; for
+    ``format`` ``csv`` or ``parquet`` (default: from the name of ``out``) those lines go
+    to ``OUT.jsonl`` beside it and the table of tuples is written at the end. Documents
+    already in the JSON Lines are skipped, so a killed run resumes. Each article that
+    cannot be read or processed (and, with ``language_check``, each one not in English)
+    goes to ``errors_path`` (default ``OUT.errors.jsonl``) with its id and reason, and the
+    run goes on; that file also gets warnings (legacy encoding, text parsed in pieces).
+    ``with_text`` adds each document's text to its line (offsets point into it; for HTML it
+    is the extracted article text). ``progress`` shows a progress bar on stderr (``None``:
+    only on a terminal). With ``given_triggers``, records' annotated trigger spans are
+    linked instead of the triggers the pipeline finds (for scoring on RAMS and GENEVA).
     """
     started = time.perf_counter()
-    source, out = Path(source), Path(out)
-    errors_path = Path(errors_path) if errors_path else out.with_name(out.stem + ".errors.jsonl")
-    summary = RunSummary()
+    source = Path(source)
+    fmt, lines_path, errors_path = output_paths(out, format=format, errors_path=errors_path)
+    summary = RunSummary(output=str(out))
     entries: dict[str, dict[str, Any]] = {}
     if manifest is None and source.is_dir() and (source / "manifest.jsonl").exists():
         manifest = source / "manifest.jsonl"
     if manifest is not None:
         entries, summary.problems = read_manifest(manifest)
-    finished = done_ids(out)
-    failed_before = done_ids(errors_path)
-    extractor = extractor or load(linker=linker)
-    items = list(iter_inputs(source, manifest=entries))
-    with LineWriter(out) as writer, LineWriter(errors_path) as errors:
+    finished = done_ids(lines_path)
+    logged = {_log_key(e) for e in read_lines(errors_path)}
+    if extractor is None:
+        extractor = load(linker=linker)
+        summary.load_seconds = time.perf_counter() - started
+    limit = _piece_limit(extractor)
+    exclude = (lines_path, errors_path, Path(out))
+    bar = _progress_bar(progress, source, exclude)
+
+    with LineWriter(lines_path) as writer, LineWriter(errors_path) as errors:
+
+        def log(entry: dict[str, Any]) -> None:
+            if _log_key(entry) not in logged:
+                logged.add(_log_key(entry))
+                errors.write(entry)
+
         for problem in summary.problems:
             print(problem, file=sys.stderr)
+            log({"doc_id": None, "path": str(manifest), "error": problem})
 
-        def good() -> Iterator[dict[str, Any]]:
-            for item in items:
+        def failed(doc_id: str, path: str | None, reason: str) -> None:
+            log({"doc_id": doc_id, "path": path, "error": reason})
+            summary.errors += 1
+            bar.update(1)
+
+        def todo() -> Iterator[dict[str, Any]]:
+            for item in iter_inputs(source, manifest=entries, exclude=exclude):
+                if item.error is not None:
+                    failed(item.doc_id, item.path, item.error)
+                    continue
                 if item.doc_id in finished:
                     summary.skipped += 1
+                    bar.update(1)
                     continue
-                if item.error is not None or not (item.text or "").strip():
-                    if item.doc_id not in failed_before:
-                        reason = item.error or str(ExtractorError("E007", doc_id=item.doc_id))
-                        errors.write({"doc_id": item.doc_id, "path": item.path, "error": reason})
-                    summary.errors += 1
+                text = item.text or ""
+                if not text.strip():
+                    failed(item.doc_id, item.path, str(ExtractorError("E007", doc_id=item.doc_id)))
                     continue
-                rec = {"doc_id": item.doc_id, "text": item.text, "published": item.meta.get("published"), "meta": item.meta}
+                if language_check:
+                    foreign = foreign_language(text)
+                    if foreign is not None:
+                        summary.not_english += 1
+                        failed(item.doc_id, item.path, str(ExtractorError("E030", doc_id=item.doc_id, language=foreign[1], iso=foreign[0])))
+                        continue
+                if item.encoding is not None:
+                    summary.warnings += 1
+                    log({"doc_id": item.doc_id, "path": item.path, "warning": str(ExtractorError("E031", doc_id=item.doc_id, encoding=item.encoding))})
+                if len(text) > limit:
+                    summary.warnings += 1
+                    pieces = -(-len(text) // limit)
+                    message = ExtractorError("E033", doc_id=item.doc_id, chars=len(text), limit=limit, pieces=f"about {pieces}")
+                    log({"doc_id": item.doc_id, "path": item.path, "warning": str(message)})
+                summary.words += len(text.split())
+                meta = dict(item.meta)
+                if with_text:
+                    meta["text"] = text
+                rec = {"doc_id": item.doc_id, "text": text, "published": item.meta.get("published"), "meta": meta}
                 if given_triggers:
                     rec["triggers"] = item.meta.get("triggers") or []
                 yield rec
 
-        for result in extractor.pipe(good(), batch_size=batch_size, n_process=n_process):
-            if result.error is not None:
-                errors.write({"doc_id": result.doc_id, "path": None, "error": result.error})
-                summary.errors += 1
-                continue
-            writer.write(result.to_dict())
-            summary.documents += 1
-            summary.tuples += len(result.tuples)
+        try:
+            for result in extractor.pipe(todo(), batch_size=batch_size, n_process=n_process):
+                if result.error is not None:
+                    failed(result.doc_id, None, result.error)
+                    continue
+                line = result.to_dict()
+                if with_text:
+                    line["text"] = (result.meta or {}).get("text")
+                writer.write(line)
+                summary.documents += 1
+                summary.tuples += len(result.tuples)
+                bar.update(1)
+                bar.set_postfix(tuples=summary.tuples, errors=summary.errors, refresh=False)
+        finally:
+            bar.close()
+    if fmt != "jsonl":
+        write_table(lines_path, out, format=fmt)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _log_key(entry: dict[str, Any]) -> tuple[Any, ...]:
+    return (entry.get("doc_id"), entry.get("path"), entry.get("error"), entry.get("warning"))
+
+
+def _piece_limit(extractor: Any) -> int:
+    nlp = getattr(extractor, "nlp", None)
+    return max(1, min(getattr(nlp, "max_length", PIECE_CHARS), PIECE_CHARS))
+
+
+class _NoBar:
+    def update(self, n: int = 1) -> None:
+        pass
+
+    def set_postfix(self, **kwargs: Any) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress_bar(progress: bool | None, source: Path, exclude: tuple[Path, ...]) -> Any:
+    if progress is False or (progress is None and not sys.stderr.isatty()):
+        return _NoBar()
+    from tqdm import tqdm
+
+    try:
+        total = count_inputs(list_inputs(source, exclude=exclude)[0])
+    except ExtractorError:
+        total = None
+    return tqdm(total=total, unit="doc", desc="extract", file=sys.stderr, dynamic_ncols=True, smoothing=0.1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 from typing import Sequence
@@ -13,25 +14,46 @@ OUTSIDE_KINDS = ("rams", "geneva", "ucdp", "texts")
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .batch import run_folder
+    from .batch import output_paths, run_folder
 
     if not args.input.exists():
         print(ExtractorError("E004", path=args.input), file=sys.stderr)
         return 2
-    summary = run_folder(
-        args.input,
-        args.out,
-        manifest=args.meta,
-        errors_path=args.errors,
-        linker=args.linker,
-        batch_size=args.batch_size,
-        n_process=args.n_process,
-        given_triggers=args.given_triggers,
-    )
+    _, lines_path, _ = output_paths(args.out, format=args.format, errors_path=args.errors)
+    # A terminated run stops like an interrupted one: the worker processes are told to
+    # finish and the files closed. Every written line is complete, so a rerun resumes.
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        options = dict(
+            manifest=args.meta,
+            errors_path=args.errors,
+            linker=args.linker,
+            batch_size=args.batch_size,
+            given_triggers=args.given_triggers,
+            format=args.format,
+            language_check=not args.any_language,
+            with_text=args.with_text,
+            progress=False if args.no_progress else None,
+        )
+        if args.backend == "dask":
+            from .dask_backend import run_folder_dask
+
+            summary = run_folder_dask(args.input, args.out, scheduler=args.scheduler, n_workers=args.n_workers, **options)
+        else:
+            summary = run_folder(args.input, args.out, n_process=args.n_process, **options)
+    except KeyboardInterrupt:
+        print(f"stopped; run the same command again to resume ({lines_path} keeps what was done)", file=sys.stderr)
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     if args.print:
-        _print_tuples(args.out)
+        _print_tuples(lines_path)
     print(summary, file=sys.stderr)
     return 0
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _print_tuples(path: Path) -> None:
@@ -60,14 +82,26 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="extractor", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="extract tuples from a folder of articles (or a .jsonl of records)")
-    run.add_argument("input", type=Path, help="folder of .txt/.json/.jsonl articles, or one such file")
-    run.add_argument("-o", "--out", type=Path, required=True, help="output JSON Lines")
+    run.add_argument("input", type=Path, help="folder of .txt/.html/.json/.jsonl articles, or one such file")
+    run.add_argument("-o", "--out", type=Path, required=True, help="output file: JSON Lines, or .csv/.parquet (a table of tuples)")
+    run.add_argument(
+        "--format",
+        choices=("jsonl", "csv", "parquet"),
+        help="output format (default: from the name of --out, else jsonl); csv and parquet keep their JSON Lines beside them as OUT.jsonl",
+    )
     run.add_argument("--meta", type=Path, help="manifest JSON Lines (doc_id, published, url, title); default FOLDER/manifest.jsonl")
     run.add_argument("--errors", type=Path, help="errors JSON Lines (default OUT.errors.jsonl)")
     run.add_argument("--linker", default="extractor.dep_linker.v1", help="registered linker name")
-    run.add_argument("--batch-size", type=int, default=32)
-    run.add_argument("--n-process", type=int, default=1)
+    run.add_argument("--batch-size", type=int, default=32, help="documents per batch for nlp.pipe")
+    run.add_argument("--n-process", type=int, default=1, help="worker processes for nlp.pipe (-1: one per CPU)")
     run.add_argument("--print", action="store_true", help="print the extracted tuples when done")
+    run.add_argument("--any-language", action="store_true", help="process documents that are not in English instead of reporting them")
+    run.add_argument("--with-text", action="store_true", help="add each document's text to its line (the text that offsets point into)")
+    run.add_argument("--no-progress", action="store_true", help="no progress bar (it shows only on a terminal anyway)")
+    run.add_argument("--backend", choices=("local", "dask"), default="local", help="local: this machine (--n-process); dask: a dask.distributed cluster")
+    run.add_argument("--scheduler", help="with --backend dask: scheduler address tcp://HOST:8786 (default: a local cluster)")
+    run.add_argument("--n-workers", type=int, default=2, help="with --backend dask and no --scheduler: worker processes of the local cluster")
+    sub.add_parser("show", help="HTML page of articles with every tuple slot highlighted (--gold: errors marked)", add_help=False)
     run.add_argument(
         "--given-triggers",
         action="store_true",
@@ -85,6 +119,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "evaluate":
         return _evaluate(argv[1:])
+    if argv and argv[0] == "show":
+        from .show import main as show_main
+
+        return show_main(argv[1:])
     args = _parser().parse_args(argv)
     try:
         return _run(args)

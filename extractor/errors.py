@@ -16,6 +16,25 @@ MESSAGES = {
     "E008": "Document {doc_id!r} does not look like text ({problem}); the extractor reads UTF-8 or legacy-encoded text.",
     "E009": "Record {line} of {path} has no text field: give one of \"text\", \"body\", \"content\".",
     "E010": "Duplicate document id {doc_id!r} ({path}); ids come from file names (without extension) or the records' \"doc_id\"/\"id\". Rename one of them.",
+    "E011": "Could not reach the Dask scheduler at {address} ({problem}). Start one there with "
+    "`dask scheduler` and workers with `dask worker {address}`, or leave --scheduler out for a local cluster.",
+    "E012": "Document {doc_id!r} was lost with its Dask task ({problem}); it is not in the output, "
+    "so rerunning the same command retries it.",
+    "E020": "No learned linker model at {path}. Rebuild it with `python -m models.train_linker` from the "
+    "repository root, set EXTRACTOR_MODELS to the folder that holds it, or use the rule-based linker "
+    "(extractor.dep_linker.v1).",
+    "E021": "The learned linker model {path} cannot be used ({problem}). Retrain it with "
+    "`python -m models.train_linker` for this version of extractor/learned.py.",
+    "E030": "Document {doc_id!r} looks like {language} ({iso}), not English; it was not processed. "
+    "Translate it first, or pass --any-language (Python: language_check=False) to process it anyway.",
+    "E031": "Document {doc_id!r} is not UTF-8; it was read as {encoding}. Check its tuples' text, or "
+    "convert the file to UTF-8 to be sure.",
+    "E032": "No article text found in the HTML file {path}: trafilatura extracted nothing. Save the "
+    "article's text as a .txt file (or a .jsonl record) instead.",
+    "E033": "Document {doc_id!r} has {chars} characters, more than {limit} parsed at once; it was "
+    "processed in {pieces} pieces with offsets into the whole text. An event whose words straddle "
+    "a cut may be missed: split the file into articles if it holds several.",
+    "E034": "Unknown output format {format!r}: use jsonl, csv or parquet (or an output name ending in one).",
 }
 
 

@@ -2,54 +2,129 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from .errors import ExtractorError
 
 TEXT_FIELDS = ("text", "body", "content")
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+RECORD_SUFFIXES = (".json", ".jsonl")
+INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + RECORD_SUFFIXES
+OUTPUT_FORMATS = ("jsonl", "csv", "parquet")
+
+# Non-English detection: texts shorter than this many words are not judged (detectors
+# guess wildly on headlines and place names); a sample this long is enough to judge.
+LANGUAGE_MIN_WORDS = 20
+LANGUAGE_SAMPLE_CHARS = 1500
+# English function words that are rare as words of other languages written in Latin script.
+ENGLISH_MARKERS = frozenset(
+    "the of and to that is was for with said by from has have were are it this at which be "
+    "been will would their they he she his her not but an".split()
+)
+ENGLISH_MARKER_SHARE = 0.12
+# A text the detector gives at least this confidence of being English is not reported.
+ENGLISH_DOUBT = 0.05
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass
 class InputItem:
-    """One article to process, or the reason it cannot be read."""
+    """One article to process, or the reason it cannot be read.
+
+    ``meta`` comes from the input itself and wins over the manifest; ``guessed`` is metadata
+    an HTML page states about itself, used only where the manifest says nothing.
+    ``encoding`` names the legacy encoding the text was decoded from (``None`` for UTF-8).
+    """
 
     doc_id: str
     path: str
     text: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     error: str | None = None
+    encoding: str | None = None
+    guessed: dict[str, Any] = field(default_factory=dict)
 
 
 def read_manifest(path: str | Path) -> tuple[dict[str, dict[str, Any]], list[str]]:
-    """Metadata by ``doc_id`` from a JSON Lines manifest, and the problems of bad lines."""
+    """Metadata by ``doc_id`` from a JSON Lines manifest, and the problems of bad lines.
+
+    A line that is not a JSON object with a ``doc_id`` (or not UTF-8) is left out; a
+    ``published`` that is not an ISO date is dropped from its entry; a repeated ``doc_id``
+    keeps its first line. Each such line gives one ``E005`` problem.
+    """
     path = Path(path)
     entries: dict[str, dict[str, Any]] = {}
     problems: list[str] = []
-    with path.open(encoding="utf-8") as handle:
-        for n, line in enumerate(handle, 1):
+
+    def problem(n: int, text: str) -> None:
+        problems.append(str(ExtractorError("E005", path=path, line=n, problem=text)))
+
+    with path.open("rb") as handle:
+        for n, raw in enumerate(handle, 1):
+            try:
+                line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+            except UnicodeDecodeError as err:
+                problem(n, f"not UTF-8 ({err.reason} at byte {err.start})")
+                continue
             if not line.strip():
                 continue
             try:
                 data = json.loads(line)
-                if not isinstance(data, dict) or "doc_id" not in data:
-                    raise ValueError("not an object with a \"doc_id\"")
             except ValueError as err:
-                problems.append(str(ExtractorError("E005", path=path, line=n, problem=str(err))))
+                problem(n, f"invalid JSON ({err})")
                 continue
-            entries[str(data["doc_id"])] = data
+            if not isinstance(data, dict) or data.get("doc_id") in (None, ""):
+                problem(n, "not an object with a \"doc_id\"")
+                continue
+            doc_id = str(data["doc_id"])
+            if doc_id in entries:
+                problem(n, f"doc_id {doc_id!r} is repeated; its first line is kept")
+                continue
+            published = data.get("published")
+            if published not in (None, "") and not _is_iso_date(published):
+                problem(n, f"\"published\" {published!r} is not an ISO date such as 2025-06-19; the document is read without a date")
+                data = {k: v for k, v in data.items() if k != "published"}
+            entries[doc_id] = data
     return entries, problems
 
 
-def decode(data: bytes) -> str:
-    """Text of a file's bytes: UTF-8, or the legacy encoding detected from its content."""
+def _is_iso_date(value: Any) -> bool:
+    try:
+        dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return False
+    return True
+
+
+def decode_bytes(data: bytes) -> tuple[str, str | None]:
+    """Text of a file's bytes and the legacy encoding it was in (``None`` for UTF-8).
+
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as such; other bytes by
+    the encoding ``charset-normalizer`` detects. Raises ``ValueError`` for binary content.
+    """
+    for bom, codec in (
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(codec)), codec
+            except UnicodeDecodeError:
+                break
     if b"\x00" in data[:4096]:
         raise ValueError("binary content (NUL bytes)")
     try:
-        return data.decode("utf-8-sig")
+        return _checked(data.decode("utf-8-sig")), None
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -57,23 +132,128 @@ def decode(data: bytes) -> str:
     best = from_bytes(data).best()
     if best is None:
         raise ValueError("no text encoding fits its bytes")
-    return str(best)
+    return _checked(str(best)), best.encoding
 
 
-def iter_inputs(path: str | Path, *, manifest: dict[str, dict[str, Any]] | None = None) -> Iterator[InputItem]:
-    """Articles under ``path``: ``.txt`` files (recursively) or ``.json``/``.jsonl`` records."""
+def decode(data: bytes) -> str:
+    """Text of a file's bytes: UTF-8, or the legacy encoding detected from its content."""
+    return decode_bytes(data)[0]
+
+
+def _checked(text: str) -> str:
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if sample and controls / len(sample) > 0.01:
+        raise ValueError(f"binary content ({controls} control characters in its first {len(sample)})")
+    return text
+
+
+def html_article(data: bytes) -> tuple[str | None, dict[str, Any]]:
+    """Main text of an HTML page (by trafilatura) and the title, date and url it states."""
+    import trafilatura
+
+    found = trafilatura.bare_extraction(data, with_metadata=True, include_comments=False, include_images=False)
+    if found is None:
+        return None, {}
+    meta = {}
+    for key, name in (("title", "title"), ("date", "published"), ("url", "url")):
+        value = getattr(found, key, None)
+        if value:
+            meta[name] = value
+    return getattr(found, "text", None), meta
+
+
+@lru_cache(maxsize=1)
+def _language_detector() -> Any:
+    from lingua import LanguageDetectorBuilder
+
+    # Low-accuracy mode (trigram models) loads in a fraction of a second and ~90 MB; the
+    # high-accuracy models take over 1 GB and seconds to load, for texts judged on 20+ words.
+    return LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
+
+
+def foreign_language(text: str) -> tuple[str, str] | None:
+    """``(iso_code, name)`` of the language of ``text`` when it is clearly not English, else ``None``.
+
+    Texts of fewer than ``LANGUAGE_MIN_WORDS`` words are not judged. A sample rich in English
+    function words is English outright; any other goes to the lingua detector (offline), and
+    is reported only when the detector also finds English unlikely.
+    """
+    sample = text[:LANGUAGE_SAMPLE_CHARS]
+    words = [w.casefold() for w in _WORD.findall(sample)]
+    if len(words) < LANGUAGE_MIN_WORDS:
+        return None
+    if sum(w in ENGLISH_MARKERS for w in words) / len(words) >= ENGLISH_MARKER_SHARE:
+        return None
+    from lingua import Language
+
+    detector = _language_detector()
+    found = detector.detect_language_of(sample)
+    if found is None or found == Language.ENGLISH:
+        return None
+    if detector.compute_language_confidence(sample, Language.ENGLISH) >= ENGLISH_DOUBT:
+        return None
+    return found.iso_code_639_1.name.lower(), found.name.title()
+
+
+def list_inputs(path: str | Path, *, exclude: Iterable[str | Path] = ()) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The input files under ``path`` in a stable order, and the folders that could not be listed.
+
+    Hidden files and folders and ``manifest.jsonl`` are left out, and so is every path in
+    ``exclude`` (the run's own outputs). A link whose target is gone is listed, so that it
+    is reported rather than silently skipped.
+    """
+    path = Path(path)
+    if path.is_file():
+        return [path], []
+    if not path.is_dir():
+        raise ExtractorError("E004", path=path)
+    skip = {os.path.abspath(p) for p in exclude}
+    failed: list[tuple[Path, str]] = []
+    files: list[Path] = []
+    for folder, dirs, names in os.walk(path, onerror=lambda err: failed.append((Path(err.filename), err.strerror or str(err)))):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in names:
+            file = Path(folder) / name
+            if name.startswith(".") or name == "manifest.jsonl" or file.suffix.lower() not in INPUT_SUFFIXES:
+                continue
+            if os.path.abspath(file) in skip:
+                continue
+            files.append(file)
+    return sorted(files), failed
+
+
+def count_inputs(files: Iterable[Path]) -> int:
+    """About how many documents ``files`` hold: one per file, one per non-empty records line."""
+    total = 0
+    for file in files:
+        if file.suffix.lower() != ".jsonl":
+            total += 1
+            continue
+        try:
+            with file.open("rb") as handle:
+                total += sum(1 for line in handle if line.strip())
+        except OSError:
+            total += 1
+    return total
+
+
+def iter_inputs(
+    path: str | Path,
+    *,
+    manifest: dict[str, dict[str, Any]] | None = None,
+    exclude: Iterable[str | Path] = (),
+) -> Iterator[InputItem]:
+    """Articles under ``path`` (recursively): ``.txt`` and ``.html`` files, ``.json``/``.jsonl`` records.
+
+    Streams: one file (or one records line) at a time. Each input that cannot be read
+    comes out with ``error`` set; an id seen before comes out as an ``E010`` error.
+    """
     path = Path(path)
     manifest = manifest or {}
-    if path.is_file():
-        files = [path]
-    elif path.is_dir():
-        files = sorted(
-            p for p in path.rglob("*")
-            if p.is_file() and p.suffix.lower() in (".txt", ".json", ".jsonl") and p.name != "manifest.jsonl"
-            and not p.name.startswith(".")
-        )
-    else:
-        raise ExtractorError("E004", path=path)
+    files, failed = list_inputs(path, exclude=exclude)
+    for folder, problem in failed:
+        yield InputItem(str(folder), str(folder), error=str(ExtractorError("E006", path=folder, problem=problem)))
     seen: set[str] = set()
     for file in files:
         for item in _items_of(file, path):
@@ -82,32 +262,93 @@ def iter_inputs(path: str | Path, *, manifest: dict[str, dict[str, Any]] | None 
                 item.text = None
             seen.add(item.doc_id)
             meta = manifest.get(item.doc_id)
-            if meta:
-                item.meta = {**meta, **item.meta}
+            if meta or item.guessed:
+                item.meta = {**item.guessed, **(meta or {}), **item.meta}
             yield item
 
 
 def _items_of(file: Path, root: Path) -> Iterator[InputItem]:
     suffix = file.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _records_of(file, root)
+        return
     try:
         data = file.read_bytes()
     except OSError as err:
         yield InputItem(file.stem, str(file), error=str(ExtractorError("E006", path=file, problem=err.strerror or str(err))))
         return
+    if suffix in HTML_SUFFIXES:
+        yield _html_item(file, data)
+        return
     try:
-        text = decode(data)
+        text, encoding = decode_bytes(data)
     except ValueError as err:
         yield InputItem(file.stem, str(file), error=str(ExtractorError("E008", doc_id=file.stem, problem=str(err))))
         return
-    if suffix == ".txt":
-        yield InputItem(file.stem, str(file), text=text)
+    if suffix in TEXT_SUFFIXES:
+        yield InputItem(file.stem, str(file), text=text, encoding=encoding)
         return
-    lines = text.splitlines() if suffix == ".jsonl" else [text]
-    if root != file and not _holds_articles(lines):
+    if root != file and not _holds_articles([text]):
         # In a folder, JSON files without article records (gold files, manifests, configs)
         # are not inputs; a file named on the command line always is.
         return
-    for n, line in enumerate(lines, 1):
+    yield from _records([(1, text)], file, encoding)
+
+
+def _html_item(file: Path, data: bytes) -> InputItem:
+    if not data.strip():
+        return InputItem(file.stem, str(file), error=str(ExtractorError("E007", doc_id=file.stem)))
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return InputItem(file.stem, str(file), error=str(ExtractorError("E008", doc_id=file.stem, problem="binary content (NUL bytes)")))
+    try:
+        text, guessed = html_article(data)
+    except Exception as err:  # noqa: BLE001 - a page the parser chokes on is one bad input
+        return InputItem(file.stem, str(file), error=str(ExtractorError("E006", path=file, problem=f"HTML not parsed ({type(err).__name__}: {err})")))
+    if not (text or "").strip():
+        return InputItem(file.stem, str(file), error=str(ExtractorError("E032", path=file)))
+    return InputItem(file.stem, str(file), text=text, guessed=guessed)
+
+
+def _records_of(file: Path, root: Path) -> Iterator[InputItem]:
+    """The records of a ``.jsonl`` file, read one line at a time."""
+    try:
+        handle = file.open("rb")
+    except OSError as err:
+        yield InputItem(file.stem, str(file), error=str(ExtractorError("E006", path=file, problem=err.strerror or str(err))))
+        return
+    with handle:
+        lines = _decoded_lines(handle, file)
+        if root != file:
+            first = next(lines, None)
+            if first is None:
+                return
+            if first[1] is not None and not _holds_articles([first[1]]):
+                return  # see _items_of: not an article records file
+            lines = _chain([first], lines)
+        for n, text, problem in lines:
+            if problem is not None:
+                yield InputItem(f"{file.stem}:{n}", f"{file}:{n}", error=str(ExtractorError("E006", path=f"{file}:{n}", problem=problem)))
+                continue
+            yield from _records([(n, text)], file, None)
+
+
+def _decoded_lines(handle: Any, file: Path) -> Iterator[tuple[int, str | None, str | None]]:
+    for n, raw in enumerate(handle, 1):
+        if not raw.strip():
+            continue
+        try:
+            yield n, raw.decode("utf-8-sig" if n == 1 else "utf-8"), None
+        except UnicodeDecodeError as err:
+            yield n, None, f"not UTF-8 ({err.reason} at byte {err.start}); JSON Lines must be UTF-8"
+
+
+def _chain(first: list, rest: Iterator) -> Iterator:
+    yield from first
+    yield from rest
+
+
+def _records(lines: list[tuple[int, str]], file: Path, encoding: str | None) -> Iterator[InputItem]:
+    for n, line in lines:
         if not line.strip():
             continue
         where = f"{file}:{n}"
@@ -134,7 +375,7 @@ def _items_of(file: Path, root: Path) -> Iterator[InputItem]:
                 triggers = [(a["start"], a["end"]) for a in spans] or None
             if triggers is not None:
                 meta["triggers"] = triggers
-            yield InputItem(doc_id, where, text=body, meta=meta)
+            yield InputItem(doc_id, where, text=body, meta=meta, encoding=encoding)
 
 
 def _holds_articles(lines: list[str]) -> bool:
@@ -152,24 +393,32 @@ def _holds_articles(lines: list[str]) -> bool:
 
 def done_ids(out_path: str | Path) -> set[str]:
     """Ids already written to ``out_path``; a torn last line is cut off so a rerun can append."""
-    out_path = Path(out_path)
-    if not out_path.exists():
-        return set()
-    ids: set[str] = set()
+    return {str(obj.get("doc_id")) for obj in read_lines(out_path)}
+
+
+def read_lines(path: str | Path) -> list[dict[str, Any]]:
+    """The complete JSON lines of ``path``; a torn or corrupt tail is cut off the file."""
+    path = Path(path)
+    if not path.exists():
+        return []
+    objs: list[dict[str, Any]] = []
     good_end = 0
-    with out_path.open("rb") as handle:
+    with path.open("rb") as handle:
         for line in handle:
             if not line.endswith(b"\n"):
                 break
             try:
-                ids.add(str(json.loads(line)["doc_id"]))
-            except (ValueError, KeyError):
+                obj = json.loads(line)
+            except ValueError:
                 break
+            if not isinstance(obj, dict) or "doc_id" not in obj:
+                break
+            objs.append(obj)
             good_end += len(line)
-    if good_end != out_path.stat().st_size:
-        with out_path.open("rb+") as handle:
+    if good_end != path.stat().st_size:
+        with path.open("rb+") as handle:
             handle.truncate(good_end)
-    return ids
+    return objs
 
 
 class LineWriter:
@@ -192,3 +441,152 @@ class LineWriter:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+# ---------------------------------------------------------------------------------------
+# Tables: one row per tuple, for CSV, Parquet and ``datasets.Dataset``.
+
+SLOT_COLUMNS = ("actor", "action", "quantity", "location", "date", "source", "evidence")
+# (column, Arrow type name); the keys of ``EventTuple.to_dict`` plus the document's.
+TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("doc_id", "string"),
+    ("published", "string"),
+    ("tuple_index", "int32"),
+    ("actor", "string"),
+    ("action", "string"),
+    ("action_text", "string"),
+    ("quantity", "string"),
+    ("location", "string"),
+    ("date", "string"),
+    *((f"{slot}_{end}", "int64") for slot in SLOT_COLUMNS for end in ("start", "end")),
+    ("quantity_value", "float64"),
+    ("quantity_value_high", "float64"),
+    ("quantity_unit", "string"),
+    ("quantity_detail", "string"),
+    ("date_value", "string"),
+    ("modality", "string"),
+    ("source", "string"),
+    ("event_type", "string"),
+    ("actor_name", "string"),
+    ("actor_country", "string"),
+    ("actor_sector", "string"),
+    ("location_name", "string"),
+    ("location_country", "string"),
+    ("location_lat", "float64"),
+    ("location_lon", "float64"),
+    ("location_geonameid", "int64"),
+    ("location_admin1", "string"),
+    ("evidence", "string"),
+    ("confidence", "float64"),
+)
+
+
+def table_schema() -> Any:
+    """The Arrow schema of the tuple table."""
+    import pyarrow as pa
+
+    types = {"string": pa.string(), "int32": pa.int32(), "int64": pa.int64(), "float64": pa.float64()}
+    return pa.schema([(name, types[kind]) for name, kind in TABLE_COLUMNS])
+
+
+def tuple_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """Table rows of one output line (``{"doc_id", "published", "tuples"}``), one per tuple.
+
+    A range quantity gives ``quantity_value`` (low) and ``quantity_value_high``; the full
+    quantity detail is kept as a JSON string.
+    """
+    rows = []
+    for k, t in enumerate(document.get("tuples") or ()):
+        row: dict[str, Any] = {name: t.get(name) for name, _ in TABLE_COLUMNS}
+        row["doc_id"], row["published"], row["tuple_index"] = document["doc_id"], document.get("published"), k
+        value = t.get("quantity_value")
+        if isinstance(value, (list, tuple)):
+            row["quantity_value"], row["quantity_value_high"] = value[0], value[1]
+        detail = t.get("quantity_detail")
+        row["quantity_detail"] = json.dumps(detail, ensure_ascii=False) if detail is not None else None
+        rows.append(row)
+    return rows
+
+
+def _documents(results: Iterable[Any] | str | Path) -> Iterator[dict[str, Any]]:
+    if isinstance(results, (str, Path)):
+        with Path(results).open(encoding="utf-8") as handle:
+            for line in handle:
+                if line.strip():
+                    yield json.loads(line)
+        return
+    for r in results:
+        if isinstance(r, dict):
+            yield r
+        elif getattr(r, "error", None) is None:
+            yield r.to_dict()
+
+
+def _batches(results: Iterable[Any] | str | Path, rows_per_batch: int) -> Iterator[Any]:
+    import pyarrow as pa
+
+    schema = table_schema()
+    rows: list[dict[str, Any]] = []
+    for document in _documents(results):
+        rows.extend(tuple_rows(document))
+        if len(rows) >= rows_per_batch:
+            yield pa.RecordBatch.from_pylist(rows, schema=schema)
+            rows = []
+    if rows:
+        yield pa.RecordBatch.from_pylist(rows, schema=schema)
+
+
+def write_table(results: Iterable[Any] | str | Path, out: str | Path, *, format: str, rows_per_batch: int = 10_000) -> int:
+    """Write the tuple table of ``results`` (a JSON Lines path, output dicts or
+    ``DocumentResult``s) to ``out`` as ``csv`` or ``parquet``, whole or not at all.
+
+    Streams in batches of ``rows_per_batch``; returns the number of rows.
+    """
+    import pyarrow.csv as pa_csv
+    import pyarrow.parquet as pq
+
+    if format not in ("csv", "parquet"):
+        raise ExtractorError("E034", format=format)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+    schema = table_schema()
+    rows = 0
+    try:
+        writer = pq.ParquetWriter(tmp, schema) if format == "parquet" else pa_csv.CSVWriter(tmp, schema)
+        with writer:
+            for batch in _batches(results, rows_per_batch):
+                writer.write_batch(batch)
+                rows += batch.num_rows
+        os.replace(tmp, out)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return rows
+
+
+def to_dataset(results: Iterable[Any] | str | Path) -> Any:
+    """A Hugging Face ``datasets.Dataset`` of tuples, one row per tuple (columns: ``TABLE_COLUMNS``).
+
+    ``results`` is what ``Extractor.pipe`` yields (failed documents are left out), output
+    line dicts, or the path of a JSON Lines output file.
+    """
+    import datasets
+    import pyarrow as pa
+
+    batches = list(_batches(results, 10_000))
+    table = pa.Table.from_batches(batches, schema=table_schema())
+    return datasets.Dataset(table)
+
+
+def output_format(out: str | Path, requested: str | None = None) -> str:
+    """The output format: ``requested``, else from the name of ``out`` (default ``jsonl``)."""
+    if requested:
+        fmt = requested.lower().lstrip(".")
+        if fmt == "pq":
+            fmt = "parquet"
+        if fmt not in OUTPUT_FORMATS:
+            raise ExtractorError("E034", format=requested)
+        return fmt
+    suffix = Path(out).suffix.lower()
+    return {".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}.get(suffix, "jsonl")

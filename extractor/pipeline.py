@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import pickle
+import signal
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Iterator, Mapping
 
 import spacy
@@ -15,9 +18,14 @@ from . import component  # noqa: F401  (registers the factories and extensions)
 from .errors import ExtractorError
 from .model import model_name
 from .textprep import prepare_text, truecase_headlines
-from .types import EventTuple
+from .types import EventTuple, Slot
 
 DEFAULT_LINKER = "extractor.dep_linker.v1"
+# Longest piece of text parsed as one Doc (also capped by ``nlp.max_length``). Longer
+# articles are cut at paragraph, line, sentence or word ends and their tuples merged.
+PIECE_CHARS = 100_000
+OFFSET_SLOTS = ("action", "actor", "quantity", "location", "date", "source", "evidence")
+TRANSPORT = "extractor_transport"
 
 
 @dataclass(frozen=True)
@@ -85,10 +93,17 @@ class Extractor:
             doc._.given_triggers = [tuple(span) for span in triggers]
         return doc
 
+    def to_dataset(self, texts_or_records: Iterable[str | Mapping[str, Any]], *, batch_size: int = 32, n_process: int = 1) -> Any:
+        """A ``datasets.Dataset`` of the tuples of ``texts_or_records``, one row per tuple
+        (see ``extractor.io.TABLE_COLUMNS``); documents that fail are left out."""
+        from .io import to_dataset
+
+        return to_dataset(self.pipe(texts_or_records, batch_size=batch_size, n_process=n_process))
+
     def extract(self, text: str, *, published: Any = None) -> list[EventTuple]:
         """The event tuples of one article; ``published`` (ISO date) resolves relative dates."""
-        doc = self.nlp(self.make_doc(text, published=published))
-        return list(doc._.events)
+        rec = {"doc_id": "", "text": text, "published": published}
+        return list(self._merge(rec, [self.nlp(doc) for doc in self._piece_docs(rec)]).tuples)
 
     def pipe(
         self,
@@ -97,51 +112,171 @@ class Extractor:
         batch_size: int = 32,
         n_process: int = 1,
     ) -> Iterator[DocumentResult]:
-        """Results in input order; a record that fails yields a result with ``error`` set."""
+        """Results in input order; a record that fails yields a result with ``error`` set.
+
+        A text longer than ``min(nlp.max_length, PIECE_CHARS)`` is parsed in pieces and its
+        tuples keep offsets into the whole text.
+        """
         items = iter(enumerate(texts_or_records))
-        while True:
-            queue: deque[tuple[dict[str, Any], str | None]] = deque()
-            stream = self.nlp.pipe(self._docs(items, queue), batch_size=batch_size, n_process=n_process)
-            try:
-                for doc in stream:
+        # Worker processes hand back only the pickled events (see ``transport``), not the
+        # parsed Doc with its tensors, which would cost more to ship than to compute.
+        added = n_process != 1 and TRANSPORT not in self.nlp.pipe_names
+        if added:
+            self.nlp.add_pipe(TRANSPORT, last=True)
+        # Objects loaded so far (model, gazetteer, caches) are moved out of the garbage
+        # collector's reach before the workers fork: their collections then neither walk
+        # nor copy those pages (in one measurement: 13% less worker CPU, 1.29x -> 1.54x).
+        froze = n_process != 1 and gc.get_freeze_count() == 0
+        if froze:
+            gc.collect()
+            gc.freeze()
+        try:
+            while True:
+                queue: deque[tuple[dict[str, Any], str | None, int]] = deque()
+                pending: list[Doc] = []
+                stream = self.nlp.pipe(self._docs(items, queue), batch_size=batch_size, n_process=n_process)
+                if n_process != 1:
+                    stream = _stop_signals_to_parent_only(stream)
+                try:
+                    for doc in stream:
+                        yield from _failed_in_front(queue)
+                        pending.append(doc)
+                        rec, _, pieces = queue[0]
+                        if len(pending) == pieces:
+                            queue.popleft()
+                            yield self._merge(rec, pending)
+                            pending = []
                     yield from _failed_in_front(queue)
-                    rec, _ = queue.popleft()
-                    yield DocumentResult(rec["doc_id"], doc._.published, tuple(doc._.events or ()), meta=rec.get("meta", {}))
-                yield from _failed_in_front(queue)
-                return
-            except Exception:  # noqa: BLE001 - one bad document must not stop the batch
-                # The batch in flight failed as a whole: redo its documents one at a time,
-                # then stream on with the rest.
-                while queue:
-                    rec, problem = queue.popleft()
-                    if problem is not None:
-                        yield DocumentResult(rec["doc_id"], None, error=problem)
-                    else:
-                        yield self._one(rec)
+                    return
+                except Exception:  # noqa: BLE001 - one bad document must not stop the batch
+                    # The batch in flight failed as a whole: redo its documents one at a time,
+                    # then stream on with the rest.
+                    while queue:
+                        rec, problem, _ = queue.popleft()
+                        if problem is not None:
+                            yield DocumentResult(rec["doc_id"], None, error=problem)
+                        else:
+                            yield self._one(rec)
+        finally:
+            if froze:
+                gc.unfreeze()
+            if added and TRANSPORT in self.nlp.pipe_names:
+                self.nlp.remove_pipe(TRANSPORT)
 
     def _docs(self, items: Iterator[tuple[int, Any]], queue: deque) -> Iterator[Doc]:
         for k, item in items:
             rec: dict[str, Any] = {"doc_id": str(k)}
             try:
                 rec = _as_record(item, k)
-                doc = self.make_doc(rec["text"], published=rec.get("published"), doc_id=rec["doc_id"], triggers=rec.get("triggers"))
+                docs = self._piece_docs(rec)
             except ExtractorError as err:
-                queue.append((rec, str(err)))
+                queue.append((rec, str(err), 0))
                 continue
-            queue.append((rec, None))
-            yield doc
+            queue.append((rec, None, len(docs)))
+            yield from docs
+
+    def _piece_docs(self, rec: dict[str, Any]) -> list[Doc]:
+        """One Doc per piece of the record's text, each knowing the offset where it starts."""
+        limit = max(1, min(self.nlp.max_length, PIECE_CHARS))
+        triggers = rec.get("triggers")
+        docs = []
+        for start, piece in split_text(rec["text"], limit):
+            given = None
+            if triggers is not None:
+                given = [(a - start, b - start) for a, b in triggers if start <= a and b <= start + len(piece)]
+            doc = self.make_doc(piece, published=rec.get("published"), doc_id=rec["doc_id"], triggers=given)
+            doc.user_data["extractor_piece_start"] = start
+            docs.append(doc)
+        return docs
+
+    def _merge(self, rec: dict[str, Any], docs: list[Doc]) -> DocumentResult:
+        """The result of a record from its processed pieces, offsets moved into the whole text."""
+        events: list[EventTuple] = []
+        for doc in docs:
+            start = doc.user_data.get("extractor_piece_start", 0)
+            events.extend(shift_event(e, start) for e in _events_of(doc))
+        published = docs[0]._.published if docs else _published(rec.get("published"), rec["doc_id"])
+        return DocumentResult(rec["doc_id"], published, tuple(events), meta=rec.get("meta", {}))
 
     def _one(self, rec: dict[str, Any]) -> DocumentResult:
         try:
-            doc = self.nlp(self.make_doc(rec["text"], published=rec.get("published"), doc_id=rec["doc_id"], triggers=rec.get("triggers")))
+            return self._merge(rec, [self.nlp(doc) for doc in self._piece_docs(rec)])
         except Exception as err:  # noqa: BLE001
             return DocumentResult(rec["doc_id"], None, error=f"processing failed: {type(err).__name__}: {err}")
-        return DocumentResult(rec["doc_id"], doc._.published, tuple(doc._.events or ()), meta=rec.get("meta", {}))
+
+
+def split_text(text: str, limit: int) -> list[tuple[int, str]]:
+    """``(offset, piece)`` pairs that cover ``text`` in order, each piece at most ``limit``
+    characters, cut after a paragraph, line, sentence or word end where one is near."""
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = len(window)
+        for sep in ("\n\n", "\n", ". ", " "):
+            k = window.rfind(sep, len(window) // 2)
+            if k != -1:
+                cut = k + len(sep)
+                break
+        pieces.append((start, window[:cut]))
+        start += cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def shift_event(event: EventTuple, offset: int) -> EventTuple:
+    """``event`` with every character offset moved by ``offset``."""
+    if not offset:
+        return event
+    moved = {}
+    for name in OFFSET_SLOTS:
+        slot: Slot | None = getattr(event, name)
+        if slot is not None and slot.start is not None:
+            moved[name] = Slot(slot.text, slot.start + offset, None if slot.end is None else slot.end + offset)
+    return replace(event, **moved)
+
+
+def _events_of(doc: Doc) -> tuple[EventTuple, ...]:
+    events = doc._.events
+    if isinstance(events, bytes):
+        events = pickle.loads(events)
+    return tuple(events or ())
+
+
+@Language.component(TRANSPORT)
+def transport(doc: Doc) -> Doc:
+    """An empty Doc carrying only the events (pickled) and the publication date, so that
+    worker processes of ``nlp.pipe`` ship back the results and not the whole parse."""
+    light = Doc(doc.vocab, words=[])
+    light._.events = pickle.dumps(tuple(doc._.events or ()), protocol=pickle.HIGHEST_PROTOCOL)
+    light._.published = doc._.published
+    light.user_data["extractor_piece_start"] = doc.user_data.get("extractor_piece_start", 0)
+    return light
+
+
+def _stop_signals_to_parent_only(stream: Iterator[Doc]) -> Iterator[Doc]:
+    """``stream`` of a multi-process ``nlp.pipe`` whose workers start with SIGINT and SIGTERM
+    blocked: a stop sent to the whole process group (Ctrl-C) then reaches only this process,
+    which shuts the workers down in order instead of leaving them killed mid-batch."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield from stream
+        return
+    # The workers are forked on the first ``next``; a stop that arrives meanwhile is
+    # delivered here as soon as the mask is restored.
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        first = next(stream, None)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+    if first is None:
+        return
+    yield first
+    yield from stream
 
 
 def _failed_in_front(queue: deque) -> Iterator[DocumentResult]:
     while queue and queue[0][1] is not None:
-        rec, err = queue.popleft()
+        rec, err, _ = queue.popleft()
         yield DocumentResult(rec["doc_id"], None, error=err)
 
 

@@ -13,6 +13,7 @@ def get_linker(name: str):
 
     # Importing the module registers the built-in linkers.
     from . import linking  # noqa: F401
+    from . import learned  # noqa: F401
 
     try:
         factory = linkers.get(name)

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Reproduces the figures quoted in README.md ("Figures"): the extractor on the seeds and on
+# the outside data (../shared/evaldata), each scored by this package. Outputs in out/figures/.
+# Usage: bash evaluation/figures.sh [LINKER]   (default extractor.dep_linker.v1)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+LINKER="${1:-extractor.dep_linker.v1}"
+DATA="${EVALDATA:-../shared/evaldata}"
+OUT="out/figures/${LINKER}"
+BIN=".venv/bin"
+rm -rf "$OUT" && mkdir -p "$OUT"
+
+run() {  # run NAME INPUT [extra run options]
+    local name="$1" input="$2"; shift 2
+    "$BIN/extractor" run "$input" -o "$OUT/$name.jsonl" --linker "$LINKER" "$@" 2>"$OUT/$name.log"
+}
+
+run seeds seeds
+"$BIN/extractor" evaluate --gold seeds/gold.jsonl --pred "$OUT/seeds.jsonl" --json "$OUT/seeds.score.json" > "$OUT/seeds.score.txt"
+
+for pair in rams:rams-dev geneva:geneva-val; do
+    kind="${pair%%:*}" file="${pair##*:}"
+    run "$kind-given" "$DATA/$file.jsonl" --given-triggers
+    run "$kind-found" "$DATA/$file.jsonl"
+    for mode in given found; do
+        "$BIN/extractor" evaluate "$kind" --data "$DATA/$file.jsonl" --pred "$OUT/$kind-$mode.jsonl" \
+            --json "$OUT/$kind-$mode.score.json" > "$OUT/$kind-$mode.score.txt"
+    done
+done
+run ucdp "$DATA/ucdp-ukraine-dev.jsonl"
+"$BIN/extractor" evaluate ucdp --data "$DATA/ucdp-ukraine-dev.jsonl" --pred "$OUT/ucdp.jsonl" \
+    --json "$OUT/ucdp.score.json" > "$OUT/ucdp.score.txt"
+head -n 13 "$OUT/seeds.score.txt"
+for f in "$OUT"/*-given.score.txt "$OUT"/*-found.score.txt "$OUT"/ucdp.score.txt; do echo "== $f"; sed -n '4,40p' "$f"; done

@@ -1,0 +1,281 @@
+"""Batch runs: every bad input has its outcome, nothing is lost or repeated, resume after a kill.
+
+Most tests use a stand-in extractor (no model); the ones marked with the real model use the
+session's extractor.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
+
+import pytest
+
+from extractor.batch import output_paths, run_folder
+from extractor.pipeline import DocumentResult
+from extractor.types import EventTuple, Slot
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+GERMAN = (
+    "Die Bundesregierung hat am Dienstag angekündigt, weitere 500 Soldaten nach Litauen zu verlegen, "
+    "um die Ostflanke der NATO zu stärken. Verteidigungsminister Pistorius sagte, die Brigade werde "
+    "bis 2027 vollständig einsatzbereit sein."
+)
+LEGACY = "Russia sent 500 troops to Kursk’s border – officials said – at a cost of €2bn. Café owners fled."
+
+
+class _Nlp:
+    max_length = 1_000_000
+
+
+class StubExtractor:
+    """Stands in for ``Extractor``: a tuple per "<Capitalised> sent"; FAIL fails alone;
+    ``delay`` seconds per document."""
+
+    def __init__(self, *, delay: float = 0.0, max_length: int = 1_000_000) -> None:
+        self.delay = delay
+        self.nlp = _Nlp()
+        self.nlp.max_length = max_length
+        self.seen: list[str] = []
+
+    def pipe(self, records: Iterable[Mapping[str, Any]], *, batch_size: int = 32, n_process: int = 1) -> Iterator[DocumentResult]:
+        for rec in records:
+            self.seen.append(rec["doc_id"])
+            if self.delay:
+                time.sleep(self.delay)
+            text = rec["text"]
+            if "FAIL" in text:
+                yield DocumentResult(rec["doc_id"], None, error="processing failed: stub")
+                continue
+            tuples = tuple(
+                EventTuple(action=Slot("sent", m.start(2), m.end(2)), actor=Slot(m.group(1), m.start(1), m.end(1)), lemma="send")
+                for m in re.finditer(r"([A-Z]\w+) (sent)", text)
+            )
+            yield DocumentResult(rec["doc_id"], rec.get("published"), tuples, meta=rec.get("meta", {}))
+
+
+def lines(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
+
+
+def corpus(root: Path, n: int = 6) -> Path:
+    folder = root / "corpus"
+    (folder / "sub").mkdir(parents=True)
+    for k in range(n):
+        (folder / f"doc{k:02}.txt").write_text(f"Headline {k}\n\nRussia sent {k} troops. Korea sent shells.\n", encoding="utf-8")
+    manifest = [json.dumps({"doc_id": f"doc{k:02}", "published": f"2024-10-{k + 1:02}"}) for k in range(n)]
+    (folder / "manifest.jsonl").write_text("\n".join(manifest[:2] + ["{oops"] + manifest[2:]) + "\n", encoding="utf-8")
+    return folder
+
+
+def add_bad_inputs(folder: Path) -> None:
+    (folder / "empty.txt").write_text("  \n", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02 not text")
+    (folder / "german.txt").write_text(GERMAN, encoding="utf-8")
+    (folder / "legacy.txt").write_bytes(LEGACY.encode("cp1252"))
+    (folder / "failing.txt").write_text("Russia sent FAIL.", encoding="utf-8")
+    (folder / "sub" / "doc00.txt").write_text("A duplicate id.", encoding="utf-8")
+    os.symlink(folder / "gone.txt", folder / "dangling.txt")
+
+
+def codes(entries: list[dict[str, Any]], key: str = "error") -> list[tuple[Any, str]]:
+    return sorted((e["doc_id"] or "", e[key][:6]) for e in entries if key in e)
+
+
+def test_bad_inputs_each_get_their_outcome_and_the_run_goes_on(tmp_path):
+    folder = corpus(tmp_path)
+    add_bad_inputs(folder)
+    out = tmp_path / "out.jsonl"
+    summary = run_folder(folder, out, extractor=StubExtractor())
+    assert sorted(d["doc_id"] for d in lines(out)) == [f"doc{k:02}" for k in range(6)] + ["legacy"]
+    errors = lines(tmp_path / "out.errors.jsonl")
+    assert codes(errors) == [
+        ("", "[E005]"),  # the manifest's broken line
+        ("binary", "[E008]"),
+        ("dangling", "[E006]"),
+        ("doc00", "[E010]"),
+        ("empty", "[E007]"),
+        ("failing", "processing failed: stub"[:6]),
+        ("german", "[E030]"),
+    ]
+    assert codes(errors, "warning") == [("legacy", "[E031]")]
+    german = next(e for e in errors if e["doc_id"] == "german")
+    assert "German" in german["error"] and german["path"].endswith("german.txt")
+    assert (summary.documents, summary.errors, summary.not_english, summary.warnings) == (7, 6, 1, 1)
+    assert summary.tuples == 13  # two per docNN, one in legacy
+    by_id = {d["doc_id"]: d for d in lines(out)}
+    assert by_id["doc03"]["published"] == "2024-10-04"  # manifest lines after the broken one count
+    assert by_id["legacy"]["tuples"][0]["actor"] == "Russia"
+
+
+def test_any_language_processes_foreign_text(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "german.txt").write_text(GERMAN, encoding="utf-8")
+    summary = run_folder(folder, tmp_path / "out.jsonl", extractor=StubExtractor(), language_check=False)
+    assert summary.documents == 1 and summary.not_english == 0
+
+
+def test_rerun_repeats_no_line_and_no_error(tmp_path):
+    folder = corpus(tmp_path)
+    add_bad_inputs(folder)
+    out = tmp_path / "out.jsonl"
+    run_folder(folder, out, extractor=StubExtractor())
+    before = (out.read_bytes(), (tmp_path / "out.errors.jsonl").read_bytes())
+    stub = StubExtractor()
+    summary = run_folder(folder, out, extractor=stub)
+    assert (out.read_bytes(), (tmp_path / "out.errors.jsonl").read_bytes()) == before
+    assert summary.documents == 0 and summary.skipped == 7
+    assert stub.seen == ["failing"]  # a failure inside the pipeline is retried, then logged once
+
+
+def test_resume_cuts_a_torn_line_and_writes_the_rest_once(tmp_path):
+    folder = corpus(tmp_path)
+    whole = tmp_path / "whole.jsonl"
+    run_folder(folder, whole, extractor=StubExtractor())
+    out = tmp_path / "out.jsonl"
+    done = whole.read_text(encoding="utf-8").splitlines()[:3]
+    out.write_text("\n".join(done) + "\n" + done[3 - 1][:17], encoding="utf-8")
+    stub = StubExtractor()
+    summary = run_folder(folder, out, extractor=stub)
+    assert summary.skipped == 3 and summary.documents == 3
+    assert stub.seen == ["doc03", "doc04", "doc05"]
+    assert sorted(out.read_text(encoding="utf-8").splitlines()) == sorted(whole.read_text(encoding="utf-8").splitlines())
+
+
+def test_with_text_keeps_the_text_offsets_point_into(tmp_path):
+    folder = corpus(tmp_path, n=2)
+    out = tmp_path / "out.jsonl"
+    run_folder(folder, out, extractor=StubExtractor(), with_text=True)
+    for doc in lines(out):
+        for t in doc["tuples"]:
+            assert doc["text"][t["actor_start"] : t["actor_end"]] == t["actor"]
+    again = run_folder(folder, out, extractor=StubExtractor(), with_text=True)
+    assert again.skipped == 2  # output lines holding text are not read back as input
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_table_output_is_complete_after_a_resumed_run(tmp_path, fmt):
+    import pyarrow.csv as pa_csv
+    import pyarrow.parquet as pq
+
+    folder = corpus(tmp_path)
+    out = tmp_path / f"result.{fmt}"
+    _, journal, errors = output_paths(out)
+    assert (journal.name, errors.name) == ("result.jsonl", "result.errors.jsonl")
+    whole = tmp_path / "whole.jsonl"
+    run_folder(folder, whole, extractor=StubExtractor())
+    journal.write_text("\n".join(whole.read_text(encoding="utf-8").splitlines()[:2]) + "\n", encoding="utf-8")
+    summary = run_folder(folder, out, extractor=StubExtractor())
+    assert summary.documents == 4
+    table = pq.read_table(out) if fmt == "parquet" else pa_csv.read_csv(out)
+    assert table.num_rows == 12
+    assert sorted(set(table.column("doc_id").to_pylist())) == [f"doc{k:02}" for k in range(6)]
+
+
+def test_long_text_is_processed_and_flagged(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "long.txt").write_text("Russia sent troops to Kursk.\n\n" * 100, encoding="utf-8")
+    summary = run_folder(folder, tmp_path / "out.jsonl", extractor=StubExtractor(max_length=1000))
+    assert summary.documents == 1 and summary.warnings == 1
+    (warning,) = lines(tmp_path / "out.errors.jsonl")
+    assert warning["warning"].startswith("[E033]") and "3000 characters" in warning["warning"]
+    assert len(lines(tmp_path / "out.jsonl")[0]["tuples"]) == 100
+
+
+def test_progress_bar_shows_rate_and_count(tmp_path, capsys):
+    folder = corpus(tmp_path, n=3)
+    run_folder(folder, tmp_path / "out.jsonl", extractor=StubExtractor(), progress=True)
+    err = capsys.readouterr().err
+    assert "doc/s" in err and "3/3" in err
+
+
+def test_summary_names_what_happened(tmp_path):
+    folder = corpus(tmp_path, n=2)
+    add_bad_inputs(folder)
+    text = str(run_folder(folder, tmp_path / "out.jsonl", extractor=StubExtractor()))
+    assert re.match(r"3 documents, 5 tuples, 6 errors \(1 not English, 1 warnings, 1 bad manifest lines\), 0 already done", text)
+    assert "docs/s" in text and "words/s" in text
+
+
+KILLABLE = """
+import sys, time
+sys.path.insert(0, {tests!r})
+from test_batch import StubExtractor
+from extractor.batch import run_folder
+run_folder({folder!r}, {out!r}, extractor=StubExtractor(delay=float(sys.argv[1])), batch_size=1)
+"""
+
+
+def test_killed_run_resumes_with_one_line_per_document(tmp_path):
+    """SIGKILL midway (no clean-up at all), then rerun: every document once, every line whole."""
+    folder = corpus(tmp_path, n=40)
+    out = tmp_path / "out.jsonl"
+    script = KILLABLE.format(tests=str(Path(__file__).parent), folder=str(folder), out=str(out))
+    proc = subprocess.Popen([sys.executable, "-c", script, "0.05"])
+    try:
+        deadline = time.monotonic() + 120
+        while len(lines_so_far(out)) < 5 and time.monotonic() < deadline and proc.poll() is None:
+            time.sleep(0.02)
+        assert proc.poll() is None, "the run ended before it could be killed"
+        proc.send_signal(signal.SIGKILL)
+    finally:
+        proc.wait()
+    written = len(lines_so_far(out))
+    assert 5 <= written < 40
+    subprocess.run([sys.executable, "-c", script, "0"], check=True)
+    docs = lines(out)
+    assert len(docs) == 40
+    assert sorted(d["doc_id"] for d in docs) == [f"doc{k:02}" for k in range(40)]
+
+
+def lines_so_far(path: Path) -> list[bytes]:
+    return path.read_bytes().splitlines() if path.exists() else []
+
+
+# --- with the real model ----------------------------------------------------------------
+
+
+def test_long_text_keeps_offsets_into_the_whole_text(tmp_path, extractor_):
+    """Pieces cut at paragraph ends: each tuple's offsets point into the whole file."""
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in SEEDS[:3])
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "long.txt").write_text(text, encoding="utf-8")
+    max_length = extractor_.nlp.max_length
+    extractor_.nlp.max_length = 2000
+    try:
+        summary = run_folder(folder, tmp_path / "out.jsonl", extractor=extractor_)
+    finally:
+        extractor_.nlp.max_length = max_length
+    assert summary.documents == 1 and summary.warnings == 1
+    (doc,) = lines(tmp_path / "out.jsonl")
+    starts = [t["action_start"] for t in doc["tuples"]]
+    assert len(starts) >= 10 and max(starts) > len(text) - 2000
+    for t in doc["tuples"]:
+        for slot in ("actor", "location", "quantity", "date"):
+            if t.get(f"{slot}_start") is not None:
+                raw = text[t[f"{slot}_start"] : t[f"{slot}_end"]]
+                assert " ".join(raw.split()).casefold() == t[slot].casefold()
+
+
+def test_two_processes_write_the_same_lines_as_one(tmp_path, extractor_):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k, path in enumerate(SEEDS * 2):
+        (folder / f"{k:02}_{path.name}").write_bytes(path.read_bytes())
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    run_folder(folder, one, extractor=extractor_, batch_size=2)
+    summary = run_folder(folder, two, extractor=extractor_, batch_size=2, n_process=2)
+    assert summary.documents == 10 and summary.errors == 0
+    assert two.read_text(encoding="utf-8") == one.read_text(encoding="utf-8")
+    assert "extractor_transport" not in extractor_.nlp.pipe_names

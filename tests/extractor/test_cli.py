@@ -1,0 +1,130 @@
+"""The command line: ``extractor run`` options and outcomes, ``evaluate`` unchanged, and a
+real run killed by a signal midway that a rerun completes with one line per document."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from extractor import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+sys.path.insert(0, str(Path(__file__).parent))
+from test_batch import GERMAN, StubExtractor, corpus  # noqa: E402
+
+
+@pytest.fixture
+def stub(monkeypatch):
+    made = StubExtractor()
+    monkeypatch.setattr("extractor.batch.load", lambda **kwargs: made)
+    return made
+
+
+def test_run_writes_jsonl_and_prints_a_summary(tmp_path, stub, capsys):
+    folder = corpus(tmp_path, n=3)
+    out = tmp_path / "out.jsonl"
+    assert cli.main(["run", str(folder), "-o", str(out), "--print"]) == 0
+    captured = capsys.readouterr()
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 3
+    assert "== doc00 (published 2024-10-01): 2 tuples" in captured.out
+    assert captured.err.strip().splitlines()[-1].startswith("3 documents, 6 tuples, 0 errors (1 bad manifest lines)")
+
+
+@pytest.mark.parametrize("name, extra", [("t.csv", []), ("t.table", ["--format", "parquet"])])
+def test_run_writes_a_table_on_request(tmp_path, stub, name, extra):
+    folder = corpus(tmp_path, n=2)
+    assert cli.main(["run", str(folder), "-o", str(tmp_path / name), *extra, "--no-progress"]) == 0
+    assert (tmp_path / name).stat().st_size > 0
+    assert len((tmp_path / "t.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_any_language_flag(tmp_path, stub):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "de.txt").write_text(GERMAN, encoding="utf-8")
+    cli.main(["run", str(folder), "-o", str(tmp_path / "a.jsonl")])
+    assert "[E030]" in (tmp_path / "a.errors.jsonl").read_text(encoding="utf-8")
+    cli.main(["run", str(folder), "-o", str(tmp_path / "b.jsonl"), "--any-language", "--with-text"])
+    (line,) = (tmp_path / "b.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(line)["text"] == GERMAN
+
+
+def test_missing_input_exits_2(tmp_path, capsys):
+    assert cli.main(["run", str(tmp_path / "nope"), "-o", str(tmp_path / "o.jsonl")]) == 2
+    assert "[E004]" in capsys.readouterr().err
+
+
+def test_unknown_format_is_refused(tmp_path):
+    with pytest.raises(SystemExit):
+        cli.main(["run", str(tmp_path), "-o", str(tmp_path / "o.jsonl"), "--format", "xml"])
+
+
+def test_evaluate_still_scores(capsys):
+    gold = str(ROOT / "seeds" / "gold.jsonl")
+    assert cli.main(["evaluate", "--gold", gold, "--pred", gold]) == 0
+    assert "micro" in capsys.readouterr().out
+
+
+def test_sigterm_handler_is_restored(tmp_path, stub):
+    before = signal.getsignal(signal.SIGTERM)
+    cli.main(["run", str(corpus(tmp_path, n=1)), "-o", str(tmp_path / "o.jsonl")])
+    assert signal.getsignal(signal.SIGTERM) is before
+
+
+# --- a real run, killed ------------------------------------------------------------------
+
+
+def seed_folder(root: Path, copies: int) -> tuple[Path, list[str]]:
+    folder = root / "articles"
+    folder.mkdir()
+    ids = []
+    for k in range(copies):
+        for path in SEEDS:
+            doc_id = f"{k:02}_{path.stem}"
+            (folder / f"{doc_id}.txt").write_bytes(path.read_bytes())
+            ids.append(doc_id)
+    return folder, sorted(ids)
+
+
+def count_lines(path: Path) -> int:
+    return path.read_bytes().count(b"\n") if path.exists() else 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig, n_process", [(signal.SIGKILL, 1), (signal.SIGTERM, 2)], ids=["SIGKILL", "SIGTERM-2-processes"])
+def test_killed_run_resumes_to_one_line_per_document(tmp_path, sig, n_process):
+    folder, ids = seed_folder(tmp_path, copies=8)
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "extractor.cli", "run", str(folder), "-o", str(out), "--batch-size", "1", "--n-process", str(n_process), "--no-progress"]
+    proc = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 300
+        while count_lines(out) < 3 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert proc.poll() is None, "the run ended before it could be killed"
+        os.killpg(proc.pid, sig)  # the whole group, as a terminal's Ctrl-C or a scheduler would
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+    first = count_lines(out)
+    assert 3 <= first < len(ids), first
+    if sig == signal.SIGTERM:
+        assert proc.returncode == 130 and b"resume" in err
+        time.sleep(1)
+        with pytest.raises(ProcessLookupError):
+            os.killpg(proc.pid, 0)  # no worker process left behind
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(d["doc_id"] for d in docs) == ids
+    assert f"{len(ids) - first} documents" in done.stderr and f"{first} already done" in done.stderr

@@ -1,0 +1,356 @@
+"""Reading inputs (every kind of bad one), manifests, resume state and tuple tables; no model."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from extractor.errors import ExtractorError
+from extractor.io import (
+    TABLE_COLUMNS,
+    decode_bytes,
+    done_ids,
+    foreign_language,
+    iter_inputs,
+    output_format,
+    read_manifest,
+    to_dataset,
+    tuple_rows,
+    write_table,
+)
+from extractor.pipeline import DocumentResult
+from extractor.types import ActorValue, DateValue, EventTuple, PlaceValue, QuantityValue, Slot
+
+ROOT = Path(__file__).resolve().parents[2]
+ENGLISH = (ROOT / "seeds" / "000_7a868387a849ac37.txt").read_text(encoding="utf-8")
+LEGACY = "Russia’s “special operation” – as Moscow calls it – cost €2bn, said Zelenskyy’s aide. Café owners counted the damage."
+FOREIGN = {
+    "de": "Die Bundesregierung hat am Dienstag angekündigt, weitere 500 Soldaten nach Litauen zu verlegen, um die Ostflanke der NATO zu stärken. Verteidigungsminister Pistorius sagte, die Brigade werde bis 2027 vollständig einsatzbereit sein.",
+    "fr": "Le gouvernement français a annoncé mardi l'envoi de 300 soldats supplémentaires en Roumanie afin de renforcer le flanc est de l'OTAN, a déclaré le ministre des Armées lors d'une conférence de presse à Paris.",
+    "ru": "Россия направила около 500 военнослужащих в Курскую область, сообщило во вторник министерство обороны. По данным ведомства, подразделения прибыли в регион в течение последней недели.",
+    "uk": "Північна Корея відправила до Росії близько 11 тисяч військових, повідомила у вівторок розвідка Південної Кореї. Частина з них уже бере участь у боях у Курській області та зазнала втрат.",
+}
+HTML = """<html><head><title>Site | North Korea</title>
+<meta property="article:published_time" content="2024-06-26T10:00:00Z">
+<link rel="canonical" href="https://example.com/nk"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<article><h1>North Korea plans to send troops</h1>{paras}</article>
+<footer>Copyright 2024 Example News. Subscribe to our newsletter.</footer></body></html>"""
+
+
+def html_page(text: str = ENGLISH) -> str:
+    return HTML.format(paras="".join(f"<p>{p}</p>" for p in text.split("\n") if p.strip()))
+
+
+# --- decoding ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data, text, encoding",
+    [
+        (LEGACY.encode("utf-8"), LEGACY, None),
+        (b"\xef\xbb\xbf" + LEGACY.encode("utf-8"), LEGACY, None),
+        (LEGACY.encode("utf-16"), LEGACY, "utf-16"),
+        (LEGACY.encode("cp1252"), LEGACY, "cp125"),  # cp1252 or a sibling that decodes these bytes alike
+        (("Kyiv’s mayor said 40 homes were hit. " * 5).encode("cp1252"), "Kyiv’s mayor said 40 homes were hit. " * 5, "cp125"),
+    ],
+)
+def test_text_is_decoded_and_a_legacy_encoding_named(data, text, encoding):
+    got, found = decode_bytes(data)
+    assert got == text
+    assert (found is None) == (encoding is None)
+    if encoding:
+        assert found.startswith(encoding)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,
+        b"%PDF-1.4\n" + bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16]) * 200,
+    ],
+    ids=["nul-bytes", "control-characters"],
+)
+def test_binary_content_is_refused(data):
+    with pytest.raises(ValueError, match="binary"):
+        decode_bytes(data)
+
+
+# --- language ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("iso, text", sorted(FOREIGN.items()))
+def test_foreign_language_is_named(iso, text):
+    assert foreign_language(text)[0] == iso
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ENGLISH,
+        # headlines and place names: too short to judge
+        "Luhansk Airport;Lisichansk;Lysychansk",
+        # names-heavy English with few function words
+        "Ukraine soldier killed in separatist east;51y.o. Heorhiy Khalikov was killed in Marinka, Donetsk oblast, "
+        "Ukrainian army reported on Tuesday; Avdiivka shelling: 2 wounded; Pisky, Opytne, Vodiane under fire",
+    ],
+    ids=["article", "short", "headline-list"],
+)
+def test_english_is_not_reported(text):
+    assert foreign_language(text) is None
+
+
+# --- folders ----------------------------------------------------------------------------
+
+
+def by_id(items):
+    return {item.doc_id: item for item in items}
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "in"
+    (root / "sub").mkdir(parents=True)
+    (root / "good.txt").write_text(ENGLISH, encoding="utf-8")
+    (root / "empty.txt").write_bytes(b"")
+    (root / "binary.txt").write_bytes(b"\x00\x01\x02\x03 not text")
+    (root / "legacy.txt").write_bytes(LEGACY.encode("cp1252"))
+    (root / "page.html").write_text(html_page(), encoding="utf-8")
+    (root / "furniture.html").write_text("<html><head><title>A title</title></head><body><script>var x = 1;</script></body></html>", encoding="utf-8")
+    (root / "sub" / "good.txt").write_text("Another article with the same name.", encoding="utf-8")
+    (root / "records.jsonl").write_bytes(
+        b'{"doc_id": "r1", "title": "Troops sent", "text": "Russia sent troops.", "date": "2024-05-01", "url": "u"}\n'
+        b"{broken\n"
+        b'{"doc_id": "r3", "text": "caf\xe9"}\n'
+        b'{"doc_id": "r4", "summary": "no text field"}\n'
+    )
+    (root / "gold.jsonl").write_text('{"doc_id": "x", "tuples": []}\n', encoding="utf-8")
+    (root / ".hidden.txt").write_text("hidden", encoding="utf-8")
+    (root / "notes.md").write_text("not an input", encoding="utf-8")
+    os.symlink(root / "gone.txt", root / "dangling.txt")
+    return root
+
+
+def test_each_input_gets_its_outcome(folder):
+    items = list(iter_inputs(folder))
+    outcomes = sorted((i.doc_id, (i.error or "ok")[:6]) for i in items)
+    assert outcomes == [
+        ("binary", "[E008]"),
+        ("dangling", "[E006]"),
+        ("empty", "ok"),  # empty text is judged by the run (E007), not the reader
+        ("furniture", "[E032]"),
+        ("good", "[E010]"),  # sub/good.txt: a duplicate id
+        ("good", "ok"),
+        ("legacy", "ok"),
+        ("page", "ok"),
+        ("r1", "ok"),
+        ("r4", "[E009]"),
+        ("records:2", "[E006]"),  # broken JSON
+        ("records:3", "[E006]"),  # not UTF-8
+    ]
+    goods = [i for i in items if i.doc_id == "good"]
+    assert goods[0].error is None and "sub" in goods[1].path
+    by = by_id(i for i in items if i.error is None)
+    assert by["legacy"].text == LEGACY and by["legacy"].encoding.startswith("cp125")
+    assert by["good"].encoding is None
+    assert "not UTF-8" in next(i.error for i in items if i.doc_id == "records:3")
+
+
+def test_html_gives_main_text_and_its_own_metadata(folder):
+    page = by_id(iter_inputs(folder))["page"]
+    assert page.text.startswith("North Korea plans to send troops")
+    assert "North Korea is clearly an important supplier." in page.text
+    assert "Subscribe" not in page.text and "Home" not in page.text
+    assert page.meta["published"] == "2024-06-26"
+    assert page.meta["url"] == "https://example.com/nk"
+
+
+def test_manifest_wins_over_a_page_but_not_over_a_record(folder):
+    manifest = {"page": {"doc_id": "page", "published": "2024-07-01"}, "r1": {"doc_id": "r1", "published": "1999-01-01", "title": "M"}}
+    items = by_id(iter_inputs(folder, manifest=manifest))
+    assert items["page"].meta["published"] == "2024-07-01"
+    assert items["r1"].meta["published"] == "2024-05-01"
+    assert items["r1"].text == "Troops sent\n\nRussia sent troops."
+
+
+def test_outputs_inside_the_folder_are_not_read_back(folder):
+    out = folder / "out.jsonl"
+    out.write_text('{"doc_id": "x1", "text": "an output line written --with-text", "tuples": []}\n', encoding="utf-8")
+    assert "x1" in by_id(iter_inputs(folder))
+    assert "x1" not in by_id(iter_inputs(folder, exclude=[out]))
+
+
+def test_a_file_that_vanishes_after_listing_is_reported(tmp_path):
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text("Russia sent troops.", encoding="utf-8")
+    items = iter_inputs(tmp_path)
+    first = next(items)
+    (tmp_path / "b.txt").unlink()
+    second = next(items)
+    assert first.error is None
+    assert second.doc_id == "b" and second.error.startswith("[E006]")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_a_file_without_read_permission_is_reported(tmp_path):
+    path = tmp_path / "locked.txt"
+    path.write_text("Russia sent troops.", encoding="utf-8")
+    path.chmod(0)
+    try:
+        (item,) = iter_inputs(tmp_path)
+    finally:
+        path.chmod(0o644)
+    assert item.error.startswith("[E006]") and "ermission" in item.error
+
+
+def test_missing_input_is_a_coded_error(tmp_path):
+    with pytest.raises(ExtractorError, match="E004"):
+        list(iter_inputs(tmp_path / "nope"))
+
+
+# --- manifest ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, problem",
+    [
+        (b"{not json", "invalid JSON"),
+        (b'["a list"]', "doc_id"),
+        (b'{"published": "2024-01-01"}', "doc_id"),
+        (b'{"doc_id": "c", "published": "yesterday"}', "not an ISO date"),
+        (b'{"doc_id": "a", "published": "2024-02-02"}', "repeated"),
+        (b'{"doc_id": "caf\xe9"}', "not UTF-8"),
+    ],
+)
+def test_malformed_manifest_line_is_reported_and_the_rest_kept(tmp_path, line, problem):
+    path = tmp_path / "manifest.jsonl"
+    path.write_bytes(b'{"doc_id": "a", "published": "2024-01-01", "title": "T"}\n' + line + b'\n{"doc_id": "b", "published": "2024-03-03"}\n')
+    entries, problems = read_manifest(path)
+    assert len(problems) == 1
+    assert problems[0].startswith("[E005]") and "line 2" in problems[0] and problem in problems[0]
+    assert entries["a"]["published"] == "2024-01-01" and entries["a"]["title"] == "T"
+    assert entries["b"]["published"] == "2024-03-03"
+
+
+def test_bad_date_in_manifest_keeps_the_rest_of_its_entry(tmp_path):
+    path = tmp_path / "manifest.jsonl"
+    path.write_text('{"doc_id": "a", "published": "last week", "url": "u"}\n', encoding="utf-8")
+    entries, problems = read_manifest(path)
+    assert entries == {"a": {"doc_id": "a", "url": "u"}} and len(problems) == 1
+
+
+# --- resume state -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tail, ids",
+    [
+        (b"", {"a", "b"}),
+        (b'{"doc_id": "c", "tup', {"a", "b"}),
+        (b'{"doc_id": "c", "tuples": []}', {"a", "b"}),  # complete JSON but no newline: torn
+        (b"\x00\x00\x00", {"a", "b"}),
+    ],
+    ids=["clean", "torn", "no-newline", "garbage"],
+)
+def test_done_ids_cuts_a_torn_tail(tmp_path, tail, ids):
+    out = tmp_path / "out.jsonl"
+    good = b'{"doc_id": "a", "tuples": []}\n{"doc_id": "b", "tuples": []}\n'
+    out.write_bytes(good + tail)
+    assert done_ids(out) == ids
+    assert out.read_bytes() == good
+
+
+# --- tables -----------------------------------------------------------------------------
+
+
+def full_tuple() -> EventTuple:
+    return EventTuple(
+        action=Slot("sent", 7, 11),
+        actor=Slot("Russia", 0, 6),
+        quantity=Slot("2,000-3,000 troops", 12, 30),
+        location=Slot("Kursk", 34, 39),
+        date=Slot("last week", 40, 49),
+        lemma="send",
+        quantity_value=QuantityValue((2000.0, 3000.0), "troops", approximate=True),
+        date_value=DateValue("2024-10", "last week"),
+        place=PlaceValue("Kursk", "RU", 51.7, 36.2, 538560, "Kursk Oblast"),
+        actor_value=ActorValue("Russia", "RU", "government"),
+        modality="reported",
+        source=Slot("officials", 60, 69),
+        event_type="deploy",
+        evidence=Slot("Russia sent 2,000-3,000 troops to Kursk last week.", 0, 50),
+        confidence=0.9,
+    )
+
+
+def test_table_columns_cover_every_tuple_field():
+    keys = set(full_tuple().to_dict())
+    columns = {name for name, _ in TABLE_COLUMNS}
+    assert keys <= columns
+
+
+def test_rows_flatten_ranges_and_details():
+    doc = DocumentResult("d1", "2024-10-23", (full_tuple(), EventTuple(action=Slot("went"), actor=Slot("Kyiv")))).to_dict()
+    rows = tuple_rows(json.loads(json.dumps(doc)))
+    assert [r["tuple_index"] for r in rows] == [0, 1]
+    assert (rows[0]["quantity_value"], rows[0]["quantity_value_high"]) == (2000.0, 3000.0)
+    assert json.loads(rows[0]["quantity_detail"])["approximate"] is True
+    assert rows[0]["location_start"] == 34 and rows[1]["location_start"] is None
+    assert rows[1]["doc_id"] == "d1" and rows[1]["published"] == "2024-10-23"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_table_file_holds_one_row_per_tuple(tmp_path, fmt):
+    import pyarrow.csv as pa_csv
+    import pyarrow.parquet as pq
+
+    lines = tmp_path / "out.jsonl"
+    docs = [DocumentResult(f"d{k}", None, (full_tuple(),) * k).to_dict() for k in range(4)]
+    lines.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    out = tmp_path / f"out.{fmt}"
+    assert write_table(lines, out, format=fmt, rows_per_batch=2) == 6
+    table = pq.read_table(out) if fmt == "parquet" else pa_csv.read_csv(out)
+    assert table.num_rows == 6
+    assert table.column("doc_id").to_pylist() == ["d1", "d2", "d2", "d3", "d3", "d3"]
+    assert table.column("location_lat").to_pylist()[0] == pytest.approx(51.7)
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_unknown_table_format_is_a_coded_error(tmp_path):
+    with pytest.raises(ExtractorError, match="E034"):
+        write_table([], tmp_path / "x.xlsx", format="xlsx")
+
+
+def test_dataset_from_results_leaves_failures_out():
+    results = [
+        DocumentResult("a", "2024-01-01", (full_tuple(), full_tuple())),
+        DocumentResult("b", None, error="[E007] empty"),
+        DocumentResult("c", None, ()),
+    ]
+    ds = to_dataset(results)
+    assert ds.num_rows == 2
+    assert ds[0]["doc_id"] == "a" and ds[1]["tuple_index"] == 1
+    assert ds.features["quantity_value"].dtype == "float64"
+
+
+@pytest.mark.parametrize(
+    "name, requested, expected",
+    [
+        ("out.jsonl", None, "jsonl"),
+        ("out", None, "jsonl"),
+        ("out.csv", None, "csv"),
+        ("out.PARQUET", None, "parquet"),
+        ("out.pq", None, "parquet"),
+        ("out.jsonl", "csv", "csv"),
+    ],
+)
+def test_output_format(name, requested, expected):
+    assert output_format(name, requested) == expected
+
+
+def test_unknown_output_format_is_a_coded_error():
+    with pytest.raises(ExtractorError, match="E034"):
+        output_format("out.jsonl", "xml")
