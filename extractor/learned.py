@@ -495,8 +495,10 @@ def save_model(path: str | Path, head: Any, *, thresholds: Mapping[str, float], 
 
 
 @lru_cache(maxsize=4)
-def load_model(path: str | Path) -> LinkerModel:
-    """A saved linker model; coded errors when the file is missing or was made for other features."""
+def read_artefact(path: str | Path) -> dict[str, Any]:
+    """The checked contents of a saved linker model; coded errors when the file is missing,
+    unreadable or was made for other features. Builds no torch module, so a process that
+    only checks the file can still fork workers safely."""
     import torch
 
     path = Path(path)
@@ -509,12 +511,18 @@ def load_model(path: str | Path) -> LinkerModel:
     use_rules = bool(data.get("use_rules"))
     if data.get("format") != FORMAT or data.get("features") != features_digest(use_rules=use_rules):
         raise ExtractorError("E021", path=path, problem="it was trained on another feature layout")
+    return data
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | Path) -> LinkerModel:
+    """A saved linker model, ready to score pairs (see ``read_artefact`` for its errors)."""
+    data = read_artefact(path)
     config = dict(data.get("config", {}))
-    dim = int(config.get("dim", 384))
-    head = make_head(dim, int(data["n_struct"]), hidden=int(config.get("hidden", 256)), dropout=0.0)
+    head = make_head(int(config.get("dim", 384)), int(data["n_struct"]), hidden=int(config.get("hidden", 256)), dropout=0.0)
     head.load_state_dict(data["state"])
     head.eval()
-    return LinkerModel(head, dict(data["thresholds"]), use_rules, int(data.get("window", DEFAULT_WINDOW)), config)
+    return LinkerModel(head, dict(data["thresholds"]), bool(data["use_rules"]), int(data.get("window", DEFAULT_WINDOW)), config)
 
 
 # --- decoding ------------------------------------------------------------------------------
@@ -623,7 +631,9 @@ class LearnedLinker:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        load_model(self.path)  # a missing or stale artefact fails here, not on every document
+        # a missing or stale artefact fails here, not on every document; the torch model is
+        # built on first use, in the process that uses it (spaCy's n_process forks workers)
+        read_artefact(self.path)
 
     def __call__(self, doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
         if not triggers:

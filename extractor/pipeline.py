@@ -130,6 +130,7 @@ class Extractor:
         if froze:
             gc.collect()
             gc.freeze()
+        plugins = _msgpack_plugins_read_once() if n_process != 1 else None
         try:
             while True:
                 queue: deque[tuple[dict[str, Any], str | None, int]] = deque()
@@ -158,6 +159,8 @@ class Extractor:
                         else:
                             yield self._one(rec)
         finally:
+            if plugins is not None:
+                _restore_msgpack_plugin_lookup(plugins)
             if froze:
                 gc.unfreeze()
             if added and TRANSPORT in self.nlp.pipe_names:
@@ -252,6 +255,33 @@ def transport(doc: Doc) -> Doc:
     light._.published = doc._.published
     light.user_data["extractor_piece_start"] = doc.user_data.get("extractor_piece_start", 0)
     return light
+
+
+def _msgpack_plugins_read_once() -> list[tuple[Any, Any]]:
+    """Look srsly's msgpack plugins up once, and answer later lookups from that.
+
+    srsly looks its plugins up on every msgpack (de)serialization, scanning every installed
+    package's entry points and catalogue's whole registry (~0.25-1 ms with spaCy loaded);
+    Docs going to and from worker processes take a dozen per document, as much as parsing a
+    short article. Forked workers inherit the answer. Returns what
+    ``_restore_msgpack_plugin_lookup`` puts back.
+    """
+    import srsly
+
+    saved = []
+    for registry in (srsly.msgpack_encoders, srsly.msgpack_decoders):
+        found = registry.get_all()
+        saved.append((registry, registry.__dict__.get("get_all")))
+        registry.get_all = lambda found=found: found
+    return saved
+
+
+def _restore_msgpack_plugin_lookup(saved: list[tuple[Any, Any]]) -> None:
+    for registry, before in saved:
+        if before is None:
+            registry.__dict__.pop("get_all", None)
+        else:
+            registry.get_all = before
 
 
 def _stop_signals_to_parent_only(stream: Iterator[Doc]) -> Iterator[Doc]:

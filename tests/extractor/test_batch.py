@@ -6,6 +6,7 @@ session's extractor.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
@@ -17,9 +18,10 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
 import pytest
+import srsly
 
 from extractor.batch import output_paths, run_folder
-from extractor.pipeline import DocumentResult
+from extractor.pipeline import DocumentResult, shift_event, split_text
 from extractor.types import EventTuple, Slot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -242,6 +244,31 @@ def lines_so_far(path: Path) -> list[bytes]:
     return path.read_bytes().splitlines() if path.exists() else []
 
 
+@pytest.mark.parametrize(
+    "text, limit, cuts",
+    [
+        ("short", 10, [0]),
+        ("aaaa bbbb\n\ncccc dddd\n\neeee", 14, [0, 11, 22]),  # after paragraph ends
+        ("aaaa bbbb. cccc dddd eeee", 16, [0, 11]),  # after a sentence end, before a later word end
+        ("aaaa bbbb cccc dddd", 12, [0, 10]),  # after a word
+        ("x" * 25, 10, [0, 10, 20]),  # no boundary: hard cuts
+    ],
+)
+def test_text_is_split_into_covering_pieces(text, limit, cuts):
+    pieces = split_text(text, limit)
+    assert [start for start, _ in pieces] == cuts
+    assert "".join(piece for _, piece in pieces) == text
+    assert all(len(piece) <= limit for _, piece in pieces)
+    assert all(text[start : start + len(piece)] == piece for start, piece in pieces)
+
+
+def test_shifted_event_moves_every_offset():
+    event = EventTuple(action=Slot("sent", 7, 11), actor=Slot("Russia", 0, 6), evidence=Slot("Russia sent", 0, 11), date=Slot("today"))
+    moved = shift_event(event, 100)
+    assert (moved.action.start, moved.actor.end, moved.evidence.start) == (107, 106, 100)
+    assert moved.date == Slot("today") and moved.lemma == event.lemma
+
+
 # --- with the real model ----------------------------------------------------------------
 
 
@@ -278,4 +305,7 @@ def test_two_processes_write_the_same_lines_as_one(tmp_path, extractor_):
     summary = run_folder(folder, two, extractor=extractor_, batch_size=2, n_process=2)
     assert summary.documents == 10 and summary.errors == 0
     assert two.read_text(encoding="utf-8") == one.read_text(encoding="utf-8")
+    # what the multi-process run changes for its duration is put back
     assert "extractor_transport" not in extractor_.nlp.pipe_names
+    assert gc.get_freeze_count() == 0
+    assert "get_all" not in vars(srsly.msgpack_encoders) and "get_all" not in vars(srsly.msgpack_decoders)
