@@ -81,8 +81,8 @@ LOCATIVE_NOUNS = {"presence": "be", "stay": "be", "deployment": "deploy"}
 
 
 @lru_cache(maxsize=1)
-def _wordnet_verbs() -> frozenset[str]:
-    """Verb lemmas of the WordNet-derived index shipped with spaCy's English lemmatizer."""
+def _lemma_index() -> dict[str, frozenset[str]]:
+    """Lemmas by part of speech from the WordNet-derived index shipped with spaCy's English lemmatizer."""
     try:
         import spacy
 
@@ -90,24 +90,20 @@ def _wordnet_verbs() -> frozenset[str]:
 
         lemmatizer = spacy.load(model_name(), exclude=["tok2vec", "tagger", "parser", "ner", "attribute_ruler"])
         table = lemmatizer.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-        return frozenset(table["verb"])
+        return {pos: frozenset(table[pos]) for pos in ("noun", "verb", "adj", "adv")}
     except Exception:  # noqa: BLE001 - without the model, nominalizations fall back to suffix rules
-        return frozenset()
+        return {}
+
+
+def _wordnet_verbs() -> frozenset[str]:
+    """Verb lemmas of the WordNet-derived index."""
+    return _lemma_index().get("verb", frozenset())
 
 
 @lru_cache(maxsize=1)
 def _wordnet_words() -> frozenset[str]:
-    """Every lemma (noun, verb, adjective, adverb) of the WordNet-derived index in spaCy."""
-    try:
-        import spacy
-
-        from .model import model_name
-
-        lemmatizer = spacy.load(model_name(), exclude=["tok2vec", "tagger", "parser", "ner", "attribute_ruler"])
-        table = lemmatizer.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-        return frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in table[pos])
-    except Exception:  # noqa: BLE001
-        return frozenset()
+    """Every lemma (noun, verb, adjective, adverb) of the WordNet-derived index."""
+    return frozenset().union(*_lemma_index().values())
 
 
 def is_dictionary_word(word: str) -> bool:

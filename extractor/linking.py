@@ -513,6 +513,16 @@ def _extend_date(doc: Doc, start: int, end: int) -> TokenSpan:
     return _trim(doc, start, end)
 
 
+def _from_purpose_clause(token: Token, find) -> TokenSpan | None:
+    """What ``find`` gives for the trigger's infinitive of purpose ("to support X in Y")."""
+    for c in token.children:
+        if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+            span = find(c)
+            if span is not None:
+                return span
+    return None
+
+
 def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
     """Actor, quantity, location and date spans for each trigger, from the dependency parse."""
     out = []
@@ -571,35 +581,23 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
         quantity = None
         themes = _theme_tokens(token)
         if trig.kind == "verb" and not themes and actor_tok is not None:
-            themes = [actor_tok if not passive else actor_tok]
+            themes = [actor_tok]
         if raw_subject is not None and raw_subject not in themes and (passive or trig.kind == "copula"):
             themes.append(raw_subject)
         for theme in themes:
             quantity = quantity_span(theme)
             if quantity is not None:
                 break
-        if quantity is None and trig.kind == "verb" and token.dep_ in ("xcomp",):
-            pass
         location = location_span(token)
         if location is None:
             # "sent troops to support Russia in Ukraine": where the purpose is, the troops go
-            for c in token.children:
-                if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
-                    location = location_span(c)
-                    if location is not None:
-                        break
+            location = _from_purpose_clause(token, location_span)
         if location is None and token.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "advcl", "conj") and token.head.pos_ == "VERB":
             # "carried out an attack in Aleppo": the governing clause's place
             location = _static_location(token.head)
         if location is None:
             location = nearest_place(token, exclude=actor)
-        date = date_span(token) or deep_date_span(token)
-        if date is None:
-            for c in token.children:
-                if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
-                    date = date_span(c)
-                    if date is not None:
-                        break
+        date = date_span(token) or deep_date_span(token) or _from_purpose_clause(token, date_span)
         filled = sum(x is not None for x in (actor, quantity, location, date))
         score = min(0.95, 0.35 + 0.15 * filled) * (0.8 if trig.kind == "noun" else 1.0)
         out.append(Arguments(actor=actor, quantity=quantity, location=location, date=date, score=score))
