@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Sequence
 
 from spacy.tokens import Doc
@@ -10,7 +11,7 @@ from spacy.tokens import Doc
 from .linking import Arguments, TokenSpan
 from .textprep import original_case, span_to_raw
 from .triggers import PLACE_LABELS, Trigger
-from .types import ActorValue, EventTuple, PlaceValue, Slot
+from .types import ActorValue, DateValue, EventTuple, PlaceValue, Slot
 
 
 def _slot(doc: Doc, span: TokenSpan | None, segments) -> Slot | None:
@@ -103,9 +104,31 @@ def build_tuples(
             if countries is None:
                 countries = document_countries(doc)
             event = normalize_event(event, published=published, past=_is_past(doc, trig), countries=countries)
+            if args.date is not None and event.date_value is not None and event.date_value.value is None:
+                event = _resolve_then(doc, event, args.date, published=published)
             event = _actor_from_earlier_mention(event, groups)
         out.append(event)
     return out
+
+
+_THEN = re.compile(r"^(since|until|till|by)\s+then$", re.IGNORECASE)
+
+
+def _resolve_then(doc: Doc, event: EventTuple, span: tuple[int, int], *, published: dt.date | None) -> EventTuple:
+    """"since then": the open interval from the last date the document resolved before it."""
+    from dataclasses import replace
+
+    from .normalize import normalize_date
+
+    m = _THEN.match(event.date.text.strip()) if event.date else None
+    if m is None:
+        return event
+    for ent in reversed([e for e in doc.ents if e.label_ == "DATE" and e.end <= span[0]]):
+        value = normalize_date(ent.text, ref_date=published, past=True).value
+        if value and "/" not in value:
+            bounded = f"{value}/.." if m.group(1).lower() == "since" else f"../{value}"
+            return replace(event, date_value=DateValue(value=bounded, text=event.date.text))
+    return event
 
 
 # Nouns for the same kind of group: "North Korean soldiers ... the troops" are one actor.

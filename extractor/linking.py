@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import ASPECTUAL, SUPPORT, is_non_event_verb
 from .registry import linkers
-from .triggers import PLACE_LABELS, Trigger
+from .triggers import PLACE_LABELS, Trigger, occurrence_clause
 
 TokenSpan = tuple[int, int]
 
@@ -17,6 +17,8 @@ ACTOR_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 DESTINATION_PREPS = ("to", "into", "toward", "towards", "onto")
 STATIC_PREPS = ("in", "inside", "at", "on", "near", "across", "throughout", "within", "along")
 ORIGIN_PREPS = ("from",)
+# Adverbs that name a destination by themselves.
+ABROAD = frozenset({"abroad", "overseas"})
 TEMPORAL_PREPS = frozenset(
     {"in", "on", "at", "since", "by", "until", "till", "before", "after", "during", "from",
      "through", "throughout", "within", "from", "as", "around", "over", "for"}
@@ -36,7 +38,8 @@ GENERAL_PLACES = frozenset(
     buildings house houses home homes room hall stadium hotel restaurant factory plant mine
     field fields farm forest river sea ocean lake coast island mountain mountains valley desert
     bridge checkpoint compound barracks battlefield zone streets suburb suburbs outskirts
-    village villages towns cities state states continent abroad overseas""".split()
+    village villages towns cities state states continent abroad overseas nation nations
+    location locations site sites""".split()
 )
 PLACE_NOUNS = frozenset(
     """soil territory territories land lands region regions area areas border borders front
@@ -181,7 +184,12 @@ def _subject(token: Token) -> tuple[Token | None, bool]:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj, False
-        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "csubj")), None)
+        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
+        if len(subjects) > 1:
+            # "the towns that Russia seized": the parser can label an object relativizer
+            # a second subject; the other one is the subject
+            subjects = [c for c in subjects if c.lower_ not in RELATIVES] or subjects
+        subj = subjects[0] if subjects else None
         if subj is not None:
             if subj.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":
                 return cur.head, False
@@ -249,6 +257,16 @@ def _is_agentive(token: Token) -> bool:
     if token.lemma_.lower() in PERSON_NOUNS:
         return True
     return any(c.ent_type_ in ("NORP", "GPE", "ORG") for c in token.lefts)
+
+
+def _between_party(token: Token) -> Token | None:
+    """The first named party of a "between X and Y" phrase on the trigger."""
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ in ACTOR_LABELS:
+                return pobj
+    return None
 
 
 def _noun_actor(token: Token) -> Token | None:
@@ -363,9 +381,13 @@ def location_span(token: Token) -> TokenSpan | None:
         holders.append(token.head)
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
         holders.append(token.head)
+    if token.pos_ == "NOUN" and occurrence_clause(token) is not None:
+        holders.append(occurrence_clause(token))
     found: dict[str, TokenSpan] = {}
     for holder in holders:
         for c in holder.children:
+            if c.dep_ == "advmod" and c.lower_ in ABROAD and "dest" not in found:
+                found["dest"] = (c.i, c.i + 1)  # "send workers abroad"
             if c.dep_ not in ("prep", "dative", "advmod"):
                 continue
             prep = c.lower_
@@ -453,6 +475,11 @@ def date_span(token: Token) -> TokenSpan | None:
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in ASPECTUAL:
         # "the deployment could begin in July"
         holders.append(token.head)
+    if token.pos_ == "NOUN" and occurrence_clause(token) is not None:
+        holders.append(occurrence_clause(token))
+    elapsed = _elapsed_since(token)
+    if elapsed is not None:
+        return elapsed
     for holder in holders:
         for c in holder.children:
             ent = _entity(c) if c.ent_type_ == "DATE" else None
@@ -465,6 +492,11 @@ def date_span(token: Token) -> TokenSpan | None:
                     ent = _entity(pobj)
                     if ent is not None:
                         return _extend_date(doc, min(c.i, ent[0]), max(ent[1], pobj.i + 1))
+            if c.dep_ == "prep" and c.lower_ in ("before", "after") and any(
+                n.dep_ == "npadvmod" and n.ent_type_ == "DATE" for n in c.children
+            ):
+                # "a month before the mobilization": a time relative to another event
+                return _trim(doc, c.left_edge.i, c.right_edge.i + 1)
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CLAUSE_DATE_MARKS for m in c.children):
                 # "since the full-scale invasion of Ukraine began"
                 return _trim(doc, c.left_edge.i, c.right_edge.i + 1)
@@ -476,6 +508,19 @@ def date_span(token: Token) -> TokenSpan | None:
                 if dates:
                     return _extend_date(doc, c.left_edge.i, max(t.i for t in dates) + 1)
     return None
+
+
+def _elapsed_since(token: Token) -> TokenSpan | None:
+    """"A week has passed since X signed": the span up to "since" dates the event it introduces."""
+    if token.dep_ != "advcl" or token.head.lemma_.lower() not in ("pass", "elapse", "go"):
+        return None
+    mark = next((m for m in token.children if m.dep_ == "mark" and m.lower_ == "since"), None)
+    subj = next(
+        (c for c in token.head.children if c.dep_ == "nsubj" and (c.ent_type_ == "DATE" or c.lemma_.lower() in TIME_NOUNS)), None
+    )
+    if mark is None or subj is None:
+        return None
+    return subj.left_edge.i, mark.i + 1
 
 
 def _clause_path_clear(t: Token, token: Token) -> bool:
@@ -578,6 +623,11 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
                 actor = None
             else:
                 actor = noun_phrase(actor_tok, numbers=False)
+        if actor is None:
+            # "an agreement reached between Kim and Putin": the parties act together
+            party = _between_party(token)
+            if party is not None:
+                actor = noun_phrase(party, numbers=False)
         quantity = None
         themes = _theme_tokens(token)
         if trig.kind == "verb" and not themes and actor_tok is not None:

@@ -111,8 +111,11 @@ def _governors(token: Token) -> list[Token]:
     chain = [token]
     cur = token
     while cur.dep_ in ("xcomp", "acl", "conj", "pcomp", "pobj") and cur.head is not cur:
-        if cur.dep_ == "acl" and cur.head.lemma_.lower() not in PLANNING_NOUNS:
-            break
+        if cur.dep_ == "acl" and (
+            cur.head.lemma_.lower() not in PLANNING_NOUNS
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        ):
+            break  # "an agreement reached in June" describes the agreement; "agreement to send" plans
         cur = cur.head
         chain.append(cur)
         if cur.dep_ == "prep":
@@ -243,16 +246,38 @@ def find_source(token: Token, *, lexicon: Lexicon) -> tuple[int, int] | None:
     return None
 
 
+# Verbs of a relative clause that only say when or where its head noun happened.
+OCCURRENCE_VERBS = frozenset({"occur", "happen", "take"})
+
+
+def occurrence_clause(token: Token) -> Token | None:
+    """A relative clause saying when or where an event noun happened ("visit, which occurred in May")."""
+    for c in token.children:
+        if c.dep_ == "relcl" and c.lemma_.lower() in OCCURRENCE_VERBS:
+            return c
+    return None
+
+
 def _is_possessed_event(token: Token, lexicon: Lexicon) -> bool:
-    """A noun that is also a verb, owned by a named actor and placed ("Putin's visit to Seoul")."""
+    """A noun that is also a verb, owned by a named actor ("Putin's visit", "a visit by Putin")
+    and placed or dated ("to Seoul", "which occurred in May")."""
     from .lexicon import _wordnet_verbs
+    from .linking import GENERAL_PLACES
 
     lemma = token.lemma_.lower()
-    if lemma not in _wordnet_verbs() or lexicon.non_event(lemma):
+    if lemma not in _wordnet_verbs() or lexicon.non_event(lemma) or lemma in GENERAL_PLACES:
         return False
-    owner = any(c.dep_ == "poss" and c.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") for c in token.children)
-    placed = any(c.dep_ == "prep" and c.lower_ in ("to", "into") and _has_place(c) for c in token.children)
-    return owner and placed
+    named = ("PERSON", "GPE", "ORG", "NORP")
+    owner = any(c.dep_ == "poss" and c.ent_type_ in named for c in token.children) or any(
+        c.dep_ == "prep" and c.lower_ == "by" and any(p.dep_ == "pobj" and p.ent_type_ in named for p in c.children)
+        for c in token.children
+    )
+    placed = any(
+        c.dep_ == "prep" and c.lower_ in ("to", "into")
+        and (_has_place(c) or any(p.dep_ == "pobj" and p.lemma_.lower() in GENERAL_PLACES for p in c.children))
+        for c in token.children
+    )
+    return owner and (placed or occurrence_clause(token) is not None)
 
 
 def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
@@ -275,8 +300,12 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
         elif token.pos_ in ("AUX", "VERB") and is_locative_copula(token):
             kind, lemma = "copula", "be"
         elif token.pos_ == "NOUN" and token.dep_ != "compound":
+            from .linking import GENERAL_PLACES
+
             if lemma in lexicon.extra_nouns:
                 verb = lexicon.extra_nouns[lemma]
+            elif lemma in GENERAL_PLACES:
+                continue  # "locations", "stations": places, not events
             else:
                 verb = verb_of_nominal(lemma)
                 if verb is None and _is_possessed_event(token, lexicon):

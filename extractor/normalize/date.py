@@ -598,8 +598,9 @@ def _third_of_relative_year(m, ref, mode):
     return _one(_months(year, first, last), True, forward=m.group(2) == "next")
 
 
-@_rule(_COUNT_RE + r"\s+" + _UNIT_RE + r"\s+ago")
+@_rule(_COUNT_RE + r"\s+" + _UNIT_RE + r"\s+(?:ago|(?:has|have)\s+(?:now\s+)?(?:passed|elapsed|gone\s+by)\s+since)")
 def _ago(m, ref, mode):
+    """"two weeks ago"; "a week has passed since" dates what follows "since" the same way."""
     if ref is None:
         return None
     count, unit = m.group(1), m.group(2)

@@ -84,6 +84,8 @@ def test_brief_examples(text, ref, past, expected):
         ("last weekend", OCT, None, "2024-10-19/2024-10-20"),
         ("over the weekend", OCT, True, "2024-10-19/2024-10-20"),
         ("two weeks ago", OCT, None, "2024-10-09"),
+        ("A week has passed since", OCT, True, "2024-10-16"),
+        ("two months have now elapsed since", OCT, True, "2024-08"),
         ("a few days ago", OCT, None, "2024-10-16/2024-10-21"),
         ("Four hundred years ago", OCT, None, "1624"),
         ("a year ago", OCT, None, "2023"),

@@ -1,0 +1,56 @@
+"""End-to-end tests through the real model for argument constructions beyond the basic ones
+(relative clauses, event nouns, relative and anaphoric dates)."""
+
+import pytest
+
+
+def only(events, lemma):
+    found = [e for e in events if e.lemma == lemma]
+    assert found, f"no {lemma!r} event in {[e.lemma for e in events]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, lemma, expected",
+    [
+        # an object relative whose relativizer the parser labels a subject
+        ("The villages in northern Syria that Turkey captured were shelled again.", "capture",
+         {"actor": "Turkey", "location": "northern Syria"}),
+        # a destination adverb
+        ("Manila continues to send nurses abroad.", "send",
+         {"actor": "Manila", "location": "abroad"}),
+        # a place noun is a location, not an event noun
+        ("Iran appears to have transferred the prisoners to secret locations.", "transfer",
+         {"actor": "Iran", "location": "secret locations", "modality": "reported"}),
+        # the parties of "between" act together; a participle describing a noun is not planned
+        ("It is part of a deal reached between Egyptian President Abdel Fattah el-Sisi and Israel in May.", "reach",
+         {"actor": "Egyptian President Abdel Fattah el-Sisi", "date_value": "2024-05", "modality": "asserted"}),
+        # an event noun with a "by" agent and a destination
+        ("It followed a rare visit by Chinese President Xi Jinping to the island nation.", "visit",
+         {"actor": "Chinese President Xi Jinping", "location": "island nation"}),
+        # an event noun dated by a relative clause, relative to another event
+        ("Erdogan's visit, which took place two weeks after the election, was brief.", "visit",
+         {"actor": "Erdogan", "date": "two weeks after the election"}),
+        # time elapsed since the event
+        ("Three days have passed since Serbia and Kosovo signed the accord.", "sign",
+         {"actor": "Serbia", "date": "Three days have passed since", "date_value": "2024-10-20"}),
+    ],
+)
+def test_constructions(extractor_, text, lemma, expected):
+    event = only(extractor_.extract(text, published="2024-10-23"), lemma)
+    got = event.to_dict()
+    for key, value in expected.items():
+        assert got[key] == value, (key, got)
+
+
+def test_since_then_opens_at_the_last_resolved_date(extractor_):
+    text = "Poland sent 500 engineers to Lviv in March. More engineers have arrived in Lviv since then."
+    event = only(extractor_.extract(text, published="2024-10-23"), "arrive")
+    assert event.date.text == "since then"
+    assert event.date_value.value == "2024-03/.."
+
+
+def test_since_then_without_an_earlier_date_stays_unresolved(extractor_):
+    text = "More engineers have arrived in Lviv since then."
+    event = only(extractor_.extract(text, published="2024-10-23"), "arrive")
+    assert event.date_value.value is None
