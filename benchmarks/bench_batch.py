@@ -3,19 +3,27 @@
 Run on demand, not in CI (it takes minutes):
 
     .venv/bin/python benchmarks/bench_batch.py [--words 200000] [--batch-size 32] [--repeat 2] [--json OUT.json]
+        [--only raw1,ext1,raw2,ext2,dask2,tenth1,tenth2]
 
 The corpus is the seed articles and the texts of ``../shared/evaldata`` (RAMS, GENEVA,
 UCDP), repeated until it holds ``--words`` words, written as one ``.txt`` file per
 document. Each measurement runs in a fresh process that loads its pipeline, warms it on a
 few documents, then processes the whole folder: raw spaCy (``spacy.load`` of the model the
 extractor uses, ``nlp.pipe`` over the files' texts) and the extractor's batch run (reading,
-language check, extraction, JSON Lines output), each with ``n_process`` 1 and 2. It reports
-words per second, the ratio of extraction to raw spaCy in the same run, the speed-up of two
-processes, and peak memory (proportional set size of the process and its workers, so
-pages the forked workers share count once, sampled every 2 s; resident sets every 0.1 s), also for a run over a
-tenth of the documents to show that memory stays flat. It first measures how much more
-work two busy Python processes do than one on the machine at that moment: on a shared
-machine this ceiling, not 2.0, bounds any ``n_process=2`` speed-up.
+language check, extraction, JSON Lines output), each with ``n_process`` 1 and 2, and the same
+batch run on Dask (``run_folder_dask`` on a local cluster of 2 worker processes, each of which
+loads the model and is warmed on the same documents before the clock starts; the time that
+took is reported apart as ``startup_seconds``). It reports words per second, the ratio of
+extraction to raw spaCy in the same run, the speed-up of two processes, the ratio of Dask
+with 2 workers to ``n_process=2``, and peak memory (proportional set size of the process and
+its workers, so pages the forked workers share count once, sampled every 2 s; resident sets
+every 0.1 s), also for a run over a tenth of the documents to show that memory stays flat.
+It first measures how much more work two busy Python processes do than one on the machine
+at that moment: on a shared machine this ceiling, not 2.0, bounds any 2-process speed-up.
+
+``--only`` runs a subset of the measurements: ``raw1``/``raw2`` (raw spaCy), ``ext1``/``ext2``
+(extraction), ``dask2`` (extraction on Dask, 2 workers), ``tenth1``/``tenth2`` (extraction
+over a tenth of the documents); the number is ``n_process`` or the number of Dask workers.
 """
 
 from __future__ import annotations
@@ -34,6 +42,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 EVALDATA = ROOT.parent / "shared" / "evaldata"
 SOURCES = ("rams-dev.jsonl", "geneva-val.jsonl", "ucdp-ukraine-dev.jsonl")
+# Name -> (mode, processes or Dask workers, over a tenth of the documents), in running order.
+MEASUREMENTS = {
+    "raw1": ("raw", 1, False),
+    "ext1": ("full", 1, False),
+    "raw2": ("raw", 2, False),
+    "ext2": ("full", 2, False),
+    "dask2": ("dask", 2, False),
+    "tenth1": ("full", 1, True),
+    "tenth2": ("full", 2, True),
+}
+LABELS = {"raw": "raw nlp.pipe", "full": "extraction", "dask": "extraction on Dask (n_process: workers)"}
 
 
 def corpus_texts() -> list[str]:
@@ -148,6 +167,7 @@ def child(mode: str, folder: Path, *, n_process: int, batch_size: int, limit: in
     files = sorted(folder.glob("*.txt"))[:limit]
     warm = [f.read_text(encoding="utf-8") for f in files[:20]]
     words = sum(len(f.read_text(encoding="utf-8").split()) for f in files)
+    extra: dict = {}
     if mode == "raw":
         import spacy
 
@@ -162,22 +182,41 @@ def child(mode: str, folder: Path, *, n_process: int, batch_size: int, limit: in
             docs = sum(1 for _ in nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
             seconds = time.perf_counter() - started
         tuples = None
-    else:
+    elif mode == "full":
         import extractor
         from extractor.batch import run_folder
 
         ex = extractor.load()
         for _ in ex.pipe(warm, batch_size=batch_size):
             pass
-        source = folder
-        if limit is not None:
-            source = Path(tempfile.mkdtemp(prefix="bench-subset-"))
-            for f in files:
-                os.symlink(f, source / f.name)
+        source = subset(folder, files, limit)
         with tempfile.TemporaryDirectory() as tmp, PeakMemory() as memory:
             started = time.perf_counter()
             summary = run_folder(source, Path(tmp) / "out.jsonl", extractor=ex, batch_size=batch_size, n_process=n_process)
             seconds = time.perf_counter() - started
+        docs, tuples = summary.documents, summary.tuples
+        if summary.errors:
+            print(f"warning: {summary.errors} documents failed", file=sys.stderr)
+    else:
+        from extractor.dask_backend import DaskExtractor, extract_chunk, run_folder_dask, worker_loads
+
+        started = time.perf_counter()
+        # The cluster run_folder_dask would start (n_process is its number of workers), with
+        # the model loaded and warmed on every worker before the clock starts.
+        with DaskExtractor(n_workers=n_process) as remote:
+            client = remote.client
+            records = [{"doc_id": f"warm{k}", "text": text} for k, text in enumerate(warm)]
+            client.gather([
+                client.submit(extract_chunk, records, batch_size=batch_size, workers=[w], allow_other_workers=False, pure=False)
+                for w in client.nthreads()
+            ])
+            extra["startup_seconds"] = round(time.perf_counter() - started, 2)
+            source = subset(folder, files, limit)
+            with tempfile.TemporaryDirectory() as tmp, PeakMemory() as memory:
+                started = time.perf_counter()
+                summary = run_folder_dask(source, Path(tmp) / "out.jsonl", scheduler=client, batch_size=batch_size)
+                seconds = time.perf_counter() - started
+            extra["worker_model_loads"] = sorted(sum(loads.values()) for loads in client.run(worker_loads).values())
         docs, tuples = summary.documents, summary.tuples
         if summary.errors:
             print(f"warning: {summary.errors} documents failed", file=sys.stderr)
@@ -192,7 +231,18 @@ def child(mode: str, folder: Path, *, n_process: int, batch_size: int, limit: in
         "peak_memory_mb": round(memory.peak_total / 2**20),
         "peak_rss_main_mb": round(memory.peak_main / 2**20),
         "peak_rss_sum_mb": round(memory.peak_rss_sum / 2**20),
+        **extra,
     }
+
+
+def subset(folder: Path, files: list[Path], limit: int | None) -> Path:
+    """``folder``, or with ``limit`` a folder of links to ``files``."""
+    if limit is None:
+        return folder
+    source = Path(tempfile.mkdtemp(prefix="bench-subset-"))
+    for f in files:
+        os.symlink(f, source / f.name)
+    return source
 
 
 def measure(mode: str, folder: Path, *, n_process: int, batch_size: int, limit: int | None = None) -> dict:
@@ -203,8 +253,10 @@ def measure(mode: str, folder: Path, *, n_process: int, batch_size: int, limit: 
     if done.returncode != 0:
         raise SystemExit(f"{mode} n_process={n_process} failed:\n{done.stderr}")
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    print(f"  {mode:5} n_process={n_process} docs={result['documents']}: {result['words_per_s']:.0f} words/s, "
-          f"{result['seconds']} s, peak {result['peak_memory_mb']} MB", file=sys.stderr, flush=True)
+    start = f", startup {result['startup_seconds']} s" if "startup_seconds" in result else ""
+    print(f"  {mode:5} {'n_workers' if mode == 'dask' else 'n_process'}={n_process} docs={result['documents']}: "
+          f"{result['words_per_s']:.0f} words/s, {result['seconds']} s, peak {result['peak_memory_mb']} MB{start}",
+          file=sys.stderr, flush=True)
     return result
 
 
@@ -222,13 +274,24 @@ def two_process_ceiling(seconds: float = 5.0) -> float:
     return round(spin(2) / spin(1), 3)
 
 
+def measurements(names: str) -> list[str]:
+    """The measurements named in ``names`` (comma-separated), in running order."""
+    chosen = {name.strip() for name in names.split(",") if name.strip()}
+    unknown = chosen - set(MEASUREMENTS)
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"choose from {','.join(MEASUREMENTS)}, not {','.join(sorted(unknown)) or 'nothing'}")
+    return [name for name in MEASUREMENTS if name in chosen]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--words", type=int, default=200_000, help="corpus size in words (texts repeated)")
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--repeat", type=int, default=2, help="runs of each configuration, alternating; the best is reported")
     parser.add_argument("--json", type=Path, help="also write the results here")
-    parser.add_argument("--child", choices=("raw", "full"), help=argparse.SUPPRESS)
+    parser.add_argument("--only", type=measurements, default=list(MEASUREMENTS), metavar="NAMES",
+                        help=f"comma-separated measurements to run (default: all of {','.join(MEASUREMENTS)})")
+    parser.add_argument("--child", choices=("raw", "full", "dask"), help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--n-process", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--limit", type=int, help=argparse.SUPPRESS)
@@ -245,11 +308,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpus: {corpus}", file=sys.stderr)
         every = []
         for _ in range(args.repeat):
-            for n_process in (1, 2):
-                for mode in ("raw", "full"):
-                    every.append(measure(mode, folder, n_process=n_process, batch_size=args.batch_size))
+            for name in args.only:
+                mode, n, on_tenth = MEASUREMENTS[name]
+                if not on_tenth:
+                    every.append(measure(mode, folder, n_process=n, batch_size=args.batch_size))
         tenth = corpus["documents"] // 10
-        small = [measure("full", folder, n_process=n, batch_size=args.batch_size, limit=tenth) for n in (1, 2)]
+        small = [
+            measure(mode, folder, n_process=n, batch_size=args.batch_size, limit=tenth)
+            for mode, n, on_tenth in (MEASUREMENTS[name] for name in args.only)
+            if on_tenth
+        ]
 
     ceiling = [ceiling, two_process_ceiling()]
     print(f"machine at the end: two busy processes do {ceiling[1]}x the work of one", file=sys.stderr)
@@ -259,22 +327,36 @@ def main(argv: list[str] | None = None) -> int:
         key = (r["mode"], r["n_process"])
         if key not in by or r["words_per_s"] > by[key]["words_per_s"]:
             by[key] = r
-    runs = [by[mode, n] for n in (1, 2) for mode in ("raw", "full")]
+    runs = [by[key] for key in ((m, n) for m, n, tenth in MEASUREMENTS.values() if not tenth) if key in by]
+
+    def ratio(a: tuple[str, int], b: tuple[str, int]) -> float | None:
+        return round(by[a]["words_per_s"] / by[b]["words_per_s"], 3) if a in by and b in by else None
+
     report = {
         "command": "python benchmarks/bench_batch.py " + " ".join(sys.argv[1:]),
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
         "load_average_at_end": os.getloadavg() if hasattr(os, "getloadavg") else None,
         "corpus": corpus,
         "batch_size": args.batch_size,
+        "measurements": args.only,
         "runs": runs,
         "every_run": every,
         "tenth_of_the_documents": small,
         "repeat": args.repeat,
-        "ratio_full_to_raw": {n: round(by["full", n]["words_per_s"] / by["raw", n]["words_per_s"], 3) for n in (1, 2)},
-        "speedup_2_processes": {m: round(by[m, 2]["words_per_s"] / by[m, 1]["words_per_s"], 3) for m in ("raw", "full")},
-        "memory_10x_over_1x": {n: round(by["full", n]["peak_memory_mb"] / s["peak_memory_mb"], 3) for n, s in zip((1, 2), small)},
+        "ratio_full_to_raw": {n: ratio(("full", n), ("raw", n)) for n in (1, 2)},
+        "speedup_2_processes": {m: ratio((m, 2), (m, 1)) for m in ("raw", "full")},
+        # Dask with 2 workers against n_process=2, words/s: > 1 is Dask faster.
+        "ratio_dask2_to_n_process_2": ratio(("dask", 2), ("full", 2)),
+        "memory_10x_over_1x": {
+            s["n_process"]: round(by["full", s["n_process"]]["peak_memory_mb"] / s["peak_memory_mb"], 3)
+            for s in small
+            if ("full", s["n_process"]) in by
+        },
         "machine_two_process_ceiling_start_end": ceiling,
     }
+    tuples = {r["tuples"] for r in every if r["mode"] != "raw"}
+    if len(tuples) > 1:
+        print(f"warning: the extraction runs found different numbers of tuples: {sorted(tuples)}", file=sys.stderr)
     print(json.dumps(report, indent=2))
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
@@ -285,9 +367,18 @@ def main(argv: list[str] | None = None) -> int:
 def markdown(report: dict) -> str:
     """The results as a Markdown table."""
     rows = ["| pipeline | n_process | documents | words/s | seconds | peak memory, PSS (MB) |", "|---|---|---|---|---|---|"]
-    for r in report["runs"] + report["tenth_of_the_documents"]:
-        rows.append(f"| {'raw nlp.pipe' if r['mode'] == 'raw' else 'extraction'} | {r['n_process']} | {r['documents']} | "
+    for r in report["runs"]:
+        rows.append(f"| {LABELS[r['mode']]} | {r['n_process']} | {r['documents']} | {r['words_per_s']:.0f} | {r['seconds']} | {r['peak_memory_mb']} |")
+    for r in report["tenth_of_the_documents"]:
+        rows.append(f"| {LABELS[r['mode']]}, a tenth of the documents | {r['n_process']} | {r['documents']} | "
                     f"{r['words_per_s']:.0f} | {r['seconds']} | {r['peak_memory_mb']} |")
+    dask = next((r for r in report["runs"] if r["mode"] == "dask"), None)
+    if dask is not None:
+        rows.append("")
+        rows.append(f"Dask, {dask['n_process']} workers: startup (cluster, model loaded and warmed in each worker) "
+                    f"{dask['startup_seconds']} s, not in its words/s.")
+    if report["ratio_dask2_to_n_process_2"] is not None:
+        rows.append(f"Dask with 2 workers / n_process=2, words/s: {report['ratio_dask2_to_n_process_2']}")
     return "\n".join(rows)
 
 

@@ -190,6 +190,9 @@ def _connect(stack: ExitStack, scheduler: Any, *, n_workers: int, threads_per_wo
                 processes=True,
                 host="127.0.0.1",
                 dashboard_address=None,
+                # No dashboard, but the scheduler still serves health and metrics over HTTP,
+                # by default on port 8787: let the system pick a free loopback port instead.
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
                 silence_logs=logging.ERROR,
             )
         )

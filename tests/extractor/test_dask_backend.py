@@ -1,13 +1,17 @@
 """The Dask backend writes what run_folder writes: same lines, errors file and resume.
 
-The fast tests run an in-process 2-worker cluster with a stand-in extractor (no model);
-the slow one runs 2 worker processes on loopback with the real model.
+Most tests run an in-process 2-worker cluster with a stand-in extractor (no model); one
+runs the default local cluster, 2 worker processes on loopback, with the real model.
 """
 
 from __future__ import annotations
 
+import faulthandler
 import json
+import os
 import re
+import signal
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
@@ -15,14 +19,18 @@ import pytest
 
 from extractor import dask_backend
 from extractor.batch import run_folder
-from extractor.dask_backend import run_folder_dask, worker_loads
+from extractor.dask_backend import DaskExtractor, run_folder_dask, worker_loads
 from extractor.errors import ExtractorError
-from extractor.pipeline import DocumentResult
+from extractor.pipeline import DEFAULT_LINKER, DocumentResult
 from extractor.types import EventTuple, Slot
 
 distributed = pytest.importorskip("distributed")
+psutil = pytest.importorskip("psutil")
 
 STUB = "test.stub_linker"
+# The loopback test's Dask part takes about a minute on 2 busy cores (two workers each
+# import and load the model); past this it fails instead of stalling CI.
+LOOPBACK_TIMEOUT = 300
 
 
 class StubExtractor:
@@ -149,28 +157,90 @@ def test_unreachable_scheduler_is_a_coded_error(tmp_path, monkeypatch):
     assert "dask scheduler" in str(caught.value)
 
 
-@pytest.mark.slow
-def test_two_worker_processes_on_loopback_match_single_process_run(tmp_path, extractor_, root):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for path in sorted((root / "seeds").glob("*.txt"))[:4]:
+FRENCH = (
+    "Le gouvernement français a annoncé mardi l'envoi de 300 soldats supplémentaires en Roumanie afin de "
+    "renforcer le flanc est de l'OTAN, a déclaré le ministre des Armées lors d'une conférence de presse à Paris."
+)
+
+
+def real_corpus(root: Path, folder: Path) -> Path:
+    """Two seed articles and one bad input of each kind the client or a worker reports."""
+    seeds = sorted((root / "seeds").glob("*.txt"), key=lambda p: p.stat().st_size)[:2]
+    (folder / "sub").mkdir(parents=True)
+    for path in seeds:
         (folder / path.name).write_bytes(path.read_bytes())
     (folder / "manifest.jsonl").write_bytes((root / "seeds" / "manifest.jsonl").read_bytes())
     (folder / "binary.txt").write_bytes(b"\x00\x01 binary")
-    (folder / "records.jsonl").write_text(
-        '{"doc_id": "r1", "text": "Russia sent 300 troops to Kursk on Monday.", "published": "2024-10-01"}\n'
-        '{"doc_id": "r2", "text": "Troops were sent.", "published": "not a date"}\n{broken\n',
-        encoding="utf-8",
-    )
-    run_folder(folder, tmp_path / "local.jsonl", extractor=extractor_)
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
-    ) as cluster:
-        assert cluster.scheduler_address.startswith("tcp://127.0.0.1:")
-        summary = run_folder_dask(folder, tmp_path / "dask.jsonl", scheduler=cluster.scheduler_address, chunk_size=1)
-        with distributed.Client(cluster, set_as_default=False) as client:
-            loads = client.run(worker_loads)
+    (folder / "empty.txt").write_text("  \n", encoding="utf-8")
+    (folder / "sub" / seeds[0].name).write_text("Russia sent a duplicate id.", encoding="utf-8")
+    records = [
+        {"doc_id": "r1", "text": "Russia sent 300 troops to Kursk on Monday.", "published": "2024-10-01"},
+        {"doc_id": "r2", "text": "Troops were sent.", "published": "not a date"},
+        "{broken",
+        {"doc_id": "r3", "text": FRENCH},
+        {"doc_id": "r4", "text": "Ukraine sent 40 drones over the border on 3 March 2024."},
+    ]
+    lines = (r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in records)
+    (folder / "records.jsonl").write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return folder
+
+
+def listening(pid: int) -> set[tuple[str, int]]:
+    """The (host, port) pairs process ``pid`` listens on over TCP."""
+    return {c.laddr[:2] for c in psutil.Process(pid).net_connections("tcp") if c.status == psutil.CONN_LISTEN}
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Fails the test if the block outlasts ``seconds``, and if failing hangs as well, ends
+    the process a minute later with every thread's traceback: a hang fails CI, never stalls it."""
+
+    def expire(signum: int, frame: Any) -> None:
+        raise TimeoutError(f"not done within {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    faulthandler.dump_traceback_later(seconds + 60, exit=True)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        faulthandler.cancel_dump_traceback_later()
+
+
+def test_two_worker_processes_on_loopback_match_single_process_run(tmp_path, extractor_, root, monkeypatch):
+    folder = real_corpus(root, tmp_path / "corpus")
+    local = run_folder(folder, tmp_path / "local.jsonl", extractor=extractor_)
+    seen: dict[str, Any] = {}
+    close = DaskExtractor.close
+
+    def close_and_look(self: DaskExtractor) -> None:
+        # Look at the cluster that run_folder_dask started, just before it closes it.
+        if self._client is not None:
+            seen["info"] = self._client.scheduler_info()
+            seen["loads"] = self._client.run(worker_loads)
+            seen["pids"] = self._client.run(os.getpid)
+            seen["listening"] = {pid: listening(pid) for pid in [os.getpid(), *seen["pids"].values()]}
+        close(self)
+
+    monkeypatch.setattr(DaskExtractor, "close", close_and_look)
+    with deadline(LOOPBACK_TIMEOUT):
+        # Its own cluster, as `extractor run --backend dask` starts it: 2 worker processes.
+        summary = run_folder_dask(folder, tmp_path / "dask.jsonl", n_workers=2)
     assert sorted_lines(tmp_path / "dask.jsonl") == sorted_lines(tmp_path / "local.jsonl")
     assert sorted_lines(tmp_path / "dask.errors.jsonl") == sorted_lines(tmp_path / "local.errors.jsonl")
-    assert summary.documents == 5 and summary.errors == 3
-    assert sorted(loads.values(), key=str) == [{"extractor.dep_linker.v1": 1}] * 2
+    assert (summary.documents, summary.tuples, summary.errors) == (local.documents, local.tuples, local.errors)
+    assert (summary.documents, summary.errors) == (4, 6)  # binary, empty, duplicate, broken line, bad date, French
+    assert summary.tuples > 0
+    # Only on loopback, on ports the system chose; each worker process loaded the model once.
+    info, pids, sockets = seen["info"], seen["pids"], seen["listening"]
+    assert re.fullmatch(r"tcp://127\.0\.0\.1:\d+", info["address"])
+    assert sorted(info["workers"]) == sorted(pids) and len(set(pids.values())) == 2
+    assert all(host == "127.0.0.1" for pid in pids.values() for host, _ in sockets[pid])
+    scheduler_ports = {int(info["address"].rsplit(":", 1)[1]), info["services"]["dashboard"]}  # TCP, HTTP
+    assert {s for s in sockets[os.getpid()] if s[1] in scheduler_ports} == {("127.0.0.1", p) for p in scheduler_ports}
+    assert 8787 not in scheduler_ports  # distributed's default HTTP port, which a second cluster finds taken
+    assert list(seen["loads"].values()) == [{DEFAULT_LINKER: 1}] * 2
+    # The worker processes are gone once the run returns.
+    assert not [pid for pid in pids.values() if psutil.pid_exists(pid)]
