@@ -104,11 +104,28 @@ def build_tuples(
             if countries is None:
                 countries = document_countries(doc)
             event = normalize_event(event, published=published, past=_is_past(doc, trig), countries=countries)
+            if args.actor_ref is not None:
+                event = _actor_from_antecedent(event, _slot(doc, args.actor_ref, segments), countries=countries)
             if args.date is not None and event.date_value is not None and event.date_value.value is None:
                 event = _resolve_then(doc, event, args.date, published=published)
             event = _actor_from_earlier_mention(event, groups)
         out.append(event)
     return out
+
+
+def _actor_from_antecedent(event: EventTuple, ref: Slot | None, *, countries: Sequence[str]) -> EventTuple:
+    """A pronoun actor keeps its span and takes the canonical value of the mention it stands for."""
+    from dataclasses import replace
+
+    from .normalize import normalize_actor
+
+    if ref is None:
+        return event
+    return replace(
+        event,
+        actor_value=normalize_actor(ref.text, context_countries=tuple(countries)),
+        extra={**event.extra, "actor_ref": ref.to_dict()},
+    )
 
 
 _THEN = re.compile(r"^(since|until|till|by)\s+then$", re.IGNORECASE)
@@ -161,7 +178,7 @@ def _actor_from_earlier_mention(event: EventTuple, groups: dict[str, ActorValue]
     value = event.actor_value
     if event.actor is None or value is None:
         return event
-    key = _group_key(event.actor.text)
+    key = _group_key((event.extra.get("actor_ref") or {}).get("text") or event.actor.text)
     if key is None:
         return event
     if value.country:

@@ -39,7 +39,10 @@ PLANNING = frozenset(
 # Raising verbs (Levin 29 "appear" class): the event is their complement, hedged.
 RAISING = frozenset("appear seem prove tend happen".split())
 # Support verbs whose object noun carries the event ("carried out an attack").
-SUPPORT = frozenset("carry conduct stage launch mount perpetrate commit make take hold undertake".split())
+SUPPORT = frozenset("carry conduct stage launch mount perpetrate commit make take hold undertake wage".split())
+# Verbs of taking part (VerbNet "engage", "join", "attend"): whoever does them takes part in
+# the event their object or "in" phrase names ("attend the funeral", "engage in blackmail").
+PARTICIPATION = frozenset("attend join participate engage partake".split())
 # Verbs too light to carry an event of their own.
 LIGHT = frozenset(
     """be have do make get become include involve follow use let help take put give

@@ -7,7 +7,7 @@ from typing import Protocol, Sequence, runtime_checkable
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import ASPECTUAL, SUPPORT, is_non_event_verb
+from .lexicon import ASPECTUAL, PARTICIPATION, SUPPORT, is_non_event_verb
 from .registry import linkers
 from .triggers import PLACE_LABELS, Trigger, occurrence_clause
 
@@ -18,7 +18,15 @@ DESTINATION_PREPS = ("to", "into", "toward", "towards", "onto")
 STATIC_PREPS = ("in", "inside", "at", "on", "near", "across", "throughout", "within", "along")
 ORIGIN_PREPS = ("from",)
 # Adverbs that name a destination by themselves.
-ABROAD = frozenset({"abroad", "overseas"})
+ABROAD = frozenset({"abroad", "overseas", "home", "homeward"})
+# Verbs whose direct object is where the event happens: the place reached, left or crossed
+# (Levin 51.1 "escape" verbs with a path object) and the place taken or struck.
+PLACE_OBJECT_VERBS = frozenset(
+    """enter leave exit reach cross visit tour depart flee invade occupy seize capture
+    recapture retake reclaim liberate storm besiege raid shell bomb bombard""".split()
+)
+# Event classes whose "to" phrase is a destination whatever it names ("took him to a clinic").
+MOTION_CLASSES = frozenset({"deploy", "supply"})
 TEMPORAL_PREPS = frozenset(
     {"in", "on", "at", "since", "by", "until", "till", "before", "after", "during", "from",
      "through", "throughout", "within", "from", "as", "around", "over", "for"}
@@ -62,6 +70,8 @@ class Arguments:
     location: TokenSpan | None = None
     date: TokenSpan | None = None
     score: float = 1.0
+    # the named mention a pronoun actor stands for; the actor span stays the pronoun as written
+    actor_ref: TokenSpan | None = None
 
 
 @runtime_checkable
@@ -150,11 +160,17 @@ def resolve_pronoun(token: Token) -> TokenSpan | None:
         return None
     doc = token.doc
     best: TokenSpan | None = None
+    subject: TokenSpan | None = None
+    prev_start = max((s.start for s in doc.sents if s.end <= token.sent.start), default=token.sent.start)
     for ent in doc.ents:
         if ent.end > token.i:
             break
         if ent.label_ in labels and ent.root.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj", "compound", "ROOT", "appos"):
             best = (ent.start, ent.end)
+            if ent.root.dep_ in ("nsubj", "nsubjpass") and ent.start >= prev_start:
+                subject = best
+    # a subject of this or the previous sentence is the likelier antecedent than a nearer object
+    best = subject or best
     if token.lower_ in PLURAL_PRONOUNS:
         plural: TokenSpan | None = None
         start = token.sent.start
@@ -403,6 +419,17 @@ def location_span(token: Token) -> TokenSpan | None:
     for key in ("dest", "static", "origin"):
         if key in found:
             return found[key]
+    if token.pos_ == "VERB" and token.lemma_.lower() in PLACE_OBJECT_VERBS:
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if obj is not None and (obj.ent_type_ in PLACE_LABELS or obj.lemma_.lower() in GENERAL_PLACES):
+            return _place_span(obj) or _trim(token.doc, *noun_phrase(obj))  # "entered China", "took the town of X"
+    if token.pos_ == "VERB" and _is_motion(token.lemma_.lower()):
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        for c in [*token.children, *(g for o in objects for g in o.children)]:
+            if c.dep_ in ("prep", "dative") and c.lower_ in DESTINATION_PREPS:
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not _is_agentive(pobj) and pobj.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+                    return _trim(token.doc, *noun_phrase(pobj))
     # "supplied Russia with shells": with a "with" theme, a place as object is the recipient
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
         obj = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
@@ -427,6 +454,12 @@ def location_span(token: Token) -> TokenSpan | None:
             if c.ent_type_ in PLACE_LABELS:
                 return _entity(c)
     return None
+
+
+def _is_motion(lemma: str) -> bool:
+    from .normalize.event_type import classify_action
+
+    return classify_action(lemma) in MOTION_CLASSES
 
 
 def _clause_head(token: Token) -> Token:
@@ -588,12 +621,21 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
             ):
                 # "carried out an attack": whoever carried it out
                 actor_tok, _ = _subject(token.head)
+            if actor_tok is None and token.dep_ == "dobj" and token.head.pos_ == "VERB" and token.head.lemma_.lower() in PARTICIPATION:
+                actor_tok, _ = _subject(token.head)  # "attended the funeral"
+            if (
+                actor_tok is None and token.dep_ == "pobj" and token.head.dep_ == "prep"
+                and token.head.head.pos_ == "VERB" and token.head.head.lemma_.lower() in PARTICIPATION
+            ):
+                actor_tok, _ = _subject(token.head.head)  # "engaged in blackmail"
+            if actor_tok is None and token.dep_ == "compound" and token.head.pos_ == "NOUN" and _is_agentive(token.head):
+                actor_tok = token.head  # "an inspection team": the team inspects
             passive = False
             raw_subject = None
         else:
             actor_tok, passive = _subject(token)
         raw_subject = actor_tok
-        actor = None
+        actor = actor_ref = None
         if trig.kind == "copula" and passive and actor_tok is not None:
             passive = False  # "troops were spotted in Kursk": whoever is there
         if passive and trig.kind == "verb":
@@ -617,8 +659,9 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
         if actor_tok is not None:
             actor_tok = content_head(actor_tok)
             if actor_tok.lower_ in PERSONAL or actor_tok.lower_ in FIRST_SECOND:
-                # resolved to the named mention; unresolved, the pronoun is the actor as written
-                actor = resolve_pronoun(actor_tok) or (actor_tok.i, actor_tok.i + 1)
+                # the pronoun as written, standing for the named mention it resolves to
+                actor = (actor_tok.i, actor_tok.i + 1)
+                actor_ref = resolve_pronoun(actor_tok)
             elif actor_tok.pos_ == "PRON" and actor_tok.lower_ in RELATIVES:
                 actor = None
             else:
@@ -650,7 +693,7 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
         date = date_span(token) or deep_date_span(token) or _from_purpose_clause(token, date_span)
         filled = sum(x is not None for x in (actor, quantity, location, date))
         score = min(0.95, 0.35 + 0.15 * filled) * (0.8 if trig.kind == "noun" else 1.0)
-        out.append(Arguments(actor=actor, quantity=quantity, location=location, date=date, score=score))
+        out.append(Arguments(actor=actor, quantity=quantity, location=location, date=date, score=score, actor_ref=actor_ref))
     return out
 
 

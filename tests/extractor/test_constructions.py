@@ -31,6 +31,18 @@ def only(events, lemma):
         # an event noun dated by a relative clause, relative to another event
         ("Erdogan's visit, which took place two weeks after the election, was brief.", "visit",
          {"actor": "Erdogan", "date": "two weeks after the election"}),
+        # a place entered, taken or left is where the event happens
+        ("Turkish troops entered the town of Afrin on Sunday.", "enter",
+         {"actor": "Turkish troops", "location": "town of Afrin"}),
+        # a motion verb's "to" phrase is its destination even when it names no known place
+        ("Rebels brought the wounded to a field clinic on Monday.", "bring",
+         {"actor": "Rebels", "location": "field clinic"}),
+        # ... but not when it names people
+        ("Iran provided 200 tents to displaced families.", "provide",
+         {"actor": "Iran", "location": None}),
+        # "home" as a destination
+        ("About 4,000 refugees returned home in May.", "return",
+         {"location": "home", "date_value": "2024-05"}),
         # time elapsed since the event
         ("Three days have passed since Serbia and Kosovo signed the accord.", "sign",
          {"actor": "Serbia", "date": "Three days have passed since", "date_value": "2024-10-20"}),
