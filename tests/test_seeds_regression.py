@@ -10,12 +10,12 @@ from evaluation.report import evaluate_files
 from extractor.batch import run_folder
 
 FLOORS = {
-    ("lenient", "micro"): 0.71,
-    ("strict", "micro"): 0.69,
-    ("lenient", "tuple"): 0.62,
-    ("strict", "tuple"): 0.55,
+    ("lenient", "micro"): 0.79,
+    ("strict", "micro"): 0.78,
+    ("lenient", "tuple"): 0.75,
+    ("strict", "tuple"): 0.68,
 }
-FIELD_FLOORS = {"quantity_value": 0.90, "modality": 0.88, "event_type": 0.78, "date_value": 0.72}
+FIELD_FLOORS = {"quantity_value": 0.90, "modality": 0.89, "event_type": 0.80, "date_value": 0.90}
 
 
 @pytest.fixture(scope="module")
