@@ -26,7 +26,8 @@ from .pipeline import DEFAULT_LINKER, PIECE_CHARS, Extractor, load
 
 @dataclass
 class RunSummary:
-    """What a run did: documents written, tuples, failures and time."""
+    """What a run did: documents written (and how many of them without tuples), tuples,
+    failures and time."""
 
     documents: int = 0
     tuples: int = 0
@@ -39,6 +40,7 @@ class RunSummary:
     not_english: int = 0
     output: str | None = None
     load_seconds: float = 0.0
+    without_tuples: int = 0
 
     def __str__(self) -> str:
         busy = self.seconds - self.load_seconds
@@ -52,7 +54,9 @@ class RunSummary:
         if self.problems:
             extra.append(f"{len(self.problems)} bad manifest lines")
         return (
-            f"{self.documents} documents, {self.tuples} tuples, {self.errors} errors"
+            f"{self.documents} documents"
+            + (f" ({self.without_tuples} without tuples)" if self.without_tuples else "")
+            + f", {self.tuples} tuples, {self.errors} errors"
             + (f" ({', '.join(extra)})" if extra else "")
             + f", {self.skipped} already done, {self.seconds:.1f} s"
             + (f" ({self.load_seconds:.1f} s loading the model)" if self.load_seconds else "")
@@ -93,7 +97,9 @@ def run_folder(
 
     Results are appended to JSON Lines, one line per document, as they come; for
     ``format`` ``csv`` or ``parquet`` (default: from the name of ``out``) those lines go
-    to ``OUT.jsonl`` beside it and the table of tuples is written at the end. Documents
+    to ``OUT.jsonl`` beside it and the table of tuples is written at the end. The table
+    has one row per tuple, so a document without tuples has no row there: it is in the JSON
+    Lines (with ``"tuples": []``) and counted in the summary's ``without_tuples``. Documents
     already in the JSON Lines are skipped, so a killed run resumes. Each article that
     cannot be read or processed (and, with ``language_check``, each one not in English)
     goes to ``errors_path`` (default ``OUT.errors.jsonl``) with its id and reason, and the
@@ -184,6 +190,7 @@ def run_folder(
                 writer.write(line)
                 summary.documents += 1
                 summary.tuples += len(result.tuples)
+                summary.without_tuples += not result.tuples
                 bar.update(1)
                 bar.set_postfix(tuples=summary.tuples, errors=summary.errors, refresh=False)
         finally:

@@ -20,8 +20,11 @@ RECORD_SUFFIXES = (".json", ".jsonl")
 INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + RECORD_SUFFIXES
 OUTPUT_FORMATS = ("jsonl", "csv", "parquet")
 
-# Non-English detection: texts shorter than this many words are not judged (detectors
-# guess wildly on headlines and place names); a sample this long is enough to judge.
+# Non-English detection. Only words count: URLs, e-mail addresses, handles, domain and file
+# names, numbers (and any token with a digit) and all-capital abbreviations are dropped
+# first, as they say nothing of the language (a URL's path once made an English headline
+# "Welsh"). Texts with fewer than this many words left are not judged (detectors guess
+# wildly on headlines and place names); a sample this long is enough to judge.
 LANGUAGE_MIN_WORDS = 20
 LANGUAGE_SAMPLE_CHARS = 1500
 # English function words that are rare as words of other languages written in Latin script.
@@ -30,8 +33,32 @@ ENGLISH_MARKERS = frozenset(
     "been will would their they he she his her not but an".split()
 )
 ENGLISH_MARKER_SHARE = 0.12
-# A text the detector gives at least this confidence of being English is not reported.
+# A text whose lowercase words of 4+ letters (at least ENGLISH_DICTIONARY_MIN_WORDS of them)
+# are at least this share English dictionary words is English (headline lists score 0.7-1.0;
+# paragraphs in other Latin-script languages 0-0.35).
+ENGLISH_DICTIONARY_SHARE = 0.6
+ENGLISH_DICTIONARY_MIN_WORDS = 8
+# A text is reported only when the detector gives its language at least LANGUAGE_CONFIDENCE
+# and English less than ENGLISH_DOUBT.
+LANGUAGE_CONFIDENCE = 0.9
 ENGLISH_DOUBT = 0.05
+# Scripts written without spaces between words: a run of their letters counts as about
+# one word per two characters.
+_UNSPACED_CHARS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef"
+_UNSPACED = re.compile(f"[{_UNSPACED_CHARS}]")
+# Anchored at the start of a whitespace-separated token (after opening punctuation), so
+# that the expression is tried once per token rather than at every character.
+_NOT_WORDS = re.compile(
+    r"""(?<!\S)[(\[<"'“‘«]*
+    (?: (?:[a-z][a-z0-9+.-]*://|www\.)\S*                           # URLs
+      | [\w.%+-]+@[\w-]+(?:\.[\w-]+)+                                 # e-mail addresses
+      | [@\#]\w+                                                       # handles, hashtags
+      | [\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:[/?\#]\S*)?(?=[\s)\]>"'”’»,;:!?]|[.](?!\w)|$)  # domains, files
+      | &\#?\w+;\S*                                                     # HTML entities
+    """
+    + f"| [^\\s{_UNSPACED_CHARS}]*\\d[^\\s{_UNSPACED_CHARS}]*)    # numbers, tokens with digits\n",
+    re.IGNORECASE | re.VERBOSE,
+)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -175,25 +202,51 @@ def _language_detector() -> Any:
 def foreign_language(text: str) -> tuple[str, str] | None:
     """``(iso_code, name)`` of the language of ``text`` when it is clearly not English, else ``None``.
 
-    Texts of fewer than ``LANGUAGE_MIN_WORDS`` words are not judged. A sample rich in English
-    function words is English outright; any other goes to the lingua detector (offline), and
-    is reported only when the detector also finds English unlikely.
+    Judged on the words of the text's start only (see ``language_words``). A text with fewer
+    than ``LANGUAGE_MIN_WORDS`` words, rich in English function words or mostly of English
+    dictionary words is English; any other is reported only when the lingua detector
+    (offline) is confident of another language and finds English unlikely.
     """
     sample = text[:LANGUAGE_SAMPLE_CHARS]
-    words = [w.casefold() for w in _WORD.findall(sample)]
-    if len(words) < LANGUAGE_MIN_WORDS:
+    words = language_words(sample)
+    if len(words) < LANGUAGE_MIN_WORDS and (_UNSPACED.search(sample) is None or _word_count(words) < LANGUAGE_MIN_WORDS):
         return None
-    if sum(w in ENGLISH_MARKERS for w in words) / len(words) >= ENGLISH_MARKER_SHARE:
+    folded = [w.casefold() for w in words]
+    if sum(w in ENGLISH_MARKERS for w in folded) / len(folded) >= ENGLISH_MARKER_SHARE:
+        return None
+    if _dictionary_share(words) >= ENGLISH_DICTIONARY_SHARE:
         return None
     from lingua import Language
 
-    detector = _language_detector()
-    found = detector.detect_language_of(sample)
-    if found is None or found == Language.ENGLISH:
+    values = _language_detector().compute_language_confidence_values(" ".join(words))
+    if not values:
         return None
-    if detector.compute_language_confidence(sample, Language.ENGLISH) >= ENGLISH_DOUBT:
+    found = values[0]
+    english = next((v.value for v in values if v.language == Language.ENGLISH), 0.0)
+    if found.language == Language.ENGLISH or found.value < LANGUAGE_CONFIDENCE or english >= ENGLISH_DOUBT:
         return None
-    return found.iso_code_639_1.name.lower(), found.name.title()
+    return found.language.iso_code_639_1.name.lower(), found.language.name.title()
+
+
+def language_words(text: str) -> list[str]:
+    """The words of ``text`` that can tell its language: no URLs, e-mail addresses, handles,
+    domain or file names, numbers or tokens with digits, nor all-capital abbreviations."""
+    words = _WORD.findall(_NOT_WORDS.sub(" ", text))
+    return [w for w in words if not (len(w) > 1 and w.isupper())]
+
+
+def _dictionary_share(words: list[str]) -> float:
+    """Share of English dictionary words among the lowercase words of 4+ letters (0 if too few)."""
+    from .lexicon import is_dictionary_word
+
+    long = [w for w in words if len(w) >= 4 and w.islower()]
+    if len(long) < ENGLISH_DICTIONARY_MIN_WORDS:
+        return 0.0
+    return sum(map(is_dictionary_word, long)) / len(long)
+
+
+def _word_count(words: list[str]) -> int:
+    return sum(max(1, len(_UNSPACED.findall(w)) // 2) for w in words)
 
 
 def list_inputs(path: str | Path, *, exclude: Iterable[str | Path] = ()) -> tuple[list[Path], list[tuple[Path, str]]]:
@@ -540,7 +593,8 @@ def write_table(results: Iterable[Any] | str | Path, out: str | Path, *, format:
     """Write the tuple table of ``results`` (a JSON Lines path, output dicts or
     ``DocumentResult``s) to ``out`` as ``csv`` or ``parquet``, whole or not at all.
 
-    Streams in batches of ``rows_per_batch``; returns the number of rows.
+    One row per tuple: documents without tuples have no row. Streams in batches of
+    ``rows_per_batch``; returns the number of rows.
     """
     import pyarrow.csv as pa_csv
     import pyarrow.parquet as pq
@@ -566,7 +620,8 @@ def write_table(results: Iterable[Any] | str | Path, out: str | Path, *, format:
 
 
 def to_dataset(results: Iterable[Any] | str | Path) -> Any:
-    """A Hugging Face ``datasets.Dataset`` of tuples, one row per tuple (columns: ``TABLE_COLUMNS``).
+    """A Hugging Face ``datasets.Dataset`` of tuples, one row per tuple (columns: ``TABLE_COLUMNS``);
+    documents without tuples have no row.
 
     ``results`` is what ``Extractor.pipe`` yields (failed documents are left out), output
     line dicts, or the path of a JSON Lines output file.

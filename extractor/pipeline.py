@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
 import pickle
 import signal
+import sys
 from collections import deque
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Iterator, Mapping
@@ -287,21 +289,66 @@ def _restore_msgpack_plugin_lookup(saved: list[tuple[Any, Any]]) -> None:
 def _stop_signals_to_parent_only(stream: Iterator[Doc]) -> Iterator[Doc]:
     """``stream`` of a multi-process ``nlp.pipe`` whose workers start with SIGINT and SIGTERM
     blocked: a stop sent to the whole process group (Ctrl-C) then reaches only this process,
-    which shuts the workers down in order instead of leaving them killed mid-batch."""
+    which shuts the workers down in order instead of leaving them killed mid-batch. On
+    Linux the workers also die with this process when it is killed outright (SIGKILL)."""
+    global _WORKERS_PARENT
     if not hasattr(signal, "pthread_sigmask"):
         yield from stream
         return
     # The workers are forked on the first ``next``; a stop that arrives meanwhile is
     # delivered here as soon as the mask is restored.
     before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    _WORKERS_PARENT = os.getpid()
     try:
         first = next(stream, None)
     finally:
+        _WORKERS_PARENT = None
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
     if first is None:
         return
     yield first
     yield from stream
+
+
+# Set while ``nlp.pipe`` forks its worker processes: the id of the process they belong to.
+_WORKERS_PARENT: int | None = None
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """In a worker just forked by ``nlp.pipe`` (Linux): be killed when the parent dies, and
+    exit if it is already gone.
+
+    Otherwise a worker whose parent was killed outright waits forever on its input queue.
+    The kernel sends the signal when the thread that forked the worker ends, so a
+    multi-process ``pipe`` is to be iterated by one thread from start to end.
+    """
+    global _WORKERS_PARENT
+    parent, _WORKERS_PARENT = _WORKERS_PARENT, None
+    if parent is None or _LIBC is None:
+        return
+    try:
+        _LIBC.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (AttributeError, OSError):
+        return
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _libc() -> Any:
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None, use_errno=True)
+    except OSError:
+        return None
+
+
+_LIBC = _libc()
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_die_with_parent)
 
 
 def _failed_in_front(queue: deque) -> Iterator[DocumentResult]:

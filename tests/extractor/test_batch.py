@@ -118,6 +118,19 @@ def test_bad_inputs_each_get_their_outcome_and_the_run_goes_on(tmp_path):
     assert by_id["legacy"]["tuples"][0]["actor"] == "Russia"
 
 
+def test_english_headlines_with_links_are_processed(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    record = {
+        "id": "263706",
+        "text": "-;Ukraine reports 1 KIA, 3 WIA's amid 46 enemy attacks in past day   Read more on UNIAN: "
+        "https://www.unian.info/war/10225179-ukraine-reports-1-kia-3-wia-s-amid-46-enemy-attacks-in-past-day.html",
+    }
+    (folder / "ucdp.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    summary = run_folder(folder, tmp_path / "out.jsonl", extractor=StubExtractor())
+    assert (summary.documents, summary.errors, summary.not_english) == (1, 0, 0)
+
+
 def test_any_language_processes_foreign_text(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
@@ -181,6 +194,19 @@ def test_table_output_is_complete_after_a_resumed_run(tmp_path, fmt):
     table = pq.read_table(out) if fmt == "parquet" else pa_csv.read_csv(out)
     assert table.num_rows == 12
     assert sorted(set(table.column("doc_id").to_pylist())) == [f"doc{k:02}" for k in range(6)]
+
+
+def test_documents_without_tuples_are_lines_not_rows_and_counted(tmp_path):
+    import pyarrow.csv as pa_csv
+
+    folder = corpus(tmp_path, n=2)
+    (folder / "quiet.txt").write_text("Nothing happened in Kursk today.", encoding="utf-8")
+    out = tmp_path / "result.csv"
+    summary = run_folder(folder, out, extractor=StubExtractor())
+    assert (summary.documents, summary.without_tuples, summary.tuples) == (3, 1, 4)
+    assert str(summary).startswith("3 documents (1 without tuples), 4 tuples, 0 errors")
+    assert {d["doc_id"]: d["tuples"] for d in lines(tmp_path / "result.jsonl")}["quiet"] == []
+    assert set(pa_csv.read_csv(out).column("doc_id").to_pylist()) == {"doc00", "doc01"}
 
 
 def test_long_text_is_processed_and_flagged(tmp_path):
@@ -293,6 +319,28 @@ def test_long_text_keeps_offsets_into_the_whole_text(tmp_path, extractor_):
             if t.get(f"{slot}_start") is not None:
                 raw = text[t[f"{slot}_start"] : t[f"{slot}_end"]]
                 assert " ".join(raw.split()).casefold() == t[slot].casefold()
+
+
+PARENT_WITHOUT_ENCODER = """
+import sys
+import extractor
+from extractor.batch import run_folder
+from extractor.normalize import event_type
+
+summary = run_folder(sys.argv[1], sys.argv[2], extractor=extractor.load(), n_process=2, batch_size=1)
+print(summary.documents, event_type._encoder.cache_info().currsize, "transformers" in sys.modules)
+"""
+
+
+def test_two_processes_leave_the_encoder_out_of_the_parent(tmp_path):
+    """The sentence encoder (torch) is loaded, if at all, by the workers, never by the parent
+    before it forks them."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in SEEDS[:2]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    done = subprocess.run([sys.executable, "-c", PARENT_WITHOUT_ENCODER, str(folder), str(tmp_path / "out.jsonl")], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["2", "0", "False"]
 
 
 def test_two_processes_write_the_same_lines_as_one(tmp_path, extractor_):

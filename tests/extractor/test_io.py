@@ -15,6 +15,7 @@ from extractor.io import (
     done_ids,
     foreign_language,
     iter_inputs,
+    language_words,
     output_format,
     read_manifest,
     to_dataset,
@@ -101,6 +102,48 @@ def test_foreign_language_is_named(iso, text):
 )
 def test_english_is_not_reported(text):
     assert foreign_language(text) is None
+
+
+URL_HEADLINES = {
+    # a UCDP record once reported as Welsh: the words of its URL outnumbered the headline's
+    "ucdp-link": "-;Ukraine reports 1 KIA, 3 WIA's amid 46 enemy attacks in past day   Read more on UNIAN: "
+    "https://www.unian.info/war/10225179-ukraine-reports-1-kia-3-wia-s-amid-46-enemy-attacks-in-past-day.html",
+    "links-and-addresses": "Kharkiv shelled overnight, 2 killed http://kharkiv.example.org/news/2024/10/23/shelling-kharkiv-oblast-2-killed "
+    "(press@oda.kharkiv.gov.ua, @kharkiv_oda, #Kharkiv, t.me/synegubov/12345); "
+    "Sumy: 14 drones downed https://t.me/s/dsns_telegram?before=123456&lang=uk-UA www.sumy.info/zaporizhzhia-dnipro-1203.html",
+    "long-headline-list": "Russian forces struck Kupiansk overnight, Ukrainian officials reported https://suspilne.media/kharkiv/860123-rosijski-vijska-atakuvali-kupansk/; "
+    "Zelenskyy visited troops near Pokrovsk on Monday https://www.pravda.com.ua/eng/news/2024/10/21/7480123/; "
+    "Shelling damaged homes in Nikopol, governor Lysak said https://t.me/dnipropetrovskaODA/98765; "
+    "Drone attack wounded civilians in Kherson region",
+}
+
+
+@pytest.mark.parametrize("text", list(URL_HEADLINES.values()), ids=list(URL_HEADLINES))
+def test_english_with_links_and_numbers_is_not_reported(text):
+    assert foreign_language(text) is None
+
+
+FOREIGN_WITH_LINKS = {
+    "fr": FOREIGN["fr"] + " Source : https://www.lemonde.fr/international/article/2024/10/22/otan.html, presse@defense.gouv.fr",
+    "de": "Mehr unter www.tagesschau.de/ausland/europa/litauen-brigade-100.html: " + FOREIGN["de"],
+    "ru": FOREIGN["ru"] + " Подробнее: https://ria.ru/20241022/armiya-1979123456.html #новости",
+    "zh": "俄罗斯国防部周二表示，约500名军人已被派往库尔斯克州。据该部称，这些部队在过去一周内抵达该地区。乌克兰方面尚未对此发表评论。",
+    # Latin-script languages that share the most short words with English
+    "es": "El Gobierno español anunció el martes el envío de otros 300 soldados a Letonia para reforzar el flanco oriental "
+    "de la OTAN, según informó la ministra de Defensa en una rueda de prensa celebrada en Madrid.",
+    "la": "Senatus populusque Romanus legiones tres in Galliam miserunt ut fines imperii defenderent, et consul exercitum "
+    "magnum trans flumen duxit contra hostes qui oppida vastaverant.",
+}
+
+
+@pytest.mark.parametrize("iso, text", sorted(FOREIGN_WITH_LINKS.items()))
+def test_foreign_paragraph_with_links_is_still_named(iso, text):
+    assert foreign_language(text)[0] == iso
+
+
+def test_language_words_leave_out_what_tells_no_language():
+    text = "See https://x.example/a-b-c and www.unian.info or rfi.fr, mail a.b@mod.gov.ua, @DefenceU #Kyiv 51y.o. 3,000 NATO &amp; troops"
+    assert language_words(text) == ["See", "and", "or", "mail", "troops"]
 
 
 # --- folders ----------------------------------------------------------------------------

@@ -1,6 +1,11 @@
 """End-to-end tests on short texts through the real model, one per construction."""
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
 
@@ -50,10 +55,19 @@ def test_constructions(extractor_, text, lemma, expected):
 
 
 def test_pronoun_resolves_to_named_actor(extractor_):
+    # the slot is the pronoun as written; its value is the named actor it stands for
     text = "Pyongyang acknowledged in April that it had sent 3,000 troops to Russia."
     event = only(extractor_.extract(text), "send")
-    assert event.actor.text == "Pyongyang"
-    assert text[event.actor.start : event.actor.end] == "Pyongyang"
+    assert text[event.actor.start : event.actor.end] == "it"
+    assert event.extra["actor_ref"]["text"] == "Pyongyang"
+    assert event.actor_value.country == "KP"
+
+
+def test_pronoun_prefers_the_previous_subject_to_a_nearer_object(extractor_):
+    text = "Iran built a base in Syria. It sent 200 drones to Russia in June."
+    event = only(extractor_.extract(text), "send")
+    assert event.extra["actor_ref"]["text"] == "Iran"
+    assert event.actor_value.country == "IR"
 
 
 def test_reporting_verb_is_source_not_event(extractor_):
@@ -187,3 +201,44 @@ def test_bare_group_noun_takes_country_of_earlier_mention(extractor_):
 def test_place_named_inside_a_longer_phrase(extractor_):
     event = only(extractor_.extract("Pyongyang sent 150 workers to Ukraine's Donbas region in 2024."), "send")
     assert event.place is not None and event.place.country == "UA"
+
+
+WORKERS_SCRIPT = """
+import itertools, multiprocessing, sys, time
+import spacy
+from extractor.pipeline import Extractor
+
+texts = ("troops were sent to the front %d" % k for k in itertools.count())
+stream = Extractor(spacy.blank("en")).pipe(texts, batch_size=4, n_process=2)
+next(stream)
+print(" ".join(str(p.pid) for p in multiprocessing.active_children()), flush=True)
+time.sleep(600)
+"""
+
+
+def _running(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal is Linux only")
+def test_workers_die_with_a_parent_killed_outright():
+    proc = subprocess.Popen([sys.executable, "-c", WORKERS_SCRIPT], stdout=subprocess.PIPE, text=True)
+    workers = []
+    try:
+        workers = [int(p) for p in proc.stdout.readline().split()]
+        assert len(workers) == 2
+        proc.kill()
+        proc.wait()
+        deadline = time.monotonic() + 20
+        while any(_running(p) for p in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(_running(p) for p in workers)
+    finally:
+        proc.kill()
+        for pid in workers:
+            if _running(pid):
+                os.kill(pid, signal.SIGKILL)
