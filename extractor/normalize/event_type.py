@@ -37,6 +37,9 @@ normalization, of ``TEMPLATE`` filled with the lemma. The template puts a bare w
 the news-about-armed-forces context that disambiguates it ("shell" the verb, not the sea
 shell); it and the threshold were chosen by leave-one-out accuracy over the seeds (bare
 word 0.76, "to X" 0.78, "soldiers X" 0.80; threshold 0.66 is the highest that keeps 0.80).
+The centroids and the classes of WordNet verbs, common phrasal verbs and common words are
+computed ahead (``extractor/data/build_verb_classes.py``), so the encoder is loaded only for
+rarer lemmas.
 """
 
 from __future__ import annotations
@@ -184,6 +187,16 @@ def _centroids() -> tuple[tuple[str, ...], Any]:
     """Class names and their unit-length centroid embeddings (one row per class)."""
     import numpy as np
 
+    shipped = _shipped_tables()
+    if shipped is not None:
+        return tuple(SEEDS), np.asarray(shipped["centroids"], dtype=np.float32)
+    return compute_centroids()
+
+
+def compute_centroids() -> tuple[tuple[str, ...], Any]:
+    """``_centroids`` computed with the encoder from the seeds."""
+    import numpy as np
+
     seeds = _seed_class()
     classes = tuple(SEEDS)
     words = list(seeds)
@@ -240,6 +253,66 @@ def _precomputed() -> tuple[frozenset[str], dict[str, str]]:
     return covered, data["classes"]
 
 
+# Particles of the phrasal verbs ("carry out") whose classes are computed ahead, with those
+# of common words, so that the encoder (seconds to load in each process) is rarely needed.
+PARTICLES = (
+    "up", "down", "out", "off", "in", "on", "over", "back", "away", "through", "about",
+    "around", "along", "aside", "apart", "by", "forward", "together",
+)
+EVENT_TABLES = "event_classes.json"
+
+
+def tables_key() -> str:
+    """What the shipped tables were computed from: template, threshold, seeds and particles."""
+    import hashlib
+    import json
+
+    basis = json.dumps([TEMPLATE, THRESHOLD, SEEDS, PARTICLES], sort_keys=True)
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def _shipped_tables() -> dict[str, Any] | None:
+    """Centroids and the classes of phrasal verbs and common words computed ahead
+    (``data/build_verb_classes.py``), or ``None`` when missing or computed from other seeds,
+    template, threshold or particles."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "data" / EVENT_TABLES
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if data.get("key") != tables_key():
+        return None
+    return data
+
+
+@lru_cache(maxsize=1)
+def _word_classes() -> dict[str, str]:
+    """Common words (not verbs) and their classes, computed ahead."""
+    shipped = _shipped_tables()
+    if shipped is None:
+        return {}
+    classes = shipped["classes"]
+    return {word: classes[int(code)] for code, words in shipped["words"].items() for word in words.split()}
+
+
+def _shipped_class(key: str) -> str | None:
+    """The class of a common word or phrasal verb computed ahead (``None``: not computed)."""
+    verb, _, particle = key.partition(" ")
+    if not particle:
+        return _word_classes().get(key)
+    shipped = _shipped_tables()
+    if shipped is None or particle not in PARTICLES:
+        return None
+    codes = shipped["phrasal"].get(verb)
+    if codes is None:
+        return None
+    return shipped["classes"][int(codes[PARTICLES.index(particle)])]
+
+
 @lru_cache(maxsize=8192)
 def _classify(key: str) -> str:
     seeds = _seed_class()
@@ -248,10 +321,18 @@ def _classify(key: str) -> str:
     covered, table = _precomputed()
     if key in covered:
         return table.get(key, "other")
+    shipped = _shipped_class(key)
+    if shipped is not None:
+        return shipped
     try:
         scores = class_scores(key)
     except (RuntimeError, ValueError, OSError):
         return "other"
+    return class_of_scores(scores)
+
+
+def class_of_scores(scores: dict[str, float]) -> str:
+    """The class of the best score, or "other" when that is "other" or below ``THRESHOLD``."""
     best = max(scores, key=scores.get)
     if best == "other" or scores[best] < THRESHOLD:
         return "other"
