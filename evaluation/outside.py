@@ -456,14 +456,17 @@ def score_ucdp(records: Iterable[Mapping[str, Any]], predictions: Mapping[str, D
                     best_hits[m][1] += 1
                     best_hits[m][0] += bool(best and best[m])
             for m, fields in GIVEN_FIELDS.items():
-                if not coded.get(m):
+                check = GIVEN_CHECK.get(m, m)
+                if not coded.get(check):
                     continue
-                if m == "place_50km" and not _names_coded_place(row.get("text", ""), gold):
+                if check == "place_50km" and not _names_coded_place(
+                    row.get("text", ""), gold, admin1=m == "place_50km"
+                ):
                     continue
                 first = next((c for p, c in zip(preds, checks) if all(p.get(f) is not None for f in fields)), None)
                 if first is not None:
                     given[m][1] += 1
-                    given[m][0] += bool(first[m])
+                    given[m][0] += bool(first[check])
             best_hits["all"][1] += 1
             best_hits["all"][0] += bool(
                 best and (best["place_text"] or best["place_50km"]) and best["count"] and best["date"]
@@ -480,18 +483,23 @@ def score_ucdp(records: Iterable[Mapping[str, Any]], predictions: Mapping[str, D
 
 # Accuracy of a normalized value where the extractor gives one: per event, the first tuple
 # (in text order) that carries the fields is compared with the coded value. For place_50km
-# only events whose text names the coded place (or its admin1) count.
+# only events whose text names the coded place or its admin1 count; for
+# place_50km_named only those whose text names the coded place itself.
 GIVEN_FIELDS = {
     "country": ("location_country",),
     "place_50km": ("location_lat", "location_lon"),
+    "place_50km_named": ("location_lat", "location_lon"),
     "count": ("quantity_value",),
     "date": ("date_value",),
 }
+GIVEN_CHECK = {"place_50km_named": "place_50km"}
 
 
-def _names_coded_place(text: str, gold: Mapping[str, Any]) -> bool:
+def _names_coded_place(text: str, gold: Mapping[str, Any], *, admin1: bool = True) -> bool:
     location = gold.get("location") if isinstance(gold.get("location"), dict) else {}
-    names = [strip_place_suffix(location.get("value")), strip_place_suffix(location.get("admin1"))]
+    names = [strip_place_suffix(location.get("value"))]
+    if admin1:
+        names.append(strip_place_suffix(location.get("admin1")))
     return any(name and text_match(text, name, lenient=True) for name in names)
 
 
@@ -535,7 +543,8 @@ def format_outside_report(report: Mapping[str, Any]) -> str:
             out.append(f"{m:<22} {cells[0]:>18} {cells[1]:>18}")
         out.append("")
         out.append("accuracy where the extractor gives the value (first such tuple per event;")
-        out.append("place_50km only for events whose text names the coded place or admin1):")
+        out.append("place_50km only for events whose text names the coded place or admin1,")
+        out.append("place_50km_named only for those whose text names the coded place itself):")
         for m, v in report.get("given_prediction", {}).items():
             out.append(f"{m:<22} {_pct(v['share'])} ({v['hits']}/{v['n']})")
         return "\n".join(out) + "\n"

@@ -219,7 +219,25 @@ def test_ucdp_scores(write_jsonl):
     # where the extractor gives a value: u3 has no tuple; u2's first tuple is ~58 km off,
     # gives a range for the count and only the month; u4's Kyiv is ~200 km from the centroid
     given = {m: (v["hits"], v["n"]) for m, v in report["given_prediction"].items()}
-    assert given == {"country": (3, 3), "place_50km": (1, 3), "count": (2, 3), "date": (1, 3)}
+    assert given == {
+        "country": (3, 3), "place_50km": (1, 3), "place_50km_named": (1, 3), "count": (2, 3), "date": (1, 3)
+    }
+
+
+def test_ucdp_place_named_only_by_its_admin1_counts_for_place_50km_alone(write_jsonl):
+    # the text names the oblast, not the coded town: within 50 km counts for place_50km
+    # (place or admin1 named) but the event is left out of place_50km_named
+    data = load_outside(write_jsonl("ucdp.jsonl", [
+        {"id": "m1", "text": "Four killed in Donetsk oblast", "tuples": [coded("Marinka town", "Donetsk oblast", 47.94, 37.50, 4, "2015-06-03", UA)], "meta": {}},
+        {"id": "m2", "text": "Two killed in Marinka", "tuples": [coded("Marinka town", "Donetsk oblast", 47.94, 37.50, 2, "2015-06-04", UA)], "meta": {}},
+    ]), kind="ucdp")
+    preds = [
+        {"doc_id": "m1", "tuples": [{"action": "kill", "location": "Donetsk", "location_lat": 48.0, "location_lon": 37.8}]},
+        {"doc_id": "m2", "tuples": [{"action": "kill", "location": "Marinka", "location_lat": 49.0, "location_lon": 37.5}]},
+    ]
+    given = score_ucdp(data, read_predictions(write_jsonl("p.jsonl", preds)))["given_prediction"]
+    assert (given["place_50km"]["hits"], given["place_50km"]["n"]) == (1, 2)
+    assert (given["place_50km_named"]["hits"], given["place_50km_named"]["n"]) == (0, 1)
 
 
 @pytest.mark.parametrize(
