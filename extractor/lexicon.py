@@ -36,6 +36,16 @@ PLANNING = frozenset(
     """plan intend aim expect prepare decide agree promise pledge vow threaten propose schedule
     set seek try attempt want hope offer move mean consider""".split()
 )
+# Object-control verbs: their object performs their infinitive complement ("forced France to
+# capitulate"). VerbNet "force" (59), "urge" (58), "order" (60), "allow" (64), "advise" (37.9),
+# "help" (72) and "invite" (102) classes.
+OBJECT_CONTROL = frozenset(
+    """force compel coerce drive impel induce press pressure push prompt persuade convince
+    provoke lead cause get tempt urge ask beg implore entreat request call order command
+    direct instruct tell require oblige obligate allow permit enable let authorize authorise
+    empower entitle advise encourage counsel remind warn help assist aid train teach invite
+    challenge dare summon recruit hire appoint elect commission mandate""".split()
+)
 # Raising verbs (Levin 29 "appear" class): the event is their complement, hedged.
 RAISING = frozenset("appear seem prove tend happen".split())
 # Support verbs whose object noun carries the event ("carried out an attack").
@@ -144,6 +154,34 @@ def verb_of_nominal(noun: str, *, verbs: frozenset[str] | None = None) -> str | 
             if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs:
                 return stem[:-1]
     return None
+
+
+# Agent-noun suffixes: (noun ending, stem endings to try, whether the stem must be a verb).
+_AGENT_SUFFIXES: tuple[tuple[str, tuple[str, ...], bool], ...] = (
+    ("ier", ("y",), True),
+    ("er", ("", "e"), True),
+    ("or", ("", "e"), True),
+    ("ist", ("", "y", "ism"), False),
+)
+
+
+def is_agent_noun(noun: str, *, words: dict[str, frozenset[str]] | None = None) -> bool:
+    """Whether a noun names the doer of an event by its form: "supplier" (supply), "inspector"
+    (inspect), "terrorist" (terror), by the WordNet-derived lemma index."""
+    noun = noun.lower()
+    index = _lemma_index() if words is None else words
+    verbs, nouns = index.get("verb", frozenset()), index.get("noun", frozenset())
+    for suffix, replacements, verb_stem in _AGENT_SUFFIXES:
+        if noun.endswith(suffix) and len(noun) >= len(suffix) + 3:
+            stem = noun[: -len(suffix)]
+            for rep in replacements:
+                cand = stem + rep
+                if len(cand) >= 4 and (cand in verbs or not verb_stem and cand in nouns):
+                    return True
+            # doubled consonant: "shopper" -> "shop"
+            if verb_stem and len(stem) > 4 and stem[-1] == stem[-2] and stem[:-1] in verbs:
+                return True
+    return False
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from typing import Protocol, Sequence, runtime_checkable
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import ASPECTUAL, PARTICIPATION, SUPPORT, is_non_event_verb
+from .lexicon import ASPECTUAL, OBJECT_CONTROL, PARTICIPATION, SUPPORT, is_agent_noun, is_non_event_verb
 from .registry import linkers
 from .triggers import PLACE_LABELS, Trigger, occurrence_clause
 
@@ -31,6 +31,9 @@ TEMPORAL_PREPS = frozenset(
     {"in", "on", "at", "since", "by", "until", "till", "before", "after", "during", "from",
      "through", "throughout", "within", "from", "as", "around", "over", "for"}
 )
+# Prepositions whose place in a governing clause also places the clause it governs ("on"
+# and "from" name targets and origins there: "imposed on Iran", "came from Oslo").
+GOVERNING_PLACE_PREPS = frozenset({"in", "at", "to", "into", "inside", "within"})
 CLAUSE_DATE_MARKS = frozenset({"since", "until", "till"})
 QUANTITY_PREPS = frozenset({"of", "with", "to", "for", "at", "by"})
 MAGNITUDE_SUFFIXES = frozenset({"m", "mn", "bn", "b", "k", "million", "billion", "trillion"})
@@ -47,7 +50,8 @@ GENERAL_PLACES = frozenset(
     field fields farm forest river sea ocean lake coast island mountain mountains valley desert
     bridge checkpoint compound barracks battlefield zone streets suburb suburbs outskirts
     village villages towns cities state states continent abroad overseas nation nations
-    location locations site sites""".split()
+    location locations site sites institute center centre museum laboratory academy
+    cathedral palace library theater theatre gallery clinic arena""".split()
 )
 PLACE_NOUNS = frozenset(
     """soil territory territories land lands region regions area areas border borders front
@@ -191,7 +195,12 @@ def _subject(token: Token) -> tuple[Token | None, bool]:
     """The subject governing ``token`` (climbing control, conjunction and participle chains),
     and whether it is the patient of a passive without an agent."""
     cur = token
+    came_from: Token | None = None
     for _ in range(6):
+        if came_from is not None:
+            controller = _controller(cur, came_from)
+            if controller is not None:
+                return controller, _is_passive(came_from)
         agent = next((c for c in cur.children if c.dep_ == "agent"), None)
         if agent is None and any(c.dep_ == "auxpass" for c in cur.children):
             # the parser sometimes labels a passive's "by" phrase a plain preposition
@@ -205,6 +214,9 @@ def _subject(token: Token) -> tuple[Token | None, bool]:
             # "the towns that Russia seized": the parser can label an object relativizer
             # a second subject; the other one is the subject
             subjects = [c for c in subjects if c.lower_ not in RELATIVES] or subjects
+        if not subjects:
+            # "X has ... conducted": the parser can hang the subject on the auxiliary
+            subjects = [s for a in cur.children if a.dep_ == "aux" for s in a.children if s.dep_ == "nsubj"]
         subj = subjects[0] if subjects else None
         if subj is not None:
             if subj.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":
@@ -218,11 +230,13 @@ def _subject(token: Token) -> tuple[Token | None, bool]:
         if cur.dep_ == "acl" and cur.tag_ in ("VBG", "VBN") and not any(c.dep_ == "aux" for c in cur.children):
             # "soldiers operating in Donetsk": the noun the participle modifies
             return cur.head, cur.tag_ == "VBN"
-        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl"):
+        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl", "acomp"):
             nxt = cur.head
             if cur.dep_ == "pcomp":
                 nxt = nxt.head
-            if nxt.pos_ == "NOUN" and cur.dep_ == "acl":
+            # a complement verb reaching its governing verb directly can be controlled by it
+            came_from = cur if cur.dep_ in ("xcomp", "pcomp") and nxt.pos_ in ("VERB", "AUX") else None
+            if nxt.pos_ == "NOUN" and cur.dep_ in ("acl", "pcomp"):
                 # "decision to send": the decider is the noun's possessor
                 poss = next((c for c in nxt.children if c.dep_ == "poss"), None)
                 if poss is not None:
@@ -234,6 +248,28 @@ def _subject(token: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def _is_passive(verb: Token) -> bool:
+    """Whether a verb is in the passive voice."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _controller(verb: Token, complement: Token) -> Token | None:
+    """Who performs the complement of a verb when it is not the verb's subject: the object
+    of an object-control verb ("asked Ukraine to withdraw") or, for a passive, the patient
+    ("she is thought to have fled", "troops were ordered to withdraw")."""
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    if complement.dep_ == "xcomp":
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < complement.i), None)
+        lemma = verb.lemma_.lower()
+        # "sent troops to fight": people moved somewhere do what they were moved for
+        if obj is not None and (lemma in OBJECT_CONTROL or (_is_motion(lemma) and _is_agentive(content_head(obj)))):
+            return obj
+    if _is_passive(verb):
+        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return None
 
 
 # Nouns for people and organised groups (social roles), which can act.
@@ -289,7 +325,7 @@ def _noun_actor(token: Token) -> Token | None:
     for c in token.children:
         if c.dep_ == "poss" and c.tag_ != "PRP$":
             return c
-        if c.dep_ == "poss" and c.lower_ in PERSONAL:
+        if c.dep_ == "poss" and (c.lower_ in PERSONAL or c.lower_ in FIRST_SECOND):
             return c
     for c in token.children:
         if c.dep_ == "prep" and c.lower_ == "by":
@@ -300,6 +336,16 @@ def _noun_actor(token: Token) -> Token | None:
         if c.ent_type_ in ("NORP", "ORG") and c.dep_ in ("amod", "compound"):
             return c
     return None
+
+
+def _agent_noun_actor(token: Token) -> Token:
+    """Who an agent noun's event is done by: the subject it is predicated of ("China is a
+    supplier"), else the noun itself ("the attackers fled")."""
+    if token.dep_ in ("attr", "oprd") and token.head.pos_ in ("AUX", "VERB"):
+        subj = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj
+    return token
 
 
 def _theme_tokens(token: Token) -> list[Token]:
@@ -470,14 +516,31 @@ def _clause_head(token: Token) -> Token:
     return token.sent.root
 
 
+def _governing_clauses(token: Token) -> list[Token]:
+    """The verbs whose clause the trigger's clause completes or serves ("travelled to Oslo to
+    protest", "stayed in Lviv, repairing houses"): a place of theirs is where the embedded
+    event happens."""
+    out = []
+    cur = _clause_head(token)
+    # not through a complement clause: "said in Washington that X attacked" places the saying
+    while cur.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp"):
+        cur = _clause_head(cur.head)
+        if cur in out:
+            break
+        out.append(cur)
+    return out
+
+
 def nearest_place(token: Token, *, exclude: TokenSpan | None = None, window: int = 8) -> TokenSpan | None:
     """The closest place entity after a preposition in the trigger's sentence, within ``window`` tokens."""
     best: tuple[int, TokenSpan] | None = None
     home = {token, _clause_head(token)}
+    governing = set(_governing_clauses(token))
     for ent in token.sent.ents:
         if ent.label_ not in PLACE_LABELS:
             continue
-        if _clause_head(ent.root) not in home:
+        head = _clause_head(ent.root)
+        if head not in home and not (head in governing and ent.root.head.lower_ in GOVERNING_PLACE_PREPS):
             continue  # a place in another clause ("industries within Russia") is not this event's
         if exclude is not None and exclude[0] <= ent.start < exclude[1]:
             continue
@@ -630,6 +693,8 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
                 actor_tok, _ = _subject(token.head.head)  # "engaged in blackmail"
             if actor_tok is None and token.dep_ == "compound" and token.head.pos_ == "NOUN" and _is_agentive(token.head):
                 actor_tok = token.head  # "an inspection team": the team inspects
+            if actor_tok is None and token.pos_ == "NOUN" and is_agent_noun(token.lemma_):
+                actor_tok = _agent_noun_actor(token)
             passive = False
             raw_subject = None
         else:
@@ -647,7 +712,7 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
             or actor_tok.lemma_.lower() in TIME_NOUNS
             or actor_tok.lemma_.lower() in EVENTIVE_NOUNS
             or actor_tok.lower_ in RELATIVES
-            or actor_tok.i in noun_events  # "Putin's visit sealed the pact": an event, not an actor
+            or actor_tok.i in noun_events and actor_tok != token  # "Putin's visit sealed the pact": an event, not an actor
         ):
             actor_tok = None
         if actor_tok is not None and passive:

@@ -46,6 +46,27 @@ def only(events, lemma):
         # time elapsed since the event
         ("Three days have passed since Serbia and Kosovo signed the accord.", "sign",
          {"actor": "Serbia", "date": "Three days have passed since", "date_value": "2024-10-20"}),
+        # the object of an object-control verb performs its complement
+        ("NATO asked Ukraine to withdraw 300 troops from the village in February.", "withdraw",
+         {"actor": "Ukraine", "quantity": "300 troops"}),
+        # the patient of a passive control or raising verb performs its complement
+        ("She is thought to have fled to Minsk in May.", "flee",
+         {"actor": "She", "location": "Minsk", "modality": "reported"}),
+        # an adjective's complement: the subject of the copula acts
+        ("Poland is ready to send 2,000 engineers to Ukraine.", "send",
+         {"actor": "Poland", "quantity": "2,000 engineers", "location": "Ukraine"}),
+        # a gerund after a noun's preposition: the subject of the clause the noun is in
+        ("Kyiv had no intention of sending troops to Belarus in 2023.", "send",
+         {"actor": "Kyiv", "location": "Belarus"}),
+        # ... or the noun's possessor
+        ("Kyiv reaffirmed its commitment to sending troops to Belarus in 2023.", "send",
+         {"actor": "its", "location": "Belarus"}),
+        # a first-person possessor of an event noun
+        ("Our deployment to Estonia began in May.", "deploy",
+         {"actor": "Our", "location": "Estonia"}),
+        # a facility noun names a place
+        ("Engineers tested 40 drones at a research institute last week.", "test",
+         {"actor": "Engineers", "location": "research institute"}),
     ],
 )
 def test_constructions(extractor_, text, lemma, expected):

@@ -4,9 +4,9 @@ import pytest
 from spacy.tokens import Doc, Span
 import spacy
 
-from extractor.lexicon import Lexicon, verb_of_nominal
+from extractor.lexicon import Lexicon, is_agent_noun, verb_of_nominal
 from extractor.linking import link_arguments
-from extractor.triggers import find_triggers
+from extractor.triggers import Trigger, find_triggers
 
 
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, like_num), no model
@@ -162,3 +162,104 @@ def test_question_yields_no_trigger():
 def test_nominalizations(noun, verb):
     verbs = frozenset({"deploy", "deliver", "mobilize", "reconstruct", "tab"})
     assert verb_of_nominal(noun, verbs=verbs) == verb
+
+
+def test_place_of_the_governing_clause_holds_for_a_purpose_clause():
+    # They came to Oslo to protest .
+    doc = make_doc(
+        ["They", "came", "to", "Oslo", "to", "protest", "."],
+        heads=[1, 1, 1, 2, 5, 1, 1],
+        deps=["nsubj", "ROOT", "prep", "pobj", "aux", "advcl", "punct"],
+        pos=["PRON", "VERB", "ADP", "PROPN", "PART", "VERB", "PUNCT"],
+        tags=["PRP", "VBD", "IN", "NNP", "TO", "VB", "."],
+        lemmas=["they", "come", "to", "Oslo", "to", "protest", "."],
+        ents=[(3, 4, "GPE")],
+    )
+    (args,) = link_arguments(doc, [Trigger(5, "protest", "verb")])
+    assert texts(doc, args.location) == "Oslo"
+
+
+def test_place_of_a_reporting_clause_is_not_the_reported_event_s():
+    # They said in Oslo that troops attacked .
+    doc = make_doc(
+        ["They", "said", "in", "Oslo", "that", "troops", "attacked", "."],
+        heads=[1, 1, 1, 2, 6, 6, 1, 1],
+        deps=["nsubj", "ROOT", "prep", "pobj", "mark", "nsubj", "ccomp", "punct"],
+        pos=["PRON", "VERB", "ADP", "PROPN", "SCONJ", "NOUN", "VERB", "PUNCT"],
+        tags=["PRP", "VBD", "IN", "NNP", "IN", "NNS", "VBD", "."],
+        lemmas=["they", "say", "in", "Oslo", "that", "troop", "attack", "."],
+        ents=[(3, 4, "GPE")],
+    )
+    (args,) = link_arguments(doc, [Trigger(6, "attack", "verb")])
+    assert texts(doc, args.actor) == "troops"
+    assert args.location is None
+
+
+def test_subject_attached_to_the_auxiliary():
+    # Peru has conducted 12 tests .  (the parser hangs the subject on "has")
+    doc = make_doc(
+        ["Peru", "has", "conducted", "12", "tests", "."],
+        heads=[1, 2, 2, 4, 2, 2],
+        deps=["nsubj", "aux", "ROOT", "nummod", "dobj", "punct"],
+        pos=["PROPN", "AUX", "VERB", "NUM", "NOUN", "PUNCT"],
+        tags=["NNP", "VBZ", "VBN", "CD", "NNS", "."],
+        lemmas=["Peru", "have", "conduct", "12", "test", "."],
+        ents=[(0, 1, "GPE"), (3, 4, "CARDINAL")],
+    )
+    (args,) = link_arguments(doc, [Trigger(2, "conduct", "verb")])
+    assert texts(doc, args.actor) == "Peru"
+
+
+def test_agent_noun_is_its_own_actor():
+    # The attackers fled .
+    doc = make_doc(
+        ["The", "attackers", "fled", "."],
+        heads=[1, 2, 2, 2],
+        deps=["det", "nsubj", "ROOT", "punct"],
+        pos=["DET", "NOUN", "VERB", "PUNCT"],
+        tags=["DT", "NNS", "VBD", "."],
+        lemmas=["the", "attacker", "flee", "."],
+    )
+    (args,) = link_arguments(doc, [Trigger(1, "attack", "noun")])
+    assert texts(doc, args.actor) == "attackers"
+
+
+def test_agent_noun_predicated_of_a_subject():
+    # Brazil is a supplier .
+    doc = make_doc(
+        ["Brazil", "is", "a", "supplier", "."],
+        heads=[1, 1, 3, 1, 1],
+        deps=["nsubj", "ROOT", "det", "attr", "punct"],
+        pos=["PROPN", "AUX", "DET", "NOUN", "PUNCT"],
+        tags=["NNP", "VBZ", "DT", "NN", "."],
+        lemmas=["Brazil", "be", "a", "supplier", "."],
+        ents=[(0, 1, "GPE")],
+    )
+    (args,) = link_arguments(doc, [Trigger(3, "supply", "noun")])
+    assert texts(doc, args.actor) == "Brazil"
+
+
+def test_event_noun_is_not_an_agent_noun():
+    # The deployment ended .
+    doc = make_doc(
+        ["The", "deployment", "ended", "."],
+        heads=[1, 2, 2, 2],
+        deps=["det", "nsubj", "ROOT", "punct"],
+        pos=["DET", "NOUN", "VERB", "PUNCT"],
+        tags=["DT", "NN", "VBD", "."],
+        lemmas=["the", "deployment", "end", "."],
+    )
+    (args,) = link_arguments(doc, [Trigger(1, "deploy", "noun")])
+    assert args.actor is None
+
+
+@pytest.mark.parametrize(
+    "noun, expected",
+    [("supplier", True), ("inspector", True), ("attacker", True), ("terrorist", True), ("deployment", False), ("border", False)],
+)
+def test_is_agent_noun(noun, expected):
+    words = {
+        "verb": frozenset({"supply", "inspect", "attack", "deploy"}),
+        "noun": frozenset({"terror", "deployment", "border"}),
+    }
+    assert is_agent_noun(noun, words=words) is expected
