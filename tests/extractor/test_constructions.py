@@ -1,5 +1,5 @@
-"""End-to-end tests through the real model for argument constructions beyond the basic ones
-(relative clauses, event nouns, relative and anaphoric dates)."""
+"""End-to-end tests through the real model, one row per argument construction (subjects,
+control, passives, participles, conjunctions, relative clauses, event nouns, places, dates)."""
 
 import pytest
 
@@ -13,6 +13,30 @@ def only(events, lemma):
 @pytest.mark.parametrize(
     "text, lemma, expected",
     [
+        # plain transitive with destination and date
+        ("Russia sent 500 troops to Kursk last week.", "send",
+         {"actor": "Russia", "quantity": "500 troops", "location": "Kursk", "date": "last week"}),
+        # control: the planner is the sender, and the event is planned
+        ("North Korea plans to send 2,000 soldiers to Russia next month.", "send",
+         {"actor": "North Korea", "quantity": "2,000 soldiers", "location": "Russia", "modality": "planned"}),
+        # passive with agent
+        ("About 300 shells were delivered by Pyongyang to Moscow in June.", "deliver",
+         {"actor": "Pyongyang", "location": "Moscow", "date": "in June"}),
+        # participle clause takes the main clause's subject
+        ("After dispatching 11,000 troops last October, Russia announced a second wave.", "dispatch",
+         {"actor": "Russia", "quantity": "11,000 troops", "date": "last October"}),
+        # conjunction shares the subject
+        ("Iran continues to send drones and deliver missiles to Russia.", "deliver",
+         {"actor": "Iran", "location": "Russia"}),
+        # money with a rate
+        ("Russia could pay $2,000 per month to each soldier.", "pay",
+         {"actor": "Russia", "quantity": "$2,000 per month"}),
+        # negation
+        ("Kyiv did not send troops to Belarus in 2023.", "send",
+         {"actor": "Kyiv", "location": "Belarus", "modality": "negated"}),
+        # hedge
+        ("Minsk reportedly sent 400 engineers to Kursk.", "send",
+         {"actor": "Minsk", "modality": "reported"}),
         # an object relative whose relativizer the parser labels a subject
         ("The villages in northern Syria that Turkey captured were shelled again.", "capture",
          {"actor": "Turkey", "location": "northern Syria"}),
