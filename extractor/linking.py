@@ -35,6 +35,26 @@ TEMPORAL_PREPS = frozenset(
 # and "from" name targets and origins there: "imposed on Iran", "came from Oslo").
 GOVERNING_PLACE_PREPS = frozenset({"in", "at", "to", "into", "inside", "within"})
 CLAUSE_DATE_MARKS = frozenset({"since", "until", "till"})
+# Prepositions before which a bare three- or four-digit number is a year ("in 691"); "by",
+# "from", "over" and "for" also take amounts ("rose by 1500"), so they are left out.
+YEAR_PREPS = frozenset({"in", "since", "until", "till", "before", "after", "during", "around"})
+# Prepositions that date by a clock time or a part of a day ("at 7 p.m.", "on Monday evening");
+# with "for", "over" or "within" a TIME entity is a duration ("for two hours").
+TIME_PREPS = frozenset({"in", "on", "at", "by", "before", "after", "until", "till", "since", "during", "around"})
+# Prepositions whose object dates the event by another event it names ("during a 1981 parade").
+EVENT_TIME_PREPS = frozenset({"before", "after", "during", "since", "until", "till", "throughout"})
+# Era abbreviations of a year ("490 b.c."), which the entity recognizer does not date; "AD"
+# and "CE" only in capitals ("300 ad spots").
+ERAS = frozenset({"b.c", "b.c.", "bc", "bce", "b.c.e", "b.c.e.", "a.d", "a.d.", "c.e", "c.e."})
+CAPITAL_ERAS = frozenset({"AD", "CE", "BC", "BCE"})
+MONTHS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+DAY_WORDS = frozenset({"yesterday", "today", "tomorrow", "tonight"})
+RELATIVE_DATE_WORDS = frozenset({"last", "next", "this"})
+FREQUENCY_WORDS = frozenset({"annually", "yearly", "monthly", "weekly", "daily", "nightly", "hourly", "quarterly"})
 QUANTITY_PREPS = frozenset({"of", "with", "to", "for", "at", "by"})
 MAGNITUDE_SUFFIXES = frozenset({"m", "mn", "bn", "b", "k", "million", "billion", "trillion"})
 QUANTITY_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -412,6 +432,8 @@ def quantity_span(token: Token) -> TokenSpan | None:
 def _place_span(pobj: Token) -> TokenSpan | None:
     """The place a prepositional object names, if any."""
     doc = pobj.doc
+    if _is_era_mention(pobj):
+        return None  # "in 490 b.c.": a year, whatever the entity label
     has_entity = any(t.ent_type_ in PLACE_LABELS for t in pobj.subtree)
     is_place_noun = pobj.lemma_.lower() in PLACE_NOUNS and any(
         c.ent_type_ in ("GPE", "LOC", "NORP") or c.pos_ == "PROPN" for c in pobj.lefts
@@ -537,7 +559,7 @@ def nearest_place(token: Token, *, exclude: TokenSpan | None = None, window: int
     home = {token, _clause_head(token)}
     governing = set(_governing_clauses(token))
     for ent in token.sent.ents:
-        if ent.label_ not in PLACE_LABELS:
+        if ent.label_ not in PLACE_LABELS or _is_era_mention(ent.root):
             continue
         head = _clause_head(ent.root)
         if head not in home and not (head in governing and ent.root.head.lower_ in GOVERNING_PLACE_PREPS):
@@ -562,47 +584,218 @@ def _static_location(verb: Token) -> TokenSpan | None:
     return None
 
 
-def date_span(token: Token) -> TokenSpan | None:
-    """A temporal expression attached to the trigger's clause."""
+def _is_year_number(token: Token) -> bool:
+    """A bare number of three or four digits that can be a year ("691", "1997")."""
+    return token.text.isdigit() and 3 <= len(token.text) <= 4 and int(token.text) < 2100 and token.ent_type_ in ("", "CARDINAL", "DATE")
+
+
+def _is_clock_time(token: Token) -> bool:
+    """A clock time such as "19:17" (the tagger often calls it a cardinal)."""
+    text = token.text
+    return len(text) in (4, 5) and text[-3] == ":" and text.replace(":", "").isdigit()
+
+
+def _era_year(token: Token) -> TokenSpan | None:
+    """"490 b.c.", "around 7000 b.c.", "a.d. 70": a year with an era abbreviation, which the
+    entity recognizer leaves undated (and often calls a place)."""
+    if token.lower_ not in ERAS and token.text not in CAPITAL_ERAS:
+        return None
     doc = token.doc
+    if token.i > 0 and doc[token.i - 1].like_num:
+        end = token.i + 1
+        if not token.text.endswith(".") and end < len(doc) and doc[end].text == ".":
+            end += 1  # "b.c" and its final full stop are tokens of their own
+        return min(token.left_edge.i, token.i - 1), end
+    after = token.i + 1
+    if after < len(doc) and doc[after].text == ".":
+        after += 1
+    if after < len(doc) and doc[after].like_num:
+        return token.i, after + 1
+    return None
+
+
+def _is_era_mention(token: Token) -> bool:
+    """Whether ``token`` (or the entity it is in) is the era of a year ("b.c." in "490 b.c.")."""
+    ent = _entity(token)
+    tokens = token.doc[ent[0] : ent[1]] if ent is not None else [token]
+    return any(_era_year(t) is not None for t in tokens)
+
+
+def _date_extent(token: Token, *, times: bool = False, years: bool = False) -> TokenSpan | None:
+    """The date expression ``token`` belongs to: a DATE entity (with a TIME entity next to it,
+    "Wednesday morning"), a year with its era; with ``times`` a TIME entity or clock time, with
+    ``years`` a bare year number."""
+    era = _era_year(token)
+    if era is not None:
+        return era
+    if token.ent_type_ == "DATE" or token.ent_type_ == "TIME" and times:
+        start, end = _entity(token)
+        doc = token.doc
+        while start > 0 and doc[start - 1].ent_type_ in ("DATE", "TIME") and doc[start - 1].ent_iob_ != "O":
+            start = _entity(doc[start - 1])[0]
+        while end < len(doc) and doc[end].ent_type_ in ("DATE", "TIME") and doc[end].ent_iob_ == "B":
+            end = _entity(doc[end])[1]
+        return None if _is_frequency(doc, (start, end)) else (start, end)
+    if times and _is_clock_time(token):
+        return token.i, token.i + 1
+    if years and _is_year_number(token) and not any(c.dep_ in ("nummod", "amod", "compound") for c in token.children):
+        return token.i, token.i + 1
+    return None
+
+
+def _is_frequency(doc: Doc, span: TokenSpan) -> bool:
+    """"annually", "every year": how often, not when."""
+    words = doc[span[0] : span[1]]
+    return words[0].lower_ in ("every", "each") or all(t.lower_ in FREQUENCY_WORDS for t in words)
+
+
+def _is_duration(doc: Doc, span: TokenSpan) -> bool:
+    """"a thousand years", "two days": a length of time, with no point on the calendar."""
+    last = doc[span[1] - 1]
+    return last.tag_ == "NNS" and last.lemma_.lower() in TIME_NOUNS and not _is_point_date(doc, span)
+
+
+def _is_point_date(doc: Doc, span: TokenSpan) -> bool:
+    """Whether a date expression names a point in time (a year or decade, a month, a weekday,
+    "yesterday", "last week") rather than a length of time ("a 30-day ceasefire")."""
+    for t in doc[span[0] : span[1]]:
+        if t.text[:4].isdigit() and t.text[4:] in ("", "s") and int(t.text[:4]) < 2100:
+            return True
+        if t.lower_ in WEEKDAYS or t.lower_ in DAY_WORDS or t.lower_ in RELATIVE_DATE_WORDS:
+            return True
+        if t.lower_ in MONTHS and t.text[:1].isupper():
+            return True
+    return False
+
+
+def _modifier_date(noun: Token) -> TokenSpan | None:
+    """A point date modifying a noun: "the 1979 revolution", "Tuesday's earthquake"."""
+    for c in noun.children:
+        if c.dep_ in ("nummod", "compound", "poss", "amod", "npadvmod"):
+            span = _date_extent(c)
+            if span is not None and _is_point_date(noun.doc, span):
+                return _trim(noun.doc, *span)
+    return None
+
+
+def _is_causal_since(clause: Token) -> bool:
+    """"since he is a vicar", "since they will have passed": a reason, not a starting time
+    (a present-tense or modal clause; "since the war began" is past)."""
+    return clause.tag_ in ("VBZ", "VBP") or any(a.dep_ == "aux" and a.tag_ == "MD" for a in clause.children)
+
+
+def _prep_date(prep: Token, pobj: Token, *, times: bool = False) -> TokenSpan | None:
+    """The date a temporal preposition's object gives, with the preposition."""
+    span = _date_extent(pobj, times=times and prep.lower_ in TIME_PREPS, years=prep.lower_ in YEAR_PREPS)
+    if span is None or prep.lower_ in ("on", "at") and _is_duration(pobj.doc, span):
+        return None  # "sits on a thousand years of history"
+    return _extend_date(pobj.doc, min(prep.i, span[0]), max(span[1], pobj.i + 1))
+
+
+def _child_date(c: Token, *, times: bool = False) -> TokenSpan | None:
+    """The date a dependent of the clause head states, if it is temporal; with ``times``, a
+    clock time or part of a day counts too."""
+    doc = c.doc
+    if c.dep_ in ("npadvmod", "tmod", "advmod", "nsubj", "dobj", "obl", "pobj", "dep", "attr"):
+        span = _date_extent(c, times=times and c.dep_ in ("npadvmod", "tmod"))
+        if span is not None:
+            return _extend_date(doc, *span)
+    if c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS:
+        pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+        prep = c
+        if pobj is None:
+            # "as of 1996": a two-word preposition
+            inner = next((p for p in c.children if p.dep_ == "prep"), None)
+            pobj = next((p for p in inner.children if p.dep_ == "pobj"), None) if inner is not None else None
+        if pobj is not None:
+            span = _prep_date(prep, pobj, times=times)
+            if span is not None:
+                return span
+            if prep.lower_ in EVENT_TIME_PREPS and _modifier_date(pobj) is not None:
+                # "during a 1981 military parade": an event dated by its modifier
+                return _trim(doc, prep.i, pobj.i + 1)
+    if c.dep_ == "prep" and c.lower_ in ("before", "after") and any(
+        n.dep_ == "npadvmod" and n.ent_type_ == "DATE" for n in c.children
+    ):
+        # "a month before the mobilization": a time relative to another event
+        return _trim(doc, c.left_edge.i, c.right_edge.i + 1)
+    if c.dep_ == "advcl":
+        mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in CLAUSE_DATE_MARKS), None)
+        if mark is not None and not (mark.lower_ == "since" and _is_causal_since(c)):
+            # "since the full-scale invasion of Ukraine began"
+            return _trim(doc, c.left_edge.i, c.right_edge.i + 1)
+    if c.dep_ == "prep" and c.lower_ in ("since", "until", "till") and any(p.lower_ in ("then", "now") for p in c.children):
+        return c.i, c.right_edge.i + 1
+    if c.dep_ == "advmod" and c.lower_ in ("early", "soon", "late"):
+        # "as early as July", "as soon as July or August"
+        dates = [span for t in c.subtree if (span := _date_extent(t)) is not None]
+        if dates:
+            return _extend_date(doc, c.left_edge.i, max(end for _, end in dates))
+    return None
+
+
+def _date_holders(token: Token) -> list[Token]:
+    """The trigger and the words whose dependents also date it."""
     holders = [token]
-    if token.dep_ in ("xcomp",) or (token.dep_ == "conj" and token.head.pos_ == "VERB"):
+    if token.dep_ in ("xcomp", "amod", "expl") or (token.dep_ == "conj" and token.head.pos_ == "VERB"):
+        # "a devastating earthquake": an adjective's noun; "there were rumors": the verb
         holders.append(token.head)
+    if token.lemma_.lower() in ASPECTUAL:
+        # "started selling awnings eight years ago"
+        holders.extend(c for c in token.children if c.dep_ == "xcomp")
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in ASPECTUAL:
         # "the deployment could begin in July"
         holders.append(token.head)
-    if token.pos_ == "NOUN" and occurrence_clause(token) is not None:
-        holders.append(occurrence_clause(token))
+    if token.pos_ in ("NOUN", "PROPN"):
+        if occurrence_clause(token) is not None:
+            holders.append(occurrence_clause(token))
+        # "a test to be conducted in June", "attacks carried out in May"
+        holders.extend(c for c in token.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in SUPPORT)
+        if token.dep_ == "dobj" and token.head.pos_ == "VERB" and (
+            token.head.lemma_.lower() in SUPPORT | PARTICIPATION or is_non_event_verb(token.head.lemma_.lower())
+        ):
+            holders.append(token.head)  # "in 1244 the dynasty took control"
+    return holders
+
+
+def _stray_dependents(token: Token) -> list[Token]:
+    """Dependents of the governing clause that sit inside the trigger's own phrase, where the
+    parser tends to misattach them: before the comma of a fronted adverbial clause ("Although
+    Iran ratified the CWC ( ... ) in 1997 , the US believes"; brackets mislead the parser), or
+    between a subject event noun and its verb ("a statement yesterday said")."""
+    doc = token.doc
+    head = token.head
+    if token.dep_ == "advcl" and token.i < head.i:
+        right = token.right_edge.i
+        comma = next((t.i for t in doc[right + 1 : head.i] if t.text == ","), None)
+        if comma is not None:
+            return [c for c in head.children if right < c.i < comma]
+    if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "NOUN" and token.i < head.i:
+        return [c for c in head.children if token.right_edge.i < c.i < head.i and c.dep_ in ("npadvmod", "tmod")]
+    return []
+
+
+def date_span(token: Token) -> TokenSpan | None:
+    """A temporal expression attached to the trigger's clause."""
     elapsed = _elapsed_since(token)
     if elapsed is not None:
         return elapsed
-    for holder in holders:
-        for c in holder.children:
-            ent = _entity(c) if c.ent_type_ == "DATE" else None
-            if ent is not None and c.dep_ in ("npadvmod", "tmod", "advmod", "nsubj", "dobj", "obl", "pobj", "dep", "attr"):
-                start, end = ent
-                return _extend_date(doc, start, end)
-            if c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS:
-                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                if pobj is not None and pobj.ent_type_ == "DATE":
-                    ent = _entity(pobj)
-                    if ent is not None:
-                        return _extend_date(doc, min(c.i, ent[0]), max(ent[1], pobj.i + 1))
-            if c.dep_ == "prep" and c.lower_ in ("before", "after") and any(
-                n.dep_ == "npadvmod" and n.ent_type_ == "DATE" for n in c.children
-            ):
-                # "a month before the mobilization": a time relative to another event
-                return _trim(doc, c.left_edge.i, c.right_edge.i + 1)
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CLAUSE_DATE_MARKS for m in c.children):
-                # "since the full-scale invasion of Ukraine began"
-                return _trim(doc, c.left_edge.i, c.right_edge.i + 1)
-            if c.dep_ == "prep" and c.lower_ in ("since", "until", "till") and any(p.lower_ in ("then", "now") for p in c.children):
-                return c.i, c.right_edge.i + 1
-            if c.dep_ == "advmod" and c.lower_ in ("early", "soon", "late"):
-                # "as early as July", "as soon as July or August"
-                dates = [t for t in c.subtree if t.ent_type_ == "DATE"]
-                if dates:
-                    return _extend_date(doc, c.left_edge.i, max(t.i for t in dates) + 1)
+    holders = _date_holders(token)
+    # a day or a year before a time of day: "at 7 p.m." only when no other date is given
+    for times in (False, True):
+        for holder in holders:
+            for c in holder.children:
+                span = _child_date(c, times=times)
+                if span is not None:
+                    return span
+            if holder.pos_ in ("NOUN", "PROPN") and not times:
+                span = _modifier_date(holder)
+                if span is not None:
+                    return span
+        for c in _stray_dependents(token):
+            span = _child_date(c, times=times)
+            if span is not None:
+                return span
     return None
 
 
@@ -632,13 +825,11 @@ def _clause_path_clear(t: Token, token: Token) -> bool:
 
 def deep_date_span(token: Token) -> TokenSpan | None:
     """A temporal prepositional phrase deeper in the clause: "killed hundreds in the 1990s"."""
-    doc = token.doc
     for t in token.subtree:
-        if t.dep_ == "pobj" and t.ent_type_ == "DATE" and t.head.dep_ == "prep" and t.head.lower_ in TEMPORAL_PREPS:
-            if _clause_path_clear(t, token):
-                ent = _entity(t)
-                if ent is not None:
-                    return _extend_date(doc, min(t.head.i, ent[0]), max(ent[1], t.i + 1))
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in TEMPORAL_PREPS:
+            span = _prep_date(t.head, t)
+            if span is not None and _clause_path_clear(t, token):
+                return span
     return None
 
 

@@ -353,6 +353,12 @@ def _plain_year(m, ref, mode):
     return _one(_year(int(m.group(1))))
 
 
+@_rule(r"(?:an?\s+)?" + _YEAR_RE + r"(?:\s+(?!(?:bc|bce|ad|ce)\b)[a-z][a-z'-]*){1,4}")
+def _year_of_event(m, ref, mode):
+    """"a 1995 parade", "the 1991 gulf war": an event named with its year happened in it."""
+    return _one(_year(int(m.group(1))))
+
+
 @_rule(r"(early|mid|middle|late|end|start|beginning)(?:\s+of)?\s+(?:the\s+)?"
        r"(" + _YEAR_RE[1:-1] + r"|last year|this year|next year|year|current year)")
 def _part_of_year(m, ref, mode):

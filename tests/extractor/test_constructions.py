@@ -112,6 +112,44 @@ def only(events, lemma):
         # a facility noun names a place
         ("Engineers tested 40 drones at a research institute last week.", "test",
          {"actor": "Engineers", "location": "research institute"}),
+        # a bare three-digit number after "in" is a year
+        ("Rebels captured the fortress in 691.", "capture",
+         {"actor": "Rebels", "date": "in 691"}),
+        # a year with its era is a date, never a place
+        ("The Persians burned the city in 480 b.c. and fled.", "burn",
+         {"actor": "Persians", "date": "in 480 b.c.", "location": None}),
+        ("Around 3000 b.c. , farmers settled the valley.", "settle",
+         {"actor": "farmers", "date": "Around 3000 b.c."}),
+        # a weekday with its part of the day
+        ("Rebels shelled the town Tuesday morning.", "shell",
+         {"actor": "Rebels", "date": "Tuesday morning", "date_value": "2024-10-22"}),
+        # a clock time only when no day is given
+        ("Rebels attacked the town at 14:30.", "attack",
+         {"actor": "Rebels", "date": "at 14:30"}),
+        ("Rebels attacked the town at 14:30 on Monday.", "attack",
+         {"actor": "Rebels", "date": "on Monday"}),
+        # a two-word preposition
+        ("As of 2019 , Iran had built 40 new bunkers.", "build",
+         {"actor": "Iran", "date": "As of 2019", "date_value": "2019"}),
+        # an event dated by its modifier dates the event it frames
+        ("Militants killed the minister during a 1995 parade in Cairo.", "kill",
+         {"actor": "Militants", "date": "during a 1995 parade", "date_value": "1995"}),
+        ("Since the 1991 Gulf War , Kuwait has rebuilt 40 schools.", "rebuild",
+         {"actor": "Kuwait", "date": "Since the 1991 Gulf War", "date_value": "1991/.."}),
+        # an event noun dated by its modifier
+        ("The 2014 annexation of Crimea by Russia angered Kyiv.", "annex",
+         {"actor": "Russia", "date": "2014", "date_value": "2014"}),
+        # a date the parser hangs on the main verb inside a fronted clause with brackets
+        ("Although Syria joined the Biological Weapons Convention ( BWC ) in March 2004 , the United Nations believes that Syria kept a program .",
+         "join", {"actor": "Syria", "date": "in March 2004"}),
+        # a frequency or a length of time is not a date
+        ("Iran produces 300 tons of fuel annually.", "produce",
+         {"actor": "Iran", "date": None}),
+        ("The monks built the monastery in Crete on two hundred years of ruins.", "build",
+         {"actor": "monks", "location": "Crete", "date": None}),
+        # causal "since" gives no date
+        ("Kyiv sent 300 medics to Lviv , since the city is short of doctors.", "send",
+         {"actor": "Kyiv", "date": None}),
     ],
 )
 def test_constructions(extractor_, text, lemma, expected):

@@ -263,3 +263,96 @@ def test_is_agent_noun(noun, expected):
         "noun": frozenset({"terror", "deployment", "border"}),
     }
     assert is_agent_noun(noun, words=words) is expected
+
+
+# Dates reached through another word of the trigger's phrase (given triggers of any class).
+DATE_HOLDER_CASES = [
+    pytest.param(
+        # The firm started selling boats two years ago .  (an aspectual verb's complement)
+        dict(words=["The", "firm", "started", "selling", "boats", "two", "years", "ago", "."],
+             heads=[1, 2, 2, 2, 3, 6, 7, 3, 2],
+             deps=["det", "nsubj", "ROOT", "xcomp", "dobj", "nummod", "npadvmod", "advmod", "punct"],
+             pos=["DET", "NOUN", "VERB", "VERB", "NOUN", "NUM", "NOUN", "ADV", "PUNCT"],
+             tags=["DT", "NN", "VBD", "VBG", "NNS", "CD", "NNS", "RB", "."],
+             lemmas=["the", "firm", "start", "sell", "boat", "two", "year", "ago", "."],
+             ents=[(5, 8, "DATE")]),
+        Trigger(2, "start", "verb"), "two years ago", id="aspectual-complement",
+    ),
+    pytest.param(
+        # In 2010 the rebels took control of the port .  (a support verb's object)
+        dict(words=["In", "2010", "the", "rebels", "took", "control", "of", "the", "port", "."],
+             heads=[4, 0, 3, 4, 4, 4, 5, 8, 6, 4],
+             deps=["prep", "pobj", "det", "nsubj", "ROOT", "dobj", "prep", "det", "pobj", "punct"],
+             pos=["ADP", "NUM", "DET", "NOUN", "VERB", "NOUN", "ADP", "DET", "NOUN", "PUNCT"],
+             tags=["IN", "CD", "DT", "NNS", "VBD", "NN", "IN", "DT", "NN", "."],
+             lemmas=["in", "2010", "the", "rebel", "take", "control", "of", "the", "port", "."],
+             ents=[(1, 2, "DATE")]),
+        Trigger(5, "control", "noun"), "In 2010", id="support-verb-object",
+    ),
+    pytest.param(
+        # The attack yesterday shocked Kyiv .  (a date between a subject event noun and its verb)
+        dict(words=["The", "attack", "yesterday", "shocked", "Kyiv", "."],
+             heads=[1, 3, 3, 3, 3, 3],
+             deps=["det", "nsubj", "npadvmod", "ROOT", "dobj", "punct"],
+             pos=["DET", "NOUN", "NOUN", "VERB", "PROPN", "PUNCT"],
+             tags=["DT", "NN", "NN", "VBD", "NNP", "."],
+             lemmas=["the", "attack", "yesterday", "shock", "Kyiv", "."],
+             ents=[(2, 3, "DATE"), (4, 5, "GPE")]),
+        Trigger(1, "attack", "noun"), "yesterday", id="subject-noun",
+    ),
+    pytest.param(
+        # Iran announced a test to be conducted in June .  (a support verb's relative clause)
+        dict(words=["Iran", "announced", "a", "test", "to", "be", "conducted", "in", "June", "."],
+             heads=[1, 1, 3, 1, 6, 6, 3, 6, 7, 1],
+             deps=["nsubj", "ROOT", "det", "dobj", "aux", "auxpass", "relcl", "prep", "pobj", "punct"],
+             pos=["PROPN", "VERB", "DET", "NOUN", "PART", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+             tags=["NNP", "VBD", "DT", "NN", "TO", "VB", "VBN", "IN", "NNP", "."],
+             lemmas=["Iran", "announce", "a", "test", "to", "be", "conduct", "in", "June", "."],
+             ents=[(0, 1, "GPE"), (8, 9, "DATE")]),
+        Trigger(3, "test", "noun"), "in June", id="support-relative",
+    ),
+    pytest.param(
+        # Tuesday 's devastating earthquake killed 40 people .  (an adjective's noun; a possessor date)
+        dict(words=["Tuesday", "'s", "devastating", "earthquake", "killed", "40", "people", "."],
+             heads=[3, 0, 3, 4, 4, 6, 4, 4],
+             deps=["poss", "case", "amod", "nsubj", "ROOT", "nummod", "dobj", "punct"],
+             pos=["PROPN", "PART", "ADJ", "NOUN", "VERB", "NUM", "NOUN", "PUNCT"],
+             tags=["NNP", "POS", "JJ", "NN", "VBD", "CD", "NNS", "."],
+             lemmas=["Tuesday", "'s", "devastating", "earthquake", "kill", "40", "people", "."],
+             ents=[(0, 1, "DATE"), (5, 6, "CARDINAL")]),
+        Trigger(2, "devastate", "noun"), "Tuesday", id="adjective",
+    ),
+    pytest.param(
+        # There were riots in 1992 .  (an expletive's verb)
+        dict(words=["There", "were", "riots", "in", "1992", "."],
+             heads=[1, 1, 1, 1, 3, 1],
+             deps=["expl", "ROOT", "attr", "prep", "pobj", "punct"],
+             pos=["PRON", "VERB", "NOUN", "ADP", "NUM", "PUNCT"],
+             tags=["EX", "VBD", "NNS", "IN", "CD", "."],
+             lemmas=["there", "be", "riot", "in", "1992", "."],
+             ents=[(4, 5, "DATE")]),
+        Trigger(0, "be", "verb"), "in 1992", id="expletive",
+    ),
+]
+
+
+@pytest.mark.parametrize("parse, trigger, expected", DATE_HOLDER_CASES)
+def test_date_through_another_word_of_the_phrase(parse, trigger, expected):
+    doc = make_doc(**parse)
+    (args,) = link_arguments(doc, [trigger])
+    assert texts(doc, args.date) == expected
+
+
+def test_a_duration_modifying_an_event_noun_is_not_its_date():
+    # The 30-day ceasefire ended .
+    doc = make_doc(
+        ["The", "30-day", "ceasefire", "ended", "."],
+        heads=[2, 2, 3, 3, 3],
+        deps=["det", "amod", "nsubj", "ROOT", "punct"],
+        pos=["DET", "ADJ", "NOUN", "VERB", "PUNCT"],
+        tags=["DT", "JJ", "NN", "VBD", "."],
+        lemmas=["the", "30-day", "ceasefire", "end", "."],
+        ents=[(1, 2, "DATE")],
+    )
+    (args,) = link_arguments(doc, [Trigger(2, "ceasefire", "noun")])
+    assert args.date is None

@@ -45,6 +45,12 @@ JUN = "2025-06-19"
         ("within days", OCT, False, "2024-10-23/2024-10-30"),
         ("within days", OCT, True, None),
         ("the mid-1990s", OCT, None, "1994/1996"),
+        # an event named with its year
+        ("during a 1995 parade", OCT, True, "1995"),
+        ("since the 1991 Gulf War", OCT, True, "1991/.."),
+        ("after the 1995 parade", OCT, True, None),  # relative to the event, not in its year
+        ("in 480 b.c.", OCT, True, None),  # before the calendar's first year
+        ("around 1500 BC", OCT, True, None),
         ("Thursday", OCT, True, "2024-10-17"),
         ("Thursday", OCT, False, "2024-10-24"),
         ("on Thursday", JUN, True, "2025-06-19"),  # same day counts
