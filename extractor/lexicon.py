@@ -53,6 +53,20 @@ SUPPORT = frozenset("carry conduct stage launch mount perpetrate commit make tak
 # Verbs of taking part (VerbNet "engage", "join", "attend"): whoever does them takes part in
 # the event their object or "in" phrase names ("attend the funeral", "engage in blackmail").
 PARTICIPATION = frozenset("attend join participate engage partake".split())
+# Verbs of giving (VerbNet give-13.1, contribute-13.2, future_having-13.3) and their event
+# nouns: their "to" phrase names the recipient, not a destination ("sold arms to Iran").
+GIVING = frozenset(
+    """give lend loan pay sell resell rent lease trade refund repay donate contribute grant award
+    offer promise pledge allocate allot bequeath guarantee owe concede cede surrender
+    sale gift donation contribution grant loan payment offer pledge assistance aid help
+    support""".split()
+)
+# Verbs of getting (VerbNet obtain-13.5.2, get-13.5.1) and their event nouns: their "from"
+# phrase names the giver, not an origin ("bought missiles from North Korea").
+GETTING = frozenset(
+    """receive obtain acquire buy purchase procure borrow inherit accept get
+    receipt acquisition purchase""".split()
+)
 # Verbs too light to carry an event of their own.
 LIGHT = frozenset(
     """be have do make get become include involve follow use let help take put give

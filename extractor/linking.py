@@ -7,7 +7,7 @@ from typing import Protocol, Sequence, runtime_checkable
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import ASPECTUAL, OBJECT_CONTROL, PARTICIPATION, SUPPORT, is_agent_noun, is_non_event_verb
+from .lexicon import ASPECTUAL, GETTING, GIVING, OBJECT_CONTROL, PARTICIPATION, SUPPORT, is_agent_noun, is_non_event_verb
 from .registry import linkers
 from .triggers import PLACE_LABELS, Trigger, occurrence_clause
 
@@ -19,6 +19,9 @@ STATIC_PREPS = ("in", "inside", "at", "on", "near", "across", "throughout", "wit
 ORIGIN_PREPS = ("from",)
 # Adverbs that name a destination by themselves.
 ABROAD = frozenset({"abroad", "overseas", "home", "homeward"})
+# The locative pro-form that says where an event happens ("founded here"); "there" mostly
+# points back to a place named earlier, which is the one to report.
+DEICTIC_PLACES = frozenset({"here"})
 # Verbs whose direct object is where the event happens: the place reached, left or crossed
 # (Levin 51.1 "escape" verbs with a path object) and the place taken or struck.
 PLACE_OBJECT_VERBS = frozenset(
@@ -71,13 +74,25 @@ GENERAL_PLACES = frozenset(
     bridge checkpoint compound barracks battlefield zone streets suburb suburbs outskirts
     village villages towns cities state states continent abroad overseas nation nations
     location locations site sites institute center centre museum laboratory academy
-    cathedral palace library theater theatre gallery clinic arena""".split()
+    cathedral palace library theater theatre gallery clinic arena shore shoreline coastline
+    beach waterfront mall north south east west northeast northwest southeast southwest""".split()
+)
+# Gatherings, which place what happens at them ("announced at a conference", "spoke at the
+# summit"): WordNet's social-gathering nouns.
+GATHERINGS = frozenset(
+    """conference summit meeting rally ceremony convention forum festival parade funeral
+    congress assembly hearing briefing gathering reception banquet""".split()
+)
+# Place nouns with a common abstract sense that an "of" or "as" complement selects ("a state
+# of emergency", "areas such as guidance systems"), unless that complement is itself a place.
+ABSTRACT_SENSE_PLACES = frozenset(
+    "area areas state states field fields market markets sector sectors zone zones".split()
 )
 PLACE_NOUNS = frozenset(
     """soil territory territories land lands region regions area areas border borders front
     frontline city town village province oblast state capital coast island peninsula
     countryside outskirts suburbs district districts soil waters airspace base bases facility
-    facilities camp camps port ports airfield airport zone""".split()
+    facilities camp camps port ports airfield airport zone complex""".split()
 )
 PERSONAL = {"he": ("PERSON",), "she": ("PERSON",), "him": ("PERSON",), "her": ("PERSON",),
             "it": ("GPE", "ORG", "NORP"), "its": ("GPE", "ORG", "NORP"),
@@ -429,20 +444,36 @@ def quantity_span(token: Token) -> TokenSpan | None:
     return _trim(doc, start, end)
 
 
+def _is_abstract_sense(noun: Token) -> bool:
+    """Whether a place noun is used in its abstract sense: "a state of emergency", "areas such
+    as composite materials" (but "areas of Ukraine", "the area of the capital")."""
+    if noun.ent_type_ or noun.lemma_.lower() not in ABSTRACT_SENSE_PLACES:
+        return False
+    for c in noun.rights:
+        if c.dep_ == "prep" and c.lower_ in ("of", "as"):
+            inner = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if inner is not None and inner.ent_type_ not in PLACE_LABELS and inner.lemma_.lower() not in GENERAL_PLACES | PLACE_NOUNS:
+                return True
+    return False
+
+
 def _place_span(pobj: Token) -> TokenSpan | None:
     """The place a prepositional object names, if any."""
     doc = pobj.doc
     if _is_era_mention(pobj):
         return None  # "in 490 b.c.": a year, whatever the entity label
+    if _is_abstract_sense(pobj):
+        return None
     has_entity = any(t.ent_type_ in PLACE_LABELS for t in pobj.subtree)
     is_place_noun = pobj.lemma_.lower() in PLACE_NOUNS and any(
         c.ent_type_ in ("GPE", "LOC", "NORP") or c.pos_ == "PROPN" for c in pobj.lefts
     )
     if pobj.ent_type_ in PLACE_LABELS or is_place_noun or pobj.lemma_.lower() in GENERAL_PLACES:
         span = noun_phrase(pobj)
-        # "areas of Ukraine": keep the country that pins a generic place noun
+        # "areas of Ukraine", "two hospitals in Aleppo": keep the named place that pins a
+        # generic place noun
         for c in pobj.rights:
-            if c.dep_ == "prep" and c.lower_ == "of" and any(t.ent_type_ in PLACE_LABELS for t in c.subtree):
+            if c.dep_ == "prep" and c.lower_ in ("of", "in", "near") and pobj.ent_type_ not in PLACE_LABELS and any(t.ent_type_ in PLACE_LABELS for t in c.subtree):
                 span = (span[0], c.right_edge.i + 1)
         return _trim(doc, *span)
     if has_entity and pobj.pos_ in ("NOUN", "PROPN"):
@@ -453,6 +484,32 @@ def _place_span(pobj: Token) -> TokenSpan | None:
                 if inner is not None and inner.ent_type_ in PLACE_LABELS:
                     return _entity(inner)
     return None
+
+
+def _is_party_phrase(prep: Token) -> bool:
+    """Whether a prepositional phrase names a party to a change of possession rather than a
+    place: the recipient of giving ("sold arms to Iran", "aid to Syria") or the giver of
+    getting ("bought missiles from North Korea"; "from abroad" stays a place)."""
+    head = prep.head
+    if prep.lower_ == "to":
+        return head.lemma_.lower() in GIVING
+    if head.dep_ == "dobj" and head.head.pos_ == "VERB":
+        head = head.head  # "receiving assistance from Russia": the parser hangs "from" on the object
+    if prep.lower_ == "from" and head.lemma_.lower() in GETTING:
+        pobj = next((p for p in prep.children if p.dep_ in ("pobj", "pcomp", "advmod")), None)
+        return pobj is None or pobj.lower_ not in ABROAD
+    return False
+
+
+def _gathering_place(noun: Token) -> TokenSpan:
+    """Where a gathering is ("at a news conference in Geneva"), else the gathering itself."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in STATIC_PREPS:
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            span = _place_span(pobj) if pobj is not None else None
+            if span is not None:
+                return span
+    return _trim(noun.doc, *noun_phrase(noun))
 
 
 def location_span(token: Token) -> TokenSpan | None:
@@ -472,13 +529,17 @@ def location_span(token: Token) -> TokenSpan | None:
         for c in holder.children:
             if c.dep_ == "advmod" and c.lower_ in ABROAD and "dest" not in found:
                 found["dest"] = (c.i, c.i + 1)  # "send workers abroad"
+            if c.dep_ == "advmod" and c.lower_ in DEICTIC_PLACES and holder is token and "static" not in found:
+                found["static"] = (c.i, c.i + 1)
             if c.dep_ not in ("prep", "dative", "advmod"):
                 continue
             prep = c.lower_
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-            if pobj is None:
+            if pobj is None or _is_party_phrase(c):
                 continue
             span = _place_span(pobj)
+            if span is None and prep == "at" and pobj.lemma_.lower() in GATHERINGS:
+                span = _gathering_place(pobj)
             if span is None:
                 continue
             key = "dest" if prep in DESTINATION_PREPS else "static" if prep in STATIC_PREPS else "origin" if prep in ORIGIN_PREPS else None
@@ -494,7 +555,7 @@ def location_span(token: Token) -> TokenSpan | None:
     if token.pos_ == "VERB" and _is_motion(token.lemma_.lower()):
         objects = [c for c in token.children if c.dep_ == "dobj"]
         for c in [*token.children, *(g for o in objects for g in o.children)]:
-            if c.dep_ in ("prep", "dative") and c.lower_ in DESTINATION_PREPS:
+            if c.dep_ in ("prep", "dative") and c.lower_ in DESTINATION_PREPS and not _is_party_phrase(c):
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not _is_agentive(pobj) and pobj.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
                     return _trim(token.doc, *noun_phrase(pobj))
@@ -511,15 +572,17 @@ def location_span(token: Token) -> TokenSpan | None:
     # deeper in the clause: "attacked positions in Aleppo"; never across another subject
     for t in token.subtree:
         if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in DESTINATION_PREPS + STATIC_PREPS:
-            if not _clause_path_clear(t, token):
+            if not _clause_path_clear(t, token) or _is_party_phrase(t.head):
                 continue
             span = _place_span(t)
             if span is not None and (t.ent_type_ in PLACE_LABELS or t.lemma_.lower() in PLACE_NOUNS):
                 return span
     # an event noun modified by a place: "the Kursk deployment", "Russian soil"
-    if token.pos_ == "NOUN":
+    if token.pos_ in ("NOUN", "PROPN"):  # "the Gulf War"
         for c in token.lefts:
-            if c.ent_type_ in PLACE_LABELS:
+            # a possessor acts ("Iraq's attacks" were made by Iraq), except of a situation
+            # noun that has no actor ("Syria's civil war")
+            if c.ent_type_ in PLACE_LABELS and (c.dep_ != "poss" or token.lemma_.lower() in EVENTIVE_NOUNS):
                 return _entity(c)
     return None
 
@@ -568,15 +631,18 @@ def nearest_place(token: Token, *, exclude: TokenSpan | None = None, window: int
             continue
         if ent.root.dep_ != "pobj" or ent.root.head.lower_ not in DESTINATION_PREPS + STATIC_PREPS:
             continue
+        if _is_party_phrase(ent.root.head):
+            continue
         distance = min(abs(ent.start - token.i), abs(ent.end - 1 - token.i))
         if distance <= window and (best is None or distance < best[0]):
             best = (distance, (ent.start, ent.end))
     return best[1] if best else None
 
 
-def _static_location(verb: Token) -> TokenSpan | None:
+def _static_location(verb: Token, *, skip: Token | None = None) -> TokenSpan | None:
+    """Where a verb's clause happens, from its own static preposition phrases (not ``skip``)."""
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in STATIC_PREPS:
+        if c.dep_ == "prep" and c.lower_ in STATIC_PREPS and c != skip:
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             span = _place_span(pobj) if pobj is not None else None
             if span is not None:
@@ -944,6 +1010,9 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
         if location is None and token.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "advcl", "conj") and token.head.pos_ == "VERB":
             # "carried out an attack in Aleppo": the governing clause's place
             location = _static_location(token.head)
+        if location is None and token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
+            # "In Russia, parties engage in blackmail": the place of the verb the event noun serves
+            location = _static_location(token.head.head, skip=token.head)
         if location is None:
             location = nearest_place(token, exclude=actor)
         date = date_span(token) or deep_date_span(token) or _from_purpose_clause(token, date_span)

@@ -150,6 +150,32 @@ def only(events, lemma):
         # causal "since" gives no date
         ("Kyiv sent 300 medics to Lviv , since the city is short of doctors.", "send",
          {"actor": "Kyiv", "date": None}),
+        # the "to" phrase of a giving verb is the buyer, the "from" phrase of a getting verb the seller
+        ("Germany sold 40 tanks to Poland last year.", "sell",
+         {"actor": "Germany", "location": None}),
+        ("Egypt bought 24 jets from France in 2015.", "buy",
+         {"actor": "Egypt", "location": None}),
+        # a place noun in its abstract sense ("areas such as forensics") is no place
+        ("Kenya trained 300 officers in areas such as forensics in May.", "train",
+         {"actor": "Kenya", "location": None}),
+        # "here" says where
+        ("Turkey has built 12 bases here since 2019.", "build",
+         {"actor": "Turkey", "location": "here"}),
+        # a gathering places what happens at it, or the place it is in
+        ("Kim signed the pact at a summit last week.", "sign",
+         {"actor": "Kim", "location": "summit"}),
+        ("Kim signed the pact at a summit in Hanoi last week.", "sign",
+         {"actor": "Kim", "location": "Hanoi"}),
+        # compass points, shores and (with a name) complexes are places
+        ("Rebels attacked three villages in the south last week.", "attack",
+         {"actor": "Rebels", "location": "south"}),
+        ("About 200 fishermen gathered at the shoreline on Sunday.", "gather",
+         {"location": "shoreline"}),
+        ("Engineers built 40 centrifuges at the Arak complex in 2009.", "build",
+         {"actor": "Engineers", "location": "Arak complex"}),
+        # a named place that pins a generic place noun stays with it
+        ("Gunmen killed 12 guards at a checkpoint near Mosul in May.", "kill",
+         {"actor": "Gunmen", "location": "checkpoint near Mosul"}),
     ],
 )
 def test_constructions(extractor_, text, lemma, expected):

@@ -356,3 +356,123 @@ def test_a_duration_modifying_an_event_noun_is_not_its_date():
     )
     (args,) = link_arguments(doc, [Trigger(2, "ceasefire", "noun")])
     assert args.date is None
+
+
+def test_possessor_of_an_event_noun_is_its_actor_not_its_place():
+    # Iraq 's attacks on ships
+    doc = make_doc(
+        ["Iraq", "'s", "attacks", "on", "ships"],
+        heads=[2, 0, 2, 2, 3],
+        deps=["poss", "case", "ROOT", "prep", "pobj"],
+        pos=["PROPN", "PART", "NOUN", "ADP", "NOUN"],
+        tags=["NNP", "POS", "NNS", "IN", "NNS"],
+        lemmas=["Iraq", "'s", "attack", "on", "ship"],
+        ents=[(0, 1, "GPE")],
+    )
+    (args,) = link_arguments(doc, [Trigger(2, "attack", "noun")])
+    assert texts(doc, args.actor) == "Iraq"
+    assert args.location is None
+
+
+def test_possessor_of_a_situation_noun_is_its_place():
+    # Syria 's civil war
+    doc = make_doc(
+        ["Syria", "'s", "civil", "war"],
+        heads=[3, 0, 3, 3],
+        deps=["poss", "case", "amod", "ROOT"],
+        pos=["PROPN", "PART", "ADJ", "NOUN"],
+        tags=["NNP", "POS", "JJ", "NN"],
+        lemmas=["Syria", "'s", "civil", "war"],
+        ents=[(0, 1, "GPE")],
+    )
+    (args,) = link_arguments(doc, [Trigger(3, "war", "noun")])
+    assert texts(doc, args.location) == "Syria"
+
+
+def test_proper_event_noun_takes_its_place_modifier():
+    # the Gulf War
+    doc = make_doc(
+        ["the", "Gulf", "War"],
+        heads=[2, 2, 2],
+        deps=["det", "compound", "ROOT"],
+        pos=["DET", "PROPN", "PROPN"],
+        tags=["DT", "NNP", "NNP"],
+        lemmas=["the", "Gulf", "War"],
+        ents=[(1, 2, "LOC")],
+    )
+    (args,) = link_arguments(doc, [Trigger(2, "war", "noun")])
+    assert texts(doc, args.location) == "Gulf"
+
+
+def test_event_noun_under_a_preposition_takes_the_verb_s_place():
+    # In the capital , gangs engaged in kidnapping .
+    doc = make_doc(
+        ["In", "the", "capital", ",", "gangs", "engaged", "in", "kidnapping", "."],
+        heads=[5, 2, 0, 5, 5, 5, 5, 6, 5],
+        deps=["prep", "det", "pobj", "punct", "nsubj", "ROOT", "prep", "pobj", "punct"],
+        pos=["ADP", "DET", "NOUN", "PUNCT", "NOUN", "VERB", "ADP", "NOUN", "PUNCT"],
+        tags=["IN", "DT", "NN", ",", "NNS", "VBD", "IN", "NN", "."],
+        lemmas=["in", "the", "capital", ",", "gang", "engage", "in", "kidnapping", "."],
+    )
+    (args,) = link_arguments(doc, [Trigger(7, "kidnap", "noun")])
+    assert texts(doc, args.location) == "capital"
+
+
+def test_event_noun_under_a_preposition_is_not_its_own_verb_place():
+    # Troops helped in the restoration of Kursk .  ("of Kursk" is what is restored)
+    doc = make_doc(
+        ["Troops", "helped", "in", "the", "restoration", "of", "Kursk", "."],
+        heads=[1, 1, 1, 4, 2, 4, 5, 1],
+        deps=["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct"],
+        pos=["NOUN", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+        tags=["NNS", "VBD", "IN", "DT", "NN", "IN", "NNP", "."],
+        lemmas=["troop", "help", "in", "the", "restoration", "of", "Kursk", "."],
+        ents=[(6, 7, "GPE")],
+    )
+    (args,) = link_arguments(doc, [Trigger(4, "restore", "noun")])
+    assert args.location is None
+
+
+def test_place_noun_in_its_abstract_sense_is_no_place():
+    # Troops stayed in a state of alert .
+    doc = make_doc(
+        ["Troops", "stayed", "in", "a", "state", "of", "alert", "."],
+        heads=[1, 1, 1, 4, 2, 4, 5, 1],
+        deps=["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct"],
+        pos=["NOUN", "VERB", "ADP", "DET", "NOUN", "ADP", "NOUN", "PUNCT"],
+        tags=["NNS", "VBD", "IN", "DT", "NN", "IN", "NN", "."],
+        lemmas=["troop", "stay", "in", "a", "state", "of", "alert", "."],
+    )
+    (args,) = link_arguments(doc, [Trigger(1, "stay", "verb")])
+    assert args.location is None
+
+
+def test_giver_of_a_getting_verb_is_no_origin_when_hung_on_the_object():
+    # Cuba received tractors from Belarus .  (the parser hangs "from" on "tractors")
+    doc = make_doc(
+        ["Cuba", "received", "tractors", "from", "Belarus", "."],
+        heads=[1, 1, 1, 2, 3, 1],
+        deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+        pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+        tags=["NNP", "VBD", "NNS", "IN", "NNP", "."],
+        lemmas=["Cuba", "receive", "tractor", "from", "Belarus", "."],
+        ents=[(0, 1, "GPE"), (4, 5, "GPE")],
+    )
+    (args,) = link_arguments(doc, [Trigger(1, "receive", "verb")])
+    assert texts(doc, args.actor) == "Cuba"
+    assert args.location is None
+
+
+def test_named_place_does_not_take_a_following_of_phrase():
+    # the assassination in Medellin of two reporters from Colombia  ("of" hung on "Medellin")
+    doc = make_doc(
+        ["the", "assassination", "in", "Medellin", "of", "two", "reporters", "from", "Colombia"],
+        heads=[1, 1, 1, 2, 3, 6, 4, 6, 7],
+        deps=["det", "ROOT", "prep", "pobj", "prep", "nummod", "pobj", "prep", "pobj"],
+        pos=["DET", "NOUN", "ADP", "PROPN", "ADP", "NUM", "NOUN", "ADP", "PROPN"],
+        tags=["DT", "NN", "IN", "NNP", "IN", "CD", "NNS", "IN", "NNP"],
+        lemmas=["the", "assassination", "in", "Medellin", "of", "two", "reporter", "from", "Colombia"],
+        ents=[(3, 4, "GPE"), (5, 6, "CARDINAL"), (8, 9, "GPE")],
+    )
+    (args,) = link_arguments(doc, [Trigger(1, "assassinate", "noun")])
+    assert texts(doc, args.location) == "Medellin"
