@@ -47,9 +47,17 @@ OBJECT_CONTROL = frozenset(
     challenge dare summon recruit hire appoint elect commission mandate""".split()
 )
 # Raising verbs (Levin 29 "appear" class): the event is their complement, hedged.
+# Verbs whose prepositional object performs their infinitive complement ("called on Iran to
+# withdraw", "counted on Egypt to mediate"): VerbNet "urge" (58) and "rely" (70) with their
+# prepositions.
+PREP_OBJECT_CONTROL = {
+    "call": ("on", "upon"), "appeal": ("to",), "prevail": ("on", "upon"), "rely": ("on", "upon"),
+    "count": ("on", "upon"), "depend": ("on", "upon"), "look": ("to",), "wait": ("for",),
+}
 RAISING = frozenset("appear seem prove tend happen".split())
-# Support verbs whose object noun carries the event ("carried out an attack").
-SUPPORT = frozenset("carry conduct stage launch mount perpetrate commit make take hold undertake wage".split())
+# Support verbs whose object noun carries the event ("carried out an attack", "imposed an
+# embargo", "signed an agreement").
+SUPPORT = frozenset("carry conduct stage launch mount perpetrate commit make take hold undertake wage impose reach sign".split())
 # Verbs of taking part (VerbNet "engage", "join", "attend"): whoever does them takes part in
 # the event their object or "in" phrase names ("attend the funeral", "engage in blackmail").
 PARTICIPATION = frozenset("attend join participate engage partake".split())

@@ -7,7 +7,10 @@ from typing import Protocol, Sequence, runtime_checkable
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import ASPECTUAL, GETTING, GIVING, OBJECT_CONTROL, PARTICIPATION, SUPPORT, is_agent_noun, is_non_event_verb
+from .lexicon import (
+    ASPECTUAL, COGNITION, GETTING, GIVING, OBJECT_CONTROL, PARTICIPATION, PREP_OBJECT_CONTROL, REPORTING, SUPPORT,
+    is_agent_noun, is_non_event_verb,
+)
 from .registry import linkers
 from .triggers import PLACE_LABELS, Trigger, occurrence_clause
 
@@ -179,6 +182,12 @@ RELATIVES = frozenset({"that", "which", "who", "whom", "whose", "what", "whateve
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we"})
 
 
+def _is_relative(token: Token) -> bool:
+    """Whether a word is a relative or interrogative pronoun ("who", "that"), not a name
+    spelled like one ("the WHO")."""
+    return token.lower_ in RELATIVES and token.pos_ != "PROPN"
+
+
 def content_head(token: Token) -> Token:
     """The noun a collective or numeric head stands for ("thousands of soldiers" -> soldiers)."""
     for _ in range(3):
@@ -302,8 +311,21 @@ def _controller(verb: Token, complement: Token) -> Token | None:
         # "sent troops to fight": people moved somewhere do what they were moved for
         if obj is not None and (lemma in OBJECT_CONTROL or (_is_motion(lemma) and _is_agentive(content_head(obj)))):
             return obj
+        pobj = _prep_controller(verb, complement)
+        if pobj is not None:
+            return pobj
     if _is_passive(verb):
         return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return None
+
+
+def _prep_controller(verb: Token, complement: Token) -> Token | None:
+    """The prepositional object that performs a verb's infinitive complement: "called on
+    Iran to withdraw" (Iran withdraws)."""
+    preps = PREP_OBJECT_CONTROL.get(verb.lemma_.lower(), ())
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in preps and c.i < complement.i:
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
     return None
 
 
@@ -318,10 +340,26 @@ PERSON_NOUNS = frozenset(
     student journalist reporter doctor nurse agent spy operative family""".split()
 )
 
+# Nouns for organised bodies (WordNet social groups), which act once a nationality or a name
+# pins them ("the Iranian government").
+GROUP_NOUNS = frozenset(
+    """government authority administration regime state company firm corporation bank agency
+    ministry department military party coalition alliance movement group organization
+    organisation council committee commission court parliament congress senate cabinet
+    leadership side community population public media union federation league network
+    cartel gang mob clan tribe dynasty opposition establishment embassy mission national""".split()
+)
 
 # Nouns naming a situation rather than a participant: "the war drags on" has no actor.
 EVENTIVE_NOUNS = frozenset({"war", "conflict", "battle", "fighting", "crisis", "violence", "situation", "tension", "tensions", "escalation", "offensive", "standoff"})
-TIME_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "time", "while", "moment"})
+# Nouns for aims, ideas, issues and records (WordNet cognition and communication nouns), which
+# name what an event serves or says, never who does it: "the goal is to provide aid".
+CONTENT_NOUNS = frozenset(
+    """goal aim objective purpose intention idea plan point priority task strategy policy option
+    solution answer hope wish dream ambition concern problem issue question controversy
+    document video photo footage image article""".split()
+)
+TIME_NOUNS = frozenset({"second", "minute", "hour", "day", "week", "month", "year", "decade", "century", "time", "while", "moment", "deadline"})
 HELP_NOUNS = frozenset({"help", "assistance", "support", "aid", "participation", "involvement", "backing"})
 
 
@@ -341,9 +379,17 @@ def _is_agentive(token: Token) -> bool:
     """Whether a noun names people or a body that can act (an entity, a role, a group)."""
     if token.ent_type_ in ACTOR_LABELS:
         return True
-    if token.lemma_.lower() in PERSON_NOUNS:
+    lemma = token.lemma_.lower()
+    if lemma in PERSON_NOUNS:
         return True
-    return any(c.ent_type_ in ("NORP", "GPE", "ORG") for c in token.lefts)
+    # "Iranian authorities", "Russian hackers", but not "Israeli goods" or "Christian homes"
+    return (lemma in GROUP_NOUNS or is_agent_noun(lemma)) and any(c.ent_type_ in ("NORP", "GPE", "ORG") for c in token.lefts)
+
+
+def _is_party(token: Token) -> bool:
+    """Whether a noun names people, a body or something a named party runs ("the al-Fatah
+    program"): what a "to" phrase then names is a recipient, not a destination."""
+    return _is_agentive(token) or any(c.ent_type_ in ("NORP", "GPE", "ORG") for c in token.lefts)
 
 
 def _between_party(token: Token) -> Token | None:
@@ -377,10 +423,29 @@ def _agent_noun_actor(token: Token) -> Token:
     """Who an agent noun's event is done by: the subject it is predicated of ("China is a
     supplier"), else the noun itself ("the attackers fled")."""
     if token.dep_ in ("attr", "oprd") and token.head.pos_ in ("AUX", "VERB"):
-        subj = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # "Iran aims to be a producer": the subject of the copula's control chain
+        subj, _ = _subject(token.head)
         if subj is not None:
             return subj
     return token
+
+
+def _names_no_actor(token: Token) -> bool:
+    """Whether a subject names an aim, an issue, a record, an amount or a clause rather than
+    who acts: "the primary goal is to provide aid", "$4 million to produce the film"."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True  # a clausal subject: "what was needed was to stop the slaughter"
+    return token.lemma_.lower() in CONTENT_NOUNS or token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY")
+
+
+def _performs_object(verb: Token) -> bool:
+    """Whether a verb's subject performs the event noun that is its object: "carried out an
+    attack", "continued its sanctions"; not "reported no fatalities" or "recognized the
+    massacre", whose subject only tells of or judges the event."""
+    lemma = verb.lemma_.lower()
+    if lemma in REPORTING or lemma in COGNITION:
+        return False
+    return lemma in SUPPORT or is_non_event_verb(lemma)
 
 
 def _theme_tokens(token: Token) -> list[Token]:
@@ -557,7 +622,7 @@ def location_span(token: Token) -> TokenSpan | None:
         for c in [*token.children, *(g for o in objects for g in o.children)]:
             if c.dep_ in ("prep", "dative") and c.lower_ in DESTINATION_PREPS and not _is_party_phrase(c):
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not _is_agentive(pobj) and pobj.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
+                if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not _is_party(pobj) and pobj.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"):
                     return _trim(token.doc, *noun_phrase(pobj))
     # "supplied Russia with shells": with a "with" theme, a place as object is the recipient
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
@@ -929,16 +994,15 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
         token = doc[trig.i]
         if trig.kind == "noun":
             actor_tok = _noun_actor(token)
-            if actor_tok is None:
+            if actor_tok is None and not (token.pos_ == "NOUN" and is_agent_noun(token.lemma_)):
                 # "the presence of troops", "the deployment of PMC forces": the "of" object
-                # acts (or is placed) when it names people
+                # acts (or is placed) when it names people; an agent noun's "of" object is
+                # what it makes or moves ("a producer of drones")
                 of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
                 cand = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
                 if cand is not None and (trig.lemma == "be" or _is_agentive(content_head(cand))):
                     actor_tok = cand
-            if actor_tok is None and token.dep_ == "dobj" and token.head.pos_ == "VERB" and (
-                token.head.lemma_.lower() in SUPPORT or is_non_event_verb(token.head.lemma_.lower())
-            ):
+            if actor_tok is None and token.dep_ == "dobj" and token.head.pos_ == "VERB" and _performs_object(token.head):
                 # "carried out an attack": whoever carried it out
                 actor_tok, _ = _subject(token.head)
             if actor_tok is None and token.dep_ == "dobj" and token.head.pos_ == "VERB" and token.head.lemma_.lower() in PARTICIPATION:
@@ -948,8 +1012,10 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
                 and token.head.head.pos_ == "VERB" and token.head.head.lemma_.lower() in PARTICIPATION
             ):
                 actor_tok, _ = _subject(token.head.head)  # "engaged in blackmail"
-            if actor_tok is None and token.dep_ == "compound" and token.head.pos_ == "NOUN" and _is_agentive(token.head):
-                actor_tok = token.head  # "an inspection team": the team inspects
+            if actor_tok is None and token.dep_ == "compound" and token.head.pos_ == "NOUN":
+                # "an inspection team": the team inspects; "Iran's missile test program": whoever
+                # runs the program
+                actor_tok = token.head if _is_agentive(token.head) else _noun_actor(token.head)
             if actor_tok is None and token.pos_ == "NOUN" and is_agent_noun(token.lemma_):
                 actor_tok = _agent_noun_actor(token)
             passive = False
@@ -968,7 +1034,7 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
             actor_tok.ent_type_ in ("DATE", "TIME")
             or actor_tok.lemma_.lower() in TIME_NOUNS
             or actor_tok.lemma_.lower() in EVENTIVE_NOUNS
-            or actor_tok.lower_ in RELATIVES
+            or _is_relative(actor_tok)
             or actor_tok.i in noun_events and actor_tok != token  # "Putin's visit sealed the pact": an event, not an actor
         ):
             actor_tok = None
@@ -980,7 +1046,9 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
             actor_tok = owner or (head if _is_agentive(head) else None)
         if actor_tok is not None:
             actor_tok = content_head(actor_tok)
-            if actor_tok.lower_ in PERSONAL or actor_tok.lower_ in FIRST_SECOND:
+            if _names_no_actor(actor_tok):
+                actor = None  # the token stays a theme whose quantity counts
+            elif actor_tok.lower_ in PERSONAL or actor_tok.lower_ in FIRST_SECOND:
                 # the pronoun as written, standing for the named mention it resolves to
                 actor = (actor_tok.i, actor_tok.i + 1)
                 actor_ref = resolve_pronoun(actor_tok)

@@ -173,6 +173,9 @@ def only(events, lemma):
          {"location": "shoreline"}),
         ("Engineers built 40 centrifuges at the Arak complex in 2009.", "build",
          {"actor": "Engineers", "location": "Arak complex"}),
+        # an organisation spelled like a relative pronoun is an actor
+        ("The WHO sent 40 doctors to Goma last week.", "send",
+         {"actor": "WHO", "location": "Goma"}),
         # a named place that pins a generic place noun stays with it
         ("Gunmen killed 12 guards at a checkpoint near Mosul in May.", "kill",
          {"actor": "Gunmen", "location": "checkpoint near Mosul"}),

@@ -476,3 +476,127 @@ def test_named_place_does_not_take_a_following_of_phrase():
     )
     (args,) = link_arguments(doc, [Trigger(1, "assassinate", "noun")])
     assert texts(doc, args.location) == "Medellin"
+
+
+def test_prepositional_object_of_a_control_verb_performs_its_complement():
+    # The UN called on Chad to withdraw troops .
+    doc = make_doc(
+        ["The", "UN", "called", "on", "Chad", "to", "withdraw", "troops", "."],
+        heads=[1, 2, 2, 2, 3, 6, 2, 6, 2],
+        deps=["det", "nsubj", "ROOT", "prep", "pobj", "aux", "xcomp", "dobj", "punct"],
+        pos=["DET", "PROPN", "VERB", "ADP", "PROPN", "PART", "VERB", "NOUN", "PUNCT"],
+        tags=["DT", "NNP", "VBD", "IN", "NNP", "TO", "VB", "NNS", "."],
+        lemmas=["the", "UN", "call", "on", "Chad", "to", "withdraw", "troop", "."],
+        ents=[(1, 2, "ORG"), (4, 5, "GPE")],
+    )
+    (args,) = link_arguments(doc, [Trigger(6, "withdraw", "verb")])
+    assert texts(doc, args.actor) == "Chad"
+
+
+@pytest.mark.parametrize("noun", ["goal", "deadline"])
+def test_an_aim_or_a_time_is_no_actor(noun):
+    # The goal is to send aid .
+    doc = make_doc(
+        ["The", noun.capitalize(), "is", "to", "send", "aid", "."],
+        heads=[1, 2, 2, 4, 2, 4, 2],
+        deps=["det", "nsubj", "ROOT", "aux", "xcomp", "dobj", "punct"],
+        pos=["DET", "NOUN", "AUX", "PART", "VERB", "NOUN", "PUNCT"],
+        tags=["DT", "NN", "VBZ", "TO", "VB", "NN", "."],
+        lemmas=["the", noun, "be", "to", "send", "aid", "."],
+    )
+    (args,) = link_arguments(doc, [Trigger(4, "send", "verb")])
+    assert args.actor is None
+
+
+def test_an_amount_is_no_actor_but_keeps_its_quantity():
+    # $ 2 million arrived in Kyiv .
+    doc = make_doc(
+        ["$", "2", "million", "arrived", "in", "Kyiv", "."],
+        heads=[2, 2, 3, 3, 3, 4, 3],
+        deps=["quantmod", "compound", "nsubj", "ROOT", "prep", "pobj", "punct"],
+        pos=["SYM", "NUM", "NUM", "VERB", "ADP", "PROPN", "PUNCT"],
+        tags=["$", "CD", "CD", "VBD", "IN", "NNP", "."],
+        lemmas=["$", "2", "million", "arrive", "in", "Kyiv", "."],
+        ents=[(0, 3, "MONEY"), (5, 6, "GPE")],
+    )
+    (args,) = link_arguments(doc, [Trigger(3, "arrive", "verb")])
+    assert args.actor is None
+    assert texts(doc, args.quantity) == "$ 2 million"
+
+
+def test_a_clausal_subject_is_no_actor():
+    # What mattered was to send aid .
+    doc = make_doc(
+        ["What", "mattered", "was", "to", "send", "aid", "."],
+        heads=[1, 2, 2, 4, 2, 4, 2],
+        deps=["nsubj", "csubj", "ROOT", "aux", "xcomp", "dobj", "punct"],
+        pos=["PRON", "VERB", "AUX", "PART", "VERB", "NOUN", "PUNCT"],
+        tags=["WP", "VBD", "VBD", "TO", "VB", "NN", "."],
+        lemmas=["what", "matter", "be", "to", "send", "aid", "."],
+    )
+    (args,) = link_arguments(doc, [Trigger(4, "send", "verb")])
+    assert args.actor is None
+
+
+@pytest.mark.parametrize(
+    "verb, lemma, expected",
+    [("reported", "report", None), ("imposed", "impose", "Officials"), ("signed", "sign", "Officials")],
+)
+def test_subject_of_a_verb_with_an_event_noun_object(verb, lemma, expected):
+    # Officials reported / imposed a curfew .
+    doc = make_doc(
+        ["Officials", verb, "a", "curfew", "."],
+        heads=[1, 1, 3, 1, 1],
+        deps=["nsubj", "ROOT", "det", "dobj", "punct"],
+        pos=["NOUN", "VERB", "DET", "NOUN", "PUNCT"],
+        tags=["NNS", "VBD", "DT", "NN", "."],
+        lemmas=["official", lemma, "a", "curfew", "."],
+    )
+    (args,) = link_arguments(doc, [Trigger(3, "curfew", "noun")])
+    assert texts(doc, args.actor) == expected
+
+
+@pytest.mark.parametrize("noun, lemma, expected", [("homes", "home", None), ("companies", "company", "Chinese companies")])
+def test_patient_of_an_agentless_passive_acts_only_when_it_names_people(noun, lemma, expected):
+    # Chinese homes / companies were sent .
+    doc = make_doc(
+        ["Chinese", noun, "were", "sent", "."],
+        heads=[1, 3, 3, 3, 3],
+        deps=["amod", "nsubjpass", "auxpass", "ROOT", "punct"],
+        pos=["ADJ", "NOUN", "AUX", "VERB", "PUNCT"],
+        tags=["JJ", "NNS", "VBD", "VBN", "."],
+        lemmas=["chinese", lemma, "be", "send", "."],
+        ents=[(0, 1, "NORP")],
+    )
+    (args,) = link_arguments(doc, [Trigger(3, "send", "verb")])
+    assert texts(doc, args.actor) == expected
+
+
+def test_event_noun_modifying_a_noun_takes_that_noun_s_possessor():
+    # Iran 's missile test program
+    doc = make_doc(
+        ["Iran", "'s", "missile", "test", "program"],
+        heads=[4, 0, 3, 4, 4],
+        deps=["poss", "case", "compound", "compound", "ROOT"],
+        pos=["PROPN", "PART", "NOUN", "NOUN", "NOUN"],
+        tags=["NNP", "POS", "NN", "NN", "NN"],
+        lemmas=["Iran", "'s", "missile", "test", "program"],
+        ents=[(0, 1, "GPE")],
+    )
+    (args,) = link_arguments(doc, [Trigger(3, "test", "noun")])
+    assert texts(doc, args.actor) == "Iran"
+
+
+def test_agent_noun_s_of_object_is_what_it_supplies():
+    # Turkey wants to be a supplier of the Azerbaijani army .
+    doc = make_doc(
+        ["Turkey", "wants", "to", "be", "a", "supplier", "of", "the", "Azerbaijani", "army", "."],
+        heads=[1, 1, 3, 1, 5, 3, 5, 9, 9, 6, 1],
+        deps=["nsubj", "ROOT", "aux", "xcomp", "det", "attr", "prep", "det", "amod", "pobj", "punct"],
+        pos=["PROPN", "VERB", "PART", "AUX", "DET", "NOUN", "ADP", "DET", "ADJ", "NOUN", "PUNCT"],
+        tags=["NNP", "VBZ", "TO", "VB", "DT", "NN", "IN", "DT", "JJ", "NN", "."],
+        lemmas=["Turkey", "want", "to", "be", "a", "supplier", "of", "the", "azerbaijani", "army", "."],
+        ents=[(0, 1, "GPE"), (8, 9, "NORP")],
+    )
+    (args,) = link_arguments(doc, [Trigger(5, "supply", "noun")])
+    assert texts(doc, args.actor) == "Turkey"
