@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import (
     ASPECTUAL, COGNITION, GETTING, GIVING, OBJECT_CONTROL, PARTICIPATION, PREP_OBJECT_CONTROL, REPORTING, SUPPORT,
-    is_agent_noun, is_non_event_verb,
+    is_agent_noun, is_dictionary_word, is_non_event_verb,
 )
 from .registry import linkers
 from .triggers import PLACE_LABELS, Trigger, occurrence_clause
@@ -347,7 +347,7 @@ GROUP_NOUNS = frozenset(
     ministry department military party coalition alliance movement group organization
     organisation council committee commission court parliament congress senate cabinet
     leadership side community population public media union federation league network
-    cartel gang mob clan tribe dynasty opposition establishment embassy mission national""".split()
+    cartel gang mob clan tribe dynasty opposition establishment embassy mission national militia""".split()
 )
 
 # Nouns naming a situation rather than a participant: "the war drags on" has no actor.
@@ -380,10 +380,19 @@ def _is_agentive(token: Token) -> bool:
     if token.ent_type_ in ACTOR_LABELS:
         return True
     lemma = token.lemma_.lower()
-    if lemma in PERSON_NOUNS:
+    if lemma in PERSON_NOUNS or _is_man_compound(lemma):
         return True
     # "Iranian authorities", "Russian hackers", but not "Israeli goods" or "Christian homes"
     return (lemma in GROUP_NOUNS or is_agent_noun(lemma)) and any(c.ent_type_ in ("NORP", "GPE", "ORG") for c in token.lefts)
+
+
+def _is_man_compound(lemma: str) -> bool:
+    """A person noun compounded with "man" or "woman": "serviceman", "militiaman", "gunman"
+    (not "human", "German", "ottoman": the first part must be a word of its own)."""
+    for suffix in ("woman", "man"):
+        if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2:
+            return is_dictionary_word(lemma[: -len(suffix)])
+    return False
 
 
 def _is_party(token: Token) -> bool:

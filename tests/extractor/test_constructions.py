@@ -58,6 +58,9 @@ def only(events, lemma):
         # a possessed event noun with a destination
         ("Putin's visit to Pyongyang in June sealed the pact.", "visit",
          {"actor": "Putin", "location": "Pyongyang", "location_country": "KP"}),
+        # a nationality-modified "-man" compound is a person, who can be the actor
+        ("Two Ukrainian servicemen were killed near Donetsk on Monday.", "kill",
+         {"actor": "Ukrainian servicemen", "quantity": "Two Ukrainian servicemen"}),
         # an object relative whose relativizer the parser labels a subject
         ("The villages in northern Syria that Turkey captured were shelled again.", "capture",
          {"actor": "Turkey", "location": "northern Syria"}),

@@ -5,7 +5,7 @@ from spacy.tokens import Doc, Span
 import spacy
 
 from extractor.lexicon import Lexicon, is_agent_noun, verb_of_nominal
-from extractor.linking import link_arguments
+from extractor.linking import _is_man_compound, link_arguments
 from extractor.triggers import Trigger, find_triggers
 
 
@@ -600,3 +600,11 @@ def test_agent_noun_s_of_object_is_what_it_supplies():
     )
     (args,) = link_arguments(doc, [Trigger(5, "supply", "noun")])
     assert texts(doc, args.actor) == "Turkey"
+
+
+@pytest.mark.parametrize(
+    "lemma, expected",
+    [("serviceman", True), ("militiaman", True), ("policewoman", True), ("human", False), ("german", False), ("woman", False)],
+)
+def test_man_compounds_are_person_nouns(lemma, expected):
+    assert _is_man_compound(lemma) is expected
