@@ -1,5 +1,7 @@
 """Rule tests on hand-built parses: no statistical model involved."""
 
+from dataclasses import dataclass
+
 import pytest
 from spacy.tokens import Doc, Span
 import spacy
@@ -164,93 +166,291 @@ def test_nominalizations(noun, verb):
     assert verb_of_nominal(noun, verbs=verbs) == verb
 
 
-def test_place_of_the_governing_clause_holds_for_a_purpose_clause():
-    # They came to Oslo to protest .
-    doc = make_doc(
-        ["They", "came", "to", "Oslo", "to", "protest", "."],
+# One hand-built parse, one trigger, and the slot texts expected of its arguments (None: the slot stays empty).
+@dataclass(frozen=True)
+class LinkCase:
+    name: str
+    words: list
+    heads: list
+    deps: list
+    pos: list
+    tags: list
+    lemmas: list
+    trigger: Trigger
+    expect: dict
+    ents: tuple | list = ()
+
+
+LINK_CASES = [
+    LinkCase(
+        # They came to Oslo to protest .
+        "place_of_the_governing_clause_holds_for_a_purpose_clause",
+        words=["They", "came", "to", "Oslo", "to", "protest", "."],
         heads=[1, 1, 1, 2, 5, 1, 1],
         deps=["nsubj", "ROOT", "prep", "pobj", "aux", "advcl", "punct"],
         pos=["PRON", "VERB", "ADP", "PROPN", "PART", "VERB", "PUNCT"],
         tags=["PRP", "VBD", "IN", "NNP", "TO", "VB", "."],
         lemmas=["they", "come", "to", "Oslo", "to", "protest", "."],
         ents=[(3, 4, "GPE")],
-    )
-    (args,) = link_arguments(doc, [Trigger(5, "protest", "verb")])
-    assert texts(doc, args.location) == "Oslo"
-
-
-def test_place_of_a_reporting_clause_is_not_the_reported_event_s():
-    # They said in Oslo that troops attacked .
-    doc = make_doc(
-        ["They", "said", "in", "Oslo", "that", "troops", "attacked", "."],
+        trigger=Trigger(5, "protest", "verb"),
+        expect={"location": "Oslo"},
+    ),
+    LinkCase(
+        # They said in Oslo that troops attacked .
+        "place_of_a_reporting_clause_is_not_the_reported_event_s",
+        words=["They", "said", "in", "Oslo", "that", "troops", "attacked", "."],
         heads=[1, 1, 1, 2, 6, 6, 1, 1],
         deps=["nsubj", "ROOT", "prep", "pobj", "mark", "nsubj", "ccomp", "punct"],
         pos=["PRON", "VERB", "ADP", "PROPN", "SCONJ", "NOUN", "VERB", "PUNCT"],
         tags=["PRP", "VBD", "IN", "NNP", "IN", "NNS", "VBD", "."],
         lemmas=["they", "say", "in", "Oslo", "that", "troop", "attack", "."],
         ents=[(3, 4, "GPE")],
-    )
-    (args,) = link_arguments(doc, [Trigger(6, "attack", "verb")])
-    assert texts(doc, args.actor) == "troops"
-    assert args.location is None
-
-
-def test_subject_attached_to_the_auxiliary():
-    # Peru has conducted 12 tests .  (the parser hangs the subject on "has")
-    doc = make_doc(
-        ["Peru", "has", "conducted", "12", "tests", "."],
+        trigger=Trigger(6, "attack", "verb"),
+        expect={"actor": "troops", "location": None},
+    ),
+    LinkCase(
+        # Peru has conducted 12 tests .  (the parser hangs the subject on "has")
+        "subject_attached_to_the_auxiliary",
+        words=["Peru", "has", "conducted", "12", "tests", "."],
         heads=[1, 2, 2, 4, 2, 2],
         deps=["nsubj", "aux", "ROOT", "nummod", "dobj", "punct"],
         pos=["PROPN", "AUX", "VERB", "NUM", "NOUN", "PUNCT"],
         tags=["NNP", "VBZ", "VBN", "CD", "NNS", "."],
         lemmas=["Peru", "have", "conduct", "12", "test", "."],
         ents=[(0, 1, "GPE"), (3, 4, "CARDINAL")],
-    )
-    (args,) = link_arguments(doc, [Trigger(2, "conduct", "verb")])
-    assert texts(doc, args.actor) == "Peru"
-
-
-def test_agent_noun_is_its_own_actor():
-    # The attackers fled .
-    doc = make_doc(
-        ["The", "attackers", "fled", "."],
+        trigger=Trigger(2, "conduct", "verb"),
+        expect={"actor": "Peru"},
+    ),
+    LinkCase(
+        # The attackers fled .
+        "agent_noun_is_its_own_actor",
+        words=["The", "attackers", "fled", "."],
         heads=[1, 2, 2, 2],
         deps=["det", "nsubj", "ROOT", "punct"],
         pos=["DET", "NOUN", "VERB", "PUNCT"],
         tags=["DT", "NNS", "VBD", "."],
         lemmas=["the", "attacker", "flee", "."],
-    )
-    (args,) = link_arguments(doc, [Trigger(1, "attack", "noun")])
-    assert texts(doc, args.actor) == "attackers"
-
-
-def test_agent_noun_predicated_of_a_subject():
-    # Brazil is a supplier .
-    doc = make_doc(
-        ["Brazil", "is", "a", "supplier", "."],
+        trigger=Trigger(1, "attack", "noun"),
+        expect={"actor": "attackers"},
+    ),
+    LinkCase(
+        # Brazil is a supplier .
+        "agent_noun_predicated_of_a_subject",
+        words=["Brazil", "is", "a", "supplier", "."],
         heads=[1, 1, 3, 1, 1],
         deps=["nsubj", "ROOT", "det", "attr", "punct"],
         pos=["PROPN", "AUX", "DET", "NOUN", "PUNCT"],
         tags=["NNP", "VBZ", "DT", "NN", "."],
         lemmas=["Brazil", "be", "a", "supplier", "."],
         ents=[(0, 1, "GPE")],
-    )
-    (args,) = link_arguments(doc, [Trigger(3, "supply", "noun")])
-    assert texts(doc, args.actor) == "Brazil"
-
-
-def test_event_noun_is_not_an_agent_noun():
-    # The deployment ended .
-    doc = make_doc(
-        ["The", "deployment", "ended", "."],
+        trigger=Trigger(3, "supply", "noun"),
+        expect={"actor": "Brazil"},
+    ),
+    LinkCase(
+        # The deployment ended .
+        "event_noun_is_not_an_agent_noun",
+        words=["The", "deployment", "ended", "."],
         heads=[1, 2, 2, 2],
         deps=["det", "nsubj", "ROOT", "punct"],
         pos=["DET", "NOUN", "VERB", "PUNCT"],
         tags=["DT", "NN", "VBD", "."],
         lemmas=["the", "deployment", "end", "."],
+        trigger=Trigger(1, "deploy", "noun"),
+        expect={"actor": None},
+    ),
+    LinkCase(
+        # The 30-day ceasefire ended .
+        "a_duration_modifying_an_event_noun_is_not_its_date",
+        words=["The", "30-day", "ceasefire", "ended", "."],
+        heads=[2, 2, 3, 3, 3],
+        deps=["det", "amod", "nsubj", "ROOT", "punct"],
+        pos=["DET", "ADJ", "NOUN", "VERB", "PUNCT"],
+        tags=["DT", "JJ", "NN", "VBD", "."],
+        lemmas=["the", "30-day", "ceasefire", "end", "."],
+        ents=[(1, 2, "DATE")],
+        trigger=Trigger(2, "ceasefire", "noun"),
+        expect={"date": None},
+    ),
+    LinkCase(
+        # Iraq 's attacks on ships
+        "possessor_of_an_event_noun_is_its_actor_not_its_place",
+        words=["Iraq", "'s", "attacks", "on", "ships"],
+        heads=[2, 0, 2, 2, 3],
+        deps=["poss", "case", "ROOT", "prep", "pobj"],
+        pos=["PROPN", "PART", "NOUN", "ADP", "NOUN"],
+        tags=["NNP", "POS", "NNS", "IN", "NNS"],
+        lemmas=["Iraq", "'s", "attack", "on", "ship"],
+        ents=[(0, 1, "GPE")],
+        trigger=Trigger(2, "attack", "noun"),
+        expect={"actor": "Iraq", "location": None},
+    ),
+    LinkCase(
+        # Syria 's civil war
+        "possessor_of_a_situation_noun_is_its_place",
+        words=["Syria", "'s", "civil", "war"],
+        heads=[3, 0, 3, 3],
+        deps=["poss", "case", "amod", "ROOT"],
+        pos=["PROPN", "PART", "ADJ", "NOUN"],
+        tags=["NNP", "POS", "JJ", "NN"],
+        lemmas=["Syria", "'s", "civil", "war"],
+        ents=[(0, 1, "GPE")],
+        trigger=Trigger(3, "war", "noun"),
+        expect={"location": "Syria"},
+    ),
+    LinkCase(
+        # the Gulf War
+        "proper_event_noun_takes_its_place_modifier",
+        words=["the", "Gulf", "War"],
+        heads=[2, 2, 2],
+        deps=["det", "compound", "ROOT"],
+        pos=["DET", "PROPN", "PROPN"],
+        tags=["DT", "NNP", "NNP"],
+        lemmas=["the", "Gulf", "War"],
+        ents=[(1, 2, "LOC")],
+        trigger=Trigger(2, "war", "noun"),
+        expect={"location": "Gulf"},
+    ),
+    LinkCase(
+        # In the capital , gangs engaged in kidnapping .
+        "event_noun_under_a_preposition_takes_the_verb_s_place",
+        words=["In", "the", "capital", ",", "gangs", "engaged", "in", "kidnapping", "."],
+        heads=[5, 2, 0, 5, 5, 5, 5, 6, 5],
+        deps=["prep", "det", "pobj", "punct", "nsubj", "ROOT", "prep", "pobj", "punct"],
+        pos=["ADP", "DET", "NOUN", "PUNCT", "NOUN", "VERB", "ADP", "NOUN", "PUNCT"],
+        tags=["IN", "DT", "NN", ",", "NNS", "VBD", "IN", "NN", "."],
+        lemmas=["in", "the", "capital", ",", "gang", "engage", "in", "kidnapping", "."],
+        trigger=Trigger(7, "kidnap", "noun"),
+        expect={"location": "capital"},
+    ),
+    LinkCase(
+        # Troops helped in the restoration of Kursk .  ("of Kursk" is what is restored)
+        "event_noun_under_a_preposition_is_not_its_own_verb_place",
+        words=["Troops", "helped", "in", "the", "restoration", "of", "Kursk", "."],
+        heads=[1, 1, 1, 4, 2, 4, 5, 1],
+        deps=["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct"],
+        pos=["NOUN", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
+        tags=["NNS", "VBD", "IN", "DT", "NN", "IN", "NNP", "."],
+        lemmas=["troop", "help", "in", "the", "restoration", "of", "Kursk", "."],
+        ents=[(6, 7, "GPE")],
+        trigger=Trigger(4, "restore", "noun"),
+        expect={"location": None},
+    ),
+    LinkCase(
+        # Troops stayed in a state of alert .
+        "place_noun_in_its_abstract_sense_is_no_place",
+        words=["Troops", "stayed", "in", "a", "state", "of", "alert", "."],
+        heads=[1, 1, 1, 4, 2, 4, 5, 1],
+        deps=["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct"],
+        pos=["NOUN", "VERB", "ADP", "DET", "NOUN", "ADP", "NOUN", "PUNCT"],
+        tags=["NNS", "VBD", "IN", "DT", "NN", "IN", "NN", "."],
+        lemmas=["troop", "stay", "in", "a", "state", "of", "alert", "."],
+        trigger=Trigger(1, "stay", "verb"),
+        expect={"location": None},
+    ),
+    LinkCase(
+        # Cuba received tractors from Belarus .  (the parser hangs "from" on "tractors")
+        "giver_of_a_getting_verb_is_no_origin_when_hung_on_the_object",
+        words=["Cuba", "received", "tractors", "from", "Belarus", "."],
+        heads=[1, 1, 1, 2, 3, 1],
+        deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+        pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+        tags=["NNP", "VBD", "NNS", "IN", "NNP", "."],
+        lemmas=["Cuba", "receive", "tractor", "from", "Belarus", "."],
+        ents=[(0, 1, "GPE"), (4, 5, "GPE")],
+        trigger=Trigger(1, "receive", "verb"),
+        expect={"actor": "Cuba", "location": None},
+    ),
+    LinkCase(
+        # the assassination in Medellin of two reporters from Colombia  ("of" hung on "Medellin")
+        "named_place_does_not_take_a_following_of_phrase",
+        words=["the", "assassination", "in", "Medellin", "of", "two", "reporters", "from", "Colombia"],
+        heads=[1, 1, 1, 2, 3, 6, 4, 6, 7],
+        deps=["det", "ROOT", "prep", "pobj", "prep", "nummod", "pobj", "prep", "pobj"],
+        pos=["DET", "NOUN", "ADP", "PROPN", "ADP", "NUM", "NOUN", "ADP", "PROPN"],
+        tags=["DT", "NN", "IN", "NNP", "IN", "CD", "NNS", "IN", "NNP"],
+        lemmas=["the", "assassination", "in", "Medellin", "of", "two", "reporter", "from", "Colombia"],
+        ents=[(3, 4, "GPE"), (5, 6, "CARDINAL"), (8, 9, "GPE")],
+        trigger=Trigger(1, "assassinate", "noun"),
+        expect={"location": "Medellin"},
+    ),
+    LinkCase(
+        # The UN called on Chad to withdraw troops .
+        "prepositional_object_of_a_control_verb_performs_its_complement",
+        words=["The", "UN", "called", "on", "Chad", "to", "withdraw", "troops", "."],
+        heads=[1, 2, 2, 2, 3, 6, 2, 6, 2],
+        deps=["det", "nsubj", "ROOT", "prep", "pobj", "aux", "xcomp", "dobj", "punct"],
+        pos=["DET", "PROPN", "VERB", "ADP", "PROPN", "PART", "VERB", "NOUN", "PUNCT"],
+        tags=["DT", "NNP", "VBD", "IN", "NNP", "TO", "VB", "NNS", "."],
+        lemmas=["the", "UN", "call", "on", "Chad", "to", "withdraw", "troop", "."],
+        ents=[(1, 2, "ORG"), (4, 5, "GPE")],
+        trigger=Trigger(6, "withdraw", "verb"),
+        expect={"actor": "Chad"},
+    ),
+    LinkCase(
+        # $ 2 million arrived in Kyiv .
+        "an_amount_is_no_actor_but_keeps_its_quantity",
+        words=["$", "2", "million", "arrived", "in", "Kyiv", "."],
+        heads=[2, 2, 3, 3, 3, 4, 3],
+        deps=["quantmod", "compound", "nsubj", "ROOT", "prep", "pobj", "punct"],
+        pos=["SYM", "NUM", "NUM", "VERB", "ADP", "PROPN", "PUNCT"],
+        tags=["$", "CD", "CD", "VBD", "IN", "NNP", "."],
+        lemmas=["$", "2", "million", "arrive", "in", "Kyiv", "."],
+        ents=[(0, 3, "MONEY"), (5, 6, "GPE")],
+        trigger=Trigger(3, "arrive", "verb"),
+        expect={"actor": None, "quantity": "$ 2 million"},
+    ),
+    LinkCase(
+        # What mattered was to send aid .
+        "a_clausal_subject_is_no_actor",
+        words=["What", "mattered", "was", "to", "send", "aid", "."],
+        heads=[1, 2, 2, 4, 2, 4, 2],
+        deps=["nsubj", "csubj", "ROOT", "aux", "xcomp", "dobj", "punct"],
+        pos=["PRON", "VERB", "AUX", "PART", "VERB", "NOUN", "PUNCT"],
+        tags=["WP", "VBD", "VBD", "TO", "VB", "NN", "."],
+        lemmas=["what", "matter", "be", "to", "send", "aid", "."],
+        trigger=Trigger(4, "send", "verb"),
+        expect={"actor": None},
+    ),
+    LinkCase(
+        # Iran 's missile test program
+        "event_noun_modifying_a_noun_takes_that_noun_s_possessor",
+        words=["Iran", "'s", "missile", "test", "program"],
+        heads=[4, 0, 3, 4, 4],
+        deps=["poss", "case", "compound", "compound", "ROOT"],
+        pos=["PROPN", "PART", "NOUN", "NOUN", "NOUN"],
+        tags=["NNP", "POS", "NN", "NN", "NN"],
+        lemmas=["Iran", "'s", "missile", "test", "program"],
+        ents=[(0, 1, "GPE")],
+        trigger=Trigger(3, "test", "noun"),
+        expect={"actor": "Iran"},
+    ),
+    LinkCase(
+        # Turkey wants to be a supplier of the Azerbaijani army .
+        "agent_noun_s_of_object_is_what_it_supplies",
+        words=["Turkey", "wants", "to", "be", "a", "supplier", "of", "the", "Azerbaijani", "army", "."],
+        heads=[1, 1, 3, 1, 5, 3, 5, 9, 9, 6, 1],
+        deps=["nsubj", "ROOT", "aux", "xcomp", "det", "attr", "prep", "det", "amod", "pobj", "punct"],
+        pos=["PROPN", "VERB", "PART", "AUX", "DET", "NOUN", "ADP", "DET", "ADJ", "NOUN", "PUNCT"],
+        tags=["NNP", "VBZ", "TO", "VB", "DT", "NN", "IN", "DT", "JJ", "NN", "."],
+        lemmas=["Turkey", "want", "to", "be", "a", "supplier", "of", "the", "azerbaijani", "army", "."],
+        ents=[(0, 1, "GPE"), (8, 9, "NORP")],
+        trigger=Trigger(5, "supply", "noun"),
+        expect={"actor": "Turkey"},
+    ),
+]
+
+
+@pytest.mark.parametrize("case", LINK_CASES, ids=lambda case: case.name)
+def test_link_one_trigger(case):
+    doc = make_doc(
+        case.words, heads=case.heads, deps=case.deps, pos=case.pos, tags=case.tags, lemmas=case.lemmas, ents=case.ents
     )
-    (args,) = link_arguments(doc, [Trigger(1, "deploy", "noun")])
-    assert args.actor is None
+    (args,) = link_arguments(doc, [case.trigger])
+    for slot, expected in case.expect.items():
+        if expected is None:
+            assert getattr(args, slot) is None, slot
+        else:
+            assert texts(doc, getattr(args, slot)) == expected, slot
 
 
 @pytest.mark.parametrize(
@@ -343,156 +543,6 @@ def test_date_through_another_word_of_the_phrase(parse, trigger, expected):
     assert texts(doc, args.date) == expected
 
 
-def test_a_duration_modifying_an_event_noun_is_not_its_date():
-    # The 30-day ceasefire ended .
-    doc = make_doc(
-        ["The", "30-day", "ceasefire", "ended", "."],
-        heads=[2, 2, 3, 3, 3],
-        deps=["det", "amod", "nsubj", "ROOT", "punct"],
-        pos=["DET", "ADJ", "NOUN", "VERB", "PUNCT"],
-        tags=["DT", "JJ", "NN", "VBD", "."],
-        lemmas=["the", "30-day", "ceasefire", "end", "."],
-        ents=[(1, 2, "DATE")],
-    )
-    (args,) = link_arguments(doc, [Trigger(2, "ceasefire", "noun")])
-    assert args.date is None
-
-
-def test_possessor_of_an_event_noun_is_its_actor_not_its_place():
-    # Iraq 's attacks on ships
-    doc = make_doc(
-        ["Iraq", "'s", "attacks", "on", "ships"],
-        heads=[2, 0, 2, 2, 3],
-        deps=["poss", "case", "ROOT", "prep", "pobj"],
-        pos=["PROPN", "PART", "NOUN", "ADP", "NOUN"],
-        tags=["NNP", "POS", "NNS", "IN", "NNS"],
-        lemmas=["Iraq", "'s", "attack", "on", "ship"],
-        ents=[(0, 1, "GPE")],
-    )
-    (args,) = link_arguments(doc, [Trigger(2, "attack", "noun")])
-    assert texts(doc, args.actor) == "Iraq"
-    assert args.location is None
-
-
-def test_possessor_of_a_situation_noun_is_its_place():
-    # Syria 's civil war
-    doc = make_doc(
-        ["Syria", "'s", "civil", "war"],
-        heads=[3, 0, 3, 3],
-        deps=["poss", "case", "amod", "ROOT"],
-        pos=["PROPN", "PART", "ADJ", "NOUN"],
-        tags=["NNP", "POS", "JJ", "NN"],
-        lemmas=["Syria", "'s", "civil", "war"],
-        ents=[(0, 1, "GPE")],
-    )
-    (args,) = link_arguments(doc, [Trigger(3, "war", "noun")])
-    assert texts(doc, args.location) == "Syria"
-
-
-def test_proper_event_noun_takes_its_place_modifier():
-    # the Gulf War
-    doc = make_doc(
-        ["the", "Gulf", "War"],
-        heads=[2, 2, 2],
-        deps=["det", "compound", "ROOT"],
-        pos=["DET", "PROPN", "PROPN"],
-        tags=["DT", "NNP", "NNP"],
-        lemmas=["the", "Gulf", "War"],
-        ents=[(1, 2, "LOC")],
-    )
-    (args,) = link_arguments(doc, [Trigger(2, "war", "noun")])
-    assert texts(doc, args.location) == "Gulf"
-
-
-def test_event_noun_under_a_preposition_takes_the_verb_s_place():
-    # In the capital , gangs engaged in kidnapping .
-    doc = make_doc(
-        ["In", "the", "capital", ",", "gangs", "engaged", "in", "kidnapping", "."],
-        heads=[5, 2, 0, 5, 5, 5, 5, 6, 5],
-        deps=["prep", "det", "pobj", "punct", "nsubj", "ROOT", "prep", "pobj", "punct"],
-        pos=["ADP", "DET", "NOUN", "PUNCT", "NOUN", "VERB", "ADP", "NOUN", "PUNCT"],
-        tags=["IN", "DT", "NN", ",", "NNS", "VBD", "IN", "NN", "."],
-        lemmas=["in", "the", "capital", ",", "gang", "engage", "in", "kidnapping", "."],
-    )
-    (args,) = link_arguments(doc, [Trigger(7, "kidnap", "noun")])
-    assert texts(doc, args.location) == "capital"
-
-
-def test_event_noun_under_a_preposition_is_not_its_own_verb_place():
-    # Troops helped in the restoration of Kursk .  ("of Kursk" is what is restored)
-    doc = make_doc(
-        ["Troops", "helped", "in", "the", "restoration", "of", "Kursk", "."],
-        heads=[1, 1, 1, 4, 2, 4, 5, 1],
-        deps=["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct"],
-        pos=["NOUN", "VERB", "ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT"],
-        tags=["NNS", "VBD", "IN", "DT", "NN", "IN", "NNP", "."],
-        lemmas=["troop", "help", "in", "the", "restoration", "of", "Kursk", "."],
-        ents=[(6, 7, "GPE")],
-    )
-    (args,) = link_arguments(doc, [Trigger(4, "restore", "noun")])
-    assert args.location is None
-
-
-def test_place_noun_in_its_abstract_sense_is_no_place():
-    # Troops stayed in a state of alert .
-    doc = make_doc(
-        ["Troops", "stayed", "in", "a", "state", "of", "alert", "."],
-        heads=[1, 1, 1, 4, 2, 4, 5, 1],
-        deps=["nsubj", "ROOT", "prep", "det", "pobj", "prep", "pobj", "punct"],
-        pos=["NOUN", "VERB", "ADP", "DET", "NOUN", "ADP", "NOUN", "PUNCT"],
-        tags=["NNS", "VBD", "IN", "DT", "NN", "IN", "NN", "."],
-        lemmas=["troop", "stay", "in", "a", "state", "of", "alert", "."],
-    )
-    (args,) = link_arguments(doc, [Trigger(1, "stay", "verb")])
-    assert args.location is None
-
-
-def test_giver_of_a_getting_verb_is_no_origin_when_hung_on_the_object():
-    # Cuba received tractors from Belarus .  (the parser hangs "from" on "tractors")
-    doc = make_doc(
-        ["Cuba", "received", "tractors", "from", "Belarus", "."],
-        heads=[1, 1, 1, 2, 3, 1],
-        deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
-        pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
-        tags=["NNP", "VBD", "NNS", "IN", "NNP", "."],
-        lemmas=["Cuba", "receive", "tractor", "from", "Belarus", "."],
-        ents=[(0, 1, "GPE"), (4, 5, "GPE")],
-    )
-    (args,) = link_arguments(doc, [Trigger(1, "receive", "verb")])
-    assert texts(doc, args.actor) == "Cuba"
-    assert args.location is None
-
-
-def test_named_place_does_not_take_a_following_of_phrase():
-    # the assassination in Medellin of two reporters from Colombia  ("of" hung on "Medellin")
-    doc = make_doc(
-        ["the", "assassination", "in", "Medellin", "of", "two", "reporters", "from", "Colombia"],
-        heads=[1, 1, 1, 2, 3, 6, 4, 6, 7],
-        deps=["det", "ROOT", "prep", "pobj", "prep", "nummod", "pobj", "prep", "pobj"],
-        pos=["DET", "NOUN", "ADP", "PROPN", "ADP", "NUM", "NOUN", "ADP", "PROPN"],
-        tags=["DT", "NN", "IN", "NNP", "IN", "CD", "NNS", "IN", "NNP"],
-        lemmas=["the", "assassination", "in", "Medellin", "of", "two", "reporter", "from", "Colombia"],
-        ents=[(3, 4, "GPE"), (5, 6, "CARDINAL"), (8, 9, "GPE")],
-    )
-    (args,) = link_arguments(doc, [Trigger(1, "assassinate", "noun")])
-    assert texts(doc, args.location) == "Medellin"
-
-
-def test_prepositional_object_of_a_control_verb_performs_its_complement():
-    # The UN called on Chad to withdraw troops .
-    doc = make_doc(
-        ["The", "UN", "called", "on", "Chad", "to", "withdraw", "troops", "."],
-        heads=[1, 2, 2, 2, 3, 6, 2, 6, 2],
-        deps=["det", "nsubj", "ROOT", "prep", "pobj", "aux", "xcomp", "dobj", "punct"],
-        pos=["DET", "PROPN", "VERB", "ADP", "PROPN", "PART", "VERB", "NOUN", "PUNCT"],
-        tags=["DT", "NNP", "VBD", "IN", "NNP", "TO", "VB", "NNS", "."],
-        lemmas=["the", "UN", "call", "on", "Chad", "to", "withdraw", "troop", "."],
-        ents=[(1, 2, "ORG"), (4, 5, "GPE")],
-    )
-    (args,) = link_arguments(doc, [Trigger(6, "withdraw", "verb")])
-    assert texts(doc, args.actor) == "Chad"
-
-
 @pytest.mark.parametrize("noun", ["goal", "deadline"])
 def test_an_aim_or_a_time_is_no_actor(noun):
     # The goal is to send aid .
@@ -503,36 +553,6 @@ def test_an_aim_or_a_time_is_no_actor(noun):
         pos=["DET", "NOUN", "AUX", "PART", "VERB", "NOUN", "PUNCT"],
         tags=["DT", "NN", "VBZ", "TO", "VB", "NN", "."],
         lemmas=["the", noun, "be", "to", "send", "aid", "."],
-    )
-    (args,) = link_arguments(doc, [Trigger(4, "send", "verb")])
-    assert args.actor is None
-
-
-def test_an_amount_is_no_actor_but_keeps_its_quantity():
-    # $ 2 million arrived in Kyiv .
-    doc = make_doc(
-        ["$", "2", "million", "arrived", "in", "Kyiv", "."],
-        heads=[2, 2, 3, 3, 3, 4, 3],
-        deps=["quantmod", "compound", "nsubj", "ROOT", "prep", "pobj", "punct"],
-        pos=["SYM", "NUM", "NUM", "VERB", "ADP", "PROPN", "PUNCT"],
-        tags=["$", "CD", "CD", "VBD", "IN", "NNP", "."],
-        lemmas=["$", "2", "million", "arrive", "in", "Kyiv", "."],
-        ents=[(0, 3, "MONEY"), (5, 6, "GPE")],
-    )
-    (args,) = link_arguments(doc, [Trigger(3, "arrive", "verb")])
-    assert args.actor is None
-    assert texts(doc, args.quantity) == "$ 2 million"
-
-
-def test_a_clausal_subject_is_no_actor():
-    # What mattered was to send aid .
-    doc = make_doc(
-        ["What", "mattered", "was", "to", "send", "aid", "."],
-        heads=[1, 2, 2, 4, 2, 4, 2],
-        deps=["nsubj", "csubj", "ROOT", "aux", "xcomp", "dobj", "punct"],
-        pos=["PRON", "VERB", "AUX", "PART", "VERB", "NOUN", "PUNCT"],
-        tags=["WP", "VBD", "VBD", "TO", "VB", "NN", "."],
-        lemmas=["what", "matter", "be", "to", "send", "aid", "."],
     )
     (args,) = link_arguments(doc, [Trigger(4, "send", "verb")])
     assert args.actor is None
@@ -570,36 +590,6 @@ def test_patient_of_an_agentless_passive_acts_only_when_it_names_people(noun, le
     )
     (args,) = link_arguments(doc, [Trigger(3, "send", "verb")])
     assert texts(doc, args.actor) == expected
-
-
-def test_event_noun_modifying_a_noun_takes_that_noun_s_possessor():
-    # Iran 's missile test program
-    doc = make_doc(
-        ["Iran", "'s", "missile", "test", "program"],
-        heads=[4, 0, 3, 4, 4],
-        deps=["poss", "case", "compound", "compound", "ROOT"],
-        pos=["PROPN", "PART", "NOUN", "NOUN", "NOUN"],
-        tags=["NNP", "POS", "NN", "NN", "NN"],
-        lemmas=["Iran", "'s", "missile", "test", "program"],
-        ents=[(0, 1, "GPE")],
-    )
-    (args,) = link_arguments(doc, [Trigger(3, "test", "noun")])
-    assert texts(doc, args.actor) == "Iran"
-
-
-def test_agent_noun_s_of_object_is_what_it_supplies():
-    # Turkey wants to be a supplier of the Azerbaijani army .
-    doc = make_doc(
-        ["Turkey", "wants", "to", "be", "a", "supplier", "of", "the", "Azerbaijani", "army", "."],
-        heads=[1, 1, 3, 1, 5, 3, 5, 9, 9, 6, 1],
-        deps=["nsubj", "ROOT", "aux", "xcomp", "det", "attr", "prep", "det", "amod", "pobj", "punct"],
-        pos=["PROPN", "VERB", "PART", "AUX", "DET", "NOUN", "ADP", "DET", "ADJ", "NOUN", "PUNCT"],
-        tags=["NNP", "VBZ", "TO", "VB", "DT", "NN", "IN", "DT", "JJ", "NN", "."],
-        lemmas=["Turkey", "want", "to", "be", "a", "supplier", "of", "the", "azerbaijani", "army", "."],
-        ents=[(0, 1, "GPE"), (8, 9, "NORP")],
-    )
-    (args,) = link_arguments(doc, [Trigger(5, "supply", "noun")])
-    assert texts(doc, args.actor) == "Turkey"
 
 
 @pytest.mark.parametrize(
