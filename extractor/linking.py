@@ -11,6 +11,7 @@ from .lexicon import (
     ASPECTUAL, COGNITION, GETTING, GIVING, OBJECT_CONTROL, PARTICIPATION, PREP_OBJECT_CONTROL, REPORTING, SUPPORT,
     is_agent_noun, is_dictionary_word, is_non_event_verb,
 )
+from .normalize.date import MONTH_NAMES
 from .registry import linkers
 from .triggers import PLACE_LABELS, Trigger, occurrence_clause
 
@@ -53,10 +54,6 @@ EVENT_TIME_PREPS = frozenset({"before", "after", "during", "since", "until", "ti
 # and "CE" only in capitals ("300 ad spots").
 ERAS = frozenset({"b.c", "b.c.", "bc", "bce", "b.c.e", "b.c.e.", "a.d", "a.d.", "c.e", "c.e."})
 CAPITAL_ERAS = frozenset({"AD", "CE", "BC", "BCE"})
-MONTHS = frozenset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
-)
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 DAY_WORDS = frozenset({"yesterday", "today", "tomorrow", "tonight"})
 RELATIVE_DATE_WORDS = frozenset({"last", "next", "this"})
@@ -246,7 +243,7 @@ def _subject(token: Token) -> tuple[Token | None, bool]:
             if controller is not None:
                 return controller, _is_passive(came_from)
         agent = next((c for c in cur.children if c.dep_ == "agent"), None)
-        if agent is None and any(c.dep_ == "auxpass" for c in cur.children):
+        if agent is None and _is_passive(cur):
             # the parser sometimes labels a passive's "by" phrase a plain preposition
             agent = next((c for c in cur.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         if agent is not None:
@@ -383,7 +380,12 @@ def _is_agentive(token: Token) -> bool:
     if lemma in PERSON_NOUNS or _is_man_compound(lemma):
         return True
     # "Iranian authorities", "Russian hackers", but not "Israeli goods" or "Christian homes"
-    return (lemma in GROUP_NOUNS or is_agent_noun(lemma)) and any(c.ent_type_ in ("NORP", "GPE", "ORG") for c in token.lefts)
+    return (lemma in GROUP_NOUNS or is_agent_noun(lemma)) and _has_named_modifier(token)
+
+
+def _has_named_modifier(token: Token) -> bool:
+    """Whether a nationality, a country or an organisation modifies a noun ("Iranian", "the UN")."""
+    return any(c.ent_type_ in ("NORP", "GPE", "ORG") for c in token.lefts)
 
 
 def _is_man_compound(lemma: str) -> bool:
@@ -398,7 +400,7 @@ def _is_man_compound(lemma: str) -> bool:
 def _is_party(token: Token) -> bool:
     """Whether a noun names people, a body or something a named party runs ("the al-Fatah
     program"): what a "to" phrase then names is a recipient, not a destination."""
-    return _is_agentive(token) or any(c.ent_type_ in ("NORP", "GPE", "ORG") for c in token.lefts)
+    return _is_agentive(token) or _has_named_modifier(token)
 
 
 def _between_party(token: Token) -> Token | None:
@@ -577,13 +579,7 @@ def _is_party_phrase(prep: Token) -> bool:
 
 def _gathering_place(noun: Token) -> TokenSpan:
     """Where a gathering is ("at a news conference in Geneva"), else the gathering itself."""
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ in STATIC_PREPS:
-            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-            span = _place_span(pobj) if pobj is not None else None
-            if span is not None:
-                return span
-    return _trim(noun.doc, *noun_phrase(noun))
+    return _static_location(noun) or _trim(noun.doc, *noun_phrase(noun))
 
 
 def location_span(token: Token) -> TokenSpan | None:
@@ -596,8 +592,8 @@ def location_span(token: Token) -> TokenSpan | None:
         holders.append(token.head)
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
         holders.append(token.head)
-    if token.pos_ == "NOUN" and occurrence_clause(token) is not None:
-        holders.append(occurrence_clause(token))
+    if token.pos_ == "NOUN" and (occurrence := occurrence_clause(token)) is not None:
+        holders.append(occurrence)
     found: dict[str, TokenSpan] = {}
     for holder in holders:
         for c in holder.children:
@@ -803,7 +799,7 @@ def _is_point_date(doc: Doc, span: TokenSpan) -> bool:
             return True
         if t.lower_ in WEEKDAYS or t.lower_ in DAY_WORDS or t.lower_ in RELATIVE_DATE_WORDS:
             return True
-        if t.lower_ in MONTHS and t.text[:1].isupper():
+        if t.lower_ in MONTH_NAMES and t.text[:1].isupper():
             return True
     return False
 
@@ -887,8 +883,8 @@ def _date_holders(token: Token) -> list[Token]:
         # "the deployment could begin in July"
         holders.append(token.head)
     if token.pos_ in ("NOUN", "PROPN"):
-        if occurrence_clause(token) is not None:
-            holders.append(occurrence_clause(token))
+        if (occurrence := occurrence_clause(token)) is not None:
+            holders.append(occurrence)
         # "a test to be conducted in June", "attacks carried out in May"
         holders.extend(c for c in token.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in SUPPORT)
         if token.dep_ == "dobj" and token.head.pos_ == "VERB" and (
@@ -1003,7 +999,8 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
         token = doc[trig.i]
         if trig.kind == "noun":
             actor_tok = _noun_actor(token)
-            if actor_tok is None and not (token.pos_ == "NOUN" and is_agent_noun(token.lemma_)):
+            agent_noun = token.pos_ == "NOUN" and is_agent_noun(token.lemma_)
+            if actor_tok is None and not agent_noun:
                 # "the presence of troops", "the deployment of PMC forces": the "of" object
                 # acts (or is placed) when it names people; an agent noun's "of" object is
                 # what it makes or moves ("a producer of drones")
@@ -1025,7 +1022,7 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
                 # "an inspection team": the team inspects; "Iran's missile test program": whoever
                 # runs the program
                 actor_tok = token.head if _is_agentive(token.head) else _noun_actor(token.head)
-            if actor_tok is None and token.pos_ == "NOUN" and is_agent_noun(token.lemma_):
+            if actor_tok is None and agent_noun:
                 actor_tok = _agent_noun_actor(token)
             passive = False
             raw_subject = None

@@ -237,18 +237,11 @@ def classify_action(lemma: str) -> str:
 @lru_cache(maxsize=1)
 def _precomputed() -> tuple[frozenset[str], dict[str, str]]:
     """Lemmas whose class was computed ahead (``data/build_verb_classes.py``) and the classes."""
-    import json
-    from pathlib import Path
-
     from extractor.lexicon import _wordnet_verbs
 
-    path = Path(__file__).resolve().parent.parent / "data" / "verb_classes.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return frozenset(), {}
-    if data.get("template") != TEMPLATE or data.get("threshold") != THRESHOLD:
-        return frozenset(), {}  # stale table: compute with the encoder instead
+    data = _data_table("verb_classes.json")
+    if data is None or data.get("template") != TEMPLATE or data.get("threshold") != THRESHOLD:
+        return frozenset(), {}  # missing or stale table: compute with the encoder instead
     covered = frozenset(v.replace("_", " ") for v in _wordnet_verbs())
     return covered, data["classes"]
 
@@ -276,17 +269,21 @@ def _shipped_tables() -> dict[str, Any] | None:
     """Centroids and the classes of phrasal verbs and common words computed ahead
     (``data/build_verb_classes.py``), or ``None`` when missing or computed from other seeds,
     template, threshold or particles."""
+    data = _data_table(EVENT_TABLES)
+    return data if data is not None and data.get("key") == tables_key() else None
+
+
+def _data_table(name: str) -> dict[str, Any] | None:
+    """A JSON table of ``extractor/data``, or ``None`` when it is missing or unreadable."""
     import json
     from pathlib import Path
 
-    path = Path(__file__).resolve().parent.parent / "data" / EVENT_TABLES
+    path = Path(__file__).resolve().parent.parent / "data" / name
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if data.get("key") != tables_key():
-        return None
-    return data
+    return data if isinstance(data, dict) else None
 
 
 @lru_cache(maxsize=1)
