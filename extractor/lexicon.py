@@ -10,8 +10,11 @@ particular article says.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping
 
 # Levin 37 (communication), 48.1.2 (reveal), 29.5 (conjecture, used as attribution).
 REPORTING = frozenset(
@@ -206,16 +209,164 @@ def is_agent_noun(noun: str, *, words: dict[str, frozenset[str]] | None = None) 
     return False
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    """The word classes a trigger finder consults; swap one to change behaviour."""
+# ---------------------------------------------------------------------------------------
+# Word classes as data: extractor/data/lexicon/<class>.txt, one entry a line, a header of
+# "#" lines that names the source ("# source: ...") and, for mappings, "# kind: map" (then
+# each line is "key<TAB>value value ..."). Every stage reads its word classes through one
+# Lexicon, which the component builds from its config and hands to each stage.
+# ---------------------------------------------------------------------------------------
 
-    reporting: frozenset[str] = REPORTING
-    cognition: frozenset[str] = COGNITION
-    aspectual: frozenset[str] = ASPECTUAL
-    planning: frozenset[str] = PLANNING
-    light: frozenset[str] = LIGHT
-    extra_nouns: dict[str, str] = field(default_factory=lambda: dict(LOCATIVE_NOUNS))
+LEXICON_DIR = Path(__file__).parent / "data" / "lexicon"
+
+
+@dataclass(frozen=True)
+class WordClass:
+    """One word class as read from its data file."""
+
+    name: str
+    source: str
+    kind: str  # "set" or "map"
+    entries: tuple[str, ...] = ()  # kind "set"
+    pairs: tuple[tuple[str, tuple[str, ...]], ...] = ()  # kind "map"
+
+
+def read_word_class(path: Path) -> WordClass:
+    """Read ``path`` (the format above); raises ``ExtractorError`` E040 when it breaks it."""
+    from .errors import ExtractorError
+
+    source, kind = "", "set"
+    entries: list[str] = []
+    pairs: list[tuple[str, tuple[str, ...]]] = []
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.rstrip("\n")
+        if line.startswith("#"):
+            key, _, value = line[1:].partition(":")
+            if key.strip() == "source":
+                source = value.strip() if not source else source + " " + value.strip()
+            elif key.strip() == "kind":
+                kind = value.strip()
+            continue
+        if not line.strip():
+            continue
+        if kind == "map":
+            key, tab, value = line.partition("\t")
+            if not tab:
+                raise ExtractorError("E040", path=str(path), line=n, why="a map entry needs key<TAB>values")
+            pairs.append((key.strip(), tuple(value.split())))
+        else:
+            entries.append(line.strip())
+    if not source:
+        raise ExtractorError("E040", path=str(path), line=1, why="no '# source:' header")
+    if kind not in ("set", "map"):
+        raise ExtractorError("E040", path=str(path), line=1, why=f"unknown kind {kind!r}")
+    return WordClass(path.stem, source, kind, tuple(entries), tuple(pairs))
+
+
+@lru_cache(maxsize=8)
+def _read_directory(directory: str) -> dict[str, WordClass]:
+    return {p.stem: read_word_class(p) for p in sorted(Path(directory).glob("*.txt"))}
+
+
+class Lexicon:
+    """Every word class the stages consult, loaded from data files.
+
+    ``Lexicon()`` reads the shipped classes; ``Lexicon(add={"planning": ["greenlight"]})``
+    adds entries (for a map class, give a dict), ``Lexicon(replace={...})`` swaps a class
+    whole, ``directory=`` reads another folder. ``lexicon.words("reporting")`` gives a
+    frozenset, ``lexicon.mapping("prep_object_control")`` a dict of tuples, and
+    ``lexicon.reporting`` either, by the class's kind. ``digest`` fingerprints the content,
+    so artefacts trained against one lexicon can tell when they meet another.
+    """
+
+    def __init__(
+        self,
+        *,
+        directory: str | Path | None = None,
+        add: Mapping[str, Any] | None = None,
+        replace: Mapping[str, Any] | None = None,
+    ) -> None:
+        from .errors import ExtractorError
+
+        classes = _read_directory(str(directory or LEXICON_DIR))
+        sets: dict[str, frozenset[str]] = {}
+        maps: dict[str, dict[str, tuple[str, ...]]] = {}
+        for name, wc in classes.items():
+            if wc.kind == "map":
+                maps[name] = dict(wc.pairs)
+            else:
+                sets[name] = frozenset(wc.entries)
+        for how, table in (("add", add or {}), ("replace", replace or {})):
+            for name, value in table.items():
+                if name not in sets and name not in maps:
+                    raise ExtractorError("E041", name=name, known=", ".join(sorted(sets) + sorted(maps)))
+                if name in maps:
+                    value = {k: tuple(v) if not isinstance(v, str) else (v,) for k, v in dict(value).items()}
+                    maps[name] = {**maps[name], **value} if how == "add" else value
+                else:
+                    words = frozenset([value] if isinstance(value, str) else value)
+                    sets[name] = sets[name] | words if how == "add" else words
+        self._sets = sets
+        self._maps = maps
+        self.sources = {name: wc.source for name, wc in classes.items()}
+        self._digest: str | None = None
+
+    # -- access ---------------------------------------------------------------------------
+    def words(self, name: str) -> frozenset[str]:
+        try:
+            return self._sets[name]
+        except KeyError:
+            raise AttributeError(f"no word class {name!r} in the lexicon") from None
+
+    def mapping(self, name: str) -> dict[str, tuple[str, ...]]:
+        try:
+            return self._maps[name]
+        except KeyError:
+            raise AttributeError(f"no map class {name!r} in the lexicon") from None
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if name in self.__dict__.get("_sets", {}):
+            return self._sets[name]
+        if name in self.__dict__.get("_maps", {}):
+            return self._maps[name]
+        raise AttributeError(f"no word class {name!r} in the lexicon")
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._sets or name in self._maps
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(sorted([*self._sets, *self._maps]))
+
+    @property
+    def extra_nouns(self) -> dict[str, str]:
+        """Nouns whose event verb is given outright ("presence" -> "be")."""
+        return {k: v[0] for k, v in self._maps["locative_nouns"].items()}
+
+    @property
+    def digest(self) -> str:
+        """A short SHA-256 of every class's name and entries (sources left out)."""
+        if self._digest is None:
+            h = hashlib.sha256()
+            for name in self.names:
+                h.update(name.encode() + b"\0")
+                if name in self._sets:
+                    items = sorted(self._sets[name])
+                else:
+                    items = sorted(k + "\t" + " ".join(v) for k, v in self._maps[name].items())
+                h.update("\n".join(items).encode() + b"\1")
+            self._digest = h.hexdigest()[:16]
+        return self._digest
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lexicon) and other.digest == self.digest
+
+    def __hash__(self) -> int:
+        return hash(self.digest)
+
+    def __repr__(self) -> str:
+        return f"Lexicon({len(self.names)} classes, digest={self.digest})"
 
     def non_event(self, lemma: str) -> bool:
         return (
@@ -225,3 +376,9 @@ class Lexicon:
             or lemma in self.aspectual
             or lemma in self.planning
         )
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The shipped lexicon, read once."""
+    return Lexicon()

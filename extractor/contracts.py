@@ -1,0 +1,63 @@
+"""Stage contracts: what each stage hands the next, apart from any implementation.
+
+Trigger finding gives :class:`Trigger`\\ s, a :class:`Linker` turns them into
+:class:`Arguments` (token spans per role, and the name of the rule that filled each one),
+and tuple building turns those into the frozen result types of :mod:`extractor.types`.
+Implementations import these names from here; this module imports no other stage.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Mapping, Protocol, Sequence, runtime_checkable
+
+if TYPE_CHECKING:  # spaCy types for annotations only: no import cost, no cycle
+    from spacy.tokens import Doc
+
+# A token span [start, end) over a spaCy Doc.
+TokenSpan = tuple[int, int]
+# The argument roles a linker fills (the action is the trigger itself).
+ROLES = ("actor", "quantity", "location", "date")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word that reports an event, with what its clause says about it."""
+
+    i: int
+    lemma: str
+    kind: str  # "verb", "noun" or "copula"
+    modality: str = "asserted"
+    source: tuple[int, int] | None = None  # token span [start, end) of the reporter
+
+
+@dataclass(frozen=True)
+class Arguments:
+    """Token spans ``[start, end)`` of each argument of one trigger, or ``None``.
+
+    ``rules`` names, for each filled role, the rule that filled it
+    (``{"actor": "passive_agent", "location": "motion_destination"}``).
+    """
+
+    actor: TokenSpan | None = None
+    quantity: TokenSpan | None = None
+    location: TokenSpan | None = None
+    date: TokenSpan | None = None
+    score: float = 1.0
+    # the named mention a pronoun actor stands for; the actor span stays the pronoun as written
+    actor_ref: TokenSpan | None = None
+    rules: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+
+@runtime_checkable
+class TriggerFinder(Protocol):
+    """Anything that finds the event triggers of a parsed ``Doc``."""
+
+    def __call__(self, doc: "Doc") -> list[Trigger]: ...
+
+
+@runtime_checkable
+class Linker(Protocol):
+    """Anything that assigns arguments to triggers over a parsed ``Doc``."""
+
+    def __call__(self, doc: "Doc", triggers: Sequence[Trigger]) -> list[Arguments]: ...
