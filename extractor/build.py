@@ -8,9 +8,9 @@ from typing import Sequence
 
 from spacy.tokens import Doc
 
-from .linking import Arguments, TokenSpan
+from .contracts import Arguments, TokenSpan, Trigger
 from .textprep import original_case, span_to_raw
-from .triggers import PLACE_LABELS, Trigger
+from .syntax import PLACE_LABELS
 from .types import ActorValue, DateValue, EventTuple, PlaceValue, Slot
 
 

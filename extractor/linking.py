@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Protocol, Sequence, runtime_checkable
+from typing import Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -13,9 +12,9 @@ from .lexicon import (
 )
 from .normalize.date import MONTH_NAMES
 from .registry import linkers
-from .triggers import PLACE_LABELS, Trigger, occurrence_clause
+from .contracts import Arguments, Linker, TokenSpan, Trigger
+from .syntax import PLACE_LABELS, occurrence_clause
 
-TokenSpan = tuple[int, int]
 
 ACTOR_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 DESTINATION_PREPS = ("to", "into", "toward", "towards", "onto")
@@ -98,26 +97,6 @@ PERSONAL = {"he": ("PERSON",), "she": ("PERSON",), "him": ("PERSON",), "her": ("
             "it": ("GPE", "ORG", "NORP"), "its": ("GPE", "ORG", "NORP"),
             "they": ("GPE", "ORG", "NORP"), "them": ("GPE", "ORG", "NORP"),
             "their": ("GPE", "ORG", "NORP"), "we": ("GPE", "ORG", "NORP")}
-
-
-@dataclass(frozen=True)
-class Arguments:
-    """Token spans ``[start, end)`` of each argument of one trigger, or ``None``."""
-
-    actor: TokenSpan | None = None
-    quantity: TokenSpan | None = None
-    location: TokenSpan | None = None
-    date: TokenSpan | None = None
-    score: float = 1.0
-    # the named mention a pronoun actor stands for; the actor span stays the pronoun as written
-    actor_ref: TokenSpan | None = None
-
-
-@runtime_checkable
-class Linker(Protocol):
-    """Anything that assigns arguments to triggers over a parsed ``Doc``."""
-
-    def __call__(self, doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]: ...
 
 
 def _is_number(token: Token) -> bool:

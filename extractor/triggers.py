@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Token
 
+from .contracts import Trigger
 from .lexicon import (
     ASPECTUAL,
     RAISING,
@@ -17,24 +16,13 @@ from .lexicon import (
     Lexicon,
     verb_of_nominal,
 )
+from .syntax import PLACE_LABELS, occurrence_clause  # noqa: F401  (re-exported)
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOCATIVE_PREPS = frozenset({"in", "on", "at", "inside", "near", "within", "across", "throughout"})
 PLANNING_NOUNS = frozenset({"plan", "decision", "intention", "agreement", "offer", "pledge", "promise", "readiness"})
 # "efforts to reclaim Kursk": the attempted event is reported as such, not as a plan
 ATTEMPT_NOUNS = frozenset({"effort", "endeavor", "endeavour", "attempt", "bid", "push", "drive", "campaign", "mission", "operation"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-
-
-@dataclass(frozen=True)
-class Trigger:
-    """A word that reports an event, with what its clause says about it."""
-
-    i: int
-    lemma: str
-    kind: str  # "verb", "noun" or "copula"
-    modality: str = "asserted"
-    source: tuple[int, int] | None = None  # token span [start, end) of the reporter
 
 
 def _has_place(token: Token) -> bool:
@@ -243,18 +231,6 @@ def find_source(token: Token, *, lexicon: Lexicon) -> tuple[int, int] | None:
                 for c in tok.children:
                     if c.dep_ == "nsubj" and c.pos_ not in ("PRON", "PUNCT"):
                         return _span_of(c)
-    return None
-
-
-# Verbs of a relative clause that only say when or where its head noun happened.
-OCCURRENCE_VERBS = frozenset({"occur", "happen", "take"})
-
-
-def occurrence_clause(token: Token) -> Token | None:
-    """A relative clause saying when or where an event noun happened ("visit, which occurred in May")."""
-    for c in token.children:
-        if c.dep_ == "relcl" and c.lemma_.lower() in OCCURRENCE_VERBS:
-            return c
     return None
 
 
