@@ -42,7 +42,6 @@ from .linking import (
     quantity_span,
     resolve_pronoun,
 )
-from .registry import linkers
 from .triggers import Trigger
 
 ROLES = ("actor", "quantity", "location", "date")
@@ -674,13 +673,11 @@ class LearnedLinker:
         return [a for a in out if a is not None]
 
 
-@linkers.register("extractor.learned_linker.v1")
-def make_learned_linker() -> Linker:
+def make_learned_linker(lexicon=None) -> Linker:
     """The learned linker: MiniLM and structural features, no rules."""
     return LearnedLinker(models_dir() / ARTEFACTS["extractor.learned_linker.v1"])
 
 
-@linkers.register("extractor.hybrid_linker.v1")
-def make_hybrid_linker() -> Linker:
+def make_hybrid_linker(lexicon=None) -> Linker:
     """The hybrid linker: the rule-based linker proposes, the learned scorer keeps or replaces."""
     return LearnedLinker(models_dir() / ARTEFACTS["extractor.hybrid_linker.v1"])

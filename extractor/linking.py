@@ -11,7 +11,6 @@ from .lexicon import (
     is_agent_noun, is_dictionary_word, is_non_event_verb,
 )
 from .normalize.date import MONTH_NAMES
-from .registry import linkers
 from .contracts import Arguments, Linker, TokenSpan, Trigger
 from .syntax import PLACE_LABELS, occurrence_clause
 
@@ -1075,7 +1074,6 @@ def link_arguments(doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
     return out
 
 
-@linkers.register("extractor.dep_linker.v1")
-def make_dep_linker() -> Linker:
-    """The rule-based linker over the dependency parse."""
+def make_dep_linker(lexicon=None) -> Linker:
+    """The rule-based linker over the dependency parse (registered as ``extractor.dep_linker.v1``)."""
     return link_arguments

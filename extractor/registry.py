@@ -1,22 +1,54 @@
-"""Registries of swappable stages, addressed by versioned names in the config."""
+"""Registries of swappable stages, addressed by versioned names in the config.
+
+The built-in linkers are registered here, lazily: the entry names the module that builds
+the linker, which is imported only when that linker is asked for. Implementation modules
+never import this one, so there is no import cycle, and third-party linkers register
+through the ``extractor_linkers`` entry-point group or ``linkers.register(name)``.
+Every linker factory takes the component's ``Lexicon`` (``lexicon=None``: the shipped one).
+"""
 
 from __future__ import annotations
+
+import inspect
+from typing import Any
 
 import catalogue
 
 linkers = catalogue.create("extractor", "linkers", entry_points=True)
 
 
-def get_linker(name: str):
+@linkers.register("extractor.dep_linker.v1")
+def _dep_linker(lexicon: Any = None):
+    """The rule-based linker over the dependency parse (``extractor.linking``)."""
+    from .linking import make_dep_linker
+
+    return make_dep_linker(lexicon=lexicon)
+
+
+@linkers.register("extractor.learned_linker.v1")
+def _learned_linker(lexicon: Any = None):
+    """The learned linker (``extractor.learned``): MiniLM and structural features, no rules."""
+    from .learned import make_learned_linker
+
+    return make_learned_linker(lexicon=lexicon)
+
+
+@linkers.register("extractor.hybrid_linker.v1")
+def _hybrid_linker(lexicon: Any = None):
+    """The hybrid linker (``extractor.learned``): rules propose, the learned scorer keeps or replaces."""
+    from .learned import make_hybrid_linker
+
+    return make_hybrid_linker(lexicon=lexicon)
+
+
+def get_linker(name: str, *, lexicon: Any = None):
     """A linker instance by registered name ("extractor.dep_linker.v1")."""
     from .errors import ExtractorError
-
-    # Importing the module registers the built-in linkers.
-    from . import linking  # noqa: F401
-    from . import learned  # noqa: F401
 
     try:
         factory = linkers.get(name)
     except catalogue.RegistryError:
         raise ExtractorError("E002", name=name, known=", ".join(sorted(linkers.get_all()))) from None
-    return factory()
+    if "lexicon" in inspect.signature(factory).parameters:
+        return factory(lexicon=lexicon)
+    return factory()  # a third-party factory that takes no lexicon
