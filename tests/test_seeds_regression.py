@@ -9,11 +9,13 @@ import pytest
 from evaluation.report import evaluate_files
 from extractor.batch import run_folder
 
+# Set against guide version 2's gold (2026-12-02: micro 0.79 / 0.78, tuple 0.69 / 0.66 for
+# the rules of that day); version 1's gold gave 0.82 / 0.80 and 0.78 / 0.72.
 FLOORS = {
-    ("lenient", "micro"): 0.79,
-    ("strict", "micro"): 0.78,
-    ("lenient", "tuple"): 0.75,
-    ("strict", "tuple"): 0.68,
+    ("lenient", "micro"): 0.78,
+    ("strict", "micro"): 0.77,
+    ("lenient", "tuple"): 0.67,
+    ("strict", "tuple"): 0.64,
 }
 FIELD_FLOORS = {"quantity_value": 0.90, "modality": 0.89, "event_type": 0.80, "date_value": 0.90}
 

@@ -1,13 +1,26 @@
 """Write seeds/manifest.jsonl and seeds/gold.jsonl from the hand labels typed below.
 
 The labels are an analyst's judgement (see seeds/README.md for the decisions); this
-script only serializes them. Run: python seeds/tools/build_gold.py
+script only serializes them. ``GOLD`` below holds the version-1 labels of the annotation
+guide (the historical record, unchanged); ``v2.py`` beside this file applies the
+version-2 hand edits, offsets, ``events`` and ``main_event`` on top of them, and that
+version-2 result is what is written to seeds/gold.jsonl.
+
+Run: .venv/bin/python seeds/tools/build_gold.py
+     .venv/bin/python seeds/tools/build_gold.py --v1 PATH   (also write the version-1 gold to PATH)
 """
 
 from __future__ import annotations
 
+import argparse
+import copy
 import json
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import v2  # noqa: E402
 
 SEEDS = Path(__file__).resolve().parent.parent
 
@@ -380,16 +393,40 @@ GOLD["004_f90c9be35ff1fe33"] = [
 ]
 
 
-def main() -> None:
+def v1_docs() -> list[dict]:
+    """The version-1 gold lines ({"doc_id", "published", "tuples"}), in manifest order."""
     published = {m["doc_id"]: m["published"] for m in MANIFEST}
-    with open(SEEDS / "manifest.jsonl", "w", encoding="utf-8") as fh:
-        for m in MANIFEST:
-            fh.write(json.dumps(m, ensure_ascii=False) + "\n")
-    with open(SEEDS / "gold.jsonl", "w", encoding="utf-8") as fh:
-        for doc_id, tuples in GOLD.items():
-            line = {"doc_id": doc_id, "published": published[doc_id], "tuples": tuples}
-            fh.write(json.dumps(line, ensure_ascii=False) + "\n")
-    print({doc_id: len(tuples) for doc_id, tuples in GOLD.items()}, sum(map(len, GOLD.values())))
+    return [{"doc_id": doc_id, "published": published[doc_id], "tuples": copy.deepcopy(tuples)}
+            for doc_id, tuples in GOLD.items()]
+
+
+def v2_docs() -> list[dict]:
+    """The version-2 gold lines: version 1 with the edits of v2.py applied."""
+    articles = {doc_id: (SEEDS / f"{doc_id}.txt").read_text("utf-8") for doc_id in GOLD}
+    return v2.apply(v1_docs(), articles)
+
+
+def write_jsonl(path: Path, rows: list[dict]) -> None:
+    with open(path, "w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--v1", type=Path, metavar="PATH",
+                        help="also write the version-1 gold (historical) to PATH")
+    args = parser.parse_args(argv)
+    docs = v2_docs()  # before writing anything: a failing edit leaves both files as they were
+    write_jsonl(SEEDS / "manifest.jsonl", MANIFEST)
+    write_jsonl(SEEDS / "gold.jsonl", docs)
+    if args.v1:
+        write_jsonl(args.v1, v1_docs())
+        print("version 1:", {doc_id: len(tuples) for doc_id, tuples in GOLD.items()},
+              sum(map(len, GOLD.values())), "->", args.v1)
+    counts = {d["doc_id"]: (len(d["tuples"]), len(d["events"])) for d in docs}
+    print("version 2 (tuples, events):", counts,
+          sum(t for t, _ in counts.values()), sum(e for _, e in counts.values()))
 
 
 if __name__ == "__main__":
