@@ -1,4 +1,4 @@
-"""Command line: ``python -m evaluation seeds|rams|geneva|ucdp|texts ...``.
+"""Command line: ``python -m evaluation seeds|rams|geneva|wikievents|ucdp|texts ...``.
 
 Prints the plain-text report, optionally writes the JSON report; exits 2 with the error
 message on bad input.
@@ -23,8 +23,8 @@ def _parser() -> argparse.ArgumentParser:
     seeds.add_argument("--pred", required=True, type=Path, help="prediction JSON Lines")
     seeds.add_argument("--json", type=Path, help="also write the JSON report here")
     seeds.add_argument("--no-errors", action="store_true", help="leave the error listing out of the text report")
-    for kind in ("rams", "geneva", "ucdp"):
-        sub = commands.add_parser(kind, help=f"score predictions on {kind.upper()}-form outside data")
+    for kind, name in (("rams", "RAMS"), ("geneva", "GENEVA"), ("wikievents", "WikiEvents"), ("ucdp", "UCDP")):
+        sub = commands.add_parser(kind, help=f"score predictions on {name}-form outside data")
         sub.add_argument("--data", required=True, type=Path, help="outside-data JSON Lines")
         sub.add_argument("--pred", required=True, type=Path, help="prediction JSON Lines keyed by record id")
         sub.add_argument("--json", type=Path, help="also write the JSON report here")

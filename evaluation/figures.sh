@@ -27,8 +27,11 @@ for pair in rams:rams-dev geneva:geneva-val; do
             --json "$OUT/$kind-$mode.score.json" > "$OUT/$kind-$mode.score.txt"
     done
 done
+run wikievents "$DATA/wikievents-dev.jsonl"
+"$BIN/extractor" evaluate wikievents --data "$DATA/wikievents-dev.jsonl" --pred "$OUT/wikievents.jsonl" \
+    --json "$OUT/wikievents.score.json" > "$OUT/wikievents.score.txt"
 run ucdp "$DATA/ucdp-ukraine-dev.jsonl"
 "$BIN/extractor" evaluate ucdp --data "$DATA/ucdp-ukraine-dev.jsonl" --pred "$OUT/ucdp.jsonl" \
     --json "$OUT/ucdp.score.json" > "$OUT/ucdp.score.txt"
 head -n 13 "$OUT/seeds.score.txt"
-for f in "$OUT"/*-given.score.txt "$OUT"/*-found.score.txt "$OUT"/ucdp.score.txt; do echo "== $f"; sed -n '4,40p' "$f"; done
+for f in "$OUT"/*-given.score.txt "$OUT"/*-found.score.txt "$OUT"/wikievents.score.txt "$OUT"/ucdp.score.txt; do echo "== $f"; sed -n '4,40p' "$f"; done

@@ -1,7 +1,8 @@
-"""Loaders and scoring modes for the outside data (RAMS, GENEVA, UCDP).
+"""Loaders and scoring modes for the outside data (RAMS, GENEVA, WikiEvents, UCDP).
 
 Records are ``{"id", "text", "tuples", "meta"}`` (see ``/work/shared/evaldata/README.md``).
-RAMS and GENEVA give character spans and are scored by ``score_span_data``; UCDP gives
+RAMS, GENEVA and WikiEvents give character spans and are scored by ``score_span_data``
+(with the eligible-event figures of ``evaluation.eligible``); UCDP gives
 coded values and is scored at value level by ``score_ucdp``. Predictions are the guide's
 JSON Lines keyed by the record ``id`` (read with ``evaluation.io.read_predictions``).
 
@@ -26,8 +27,8 @@ from .errors import EvaluationError
 from .io import Document
 from .match import text_match, value_match
 
-KINDS = ("rams", "geneva", "ucdp")
-SPAN_KINDS = ("rams", "geneva")
+KINDS = ("rams", "geneva", "wikievents", "ucdp")
+SPAN_KINDS = ("rams", "geneva", "wikievents")
 SPAN_SLOTS = ("actor", "location", "date", "quantity")
 NEAR_KM = 50.0
 EARTH_RADIUS_KM = 6371.0088
@@ -133,7 +134,7 @@ def _is_coded(t: Mapping[str, Any]) -> bool:
 
 
 def detect_kind(records: Iterable[Mapping[str, Any]]) -> str:
-    """"rams", "geneva" or "ucdp", told from the records' tuples and ``meta.source``."""
+    """"rams", "geneva", "wikievents" or "ucdp", told from the records' tuples and ``meta.source``."""
     saw_spans = False
     for row in records:
         tuples = _tuples(row)
@@ -144,7 +145,7 @@ def detect_kind(records: Iterable[Mapping[str, Any]]) -> str:
             if source.startswith(kind):
                 return kind
         saw_spans = saw_spans or bool(tuples)
-    what = "span-annotated records without a RAMS/GENEVA meta.source" if saw_spans else "no tuples"
+    what = "span-annotated records without a RAMS/GENEVA/WikiEvents meta.source" if saw_spans else "no tuples"
     raise EvaluationError("E211", f"cannot tell the data's kind ({what}); pass kind= one of {', '.join(KINDS)}")
 
 
@@ -152,7 +153,7 @@ def load_outside(path: str | Path, *, kind: str | None = None) -> datasets.Datas
     """The records of an outside-data file as a ``datasets.Dataset`` (columns of the file).
 
     ``kind`` checks that the records have the expected form (coded values for "ucdp",
-    spans for "rams"/"geneva"); without it nothing is assumed. Loads with the ``json``
+    spans for "rams"/"geneva"/"wikievents"); without it nothing is assumed. Loads with the ``json``
     builder, declaring every column but ``id`` and ``text`` as ``datasets.Json`` so that
     Arrow's type inference cannot change values (it reads "2014-07-15" as a timestamp);
     where that feature type is missing or loading fails, every such column is a JSON
@@ -165,7 +166,7 @@ def load_outside(path: str | Path, *, kind: str | None = None) -> datasets.Datas
     if kind is not None and records:
         coded = any(_is_coded(t) for r in records for t in r["tuples"])
         if coded != (kind == "ucdp"):
-            form = "coded values (UCDP)" if coded else "spans (RAMS/GENEVA)"
+            form = "coded values (UCDP)" if coded else "spans (RAMS/GENEVA/WikiEvents)"
             raise EvaluationError(
                 "E211", f"the records hold {form}, which does not fit kind {kind!r}", path=str(path)
             )
@@ -254,13 +255,19 @@ def _pair_events(
 def score_span_data(
     records: Iterable[Mapping[str, Any]], predictions: Mapping[str, Document], *, kind: str | None = None
 ) -> dict[str, Any]:
-    """Trigger recall and argument recall/precision of predictions on RAMS or GENEVA records.
+    """Trigger recall and argument recall/precision of predictions on RAMS, GENEVA or
+    WikiEvents records.
 
     Each annotated event pairs with at most one predicted tuple of its record whose action
     overlaps its trigger (one-to-one within a record, most matched arguments first). Per
     slot: ``recall`` over gold events giving the slot, ``recall_given_trigger`` over those
     whose trigger was found, ``precision`` over stated predicted slots of paired tuples.
+    WikiEvents annotates every event of its types, so its ``trigger`` also gives
+    ``precision``: paired predicted tuples / predicted tuples. ``eligible``: the same
+    figures over the events the guide asks for (``evaluation.eligible.score_eligible``).
     """
+    from .eligible import score_eligible
+
     rows = list(records)
     kind = kind or detect_kind(rows)
     counts = {s: {"n": 0, "n_found": 0, "recalled": 0, "tp": 0, "fp": 0} for s in SPAN_SLOTS}
@@ -283,6 +290,7 @@ def score_span_data(
                     c["recalled"] += hit
                 if pred is not None and pred.get(s) is not None:
                     c["tp" if hit else "fp"] += 1
+    predicted_n = sum(len(predictions[r["id"]].tuples) for r in rows if r["id"] in predictions)
     slots = {}
     for s, c in counts.items():
         slots[s] = {
@@ -295,12 +303,16 @@ def score_span_data(
             "fp": c["fp"],
             "precision": c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else None,
         }
+    trigger = {"found": found_n, "n": events_n, "recall": found_n / events_n if events_n else None}
+    if kind == "wikievents":
+        trigger.update(predicted=predicted_n, precision=found_n / predicted_n if predicted_n else None)
     return {
         "kind": kind,
         **_prediction_summary([r["id"] for r in rows], predictions),
         "events": events_n,
-        "trigger": {"found": found_n, "n": events_n, "recall": found_n / events_n if events_n else None},
+        "trigger": trigger,
         "slots": slots,
+        "eligible": score_eligible(rows, predictions, kind=kind),
     }
 
 
@@ -550,6 +562,8 @@ def format_outside_report(report: Mapping[str, Any]) -> str:
         return "\n".join(out) + "\n"
     t = report["trigger"]
     out.append(f"trigger recall: {_pct(t['recall'])} ({t['found']}/{t['n']})")
+    if "precision" in t:
+        out.append(f"trigger precision: {_pct(t['precision'])} ({t['found']}/{t['predicted']} predicted tuples paired)")
     out.append(f"{'slot':<10} {'recall':<20} {'recall|trigger':<20} {'precision':<20}")
     for s, c in report["slots"].items():
         cells = (
@@ -558,4 +572,36 @@ def format_outside_report(report: Mapping[str, Any]) -> str:
             f"{_pct(c['precision'])} ({c['tp']}/{c['tp'] + c['fp']})",
         )
         out.append(f"{s:<10} " + " ".join(f"{cell:<20}" for cell in cells).rstrip())
+    if report.get("eligible"):
+        out += _format_eligible(report["eligible"])
     return "\n".join(out) + "\n"
+
+
+def _format_eligible(e: Mapping[str, Any]) -> list[str]:
+    n = e["not_eligible"]
+    out = [
+        "",
+        f"eligible events (the guide's: not reporting/cognition/aspect, not a question; actor and a "
+        f"location, date or quantity in the trigger's sentence; sentences by {e['sentences']}): "
+        f"{e['n']} of {e['events']}",
+        f"  left out: reporting {n['reporting']}, cognition {n['cognition']}, aspect {n['aspect']}, "
+        f"question {n['question']}; "
+        f"no actor {n['no_actor']}, actor outside the sentence {n['actor_outside_sentence']}; "
+        f"no location/date/quantity {n['no_place_date_quantity']}, "
+        f"outside the sentence {n['place_date_quantity_outside_sentence']}",
+        f"eligible trigger recall: {_pct(e['trigger']['recall'])} ({e['trigger']['found']}/{e['trigger']['n']})",
+        f"{'slot':<10} {'recall':<20} {'recall|trigger':<20}",
+    ]
+    for s, c in e["slots"].items():
+        cells = (
+            f"{_pct(c['recall'])} ({c['recalled']}/{c['n']})",
+            f"{_pct(c['recall_given_trigger'])} ({c['recalled']}/{c['n_found']})",
+        )
+        out.append(f"{s:<10} " + " ".join(f"{cell:<20}" for cell in cells).rstrip())
+    a = e["any_actor"]
+    out.append(
+        f"without the actor condition (guide v2 admits agentless events): {a['n']} events, "
+        f"trigger recall {_pct(a['trigger']['recall']).strip()} ({a['trigger']['found']}/{a['trigger']['n']}); "
+        + ", ".join(f"{s} {_pct(c['recall']).strip()} ({c['recalled']}/{c['n']})" for s, c in a["slots"].items())
+    )
+    return out
