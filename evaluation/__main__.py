@@ -1,4 +1,4 @@
-"""Command line: ``python -m evaluation seeds|rams|geneva|wikievents|ucdp|texts ...``.
+"""Command line: ``python -m evaluation seeds|rams|geneva|wikievents|ucdp|giveme5w1h|texts ...``.
 
 Prints the plain-text report, optionally writes the JSON report; exits 2 with the error
 message on bad input.
@@ -23,8 +23,15 @@ def _parser() -> argparse.ArgumentParser:
     seeds.add_argument("--pred", required=True, type=Path, help="prediction JSON Lines")
     seeds.add_argument("--json", type=Path, help="also write the JSON report here")
     seeds.add_argument("--no-errors", action="store_true", help="leave the error listing out of the text report")
-    for kind, name in (("rams", "RAMS"), ("geneva", "GENEVA"), ("wikievents", "WikiEvents"), ("ucdp", "UCDP")):
-        sub = commands.add_parser(kind, help=f"score predictions on {name}-form outside data")
+    kinds = (
+        ("rams", "score predictions on RAMS-form outside data"),
+        ("geneva", "score predictions on GENEVA-form outside data"),
+        ("wikievents", "score predictions on WikiEvents-form outside data"),
+        ("ucdp", "score predictions on UCDP-form outside data"),
+        ("giveme5w1h", "score the predicted main event (events[0]) against Giveme5W1H's who / where / when"),
+    )
+    for kind, help_text in kinds:
+        sub = commands.add_parser(kind, help=help_text)
         sub.add_argument("--data", required=True, type=Path, help="outside-data JSON Lines")
         sub.add_argument("--pred", required=True, type=Path, help="prediction JSON Lines keyed by record id")
         sub.add_argument("--json", type=Path, help="also write the JSON report here")

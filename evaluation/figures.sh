@@ -30,8 +30,12 @@ done
 run wikievents "$DATA/wikievents-dev.jsonl"
 "$BIN/extractor" evaluate wikievents --data "$DATA/wikievents-dev.jsonl" --pred "$OUT/wikievents.jsonl" \
     --json "$OUT/wikievents.score.json" > "$OUT/wikievents.score.txt"
+run giveme5w1h "$DATA/giveme5w1h-dev.jsonl"
+"$BIN/extractor" evaluate giveme5w1h --data "$DATA/giveme5w1h-dev.jsonl" --pred "$OUT/giveme5w1h.jsonl" \
+    --json "$OUT/giveme5w1h.score.json" > "$OUT/giveme5w1h.score.txt"
 run ucdp "$DATA/ucdp-ukraine-dev.jsonl"
 "$BIN/extractor" evaluate ucdp --data "$DATA/ucdp-ukraine-dev.jsonl" --pred "$OUT/ucdp.jsonl" \
     --json "$OUT/ucdp.score.json" > "$OUT/ucdp.score.txt"
 head -n 13 "$OUT/seeds.score.txt"
-for f in "$OUT"/*-given.score.txt "$OUT"/*-found.score.txt "$OUT"/wikievents.score.txt "$OUT"/ucdp.score.txt; do echo "== $f"; sed -n '4,40p' "$f"; done
+sed -n '/^Main event/,/^document /p' "$OUT/seeds.score.txt"  # main-event and merge blocks of the seeds
+for f in "$OUT"/*-given.score.txt "$OUT"/*-found.score.txt "$OUT"/wikievents.score.txt "$OUT"/giveme5w1h.score.txt "$OUT"/ucdp.score.txt; do echo "== $f"; sed -n '4,40p' "$f"; done

@@ -17,7 +17,15 @@ E109    a gold ``quantity_value`` that is not a number or range
 E110    a gold ``date_value`` that is not ISO 8601
 E111    an offset (``*_start`` / ``*_end``) that is not an integer
 E112    ``published`` not a string
+E113    ``events`` not a list of objects
+E114    an event's ``mentions`` not a list of indices into ``tuples``
+E115    ``main_event`` neither an object nor null
 ======  ==============================================================
+
+Document-level events (guide section 5) are read too: ``events`` (``None`` when the line
+has no such key) and the gold ``main_event``. Their slots, text fields, offsets and values
+get the tuples' checks; an event needs no ``action`` (the main-event measure scores actor,
+location and date).
 
 Predictions are read with the same checks, except that a list where a prediction should
 hold one string is collapsed to its first non-null item (so a gold file can be scored
@@ -57,6 +65,9 @@ class Document:
     tuples: tuple[dict[str, Any], ...]
     published: str | None = None
     line: int = 0
+    events: tuple[dict[str, Any], ...] | None = None  # None: the line has no "events"
+    main_event: dict[str, Any] | None = None
+    has_main_event: bool = False  # the line has a "main_event" key (its value may be null)
 
 
 def read_gold(path: str | Path) -> dict[str, Document]:
@@ -120,16 +131,55 @@ def parse_document_line(raw: str, *, gold: bool, path: str = "<string>", line: i
     checked = tuple(
         _check_tuple(t, index=i, doc_id=doc_id, gold=gold, fail=fail) for i, t in enumerate(tuples, start=1)
     )
-    return Document(doc_id=doc_id, tuples=checked, published=published, line=line)
+    events = None
+    if "events" in data:
+        events = _check_events(data["events"], n_tuples=len(checked), doc_id=doc_id, gold=gold, fail=fail)
+    main_event = data.get("main_event")
+    if main_event is not None:
+        if not isinstance(main_event, dict):
+            raise fail("E115", f"'main_event' of {doc_id!r} must be an object (slots as in a tuple) or null")
+        main_event = _check_tuple(
+            main_event, index=0, doc_id=doc_id, gold=gold, fail=fail, where=f"main_event of {doc_id!r}", event=True
+        )
+    return Document(
+        doc_id=doc_id,
+        tuples=checked,
+        published=published,
+        line=line,
+        events=events,
+        main_event=main_event,
+        has_main_event="main_event" in data,
+    )
 
 
-def _check_tuple(t: Any, *, index: int, doc_id: str, gold: bool, fail) -> dict[str, Any]:
-    where = f"tuple {index} of {doc_id!r}"
+def _check_events(events: Any, *, n_tuples: int, doc_id: str, gold: bool, fail) -> tuple[dict[str, Any], ...]:
+    if not isinstance(events, list) or not all(isinstance(e, dict) for e in events):
+        raise fail("E113", f"'events' of {doc_id!r} must be a list of objects; write \"events\": [] for none")
+    out = []
+    for index, event in enumerate(events, start=1):
+        where = f"event {index} of {doc_id!r}"
+        mentions = event.get("mentions", [])
+        if not isinstance(mentions, list) or not all(
+            isinstance(m, int) and not isinstance(m, bool) and 0 <= m < n_tuples for m in mentions
+        ):
+            raise fail(
+                "E114",
+                f"{where}: 'mentions' is {mentions!r}; give a list of 0-based indices into the line's "
+                f"{n_tuples} tuples",
+            )
+        out.append(_check_tuple(event, index=index, doc_id=doc_id, gold=gold, fail=fail, where=where, event=True))
+    return tuple(out)
+
+
+def _check_tuple(
+    t: Any, *, index: int, doc_id: str, gold: bool, fail, where: str | None = None, event: bool = False
+) -> dict[str, Any]:
+    where = where or f"tuple {index} of {doc_id!r}"
     if not isinstance(t, dict):
         raise fail("E105", f"{where} is {type(t).__name__}, not an object; write each tuple as a JSON object")
     action = t.get("action")
-    if action is None or action == "" or action == [] or (
-        isinstance(action, list) and all(a is None for a in action)
+    if not event and (
+        action is None or action == "" or action == [] or (isinstance(action, list) and all(a is None for a in action))
     ):
         raise fail("E106", f"{where} has no 'action'; give the base form of the event verb or drop the tuple")
     out = dict(t)

@@ -1,9 +1,11 @@
-"""Loaders and scoring modes for the outside data (RAMS, GENEVA, WikiEvents, UCDP).
+"""Loaders and scoring modes for the outside data (RAMS, GENEVA, WikiEvents, UCDP, Giveme5W1H).
 
 Records are ``{"id", "text", "tuples", "meta"}`` (see ``/work/shared/evaldata/README.md``).
 RAMS, GENEVA and WikiEvents give character spans and are scored by ``score_span_data``
 (with the eligible-event figures of ``evaluation.eligible``); UCDP gives
-coded values and is scored at value level by ``score_ucdp``. Predictions are the guide's
+coded values and is scored at value level by ``score_ucdp``; Giveme5W1H gives one
+main-event tuple per article and is scored by ``score_giveme5w1h`` (the predicted main event,
+``events[0]``, see ``evaluation.events``). Predictions are the guide's
 JSON Lines keyed by the record ``id`` (read with ``evaluation.io.read_predictions``).
 
 Error codes: E200 unreadable file, E201 invalid JSON, E202 record without id/text/tuples,
@@ -27,7 +29,7 @@ from .errors import EvaluationError
 from .io import Document
 from .match import text_match, value_match
 
-KINDS = ("rams", "geneva", "wikievents", "ucdp")
+KINDS = ("rams", "geneva", "wikievents", "ucdp", "giveme5w1h")
 SPAN_KINDS = ("rams", "geneva", "wikievents")
 SPAN_SLOTS = ("actor", "location", "date", "quantity")
 NEAR_KM = 50.0
@@ -134,18 +136,21 @@ def _is_coded(t: Mapping[str, Any]) -> bool:
 
 
 def detect_kind(records: Iterable[Mapping[str, Any]]) -> str:
-    """"rams", "geneva", "wikievents" or "ucdp", told from the records' tuples and ``meta.source``."""
+    """"rams", "geneva", "wikievents", "ucdp" or "giveme5w1h", told from the records' tuples and
+    ``meta.source``."""
     saw_spans = False
     for row in records:
         tuples = _tuples(row)
         if any(_is_coded(t) for t in tuples):
             return "ucdp"
         source = str(_meta(row).get("source", "")).casefold()
-        for kind in SPAN_KINDS:
+        for kind in (*SPAN_KINDS, "giveme5w1h"):
             if source.startswith(kind):
                 return kind
         saw_spans = saw_spans or bool(tuples)
-    what = "span-annotated records without a RAMS/GENEVA/WikiEvents meta.source" if saw_spans else "no tuples"
+    what = "no tuples"
+    if saw_spans:
+        what = "span-annotated records without a RAMS/GENEVA/WikiEvents/Giveme5W1H meta.source"
     raise EvaluationError("E211", f"cannot tell the data's kind ({what}); pass kind= one of {', '.join(KINDS)}")
 
 
@@ -153,7 +158,7 @@ def load_outside(path: str | Path, *, kind: str | None = None) -> datasets.Datas
     """The records of an outside-data file as a ``datasets.Dataset`` (columns of the file).
 
     ``kind`` checks that the records have the expected form (coded values for "ucdp",
-    spans for "rams"/"geneva"/"wikievents"); without it nothing is assumed. Loads with the ``json``
+    spans for the others); without it nothing is assumed. Loads with the ``json``
     builder, declaring every column but ``id`` and ``text`` as ``datasets.Json`` so that
     Arrow's type inference cannot change values (it reads "2014-07-15" as a timestamp);
     where that feature type is missing or loading fails, every such column is a JSON
@@ -166,7 +171,7 @@ def load_outside(path: str | Path, *, kind: str | None = None) -> datasets.Datas
     if kind is not None and records:
         coded = any(_is_coded(t) for r in records for t in r["tuples"])
         if coded != (kind == "ucdp"):
-            form = "coded values (UCDP)" if coded else "spans (RAMS/GENEVA/WikiEvents)"
+            form = "coded values (UCDP)" if coded else "spans (RAMS/GENEVA/WikiEvents/Giveme5W1H)"
             raise EvaluationError(
                 "E211", f"the records hold {form}, which does not fit kind {kind!r}", path=str(path)
             )
@@ -515,6 +520,96 @@ def _names_coded_place(text: str, gold: Mapping[str, Any], *, admin1: bool = Tru
     return any(name and text_match(text, name, lenient=True) for name in names)
 
 
+# --- Giveme5W1H -------------------------------------------------------------------------
+
+# Slot of the data's tuple -> Giveme5W1H question (for the text report).
+GIVEME_QUESTIONS = {"actor": "who", "location": "where", "date": "when"}
+
+
+def _coder_phrases(slot: Any, min_agreement: int) -> list[dict[str, Any]]:
+    if not isinstance(slot, dict) or slot.get("text") is None:
+        return []
+    phrases = [slot] + [a for a in slot.get("also") or [] if isinstance(a, dict) and a.get("text")]
+    if min_agreement <= 1:
+        return phrases
+    return [p for p in phrases if (p.get("agreement") or 0) >= min_agreement]
+
+
+def giveme5w1h_main_event(row: Mapping[str, Any], *, min_agreement: int = 1) -> dict[str, Any] | None:
+    """The coders' main event of a Giveme5W1H record as a gold ``main_event``.
+
+    From the record's first tuple: per slot the phrases (the slot and its ``also``
+    alternatives) marked by at least ``min_agreement`` of the three coders (their
+    ``agreement`` count), as alternatives; ``date_value`` the ``normalized`` dates of the
+    kept date phrases. ``None`` for a record without tuples.
+    """
+    tuples = _tuples(row)
+    if not tuples:
+        return None
+    first = tuples[0]
+    gold: dict[str, Any] = {}
+    for slot in ("actor", "action", "location", "date"):
+        gold[slot] = [p["text"] for p in _coder_phrases(first.get(slot), min_agreement)] or None
+    dates = [p.get("normalized") for p in _coder_phrases(first.get("date"), min_agreement)]
+    gold["date_value"] = [d for d in dates if isinstance(d, str)] or None
+    return gold
+
+
+def score_giveme5w1h(records: Iterable[Mapping[str, Any]], predictions: Mapping[str, Document]) -> dict[str, Any]:
+    """Main-event accuracy of predictions on Giveme5W1H records (``evaluation.events``).
+
+    Per article the predicted ``events[0]`` is compared (lenient, section 4) with the coders'
+    who / where / when. ``main_event``: every phrase any coder marked is an accepted
+    alternative (the headline figure); ``majority``: only phrases marked by at least two of
+    the three coders, over the articles where such a phrase exists. Both carry the
+    any-tuple fallback. ``articles``: per-article details (both gold versions).
+    """
+    from .events import compare_main_event, summarize_main_event
+
+    rows = list(records)
+    every, majority, articles = [], [], []
+    for row in rows:
+        gold = giveme5w1h_main_event(row)
+        if gold is None:
+            continue
+        pred = predictions.get(row["id"])
+        a = compare_main_event(row["id"], gold, pred)
+        m = compare_main_event(row["id"], giveme5w1h_main_event(row, min_agreement=2), pred)
+        every.append(a)
+        majority.append(m)
+        for slot, detail in a["slots"].items():
+            detail["gold_majority"] = m["slots"][slot]["gold"]
+            detail["hit_majority"] = m["slots"][slot]["hit"]
+        articles.append({**a, "topic": _meta(row).get("topic")})
+    return {
+        "kind": "giveme5w1h",
+        **_prediction_summary([r["id"] for r in rows], predictions),
+        "events": len(every),
+        "main_event": summarize_main_event(every),
+        "majority": summarize_main_event(majority),
+        "articles": articles,
+    }
+
+
+def _format_giveme5w1h(report: Mapping[str, Any]) -> list[str]:
+    from .events import MAIN_SLOTS, format_main_event
+
+    main, majority = report["main_event"], report["majority"]
+    out = format_main_event(
+        main,
+        title=f"main event (events[0]) against the coders' who / where / when, lenient; "
+        f"any coder's phrase accepted: {main['documents']} articles",
+        labels={s: f"{q} ({s})" for s, q in GIVEME_QUESTIONS.items()},
+    )
+    cells = []
+    for s in MAIN_SLOTS:
+        share = majority["slots"][s]
+        value = "-" if share["accuracy"] is None else f"{100 * share['accuracy']:.1f}%"
+        cells.append(f"{GIVEME_QUESTIONS[s]} {value} ({share['hits']}/{share['n']})")
+    out.append("only phrases marked by at least 2 of the 3 coders: " + ", ".join(cells))
+    return out
+
+
 # --- files and text ---------------------------------------------------------------------
 
 
@@ -525,7 +620,12 @@ def evaluate_outside_files(data_path: str | Path, pred_path: str | Path, *, kind
     dataset = load_outside(data_path, kind=kind)
     kind = kind or detect_kind(dataset)
     predictions = read_predictions(pred_path)
-    report = score_ucdp(dataset, predictions) if kind == "ucdp" else score_span_data(dataset, predictions, kind=kind)
+    if kind == "ucdp":
+        report = score_ucdp(dataset, predictions)
+    elif kind == "giveme5w1h":
+        report = score_giveme5w1h(dataset, predictions)
+    else:
+        report = score_span_data(dataset, predictions, kind=kind)
     return {"data": str(data_path), "pred": str(pred_path), **report}
 
 
@@ -545,6 +645,8 @@ def format_outside_report(report: Mapping[str, Any]) -> str:
         unknown = report["unknown_prediction_ids"]
         out.append(f"Predicted ids not in the data: {len(unknown)} (e.g. {', '.join(unknown[:5])})")
     out.append("")
+    if report["kind"] == "giveme5w1h":
+        return "\n".join(out + _format_giveme5w1h(report)) + "\n"
     if report["kind"] == "ucdp":
         out.append(f"{'measure':<22} {'any tuple':>18} {'best tuple':>18}")
         for m in UCDP_MEASURES + ("all",):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .events import format_main_event, format_merges, score_main_events, score_merges
 from .io import read_gold, read_predictions
 from .match import SLOTS
 from .scorer import MODES, OPTIONAL_FIELDS, Evaluation, ModeScore, evaluate
@@ -55,10 +56,20 @@ def evaluation_to_dict(result: Evaluation, *, gold_path: str = "", pred_path: st
 def evaluate_files(gold_path: str | Path, pred_path: str | Path) -> dict[str, Any]:
     """Score a prediction file against a gold file; the JSON report.
 
-    Raises ``EvaluationError`` (codes E1xx) on a malformed file.
+    Where gold lines carry ``main_event`` the report adds ``main_event`` (the predicted
+    ``events[0]`` against it), and where they carry ``events`` it adds ``merges`` (pairwise
+    merge precision/recall); see ``evaluation.events``. Raises ``EvaluationError`` (codes
+    E1xx) on a malformed file.
     """
-    result = evaluate(read_gold(gold_path), read_predictions(pred_path))
-    return evaluation_to_dict(result, gold_path=str(gold_path), pred_path=str(pred_path))
+    gold, pred = read_gold(gold_path), read_predictions(pred_path)
+    report = evaluation_to_dict(evaluate(gold, pred), gold_path=str(gold_path), pred_path=str(pred_path))
+    main_event = score_main_events(gold, pred)
+    if main_event is not None:
+        report["main_event"] = main_event
+    merges = score_merges(gold, pred)
+    if merges is not None:
+        report["merges"] = merges
+    return report
 
 
 # --- text -----------------------------------------------------------------------------
@@ -131,6 +142,17 @@ def format_report(report: dict[str, Any], *, errors: bool = True) -> str:
         out.append(
             f"{f:<18} " + " ".join(f"{_num(c['accuracy'])} ({c['n']})".ljust(16) for c in cells)
         )
+    if report.get("main_event"):
+        main = report["main_event"]
+        title = (
+            f"Main event (guide section 5: events[0] against gold main_event, lenient): "
+            f"{main['documents']} documents"
+        )
+        if main["no_gold_main_event"]:
+            title += f" ({len(main['no_gold_main_event'])} with main_event null left out)"
+        out += ["", *format_main_event(main, title=title)]
+    if report.get("merges"):
+        out += ["", *format_merges(report["merges"])]
     out += ["", f"{'document':<28} {'gold':>4} {'pred':>4}  micro F1 s/l   tuple F1 s/l"]
     for d in report["per_document"]:
         note = "" if d["in_gold"] and d["in_pred"] else ("  (no predictions)" if d["in_gold"] else "  (not in gold)")
