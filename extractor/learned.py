@@ -657,7 +657,7 @@ class LearnedLinker:
         # a missing or stale artefact fails here, not on every document; the torch model is
         # built on first use, in the process that uses it (spaCy's n_process forks workers)
         artefact = read_artefact(self.path)
-        self.rule_linker = make_dep_linker(self.lexicon) if artefact["use_rules"] else None
+        self.rule_linker = make_dep_linker(self.lexicon) if artefact.get("use_rules") else None
         trained, given = artefact.get("lexicon"), lexicon_digest(self.lexicon)
         if trained != given:
             classes = ", ".join(LEXICON_CLASSES)
