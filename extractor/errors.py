@@ -1,4 +1,4 @@
-"""Coded errors whose messages say what to do."""
+"""Coded errors and warnings whose messages say what to do."""
 
 from __future__ import annotations
 
@@ -39,11 +39,24 @@ MESSAGES = {
     "'# source: ...' (and '# kind: map' for key<TAB>values entries), then one entry a line.",
     "E041": "Unknown word class {name!r}: the lexicon has {known}. Add a file "
     "extractor/data/lexicon/{name}.txt to create one.",
+    "W001": "The learned linker model {path} was trained with other word classes ({classes}: digest "
+    "{trained}) than the lexicon it is given ({given}), so its features differ from those it learned "
+    "from. Retrain it with "
+    "`python -m models.train_linker` for this lexicon, or give the linker the lexicon it was trained with.",
 }
 
 
 class ExtractorError(Exception):
     """An error with a stable code and an actionable message."""
+
+    def __init__(self, code: str, **details: object) -> None:
+        self.code = code
+        self.details = details
+        super().__init__(f"[{code}] " + MESSAGES[code].format(**details))
+
+
+class ExtractorWarning(UserWarning):
+    """A warning with a stable code ("W001") and an actionable message."""
 
     def __init__(self, code: str, **details: object) -> None:
         self.code = code

@@ -10,7 +10,9 @@ from ``wordfreq`` and the spaCy model's WordNet index), used to keep common word
 the NER patterns. Three small hand tables below (``ABBREVIATIONS``, ``NAME_ALIASES``,
 ``PERSON_DEMONYMS``) add well-known short forms and nationality nouns that none of these
 sources carries; other demonyms come from ``countryinfo`` (plurals by adding "s" except
-after -ese/-sh/-ch/-s/-x/-z).
+after -ese/-sh/-ch/-s/-x/-z). The English word classes it reads (type, settlement,
+surrounding and direction words, country nouns, name particles) are data files of the
+shipped lexicon (``extractor/data/lexicon/``).
 
 Ranking of namesakes (``resolve``): log10 population (subdivisions count as 100,000,
 admin2 as 30,000) plus bonuses: country +4, admin1 +1.5, capital +1.5, the entry's own
@@ -47,9 +49,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+from extractor.lexicon import default_lexicon
 from extractor.types import PlaceValue
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+_WORDS = default_lexicon()  # the gazetteer reads the shipped lexicon
 
 # Well-known abbreviations of ISO countries, matched case-sensitively on the whole text
 # ("us" in lowercase is the pronoun, not the country).
@@ -103,43 +107,6 @@ PERSON_DEMONYMS: dict[str, str] = {
 # Demonym forms that stay out of the NER patterns (common words or given names).
 _PERSON_DEMONYMS_NOT_IN_PATTERNS = {"Pole", "Finn", "Kiwi", "Scot", "Brit"}
 
-# Type words of subdivisions: a trailing one makes a subdivision the preferred reading.
-ADMIN_TYPE_WORDS = {
-    "region", "regions", "oblast", "oblasts", "obl", "province", "provinces", "governorate",
-    "krai", "kray", "okrug", "state", "prefecture", "voivodeship", "canton", "department",
-    "republic", "territory", "emirate", "county",
-}
-# Settlement words: a trailing one makes a city the preferred reading.
-CITY_TYPE_WORDS = {"city", "town", "village", "settlement", "township", "hamlet"}
-# Words naming the surroundings of a place, stripped without changing the reading.
-NEUTRAL_PLACE_WORDS = {
-    "area", "areas", "district", "districts", "outskirts", "suburbs", "suburb", "border",
-    "borders", "vicinity", "environs", "outskirt", "frontier", "front", "direction",
-    "sector", "axis", "countryside", "municipality", "raion", "rayon", "community",
-    "hromada", "near", "edge", "centre", "center", "south", "north", "east", "west",
-    "part", "parts", "heart", "capital",
-}
-_DIRECTIONS = {
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-    "southeastern", "southwestern", "central", "north-east", "north-west", "south-east",
-    "south-west", "north-eastern", "north-western", "south-eastern", "south-western",
-    "upper", "lower", "greater", "far",
-}
-_LEADING_FUNCTION_WORDS = {
-    "the", "a", "an", "in", "at", "near", "to", "into", "from", "on", "onto", "across",
-    "inside", "outside", "around", "toward", "towards", "through", "over", "via", "within",
-    "throughout", "along", "by", "of", "for", "off", "beyond", "behind", "nearby", "out",
-    "its", "their", "his", "her", "our",
-}
-# Lowercase nouns after a demonym that make the phrase mean the country ("Russian soil").
-_COUNTRY_NOUNS = {
-    "soil", "territory", "territories", "land", "lands", "airspace", "waters", "border",
-    "borders", "side", "frontier", "coast", "mainland", "state", "nation", "country",
-    "ground", "homeland", "heartland", "interior", "regions", "cities", "towns", "villages",
-    "positions", "lines", "front", "hinterland",
-}
-
 _MIN_CITY_POPULATION = 15000
 _SMALL_LOCK = threading.Lock()
 # A small place found without a region in context needs this many people (see _small_lookup).
@@ -149,10 +116,6 @@ _SMALL_NO_CONTEXT_POPULATION = 5000
 _BIG_CITY = 1_000_000
 # Subdivisions have no population in the sources; they score like places of this size.
 _ADMIN_BASE_POPULATION = {"admin1": 100_000, "admin2": 30_000, "": 1_000}
-_PARTICLES = {
-    "of", "the", "and", "de", "del", "la", "le", "les", "al", "el", "du", "da", "do", "das",
-    "dos", "des", "di", "y", "an", "ar", "as", "at", "am", "im", "upon", "on", "sur", "en",
-}
 _APOSTROPHES = re.compile(r"[\u2019'`\u02bc\u2018\u02b9\u02bb]")
 
 
@@ -187,7 +150,7 @@ def _looks_like_proper_name(name: str) -> bool:
         return False
     if " " not in name:
         return True
-    return all(w[0].isupper() or w in _PARTICLES for w in name.split())
+    return all(w[0].isupper() or w in _WORDS.name_particles for w in name.split())
 
 
 @dataclass(frozen=True)
@@ -241,7 +204,7 @@ def is_common_word(word: str, *, strong_only: bool = False) -> bool:
 def _split_type_word(name: str) -> tuple[str, str | None]:
     """("Donetsk Oblast") -> ("Donetsk", "oblast"); names without one come back unchanged."""
     words = name.split()
-    if len(words) > 1 and words[-1].lower().strip(".'") in ADMIN_TYPE_WORDS | CITY_TYPE_WORDS:
+    if len(words) > 1 and words[-1].lower().strip(".'") in _WORDS.admin_type_words | _WORDS.city_type_words:
         return " ".join(words[:-1]), words[-1].lower()
     return name, None
 
@@ -781,7 +744,7 @@ class Gazetteer:
                 if _all_lower(rest):
                     if rest[-1] in ("capital",):
                         return self._capital_entry.get(cc, self._country_entry.get(cc))
-                    if rest[-1] in _COUNTRY_NOUNS:
+                    if rest[-1] in _WORDS.country_nouns:
                         return self._country_entry.get(cc)
                 return None
 
@@ -792,14 +755,14 @@ class Gazetteer:
             return self._resolve(left, ctx, new_hint, depth + 1)
 
         # Leading direction words: "eastern Ukraine", "northern Donetsk region"
-        if len(words) > 1 and words[0].lower() in _DIRECTIONS:
+        if len(words) > 1 and words[0].lower() in _WORDS.direction_words:
             return self._resolve(" ".join(words[1:]), ctx, hint, depth + 1)
 
         # Trailing type or neutral words: "Kursk region", "Kyiv city", "Kursk border area"
         if len(words) > 1:
             last = words[-1].lower().strip(".")
             new_hint = _hint_of([last])
-            if new_hint is not None or last in NEUTRAL_PLACE_WORDS or words[-1].islower():
+            if new_hint is not None or last in _WORDS.neutral_place_words or words[-1].islower():
                 found = self._resolve(" ".join(words[:-1]), ctx, new_hint or hint, depth + 1)
                 if found is not None:
                     return found
@@ -860,7 +823,7 @@ class Gazetteer:
                     words += ["Oblast", "oblast"]
                 elif re.search(r"\bkra[ijy]\b", iso_name):
                     words += ["Krai", "krai"]
-                elif stype and stype[-1].lower() in ADMIN_TYPE_WORDS - {"region"}:
+                elif stype and stype[-1].lower() in _WORDS.admin_type_words - {"region"}:
                     words += [stype[-1].title(), stype[-1].lower()]
                 forms += [f"{core} {w}" for w in words]
         return forms
@@ -910,7 +873,7 @@ def _subdivision_display(
         return f"{name} Oblast"
     if re.search(r"\bkra[ijy]\b", low_iso):
         return f"{name} Krai"
-    if namesake and stype and stype.split()[-1].lower() in ADMIN_TYPE_WORDS:
+    if namesake and stype and stype.split()[-1].lower() in _WORDS.admin_type_words:
         return f"{name} {stype.split()[-1].title()}"
     return name
 
@@ -945,9 +908,9 @@ def _all_lower(words: list[str]) -> bool:
 def _hint_of(words: list[str]) -> str | None:
     for w in reversed(words):
         w = w.strip(".").lower()
-        if w in ADMIN_TYPE_WORDS:
+        if w in _WORDS.admin_type_words:
             return "admin"
-        if w in CITY_TYPE_WORDS:
+        if w in _WORDS.city_type_words:
             return "city"
     return None
 
@@ -963,7 +926,7 @@ def _strip_edges(text: str, *, keep_determiners: bool = False) -> str:
         s = s.strip(_EDGE_PUNCT + " ")
         s = re.sub(r"['\u2019]s$|(?<=s)['\u2019]$", "", s)
         words = s.split(" ")
-        while not keep_determiners and len(words) > 1 and words[0].lower() in _LEADING_FUNCTION_WORDS:
+        while not keep_determiners and len(words) > 1 and words[0].lower() in _WORDS.place_leading_words:
             words = words[1:]
         s = " ".join(words)
         if s.endswith(".") and s not in ABBREVIATIONS:

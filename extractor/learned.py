@@ -9,6 +9,10 @@ label, dependency path, distance, order). A two-layer head gives one probability
 threshold. The hybrid variant also sees what the rule-based linker proposes for the
 trigger and may keep, replace or drop it.
 
+The structural features read four word classes of the lexicon (``LEXICON_CLASSES``); an
+artefact records their digest, and a linker built with a lexicon whose classes differ warns
+(W001): the model would see other features than it was trained on.
+
 Two linkers are registered: ``extractor.learned_linker.v1`` and
 ``extractor.hybrid_linker.v1``. Their artefacts live in the repository's ``models/``
 folder (or in ``$EXTRACTOR_MODELS``); ``models/train_linker.py`` rebuilds them.
@@ -20,6 +24,7 @@ import hashlib
 import json
 import math
 import os
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -28,21 +33,10 @@ from typing import Any, Callable, Mapping, Sequence
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from .errors import ExtractorError
-from .linking import (
-    PERSON_NOUNS,
-    PERSONAL,
-    PLACE_NOUNS,
-    TIME_NOUNS,
-    Arguments,
-    Linker,
-    TokenSpan,
-    link_arguments,
-    noun_phrase,
-    quantity_span,
-    resolve_pronoun,
-)
-from .triggers import Trigger
+from .contracts import Arguments, Linker, TokenSpan, Trigger
+from .errors import ExtractorError, ExtractorWarning
+from .lexicon import Lexicon, default_lexicon
+from .linking import make_dep_linker, noun_phrase, quantity_span, resolve_pronoun
 
 ROLES = ("actor", "quantity", "location", "date")
 SOURCES = ("entity", "number", "chunk", "pronoun", "rule")
@@ -67,6 +61,8 @@ DEFAULT_WINDOW = 1
 ENCODER_MAX_PIECES = 256
 ARTEFACTS = {"extractor.learned_linker.v1": "learned_linker-v1.pt", "extractor.hybrid_linker.v1": "hybrid_linker-v1.pt"}
 FORMAT = "extractor.linker/1"
+# The word classes the structural features read; an artefact records their digest.
+LEXICON_CLASSES = ("person_nouns", "personal", "place_nouns", "time_nouns")
 
 
 @dataclass(frozen=True)
@@ -97,8 +93,12 @@ def _is_number(token: Token) -> bool:
     return token.like_num or token.pos_ == "NUM"
 
 
-def sentence_pools(doc: Doc, sents: Sequence[Span], of_token: Sequence[int]) -> list[dict[TokenSpan, set[str]]]:
-    """Per sentence, the candidate spans it holds with the sources that proposed each."""
+def sentence_pools(
+    doc: Doc, sents: Sequence[Span], of_token: Sequence[int], *, lexicon: Lexicon | None = None
+) -> list[dict[TokenSpan, set[str]]]:
+    """Per sentence, the candidate spans it holds with the sources that proposed each
+    (``lexicon=None``: the shipped lexicon, whose personal pronouns are "pronoun" candidates)."""
+    personal = (lexicon or default_lexicon()).personal
     pools: list[dict[TokenSpan, set[str]]] = [{} for _ in sents]
 
     def add(span: TokenSpan | None, source: str) -> None:
@@ -117,7 +117,7 @@ def sentence_pools(doc: Doc, sents: Sequence[Span], of_token: Sequence[int]) -> 
     if doc.has_annotation("DEP"):
         for chunk in doc.noun_chunks:
             root = chunk.root
-            add((chunk.start, chunk.end), "pronoun" if root.pos_ == "PRON" or root.lower_ in PERSONAL else "chunk")
+            add((chunk.start, chunk.end), "pronoun" if root.pos_ == "PRON" or root.lower_ in personal else "chunk")
             if root.pos_ in ("NOUN", "PROPN"):
                 # the phrase without its determiners or counting words: "troops" of "the 500 troops"
                 add(noun_phrase(root, numbers=False), "chunk")
@@ -218,8 +218,11 @@ def structural_features(
     of_token: Sequence[int],
     rules: Arguments | None = None,
     use_rules: bool = False,
+    lexicon: Lexicon | None = None,
 ) -> list[float]:
-    """The cheap features of one (trigger, candidate) pair, in ``feature_names()`` order."""
+    """The cheap features of one (trigger, candidate) pair, in ``feature_names()`` order
+    (``lexicon=None``: the shipped lexicon's ``LEXICON_CLASSES``)."""
+    lexicon = lexicon or default_lexicon()
     span = (cand.start, cand.end)
     root = doc[cand.start : cand.end].root
     trig = doc[trigger.i]
@@ -249,10 +252,10 @@ def structural_features(
         row += _bag(up, DEPS) + _bag(down, DEPS) + [0.0]
     lemma = root.lemma_.lower()
     row += [
-        1.0 if lemma in PERSON_NOUNS else 0.0,
-        1.0 if lemma in PLACE_NOUNS else 0.0,
-        1.0 if lemma in TIME_NOUNS else 0.0,
-        1.0 if root.lower_ in PERSONAL else 0.0,
+        1.0 if lemma in lexicon.person_nouns else 0.0,
+        1.0 if lemma in lexicon.place_nouns else 0.0,
+        1.0 if lemma in lexicon.time_nouns else 0.0,
+        1.0 if root.lower_ in lexicon.personal else 0.0,
         1.0 if any(_is_number(t) for t in doc[cand.start : cand.end]) else 0.0,
         1.0 if doc[cand.start].is_title else 0.0,
         1.0 if root.is_upper and len(root) > 1 else 0.0,
@@ -293,6 +296,12 @@ def features_digest(*, use_rules: bool) -> str:
     return hashlib.sha256("|".join(feature_names(use_rules=use_rules)).encode()).hexdigest()[:16]
 
 
+def lexicon_digest(lexicon: Lexicon | None = None) -> str:
+    """A short fingerprint of the word classes the features read, stored with a model and
+    compared when a linker is built (``lexicon=None``: the shipped lexicon)."""
+    return (lexicon or default_lexicon()).digest_of(LEXICON_CLASSES)
+
+
 # --- contextual vectors -------------------------------------------------------------------
 
 
@@ -301,11 +310,11 @@ def encode_sentences(texts: Sequence[str], *, threads: int = 1) -> list[tuple[np
     (``(pieces, 384)`` float32 and ``(pieces, 2)`` int), special tokens left out."""
     import torch
 
-    from .normalize.event_type import _encoder
+    from .normalize.event_type import encoder
 
     if not texts:
         return []
-    tokenizer, model = _encoder()
+    tokenizer, model = encoder()
     out: list[tuple[np.ndarray, np.ndarray]] = [None] * len(texts)  # type: ignore[list-item]
     order = sorted(range(len(texts)), key=lambda k: len(texts[k]))
     before = torch.get_num_threads()
@@ -381,17 +390,19 @@ def pair_features(
     window: int = DEFAULT_WINDOW,
     encoder: Encoder = minilm_vectors,
     rules: Sequence[Arguments] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> PairBatch:
     """Candidates and pair features for every trigger of ``doc``.
 
     ``encoder`` maps sentences to per-token vectors (MiniLM by default; training passes a
     cached one). With ``use_rules`` the rule-based linker's output (``rules``, computed when
-    not given) adds candidates and features.
+    not given) adds candidates and features. ``lexicon=None``: the shipped lexicon.
     """
+    lexicon = lexicon or default_lexicon()
     sents, of_token = sentence_index(doc)
-    pools = sentence_pools(doc, sents, of_token)
+    pools = sentence_pools(doc, sents, of_token, lexicon=lexicon)
     if use_rules and rules is None:
-        rules = link_arguments(doc, triggers)
+        rules = make_dep_linker(lexicon)(doc, triggers)
     rule_list: list[Arguments | None] = list(rules) if use_rules and rules is not None else [None] * len(triggers)
     per_trigger = [
         find_candidates(doc, trig, sents=sents, of_token=of_token, pools=pools, rules=r, window=window)
@@ -407,7 +418,7 @@ def pair_features(
             offsets.append(of_token[cand.start] - of_token[trig.i])
             t_rows.append(t_vec)
             c_rows.append(_span_vector(vectors, sents, of_token, (cand.start, cand.end)))
-            s_rows.append(structural_features(doc, trig, cand, of_token=of_token, rules=r, use_rules=use_rules))
+            s_rows.append(structural_features(doc, trig, cand, of_token=of_token, rules=r, use_rules=use_rules, lexicon=lexicon))
     n_struct = len(feature_names(use_rules=use_rules))
     return PairBatch(
         candidates=per_trigger,
@@ -473,14 +484,25 @@ def models_dir() -> Path:
     return Path(env) if env else Path(__file__).resolve().parents[1] / "models"
 
 
-def save_model(path: str | Path, head: Any, *, thresholds: Mapping[str, float], use_rules: bool, window: int, config: Mapping[str, Any]) -> None:
-    """Write a trained head and its settings as one ``torch.save`` file of plain values."""
+def save_model(
+    path: str | Path,
+    head: Any,
+    *,
+    thresholds: Mapping[str, float],
+    use_rules: bool,
+    window: int,
+    config: Mapping[str, Any],
+    lexicon: Lexicon | None = None,
+) -> None:
+    """Write a trained head and its settings as one ``torch.save`` file of plain values, with
+    the digest of the lexicon it was trained with (``lexicon=None``: the shipped one)."""
     import torch
 
     torch.save(
         {
             "format": FORMAT,
             "features": features_digest(use_rules=use_rules),
+            "lexicon": lexicon_digest(lexicon),
             "n_struct": len(feature_names(use_rules=use_rules)),
             "thresholds": {r: float(thresholds[r]) for r in ROLES},
             "use_rules": bool(use_rules),
@@ -609,9 +631,9 @@ def choose(
     return decode(candidates, probs, {r: float("inf") for r in ROLES}, fixed=kept)
 
 
-def _resolve(doc: Doc, span: TokenSpan) -> TokenSpan:
+def _resolve(doc: Doc, span: TokenSpan, lexicon: Lexicon) -> TokenSpan:
     """A lone personal pronoun stands for the mention it resolves to (guide: actors resolved)."""
-    if span[1] - span[0] == 1 and doc[span[0]].lower_ in PERSONAL:
+    if span[1] - span[0] == 1 and doc[span[0]].lower_ in lexicon.personal:
         return resolve_pronoun(doc[span[0]]) or span
     return span
 
@@ -626,20 +648,27 @@ def _makes_event(args: Arguments) -> bool:
 
 
 class LearnedLinker:
-    """The ``Linker`` protocol over a trained pair scorer (the artefact is loaded on first use)."""
+    """The ``Linker`` protocol over a trained pair scorer (the artefact is loaded on first use);
+    ``lexicon=None``: the shipped lexicon."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, lexicon: Lexicon | None = None) -> None:
         self.path = Path(path)
+        self.lexicon = lexicon or default_lexicon()
         # a missing or stale artefact fails here, not on every document; the torch model is
         # built on first use, in the process that uses it (spaCy's n_process forks workers)
-        read_artefact(self.path)
+        artefact = read_artefact(self.path)
+        self.rule_linker = make_dep_linker(self.lexicon) if artefact.get("use_rules") else None
+        trained, given = artefact.get("lexicon"), lexicon_digest(self.lexicon)
+        if trained != given:
+            classes = ", ".join(LEXICON_CLASSES)
+            warnings.warn(ExtractorWarning("W001", path=self.path, classes=classes, trained=trained, given=given), stacklevel=2)
 
     def __call__(self, doc: Doc, triggers: Sequence[Trigger]) -> list[Arguments]:
         if not triggers:
             return []
         model = load_model(self.path)
         cfg = model.config
-        rules = link_arguments(doc, triggers) if model.use_rules else None
+        rules = self.rule_linker(doc, triggers) if self.rule_linker is not None else None
         out: list[Arguments | None] = [None] * len(triggers)
         todo = list(range(len(triggers)))
         if rules is not None and cfg.get("keep_rule_events", False) and not _given(doc):
@@ -654,7 +683,7 @@ class LearnedLinker:
         if todo:
             batch = pair_features(
                 doc, [triggers[k] for k in todo], use_rules=model.use_rules, window=model.window,
-                rules=[rules[k] for k in todo] if rules is not None else None,
+                rules=[rules[k] for k in todo] if rules is not None else None, lexicon=self.lexicon,
             )
             probs = model.probabilities(batch)
             at = 0
@@ -667,17 +696,17 @@ class LearnedLinker:
                 at += len(cands)
                 spans = {r: s for r, (s, _) in chosen.items()}
                 if "actor" in spans:
-                    spans["actor"] = _resolve(doc, spans["actor"])
+                    spans["actor"] = _resolve(doc, spans["actor"], self.lexicon)
                 score = float(np.mean([p for _, p in chosen.values()])) if chosen else 0.3
                 out[k] = Arguments(**spans, score=round(min(0.95, score) * (0.8 if triggers[k].kind == "noun" else 1.0), 4))
         return [a for a in out if a is not None]
 
 
-def make_learned_linker(lexicon=None) -> Linker:
+def make_learned_linker(lexicon: Lexicon | None = None) -> Linker:
     """The learned linker: MiniLM and structural features, no rules."""
-    return LearnedLinker(models_dir() / ARTEFACTS["extractor.learned_linker.v1"])
+    return LearnedLinker(models_dir() / ARTEFACTS["extractor.learned_linker.v1"], lexicon)
 
 
-def make_hybrid_linker(lexicon=None) -> Linker:
+def make_hybrid_linker(lexicon: Lexicon | None = None) -> Linker:
     """The hybrid linker: the rule-based linker proposes, the learned scorer keeps or replaces."""
-    return LearnedLinker(models_dir() / ARTEFACTS["extractor.hybrid_linker.v1"])
+    return LearnedLinker(models_dir() / ARTEFACTS["extractor.hybrid_linker.v1"], lexicon)

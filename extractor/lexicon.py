@@ -1,98 +1,22 @@
-"""Word classes that drive trigger finding, modality and attribution.
+"""Word classes and the word-form tests that drive trigger finding, modality and attribution.
 
-The classes follow Levin's (1993) English verb classes and their VerbNet successors: verbs
-of communication become an event's source, verbs of cognition, desire and appearance are
-not events, aspectual and control verbs pass the event to their complement and lend it a
-modality. The verb inventory used to recognise nominalizations comes from the WordNet-derived
-lemma index that ships with spaCy's English pipelines, so no word list here names what any
-particular article says.
+The classes are data: ``extractor/data/lexicon/<class>.txt``, each naming its source (mostly
+Levin's (1993) English verb classes and their VerbNet successors: verbs of communication
+become an event's source, verbs of cognition, desire and appearance are not events,
+aspectual and control verbs pass the event to their complement and lend it a modality).
+One ``Lexicon`` reads them, and every stage consults the one it is given. The verb inventory
+used to recognise nominalizations and agent nouns comes from the WordNet-derived lemma index
+that ships with spaCy's English pipelines, so no word list here names what any particular
+article says.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Mapping
-
-# Levin 37 (communication), 48.1.2 (reveal), 29.5 (conjecture, used as attribution).
-REPORTING = frozenset(
-    """say tell report note disclose confirm acknowledge announce state claim add mention cite
-    indicate suggest reveal explain describe write warn comment insist argue assert allege deny
-    admit declare reply respond quote brief testify corroborate stress emphasize emphasise tweet
-    publish inform notify accuse blame praise commend criticize criticise condemn urge ask
-    remark recount recall reiterate signal hint show estimate predict forecast speculate
-    assess conclude observe""".split()
-)
-# Levin 29-32 (cognition, desire, appearance) and 30 (perception): not events themselves.
-COGNITION = frozenset(
-    """believe think know expect anticipate assume suspect consider understand see look seem
-    appear feel hope want wish fear worry doubt like love hate welcome watch notice learn
-    realize realise recognize recognise imagine suppose wonder mean regard view deem remain
-    stand gain matter care prefer trust need deserve struggle""".split()
-)
-# Levin 55 (aspectual): the event is in their complement.
-ASPECTUAL = frozenset("begin start continue keep stop cease resume finish proceed commence go".split())
-# Control verbs whose complement is a planned event (Levin 29.8 / VerbNet "wish", "promise").
-PLANNING = frozenset(
-    """plan intend aim expect prepare decide agree promise pledge vow threaten propose schedule
-    set seek try attempt want hope offer move mean consider""".split()
-)
-# Object-control verbs: their object performs their infinitive complement ("forced France to
-# capitulate"). VerbNet "force" (59), "urge" (58), "order" (60), "allow" (64), "advise" (37.9),
-# "help" (72) and "invite" (102) classes.
-OBJECT_CONTROL = frozenset(
-    """force compel coerce drive impel induce press pressure push prompt persuade convince
-    provoke lead cause get tempt urge ask beg implore entreat request call order command
-    direct instruct tell require oblige obligate allow permit enable let authorize authorise
-    empower entitle advise encourage counsel remind warn help assist aid train teach invite
-    challenge dare summon recruit hire appoint elect commission mandate""".split()
-)
-# Raising verbs (Levin 29 "appear" class): the event is their complement, hedged.
-# Verbs whose prepositional object performs their infinitive complement ("called on Iran to
-# withdraw", "counted on Egypt to mediate"): VerbNet "urge" (58) and "rely" (70) with their
-# prepositions.
-PREP_OBJECT_CONTROL = {
-    "call": ("on", "upon"), "appeal": ("to",), "prevail": ("on", "upon"), "rely": ("on", "upon"),
-    "count": ("on", "upon"), "depend": ("on", "upon"), "look": ("to",), "wait": ("for",),
-}
-RAISING = frozenset("appear seem prove tend happen".split())
-# Support verbs whose object noun carries the event ("carried out an attack", "imposed an
-# embargo", "signed an agreement").
-SUPPORT = frozenset("carry conduct stage launch mount perpetrate commit make take hold undertake wage impose reach sign".split())
-# Verbs of taking part (VerbNet "engage", "join", "attend"): whoever does them takes part in
-# the event their object or "in" phrase names ("attend the funeral", "engage in blackmail").
-PARTICIPATION = frozenset("attend join participate engage partake".split())
-# Verbs of giving (VerbNet give-13.1, contribute-13.2, future_having-13.3) and their event
-# nouns: their "to" phrase names the recipient, not a destination ("sold arms to Iran").
-GIVING = frozenset(
-    """give lend loan pay sell resell rent lease trade refund repay donate contribute grant award
-    offer promise pledge allocate allot bequeath guarantee owe concede cede surrender
-    sale gift donation contribution grant loan payment offer pledge assistance aid help
-    support""".split()
-)
-# Verbs of getting (VerbNet obtain-13.5.2, get-13.5.1) and their event nouns: their "from"
-# phrase names the giver, not an origin ("bought missiles from North Korea").
-GETTING = frozenset(
-    """receive obtain acquire buy purchase procure borrow inherit accept get
-    receipt acquisition purchase""".split()
-)
-# Verbs too light to carry an event of their own.
-LIGHT = frozenset(
-    """be have do make get become include involve follow use let help take put give
-    mark face happen occur exist lie hold cause lead result base stem derive
-    contribute matter""".split()
-)
-MODALS_PLANNED = frozenset({"will", "would", "shall", "'ll", "wo", "going"})
-MODALS_HEDGED = frozenset({"may", "might", "could", "can", "should", "must"})
-HEDGE_ADVERBS = frozenset(
-    {"reportedly", "allegedly", "apparently", "purportedly", "supposedly", "possibly",
-     "probably", "likely", "perhaps", "presumably", "seemingly", "potentially"}
-)
-# "is believed to", "is said to": passive attribution verbs that hedge their complement.
-HEDGE_PASSIVES = frozenset({"believe", "think", "say", "report", "allege", "understand", "expect", "suspect", "estimate", "rumor", "rumour"})
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
+from typing import Any, Iterable, Mapping
 
 # Nominalization suffixes: (noun ending, verb endings to try).
 _NOMINAL_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -113,9 +37,6 @@ _NOMINAL_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ure", ("", "e")),
     ("y", ("",)),
 )
-
-# Nouns whose event is being somewhere: the guide's "presence of troops in Russia" is "be".
-LOCATIVE_NOUNS = {"presence": "be", "stay": "be", "deployment": "deploy"}
 
 
 @lru_cache(maxsize=1)
@@ -155,16 +76,20 @@ def is_dictionary_word(word: str) -> bool:
     return any(c in words for c in candidates)
 
 
-def is_non_event_verb(lemma: str) -> bool:
-    """Whether a verb lemma never heads an event tuple of its own."""
-    return lemma in REPORTING or lemma in COGNITION or lemma in LIGHT or lemma in ASPECTUAL
+def is_non_event_verb(lemma: str, lexicon: Lexicon | None = None) -> bool:
+    """Whether a verb lemma never heads an event tuple of its own (reporting, cognition,
+    light or aspectual; ``lexicon=None``: the shipped lexicon)."""
+    lexicon = lexicon or default_lexicon()
+    return lemma in lexicon.reporting or lemma in lexicon.cognition or lemma in lexicon.light or lemma in lexicon.aspectual
 
 
-def verb_of_nominal(noun: str, *, verbs: frozenset[str] | None = None) -> str | None:
-    """The verb a deverbal event noun comes from ("deployment" -> "deploy"), if any."""
+def verb_of_nominal(noun: str, *, verbs: frozenset[str] | None = None, lexicon: Lexicon | None = None) -> str | None:
+    """The verb a deverbal event noun comes from ("deployment" -> "deploy"), if any; the
+    lexicon's locative nouns give theirs outright ("presence" -> "be")."""
     noun = noun.lower()
-    if noun in LOCATIVE_NOUNS:
-        return LOCATIVE_NOUNS[noun]
+    given = (lexicon or default_lexicon()).extra_nouns.get(noun)
+    if given is not None:
+        return given
     verbs = _wordnet_verbs() if verbs is None else verbs
     if not verbs:
         return None
@@ -274,8 +199,14 @@ class Lexicon:
     adds entries (for a map class, give a dict), ``Lexicon(replace={...})`` swaps a class
     whole, ``directory=`` reads another folder. ``lexicon.words("reporting")`` gives a
     frozenset, ``lexicon.mapping("prep_object_control")`` a dict of tuples, and
-    ``lexicon.reporting`` either, by the class's kind. ``digest`` fingerprints the content,
-    so artefacts trained against one lexicon can tell when they meet another.
+    ``lexicon.reporting`` either, by the class's kind. ``digest`` fingerprints the content
+    and ``digest_of(names)`` some classes of it, so artefacts trained against one lexicon can
+    tell when they meet another.
+
+    Trigger finding and linking consult the lexicon they are given (the component's). The
+    normalizers (actor, quantity), the gazetteer and text preparation run outside any one
+    component and read the shipped classes (``default_lexicon()``): to change what they
+    read, edit the data files.
     """
 
     def __init__(
@@ -291,6 +222,9 @@ class Lexicon:
         sets: dict[str, frozenset[str]] = {}
         maps: dict[str, dict[str, tuple[str, ...]]] = {}
         for name, wc in classes.items():
+            if hasattr(Lexicon, name) or name.startswith("_"):
+                raise ExtractorError("E040", path=str(Path(directory or LEXICON_DIR) / f"{name}.txt"), line=1,
+                                     why=f"the class name {name!r} is taken by a Lexicon attribute")
             if wc.kind == "map":
                 maps[name] = dict(wc.pairs)
             else:
@@ -307,8 +241,10 @@ class Lexicon:
                     sets[name] = sets[name] | words if how == "add" else words
         self._sets = sets
         self._maps = maps
-        self.sources = {name: wc.source for name, wc in classes.items()}
-        self._digest: str | None = None
+        self._sources = {name: wc.source for name, wc in classes.items()}
+        # each class is also a plain attribute (``lexicon.reporting``): stages read them per token
+        self.__dict__.update(sets)
+        self.__dict__.update(maps)
 
     # -- access ---------------------------------------------------------------------------
     def words(self, name: str) -> frozenset[str]:
@@ -324,40 +260,46 @@ class Lexicon:
             raise AttributeError(f"no map class {name!r} in the lexicon") from None
 
     def __getattr__(self, name: str):
-        if name.startswith("_"):
-            raise AttributeError(name)
-        if name in self.__dict__.get("_sets", {}):
-            return self._sets[name]
-        if name in self.__dict__.get("_maps", {}):
-            return self._maps[name]
+        # only reached for names that are no class of this lexicon
         raise AttributeError(f"no word class {name!r} in the lexicon")
 
     def __contains__(self, name: str) -> bool:
         return name in self._sets or name in self._maps
 
     @property
+    def sources(self) -> dict[str, str]:
+        """Each class's source, as its file's header names it."""
+        return self._sources
+
+    @property
     def names(self) -> tuple[str, ...]:
         return tuple(sorted([*self._sets, *self._maps]))
 
-    @property
+    @cached_property
     def extra_nouns(self) -> dict[str, str]:
         """Nouns whose event verb is given outright ("presence" -> "be")."""
         return {k: v[0] for k, v in self._maps["locative_nouns"].items()}
 
-    @property
+    def digest_of(self, names: Iterable[str]) -> str:
+        """A short SHA-256 of the named classes' names and entries (sources left out)."""
+        from .errors import ExtractorError
+
+        h = hashlib.sha256()
+        for name in sorted(set(names)):
+            if name in self._sets:
+                items = sorted(self._sets[name])
+            elif name in self._maps:
+                items = sorted(k + "\t" + " ".join(v) for k, v in self._maps[name].items())
+            else:
+                raise ExtractorError("E041", name=name, known=", ".join(self.names))
+            h.update(name.encode() + b"\0")
+            h.update("\n".join(items).encode() + b"\1")
+        return h.hexdigest()[:16]
+
+    @cached_property
     def digest(self) -> str:
-        """A short SHA-256 of every class's name and entries (sources left out)."""
-        if self._digest is None:
-            h = hashlib.sha256()
-            for name in self.names:
-                h.update(name.encode() + b"\0")
-                if name in self._sets:
-                    items = sorted(self._sets[name])
-                else:
-                    items = sorted(k + "\t" + " ".join(v) for k, v in self._maps[name].items())
-                h.update("\n".join(items).encode() + b"\1")
-            self._digest = h.hexdigest()[:16]
-        return self._digest
+        """``digest_of`` every class."""
+        return self.digest_of(self.names)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Lexicon) and other.digest == self.digest
@@ -369,6 +311,8 @@ class Lexicon:
         return f"Lexicon({len(self.names)} classes, digest={self.digest})"
 
     def non_event(self, lemma: str) -> bool:
+        """Whether a lemma never heads an event of its own: reporting, cognition, light,
+        aspectual or planning (the event is in its complement)."""
         return (
             lemma in self.reporting
             or lemma in self.cognition
@@ -382,3 +326,16 @@ class Lexicon:
 def default_lexicon() -> Lexicon:
     """The shipped lexicon, read once."""
     return Lexicon()
+
+
+# The old constant names linking.py still imports, served from the shipped lexicon until
+# linking reads the lexicon it is given; then delete this.
+_LINKING_NAMES = frozenset(
+    {"ASPECTUAL", "COGNITION", "GETTING", "GIVING", "OBJECT_CONTROL", "PARTICIPATION", "PREP_OBJECT_CONTROL", "REPORTING", "SUPPORT"}
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LINKING_NAMES:
+        return getattr(default_lexicon(), name.lower())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -3,6 +3,8 @@
 ``prepare_text`` drops page furniture, rejoins words broken across a line end and turns
 non-breaking spaces into plain ones. The result knows how to map any offset of the
 prepared text back to the raw text, so every slot can point into the file as received.
+Its word classes (furniture lines, the small words of titles) are data files of the shipped
+lexicon (``extractor/data/lexicon/``).
 """
 
 from __future__ import annotations
@@ -12,21 +14,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Section labels and navigation that news sites print as lines of their own.
-FURNITURE_LINES = frozenset(
-    {
-        "related articles", "related posts", "related stories", "related", "read more",
-        "read also", "see also", "more stories", "latest posts", "latest news", "latest",
-        "recent posts", "popular posts", "most read", "most popular", "trending",
-        "back to top", "back to top button", "get in touch", "contact us", "share",
-        "share this", "share this article", "share on facebook", "share on twitter", "tweet",
-        "print", "email", "subscribe", "sign up", "newsletter", "advertisement", "sponsored",
-        "follow us", "comments", "leave a comment", "leave a reply", "tags", "news", "world",
-        "world news", "politics", "business", "opinion", "analysis", "europe", "asia",
-        "middle east", "africa", "americas", "sport", "sports", "home", "menu", "search",
-        "- news", "skip to content", "loading", "close",
-    }
-)
+from .lexicon import default_lexicon, is_dictionary_word
+
+_WORDS = default_lexicon()  # text preparation reads the shipped lexicon
+
 # Words that mark a bullet or short line as a link, credit or share prompt.
 FURNITURE_CUES = re.compile(
     r"\b(facebook|twitter|instagram|telegram|whatsapp|youtube|linkedin|follow us|"
@@ -104,7 +95,7 @@ def is_furniture(line: str) -> bool:
     if not stripped:
         return False
     key = re.sub(r"\s+", " ", stripped).casefold().rstrip(":")
-    if key in FURNITURE_LINES:
+    if key in _WORDS.furniture_lines:
         return True
     if PLACEHOLDER.match(stripped):
         return True
@@ -121,12 +112,11 @@ BROKEN_WORD = re.compile(r"([A-Za-z]+)\n([a-z]+)")
 
 
 TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)?")
-SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with vs via amid over".split())
 
 
 def _is_title_line(line: str) -> bool:
     """A headline in title case: most content words capitalized, no final full stop."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if w.lower() not in SMALL_WORDS]
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if w.lower() not in _WORDS.title_small_words]
     if len(words) < 3 or line.rstrip().endswith("."):
         return False
     capitalized = sum(w[0].isupper() for w in words)
@@ -142,8 +132,6 @@ def truecase_headlines(text: str, *, is_name=None) -> str:
     an English dictionary word; otherwise, and when the body writes it in lower case, it is
     lower-cased.
     """
-    from .lexicon import is_dictionary_word
-
     # headlines come one a line, or several on a line joined by semicolons (wire digests)
     lines = re.split(r"(?<=[\n;])", text)
     titles = [_is_title_line(line.rstrip("\n;")) for line in lines]
@@ -162,7 +150,7 @@ def truecase_headlines(text: str, *, is_name=None) -> str:
 
     def keep(word: str) -> bool:
         low = word.lower()
-        if low in STOP_WORDS or low in SMALL_WORDS:
+        if low in STOP_WORDS or low in _WORDS.title_small_words:
             return False
         if low in upper_seen and low not in lower_seen:
             return True

@@ -5,51 +5,32 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .contracts import Trigger
-from .lexicon import (
-    ASPECTUAL,
-    RAISING,
-    HEDGE_ADVERBS,
-    HEDGE_PASSIVES,
-    MODALS_HEDGED,
-    MODALS_PLANNED,
-    NEGATIONS,
-    Lexicon,
-    verb_of_nominal,
-)
+from .lexicon import Lexicon, _wordnet_verbs, default_lexicon, verb_of_nominal
 from .syntax import PLACE_LABELS, occurrence_clause  # noqa: F401  (re-exported)
-
-LOCATIVE_PREPS = frozenset({"in", "on", "at", "inside", "near", "within", "across", "throughout"})
-PLANNING_NOUNS = frozenset({"plan", "decision", "intention", "agreement", "offer", "pledge", "promise", "readiness"})
-# "efforts to reclaim Kursk": the attempted event is reported as such, not as a plan
-ATTEMPT_NOUNS = frozenset({"effort", "endeavor", "endeavour", "attempt", "bid", "push", "drive", "campaign", "mission", "operation"})
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 
 
 def _has_place(token: Token) -> bool:
     return any(t.ent_type_ in PLACE_LABELS for t in token.subtree)
 
 
-# Verbs whose passive with a place says that someone is there ("troops were spotted in Kursk").
-PRESENCE_PASSIVES = frozenset({"observe", "see", "spot", "sight", "confirm", "detect", "photograph", "locate", "find", "station", "base"})
-
-
-def is_presence_passive(token: Token) -> bool:
-    """A passive of seeing or finding with a place: a presence ("be") event of its patient."""
-    if token.lemma_.lower() not in PRESENCE_PASSIVES or not any(c.dep_ == "auxpass" for c in token.children):
+def is_presence_passive(token: Token, lexicon: Lexicon) -> bool:
+    """A passive of seeing or finding with a place ("troops were spotted in Kursk"): a
+    presence ("be") event of its patient."""
+    if token.lemma_.lower() not in lexicon.presence_passives or not any(c.dep_ == "auxpass" for c in token.children):
         return False
     if any(c.dep_ == "agent" for c in token.children):
         return False
-    return any(c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and _has_place(c) for c in token.children)
+    return any(c.dep_ == "prep" and c.lower_ in lexicon.locative_preps and _has_place(c) for c in token.children)
 
 
-def is_locative_copula(token: Token) -> bool:
+def is_locative_copula(token: Token, lexicon: Lexicon) -> bool:
     """A form of "be" that places its subject somewhere ("12,000 soldiers are in Russia")."""
     if token.lemma_ != "be" or token.dep_ in ("aux", "auxpass"):
         return False
     if not any(c.dep_ in ("nsubj", "expl") for c in token.children):
         return False
     return any(
-        c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and _has_place(c) for c in token.children
+        c.dep_ == "prep" and c.lower_ in lexicon.locative_preps and _has_place(c) for c in token.children
     )
 
 
@@ -64,14 +45,15 @@ def _is_purpose_clause(token: Token, lexicon: Lexicon) -> bool:
         # complements of control, aspectual and attribution verbs are the event itself
         lemma = head.lemma_.lower()
         passive = any(c.dep_ == "auxpass" for c in head.children)
-        if lemma in lexicon.cognition and lemma not in lexicon.planning and lemma not in RAISING and not passive:
+        if lemma in lexicon.cognition and lemma not in lexicon.planning and lemma not in lexicon.raising and not passive:
             return True  # "struggles to sustain": an attitude, not an event
         return head.pos_ == "VERB" and not (
             lemma in lexicon.planning or lemma in lexicon.aspectual or lemma in lexicon.cognition
-            or lemma in lexicon.reporting or lemma in HEDGE_PASSIVES or lemma in ("go", "be", "have", "need", "use", "help")
+            or lemma in lexicon.reporting or lemma in lexicon.hedge_passives or lemma in lexicon.semi_modals
         )
     lemma = head.lemma_.lower()
-    return not (token.dep_ == "acl" and (lemma in PLANNING_NOUNS or lemma in ATTEMPT_NOUNS))
+    # "efforts to reclaim Kursk": the attempted event is reported as such, not as a purpose
+    return not (token.dep_ == "acl" and (lemma in lexicon.planning_nouns or lemma in lexicon.attempt_nouns))
 
 
 def _in_purpose_clause(token: Token, lexicon: Lexicon) -> bool:
@@ -86,21 +68,21 @@ def _in_purpose_clause(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-def is_conditional(token: Token) -> bool:
+def is_conditional(token: Token, lexicon: Lexicon) -> bool:
     """Whether the word sits in an "if"/"whether" clause, which reports no actual event."""
     for tok in [token, *token.ancestors]:
-        if tok.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in tok.children):
+        if tok.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in tok.children):
             return True
     return False
 
 
-def _governors(token: Token) -> list[Token]:
+def _governors(token: Token, lexicon: Lexicon) -> list[Token]:
     """The token and the chain of words whose complement it is (plans to -> send)."""
     chain = [token]
     cur = token
     while cur.dep_ in ("xcomp", "acl", "conj", "pcomp", "pobj") and cur.head is not cur:
         if cur.dep_ == "acl" and (
-            cur.head.lemma_.lower() not in PLANNING_NOUNS
+            cur.head.lemma_.lower() not in lexicon.planning_nouns
             or not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
         ):
             break  # "an agreement reached in June" describes the agreement; "agreement to send" plans
@@ -113,45 +95,46 @@ def _governors(token: Token) -> list[Token]:
     return chain
 
 
-def find_modality(token: Token) -> str:
-    """asserted, reported, planned or negated, from auxiliaries, hedges and negation."""
-    chain = _governors(token)
-    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in ASPECTUAL:
+def find_modality(token: Token, lexicon: Lexicon) -> str:
+    """asserted, reported, planned or negated, from auxiliaries, hedges, negation and the
+    planning, raising and attribution words that govern the trigger."""
+    chain = _governors(token, lexicon)
+    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in lexicon.aspectual:
         chain.append(token.head)
     if token.pos_ == "NOUN" and token.dep_ == "dobj":
         # "is going to greenlight the deployment": the noun's event shares its verb's modality
-        chain.extend(_governors(token.head))
+        chain.extend(_governors(token.head, lexicon))
     planned = hedged = negated = False
     for k, tok in enumerate(chain):
         # "not engaged ... but stationed": negation does not cross a conjunction
         via_conj = any(t.dep_ == "conj" for t in chain[:k])
         for c in tok.children:
             low = c.lower_
-            if c.dep_ == "neg" or (c.dep_ == "advmod" and low in NEGATIONS):
+            if c.dep_ == "neg" or (c.dep_ == "advmod" and low in lexicon.negations):
                 negated = negated or not via_conj
-            elif c.dep_ in ("aux", "auxpass") and low in MODALS_PLANNED:
+            elif c.dep_ in ("aux", "auxpass") and low in lexicon.modals_planned:
                 planned = True
-            elif c.dep_ == "aux" and low in MODALS_HEDGED:
+            elif c.dep_ == "aux" and low in lexicon.modals_hedged:
                 perfect = any(a.lemma_ == "have" and a.dep_ == "aux" for a in tok.children)
                 if perfect or any(a.lower_ == "be" for a in tok.children if a.dep_ == "aux"):
                     hedged = True
                 else:
                     planned = True
-            elif c.dep_ == "advmod" and low in HEDGE_ADVERBS:
+            elif c.dep_ == "advmod" and low in lexicon.hedge_adverbs:
                 hedged = True
             elif c.dep_ == "aux" and low == "going" and k == 0:
                 planned = True
         if k > 0 and tok.pos_ in ("VERB", "AUX", "NOUN"):
             lemma = tok.lemma_.lower()
             passive = any(c.dep_ == "auxpass" for c in tok.children)
-            if passive and lemma in HEDGE_PASSIVES:
+            if passive and lemma in lexicon.hedge_passives:
                 if lemma == "expect":
                     planned = True
                 else:
                     hedged = True
-            elif lemma in PLANNING_NOUNS or (tok.pos_ == "VERB" and lemma in _PLANNING_VERBS):
+            elif lemma in lexicon.planning_nouns or (tok.pos_ == "VERB" and lemma in lexicon.planning):
                 planned = True
-            elif lemma in RAISING:
+            elif lemma in lexicon.raising:
                 hedged = True
     # "is going to greenlight": the xcomp of a progressive "go".
     head = token.head
@@ -164,9 +147,6 @@ def find_modality(token: Token) -> str:
     if hedged:
         return "reported"
     return "asserted"
-
-
-_PLANNING_VERBS = Lexicon().planning
 
 
 def _span_of(token: Token) -> tuple[int, int]:
@@ -237,11 +217,8 @@ def find_source(token: Token, *, lexicon: Lexicon) -> tuple[int, int] | None:
 def _is_possessed_event(token: Token, lexicon: Lexicon) -> bool:
     """A noun that is also a verb, owned by a named actor ("Putin's visit", "a visit by Putin")
     and placed or dated ("to Seoul", "which occurred in May")."""
-    from .lexicon import _wordnet_verbs
-    from .linking import GENERAL_PLACES
-
     lemma = token.lemma_.lower()
-    if lemma not in _wordnet_verbs() or lexicon.non_event(lemma) or lemma in GENERAL_PLACES:
+    if lemma not in _wordnet_verbs() or lexicon.non_event(lemma) or lemma in lexicon.general_places:
         return False
     named = ("PERSON", "GPE", "ORG", "NORP")
     owner = any(c.dep_ == "poss" and c.ent_type_ in named for c in token.children) or any(
@@ -250,21 +227,22 @@ def _is_possessed_event(token: Token, lexicon: Lexicon) -> bool:
     )
     placed = any(
         c.dep_ == "prep" and c.lower_ in ("to", "into")
-        and (_has_place(c) or any(p.dep_ == "pobj" and p.lemma_.lower() in GENERAL_PLACES for p in c.children))
+        and (_has_place(c) or any(p.dep_ == "pobj" and p.lemma_.lower() in lexicon.general_places for p in c.children))
         for c in token.children
     )
     return owner and (placed or occurrence_clause(token) is not None)
 
 
 def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
-    """Verbs, locative copulas and event nouns that report concrete events."""
-    lexicon = lexicon or Lexicon()
+    """Verbs, locative copulas and event nouns that report concrete events
+    (``lexicon=None``: the shipped lexicon)."""
+    lexicon = lexicon or default_lexicon()
     triggers: list[Trigger] = []
     for token in doc:
         lemma = token.lemma_.lower()
         kind = None
         particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
-        if token.pos_ == "VERB" and is_presence_passive(token) and token.lemma_.lower() not in ("station", "base"):
+        if token.pos_ == "VERB" and is_presence_passive(token, lexicon):
             kind, lemma = "copula", "be"
         elif token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
             phrasal = f"{lemma} {particle}" if particle else lemma
@@ -273,23 +251,21 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
             if token.sent.text.rstrip().endswith("?"):
                 continue
             kind = "verb"
-        elif token.pos_ in ("AUX", "VERB") and is_locative_copula(token):
+        elif token.pos_ in ("AUX", "VERB") and is_locative_copula(token, lexicon):
             kind, lemma = "copula", "be"
         elif token.pos_ == "NOUN" and token.dep_ != "compound":
-            from .linking import GENERAL_PLACES
-
             if lemma in lexicon.extra_nouns:
                 verb = lexicon.extra_nouns[lemma]
-            elif lemma in GENERAL_PLACES:
+            elif lemma in lexicon.general_places:
                 continue  # "locations", "stations": places, not events
             else:
-                verb = verb_of_nominal(lemma)
+                verb = verb_of_nominal(lemma, lexicon=lexicon)
                 if verb is None and _is_possessed_event(token, lexicon):
                     verb = lemma  # "Putin's visit to Pyongyang": a verb used as a noun
                 if verb is None or lexicon.non_event(verb):
                     continue
             kind, lemma = "noun", verb
-        if kind is None or is_conditional(token):
+        if kind is None or is_conditional(token, lexicon):
             continue
         if kind != "verb" and token.sent.text.rstrip().endswith("?"):
             continue
@@ -300,7 +276,7 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
                 i=token.i,
                 lemma=lemma,
                 kind=kind,
-                modality=find_modality(token),
+                modality=find_modality(token, lexicon),
                 source=find_source(token, lexicon=lexicon),
             )
         )
@@ -308,8 +284,9 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
 
 
 def given_triggers(doc: Doc, spans, *, lexicon: Lexicon | None = None) -> list[Trigger]:
-    """Triggers at given character spans (an annotated event's trigger), whatever their word class."""
-    lexicon = lexicon or Lexicon()
+    """Triggers at given character spans (an annotated event's trigger), whatever their word
+    class (``lexicon=None``: the shipped lexicon)."""
+    lexicon = lexicon or default_lexicon()
     out = []
     for start, end in spans:
         span = doc.char_span(int(start), int(end), alignment_mode="expand")
@@ -319,6 +296,6 @@ def given_triggers(doc: Doc, spans, *, lexicon: Lexicon | None = None) -> list[T
         lemma = token.lemma_.lower()
         kind = "verb" if token.pos_ in ("VERB", "AUX") else "noun"
         if kind == "noun":
-            lemma = lexicon.extra_nouns.get(lemma) or verb_of_nominal(lemma) or lemma
-        out.append(Trigger(token.i, lemma, kind, find_modality(token), find_source(token, lexicon=lexicon)))
+            lemma = verb_of_nominal(lemma, lexicon=lexicon) or lemma
+        out.append(Trigger(token.i, lemma, kind, find_modality(token, lexicon), find_source(token, lexicon=lexicon)))
     return out

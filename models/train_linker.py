@@ -246,7 +246,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     import torch
 
-    from extractor.learned import ARTEFACTS, ROLES, save_model
+    from extractor.learned import ARTEFACTS, ROLES, lexicon_digest, save_model
 
     torch.set_num_threads(1)
     np.random.seed(SEED)
@@ -315,6 +315,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         report["variants"][name] = {
             "artefact": path.name,
             "bytes": path.stat().st_size,
+            # the shipped lexicon's classes the features read, as save_model records them
+            "lexicon": lexicon_digest(),
             "parameters": int(sum(p.numel() for p in head.parameters())),
             "pairs": {"train": int(len(train.t)), "dev": int(len(dev.t))},
             "triggers": {"train": len(train.examples), "dev": len(dev.examples)},

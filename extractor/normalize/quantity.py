@@ -9,6 +9,11 @@ Number words go through ``numerizer``; the currency table comes from pycountry's
 list and quantulum3's unit data, plus the Unicode currency signs. quantulum3's own parser is
 not used: it reads "$20m" as dollar-metres, "£3bn" as pound-barns and drops "hryvnia" and
 vague magnitudes, and its unit classifier does not load under the installed scikit-learn.
+
+The English word classes it consults (approximators, quantifiers, the words that end or
+do not define a counted noun) are data files of the shipped lexicon
+(``extractor/data/lexicon/``); number words, scales, bounds and currencies, which map words
+to values, are the normalizer's grammar and stay here.
 """
 
 from __future__ import annotations
@@ -19,11 +24,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from extractor.lexicon import default_lexicon
 from extractor.types import QuantityValue
 
 __all__ = ["normalize_quantity", "parse_number"]
 
 _MAX_CHARS = 2000
+_WORDS = default_lexicon()  # normalizers read the shipped lexicon
 
 _ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -42,7 +49,6 @@ _SCALE_ABBREVIATIONS = {
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9,
     "tn": 1e12, "trn": 1e12,
 }
-_LENGTH_WORDS = {"long", "high", "wide", "deep", "tall", "away", "above", "below", "thick"}
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 _ORDINAL_SUFFIXES = {"st", "nd", "rd", "th", "s"}  # "2nd", "1990s": not counts
 
@@ -52,13 +58,7 @@ _VAGUE_PLURALS = {
     "millions": 1e6, "billions": 1e9, "trillions": 1e12,
 }
 _VAGUE_SINGULAR_SCALES = {"dozen": 12.0, **_SCALES}
-_VAGUE_DETERMINERS = {"several", "few", "many", "numerous", "multiple"}
 
-_APPROXIMATE_PREFIXES = (
-    "approximately", "approx", "about", "around", "roughly", "nearly", "almost", "some",
-    "an estimated", "estimated", "est", "circa", "ca", "close to", "just under",
-    "just over", "more or less", "~", "≈", "c",
-)
 # Longest phrases first so "no more than" wins over "more than".
 _BOUND_PREFIXES = (
     ("no fewer than", "min"), ("no less than", "min"), ("not fewer than", "min"),
@@ -77,7 +77,6 @@ _BOUND_SUFFIXES = (
     ("or over", "min"), ("plus", "min"), ("+", "min"), ("or less", "max"),
     ("or fewer", "max"), ("at most", "max"),
 )
-_APPROXIMATE_SUFFIXES = ("or so", "odd", "give or take", "or thereabouts")
 
 _RATE_PATTERNS = (
     (re.compile(r"\b(?:per|a|an|each|every)\s+(day|week|month|year|hour|quarter)\b"), None),
@@ -91,30 +90,6 @@ _RATE_PATTERNS = (
     (re.compile(r"\bquarterly\b"), "quarter"),
 )
 
-_DETERMINERS = {
-    "the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "this", "that",
-    "them", "whom", "which", "all", "some",
-}
-# Words that end the counted noun phrase: prepositions, conjunctions, auxiliaries,
-# relative pronouns and time words that follow a quantity in running text.
-_UNIT_STOP = {
-    "in", "into", "to", "from", "at", "on", "for", "with", "by", "near", "across", "per",
-    "each", "every", "since", "during", "over", "under", "after", "before", "through",
-    "toward", "towards", "against", "within", "between", "among", "as", "via", "like",
-    "and", "or", "but", "nor", "than", "who", "whom", "which", "that", "whose", "where",
-    "when", "were", "was", "are", "is", "be", "been", "being", "have", "has", "had", "will",
-    "would", "could", "should", "may", "might", "must", "can", "also", "not", "reportedly",
-    "a", "an", "the", "last", "next", "this", "ago", "yesterday", "today", "tomorrow",
-    "daily", "weekly", "monthly", "yearly", "annually", "annual", "hourly", "quarterly",
-    "more", "less", "fewer", "so", "alone", "total", "respectively", "already", "still",
-    "now", "then", "there", "here", "said", "say", "says", "according", "including", "plus",
-    "about", "around", "some", "while", "if", "because", "although", "though",
-}
-# Words before the head noun that do not define what is counted.
-_UNIT_DROP = {
-    "more", "additional", "extra", "new", "fresh", "other", "further", "odd", "strong",
-    "plus", "or", "so", "another", "total", "estimated", "some",
-}
 _PERCENT_WORDS = (("per", "cent"), ("percent",), ("pct",), ("percentage", "points"),
                   ("percentage", "point"))
 
@@ -473,7 +448,7 @@ def _digit_number(tokens: list[_Tok], i: int, money: bool) -> _Number | None:
         metres = suffix == "m" and not money and (
             nxt is None
             or nxt.kind != "word"
-            or nxt.low in _LENGTH_WORDS
+            or nxt.low in _WORDS.dimension_words
             or nxt.start == tok.end
         )
         if metres:
@@ -536,7 +511,7 @@ def _vague_at(tokens: list[_Tok], i: int) -> tuple[float, int] | None:
     k = i
     if w in ("a", "an") and i + 1 < n and tokens[i + 1].low == "few":
         k = i + 1
-    if tokens[k].low in _VAGUE_DETERMINERS:
+    if tokens[k].low in _WORDS.vague_quantifiers:
         j = k + 1
         value = 1.0
         seen = False
@@ -580,7 +555,7 @@ def _prefix_flags(prefix: str) -> tuple[bool, str | None]:
         if f" {phrase} " in padded:
             bound = kind
             break
-    for phrase in _APPROXIMATE_PREFIXES:
+    for phrase in _WORDS.approximators:
         if f" {phrase} " in padded:
             approximate = True
             break
@@ -590,7 +565,7 @@ def _prefix_flags(prefix: str) -> tuple[bool, str | None]:
 def _suffix_flags(tokens: list[_Tok], j: int) -> tuple[bool, str | None]:
     words = [t.low for t in tokens[j:j + 3]]
     text = " ".join(words)
-    approximate = any(text == p or text.startswith(p + " ") for p in _APPROXIMATE_SUFFIXES)
+    approximate = any(text == p or text.startswith(p + " ") for p in _WORDS.approximate_suffixes)
     if words[:2] == ["-", "odd"]:
         approximate = True
     bound = None
@@ -686,7 +661,7 @@ def _unit_phrase(tokens: list[_Tok], j: int) -> str | None:
                 break
             if not tokens[k].text[:1].isupper():
                 break
-        while j < n and tokens[j].low in _DETERMINERS:
+        while j < n and tokens[j].low in _WORDS.partitive_determiners:
             j += 1
         inner = _find_number(tokens, j) if j < n else None
         if inner is not None and inner[0].start == j:
@@ -694,7 +669,7 @@ def _unit_phrase(tokens: list[_Tok], j: int) -> str | None:
     words: list[_Tok] = []
     while j < n and len(words) < 5:
         tok = tokens[j]
-        if tok.kind != "word" or tok.low in _UNIT_STOP or tok.low == "of":
+        if tok.kind != "word" or tok.low in _WORDS.unit_stop_words or tok.low == "of":
             break
         if words and tok.low.endswith("ed") and len(tok.low) > 4:
             break  # a past-tense verb after the noun: "troops arrived"
@@ -702,21 +677,21 @@ def _unit_phrase(tokens: list[_Tok], j: int) -> str | None:
             break
         words.append(tok)
         j += 1
-    while words and words[0].low in _UNIT_DROP:
+    while words and words[0].low in _WORDS.unit_drop_words:
         words.pop(0)
     if not words:
         return None
     head = words[-1]
-    kept = [w for w in words[:-1] if not w.text[:1].isupper() and w.low not in _UNIT_DROP]
+    kept = [w for w in words[:-1] if not w.text[:1].isupper() and w.low not in _WORDS.unit_drop_words]
     phrase = [*kept, head]
     # "rounds of artillery": one "of" continuation that names what the unit is made of.
     if j + 1 < n and tokens[j].low == "of" and tokens[j + 1].kind == "word" and (
-        tokens[j + 1].low not in _DETERMINERS and tokens[j + 1].low not in _UNIT_STOP
+        tokens[j + 1].low not in _WORDS.partitive_determiners and tokens[j + 1].low not in _WORDS.unit_stop_words
         and not _is_cardinal_word(tokens[j + 1].low)
     ):
         k = j + 1
         tail: list[_Tok] = []
-        while k < n and len(tail) < 3 and tokens[k].kind == "word" and tokens[k].low not in _UNIT_STOP:
+        while k < n and len(tail) < 3 and tokens[k].kind == "word" and tokens[k].low not in _WORDS.unit_stop_words:
             if tail and tokens[k].low.endswith("ed") and len(tokens[k].low) > 4:
                 break
             tail.append(tokens[k])

@@ -328,7 +328,7 @@ from extractor.batch import run_folder
 from extractor.normalize import event_type
 
 summary = run_folder(sys.argv[1], sys.argv[2], extractor=extractor.load(), n_process=2, batch_size=1)
-print(summary.documents, event_type._encoder.cache_info().currsize, "transformers" in sys.modules)
+print(summary.documents, event_type.encoder.cache_info().currsize, "transformers" in sys.modules)
 """
 
 

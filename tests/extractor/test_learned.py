@@ -1,14 +1,18 @@
 """The learned linker: features on a hand-built parse, decoding, the committed artefacts,
 and predictions on a short text. Nothing here trains a model."""
 
+import re
+import warnings
+
 import numpy as np
 import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from extractor.errors import ExtractorError
+from extractor.errors import ExtractorError, ExtractorWarning
 from extractor.learned import (
     ARTEFACTS,
+    LEXICON_CLASSES,
     _makes_event,
     ROLES,
     Candidate,
@@ -18,16 +22,19 @@ from extractor.learned import (
     dependency_path,
     feature_names,
     find_candidates,
+    lexicon_digest,
     load_model,
     make_head,
     models_dir,
     pair_features,
+    read_artefact,
     save_model,
     sentence_index,
     sentence_pools,
     structural_features,
     token_vectors,
 )
+from extractor.lexicon import Lexicon
 from extractor.linking import Arguments, Linker
 from extractor.registry import get_linker
 from extractor.triggers import Trigger
@@ -127,6 +134,13 @@ def test_structural_features_of_hand_built_pairs(doc, span, expected):
     assert feats["kind=verb"] == 1 and feats["trigger_pos=VERB"] == 1
 
 
+def test_word_class_features_read_the_given_lexicon(doc):
+    assert _features(doc, (6, 8))["time_noun"] == 1
+    assert _features(doc, (6, 8), lexicon=Lexicon(replace={"time_nouns": ["hour"]}))["time_noun"] == 0
+    assert _features(doc, (5, 6))["place_noun"] == 0
+    assert _features(doc, (5, 6), lexicon=Lexicon(add={"place_nouns": ["kursk"]}))["place_noun"] == 1
+
+
 def test_rule_features_say_which_role_the_rules_gave(doc):
     feats = _features(doc, (0, 1), rules=Arguments(actor=(0, 1), location=(5, 6)), use_rules=True)
     assert feats["rule_actor=same"] == 1 and feats["rule_actor=overlap"] == 1
@@ -223,6 +237,7 @@ def test_committed_artefact_loads_and_is_small(name):
     path = models_dir() / ARTEFACTS[name]
     assert path.stat().st_size < 5_000_000
     model = load_model(path)
+    assert re.fullmatch("[0-9a-f]{16}", read_artefact(path)["lexicon"])
     assert set(model.thresholds) == set(ROLES)
     assert model.use_rules == (name == "extractor.hybrid_linker.v1")
     assert sum(p.numel() for p in model.head.parameters()) < 1_000_000
@@ -243,6 +258,23 @@ def test_save_and_load_round_trip(tmp_path):
     t, c, s = torch.ones(2, 3), torch.zeros(2, 3), torch.ones(2, len(feature_names()))
     head.eval()
     assert torch.allclose(model.head(t, c, s), head(t, c, s))
+
+
+def test_a_lexicon_other_than_the_training_one_warns(tmp_path):
+    head = make_head(3, len(feature_names()), hidden=8)
+    path = tmp_path / "m.pt"
+    save_model(path, head, thresholds=HALF, use_rules=False, window=0, config={"dim": 3, "hidden": 8})
+    assert read_artefact(path)["lexicon"] == lexicon_digest(Lexicon())
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        LearnedLinker(path)  # the shipped lexicon it was saved with
+        LearnedLinker(path, Lexicon())
+        LearnedLinker(path, Lexicon(add={"planning": ["greenlight"]}))  # a class the features do not read
+    for name in LEXICON_CLASSES:
+        other = Lexicon(add={name: {"warlord": ["PERSON"]} if name == "personal" else ["warlord"]})
+        with pytest.warns(ExtractorWarning, match=r"\[W001\].*python -m models\.train_linker") as caught:
+            LearnedLinker(path, other)
+        assert [w.message.code for w in caught] == ["W001"]
 
 
 def test_missing_unreadable_and_stale_artefacts_have_codes(tmp_path, monkeypatch):
