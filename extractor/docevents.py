@@ -2,61 +2,65 @@
 
 ``merge_events(tuples, text=..., published=..., title=...)`` groups the mention tuples of one
 article into the distinct real-world events they report and returns one ``DocumentEvent``
-per event: the main event first (``main=True``), the others by first mention. It is a pure
-function of its arguments (no model, no parsing): the tuples' offsets, values and classes
-are all it reads, plus the article text for the headline, dateline and lead regions.
+per event: the main event first (``main=True``), the others by first mention. It is a pure,
+deterministic function of its arguments (no model, no parsing): the tuples' offsets, values
+and classes are all it reads, plus the article text for the headline, dateline and lead.
 
-Merging (``_compatible``): two mentions may report the same happening when
+**Merging** (``_compatible``). Two mentions may report the same happening only when
 
 - their **class** agrees: the project's ``event_type``, with ``combat`` and ``casualty``
   together ("the attack" and "killed six" are one attack); a mention of class ``other`` (or
   none) only with the same action lemma;
 - their **actors** are compatible: one is missing or a pronoun, or the canonical names are
-  equal, or the words of one name are all in the other ("Trump" / "President-elect Donald
-  Trump");
-- their **places** are compatible: one is missing or a bare common noun ("the city"), or
-  the two resolved places are the same or one contains the other (a country contains its
-  places, a first-level subdivision its cities), or, where a place is unresolved, one text
-  contains the other. Two different resolved places, or different named places, are
-  different events (two attacks in two cities);
+  equal, or the words of one are all in the other ("Trump" / "President-elect Donald Trump");
+- their **places** are compatible: one is missing or a bare common noun ("the city"); two
+  resolved places are the same or one contains the other (a country its places, a first-level
+  subdivision its cities); an unresolved place matches a text that contains it or lies
+  possibly in a resolved country. Two different resolved cities, or different named places,
+  are different events (two attacks in two cities);
 - their **dates** are compatible: one is missing, the resolved intervals overlap, or, where
-  a date is unresolved, the texts agree (one contains the other) or at least one of them
-  names no calendar point (weekday, month, year, yesterday/today);
+  a date is unresolved, one text contains the other or not both name a calendar point;
 - their **modality**: a negated mention merges only with negated ones;
-- their **quantities**: outside combat/casualty, two different figures of the same unit are
-  two events (another wave, another contingent); within combat/casualty a new figure is an
-  update of the toll.
+- their **figures**: outside combat/casualty, two different figures (other than a sum against a
+  count) are two events (another wave, another contingent); within combat/casualty a new
+  figure is an update of the toll.
 
-Mentions are taken in text order; each joins the earlier event all of whose mentions it is
-compatible with (complete link, so no chain of loose matches joins two incompatible
-mentions) and with which it shares positive evidence (same lemma, actor, place, date or
-figure); among several, the most evidence, then the nearest. A definite event noun ("the
-attack", "this blast") refers back: it joins the nearest earlier compatible event of its
-class even without other evidence.
+Mentions are taken in text order. Each joins an earlier event when it is compatible with
+*every* mention of it (complete link: no chain of loose matches joins two incompatible
+mentions) and has enough positive evidence with at least one of them: the same action (same
+lemma, or two casualty verbs) is enough; across lemmas two agreeing slots (actor, place,
+date or figure) are needed. Among several such events it joins the one with the highest mean
+evidence, then the nearest. A definite event noun ("the attack", "this blast", "the deadly
+bombing") refers back: it joins the best compatible earlier event of its class, the nearest
+when nothing else tells them apart, even without positive evidence.
 
-Slots (``_fill``): actor and action come from the **anchor** (for the main event its first
-headline or lead mention, otherwise its first mention; a pronoun actor gives way to the
-first named actor of the event). Quantity, location and date come from the anchor when it
-states them, else from the first mention in text order that does (a stated figure before a
-magnitude word). A combat/casualty toll keeps the **latest figure**: a mention whose figure
-follows an update cue ("rose to", "climbed to", "now") wins, else the highest figure (tolls
-only grow), else the first. Each slot keeps its provenance: the mention it came from, that
-mention's modality and source (``origins``). Normalized values travel with their slot.
+**Slots** (``_fill``). Actor and action come from the *anchor* (for the main event its first
+headline or lead mention, otherwise its first mention; a pronoun actor gives way to the first
+named actor of the event). Quantity, location and date come from the anchor when it states
+them (a resolved place or date preferred), else from the first mention in text order that
+does (a stated figure before a magnitude word). A combat/casualty toll keeps the **latest
+figure**: a mention whose figure follows an update cue ("rose to", "revised", "now") wins,
+else the highest figure (tolls only grow), else the first. Normalized values travel with their
+slot; modality, source, event class and evidence with the action. Each slot keeps its
+provenance in ``origins``: the mention, that mention's modality and source.
 
-Dateline and lead: only the main event, only for a slot that its mentions leave empty, and
-only from the headline, dateline or lead region: the date from the first calendar
-expression there (weekday, month and day, "yesterday", ...) that no mention of another
-event already claims, resolved against ``published``; the location from a dateline
-("LONDON --", "KABUL, Afghanistan (Reuters) -"). Such a slot has no ``from`` index (no
-mention gave it); ``origins`` names its region.
+**Dateline and lead.** Only for the main event, only for a slot its mentions leave empty, and
+only from the headline, the dateline or the lead (the first two sentences of the body): the
+date from the first calendar point there (weekday, month and day, "yesterday", ...) that no
+mention of another event already claims, that is not in capitals ("USA TODAY") and that does
+not follow a reporting verb ("said on Friday" dates the report); it is resolved against
+``published``. The location from a dateline ("LONDON --", "KABUL, Afghanistan (Reuters) -").
+Such a slot has no ``from`` index (no mention gave it); ``origins`` names its region.
 
-Main event (``_main_score``): headline mention 4 (+1 for the event of the headline's first
-mention), lead mention 2, one point per further mention (at most 3), 1 for a named actor,
-0.5 each for a location and a date, -3 if negated; ties go to the earlier first mention.
+**Main event** (``_main_score``): a mention in the headline 5 (+1 for the event of the
+headline's first mention); otherwise the headline naming its action (a word that begins with
+its lemma) 2.5 and its named actor 2.5; a mention in the lead 1; position 2 * (1 - first
+offset / text length); 0.5 per further mention (at most 4); 1 for a named actor, 0.5 each for
+a location and a date; -3 when negated. Ties go to the earlier first mention.
 
-Confidence: ``1 - prod(1 - c_i)`` over the mentions' own confidences (the chance that at
+**Confidence**: ``1 - prod(1 - c_i)`` over the mentions' own confidences (the chance that at
 least one mention is a correct extraction of the happening, taking them as independent),
-times 0.8 for each slot filled from the dateline or lead rather than a mention.
+times 0.8 for each slot filled from the dateline or lead rather than from a mention.
 """
 
 from __future__ import annotations
@@ -75,7 +79,6 @@ __all__ = ["DocumentEvent", "SlotOrigin", "merge_events"]
 _VIOLENCE = frozenset({"combat", "casualty"})
 _SPECIFIC_CLASSES = frozenset({"deploy", "supply", "pay", "casualty", "agree", "combat", "train", "reconstruct"})
 REGION_FILL_FACTOR = 0.8
-REGIONS = ("headline", "dateline", "lead")
 
 _PRONOUNS = frozenset(
     "i me we us you he him she her it they them this that these those who whom which one someone "
@@ -467,6 +470,8 @@ def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
     for m in mentions:
         best: tuple[Any, ...] | None = None
         for k, members in enumerate(events):
+            if members[0].group != m.group or members[0].negated != m.negated:
+                continue  # an event's mentions share both: one check rules it out
             scores = [_compatible(m, other) for other in members]
             if any(s is None for s in scores):
                 continue

@@ -29,7 +29,9 @@ TEXT = (
     "On Monday gunmen attacked a checkpoint in Lunda. "
     "The blast destroyed two trucks. "
     "Farmers in Lunda protested on Monday against new taxes. "
-    "The farmers protested again in Lunda on Wednesday."
+    "The farmers protested again in Lunda on Wednesday. "
+    "Hundreds of farmers protested in Lunda on Monday. "
+    "Farmers protested in Lunda on Monday until dark."
 )
 PUBLISHED = "2031-05-08"  # a Thursday
 TITLE = "Gunmen attack market in Karvo, killing four"
@@ -112,7 +114,15 @@ PROTEST_2 = mention(
     TEXT, "The farmers protested again in Lunda on Wednesday.", "protested", "protest", "other",
     actor="farmers", actor_name="Farmers", location="Lunda", place=LUNDA, date="on Wednesday", date_value="2031-05-07",
 )
-ALL = [HEADLINE, LEAD, KILLED, TOLL, LUNDA_ATTACK, BLAST, PROTEST_1, PROTEST_2]
+PROTEST_3 = mention(
+    TEXT, "Hundreds of farmers protested in Lunda on Monday.", "protested", "protest", "other",
+    actor="farmers", actor_name="Farmers", location="Lunda", place=LUNDA, date="on Monday", date_value="2031-05-05",
+)
+PROTEST_4 = mention(
+    TEXT, "Farmers protested in Lunda on Monday until dark.", "protested", "protest", "other",
+    actor="Farmers", location="Lunda", place=LUNDA, date="on Monday", date_value="2031-05-05",
+)
+ALL = [HEADLINE, LEAD, KILLED, TOLL, LUNDA_ATTACK, BLAST, PROTEST_1, PROTEST_2, PROTEST_3, PROTEST_4]
 
 
 def merged(tuples, **kw):
@@ -146,6 +156,12 @@ def test_same_attack_told_three_times_is_one_event():
 def test_two_attacks_in_two_cities_stay_apart():
     events = merged([HEADLINE, LEAD, LUNDA_ATTACK])
     assert groups(events) == [(0, 1), (2,)]
+    # only the places tell them apart: same actor and lemma, no dates
+    undated = mention(
+        TEXT, "On Monday gunmen attacked a checkpoint in Lunda.", "attacked", "attack", "combat",
+        actor="gunmen", actor_name="Gunmen", location="Lunda", place=LUNDA,
+    )
+    assert groups(merged([HEADLINE, undated])) == [(0,), (1,)]
 
 
 def test_different_dates_are_different_events():
@@ -165,6 +181,17 @@ def test_a_city_is_compatible_with_its_country():
         actor="Gunmen", location="Karvo", place=ZEDLAND,
     )
     assert groups(merged([HEADLINE, in_country])) == [(0, 1)]
+
+
+def test_an_unresolved_place_may_lie_in_a_resolved_country_but_not_in_another_city():
+    text = "Gunmen attacked the Upper Valley in Zedland. Gunmen attacked the Upper Valley again."
+    valley = mention(text, "Gunmen attacked the Upper Valley again.", "attacked", "attack", "combat",
+                     actor="Gunmen", location="Upper Valley")
+    country = mention(text, "Gunmen attacked the Upper Valley in Zedland.", "attacked", "attack", "combat",
+                      actor="Gunmen", location="Zedland", place=ZEDLAND)
+    assert groups(merge_events([country, valley], text=text, published=None)) == [(0, 1)]
+    city = EventTuple(**{**country.__dict__, "place": KARVO})
+    assert groups(merge_events([city, valley], text=text, published=None)) == [(0,), (1,)]
 
 
 def test_definite_event_noun_refers_back_to_the_nearest_compatible_event():
@@ -190,6 +217,16 @@ def test_toll_update_keeps_the_latest_figure_with_its_provenance():
     assert event.from_["quantity"] == 3
     assert event.origins["quantity"] == SlotOrigin(mention=3, modality="reported", source="a hospital official")
     assert event.origins["actor"].modality == "asserted"  # each slot keeps its own mention's modality
+
+
+def test_a_revised_toll_wins_even_when_lower():
+    text = "The quake killed four people in Lunda. Officials later revised the toll to three."
+    first = mention(text, "The quake killed four people in Lunda.", "killed", "kill", "casualty",
+                    location="Lunda", place=LUNDA, quantity="four people", quantity_value=4, unit="people")
+    revised = mention(text, "Officials later revised the toll to three.", "toll", "kill", "casualty",
+                      quantity="three", quantity_value=3, unit="people")
+    (event,) = merge_events([first, revised], text=text, published=None)
+    assert event.quantity.text == "three" and event.from_["quantity"] == 1
 
 
 def test_without_an_update_cue_the_highest_toll_wins():
@@ -223,10 +260,25 @@ def test_different_figures_outside_tolls_are_different_events():
 
 
 def test_main_event_is_the_headlines_and_comes_first():
-    # The protests have more mentions between them, but the headline reports the attack.
     events = merged(ALL)
     assert events[0].main and events[0].mentions[0] == 0
     assert events[0].action.text == "attack"  # the anchor: the headline's mention
+    # Monday's protest has three mentions; the headline's single mention still wins
+    events = merged([HEADLINE, PROTEST_1, PROTEST_3, PROTEST_4])
+    assert groups(events) == [(0,), (1, 2, 3)] and events[0].mentions == (0,) and events[0].main
+
+
+def test_headline_words_name_the_main_event_when_no_mention_is_in_the_headline():
+    text = (
+        "Rebels seize dam near Lunda\n\nHeavy rain fell across Zedland on Sunday. Roads in Karvo were "
+        "flooded. Officials said rebels seized the Orso dam near Lunda on Saturday."
+    )
+    rain = mention(text, "Heavy rain fell across Zedland on Sunday.", "fell", "fall", "other",
+                   actor="Heavy rain", location="Zedland", place=ZEDLAND, date="on Sunday", date_value="2031-05-11")
+    seize = mention(text, "rebels seized the Orso dam near Lunda on Saturday.", "seized", "seize", "combat",
+                    actor="rebels", location="Lunda", place=LUNDA, date="on Saturday", date_value="2031-05-10")
+    events = merge_events([rain, seize], text=text, published="2031-05-12")
+    assert events[0].mentions == (1,) and events[0].main
 
 
 def test_exactly_one_main_event_and_the_rest_by_first_mention():
@@ -323,6 +375,9 @@ def test_deterministic_and_independent_of_input_order():
     as_original = sorted(tuple(sorted(order[i] for i in e.mentions)) for e in shuffled)
     assert as_original == sorted(tuple(e["mentions"]) for e in first)
     assert sorted(order[i] for i in shuffled[0].mentions) == first[0]["mentions"]
+    backwards = merged(ALL[::-1])  # "The blast" now comes before the attack it refers to
+    n = len(ALL)
+    assert sorted(tuple(sorted(n - 1 - i for i in e.mentions)) for e in backwards) == as_original
 
 
 def test_empty_input_gives_no_events():
