@@ -1,0 +1,832 @@
+"""Document-level events (annotation guide section 5, issue 13): merge mention tuples.
+
+``merge_events(tuples, text=..., published=..., title=...)`` groups the mention tuples of one
+article into the distinct real-world events they report and returns one ``DocumentEvent``
+per event: the main event first (``main=True``), the others by first mention. It is a pure,
+deterministic function of its arguments (no model, no parsing): the tuples' offsets, values
+and classes are all it reads, plus the article text for the headline, dateline and lead.
+
+**Merging** (``_compatible``). Two mentions may report the same happening only when
+
+- their **class** agrees: the project's ``event_type``, with ``combat`` and ``casualty``
+  together ("the attack" and "killed six" are one attack); a mention of class ``other`` (or
+  none) only with the same action lemma;
+- their **actors** are compatible: one is missing or a pronoun, or the canonical names are
+  equal, or the words of one are all in the other ("Trump" / "President-elect Donald Trump");
+- their **places** are compatible: one is missing or a bare common noun ("the city"); two
+  resolved places are the same or one contains the other (a country its places, a first-level
+  subdivision its cities); an unresolved place matches a text that contains it or lies
+  possibly in a resolved country. Two different resolved cities, or different named places,
+  are different events (two attacks in two cities);
+- their **dates** are compatible: one is missing, the resolved intervals overlap, or, where
+  a date is unresolved, one text contains the other or not both name a calendar point;
+- their **modality**: a negated mention merges only with negated ones;
+- their **figures**: outside combat/casualty, two different figures (other than a sum against a
+  count) are two events (another wave, another contingent); within combat/casualty a new
+  figure is an update of the toll.
+
+Mentions are taken in text order. Each joins an earlier event when it is compatible with
+*every* mention of it (complete link: no chain of loose matches joins two incompatible
+mentions) and has enough positive evidence with at least one of them: the same action (same
+lemma, or two casualty verbs) is enough; across lemmas two agreeing slots (actor, place,
+date or figure) are needed. Among several such events it joins the one with the highest mean
+evidence, then the nearest. A definite event noun ("the attack", "this blast", "the deadly
+bombing") refers back: it joins the best compatible earlier event of its class, the nearest
+when nothing else tells them apart, even without positive evidence.
+
+**Slots** (``_fill``). Actor and action come from the *anchor* (for the main event its first
+headline or lead mention, otherwise its first mention; a pronoun actor gives way to the first
+named actor of the event). Quantity, location and date come from the anchor when it states
+them (a resolved place or date preferred), else from the first mention in text order that
+does (a stated figure before a magnitude word). A combat/casualty toll keeps the **latest
+figure**: a mention whose figure follows an update cue ("rose to", "revised", "now") wins,
+else the highest figure (tolls only grow), else the first. Normalized values travel with their
+slot; modality, source, event class and evidence with the action. Each slot keeps its
+provenance in ``origins``: the mention, that mention's modality and source.
+
+**Dateline and lead.** Only for the main event, only for a slot its mentions leave empty, and
+only from the headline, the dateline or the lead (the first two sentences of the body): the
+date from the first calendar point there (weekday, month and day, "yesterday", ...) that no
+mention of another event already claims, that is not in capitals ("USA TODAY") and that does
+not follow a reporting verb ("said on Friday" dates the report); it is resolved against
+``published``. The location from a dateline ("LONDON --", "KABUL, Afghanistan (Reuters) -").
+Such a slot has no ``from`` index (no mention gave it); ``origins`` names its region.
+
+**Main event** (``_main_score``): a mention in the headline 5 (+1 for the event of the
+headline's first mention); otherwise the headline naming its action (a word that begins with
+its lemma) 2.5 and its named actor 2.5; a mention in the lead 1; position 2 * (1 - first
+offset / text length); 0.5 per further mention (at most 4); 1 for a named actor, 0.5 each for
+a location and a date; -3 when negated. Ties go to the earlier first mention.
+
+**Confidence**: ``1 - prod(1 - c_i)`` over the mentions' own confidences (the chance that at
+least one mention is a correct extraction of the happening, taking them as independent),
+times 0.8 for each slot filled from the dateline or lead rather than from a mention.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence
+
+from .types import SLOTS, ActorValue, DateValue, EventTuple, PlaceValue, QuantityValue, Slot
+
+__all__ = ["DocumentEvent", "SlotOrigin", "merge_events"]
+
+# Classes whose mentions merge across action lemmas; the others need the same lemma.
+_VIOLENCE = frozenset({"combat", "casualty"})
+_SPECIFIC_CLASSES = frozenset({"deploy", "supply", "pay", "casualty", "agree", "combat", "train", "reconstruct"})
+REGION_FILL_FACTOR = 0.8
+
+_PRONOUNS = frozenset(
+    "i me we us you he him she her it they them this that these those who whom which one someone "
+    "somebody anyone everyone none".split()
+)
+_DROP_WORDS = frozenset("the a an its their his her our my your of".split())
+_DEFINITE = re.compile(r"(?:^|[^\w])(?:the|this|that|these|those)\s+((?:[a-z][\w-]*\s+){0,2})$", re.IGNORECASE)
+# Words after which a toll figure is an update of an earlier one.
+_UPDATE_CUE = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|increased|increases|jumped|grew|grown|reached|reaches|"
+    r"updated|revised|now|latest|new toll|toll to)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_CALENDAR = re.compile(
+    rf"\b(?:{_WEEKDAYS}|{_MONTHS}\b\.?|(?:1[89]|20)\d\d|yesterday|today|tonight|tomorrow)\b", re.IGNORECASE
+)
+# Calendar points a lead or dateline states: weekday (with its part of day), month and day
+# (with the year), day and month, yesterday/today/last night.
+_POINT_DATE = re.compile(
+    rf"\b(?:(?:early\s+|late\s+)?{_WEEKDAYS}(?:'s)?(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}\b\.?(?:,?\s+(?:19|20)\d\d)?"
+    rf"|yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b",
+    re.IGNORECASE,
+)
+# A dateline: a place in capitals (with an optional ", Region"), an optional agency in
+# parentheses and a dash, at the start of the body.
+_DATELINE = re.compile(
+    r"(?:^|\n|\s)(?P<place>[A-Z][A-Z.'\-]{2,}(?:\s+[A-Z][A-Z.'\-]{1,})*(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?)"
+    r"(?:,\s+(?P<date>" + _MONTHS + r"\.?\s+\d{1,2}(?:,\s+\d{4})?))?"
+    r"\s*(?:\([A-Za-z .&-]{2,30}\)\s*)?(?:--|\u2014|\u2013|-|:)\s",
+)
+# A reporting verb right before a date: the date is the report's (guide section 1: reporting
+# verbs are the source of an event, not the event).
+_REPORTED_AT = re.compile(
+    r"\b(?:said|says|say|told|tells|reported|reports|announced|announces|stated|states|confirmed|confirms|"
+    r"added|adds|noted|notes|wrote|writes|tweeted|posted|claimed|claims|revealed|disclosed|declared|insisted|"
+    r"acknowledged|admitted|warned|explained)\b(?:\s+[\w,]+){0,2}?\s+(?:on\s+|early\s+|late\s+|last\s+)?$",
+    re.IGNORECASE,
+)
+_NOT_DATELINE_PLACES = frozenset({"REUTERS", "AP", "AFP", "UPDATE", "PHOTO", "VIDEO", "WATCH", "BREAKING", "EXCLUSIVE", "LIVE"})
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*")
+_ABBREVIATION = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Prof|No|U\.S|U\.K|[A-Z][a-z]{2})\.$")
+
+
+# --- types -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SlotOrigin:
+    """Where one slot of an event came from: the mention (index into the tuples) with its
+    modality and source, or, for a slot filled from the text around the main event, the
+    region ("headline", "dateline" or "lead") and no mention."""
+
+    mention: int | None
+    modality: str | None = None
+    source: str | None = None
+    region: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"mention": self.mention, "modality": self.modality, "source": self.source, "region": self.region}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "SlotOrigin":
+        return cls(
+            mention=data.get("mention"), modality=data.get("modality"), source=data.get("source"), region=data.get("region")
+        )
+
+
+@dataclass(frozen=True)
+class DocumentEvent:
+    """One real-world event of an article: the five slots and optional fields of a mention
+    tuple, filled from the mentions merged into it (guide section 5)."""
+
+    action: Slot
+    actor: Slot | None = None
+    quantity: Slot | None = None
+    location: Slot | None = None
+    date: Slot | None = None
+    lemma: str | None = None
+    quantity_value: QuantityValue | None = None
+    date_value: DateValue | None = None
+    place: PlaceValue | None = None
+    actor_value: ActorValue | None = None
+    modality: str = "asserted"
+    source: Slot | None = None
+    event_type: str | None = None
+    evidence: Slot | None = None
+    confidence: float = 1.0
+    mentions: tuple[int, ...] = ()
+    from_: dict[str, int] = field(default_factory=dict, hash=False)
+    main: bool = False
+    origins: dict[str, SlotOrigin] = field(default_factory=dict, hash=False)
+
+    def as_tuple(self) -> EventTuple:
+        """The event's slots and fields as an ``EventTuple`` (for code that takes tuples)."""
+        return EventTuple(
+            action=self.action, actor=self.actor, quantity=self.quantity, location=self.location, date=self.date,
+            lemma=self.lemma, quantity_value=self.quantity_value, date_value=self.date_value, place=self.place,
+            actor_value=self.actor_value, modality=self.modality, source=self.source, event_type=self.event_type,
+            evidence=self.evidence, confidence=self.confidence,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The guide's JSON form of an event: a tuple's flat fields, then ``mentions``,
+        ``from`` (slot -> mention index), ``main``, and ``origins`` (per slot: mention,
+        modality, source, region)."""
+        out = self.as_tuple().to_dict()
+        out["mentions"] = list(self.mentions)
+        out["from"] = {s: self.from_[s] for s in SLOTS if s in self.from_}
+        out["main"] = self.main
+        out["origins"] = {s: self.origins[s].to_dict() for s in SLOTS if s in self.origins}
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "DocumentEvent":
+        t = EventTuple.from_dict(dict(data))
+        return cls(
+            action=t.action, actor=t.actor, quantity=t.quantity, location=t.location, date=t.date, lemma=t.lemma,
+            quantity_value=t.quantity_value, date_value=t.date_value, place=t.place, actor_value=t.actor_value,
+            modality=t.modality, source=t.source, event_type=t.event_type, evidence=t.evidence,
+            confidence=t.confidence,
+            mentions=tuple(int(m) for m in data.get("mentions") or ()),
+            from_={str(k): int(v) for k, v in (data.get("from") or {}).items()},
+            main=bool(data.get("main", False)),
+            origins={str(k): SlotOrigin.from_dict(v) for k, v in (data.get("origins") or {}).items()},
+        )
+
+
+# --- mention features --------------------------------------------------------------------
+
+
+def _norm(text: str | None) -> str:
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'")
+    return " ".join(re.findall(r"[\w]+(?:[.,']\w+)*", text))
+
+
+def _words(text: str | None) -> frozenset[str]:
+    return frozenset(w for w in _norm(text).replace("'s", "").split() if w not in _DROP_WORDS)
+
+
+def _contains(a: str, b: str) -> bool:
+    """One normalized string holds the other on word boundaries."""
+    if not a or not b:
+        return False
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return f" {short} " in f" {long_} "
+
+
+def _interval(value: str | None) -> tuple[int, int] | None:
+    """Ordinal days (first, last) of an ISO 8601 value: a day, month, year or interval."""
+    if not value:
+        return None
+    if "/" in value:
+        lo, _, hi = value.partition("/")
+        a = _interval(lo) if lo != ".." else (dt.date.min.toordinal(), dt.date.min.toordinal())
+        b = _interval(hi) if hi != ".." else (dt.date.max.toordinal(), dt.date.max.toordinal())
+        return (a[0], b[1]) if a and b else None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value.strip())
+    if not m:
+        return None
+    try:
+        y = int(m[1])
+        if m[3]:
+            d = dt.date(y, int(m[2]), int(m[3])).toordinal()
+            return (d, d)
+        if m[2]:
+            mo = int(m[2])
+            last = (dt.date(y + (mo == 12), mo % 12 + 1, 1) - dt.timedelta(days=1)).toordinal()
+            return (dt.date(y, mo, 1).toordinal(), last)
+        return (dt.date(y, 1, 1).toordinal(), dt.date(y, 12, 31).toordinal())
+    except ValueError:
+        return None
+
+
+@dataclass
+class _Mention:
+    index: int
+    pos: int
+    t: EventTuple
+    group: str
+    lemma: str
+    actor_words: frozenset[str] | None  # None: no actor or a pronoun
+    actor_name: str
+    loc_text: str
+    loc_vague: bool
+    interval: tuple[int, int] | None
+    date_text: str
+    date_specific: bool
+    qty: tuple[float, str] | None
+    negated: bool
+    definite: bool
+    region: str | None = None
+    claimed: tuple[tuple[int, int], ...] = ()
+
+
+def _group(t: EventTuple, lemma: str) -> str:
+    et = t.event_type
+    if et in _VIOLENCE:
+        return "violence"
+    if et in _SPECIFIC_CLASSES:
+        return et
+    return "lemma:" + lemma
+
+
+def _position(t: EventTuple, index: int) -> int:
+    for s in (t.action, t.evidence, t.actor):
+        if s is not None and s.start is not None:
+            return s.start
+    return 10**9 + index
+
+
+def _is_definite(t: EventTuple, text: str) -> bool:
+    """A definite event noun: "the attack", "this blast", "the deadly bombing"."""
+    a = t.action
+    if a.start is None or not text or text[a.start : a.end] != a.text:
+        return False
+    m = _DEFINITE.search(text[max(0, a.start - 60) : a.start])
+    if not m:
+        return False
+    mods = m.group(1).split()
+    if not mods:
+        return True
+    word = a.text.casefold()
+    return not word.endswith(("ed", "s")) and not any(w.endswith("s") for w in mods)
+
+
+def _features(index: int, t: EventTuple, text: str) -> _Mention:
+    lemma = (t.lemma or t.action.text).casefold()
+    actor_text = t.actor.text if t.actor else None
+    words = _words(actor_text)
+    if not words or words <= _PRONOUNS:
+        actor_words = None
+        actor_name = ""
+    else:
+        actor_words = words
+        actor_name = _norm(t.actor_value.name) if t.actor_value else ""
+    loc = t.location.text if t.location else ""
+    loc_vague = bool(loc) and t.place is None and not re.search(r"[A-Z]", loc)
+    dtext = t.date.text if t.date else ""
+    qty = None
+    q = t.quantity_value
+    if q is not None and isinstance(q.value, (int, float)) and not isinstance(q.value, bool) and not q.vague:
+        qty = (float(q.value), q.unit or "")
+    return _Mention(
+        index=index,
+        pos=_position(t, index),
+        t=t,
+        group=_group(t, lemma),
+        lemma=lemma,
+        actor_words=actor_words,
+        actor_name=actor_name,
+        loc_text=_norm(loc),
+        loc_vague=loc_vague,
+        interval=_interval(t.date_value.value) if t.date_value else None,
+        date_text=_norm(dtext),
+        date_specific=bool(_CALENDAR.search(dtext)),
+        qty=qty,
+        negated=t.modality == "negated",
+        definite=_is_definite(t, text),
+    )
+
+
+# --- compatibility -----------------------------------------------------------------------
+
+
+def _actor_match(a: _Mention, b: _Mention) -> int | None:
+    """1 same actor, 0 unknown on one side, None different actors."""
+    if a.actor_words is None or b.actor_words is None:
+        return 0
+    if a.actor_name and a.actor_name == b.actor_name:
+        return 1
+    small, big = sorted((a.actor_words, b.actor_words), key=len)
+    if small <= big:
+        return 1
+    na, nb = _words(a.actor_name), _words(b.actor_name)
+    if na and nb and (na <= nb or nb <= na):
+        return 1
+    return None
+
+
+def _place_level(p: PlaceValue) -> int:
+    """0 country, 1 first-level subdivision, 2 city or anything finer."""
+    if p.geonameid is not None and p.admin1 is None:
+        return 0
+    if p.geonameid is None and p.admin1 is not None and p.admin1 == p.name:
+        return 1
+    return 2
+
+
+def _place_contains(outer: PlaceValue, inner: PlaceValue) -> bool:
+    if outer.country is None or outer.country != inner.country:
+        return False
+    lo, li = _place_level(outer), _place_level(inner)
+    if lo == 0:
+        return li > 0
+    if lo == 1:
+        return li == 2 and inner.admin1 == outer.name
+    return False
+
+
+def _place_match(a: _Mention, b: _Mention) -> int | None:
+    if not a.loc_text or not b.loc_text or a.loc_vague or b.loc_vague:
+        return 0
+    pa, pb = a.t.place, b.t.place
+    if pa is not None and pb is not None:
+        if (pa.geonameid is not None and pa.geonameid == pb.geonameid) or (pa.name, pa.country) == (pb.name, pb.country):
+            return 1
+        if _place_contains(pa, pb) or _place_contains(pb, pa):
+            return 0
+        return None
+    names_a = {a.loc_text} | ({_norm(pa.name)} if pa else set())
+    names_b = {b.loc_text} | ({_norm(pb.name)} if pb else set())
+    if any(_contains(x, y) for x in names_a for y in names_b):
+        return 1
+    resolved = pa or pb
+    if resolved is not None and _place_level(resolved) == 0:
+        return 0  # an unresolved place may lie in the other's country
+    return None
+
+
+def _date_match(a: _Mention, b: _Mention) -> int | None:
+    if not a.date_text or not b.date_text:
+        return 0
+    if a.interval and b.interval:
+        (a0, a1), (b0, b1) = a.interval, b.interval
+        if a1 < b0 or b1 < a0:
+            return None
+        return 1 if (a0 <= b0 and b1 <= a1) or (b0 <= a0 and a1 <= b1) else 0
+    if _contains(a.date_text, b.date_text):
+        return 1
+    if a.interval is None and b.interval is None and a.date_specific and b.date_specific:
+        return None
+    return 0
+
+
+def _quantity_match(a: _Mention, b: _Mention) -> int | None:
+    if a.qty is None or b.qty is None:
+        return 0
+    (va, ua), (vb, ub) = a.qty, b.qty
+    if va == vb:
+        return 1
+    if a.group == "violence":
+        return 0  # an updated toll
+    if _is_currency(ua) != _is_currency(ub):
+        return 0  # a sum and a count measure different things
+    return None
+
+
+def _is_currency(unit: str) -> bool:
+    """An ISO 4217 code ("USD"), as the quantity normalizer writes currencies."""
+    return bool(re.fullmatch(r"[A-Z]{3}", unit))
+
+
+def _compatible(a: _Mention, b: _Mention) -> int | None:
+    """Positive evidence (0 or more) that ``a`` and ``b`` report one happening, or None
+    when they cannot."""
+    if a.group != b.group or a.negated != b.negated:
+        return None
+    score = 1 if _same_action(a, b) else 0
+    for test in (_actor_match, _place_match, _date_match, _quantity_match):
+        r = test(a, b)
+        if r is None:
+            return None
+        score += r
+    return score
+
+
+def _enough(a: _Mention, b: _Mention, evidence: int) -> bool:
+    """Enough positive evidence to merge: with the same action, nothing more (the lemma is
+    the evidence); across lemmas of one class, two agreeing slots."""
+    return evidence >= (1 if _same_action(a, b) else 2)
+
+
+def _same_action(a: _Mention, b: _Mention) -> bool:
+    """The same lemma, or two casualty verbs (kill, die, injure: the toll of one happening)."""
+    return a.lemma == b.lemma or a.t.event_type == b.t.event_type == "casualty"
+
+
+def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
+    events: list[list[_Mention]] = []
+    for m in mentions:
+        best: tuple[Any, ...] | None = None
+        for k, members in enumerate(events):
+            if members[0].group != m.group or members[0].negated != m.negated:
+                continue  # an event's mentions share both: one check rules it out
+            scores = [_compatible(m, other) for other in members]
+            if any(s is None for s in scores):
+                continue
+            if not m.definite and not any(_enough(m, o, s) for o, s in zip(members, scores)):
+                continue
+            evidence = sum(scores) / len(scores)
+            nearest = max(o.pos for o in members)
+            key = (evidence, nearest)
+            if best is None or key > best[0]:
+                best = (key, k)
+        if best is None:
+            events.append([m])
+        else:
+            events[best[1]].append(m)
+    return events
+
+
+# --- regions of the article --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Regions:
+    headline: tuple[int, int] | None
+    dateline: re.Match[str] | None
+    dateline_offset: int
+    lead: tuple[int, int] | None
+
+
+def _sentence_ends(body: str, limit: int) -> list[int]:
+    ends = []
+    for m in _SENTENCE_END.finditer(body):
+        if m.start() == 0:
+            continue
+        before = body[: m.start()].rstrip("\"'\u201d\u2019)")
+        if before.endswith(".") and _ABBREVIATION.search(before):
+            continue
+        if m.start() - (ends[-1] if ends else 0) < 15:  # furniture or a stray break
+            continue
+        ends.append(m.start())
+        if len(ends) >= limit:
+            break
+    return ends
+
+
+LEAD_SENTENCES = 2
+_LEAD_FALLBACK_CHARS = 600  # a lead with no sentence end found
+
+
+def _regions(text: str, title: str | None) -> _Regions:
+    headline = None
+    if title and title.strip():
+        i = text.find(title.strip(), 0, 2000)
+        if i >= 0:
+            headline = (i, i + len(title.strip()))
+    if headline is None:
+        offset = 0
+        for line in text.split("\n"):
+            stripped = line.strip()
+            if stripped and len(stripped.split()) >= 3:
+                if len(stripped) <= 300 and offset + len(line) < len(text.rstrip()):
+                    start = offset + line.index(stripped)
+                    headline = (start, start + len(stripped))
+                break
+            offset += len(line) + 1
+            if offset > 1000:
+                break
+    body_start = headline[1] if headline else 0
+    while body_start < len(text) and text[body_start].isspace():
+        body_start += 1
+    window = text[body_start : body_start + 400]
+    dateline = None
+    for m in _DATELINE.finditer(window):
+        head = m.group("place").split(",")[0].strip()
+        if head.upper() in _NOT_DATELINE_PLACES:
+            continue
+        dateline = m
+        break
+    lead_start = body_start + (dateline.end() if dateline else 0)
+    ends = _sentence_ends(text[lead_start : lead_start + 3000], LEAD_SENTENCES)
+    lead_end = lead_start + (ends[-1] if ends else min(len(text) - lead_start, _LEAD_FALLBACK_CHARS))
+    lead = (lead_start, lead_end) if lead_end > lead_start else None
+    return _Regions(headline, dateline, body_start, lead)
+
+
+def _region_of(m: _Mention, regions: _Regions) -> str | None:
+    t = m.t
+    start = t.action.start if t.action.start is not None else (t.evidence.start if t.evidence else None)
+    if start is None:
+        return None
+    if regions.headline and regions.headline[0] <= start < regions.headline[1]:
+        return "headline"
+    if regions.lead:
+        # the lead, and whatever stands between the headline and it (the dateline, a byline)
+        lo = regions.headline[1] if regions.headline else regions.lead[0]
+        if lo <= start < regions.lead[1]:
+            return "lead"
+    return None
+
+
+# --- filling slots -----------------------------------------------------------------------
+
+
+def _named_actor(m: _Mention) -> bool:
+    return m.actor_words is not None
+
+
+def _pick_quantity(members: list[_Mention], anchor: _Mention, text: str) -> _Mention | None:
+    stated = [m for m in members if m.t.quantity is not None]
+    if not stated:
+        return None
+    if anchor.group == "violence":
+        figures = [m for m in stated if m.qty is not None]
+        if figures:
+            cued = [m for m in figures if _update_cue(m, text)]
+            if cued:
+                return max(cued, key=lambda m: m.pos)
+            top = max(m.qty[0] for m in figures)
+            return min((m for m in figures if m.qty[0] == top), key=lambda m: m.pos)
+    if anchor.t.quantity is not None and (anchor.qty is not None or all(m.qty is None for m in stated)):
+        return anchor
+    with_figure = [m for m in stated if m.qty is not None]
+    return (with_figure or stated)[0]
+
+
+def _update_cue(m: _Mention, text: str) -> bool:
+    q = m.t.quantity
+    if q is None or q.start is None or not text:
+        return False
+    return bool(_UPDATE_CUE.search(text[max(0, q.start - 60) : q.start]))
+
+
+def _pick(members: list[_Mention], anchor: _Mention, slot: str, prefer) -> _Mention | None:
+    if getattr(anchor.t, slot) is not None and prefer(anchor):
+        return anchor
+    stated = [m for m in members if getattr(m.t, slot) is not None]
+    return next((m for m in stated if prefer(m)), stated[0] if stated else None)
+
+
+def _origin(m: _Mention) -> SlotOrigin:
+    return SlotOrigin(mention=m.index, modality=m.t.modality, source=m.t.source.text if m.t.source else None)
+
+
+def _canon_place(p: PlaceValue | None) -> PlaceValue | None:
+    if p is None or not p.name:
+        return None
+    return PlaceValue(name=p.name, country=p.country, lat=p.lat, lon=p.lon, geonameid=p.geonameid, admin1=p.admin1)
+
+
+def _canon_date(date: Slot | None, value: DateValue | None) -> DateValue | None:
+    if value is None or value.value is None:
+        return None
+    return DateValue(value.value, date.text if date else "")
+
+
+def _fill(members: list[_Mention], anchor: _Mention, text: str) -> dict[str, Any]:
+    at = anchor.t
+    actor_m = anchor if _named_actor(anchor) or not any(_named_actor(m) for m in members) else next(
+        m for m in members if _named_actor(m)
+    )
+    if actor_m.t.actor is None:
+        actor_m = next((m for m in members if m.t.actor is not None), actor_m)
+    chosen: dict[str, _Mention | None] = {
+        "actor": actor_m if actor_m.t.actor is not None else None,
+        "action": anchor,
+        "quantity": _pick_quantity(members, anchor, text),
+        "location": _pick(members, anchor, "location", lambda m: not m.loc_vague),
+        "date": _pick(members, anchor, "date", lambda m: m.interval is not None),
+    }
+    q, loc, d, a = chosen["quantity"], chosen["location"], chosen["date"], chosen["actor"]
+    return {
+        "action": at.action,
+        "lemma": at.lemma or at.action.text,
+        "modality": at.modality,
+        "source": at.source,
+        "event_type": at.event_type,
+        "evidence": at.evidence,
+        "actor": a.t.actor if a else None,
+        "actor_value": a.t.actor_value if a and a.t.actor_value and a.t.actor_value.name else None,
+        "quantity": q.t.quantity if q else None,
+        "quantity_value": q.t.quantity_value if q else None,
+        "location": loc.t.location if loc else None,
+        "place": _canon_place(loc.t.place) if loc else None,
+        "date": d.t.date if d else None,
+        "date_value": _canon_date(d.t.date, d.t.date_value) if d else None,
+        "from_": {s: m.index for s, m in chosen.items() if m is not None},
+        "origins": {s: _origin(m) for s, m in chosen.items() if m is not None},
+    }
+
+
+def _claimed_dates(tuples: Sequence[EventTuple], exclude: set[int]) -> list[tuple[int, int]]:
+    return [
+        (t.date.start, t.date.end)
+        for i, t in enumerate(tuples)
+        if i not in exclude and t.date is not None and t.date.start is not None and t.date.end is not None
+    ]
+
+
+def _region_date(
+    text: str, regions: _Regions, claimed: list[tuple[int, int]], published: str | None, planned: bool
+) -> tuple[Slot, DateValue | None, str] | None:
+    spans: list[tuple[str, int, int]] = []
+    if regions.headline:
+        spans.append(("headline", *regions.headline))
+    if regions.dateline is not None:
+        spans.append(("dateline", regions.dateline_offset + regions.dateline.start(), regions.dateline_offset + regions.dateline.end()))
+    if regions.lead:
+        spans.append(("lead", *regions.lead))
+    for region, lo, hi in spans:
+        for m in _POINT_DATE.finditer(text, lo, hi):
+            s, e = m.start(), m.end()
+            if region != "dateline" and m.group(0).isupper():
+                continue  # a name in capitals ("USA TODAY"), not a date
+            if any(cs < e and s < ce for cs, ce in claimed):
+                continue
+            if _REPORTED_AT.search(text, max(lo, s - 40), s):
+                continue  # "reported on Thursday" dates the report, not the event
+            value = None
+            if published:
+                from .normalize.date import normalize_date
+
+                value = normalize_date(m.group(0), ref_date=published, past=None if planned else True)
+            return Slot(m.group(0), s, e), value, region
+    return None
+
+
+def _region_place(text: str, regions: _Regions) -> Slot | None:
+    m = regions.dateline
+    if m is None:
+        return None
+    s = regions.dateline_offset + m.start("place")
+    e = regions.dateline_offset + m.end("place")
+    return Slot(text[s:e], s, e)
+
+
+# --- main event --------------------------------------------------------------------------
+
+
+def _headline_words(text: str, regions: _Regions) -> frozenset[str]:
+    if regions.headline is None:
+        return frozenset()
+    return _words(text[regions.headline[0] : regions.headline[1]])
+
+
+def _echoes(members: list[_Mention], words: frozenset[str]) -> tuple[bool, bool]:
+    """Whether the headline names the event's action (a word beginning with its lemma) and
+    its actor (at least half the words of a named actor)."""
+    if not words:
+        return False, False
+    action = any(
+        len(m.lemma) >= 3 and any(w.startswith(m.lemma[: max(3, len(m.lemma) - 1)]) for w in words) for m in members
+    )
+    actor = any(
+        m.actor_words is not None and 2 * len(m.actor_words & words) >= len(m.actor_words) for m in members
+    )
+    return action, actor
+
+
+def _main_score(
+    members: list[_Mention], first_headline: int | None, headline_words: frozenset[str], length: int
+) -> tuple[float, int]:
+    regions = {m.region for m in members}
+    score = 0.0
+    if "headline" in regions:
+        score += 5
+        if first_headline is not None and any(m.index == first_headline for m in members):
+            score += 1
+    else:
+        action_echo, actor_echo = _echoes(members, headline_words)
+        score += 2.5 * action_echo + 2.5 * actor_echo
+    if "lead" in regions:
+        score += 1
+    first = min(m.pos for m in members)
+    if length > 0 and first < length:
+        score += 2 * (1 - first / length)
+    score += 0.5 * min(len(members) - 1, 4)
+    if any(_named_actor(m) for m in members):
+        score += 1
+    if any(m.t.location is not None for m in members):
+        score += 0.5
+    if any(m.t.date is not None for m in members):
+        score += 0.5
+    if members[0].negated:
+        score -= 3
+    return score, -first
+
+
+def _noisy_or(values: Sequence[float]) -> float:
+    miss = 1.0
+    for c in values:
+        miss *= 1.0 - min(max(float(c), 0.0), 1.0)
+    return 1.0 - miss
+
+
+# --- entry point -------------------------------------------------------------------------
+
+
+def merge_events(
+    tuples: Sequence[EventTuple], *, text: str, published: str | None, title: str | None = None
+) -> list[DocumentEvent]:
+    """The article's document-level events, main event first (see the module docstring).
+
+    ``tuples`` are the article's mention tuples in output order (``mentions`` and ``from``
+    index them), ``text`` the article, ``published`` its ISO publication date (resolves a
+    date taken from the lead or dateline), ``title`` its headline when known (otherwise the
+    first line of at least three words is taken as the headline). Deterministic; ``[]`` for
+    no tuples.
+    """
+    if not tuples:
+        return []
+    text = text or ""
+    regions = _regions(text, title)
+    mentions = sorted((_features(i, t, text) for i, t in enumerate(tuples)), key=lambda m: (m.pos, m.index))
+    for m in mentions:
+        m.region = _region_of(m, regions)
+    clusters = _cluster(mentions)
+    headline_ms = [m for m in mentions if m.region == "headline"]
+    first_headline = headline_ms[0].index if headline_ms else None
+    words = _headline_words(text, regions)
+    main_k = max(
+        range(len(clusters)), key=lambda k: (_main_score(clusters[k], first_headline, words, len(text)), -k)
+    )
+    order = [main_k] + [k for k in range(len(clusters)) if k != main_k]
+    events: list[DocumentEvent] = []
+    for k in order:
+        members = clusters[k]
+        is_main = k == main_k
+        anchor = members[0]
+        if is_main:
+            anchor = next((m for m in members if m.region is not None), anchor)
+        values = _fill(members, anchor, text)
+        factor = 1.0
+        if is_main and values["date"] is None:
+            found = _region_date(
+                text, regions, _claimed_dates(tuples, {m.index for m in members}), published,
+                planned=anchor.t.modality == "planned",
+            )
+            if found is not None:
+                slot, value, region = found
+                values["date"] = slot
+                values["date_value"] = _canon_date(slot, value)
+                values["origins"]["date"] = SlotOrigin(mention=None, region=region)
+                factor *= REGION_FILL_FACTOR
+        if is_main and values["location"] is None:
+            slot = _region_place(text, regions)
+            if slot is not None:
+                values["location"] = slot
+                values["origins"]["location"] = SlotOrigin(mention=None, region="dateline")
+                factor *= REGION_FILL_FACTOR
+        confidence = round(_noisy_or([m.t.confidence for m in members]) * factor, 4)
+        events.append(
+            DocumentEvent(
+                mentions=tuple(sorted(m.index for m in members)),
+                main=is_main,
+                confidence=confidence,
+                **values,
+            )
+        )
+    return events

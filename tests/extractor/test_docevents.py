@@ -1,0 +1,385 @@
+"""Document-level events (``extractor.docevents.merge_events``) on hand-built mention tuples.
+
+The article text and the tuples are invented for these tests (no seed or evaluation text).
+Each tuple is built the way the extractor writes one: offsets into the text, a lemma, an
+event class and the normalized values, so the merge sees exactly what it sees in a run.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from extractor.docevents import DocumentEvent, SlotOrigin, merge_events
+from extractor.types import ActorValue, DateValue, EventTuple, PlaceValue, QuantityValue, Slot
+
+# Invented places: two cities of one country, and the country.
+KARVO = PlaceValue("Karvo", country="ZZ", lat=10.0, lon=20.0, geonameid=9000001, admin1="North Province")
+LUNDA = PlaceValue("Lunda", country="ZZ", lat=11.0, lon=21.0, geonameid=9000002, admin1="South Province")
+ZEDLAND = PlaceValue("Zedland", country="ZZ", lat=10.5, lon=20.5, geonameid=9000000, admin1=None)
+
+TEXT = (
+    "Gunmen attack market in Karvo, killing four\n"
+    "\n"
+    "KARVO, Zedland (Wire) - Gunmen attacked a crowded market in Karvo on Tuesday, officials said. "
+    "The attackers killed four people at the market in Karvo. "
+    "The death toll later rose to six, a hospital official said. "
+    "On Monday gunmen attacked a checkpoint in Lunda. "
+    "The blast destroyed two trucks. "
+    "Farmers in Lunda protested on Monday against new taxes. "
+    "The farmers protested again in Lunda on Wednesday. "
+    "Hundreds of farmers protested in Lunda on Monday. "
+    "Farmers protested in Lunda on Monday until dark."
+)
+PUBLISHED = "2031-05-08"  # a Thursday
+TITLE = "Gunmen attack market in Karvo, killing four"
+
+
+def span(text: str, needle: str, after: int = 0) -> Slot:
+    start = text.index(needle, after)
+    return Slot(needle, start, start + len(needle))
+
+
+def mention(
+    text: str,
+    sentence: str,
+    action: str,
+    lemma: str,
+    event_type: str,
+    *,
+    actor: str | None = None,
+    actor_name: str | None = None,
+    location: str | None = None,
+    place: PlaceValue | None = None,
+    date: str | None = None,
+    date_value: str | None = None,
+    quantity: str | None = None,
+    quantity_value: float | None = None,
+    unit: str | None = None,
+    modality: str = "asserted",
+    source: str | None = None,
+    confidence: float = 0.6,
+) -> EventTuple:
+    """A tuple whose slots are located inside ``sentence`` (a unique stretch of ``text``)."""
+    at = text.index(sentence)
+    return EventTuple(
+        action=span(text, action, at),
+        lemma=lemma,
+        event_type=event_type,
+        actor=span(text, actor, at) if actor else None,
+        actor_value=ActorValue(actor_name or actor) if actor else None,
+        location=span(text, location, at) if location else None,
+        place=place,
+        date=span(text, date, at) if date else None,
+        date_value=DateValue(date_value, date) if date and date_value else None,
+        quantity=span(text, quantity, at) if quantity else None,
+        quantity_value=QuantityValue(quantity_value, unit) if quantity_value is not None else None,
+        modality=modality,
+        source=span(text, source, at) if source else None,
+        evidence=span(text, sentence),
+        confidence=confidence,
+    )
+
+
+# The mentions of TEXT, in text order.
+HEADLINE = mention(TEXT, TITLE, "attack", "attack", "combat", actor="Gunmen", location="Karvo", place=KARVO)
+LEAD = mention(
+    TEXT, "Gunmen attacked a crowded market in Karvo on Tuesday", "attacked", "attack", "combat",
+    actor="Gunmen", location="Karvo", place=KARVO, date="on Tuesday", date_value="2031-05-06",
+)
+KILLED = mention(
+    TEXT, "The attackers killed four people at the market in Karvo.", "killed", "kill", "casualty",
+    actor="attackers", actor_name="Gunmen", location="Karvo", place=KARVO,
+    quantity="four people", quantity_value=4, unit="people",
+)
+TOLL = mention(
+    TEXT, "The death toll later rose to six, a hospital official said.", "toll", "kill", "casualty",
+    quantity="six", quantity_value=6, unit="people", source="a hospital official", modality="reported",
+)
+LUNDA_ATTACK = mention(
+    TEXT, "On Monday gunmen attacked a checkpoint in Lunda.", "attacked", "attack", "combat",
+    actor="gunmen", actor_name="Gunmen", location="Lunda", place=LUNDA, date="On Monday", date_value="2031-05-05",
+)
+BLAST = mention(
+    TEXT, "The blast destroyed two trucks.", "blast", "blast", "combat",
+    quantity="two trucks", quantity_value=2, unit="trucks",
+)
+PROTEST_1 = mention(
+    TEXT, "Farmers in Lunda protested on Monday", "protested", "protest", "other",
+    actor="Farmers", location="Lunda", place=LUNDA, date="on Monday", date_value="2031-05-05",
+)
+PROTEST_2 = mention(
+    TEXT, "The farmers protested again in Lunda on Wednesday.", "protested", "protest", "other",
+    actor="farmers", actor_name="Farmers", location="Lunda", place=LUNDA, date="on Wednesday", date_value="2031-05-07",
+)
+PROTEST_3 = mention(
+    TEXT, "Hundreds of farmers protested in Lunda on Monday.", "protested", "protest", "other",
+    actor="farmers", actor_name="Farmers", location="Lunda", place=LUNDA, date="on Monday", date_value="2031-05-05",
+)
+PROTEST_4 = mention(
+    TEXT, "Farmers protested in Lunda on Monday until dark.", "protested", "protest", "other",
+    actor="Farmers", location="Lunda", place=LUNDA, date="on Monday", date_value="2031-05-05",
+)
+ALL = [HEADLINE, LEAD, KILLED, TOLL, LUNDA_ATTACK, BLAST, PROTEST_1, PROTEST_2, PROTEST_3, PROTEST_4]
+
+
+def merged(tuples, **kw):
+    kw.setdefault("text", TEXT)
+    kw.setdefault("published", PUBLISHED)
+    kw.setdefault("title", TITLE)
+    return merge_events(tuples, **kw)
+
+
+def event_of(events, index):
+    (found,) = [e for e in events if index in e.mentions]
+    return found
+
+
+def groups(events):
+    return sorted(tuple(e.mentions) for e in events)
+
+
+# --- merging ---------------------------------------------------------------------------------
+
+
+def test_same_attack_told_three_times_is_one_event():
+    events = merged([HEADLINE, LEAD, KILLED])
+    assert groups(events) == [(0, 1, 2)]
+    (event,) = events
+    assert event.actor.text == "Gunmen" and event.location.text == "Karvo"
+    assert event.date.text == "on Tuesday" and event.from_["date"] == 1  # filled from the lead's mention
+    assert event.quantity.text == "four people" and event.from_["quantity"] == 2
+
+
+def test_two_attacks_in_two_cities_stay_apart():
+    events = merged([HEADLINE, LEAD, LUNDA_ATTACK])
+    assert groups(events) == [(0, 1), (2,)]
+    # only the places tell them apart: same actor and lemma, no dates
+    undated = mention(
+        TEXT, "On Monday gunmen attacked a checkpoint in Lunda.", "attacked", "attack", "combat",
+        actor="gunmen", actor_name="Gunmen", location="Lunda", place=LUNDA,
+    )
+    assert groups(merged([HEADLINE, undated])) == [(0,), (1,)]
+
+
+def test_different_dates_are_different_events():
+    # same actor, same place, same class: Monday's protest is not Wednesday's
+    events = merged([PROTEST_1, PROTEST_2])
+    assert groups(events) == [(0,), (1,)]
+    again = mention(
+        TEXT, "The farmers protested again in Lunda on Wednesday.", "protested", "protest", "other",
+        actor="farmers", actor_name="Farmers", location="Lunda", place=LUNDA,
+    )  # the same sentence without a date: compatible, and the same lemma, actor and place
+    assert groups(merged([PROTEST_1, again])) == [(0, 1)]
+
+
+def test_a_city_is_compatible_with_its_country():
+    in_country = mention(
+        TEXT, "Gunmen attacked a crowded market in Karvo on Tuesday", "attacked", "attack", "combat",
+        actor="Gunmen", location="Karvo", place=ZEDLAND,
+    )
+    assert groups(merged([HEADLINE, in_country])) == [(0, 1)]
+
+
+def test_an_unresolved_place_may_lie_in_a_resolved_country_but_not_in_another_city():
+    text = "Gunmen attacked the Upper Valley in Zedland. Gunmen attacked the Upper Valley again."
+    valley = mention(text, "Gunmen attacked the Upper Valley again.", "attacked", "attack", "combat",
+                     actor="Gunmen", location="Upper Valley")
+    country = mention(text, "Gunmen attacked the Upper Valley in Zedland.", "attacked", "attack", "combat",
+                      actor="Gunmen", location="Zedland", place=ZEDLAND)
+    assert groups(merge_events([country, valley], text=text, published=None)) == [(0, 1)]
+    city = EventTuple(**{**country.__dict__, "place": KARVO})
+    assert groups(merge_events([city, valley], text=text, published=None)) == [(0,), (1,)]
+
+
+def test_definite_event_noun_refers_back_to_the_nearest_compatible_event():
+    events = merged([HEADLINE, LEAD, LUNDA_ATTACK, BLAST])
+    assert groups(events) == [(0, 1), (2, 3)]  # "The blast" after the Lunda attack
+
+
+def test_indefinite_event_noun_without_evidence_stays_alone():
+    text = TEXT.replace("The blast destroyed", "A blast destroyed")
+    blast = mention(text, "A blast destroyed two trucks.", "blast", "blast", "combat")
+    lunda = mention(
+        text, "On Monday gunmen attacked a checkpoint in Lunda.", "attacked", "attack", "combat",
+        actor="gunmen", location="Lunda", place=LUNDA,
+    )
+    assert groups(merged([lunda, blast], text=text)) == [(0,), (1,)]
+
+
+def test_toll_update_keeps_the_latest_figure_with_its_provenance():
+    events = merged([HEADLINE, LEAD, KILLED, TOLL])
+    event = event_of(events, 3)
+    assert event.mentions == (0, 1, 2, 3)
+    assert event.quantity.text == "six" and event.quantity_value.value == 6
+    assert event.from_["quantity"] == 3
+    assert event.origins["quantity"] == SlotOrigin(mention=3, modality="reported", source="a hospital official")
+    assert event.origins["actor"].modality == "asserted"  # each slot keeps its own mention's modality
+
+
+def test_a_revised_toll_wins_even_when_lower():
+    text = "The quake killed four people in Lunda. Officials later revised the toll to three."
+    first = mention(text, "The quake killed four people in Lunda.", "killed", "kill", "casualty",
+                    location="Lunda", place=LUNDA, quantity="four people", quantity_value=4, unit="people")
+    revised = mention(text, "Officials later revised the toll to three.", "toll", "kill", "casualty",
+                      quantity="three", quantity_value=3, unit="people")
+    (event,) = merge_events([first, revised], text=text, published=None)
+    assert event.quantity.text == "three" and event.from_["quantity"] == 1
+
+
+def test_without_an_update_cue_the_highest_toll_wins():
+    text = "Floods in Lunda killed three people. Officials counted nine dead in Lunda."
+    first = mention(text, "Floods in Lunda killed three people.", "killed", "kill", "casualty",
+                    location="Lunda", place=LUNDA, quantity="three people", quantity_value=3, unit="people")
+    second = mention(text, "Officials counted nine dead in Lunda.", "dead", "die", "casualty",
+                     location="Lunda", place=LUNDA, quantity="nine dead", quantity_value=9, unit="people")
+    (event,) = merge_events([second, first], text=text, published=None)
+    assert event.quantity.text == "nine dead" and event.from_["quantity"] == 0
+
+
+def test_negated_mentions_do_not_merge_with_asserted_ones():
+    denied = mention(
+        TEXT, "Gunmen attacked a crowded market in Karvo on Tuesday", "attacked", "attack", "combat",
+        actor="Gunmen", location="Karvo", place=KARVO, modality="negated",
+    )
+    assert groups(merged([HEADLINE, denied])) == [(0,), (1,)]
+
+
+def test_different_figures_outside_tolls_are_different_events():
+    text = "Zedland sent 500 troops to Lunda. Zedland sent 2,000 troops to Lunda."
+    a = mention(text, "Zedland sent 500 troops to Lunda.", "sent", "send", "deploy", actor="Zedland",
+                location="Lunda", place=LUNDA, quantity="500 troops", quantity_value=500, unit="troops")
+    b = mention(text, "Zedland sent 2,000 troops to Lunda.", "sent", "send", "deploy", actor="Zedland",
+                location="Lunda", place=LUNDA, quantity="2,000 troops", quantity_value=2000, unit="troops")
+    assert groups(merge_events([a, b], text=text, published=None)) == [(0,), (1,)]
+
+
+# --- main event --------------------------------------------------------------------------------
+
+
+def test_main_event_is_the_headlines_and_comes_first():
+    events = merged(ALL)
+    assert events[0].main and events[0].mentions[0] == 0
+    assert events[0].action.text == "attack"  # the anchor: the headline's mention
+    # Monday's protest has three mentions; the headline's single mention still wins
+    events = merged([HEADLINE, PROTEST_1, PROTEST_3, PROTEST_4])
+    assert groups(events) == [(0,), (1, 2, 3)] and events[0].mentions == (0,) and events[0].main
+
+
+def test_headline_words_name_the_main_event_when_no_mention_is_in_the_headline():
+    text = (
+        "Rebels seize dam near Lunda\n\nHeavy rain fell across Zedland on Sunday. Roads in Karvo were "
+        "flooded. Officials said rebels seized the Orso dam near Lunda on Saturday."
+    )
+    rain = mention(text, "Heavy rain fell across Zedland on Sunday.", "fell", "fall", "other",
+                   actor="Heavy rain", location="Zedland", place=ZEDLAND, date="on Sunday", date_value="2031-05-11")
+    seize = mention(text, "rebels seized the Orso dam near Lunda on Saturday.", "seized", "seize", "combat",
+                    actor="rebels", location="Lunda", place=LUNDA, date="on Saturday", date_value="2031-05-10")
+    events = merge_events([rain, seize], text=text, published="2031-05-12")
+    assert events[0].mentions == (1,) and events[0].main
+
+
+def test_exactly_one_main_event_and_the_rest_by_first_mention():
+    events = merged(ALL)
+    assert [e.main for e in events].count(True) == 1 and events[0].main
+    firsts = [min(e.mentions) for e in events[1:]]
+    assert firsts == sorted(firsts)
+    assert sorted(i for e in events for i in e.mentions) == list(range(len(ALL)))  # a partition
+
+
+def test_without_a_headline_mention_the_lead_and_headline_words_decide():
+    events = merged([PROTEST_1, LUNDA_ATTACK, LEAD, PROTEST_2])
+    assert events[0].main and 2 in events[0].mentions
+
+
+# --- dateline and lead -------------------------------------------------------------------------
+
+
+def test_main_event_takes_a_lead_date_no_other_event_claims():
+    text = "Storm floods Karvo\n\nA storm flooded Karvo on Friday, cutting power to 3,000 homes."
+    flood = mention(text, "Storm floods Karvo", "floods", "flood", "other", actor="Storm", location="Karvo", place=KARVO)
+    (event,) = merge_events([flood], text=text, published="2031-05-12", title="Storm floods Karvo")
+    assert event.date.text == "Friday" and event.date_value.value == "2031-05-09"
+    assert "date" not in event.from_ and event.origins["date"] == SlotOrigin(mention=None, region="lead")
+    assert text[event.date.start : event.date.end] == "Friday"
+    # the same date claimed by another event's mention is not taken
+    cut = mention(text, "Karvo on Friday, cutting power to 3,000 homes", "cutting", "cut", "other", date="Friday",
+                  quantity="3,000 homes", quantity_value=3000, unit="homes")
+    events = merge_events([flood, cut], text=text, published="2031-05-12", title="Storm floods Karvo")
+    assert events[0].mentions == (0,) and events[0].date is None
+
+
+def test_a_date_of_reporting_in_the_lead_is_not_the_events():
+    text = "Storm floods Karvo\n\nA storm has flooded Karvo, officials said on Friday."
+    flood = mention(text, "Storm floods Karvo", "floods", "flood", "other", actor="Storm", location="Karvo", place=KARVO)
+    (event,) = merge_events([flood], text=text, published="2031-05-12", title="Storm floods Karvo")
+    assert event.date is None
+
+
+def test_dateline_gives_the_main_event_a_place_when_its_mentions_give_none():
+    events = merged([mention(TEXT, TITLE, "attack", "attack", "combat", actor="Gunmen")])
+    assert events[0].location.text == "KARVO, Zedland"
+    assert events[0].origins["location"].region == "dateline" and "location" not in events[0].from_
+    assert events[0].date.text == "Tuesday"  # no mention gives a date: the lead's, unclaimed
+
+
+# --- confidence, serialization, determinism ----------------------------------------------------
+
+
+def test_confidence_is_the_noisy_or_of_the_mentions_times_region_fills():
+    (event,) = merged([HEADLINE, LEAD])
+    assert event.confidence == pytest.approx(1 - 0.4 * 0.4)
+    (alone,) = merged([mention(TEXT, TITLE, "attack", "attack", "combat", actor="Gunmen")])
+    assert alone.confidence == pytest.approx(0.6 * 0.8 * 0.8)  # date and location from the text
+
+
+def test_to_dict_from_dict_round_trip_and_the_guide_form():
+    events = merged(ALL)
+    for event in events:
+        data = event.to_dict()
+        assert DocumentEvent.from_dict(json.loads(json.dumps(data))) == event
+    data = events[0].to_dict()
+    assert data["main"] is True and data["mentions"] == list(events[0].mentions)
+    assert data["from"] == {"actor": 0, "action": 0, "quantity": 3, "location": 0, "date": 1}
+    assert data["action"] == "attack" and data["event_type"] == "combat" and data["location_name"] == "Karvo"
+    built = DocumentEvent(
+        action=Slot("attack", 5, 11), actor=Slot("Gunmen", 0, 6), lemma="attack", event_type="combat",
+        date=Slot("on Tuesday", 80, 90), date_value=DateValue("2031-05-06", "on Tuesday"),
+        quantity=Slot("six", 200, 203), quantity_value=QuantityValue(6.0, "people", bound="min"),
+        place=KARVO, location=Slot("Karvo", 24, 29), actor_value=ActorValue("Gunmen", None, "armed group"),
+        source=Slot("police", 300, 306), modality="reported", evidence=Slot("x", 0, 1), confidence=0.75,
+        mentions=(0, 2), from_={"actor": 0, "date": 2}, main=True,
+        origins={"actor": SlotOrigin(0, "asserted", None), "location": SlotOrigin(None, region="dateline")},
+    )
+    assert DocumentEvent.from_dict(json.loads(json.dumps(built.to_dict()))) == built
+
+
+def test_events_are_accepted_by_the_evaluation_reader():
+    from evaluation.io import parse_document_line
+
+    events = merged(ALL)
+    line = json.dumps({"doc_id": "x", "tuples": [t.to_dict() for t in ALL], "events": [e.to_dict() for e in events]})
+    doc = parse_document_line(line, gold=False)
+    assert len(doc.events) == len(events) and doc.events[0]["main"] is True
+
+
+def test_deterministic_and_independent_of_input_order():
+    first = [e.to_dict() for e in merged(ALL)]
+    assert [e.to_dict() for e in merged(ALL)] == first
+    order = list(range(len(ALL)))
+    random.Random(7).shuffle(order)
+    shuffled = merged([ALL[i] for i in order])
+    # the same events, their mentions renumbered
+    as_original = sorted(tuple(sorted(order[i] for i in e.mentions)) for e in shuffled)
+    assert as_original == sorted(tuple(e["mentions"]) for e in first)
+    assert sorted(order[i] for i in shuffled[0].mentions) == first[0]["mentions"]
+    backwards = merged(ALL[::-1])  # "The blast" now comes before the attack it refers to
+    n = len(ALL)
+    assert sorted(tuple(sorted(n - 1 - i for i in e.mentions)) for e in backwards) == as_original
+
+
+def test_empty_input_gives_no_events():
+    assert merge_events([], text=TEXT, published=PUBLISHED) == []
+    assert merge_events([], text="", published=None) == []
