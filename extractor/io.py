@@ -445,33 +445,77 @@ def _holds_articles(lines: list[str]) -> bool:
 
 
 def done_ids(out_path: str | Path) -> set[str]:
-    """Ids already written to ``out_path``; a torn last line is cut off so a rerun can append."""
+    """Ids already written to ``out_path``; a torn last line is cut off so a rerun can append.
+    Raises ``E013`` (and changes nothing) when the file is not an output of this tool."""
     return {str(obj.get("doc_id")) for obj in read_lines(out_path)}
 
 
-def read_lines(path: str | Path) -> list[dict[str, Any]]:
-    """The complete JSON lines of ``path``; a torn or corrupt tail is cut off the file."""
+# Every line this tool writes, results and errors alike, is a JSON object whose first key is
+# "doc_id" (``json.dumps`` with the default separators), with only these keys.
+LINE_START = b'{"doc_id": '
+RESULT_KEYS = frozenset({"doc_id", "published", "tuples", "text"})
+ERROR_KEYS = frozenset({"doc_id", "path", "error", "warning"})
+_LINE_KINDS = {
+    "results": 'a JSON object with "doc_id", "published" and "tuples"',
+    "errors": 'a JSON object with "doc_id", "path" and "error" or "warning"',
+}
+
+
+def is_output_line(obj: Any, kind: str = "results") -> bool:
+    """Whether ``obj`` is a line this tool writes: of results (``kind="results"``) or of an errors file."""
+    if not isinstance(obj, dict) or "doc_id" not in obj:
+        return False
+    if kind == "errors":
+        return obj.keys() <= ERROR_KEYS and ("error" in obj or "warning" in obj)
+    return obj.keys() <= RESULT_KEYS and isinstance(obj.get("tuples"), list)
+
+
+def read_lines(path: str | Path, *, kind: str = "results") -> list[dict[str, Any]]:
+    """The lines of ``path``, an output of this tool: results (``kind="results"``) or an errors
+    file (``kind="errors"``). A torn last line is cut off the file so that a rerun can append.
+
+    Only a last line that a killed run can leave is cut: the start of one of this tool's lines
+    (no newline yet), or NUL bytes after complete lines. Any other file is refused with
+    ``E013`` and left as it is: a complete line that is not one of this tool's, or a last line
+    that is not the start of one, means that the file was not written here (or was edited),
+    and cutting it would erase data that is not ours.
+    """
     path = Path(path)
     if not path.exists():
         return []
+    expected = _LINE_KINDS[kind]
     objs: list[dict[str, Any]] = []
     good_end = 0
+    tail = b""
     with path.open("rb") as handle:
-        for line in handle:
+        for n, line in enumerate(handle, 1):
             if not line.endswith(b"\n"):
+                tail = line
                 break
-            try:
-                obj = json.loads(line)
-            except ValueError:
-                break
-            if not isinstance(obj, dict) or "doc_id" not in obj:
-                break
-            objs.append(obj)
+            if line.strip():
+                obj = _json_or_none(line)
+                if not is_output_line(obj, kind):
+                    raise ExtractorError("E013", path=path, problem=f"its line {n} is not {expected}, as this tool writes")
+                objs.append(obj)
             good_end += len(line)
-    if good_end != path.stat().st_size:
+    if tail:
+        if tail.startswith(LINE_START) or LINE_START.startswith(tail):
+            obj = _json_or_none(tail)
+            ours = obj is None or is_output_line(obj, kind)  # torn, or whole but for its newline
+        else:
+            ours = bool(objs) and not tail.strip(b"\x00")  # blocks a crash left unwritten
+        if not ours:
+            raise ExtractorError("E013", path=path, problem=f"its last line is not the start of {expected}, as this tool writes")
         with path.open("rb+") as handle:
             handle.truncate(good_end)
     return objs
+
+
+def _json_or_none(line: bytes) -> Any:
+    try:
+        return json.loads(line)
+    except (ValueError, RecursionError):
+        return None
 
 
 class LineWriter:
@@ -617,6 +661,31 @@ def write_table(results: Iterable[Any] | str | Path, out: str | Path, *, format:
         if tmp.exists():
             tmp.unlink()
     return rows
+
+
+def is_tuple_table(path: str | Path, format: str) -> bool:
+    """Whether the file at ``path`` is empty or a tuple table (``csv`` or ``parquet``) that
+    ``write_table`` wrote: its first columns are those of ``TABLE_COLUMNS``."""
+    path = Path(path)
+    if path.stat().st_size == 0:
+        return True
+    if format == "csv":
+        import csv
+
+        with path.open("rb") as handle:
+            first = handle.readline(1 << 16)
+        try:
+            names = next(csv.reader([first.decode("utf-8-sig")]), [])
+        except (UnicodeDecodeError, csv.Error):
+            return False
+    else:
+        import pyarrow.parquet as pq
+
+        try:
+            names = pq.read_schema(path).names
+        except Exception:  # noqa: BLE001 - whatever pyarrow cannot read is no table of ours
+            return False
+    return [n.strip() for n in names[:3]] == [name for name, _ in TABLE_COLUMNS[:3]]
 
 
 def to_dataset(results: Iterable[Any] | str | Path) -> Any:

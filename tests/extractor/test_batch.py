@@ -21,6 +21,7 @@ import pytest
 import srsly
 
 from extractor.batch import output_paths, run_folder
+from extractor.errors import ExtractorError
 from extractor.pipeline import DocumentResult, shift_event, split_text
 from extractor.types import EventTuple, Slot
 
@@ -164,6 +165,50 @@ def test_resume_cuts_a_torn_line_and_writes_the_rest_once(tmp_path):
     assert summary.skipped == 3 and summary.documents == 3
     assert stub.seen == ["doc03", "doc04", "doc05"]
     assert sorted(out.read_text(encoding="utf-8").splitlines()) == sorted(whole.read_text(encoding="utf-8").splitlines())
+
+
+def write_records(path: Path, records: list[dict[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["lines-beside-table-are-the-input", "input-as-output", "unrelated-file", "input-in-the-folder", "unrelated-table", "errors-file", "manifest", "errors-is-output"],
+)
+def test_an_output_that_is_not_ours_or_is_an_input_is_refused_untouched(tmp_path, case):
+    folder = corpus(tmp_path, n=2)
+    records = write_records(tmp_path / "data.jsonl", [{"doc_id": "r1", "text": "Russia sent troops."}])
+    notes = tmp_path / "notes.txt"
+    notes.write_text("My own notes.\nKeep them.\n", encoding="utf-8")
+    table = tmp_path / "scores.csv"
+    table.write_text("name,score\nann,3\n", encoding="utf-8")
+    source, options = {
+        "lines-beside-table-are-the-input": (records, {"out": tmp_path / "data.csv"}),
+        "input-as-output": (records, {"out": records}),
+        "unrelated-file": (folder, {"out": notes}),
+        "input-in-the-folder": (folder, {"out": folder / "doc01.txt"}),
+        "unrelated-table": (folder, {"out": table}),
+        "errors-file": (folder, {"out": tmp_path / "out.jsonl", "errors_path": notes}),
+        "manifest": (folder, {"out": folder / "manifest.jsonl"}),
+        "errors-is-output": (folder, {"out": tmp_path / "out.jsonl", "errors_path": tmp_path / "out.jsonl"}),
+    }[case]
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    stub = StubExtractor()
+    with pytest.raises(ExtractorError, match="E013"):
+        run_folder(source, options.pop("out"), extractor=stub, **options)
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before  # nothing cut, nothing made
+    assert stub.seen == []
+
+
+def test_an_output_inside_the_input_folder_still_resumes(tmp_path):
+    folder = corpus(tmp_path, n=3)
+    out = folder / "out.jsonl"
+    run_folder(folder, out, extractor=StubExtractor(), with_text=True)
+    out.write_bytes(out.read_bytes()[:-5])  # a torn last line
+    summary = run_folder(folder, out, extractor=StubExtractor(), with_text=True)
+    assert (summary.skipped, summary.documents) == (2, 1)
+    assert sorted(d["doc_id"] for d in lines(out)) == ["doc00", "doc01", "doc02"]
 
 
 def test_with_text_keeps_the_text_offsets_point_into(tmp_path):

@@ -62,6 +62,15 @@ def test_missing_input_exits_2(tmp_path, capsys):
     assert "[E004]" in capsys.readouterr().err
 
 
+def test_the_input_is_never_erased_by_the_table_lines_beside_it(tmp_path, stub, capsys):
+    data = tmp_path / "data.jsonl"
+    data.write_text('{"doc_id": "r1", "text": "Russia sent troops."}\n', encoding="utf-8")
+    before = data.read_bytes()
+    assert cli.main(["run", str(data), "-o", str(tmp_path / "data.csv")]) == 2
+    assert "[E013]" in capsys.readouterr().err
+    assert data.read_bytes() == before and not (tmp_path / "data.csv").exists()
+
+
 def test_unknown_format_is_refused(tmp_path):
     with pytest.raises(SystemExit):
         cli.main(["run", str(tmp_path), "-o", str(tmp_path / "o.jsonl"), "--format", "xml"])

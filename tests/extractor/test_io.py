@@ -14,9 +14,11 @@ from extractor.io import (
     decode_bytes,
     done_ids,
     foreign_language,
+    is_tuple_table,
     iter_inputs,
     language_words,
     output_format,
+    read_lines,
     read_manifest,
     to_dataset,
     tuple_rows,
@@ -304,6 +306,55 @@ def test_done_ids_cuts_a_torn_tail(tmp_path, tail, ids):
     out.write_bytes(good + tail)
     assert done_ids(out) == ids
     assert out.read_bytes() == good
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"Some notes of mine.\nA second line.\n",
+        b"Some notes without a final newline",
+        b'{"doc_id": "a", "text": "Russia sent troops."}\n',  # article records: an input
+        b'{"doc_id": "a", "text": "Russia sent troops."}',  # the same, without a final newline
+        b'{"doc_id": "a", "tuples": []}\nnot ours\n{"doc_id": "b", "tuples": []}\n',
+        b'{"doc_id": "a", "tuples": [], "events": []}\n',  # a gold file: keys never written here
+        b"\x00\x00\x00",  # nothing of ours before the garbage
+    ],
+    ids=["text", "text-no-newline", "records", "record-no-newline", "foreign-middle-line", "gold", "only-garbage"],
+)
+def test_a_file_that_is_not_our_output_is_refused_untouched(tmp_path, content):
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(content)
+    with pytest.raises(ExtractorError, match="E013") as raised:
+        done_ids(out)
+    assert str(out) in str(raised.value)
+    assert out.read_bytes() == content
+
+
+def test_errors_file_lines_are_checked_as_such(tmp_path):
+    good = (
+        b'{"doc_id": null, "path": "manifest.jsonl", "error": "[E005] bad line"}\n'
+        b'{"doc_id": "a", "path": "a.txt", "warning": "[E031] cp1252"}\n'
+    )
+    errors = tmp_path / "out.errors.jsonl"
+    errors.write_bytes(good + b'{"doc_id": "b", "pa')
+    assert [e["doc_id"] for e in read_lines(errors, kind="errors")] == [None, "a"]
+    assert errors.read_bytes() == good  # a torn last line of our own is still cut
+    results = tmp_path / "out.jsonl"
+    results.write_bytes(good)
+    with pytest.raises(ExtractorError, match="E013"):
+        read_lines(results)  # an errors file is not a results file
+    assert results.read_bytes() == good
+
+
+def test_a_table_of_ours_is_told_from_other_files(tmp_path):
+    lines = tmp_path / "out.jsonl"
+    lines.write_text(json.dumps(DocumentResult("d1", None, (full_tuple(),)).to_dict()) + "\n", encoding="utf-8")
+    for fmt in ("csv", "parquet"):
+        write_table(lines, tmp_path / f"out.{fmt}", format=fmt)
+        assert is_tuple_table(tmp_path / f"out.{fmt}", fmt)
+    (tmp_path / "notes.csv").write_text("name,score\nann,3\n", encoding="utf-8")
+    assert not is_tuple_table(tmp_path / "notes.csv", "csv")
+    assert not is_tuple_table(lines, "parquet")
 
 
 # --- tables -----------------------------------------------------------------------------
