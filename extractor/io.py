@@ -370,15 +370,14 @@ def _records_of(file: Path, root: Path) -> Iterator[InputItem]:
         yield InputItem(file.stem, str(file), error=str(ExtractorError("E006", path=file, problem=err.strerror or str(err))))
         return
     with handle:
-        lines = _decoded_lines(handle, file)
         if root != file:
-            first = next(lines, None)
-            if first is None:
+            # See _items_of: a file in a folder without a single article record is not an
+            # input. One record without text does not make it so: the file is read through
+            # until a record with text (or a line that cannot be read) turns up.
+            if not any(text is None or _holds_articles([text]) for _, text, _ in _decoded_lines(handle, file)):
                 return
-            if first[1] is not None and not _holds_articles([first[1]]):
-                return  # see _items_of: not an article records file
-            lines = _chain([first], lines)
-        for n, text, problem in lines:
+            handle.seek(0)
+        for n, text, problem in _decoded_lines(handle, file):
             if problem is not None:
                 yield InputItem(f"{file.stem}:{n}", f"{file}:{n}", error=str(ExtractorError("E006", path=f"{file}:{n}", problem=problem)))
                 continue
@@ -393,11 +392,6 @@ def _decoded_lines(handle: Any, file: Path) -> Iterator[tuple[int, str | None, s
             yield n, raw.decode("utf-8-sig" if n == 1 else "utf-8"), None
         except UnicodeDecodeError as err:
             yield n, None, f"not UTF-8 ({err.reason} at byte {err.start}); JSON Lines must be UTF-8"
-
-
-def _chain(first: list, rest: Iterator) -> Iterator:
-    yield from first
-    yield from rest
 
 
 def _records(lines: list[tuple[int, str]], file: Path, encoding: str | None) -> Iterator[InputItem]:
@@ -439,8 +433,8 @@ def _holds_articles(lines: list[str]) -> bool:
             rec = json.loads(line)
         except ValueError:
             return True  # a broken line in a records file is reported, not skipped
-        first = rec[0] if isinstance(rec, list) and rec else rec
-        return isinstance(first, dict) and any(isinstance(first.get(f), str) for f in TEXT_FIELDS)
+        records = rec if isinstance(rec, list) else [rec]
+        return any(isinstance(r, dict) and any(isinstance(r.get(f), str) for f in TEXT_FIELDS) for r in records)
     return False
 
 

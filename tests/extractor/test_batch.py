@@ -201,6 +201,19 @@ def test_an_output_that_is_not_ours_or_is_an_input_is_refused_untouched(tmp_path
     assert stub.seen == []
 
 
+def test_a_records_file_with_a_bad_first_record_gives_its_good_records(tmp_path):
+    folder = corpus(tmp_path, n=1)
+    write_records(
+        folder / "notes.jsonl",
+        [{"doc_id": "n1", "text": None}, {"doc_id": "n2", "text": "Russia sent troops."}, {"doc_id": "n3", "text": 7}, {"doc_id": "n4", "text": "Korea sent shells."}],
+    )
+    out = tmp_path / "out.jsonl"
+    summary = run_folder(folder, out, extractor=StubExtractor())
+    assert sorted(d["doc_id"] for d in lines(out)) == ["doc00", "n2", "n4"]
+    assert codes(lines(tmp_path / "out.errors.jsonl")) == [("", "[E005]"), ("n1", "[E009]"), ("n3", "[E009]")]
+    assert (summary.documents, summary.errors) == (3, 2)
+
+
 def test_an_output_inside_the_input_folder_still_resumes(tmp_path):
     folder = corpus(tmp_path, n=3)
     out = folder / "out.jsonl"

@@ -221,6 +221,29 @@ def test_manifest_wins_over_a_page_but_not_over_a_record(folder):
     assert items["r1"].text == "Troops sent\n\nRussia sent troops."
 
 
+def test_records_after_a_first_record_without_text_are_read(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    records = [
+        {"doc_id": "n1", "text": None},
+        {"doc_id": "n2", "text": "Russia sent troops."},
+        {"doc_id": "n3", "body": 42},
+        {"doc_id": "n4", "content": "Kyiv sent medics."},
+    ]
+    (folder / "notes.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    (folder / "list.json").write_text(json.dumps([{"id": "j1"}, {"id": "j2", "text": "Troops arrived."}]), encoding="utf-8")
+    (folder / "gold.jsonl").write_text('{"doc_id": "x", "tuples": []}\n{"doc_id": "y", "tuples": []}\n', encoding="utf-8")
+    outcomes = sorted((i.doc_id, (i.error or "ok")[:6]) for i in iter_inputs(folder))
+    assert outcomes == [
+        ("j1", "[E009]"),
+        ("j2", "ok"),
+        ("n1", "[E009]"),
+        ("n2", "ok"),
+        ("n3", "[E009]"),
+        ("n4", "ok"),
+    ]  # the gold file, without a single article, is still no input
+
+
 def test_outputs_inside_the_folder_are_not_read_back(folder):
     out = folder / "out.jsonl"
     out.write_text('{"doc_id": "x1", "text": "an output line written --with-text", "tuples": []}\n', encoding="utf-8")
