@@ -23,6 +23,9 @@ MESSAGES = {
     "E013": "Refusing to write to {path}: {problem}. Nothing was changed. Give -o (or --errors) a new "
     "file name, or move that file away; if it is an earlier output of extractor whose lines were "
     "edited or damaged, delete those lines (or the file) and rerun to resume.",
+    "E015": "{what} is of type {kind}, not a string. Give each article's text as a str (decode bytes "
+    "first, for instance with `extractor.io.decode(data)`), or give pipe() a record such as "
+    "{{\"doc_id\": \"a\", \"text\": \"...\"}}.",
     "E020": "No learned linker model at {path}. Rebuild it with `python -m models.train_linker` from the "
     "repository root, set EXTRACTOR_MODELS to the folder that holds it, or use the rule-based linker "
     "(extractor.dep_linker.v1).",

@@ -214,6 +214,34 @@ def test_a_records_file_with_a_bad_first_record_gives_its_good_records(tmp_path)
     assert (summary.documents, summary.errors) == (3, 2)
 
 
+def test_a_record_that_cannot_be_prepared_is_an_error_line(tmp_path):
+    """Through the real ``Extractor.pipe`` (on a blank pipeline): a lone surrogate in a text,
+    malformed given triggers; every record is one line or one error line."""
+    import spacy
+
+    from extractor.pipeline import Extractor
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_records(
+        folder / "records.jsonl",
+        [
+            {"doc_id": "ok", "text": "Russia sent troops.", "triggers": [[7, 11]]},
+            {"doc_id": "surrogate", "text": "Russia sent \ud800 troops."},
+            {"doc_id": "one-number", "text": "Russia sent troops.", "triggers": [7]},
+            {"doc_id": "a-string", "text": "Russia sent troops.", "triggers": "sent"},
+            {"doc_id": "last", "text": "Kyiv sent medics.", "triggers": [[5, 9]]},
+        ],
+    )
+    out = tmp_path / "out.jsonl"
+    summary = run_folder(folder, out, extractor=Extractor(spacy.blank("en")), given_triggers=True, batch_size=2)
+    assert [d["doc_id"] for d in lines(out)] == ["ok", "last"]
+    errors = lines(tmp_path / "out.errors.jsonl")
+    assert sorted(e["doc_id"] for e in errors) == ["a-string", "one-number", "surrogate"]
+    assert all(e["error"].startswith("processing failed") for e in errors)
+    assert (summary.documents, summary.errors) == (2, 3)
+
+
 def test_an_output_inside_the_input_folder_still_resumes(tmp_path):
     folder = corpus(tmp_path, n=3)
     out = folder / "out.jsonl"
