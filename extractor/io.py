@@ -521,7 +521,15 @@ class LineWriter:
         self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
 
     def write(self, obj: dict[str, Any]) -> None:
-        os.write(self._fd, (json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8"))
+        """Write ``obj`` as one line of UTF-8; a string holding a lone surrogate (an id from a
+        file name that is not UTF-8, a JSON escape such as \\ud800) makes the line ASCII, with
+        every non-ASCII character escaped, so that reading it back gives the same strings."""
+        line = json.dumps(obj, ensure_ascii=False) + "\n"
+        try:
+            data = line.encode("utf-8")
+        except UnicodeEncodeError:
+            data = (json.dumps(obj) + "\n").encode("ascii")
+        os.write(self._fd, data)
 
     def close(self) -> None:
         os.fsync(self._fd)
@@ -621,10 +629,27 @@ def _batches(results: Iterable[Any] | str | Path, rows_per_batch: int) -> Iterat
     for document in _documents(results):
         rows.extend(tuple_rows(document))
         if len(rows) >= rows_per_batch:
-            yield pa.RecordBatch.from_pylist(rows, schema=schema)
+            yield _record_batch(rows, schema)
             rows = []
     if rows:
-        yield pa.RecordBatch.from_pylist(rows, schema=schema)
+        yield _record_batch(rows, schema)
+
+
+def _record_batch(rows: list[dict[str, Any]], schema: Any) -> Any:
+    import pyarrow as pa
+
+    try:
+        return pa.RecordBatch.from_pylist(rows, schema=schema)
+    except UnicodeEncodeError:
+        # A lone surrogate (an id from a file name that is not UTF-8) has no UTF-8 form: the
+        # table gets it as a backslash escape, as the JSON Lines have it.
+        return pa.RecordBatch.from_pylist([{k: _escape_surrogates(v) for k, v in row.items()} for row in rows], schema=schema)
+
+
+def _escape_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return value
 
 
 def write_table(results: Iterable[Any] | str | Path, out: str | Path, *, format: str, rows_per_batch: int = 10_000) -> int:

@@ -242,6 +242,31 @@ def test_a_record_that_cannot_be_prepared_is_an_error_line(tmp_path):
     assert (summary.documents, summary.errors) == (2, 3)
 
 
+def test_a_lone_surrogate_in_an_id_is_written_and_the_rerun_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_records(
+        folder / "records.jsonl",
+        [
+            {"doc_id": "a\ud800", "text": "Russia sent troops."},
+            {"doc_id": "b\udc80", "text": "Russia sent FAIL."},
+            {"doc_id": "c", "text": "Korea sent shells."},
+        ],
+    )
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as handle:  # a file name that is not UTF-8
+        handle.write(b"Kyiv sent medics.")
+    out = tmp_path / "out.csv"
+    summary = run_folder(folder, out, extractor=StubExtractor())
+    assert (summary.documents, summary.errors) == (3, 1)
+    assert sorted(d["doc_id"] for d in lines(tmp_path / "out.jsonl")) == ["a\ud800", "c", "caf\udce9"]
+    assert [e["doc_id"] for e in lines(tmp_path / "out.errors.jsonl")] == ["b\udc80"]
+    before = (tmp_path / "out.jsonl").read_bytes(), (tmp_path / "out.errors.jsonl").read_bytes()
+    stub = StubExtractor()
+    again = run_folder(folder, out, extractor=stub)
+    assert (again.documents, again.skipped) == (0, 3) and stub.seen == ["b\udc80"]
+    assert ((tmp_path / "out.jsonl").read_bytes(), (tmp_path / "out.errors.jsonl").read_bytes()) == before
+
+
 def test_an_output_inside_the_input_folder_still_resumes(tmp_path):
     folder = corpus(tmp_path, n=3)
     out = folder / "out.jsonl"

@@ -11,6 +11,7 @@ import pytest
 from extractor.errors import ExtractorError
 from extractor.io import (
     TABLE_COLUMNS,
+    LineWriter,
     decode_bytes,
     done_ids,
     foreign_language,
@@ -367,6 +368,28 @@ def test_errors_file_lines_are_checked_as_such(tmp_path):
     with pytest.raises(ExtractorError, match="E013"):
         read_lines(results)  # an errors file is not a results file
     assert results.read_bytes() == good
+
+
+def test_a_lone_surrogate_is_written_escaped_and_read_back(tmp_path):
+    out = tmp_path / "out.jsonl"
+    with LineWriter(out) as writer:
+        writer.write({"doc_id": "caf\udce9", "published": None, "tuples": []})
+        writer.write({"doc_id": "café", "published": None, "tuples": []})
+    raw = out.read_bytes()
+    raw.decode("utf-8")
+    assert b"caf\\udce9" in raw and "café".encode("utf-8") in raw
+    assert done_ids(out) == {"caf\udce9", "café"}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_a_table_takes_a_lone_surrogate(tmp_path, fmt):
+    import pyarrow.csv as pa_csv
+    import pyarrow.parquet as pq
+
+    out = tmp_path / f"out.{fmt}"
+    assert write_table([DocumentResult("caf\udce9", None, (full_tuple(),))], out, format=fmt) == 1
+    table = pq.read_table(out) if fmt == "parquet" else pa_csv.read_csv(out)
+    assert table.column("doc_id").to_pylist() == ["caf\\udce9"]
 
 
 def test_a_table_of_ours_is_told_from_other_files(tmp_path):
