@@ -91,13 +91,16 @@ def check_outputs(
     """Refuse, before a model is loaded or a byte written, outputs that would lose data: one
     that is an input of the run (``source`` when it is a file, or one of ``inputs``, such as
     the manifest), the same file for results and errors, or an existing table at ``out`` that
-    ``write_table`` did not write (``E013``).
+    ``write_table`` did not write (``E013``); and outputs that cannot be written: a folder,
+    something other than a regular file, a place where no file can be made (``E014``).
 
     The lines already in the results and errors files are checked as they are read
     (``read_lines`` refuses a file that is not an output of this tool).
     """
     out = Path(out)
     targets = [lines_path, errors_path] + ([out] if format != "jsonl" else [])
+    for target in targets:
+        _check_writable(target)
     sources = [Path(p) for p in (source, *inputs) if p is not None and Path(p).is_file()]
     for target in targets:
         if any(_same_file(target, p) for p in sources):
@@ -113,6 +116,23 @@ def _same_file(a: Path, b: Path) -> bool:
     if os.path.abspath(a) == os.path.abspath(b):
         return True
     return a.exists() and b.exists() and os.path.samefile(a, b)
+
+
+def _check_writable(path: Path) -> None:
+    """``E014`` unless a file can be appended to (or created) at ``path``; leaves nothing behind."""
+    if path.is_dir():
+        raise ExtractorError("E014", path=path, problem="it is a folder")
+    if path.exists() and not path.is_file() and not os.path.samefile(path, os.devnull):
+        raise ExtractorError("E014", path=path, problem="it is not a regular file")
+    existed = path.exists()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    except OSError as err:
+        raise ExtractorError("E014", path=path, problem=err.strerror or str(err)) from None
+    os.close(fd)
+    if not existed:
+        path.unlink()
 
 
 def run_folder(

@@ -23,6 +23,8 @@ MESSAGES = {
     "E013": "Refusing to write to {path}: {problem}. Nothing was changed. Give -o (or --errors) a new "
     "file name, or move that file away; if it is an earlier output of extractor whose lines were "
     "edited or damaged, delete those lines (or the file) and rerun to resume.",
+    "E014": "Cannot write the output {path}: {problem}. Give -o (or --errors) a file name in a folder "
+    "you can write to.",
     "E015": "{what} is of type {kind}, not a string. Give each article's text as a str (decode bytes "
     "first, for instance with `extractor.io.decode(data)`), or give pipe() a record such as "
     "{{\"doc_id\": \"a\", \"text\": \"...\"}}.",
