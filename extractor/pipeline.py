@@ -104,6 +104,8 @@ class Extractor:
 
     def extract(self, text: str, *, published: Any = None) -> list[EventTuple]:
         """The event tuples of one article; ``published`` (ISO date) resolves relative dates."""
+        if not isinstance(text, str):
+            raise ExtractorError("E015", what="The text given to extract()", kind=type(text).__name__)
         rec = {"doc_id": "", "text": text, "published": published}
         return list(self._merge(rec, [self.nlp(doc) for doc in self._piece_docs(rec)]).tuples)
 

@@ -131,6 +131,12 @@ def test_every_input_of_pipe_gives_one_result_with_its_own_id(blank, batch_size)
     assert "UnicodeEncodeError" in results[6].error and "TypeError" in results[7].error
 
 
+@pytest.mark.parametrize("text, kind", [(b"Russia sent troops.", "bytes"), (None, "NoneType"), (3, "int"), (["Russia sent troops."], "list")])
+def test_extract_refuses_what_is_not_a_text_naming_its_type(blank, text, kind):
+    with pytest.raises(ExtractorError, match=rf"^\[E015\] The text given to extract\(\) is of type {kind}, not a string"):
+        blank.extract(text)
+
+
 def test_a_failing_input_iterable_is_raised_after_what_it_gave(blank):
     def texts():
         yield "Russia sent troops."
