@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from .errors import ExtractorError
 from .io import (
@@ -14,6 +15,7 @@ from .io import (
     count_inputs,
     done_ids,
     foreign_language,
+    is_tuple_table,
     iter_inputs,
     list_inputs,
     output_format,
@@ -77,6 +79,62 @@ def output_paths(out: str | Path, *, format: str | None = None, errors_path: str
     return fmt, lines, errors
 
 
+def check_outputs(
+    source: str | Path,
+    out: str | Path,
+    *,
+    format: str,
+    lines_path: Path,
+    errors_path: Path,
+    inputs: Iterable[str | Path | None] = (),
+) -> None:
+    """Refuse, before a model is loaded or a byte written, outputs that would lose data: one
+    that is an input of the run (``source`` when it is a file, or one of ``inputs``, such as
+    the manifest), the same file for results and errors, or an existing table at ``out`` that
+    ``write_table`` did not write (``E013``); and outputs that cannot be written: a folder,
+    something other than a regular file, a place where no file can be made (``E014``).
+
+    The lines already in the results and errors files are checked as they are read
+    (``read_lines`` refuses a file that is not an output of this tool).
+    """
+    out = Path(out)
+    targets = [lines_path, errors_path] + ([out] if format != "jsonl" else [])
+    for target in targets:
+        _check_writable(target)
+    sources = [Path(p) for p in (source, *inputs) if p is not None and Path(p).is_file()]
+    for target in targets:
+        if any(_same_file(target, p) for p in sources):
+            raise ExtractorError("E013", path=target, problem="it is one of the inputs of this run")
+    if _same_file(lines_path, errors_path):
+        raise ExtractorError("E013", path=errors_path, problem="the errors file would be the file of results too")
+    if format != "jsonl" and out.exists() and not is_tuple_table(out, format):
+        problem = "it is not a table of tuples written by this tool (its first columns are not doc_id, published, tuple_index)"
+        raise ExtractorError("E013", path=out, problem=problem)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    if os.path.abspath(a) == os.path.abspath(b):
+        return True
+    return a.exists() and b.exists() and os.path.samefile(a, b)
+
+
+def _check_writable(path: Path) -> None:
+    """``E014`` unless a file can be appended to (or created) at ``path``; leaves nothing behind."""
+    if path.is_dir():
+        raise ExtractorError("E014", path=path, problem="it is a folder")
+    if path.exists() and not path.is_file() and not os.path.samefile(path, os.devnull):
+        raise ExtractorError("E014", path=path, problem="it is not a regular file")
+    existed = path.exists()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    except OSError as err:
+        raise ExtractorError("E014", path=path, problem=err.strerror or str(err)) from None
+    os.close(fd)
+    if not existed:
+        path.unlink()
+
+
 def run_folder(
     source: str | Path,
     out: str | Path,
@@ -116,10 +174,11 @@ def run_folder(
     entries: dict[str, dict[str, Any]] = {}
     if manifest is None and source.is_dir() and (source / "manifest.jsonl").exists():
         manifest = source / "manifest.jsonl"
+    check_outputs(source, out, format=fmt, lines_path=lines_path, errors_path=errors_path, inputs=[manifest])
     if manifest is not None:
         entries, summary.problems = read_manifest(manifest)
     finished = done_ids(lines_path)
-    logged = {_log_key(e) for e in read_lines(errors_path)}
+    logged = {_log_key(e) for e in read_lines(errors_path, kind="errors")}
     if extractor is None:
         extractor = load(linker=linker)
         summary.load_seconds = time.perf_counter() - started

@@ -20,6 +20,14 @@ MESSAGES = {
     "`dask scheduler` and workers with `dask worker {address}`, or leave --scheduler out for a local cluster.",
     "E012": "Document {doc_id!r} was lost with its Dask task ({problem}); it is not in the output, "
     "so rerunning the same command retries it.",
+    "E013": "Refusing to write to {path}: {problem}. Nothing was changed. Give -o (or --errors) a new "
+    "file name, or move that file away; if it is an earlier output of extractor whose lines were "
+    "edited or damaged, delete those lines (or the file) and rerun to resume.",
+    "E014": "Cannot write the output {path}: {problem}. Give -o (or --errors) a file name in a folder "
+    "you can write to.",
+    "E015": "{what} is of type {kind}, not a string. Give each article's text as a str (decode bytes "
+    "first, for instance with `extractor.io.decode(data)`), or give pipe() a record such as "
+    "{{\"doc_id\": \"a\", \"text\": \"...\"}}.",
     "E020": "No learned linker model at {path}. Rebuild it with `python -m models.train_linker` from the "
     "repository root, set EXTRACTOR_MODELS to the folder that holds it, or use the rule-based linker "
     "(extractor.dep_linker.v1).",

@@ -370,15 +370,14 @@ def _records_of(file: Path, root: Path) -> Iterator[InputItem]:
         yield InputItem(file.stem, str(file), error=str(ExtractorError("E006", path=file, problem=err.strerror or str(err))))
         return
     with handle:
-        lines = _decoded_lines(handle, file)
         if root != file:
-            first = next(lines, None)
-            if first is None:
+            # See _items_of: a file in a folder without a single article record is not an
+            # input. One record without text does not make it so: the file is read through
+            # until a record with text (or a line that cannot be read) turns up.
+            if not any(text is None or _holds_articles([text]) for _, text, _ in _decoded_lines(handle, file)):
                 return
-            if first[1] is not None and not _holds_articles([first[1]]):
-                return  # see _items_of: not an article records file
-            lines = _chain([first], lines)
-        for n, text, problem in lines:
+            handle.seek(0)
+        for n, text, problem in _decoded_lines(handle, file):
             if problem is not None:
                 yield InputItem(f"{file.stem}:{n}", f"{file}:{n}", error=str(ExtractorError("E006", path=f"{file}:{n}", problem=problem)))
                 continue
@@ -393,11 +392,6 @@ def _decoded_lines(handle: Any, file: Path) -> Iterator[tuple[int, str | None, s
             yield n, raw.decode("utf-8-sig" if n == 1 else "utf-8"), None
         except UnicodeDecodeError as err:
             yield n, None, f"not UTF-8 ({err.reason} at byte {err.start}); JSON Lines must be UTF-8"
-
-
-def _chain(first: list, rest: Iterator) -> Iterator:
-    yield from first
-    yield from rest
 
 
 def _records(lines: list[tuple[int, str]], file: Path, encoding: str | None) -> Iterator[InputItem]:
@@ -439,39 +433,83 @@ def _holds_articles(lines: list[str]) -> bool:
             rec = json.loads(line)
         except ValueError:
             return True  # a broken line in a records file is reported, not skipped
-        first = rec[0] if isinstance(rec, list) and rec else rec
-        return isinstance(first, dict) and any(isinstance(first.get(f), str) for f in TEXT_FIELDS)
+        records = rec if isinstance(rec, list) else [rec]
+        return any(isinstance(r, dict) and any(isinstance(r.get(f), str) for f in TEXT_FIELDS) for r in records)
     return False
 
 
 def done_ids(out_path: str | Path) -> set[str]:
-    """Ids already written to ``out_path``; a torn last line is cut off so a rerun can append."""
+    """Ids already written to ``out_path``; a torn last line is cut off so a rerun can append.
+    Raises ``E013`` (and changes nothing) when the file is not an output of this tool."""
     return {str(obj.get("doc_id")) for obj in read_lines(out_path)}
 
 
-def read_lines(path: str | Path) -> list[dict[str, Any]]:
-    """The complete JSON lines of ``path``; a torn or corrupt tail is cut off the file."""
+# Every line this tool writes, results and errors alike, is a JSON object whose first key is
+# "doc_id" (``json.dumps`` with the default separators), with only these keys.
+LINE_START = b'{"doc_id": '
+RESULT_KEYS = frozenset({"doc_id", "published", "tuples", "text"})
+ERROR_KEYS = frozenset({"doc_id", "path", "error", "warning"})
+_LINE_KINDS = {
+    "results": 'a JSON object with "doc_id", "published" and "tuples"',
+    "errors": 'a JSON object with "doc_id", "path" and "error" or "warning"',
+}
+
+
+def is_output_line(obj: Any, kind: str = "results") -> bool:
+    """Whether ``obj`` is a line this tool writes: of results (``kind="results"``) or of an errors file."""
+    if not isinstance(obj, dict) or "doc_id" not in obj:
+        return False
+    if kind == "errors":
+        return obj.keys() <= ERROR_KEYS and ("error" in obj or "warning" in obj)
+    return obj.keys() <= RESULT_KEYS and isinstance(obj.get("tuples"), list)
+
+
+def read_lines(path: str | Path, *, kind: str = "results") -> list[dict[str, Any]]:
+    """The lines of ``path``, an output of this tool: results (``kind="results"``) or an errors
+    file (``kind="errors"``). A torn last line is cut off the file so that a rerun can append.
+
+    Only a last line that a killed run can leave is cut: the start of one of this tool's lines
+    (no newline yet), or NUL bytes after complete lines. Any other file is refused with
+    ``E013`` and left as it is: a complete line that is not one of this tool's, or a last line
+    that is not the start of one, means that the file was not written here (or was edited),
+    and cutting it would erase data that is not ours.
+    """
     path = Path(path)
     if not path.exists():
         return []
+    expected = _LINE_KINDS[kind]
     objs: list[dict[str, Any]] = []
     good_end = 0
+    tail = b""
     with path.open("rb") as handle:
-        for line in handle:
+        for n, line in enumerate(handle, 1):
             if not line.endswith(b"\n"):
+                tail = line
                 break
-            try:
-                obj = json.loads(line)
-            except ValueError:
-                break
-            if not isinstance(obj, dict) or "doc_id" not in obj:
-                break
-            objs.append(obj)
+            if line.strip():
+                obj = _json_or_none(line)
+                if not is_output_line(obj, kind):
+                    raise ExtractorError("E013", path=path, problem=f"its line {n} is not {expected}, as this tool writes")
+                objs.append(obj)
             good_end += len(line)
-    if good_end != path.stat().st_size:
+    if tail:
+        if tail.startswith(LINE_START) or LINE_START.startswith(tail):
+            obj = _json_or_none(tail)
+            ours = obj is None or is_output_line(obj, kind)  # torn, or whole but for its newline
+        else:
+            ours = bool(objs) and not tail.strip(b"\x00")  # blocks a crash left unwritten
+        if not ours:
+            raise ExtractorError("E013", path=path, problem=f"its last line is not the start of {expected}, as this tool writes")
         with path.open("rb+") as handle:
             handle.truncate(good_end)
     return objs
+
+
+def _json_or_none(line: bytes) -> Any:
+    try:
+        return json.loads(line)
+    except (ValueError, RecursionError):
+        return None
 
 
 class LineWriter:
@@ -483,7 +521,15 @@ class LineWriter:
         self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
 
     def write(self, obj: dict[str, Any]) -> None:
-        os.write(self._fd, (json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8"))
+        """Write ``obj`` as one line of UTF-8; a string holding a lone surrogate (an id from a
+        file name that is not UTF-8, a JSON escape such as \\ud800) makes the line ASCII, with
+        every non-ASCII character escaped, so that reading it back gives the same strings."""
+        line = json.dumps(obj, ensure_ascii=False) + "\n"
+        try:
+            data = line.encode("utf-8")
+        except UnicodeEncodeError:
+            data = (json.dumps(obj) + "\n").encode("ascii")
+        os.write(self._fd, data)
 
     def close(self) -> None:
         os.fsync(self._fd)
@@ -583,10 +629,27 @@ def _batches(results: Iterable[Any] | str | Path, rows_per_batch: int) -> Iterat
     for document in _documents(results):
         rows.extend(tuple_rows(document))
         if len(rows) >= rows_per_batch:
-            yield pa.RecordBatch.from_pylist(rows, schema=schema)
+            yield _record_batch(rows, schema)
             rows = []
     if rows:
-        yield pa.RecordBatch.from_pylist(rows, schema=schema)
+        yield _record_batch(rows, schema)
+
+
+def _record_batch(rows: list[dict[str, Any]], schema: Any) -> Any:
+    import pyarrow as pa
+
+    try:
+        return pa.RecordBatch.from_pylist(rows, schema=schema)
+    except UnicodeEncodeError:
+        # A lone surrogate (an id from a file name that is not UTF-8) has no UTF-8 form: the
+        # table gets it as a backslash escape, as the JSON Lines have it.
+        return pa.RecordBatch.from_pylist([{k: _escape_surrogates(v) for k, v in row.items()} for row in rows], schema=schema)
+
+
+def _escape_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return value
 
 
 def write_table(results: Iterable[Any] | str | Path, out: str | Path, *, format: str, rows_per_batch: int = 10_000) -> int:
@@ -617,6 +680,31 @@ def write_table(results: Iterable[Any] | str | Path, out: str | Path, *, format:
         if tmp.exists():
             tmp.unlink()
     return rows
+
+
+def is_tuple_table(path: str | Path, format: str) -> bool:
+    """Whether the file at ``path`` is empty or a tuple table (``csv`` or ``parquet``) that
+    ``write_table`` wrote: its first columns are those of ``TABLE_COLUMNS``."""
+    path = Path(path)
+    if path.stat().st_size == 0:
+        return True
+    if format == "csv":
+        import csv
+
+        with path.open("rb") as handle:
+            first = handle.readline(1 << 16)
+        try:
+            names = next(csv.reader([first.decode("utf-8-sig")]), [])
+        except (UnicodeDecodeError, csv.Error):
+            return False
+    else:
+        import pyarrow.parquet as pq
+
+        try:
+            names = pq.read_schema(path).names
+        except Exception:  # noqa: BLE001 - whatever pyarrow cannot read is no table of ours
+            return False
+    return [n.strip() for n in names[:3]] == [name for name, _ in TABLE_COLUMNS[:3]]
 
 
 def to_dataset(results: Iterable[Any] | str | Path) -> Any:

@@ -104,6 +104,8 @@ class Extractor:
 
     def extract(self, text: str, *, published: Any = None) -> list[EventTuple]:
         """The event tuples of one article; ``published`` (ISO date) resolves relative dates."""
+        if not isinstance(text, str):
+            raise ExtractorError("E015", what="The text given to extract()", kind=type(text).__name__)
         rec = {"doc_id": "", "text": text, "published": published}
         return list(self._merge(rec, [self.nlp(doc) for doc in self._piece_docs(rec)]).tuples)
 
@@ -114,7 +116,10 @@ class Extractor:
         batch_size: int = 32,
         n_process: int = 1,
     ) -> Iterator[DocumentResult]:
-        """Results in input order; a record that fails yields a result with ``error`` set.
+        """Results in input order, one per input; a record that fails (or is not a text or a
+        record with a ``"text"`` string) yields a result with ``error`` set and its own id.
+        An exception raised by ``texts_or_records`` itself is raised, after the results of
+        what it gave before.
 
         A text longer than ``min(nlp.max_length, PIECE_CHARS)`` is parsed in pieces and its
         tuples keep offsets into the whole text.
@@ -151,7 +156,7 @@ class Extractor:
                             pending = []
                     yield from _failed_in_front(queue)
                     return
-                except Exception:  # noqa: BLE001 - one bad document must not stop the batch
+                except Exception as err:  # noqa: BLE001 - one bad document must not stop the batch
                     # The batch in flight failed as a whole: redo its documents one at a time,
                     # then stream on with the rest.
                     while queue:
@@ -160,6 +165,8 @@ class Extractor:
                             yield DocumentResult(rec["doc_id"], None, error=problem)
                         else:
                             yield self._one(rec)
+                    if isinstance(err, _InputFailed):
+                        raise err.__cause__  # the caller's iterable failed: no input may vanish
         finally:
             if plugins is not None:
                 _restore_msgpack_plugin_lookup(plugins)
@@ -169,13 +176,22 @@ class Extractor:
                 self.nlp.remove_pipe(TRANSPORT)
 
     def _docs(self, items: Iterator[tuple[int, Any]], queue: deque) -> Iterator[Doc]:
-        for k, item in items:
-            rec: dict[str, Any] = {"doc_id": str(k)}
+        while True:
+            try:
+                k, item = next(items)
+            except StopIteration:
+                return
+            except Exception as err:
+                raise _InputFailed from err
+            rec: dict[str, Any] = {"doc_id": _doc_id_of(item, k)}
             try:
                 rec = _as_record(item, k)
                 docs = self._piece_docs(rec)
             except ExtractorError as err:
                 queue.append((rec, str(err), 0))
+                continue
+            except Exception as err:  # noqa: BLE001 - a record that cannot be prepared is one error
+                queue.append((rec, f"processing failed: {type(err).__name__}: {err}", 0))
                 continue
             queue.append((rec, None, len(docs)))
             yield from docs
@@ -367,14 +383,32 @@ def _is_known_name(phrase: str) -> bool:
     return bool(gazetteer.lookup(phrase)) or gazetteer.country_of_demonym(phrase) is not None
 
 
+class _InputFailed(Exception):
+    """The iterable given to ``pipe`` raised (the exception is its ``__cause__``)."""
+
+
+def _doc_id_of(item: Any, index: int) -> str:
+    """The id ``_as_record`` gives ``item``, for its error when it cannot be made a record."""
+    try:
+        if hasattr(item, "keys") and not isinstance(item, (str, bytes)):
+            return str(item.get("doc_id", item.get("id", index)))
+    except Exception:  # noqa: BLE001 - an odd mapping still gets the position as its id
+        pass
+    return str(index)
+
+
 def _as_record(item: str | Mapping[str, Any], index: int) -> dict[str, Any]:
     if isinstance(item, str):
         return {"doc_id": str(index), "text": item}
+    if not hasattr(item, "keys") or isinstance(item, (bytes, bytearray)):
+        raise ExtractorError("E015", what=f"Input {index}", kind=type(item).__name__)
     rec = dict(item)
     rec.setdefault("doc_id", str(rec.get("id", index)))
     rec["doc_id"] = str(rec["doc_id"])
     if "text" not in rec:
         raise ExtractorError("E009", line=index + 1, path="<records>")
+    if not isinstance(rec["text"], str):
+        raise ExtractorError("E015", what=f"The \"text\" of record {rec['doc_id']!r}", kind=type(rec["text"]).__name__)
     return rec
 
 

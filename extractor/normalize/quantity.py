@@ -316,8 +316,11 @@ def parse_number(text: str) -> float | None:
     phrase = _clean(text).lower().strip(" .,;:")
     if not phrase:
         return None
+    # The words after the digits are split by whitespace that must be there, so a phrase
+    # splits in one way only (``(?:[a-z]+\s*)*`` could cut a run of letters anywhere and took
+    # exponential time on a long phrase that then failed to match).
     m = re.fullmatch(
-        r"(\d+(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+)\s*((?:[a-z]+\s*)*)", phrase
+        r"(\d+(?:,\d{3})+(?:\.\d+)?|\d*\.\d+|\d+)\s*((?:[a-z]+(?:\s+[a-z]+)*\s*)?)", phrase
     )
     if m:
         value = _digits_value(m.group(1))
@@ -332,7 +335,11 @@ def parse_number(text: str) -> float | None:
             value *= scale
         return value if math.isfinite(value) else None
     phrase = re.sub(r"\s*-\s*(?=and\b|a\b|half\b)|(?<=\band)-|(?<=\ba)-", " ", phrase)
-    value = _words_value(" ".join(phrase.split()))
+    words = phrase.split()
+    if len(words) > 30:
+        # No number is written in so many words, and numerize takes cubic time in them.
+        return None
+    value = _words_value(" ".join(words))
     return value if value is not None and math.isfinite(value) else None
 
 

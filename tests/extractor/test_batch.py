@@ -21,6 +21,7 @@ import pytest
 import srsly
 
 from extractor.batch import output_paths, run_folder
+from extractor.errors import ExtractorError
 from extractor.pipeline import DocumentResult, shift_event, split_text
 from extractor.types import EventTuple, Slot
 
@@ -164,6 +165,116 @@ def test_resume_cuts_a_torn_line_and_writes_the_rest_once(tmp_path):
     assert summary.skipped == 3 and summary.documents == 3
     assert stub.seen == ["doc03", "doc04", "doc05"]
     assert sorted(out.read_text(encoding="utf-8").splitlines()) == sorted(whole.read_text(encoding="utf-8").splitlines())
+
+
+def write_records(path: Path, records: list[dict[str, Any]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    "case",
+    ["lines-beside-table-are-the-input", "input-as-output", "unrelated-file", "input-in-the-folder", "unrelated-table", "errors-file", "manifest", "errors-is-output"],
+)
+def test_an_output_that_is_not_ours_or_is_an_input_is_refused_untouched(tmp_path, case):
+    folder = corpus(tmp_path, n=2)
+    records = write_records(tmp_path / "data.jsonl", [{"doc_id": "r1", "text": "Russia sent troops."}])
+    notes = tmp_path / "notes.txt"
+    notes.write_text("My own notes.\nKeep them.\n", encoding="utf-8")
+    table = tmp_path / "scores.csv"
+    table.write_text("name,score\nann,3\n", encoding="utf-8")
+    source, options = {
+        "lines-beside-table-are-the-input": (records, {"out": tmp_path / "data.csv"}),
+        "input-as-output": (records, {"out": records}),
+        "unrelated-file": (folder, {"out": notes}),
+        "input-in-the-folder": (folder, {"out": folder / "doc01.txt"}),
+        "unrelated-table": (folder, {"out": table}),
+        "errors-file": (folder, {"out": tmp_path / "out.jsonl", "errors_path": notes}),
+        "manifest": (folder, {"out": folder / "manifest.jsonl"}),
+        "errors-is-output": (folder, {"out": tmp_path / "out.jsonl", "errors_path": tmp_path / "out.jsonl"}),
+    }[case]
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    stub = StubExtractor()
+    with pytest.raises(ExtractorError, match="E013"):
+        run_folder(source, options.pop("out"), extractor=stub, **options)
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before  # nothing cut, nothing made
+    assert stub.seen == []
+
+
+def test_a_records_file_with_a_bad_first_record_gives_its_good_records(tmp_path):
+    folder = corpus(tmp_path, n=1)
+    write_records(
+        folder / "notes.jsonl",
+        [{"doc_id": "n1", "text": None}, {"doc_id": "n2", "text": "Russia sent troops."}, {"doc_id": "n3", "text": 7}, {"doc_id": "n4", "text": "Korea sent shells."}],
+    )
+    out = tmp_path / "out.jsonl"
+    summary = run_folder(folder, out, extractor=StubExtractor())
+    assert sorted(d["doc_id"] for d in lines(out)) == ["doc00", "n2", "n4"]
+    assert codes(lines(tmp_path / "out.errors.jsonl")) == [("", "[E005]"), ("n1", "[E009]"), ("n3", "[E009]")]
+    assert (summary.documents, summary.errors) == (3, 2)
+
+
+def test_a_record_that_cannot_be_prepared_is_an_error_line(tmp_path):
+    """Through the real ``Extractor.pipe`` (on a blank pipeline): a lone surrogate in a text,
+    malformed given triggers; every record is one line or one error line."""
+    import spacy
+
+    from extractor.pipeline import Extractor
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_records(
+        folder / "records.jsonl",
+        [
+            {"doc_id": "ok", "text": "Russia sent troops.", "triggers": [[7, 11]]},
+            {"doc_id": "surrogate", "text": "Russia sent \ud800 troops."},
+            {"doc_id": "one-number", "text": "Russia sent troops.", "triggers": [7]},
+            {"doc_id": "a-string", "text": "Russia sent troops.", "triggers": "sent"},
+            {"doc_id": "last", "text": "Kyiv sent medics.", "triggers": [[5, 9]]},
+        ],
+    )
+    out = tmp_path / "out.jsonl"
+    summary = run_folder(folder, out, extractor=Extractor(spacy.blank("en")), given_triggers=True, batch_size=2)
+    assert [d["doc_id"] for d in lines(out)] == ["ok", "last"]
+    errors = lines(tmp_path / "out.errors.jsonl")
+    assert sorted(e["doc_id"] for e in errors) == ["a-string", "one-number", "surrogate"]
+    assert all(e["error"].startswith("processing failed") for e in errors)
+    assert (summary.documents, summary.errors) == (2, 3)
+
+
+def test_a_lone_surrogate_in_an_id_is_written_and_the_rerun_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_records(
+        folder / "records.jsonl",
+        [
+            {"doc_id": "a\ud800", "text": "Russia sent troops."},
+            {"doc_id": "b\udc80", "text": "Russia sent FAIL."},
+            {"doc_id": "c", "text": "Korea sent shells."},
+        ],
+    )
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as handle:  # a file name that is not UTF-8
+        handle.write(b"Kyiv sent medics.")
+    out = tmp_path / "out.csv"
+    summary = run_folder(folder, out, extractor=StubExtractor())
+    assert (summary.documents, summary.errors) == (3, 1)
+    assert sorted(d["doc_id"] for d in lines(tmp_path / "out.jsonl")) == ["a\ud800", "c", "caf\udce9"]
+    assert [e["doc_id"] for e in lines(tmp_path / "out.errors.jsonl")] == ["b\udc80"]
+    before = (tmp_path / "out.jsonl").read_bytes(), (tmp_path / "out.errors.jsonl").read_bytes()
+    stub = StubExtractor()
+    again = run_folder(folder, out, extractor=stub)
+    assert (again.documents, again.skipped) == (0, 3) and stub.seen == ["b\udc80"]
+    assert ((tmp_path / "out.jsonl").read_bytes(), (tmp_path / "out.errors.jsonl").read_bytes()) == before
+
+
+def test_an_output_inside_the_input_folder_still_resumes(tmp_path):
+    folder = corpus(tmp_path, n=3)
+    out = folder / "out.jsonl"
+    run_folder(folder, out, extractor=StubExtractor(), with_text=True)
+    out.write_bytes(out.read_bytes()[:-5])  # a torn last line
+    summary = run_folder(folder, out, extractor=StubExtractor(), with_text=True)
+    assert (summary.skipped, summary.documents) == (2, 1)
+    assert sorted(d["doc_id"] for d in lines(out)) == ["doc00", "doc01", "doc02"]
 
 
 def test_with_text_keeps_the_text_offsets_point_into(tmp_path):

@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -60,6 +61,60 @@ def test_any_language_flag(tmp_path, stub):
 def test_missing_input_exits_2(tmp_path, capsys):
     assert cli.main(["run", str(tmp_path / "nope"), "-o", str(tmp_path / "o.jsonl")]) == 2
     assert "[E004]" in capsys.readouterr().err
+
+
+def test_the_input_is_never_erased_by_the_table_lines_beside_it(tmp_path, stub, capsys):
+    data = tmp_path / "data.jsonl"
+    data.write_text('{"doc_id": "r1", "text": "Russia sent troops."}\n', encoding="utf-8")
+    before = data.read_bytes()
+    assert cli.main(["run", str(data), "-o", str(tmp_path / "data.csv")]) == 2
+    assert "[E013]" in capsys.readouterr().err
+    assert data.read_bytes() == before and not (tmp_path / "data.csv").exists()
+
+
+@pytest.mark.parametrize("case", ["folder-as-out", "under-a-file", "folder-as-errors", "folder-as-table", "fifo-as-out"])
+def test_an_output_that_cannot_be_written_is_refused_before_the_model_loads(tmp_path, monkeypatch, capsys, case):
+    def load(**kwargs):
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr("extractor.batch.load", load)
+    folder = corpus(tmp_path, n=1)
+    (tmp_path / "a-folder.csv").mkdir()
+    (tmp_path / "notes.txt").write_text("My notes.\n", encoding="utf-8")
+    if case == "fifo-as-out":
+        os.mkfifo(tmp_path / "pipe.jsonl")
+        # Reading a FIFO waits for a writer: one comes after a while, so that a run that
+        # reads it fails this test instead of hanging.
+        unblock = threading.Timer(20, lambda: open(tmp_path / "pipe.jsonl", "wb").close())
+        unblock.daemon = True
+        unblock.start()
+    args = {
+        "folder-as-out": ["-o", str(tmp_path)],
+        "under-a-file": ["-o", str(tmp_path / "notes.txt" / "out.jsonl")],
+        "folder-as-errors": ["-o", str(tmp_path / "out.jsonl"), "--errors", str(folder)],
+        "folder-as-table": ["-o", str(tmp_path / "a-folder.csv")],
+        "fifo-as-out": ["-o", str(tmp_path / "pipe.jsonl")],
+    }[case]
+    try:
+        assert cli.main(["run", str(folder), *args, "--no-progress"]) == 2
+    finally:
+        if case == "fifo-as-out":
+            unblock.cancel()
+    err = capsys.readouterr().err
+    assert "[E014]" in err and "Traceback" not in err
+    assert not (tmp_path / "out.jsonl").exists() and not (tmp_path / "a-folder.jsonl").exists()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes whatever the mode")
+def test_an_unwritable_output_folder_is_refused_before_the_model_loads(tmp_path, stub, capsys):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        assert cli.main(["run", str(corpus(tmp_path, n=1)), "-o", str(locked / "out.jsonl")]) == 2
+    finally:
+        locked.chmod(0o755)
+    assert "[E014]" in capsys.readouterr().err and stub.seen == []
 
 
 def test_unknown_format_is_refused(tmp_path):

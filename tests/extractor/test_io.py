@@ -11,12 +11,15 @@ import pytest
 from extractor.errors import ExtractorError
 from extractor.io import (
     TABLE_COLUMNS,
+    LineWriter,
     decode_bytes,
     done_ids,
     foreign_language,
+    is_tuple_table,
     iter_inputs,
     language_words,
     output_format,
+    read_lines,
     read_manifest,
     to_dataset,
     tuple_rows,
@@ -219,6 +222,29 @@ def test_manifest_wins_over_a_page_but_not_over_a_record(folder):
     assert items["r1"].text == "Troops sent\n\nRussia sent troops."
 
 
+def test_records_after_a_first_record_without_text_are_read(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    records = [
+        {"doc_id": "n1", "text": None},
+        {"doc_id": "n2", "text": "Russia sent troops."},
+        {"doc_id": "n3", "body": 42},
+        {"doc_id": "n4", "content": "Kyiv sent medics."},
+    ]
+    (folder / "notes.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    (folder / "list.json").write_text(json.dumps([{"id": "j1"}, {"id": "j2", "text": "Troops arrived."}]), encoding="utf-8")
+    (folder / "gold.jsonl").write_text('{"doc_id": "x", "tuples": []}\n{"doc_id": "y", "tuples": []}\n', encoding="utf-8")
+    outcomes = sorted((i.doc_id, (i.error or "ok")[:6]) for i in iter_inputs(folder))
+    assert outcomes == [
+        ("j1", "[E009]"),
+        ("j2", "ok"),
+        ("n1", "[E009]"),
+        ("n2", "ok"),
+        ("n3", "[E009]"),
+        ("n4", "ok"),
+    ]  # the gold file, without a single article, is still no input
+
+
 def test_outputs_inside_the_folder_are_not_read_back(folder):
     out = folder / "out.jsonl"
     out.write_text('{"doc_id": "x1", "text": "an output line written --with-text", "tuples": []}\n', encoding="utf-8")
@@ -304,6 +330,77 @@ def test_done_ids_cuts_a_torn_tail(tmp_path, tail, ids):
     out.write_bytes(good + tail)
     assert done_ids(out) == ids
     assert out.read_bytes() == good
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"Some notes of mine.\nA second line.\n",
+        b"Some notes without a final newline",
+        b'{"doc_id": "a", "text": "Russia sent troops."}\n',  # article records: an input
+        b'{"doc_id": "a", "text": "Russia sent troops."}',  # the same, without a final newline
+        b'{"doc_id": "a", "tuples": []}\nnot ours\n{"doc_id": "b", "tuples": []}\n',
+        b'{"doc_id": "a", "tuples": [], "events": []}\n',  # a gold file: keys never written here
+        b"\x00\x00\x00",  # nothing of ours before the garbage
+    ],
+    ids=["text", "text-no-newline", "records", "record-no-newline", "foreign-middle-line", "gold", "only-garbage"],
+)
+def test_a_file_that_is_not_our_output_is_refused_untouched(tmp_path, content):
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(content)
+    with pytest.raises(ExtractorError, match="E013") as raised:
+        done_ids(out)
+    assert str(out) in str(raised.value)
+    assert out.read_bytes() == content
+
+
+def test_errors_file_lines_are_checked_as_such(tmp_path):
+    good = (
+        b'{"doc_id": null, "path": "manifest.jsonl", "error": "[E005] bad line"}\n'
+        b'{"doc_id": "a", "path": "a.txt", "warning": "[E031] cp1252"}\n'
+    )
+    errors = tmp_path / "out.errors.jsonl"
+    errors.write_bytes(good + b'{"doc_id": "b", "pa')
+    assert [e["doc_id"] for e in read_lines(errors, kind="errors")] == [None, "a"]
+    assert errors.read_bytes() == good  # a torn last line of our own is still cut
+    results = tmp_path / "out.jsonl"
+    results.write_bytes(good)
+    with pytest.raises(ExtractorError, match="E013"):
+        read_lines(results)  # an errors file is not a results file
+    assert results.read_bytes() == good
+
+
+def test_a_lone_surrogate_is_written_escaped_and_read_back(tmp_path):
+    out = tmp_path / "out.jsonl"
+    with LineWriter(out) as writer:
+        writer.write({"doc_id": "caf\udce9", "published": None, "tuples": []})
+        writer.write({"doc_id": "café", "published": None, "tuples": []})
+    raw = out.read_bytes()
+    raw.decode("utf-8")
+    assert b"caf\\udce9" in raw and "café".encode("utf-8") in raw
+    assert done_ids(out) == {"caf\udce9", "café"}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_a_table_takes_a_lone_surrogate(tmp_path, fmt):
+    import pyarrow.csv as pa_csv
+    import pyarrow.parquet as pq
+
+    out = tmp_path / f"out.{fmt}"
+    assert write_table([DocumentResult("caf\udce9", None, (full_tuple(),))], out, format=fmt) == 1
+    table = pq.read_table(out) if fmt == "parquet" else pa_csv.read_csv(out)
+    assert table.column("doc_id").to_pylist() == ["caf\\udce9"]
+
+
+def test_a_table_of_ours_is_told_from_other_files(tmp_path):
+    lines = tmp_path / "out.jsonl"
+    lines.write_text(json.dumps(DocumentResult("d1", None, (full_tuple(),)).to_dict()) + "\n", encoding="utf-8")
+    for fmt in ("csv", "parquet"):
+        write_table(lines, tmp_path / f"out.{fmt}", format=fmt)
+        assert is_tuple_table(tmp_path / f"out.{fmt}", fmt)
+    (tmp_path / "notes.csv").write_text("name,score\nann,3\n", encoding="utf-8")
+    assert not is_tuple_table(tmp_path / "notes.csv", "csv")
+    assert not is_tuple_table(lines, "parquet")
 
 
 # --- tables -----------------------------------------------------------------------------

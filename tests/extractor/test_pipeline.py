@@ -100,6 +100,56 @@ def test_failure_inside_the_pipeline_loses_only_that_document():
     assert results[2].tuples
 
 
+@pytest.fixture(scope="module")
+def blank():
+    """An ``Extractor`` on a blank English pipeline: tokenizer only, no model to load."""
+    import spacy
+
+    from extractor.pipeline import Extractor
+
+    return Extractor(spacy.blank("en"))
+
+
+@pytest.mark.parametrize("batch_size", [1, 4])
+def test_every_input_of_pipe_gives_one_result_with_its_own_id(blank, batch_size):
+    inputs = [
+        "Russia sent troops.",
+        None,
+        5,
+        b"Russia sent troops.",
+        {"doc_id": "none", "text": None},
+        {"doc_id": "number", "text": 3.5},
+        {"id": "surrogate", "text": "Russia sent \ud800 troops."},
+        {"doc_id": "triggers", "text": "Russia sent troops.", "triggers": [7]},
+        {"doc_id": "last", "text": "Kyiv sent medics."},
+    ]
+    results = list(blank.pipe(inputs, batch_size=batch_size))
+    assert [r.doc_id for r in results] == ["0", "1", "2", "3", "none", "number", "surrogate", "triggers", "last"]
+    assert [r.error is None for r in results] == [True] + [False] * 7 + [True]
+    for result, kind in zip(results[1:6], ("NoneType", "int", "bytes", "NoneType", "float")):
+        assert result.error.startswith("[E015]") and f"type {kind}," in result.error
+    assert "UnicodeEncodeError" in results[6].error and "TypeError" in results[7].error
+
+
+@pytest.mark.parametrize("text, kind", [(b"Russia sent troops.", "bytes"), (None, "NoneType"), (3, "int"), (["Russia sent troops."], "list")])
+def test_extract_refuses_what_is_not_a_text_naming_its_type(blank, text, kind):
+    with pytest.raises(ExtractorError, match=rf"^\[E015\] The text given to extract\(\) is of type {kind}, not a string"):
+        blank.extract(text)
+
+
+def test_a_failing_input_iterable_is_raised_after_what_it_gave(blank):
+    def texts():
+        yield "Russia sent troops."
+        yield "Kyiv sent medics."
+        raise OSError("disk gone")
+
+    got = []
+    with pytest.raises(OSError, match="disk gone"):
+        for result in blank.pipe(texts(), batch_size=8):
+            got.append(result.doc_id)
+    assert got == ["0", "1"]
+
+
 def test_unknown_linker_is_a_coded_error():
     import extractor
 

@@ -161,3 +161,32 @@ def test_never_raises_on_arbitrary_text(text):
 def test_never_raises_on_quantity_like_text(text):
     result = normalize_quantity(text)
     assert result is None or isinstance(result, QuantityValue)
+
+
+LONG_PHRASES = """
+import sys
+from extractor.normalize import parse_number
+
+phrases = ["1 " + "a" * 118 + "!", "1 " + "ab " * 40 + "x1", "1 " + "a" * 1990 + "!", "2 million" + " million" * 200 + " 7", "two" + " million" * 240]
+print(all(parse_number(p) is None for p in phrases), parse_number("3 million thousand"))
+"""
+
+
+def test_parse_number_takes_linear_time_on_long_word_runs():
+    """A hang guard, not a timing test: these took minutes (exponential backtracking in the
+    digits-and-words pattern; numerize, cubic in the words of a long phrase) and take
+    milliseconds now; the subprocess is killed if they hang."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", LONG_PHRASES], capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "3000000000.0"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("3 million", 3e6), ("2.5 bn", 2.5e9), ("1,200 thousand", 1.2e6), ("5m", 5e6), ("2 dozen", 24.0), ("4 million troops", None), ("7", 7.0)],
+)
+def test_parse_number_digits_and_scale_words(text, expected):
+    assert parse_number(text) == expected
