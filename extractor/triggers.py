@@ -5,7 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .contracts import Trigger
-from .lexicon import Lexicon, _wordnet_verbs, default_lexicon, verb_of_nominal
+from .lexicon import (
+    EVENT_NOUN_CLASSES, Lexicon, _wordnet_verbs, default_lexicon, event_verb_of_noun, is_event_verb, verb_of_nominal,
+    word_senses,
+)
 from .syntax import PLACE_LABELS, occurrence_clause  # noqa: F401  (re-exported)
 
 
@@ -220,6 +223,9 @@ def _is_possessed_event(token: Token, lexicon: Lexicon) -> bool:
     lemma = token.lemma_.lower()
     if lemma not in _wordnet_verbs() or lexicon.non_event(lemma) or lemma in lexicon.general_places:
         return False
+    senses = word_senses(lemma, "n")
+    if senses is not None and senses.classes[0] not in EVENT_NOUN_CLASSES:
+        return False  # "North Korea's soldiers to Russia": a participant, whatever verb it has
     named = ("PERSON", "GPE", "ORG", "NORP")
     owner = any(c.dep_ == "poss" and c.ent_type_ in named for c in token.children) or any(
         c.dep_ == "prep" and c.lower_ == "by" and any(p.dep_ == "pobj" and p.ent_type_ in named for p in c.children)
@@ -231,6 +237,16 @@ def _is_possessed_event(token: Token, lexicon: Lexicon) -> bool:
         for c in token.children
     )
     return owner and (placed or occurrence_clause(token) is not None)
+
+
+def _heads_attempt(token: Token, lexicon: Lexicon) -> bool:
+    """An event noun compounded to a noun of attempting ("rescue operation", "bombing
+    campaign", "coup attempt"): the event is the compound's, not the attempt's."""
+    return (
+        token.dep_ == "compound" and token.pos_ == "NOUN" and token.head.pos_ == "NOUN"
+        and token.head.lemma_.lower() in lexicon.attempt_nouns
+        and event_verb_of_noun(token.lemma_.lower(), lexicon) is not None
+    )
 
 
 def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
@@ -248,20 +264,24 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
             phrasal = f"{lemma} {particle}" if particle else lemma
             if (lexicon.non_event(lemma) and not particle) or lexicon.non_event(phrasal) or _in_purpose_clause(token, lexicon):
                 continue
+            if not is_event_verb(phrasal, lexicon):
+                continue  # WordNet: only cognition, perception, emotion or stative senses
             if token.sent.text.rstrip().endswith("?"):
                 continue
             kind = "verb"
         elif token.pos_ in ("AUX", "VERB") and is_locative_copula(token, lexicon):
             kind, lemma = "copula", "be"
-        elif token.pos_ == "NOUN" and token.dep_ != "compound":
-            if lemma in lexicon.extra_nouns:
-                verb = lexicon.extra_nouns[lemma]
-            elif lemma in lexicon.general_places:
+        elif token.pos_ == "NOUN" and (token.dep_ != "compound" or _heads_attempt(token, lexicon)):
+            if lemma in lexicon.general_places:
                 continue  # "locations", "stations": places, not events
+            if lemma in lexicon.extra_nouns:
+                verb = lexicon.extra_nouns[lemma]  # "presence" -> "be"
+            elif lemma in lexicon.attempt_nouns:
+                continue  # "the operation", "a campaign": the attempted event is its complement
             else:
-                verb = verb_of_nominal(lemma, lexicon=lexicon)
+                verb = event_verb_of_noun(lemma, lexicon)
                 if verb is None and _is_possessed_event(token, lexicon):
-                    verb = lemma  # "Putin's visit to Pyongyang": a verb used as a noun
+                    verb = lemma  # "Putin's trip to Pyongyang": a verb used as a noun
                 if verb is None or lexicon.non_event(verb):
                     continue
             kind, lemma = "noun", verb
