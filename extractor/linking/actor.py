@@ -46,10 +46,10 @@ NOUN_OWNER = RuleTable("actor", "who an event noun itself names as its doer")
 @NOUN_OWNER.rule
 def possessor(ctx: Context, trig: Trigger, token: Token) -> Token | None:
     """The noun's possessor: "Iran's attack", "their visit" (a possessive pronoun only when
-    it is a personal pronoun of the lexicon: "its", "their", "our")."""
-    lex = ctx.lexicon
+    it is a personal pronoun of the words: "its", "their", "our")."""
+    words = ctx.words
     for c in token.children:
-        if c.dep_ == "poss" and (c.tag_ != "PRP$" or c.lower_ in lex.personal or c.lower_ in lex.first_second):
+        if c.dep_ == "poss" and (c.tag_ != "PRP$" or c.lower_ in words.personal or c.lower_ in words.first_second):
             return c
     return None
 
@@ -92,7 +92,7 @@ def of_object(ctx: Context, trig: Trigger, token: Token) -> Token | None:
         return None
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     cand = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
-    if cand is not None and (trig.lemma == "be" or _is_agentive(content_head(cand, ctx.lexicon), ctx.lexicon)):
+    if cand is not None and (trig.lemma == "be" or _is_agentive(content_head(cand, ctx.words), ctx.words)):
         return cand
     return None
 
@@ -110,7 +110,7 @@ def support_verb_subject(ctx: Context, trig: Trigger, token: Token) -> Token | N
 def participant_subject(ctx: Context, trig: Trigger, token: Token) -> Token | None:
     """Whoever takes part in the event the noun names: "Iran attended the funeral", "gangs
     engaged in blackmail"."""
-    participation = ctx.lexicon.participation
+    participation = ctx.words.participation
     if token.dep_ == "dobj" and token.head.pos_ == "VERB" and token.head.lemma_.lower() in participation:
         return _subject_token(ctx, token.head)
     verb = token.head.head
@@ -125,7 +125,7 @@ def modified_noun(ctx: Context, trig: Trigger, token: Token) -> Token | None:
     team": the team inspects), else whoever it names as its doer ("Iran's missile test program")."""
     if token.dep_ != "compound" or token.head.pos_ != "NOUN":
         return None
-    if _is_agentive(token.head, ctx.lexicon):
+    if _is_agentive(token.head, ctx.words):
         return token.head
     found = NOUN_OWNER.first(ctx, trig, token.head)
     return found.value if found is not None else None
@@ -153,9 +153,9 @@ def _performs_object(ctx: Context, verb: Token) -> bool:
     attack", "continued its sanctions"; not "reported no fatalities" or "recognized the
     massacre", whose subject only tells of or judges the event."""
     lemma = verb.lemma_.lower()
-    if lemma in ctx.lexicon.reporting or lemma in ctx.lexicon.cognition:
+    if lemma in ctx.words.reporting or lemma in ctx.words.cognition:
         return False
-    return lemma in ctx.lexicon.support or _is_non_event_verb(lemma, ctx.lexicon)
+    return lemma in ctx.words.support or _is_non_event_verb(lemma, ctx.words)
 
 
 # --- clauses: (ctx, verb, complement it was reached from) -> (Token, passive) | None ------
@@ -276,7 +276,7 @@ def _clause_subject(ctx: Context, verb: Token) -> Token | None:
     if len(subjects) > 1:
         # "the towns that Russia seized": the parser can label an object relativizer
         # a second subject; the other one is the subject
-        subjects = [c for c in subjects if c.lower_ not in ctx.lexicon.relatives] or subjects
+        subjects = [c for c in subjects if c.lower_ not in ctx.words.relatives] or subjects
     if not subjects:
         # "X has ... conducted": the parser can hang the subject on the auxiliary
         subjects = [s for a in verb.children if a.dep_ == "aux" for s in a.children if s.dep_ == "nsubj"]
@@ -303,7 +303,7 @@ def _controller(ctx: Context, verb: Token, complement: Token) -> Token | None:
         lemma = verb.lemma_.lower()
         # "sent troops to fight": people moved somewhere do what they were moved for
         if obj is not None and (
-            lemma in ctx.lexicon.object_control or (_is_motion(lemma) and _is_agentive(content_head(obj, ctx.lexicon), ctx.lexicon))
+            lemma in ctx.words.object_control or (_is_motion(lemma) and _is_agentive(content_head(obj, ctx.words), ctx.words))
         ):
             return obj
         pobj = _prep_controller(ctx, verb, complement)
@@ -317,7 +317,7 @@ def _controller(ctx: Context, verb: Token, complement: Token) -> Token | None:
 def _prep_controller(ctx: Context, verb: Token, complement: Token) -> Token | None:
     """The prepositional object that performs a verb's infinitive complement: "called on
     Iran to withdraw" (Iran withdraws)."""
-    preps = ctx.lexicon.prep_object_control.get(verb.lemma_.lower(), ())
+    preps = ctx.words.prep_object_control.get(verb.lemma_.lower(), ())
     for c in verb.children:
         if c.dep_ == "prep" and c.lower_ in preps and c.i < complement.i:
             return next((p for p in c.children if p.dep_ == "pobj"), None)
@@ -332,7 +332,7 @@ def assisting_agent(ctx: Context, token: Token) -> Token | None:
     for c in token.children:
         if c.dep_ == "prep" and c.lower_ == "with":
             for p in c.children:
-                if p.dep_ == "pobj" and p.lemma_.lower() in ctx.lexicon.help_nouns:
+                if p.dep_ == "pobj" and p.lemma_.lower() in ctx.words.help_nouns:
                     for of in p.children:
                         if of.dep_ == "prep" and of.lower_ == "of":
                             return next((o for o in of.children if o.dep_ == "pobj"), None)
@@ -362,9 +362,9 @@ def _is_no_actor(ctx: Context, cand: Token, token: Token) -> bool:
     lemma = cand.lemma_.lower()
     return (
         cand.ent_type_ in ("DATE", "TIME")
-        or lemma in ctx.lexicon.time_nouns
-        or lemma in ctx.lexicon.eventive_nouns
-        or _is_relative(cand, ctx.lexicon)
+        or lemma in ctx.words.time_nouns
+        or lemma in ctx.words.eventive_nouns
+        or _is_relative(cand, ctx.words)
         or cand.i in ctx.noun_events and cand != token
     )
 
@@ -374,12 +374,12 @@ def _names_no_actor(ctx: Context, token: Token) -> bool:
     who acts: "the primary goal is to provide aid", "$4 million to produce the film"."""
     if token.pos_ in ("VERB", "AUX"):
         return True  # a clausal subject: "what was needed was to stop the slaughter"
-    return token.lemma_.lower() in ctx.lexicon.content_nouns or token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY")
+    return token.lemma_.lower() in ctx.words.content_nouns or token.ent_type_ in ("MONEY", "PERCENT", "QUANTITY")
 
 
 def link_actor(ctx: Context, trig: Trigger, token: Token) -> ActorLink:
     """The actor of a trigger: its candidate, refined (see the module's docstring)."""
-    lex = ctx.lexicon
+    words = ctx.words
     passive = False
     if trig.kind == "noun":
         found = NOUN_ACTOR.first(ctx, trig, token)
@@ -396,16 +396,16 @@ def link_actor(ctx: Context, trig: Trigger, token: Token) -> ActorLink:
     if found is not None and _is_no_actor(ctx, found.value, token):
         found = None
     if found is not None and passive:
-        head = content_head(found.value, lex)
-        found = attempt(passive_owner, ctx, head) or (Found(found.rule, head) if _is_agentive(head, lex) else None)
-    theme = content_head(found.value, lex) if found is not None else None
+        head = content_head(found.value, words)
+        found = attempt(passive_owner, ctx, head) or (Found(found.rule, head) if _is_agentive(head, words) else None)
+    theme = content_head(found.value, words) if found is not None else None
     span = ref = None
     if theme is None or _names_no_actor(ctx, theme):
         pass  # the theme stays, whose quantity counts
-    elif theme.lower_ in lex.personal or theme.lower_ in lex.first_second:
+    elif theme.lower_ in words.personal or theme.lower_ in words.first_second:
         # the pronoun as written, standing for the named mention it resolves to
-        span, ref = (theme.i, theme.i + 1), resolve_pronoun(theme, lex)
-    elif not (theme.pos_ == "PRON" and theme.lower_ in lex.relatives):
+        span, ref = (theme.i, theme.i + 1), resolve_pronoun(theme, words)
+    elif not (theme.pos_ == "PRON" and theme.lower_ in words.relatives):
         span = noun_phrase(theme, numbers=False)
     rule = found.rule if span is not None else None
     if span is None:

@@ -13,10 +13,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..contracts import TokenSpan
-from ..lexicon import Lexicon
 from ..normalize.date import MONTH_NAMES
 from ..syntax import occurrence_clause
-from .rules import Context, Found, RuleTable, attempt
+from .rules import Context, Found, RuleTable, Words, attempt
 from .spans import _clause_path_clear, _entity, _era_year, _is_non_event_verb, _purpose_clauses, _trim
 
 
@@ -31,11 +30,11 @@ def _is_clock_time(token: Token) -> bool:
     return len(text) in (4, 5) and text[-3] == ":" and text.replace(":", "").isdigit()
 
 
-def _date_extent(token: Token, lexicon: Lexicon, *, times: bool = False, years: bool = False) -> TokenSpan | None:
+def _date_extent(token: Token, words: Words, *, times: bool = False, years: bool = False) -> TokenSpan | None:
     """The date expression ``token`` belongs to: a DATE entity (with a TIME entity next to it,
     "Wednesday morning"), a year with its era; with ``times`` a TIME entity or clock time, with
     ``years`` a bare year number."""
-    era = _era_year(token, lexicon)
+    era = _era_year(token, words)
     if era is not None:
         return era
     if token.ent_type_ == "DATE" or token.ent_type_ == "TIME" and times:
@@ -45,7 +44,7 @@ def _date_extent(token: Token, lexicon: Lexicon, *, times: bool = False, years: 
             start = _entity(doc[start - 1])[0]
         while end < len(doc) and doc[end].ent_type_ in ("DATE", "TIME") and doc[end].ent_iob_ == "B":
             end = _entity(doc[end])[1]
-        return None if _is_frequency(doc, (start, end), lexicon) else (start, end)
+        return None if _is_frequency(doc, (start, end), words) else (start, end)
     if times and _is_clock_time(token):
         return token.i, token.i + 1
     if years and _is_year_number(token) and not any(c.dep_ in ("nummod", "amod", "compound") for c in token.children):
@@ -53,25 +52,25 @@ def _date_extent(token: Token, lexicon: Lexicon, *, times: bool = False, years: 
     return None
 
 
-def _is_frequency(doc: Doc, span: TokenSpan, lexicon: Lexicon) -> bool:
+def _is_frequency(doc: Doc, span: TokenSpan, words: Words) -> bool:
     """"annually", "every year": how often, not when."""
-    words = doc[span[0] : span[1]]
-    return words[0].lower_ in ("every", "each") or all(t.lower_ in lexicon.frequency_words for t in words)
+    tokens = doc[span[0] : span[1]]
+    return tokens[0].lower_ in ("every", "each") or all(t.lower_ in words.frequency_words for t in tokens)
 
 
-def _is_duration(doc: Doc, span: TokenSpan, lexicon: Lexicon) -> bool:
+def _is_duration(doc: Doc, span: TokenSpan, words: Words) -> bool:
     """"a thousand years", "two days": a length of time, with no point on the calendar."""
     last = doc[span[1] - 1]
-    return last.tag_ == "NNS" and last.lemma_.lower() in lexicon.time_nouns and not _is_point_date(doc, span, lexicon)
+    return last.tag_ == "NNS" and last.lemma_.lower() in words.time_nouns and not _is_point_date(doc, span, words)
 
 
-def _is_point_date(doc: Doc, span: TokenSpan, lexicon: Lexicon) -> bool:
+def _is_point_date(doc: Doc, span: TokenSpan, words: Words) -> bool:
     """Whether a date expression names a point in time (a year or decade, a month, a weekday,
     "yesterday", "last week") rather than a length of time ("a 30-day ceasefire")."""
     for t in doc[span[0] : span[1]]:
         if t.text[:4].isdigit() and t.text[4:] in ("", "s") and int(t.text[:4]) < 2100:
             return True
-        if t.lower_ in lexicon.weekdays or t.lower_ in lexicon.day_words or t.lower_ in lexicon.relative_date_words:
+        if t.lower_ in words.weekdays or t.lower_ in words.day_words or t.lower_ in words.relative_date_words:
             return True
         if t.lower_ in MONTH_NAMES and t.text[:1].isupper():
             return True
@@ -90,11 +89,11 @@ def _extend_date(doc: Doc, start: int, end: int) -> TokenSpan:
     return _trim(doc, start, end)
 
 
-def _prep_date(prep: Token, pobj: Token, lexicon: Lexicon, *, times: bool = False) -> TokenSpan | None:
+def _prep_date(prep: Token, pobj: Token, words: Words, *, times: bool = False) -> TokenSpan | None:
     """The date a temporal preposition's object gives, with the preposition."""
     word = prep.lower_
-    span = _date_extent(pobj, lexicon, times=times and word in lexicon.time_preps, years=word in lexicon.year_preps)
-    if span is None or word in ("on", "at") and _is_duration(pobj.doc, span, lexicon):
+    span = _date_extent(pobj, words, times=times and word in words.time_preps, years=word in words.year_preps)
+    if span is None or word in ("on", "at") and _is_duration(pobj.doc, span, words):
         return None  # "sits on a thousand years of history"
     return _extend_date(pobj.doc, min(prep.i, span[0]), max(span[1], pobj.i + 1))
 
@@ -103,8 +102,8 @@ def modifier_date(ctx: Context, noun: Token) -> TokenSpan | None:
     """A point date modifying a noun: "the 1979 revolution", "Tuesday's earthquake"."""
     for c in noun.children:
         if c.dep_ in ("nummod", "compound", "poss", "amod", "npadvmod"):
-            span = _date_extent(c, ctx.lexicon)
-            if span is not None and _is_point_date(noun.doc, span, ctx.lexicon):
+            span = _date_extent(c, ctx.words)
+            if span is not None and _is_point_date(noun.doc, span, ctx.words):
                 return _trim(noun.doc, *span)
     return None
 
@@ -112,7 +111,7 @@ def modifier_date(ctx: Context, noun: Token) -> TokenSpan | None:
 def _temporal_object(ctx: Context, c: Token) -> Token | None:
     """The object of a temporal preposition ``c`` ("in June"; "as of 1996": of its inner
     preposition)."""
-    if c.dep_ != "prep" or c.lower_ not in ctx.lexicon.temporal_preps:
+    if c.dep_ != "prep" or c.lower_ not in ctx.words.temporal_preps:
         return None
     pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
     if pobj is None:
@@ -129,7 +128,7 @@ DEPENDENT_DATE = RuleTable("date", "the date one dependent of the trigger's clau
 def date_dependent(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
     """A date word depending on the clause: "attacked last week", "yesterday's talks"."""
     if c.dep_ in ("npadvmod", "tmod", "advmod", "nsubj", "dobj", "obl", "pobj", "dep", "attr"):
-        span = _date_extent(c, ctx.lexicon, times=times and c.dep_ in ("npadvmod", "tmod"))
+        span = _date_extent(c, ctx.words, times=times and c.dep_ in ("npadvmod", "tmod"))
         if span is not None:
             return _extend_date(c.doc, *span)
     return None
@@ -139,14 +138,14 @@ def date_dependent(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
 def prep_date(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
     """A temporal preposition with a date: "in June", "since 2014", "as of 1996"."""
     pobj = _temporal_object(ctx, c)
-    return _prep_date(c, pobj, ctx.lexicon, times=times) if pobj is not None else None
+    return _prep_date(c, pobj, ctx.words, times=times) if pobj is not None else None
 
 
 @DEPENDENT_DATE.rule
 def event_dated_prep(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
     """A temporal preposition with an event that a date modifies: "during a 1981 military parade"."""
     pobj = _temporal_object(ctx, c)
-    if pobj is not None and c.lower_ in ctx.lexicon.event_time_preps and modifier_date(ctx, pobj) is not None:
+    if pobj is not None and c.lower_ in ctx.words.event_time_preps and modifier_date(ctx, pobj) is not None:
         return _trim(c.doc, c.i, pobj.i + 1)
     return None
 
@@ -167,7 +166,7 @@ def since_clause(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
     began", "until the troops leave" (not a causal "since he is a vicar")."""
     if c.dep_ != "advcl":
         return None
-    mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in ctx.lexicon.clause_date_marks), None)
+    mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in ctx.words.clause_date_marks), None)
     if mark is not None and not (mark.lower_ == "since" and _is_causal_since(c)):
         return _trim(c.doc, c.left_edge.i, c.right_edge.i + 1)
     return None
@@ -185,7 +184,7 @@ def since_then(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
 def as_early_as(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
     """"as early as July", "as soon as July or August"."""
     if c.dep_ == "advmod" and c.lower_ in ("early", "soon", "late"):
-        dates = [span for t in c.subtree if (span := _date_extent(t, ctx.lexicon)) is not None]
+        dates = [span for t in c.subtree if (span := _date_extent(t, ctx.words)) is not None]
         if dates:
             return _extend_date(c.doc, c.left_edge.i, max(end for _, end in dates))
     return None
@@ -199,25 +198,25 @@ def _is_causal_since(clause: Token) -> bool:
 
 def _date_holders(ctx: Context, token: Token) -> list[Token]:
     """The trigger and the words whose dependents also date it."""
-    lex = ctx.lexicon
+    words = ctx.words
     holders = [token]
     if token.dep_ in ("xcomp", "amod", "expl") or (token.dep_ == "conj" and token.head.pos_ == "VERB"):
         # "a devastating earthquake": an adjective's noun; "there were rumors": the verb
         holders.append(token.head)
-    if token.lemma_.lower() in lex.aspectual:
+    if token.lemma_.lower() in words.aspectual:
         # "started selling awnings eight years ago"
         holders.extend(c for c in token.children if c.dep_ == "xcomp")
-    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in lex.aspectual:
+    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in words.aspectual:
         # "the deployment could begin in July"
         holders.append(token.head)
     if token.pos_ in ("NOUN", "PROPN"):
         if (occurrence := occurrence_clause(token)) is not None:
             holders.append(occurrence)
         # "a test to be conducted in June", "attacks carried out in May"
-        holders.extend(c for c in token.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in lex.support)
+        holders.extend(c for c in token.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in words.support)
         verb = token.head.lemma_.lower()
         if token.dep_ == "dobj" and token.head.pos_ == "VERB" and (
-            verb in lex.support or verb in lex.participation or _is_non_event_verb(verb, lex)
+            verb in words.support or verb in words.participation or _is_non_event_verb(verb, words)
         ):
             holders.append(token.head)  # "in 1244 the dynasty took control"
     return holders
@@ -270,7 +269,7 @@ def elapsed_since(ctx: Context, token: Token) -> TokenSpan | None:
         return None
     mark = next((m for m in token.children if m.dep_ == "mark" and m.lower_ == "since"), None)
     subj = next(
-        (c for c in token.head.children if c.dep_ == "nsubj" and (c.ent_type_ == "DATE" or c.lemma_.lower() in ctx.lexicon.time_nouns)),
+        (c for c in token.head.children if c.dep_ == "nsubj" and (c.ent_type_ == "DATE" or c.lemma_.lower() in ctx.words.time_nouns)),
         None,
     )
     if mark is None or subj is None:
@@ -304,8 +303,8 @@ def own_clause(ctx: Context, token: Token) -> Found | None:
 def deep_date(ctx: Context, token: Token) -> TokenSpan | None:
     """A temporal prepositional phrase deeper in the clause: "killed hundreds in the 1990s"."""
     for t in token.subtree:
-        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in ctx.lexicon.temporal_preps:
-            span = _prep_date(t.head, t, ctx.lexicon)
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in ctx.words.temporal_preps:
+            span = _prep_date(t.head, t, ctx.words)
             if span is not None and _clause_path_clear(t, token):
                 return span
     return None

@@ -8,48 +8,45 @@ infinitive of purpose, of the clause it serves, and finally the nearest place en
 
 from __future__ import annotations
 
-from typing import Iterator
-
 from spacy.tokens import Token
 
 from ..contracts import TokenSpan
-from ..lexicon import Lexicon
 from ..syntax import PLACE_LABELS, occurrence_clause
-from .rules import Context, Found, RuleTable
+from .rules import Context, Found, RuleTable, Words
 from .spans import (
     _clause_path_clear, _entity, _has_named_modifier, _is_agentive, _is_era_mention, _is_motion, _purpose_clauses,
     _trim, noun_phrase,
 )
 
 
-def _is_abstract_sense(noun: Token, lexicon: Lexicon) -> bool:
+def _is_abstract_sense(noun: Token, words: Words) -> bool:
     """Whether a place noun is used in its abstract sense: "a state of emergency", "areas such
     as composite materials" (but "areas of Ukraine", "the area of the capital")."""
-    if noun.ent_type_ or noun.lemma_.lower() not in lexicon.abstract_sense_places:
+    if noun.ent_type_ or noun.lemma_.lower() not in words.abstract_sense_places:
         return False
     for c in noun.rights:
         if c.dep_ == "prep" and c.lower_ in ("of", "as"):
             inner = next((p for p in c.children if p.dep_ == "pobj"), None)
             if inner is not None and inner.ent_type_ not in PLACE_LABELS:
                 lemma = inner.lemma_.lower()
-                if lemma not in lexicon.general_places and lemma not in lexicon.place_nouns:
+                if lemma not in words.general_places and lemma not in words.place_nouns:
                     return True
     return False
 
 
-def _place_span(pobj: Token, lexicon: Lexicon) -> TokenSpan | None:
+def _place_span(pobj: Token, words: Words) -> TokenSpan | None:
     """The place a prepositional object names, if any."""
     doc = pobj.doc
-    if _is_era_mention(pobj, lexicon):
+    if _is_era_mention(pobj, words):
         return None  # "in 490 b.c.": a year, whatever the entity label
-    if _is_abstract_sense(pobj, lexicon):
+    if _is_abstract_sense(pobj, words):
         return None
     lemma = pobj.lemma_.lower()
     has_entity = any(t.ent_type_ in PLACE_LABELS for t in pobj.subtree)
-    is_place_noun = lemma in lexicon.place_nouns and any(
+    is_place_noun = lemma in words.place_nouns and any(
         c.ent_type_ in ("GPE", "LOC", "NORP") or c.pos_ == "PROPN" for c in pobj.lefts
     )
-    if pobj.ent_type_ in PLACE_LABELS or is_place_noun or lemma in lexicon.general_places:
+    if pobj.ent_type_ in PLACE_LABELS or is_place_noun or lemma in words.general_places:
         span = noun_phrase(pobj)
         # "areas of Ukraine", "two hospitals in Aleppo": keep the named place that pins a
         # generic place noun
@@ -67,39 +64,39 @@ def _place_span(pobj: Token, lexicon: Lexicon) -> TokenSpan | None:
     return None
 
 
-def _is_party(token: Token, lexicon: Lexicon) -> bool:
+def _is_party(token: Token, words: Words) -> bool:
     """Whether a noun names people, a body or something a named party runs ("the al-Fatah
     program"): what a "to" phrase then names is a recipient, not a destination."""
-    return _is_agentive(token, lexicon) or _has_named_modifier(token)
+    return _is_agentive(token, words) or _has_named_modifier(token)
 
 
-def _is_party_phrase(prep: Token, lexicon: Lexicon) -> bool:
+def _is_party_phrase(prep: Token, words: Words) -> bool:
     """Whether a prepositional phrase names a party to a change of possession rather than a
     place: the recipient of giving ("sold arms to Iran", "aid to Syria") or the giver of
     getting ("bought missiles from North Korea"; "from abroad" stays a place)."""
     head = prep.head
     if prep.lower_ == "to":
-        return head.lemma_.lower() in lexicon.giving
+        return head.lemma_.lower() in words.giving
     if head.dep_ == "dobj" and head.head.pos_ == "VERB":
         head = head.head  # "receiving assistance from Russia": the parser hangs "from" on the object
-    if prep.lower_ == "from" and head.lemma_.lower() in lexicon.getting:
+    if prep.lower_ == "from" and head.lemma_.lower() in words.getting:
         pobj = next((p for p in prep.children if p.dep_ in ("pobj", "pcomp", "advmod")), None)
-        return pobj is None or pobj.lower_ not in lexicon.abroad
+        return pobj is None or pobj.lower_ not in words.abroad
     return False
 
 
-def _is_place_prep(word: str, lexicon: Lexicon) -> bool:
+def _is_place_prep(word: str, words: Words) -> bool:
     """A preposition of destination or position: "to", "in", "at", ..."""
-    return word in lexicon.destination_preps or word in lexicon.static_preps
+    return word in words.destination_preps or word in words.static_preps
 
 
-def _prep_kind(word: str, lexicon: Lexicon) -> str | None:
+def _prep_kind(word: str, words: Words) -> str | None:
     """"dest", "static" or "origin": what place a preposition gives."""
-    if word in lexicon.destination_preps:
+    if word in words.destination_preps:
         return "dest"
-    if word in lexicon.static_preps:
+    if word in words.static_preps:
         return "static"
-    if word in lexicon.origin_preps:
+    if word in words.origin_preps:
         return "origin"
     return None
 
@@ -120,78 +117,81 @@ def _place_holders(token: Token) -> list[Token]:
     return holders
 
 
-def _phrase_places(ctx: Context, token: Token, kind: str) -> Iterator[TokenSpan]:
-    """The places of one ``kind`` ("dest", "static", "origin") that the holders' adverbs and
-    prepositional phrases name, in order."""
-    lex = ctx.lexicon
+def _phrase_places(ctx: Context, token: Token) -> dict[str, TokenSpan]:
+    """The first place of each kind ("dest", "static", "origin") that the adverbs and
+    prepositional phrases of the trigger's place holders name."""
+    words = ctx.words
+    found: dict[str, TokenSpan] = {}
     for holder in _place_holders(token):
         for c in holder.children:
-            if kind == "dest" and c.dep_ == "advmod" and c.lower_ in lex.abroad:
-                yield c.i, c.i + 1  # "send workers abroad"
-            if kind == "static" and c.dep_ == "advmod" and c.lower_ in lex.deictic_places and holder is token:
-                yield c.i, c.i + 1  # "founded here"
-            if c.dep_ not in ("prep", "dative", "advmod") or _prep_kind(c.lower_, lex) != kind:
+            if c.dep_ == "advmod" and c.lower_ in words.abroad and "dest" not in found:
+                found["dest"] = (c.i, c.i + 1)  # "send workers abroad"
+            if c.dep_ == "advmod" and c.lower_ in words.deictic_places and holder is token and "static" not in found:
+                found["static"] = (c.i, c.i + 1)  # "founded here"
+            if c.dep_ not in ("prep", "dative", "advmod"):
                 continue
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-            if pobj is None or _is_party_phrase(c, lex):
+            if pobj is None or _is_party_phrase(c, words):
                 continue
-            span = _place_span(pobj, lex)
-            if span is None and c.lower_ == "at" and pobj.lemma_.lower() in lex.gatherings:
+            span = _place_span(pobj, words)
+            if span is None and c.lower_ == "at" and pobj.lemma_.lower() in words.gatherings:
                 # "announced at a news conference in Geneva": where the gathering is, else the gathering
                 span = _static_location(ctx, pobj) or _trim(pobj.doc, *noun_phrase(pobj))
-            if span is not None:
-                yield span
+            kind = _prep_kind(c.lower_, words)
+            if span is not None and kind is not None and kind not in found:
+                found[kind] = span
+    return found
 
 
-# Rules: (ctx, trigger token) -> TokenSpan | None
+# Rules: (ctx, trigger token, the first place of each kind its phrases name) -> TokenSpan | None
 PHRASE_PLACE = RuleTable("location", "the places the trigger's own phrase names")
 
 
 @PHRASE_PLACE.rule
-def destination(ctx: Context, token: Token) -> TokenSpan | None:
+def destination(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
     """A place the event goes to: "sent troops to Kursk", "the deployment of forces to
     Ukraine", "sent workers abroad"."""
-    return next(_phrase_places(ctx, token, "dest"), None)
+    return places.get("dest")
 
 
 @PHRASE_PLACE.rule
-def static_place(ctx: Context, token: Token) -> TokenSpan | None:
+def static_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
     """A place the event happens at: "fought in Bakhmut", "spoke at the summit", "founded here"."""
-    return next(_phrase_places(ctx, token, "static"), None)
+    return places.get("static")
 
 
 @PHRASE_PLACE.rule
-def origin(ctx: Context, token: Token) -> TokenSpan | None:
+def origin(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
     """A place the event comes from: "fled from Kharkiv"."""
-    return next(_phrase_places(ctx, token, "origin"), None)
+    return places.get("origin")
 
 
 @PHRASE_PLACE.rule
-def place_object(ctx: Context, token: Token) -> TokenSpan | None:
+def place_object(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
     """The object of a verb that reaches, leaves, takes or strikes a place: "entered China",
     "took the town of Avdiivka"."""
-    lex = ctx.lexicon
-    if token.pos_ != "VERB" or token.lemma_.lower() not in lex.place_object_verbs:
+    words = ctx.words
+    if token.pos_ != "VERB" or token.lemma_.lower() not in words.place_object_verbs:
         return None
     obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-    if obj is not None and (obj.ent_type_ in PLACE_LABELS or obj.lemma_.lower() in lex.general_places):
-        return _place_span(obj, lex) or _trim(token.doc, *noun_phrase(obj))
+    if obj is not None and (obj.ent_type_ in PLACE_LABELS or obj.lemma_.lower() in words.general_places):
+        return _place_span(obj, words) or _trim(token.doc, *noun_phrase(obj))
     return None
 
 
 @PHRASE_PLACE.rule
-def motion_destination(ctx: Context, token: Token) -> TokenSpan | None:
+def motion_destination(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
     """Whatever a verb of moving people or goods sends them to, unless it names a party:
     "took him to a clinic", "shipped the drones to the front"."""
     if token.pos_ != "VERB" or not _is_motion(token.lemma_.lower()):
         return None
-    lex = ctx.lexicon
+    words = ctx.words
     objects = [c for c in token.children if c.dep_ == "dobj"]
     for c in [*token.children, *(g for o in objects for g in o.children)]:
-        if c.dep_ in ("prep", "dative") and c.lower_ in lex.destination_preps and not _is_party_phrase(c, lex):
+        if c.dep_ in ("prep", "dative") and c.lower_ in words.destination_preps and not _is_party_phrase(c, words):
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if (
-                pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not _is_party(pobj, lex)
+                pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not _is_party(pobj, words)
                 and pobj.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
             ):
                 return _trim(token.doc, *noun_phrase(pobj))
@@ -199,7 +199,7 @@ def motion_destination(ctx: Context, token: Token) -> TokenSpan | None:
 
 
 @PHRASE_PLACE.rule
-def supplied_place(ctx: Context, token: Token) -> TokenSpan | None:
+def supplied_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
     """The place named as the object of a verb with a "with" theme: "supplied Russia with shells"."""
     if not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
         return None
@@ -210,37 +210,37 @@ def supplied_place(ctx: Context, token: Token) -> TokenSpan | None:
 
 
 @PHRASE_PLACE.rule
-def where_clause_head(ctx: Context, token: Token) -> TokenSpan | None:
+def where_clause_head(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
     """The place a relative "where" clause modifies: "the bases where they train"."""
     if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
-        return _place_span(token.head, ctx.lexicon)
+        return _place_span(token.head, ctx.words)
     return None
 
 
 @PHRASE_PLACE.rule
-def deep_place(ctx: Context, token: Token) -> TokenSpan | None:
+def deep_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
     """A named place or place noun deeper in the clause, never across another verb or
     subject: "attacked positions in Aleppo"."""
-    lex = ctx.lexicon
+    words = ctx.words
     for t in token.subtree:
-        if t.dep_ == "pobj" and t.head.dep_ == "prep" and _is_place_prep(t.head.lower_, lex):
-            if not _clause_path_clear(t, token) or _is_party_phrase(t.head, lex):
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and _is_place_prep(t.head.lower_, words):
+            if not _clause_path_clear(t, token) or _is_party_phrase(t.head, words):
                 continue
-            span = _place_span(t, lex)
-            if span is not None and (t.ent_type_ in PLACE_LABELS or t.lemma_.lower() in lex.place_nouns):
+            span = _place_span(t, words)
+            if span is not None and (t.ent_type_ in PLACE_LABELS or t.lemma_.lower() in words.place_nouns):
                 return span
     return None
 
 
 @PHRASE_PLACE.rule
-def place_modifier(ctx: Context, token: Token) -> TokenSpan | None:
+def place_modifier(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
     """A place modifying an event noun: "the Kursk deployment", "the Gulf War"; a possessor
     only of a situation noun, which has no actor ("Syria's civil war"; "Iraq's attacks" were
     made by Iraq)."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     for c in token.lefts:
-        if c.ent_type_ in PLACE_LABELS and (c.dep_ != "poss" or token.lemma_.lower() in ctx.lexicon.eventive_nouns):
+        if c.ent_type_ in PLACE_LABELS and (c.dep_ != "poss" or token.lemma_.lower() in ctx.words.eventive_nouns):
             return _entity(c)
     return None
 
@@ -252,7 +252,7 @@ LOCATION = RuleTable("location", "where the event happens or goes")
 @LOCATION.rule(via=(PHRASE_PLACE,))
 def own_phrase(ctx: Context, token: Token, actor: TokenSpan | None) -> Found | None:
     """The places of the trigger's own phrase (``PHRASE_PLACE``)."""
-    return PHRASE_PLACE.first(ctx, token)
+    return PHRASE_PLACE.first(ctx, token, _phrase_places(ctx, token))
 
 
 @LOCATION.rule
@@ -260,7 +260,7 @@ def purpose_clause(ctx: Context, token: Token, actor: TokenSpan | None) -> Token
     """The place of the trigger's infinitive of purpose: "sent troops to support Russia in
     Ukraine" (where the purpose is, the troops go)."""
     for clause in _purpose_clauses(token):
-        found = PHRASE_PLACE.first(ctx, clause)
+        found = PHRASE_PLACE.first(ctx, clause, _phrase_places(ctx, clause))
         if found is not None:
             return found.value
     return None
@@ -292,21 +292,21 @@ def nearest_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenS
     """The closest place entity after a preposition of place in the trigger's clause (or a
     clause it serves), within ``NEAREST_PLACE_WINDOW`` tokens and outside the actor:
     "troops, now in Belgorod, were deployed"."""
-    lex = ctx.lexicon
+    words = ctx.words
     best: tuple[int, TokenSpan] | None = None
     home = {token, _clause_head(token)}
     governing = set(_governing_clauses(token))
     for ent in token.sent.ents:
-        if ent.label_ not in PLACE_LABELS or _is_era_mention(ent.root, lex):
+        if ent.label_ not in PLACE_LABELS or _is_era_mention(ent.root, words):
             continue
         head = _clause_head(ent.root)
-        if head not in home and not (head in governing and ent.root.head.lower_ in lex.governing_place_preps):
+        if head not in home and not (head in governing and ent.root.head.lower_ in words.governing_place_preps):
             continue  # a place in another clause ("industries within Russia") is not this event's
         if actor is not None and actor[0] <= ent.start < actor[1]:
             continue
-        if ent.root.dep_ != "pobj" or not _is_place_prep(ent.root.head.lower_, lex):
+        if ent.root.dep_ != "pobj" or not _is_place_prep(ent.root.head.lower_, words):
             continue
-        if _is_party_phrase(ent.root.head, lex):
+        if _is_party_phrase(ent.root.head, words):
             continue
         distance = min(abs(ent.start - token.i), abs(ent.end - 1 - token.i))
         if distance <= NEAREST_PLACE_WINDOW and (best is None or distance < best[0]):
@@ -340,9 +340,9 @@ def _governing_clauses(token: Token) -> list[Token]:
 def _static_location(ctx: Context, verb: Token, *, skip: Token | None = None) -> TokenSpan | None:
     """Where a verb's clause happens, from its own static preposition phrases (not ``skip``)."""
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in ctx.lexicon.static_preps and c != skip:
+        if c.dep_ == "prep" and c.lower_ in ctx.words.static_preps and c != skip:
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-            span = _place_span(pobj, ctx.lexicon) if pobj is not None else None
+            span = _place_span(pobj, ctx.words) if pobj is not None else None
             if span is not None:
                 return span
     return None

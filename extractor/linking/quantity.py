@@ -12,15 +12,15 @@ from typing import Iterable
 from spacy.tokens import Token
 
 from ..contracts import TokenSpan, Trigger
-from ..lexicon import Lexicon, default_lexicon
 from .actor import ActorLink
-from .rules import Context, RuleTable
+from .rules import Context, RuleTable, Words, shipped_words
 from .spans import QUANTITY_LABELS, _entity, _is_number, _trim, noun_phrase
 
 
-def quantity_span(token: Token, lexicon: Lexicon | None = None) -> TokenSpan | None:
+def quantity_span(token: Token, words: Words | None = None) -> TokenSpan | None:
     """The number with the noun it counts, if ``token``'s phrase holds one."""
     doc = token.doc
+    words = words or shipped_words()
     if _is_number(token):
         num = token
         head = token.head if token.dep_ in ("nummod", "quantmod", "compound") else token
@@ -31,7 +31,7 @@ def quantity_span(token: Token, lexicon: Lexicon | None = None) -> TokenSpan | N
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            found = quantity_span(p, lexicon)
+                            found = quantity_span(p, words)
                             if found is not None:
                                 return found
             return None
@@ -45,7 +45,7 @@ def quantity_span(token: Token, lexicon: Lexicon | None = None) -> TokenSpan | N
         if c.dep_ == "prep" and c.lower_ in ("of", "per") and c.i == end:
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             end = noun_phrase(pobj)[1] if pobj is not None else c.i + 1
-    if end < len(doc) and doc[end].lower_ in (lexicon or default_lexicon()).magnitude_suffixes and doc[end].i > num.i:
+    if end < len(doc) and doc[end].lower_ in words.magnitude_suffixes and doc[end].i > num.i:
         end += 1
     ent = _entity(num)
     if ent is not None and doc[ent[0]].ent_type_ in QUANTITY_LABELS:
@@ -64,7 +64,7 @@ def quantity_span(token: Token, lexicon: Lexicon | None = None) -> TokenSpan | N
 def _first_count(ctx: Context, themes: Iterable[Token]) -> TokenSpan | None:
     """The quantity of the first theme that holds one."""
     for theme in themes:
-        span = quantity_span(theme, ctx.lexicon)
+        span = quantity_span(theme, ctx.words)
         if span is not None:
             return span
     return None
@@ -81,7 +81,7 @@ def _intransitive_subjects(token: Token) -> list[Token]:
 
 
 def _prep_objects(ctx: Context, token: Token) -> list[Token]:
-    preps = ctx.lexicon.quantity_preps
+    preps = ctx.words.quantity_preps
     return [p for c in token.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
 
 

@@ -8,7 +8,8 @@ from typing import Iterator
 from spacy.tokens import Doc, Token
 
 from ..contracts import TokenSpan
-from ..lexicon import Lexicon, default_lexicon, is_agent_noun, is_dictionary_word
+from ..lexicon import is_agent_noun, is_dictionary_word
+from .rules import Words, shipped_words
 
 # spaCy entity labels of who can act and of amounts.
 ACTOR_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
@@ -25,10 +26,21 @@ def _is_number(token: Token) -> bool:
 
 
 def _entity(token: Token) -> TokenSpan | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.start, ent.end
-    return None
+    """The span of the entity ``token`` is in, as ``doc.ents`` gives it (an entity begins at
+    a "B" token with a label and runs over the "I" tokens after it), read from the tags
+    around the token rather than by building every entity of the document."""
+    doc = token.doc
+    start = token.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    if doc[start].ent_iob_ != "B" or not doc[start].ent_type:
+        if token.ent_iob_ == "I":  # an "I" without its "B": as doc.ents reads it (it raises E093)
+            return next(((e.start, e.end) for e in doc.ents if e.start <= token.i < e.end), None)
+        return None
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
 
 
 def _trim(doc: Doc, start: int, end: int) -> TokenSpan:
@@ -66,15 +78,15 @@ def noun_phrase(token: Token, *, numbers: bool = True) -> TokenSpan:
     return _trim(doc, left, right)
 
 
-def _is_relative(token: Token, lexicon: Lexicon) -> bool:
+def _is_relative(token: Token, words: Words) -> bool:
     """Whether a word is a relative or interrogative pronoun ("who", "that"), not a name
     spelled like one ("the WHO")."""
-    return token.lower_ in lexicon.relatives and token.pos_ != "PROPN"
+    return token.lower_ in words.relatives and token.pos_ != "PROPN"
 
 
-def content_head(token: Token, lexicon: Lexicon | None = None) -> Token:
+def content_head(token: Token, words: Words | None = None) -> Token:
     """The noun a collective or numeric head stands for ("thousands of soldiers" -> soldiers)."""
-    collective = (lexicon or default_lexicon()).collective
+    collective = (words or shipped_words()).collective
     for _ in range(3):
         if not (token.lemma_.lower() in collective or token.lower_ in collective or _is_number(token)):
             break
@@ -86,10 +98,10 @@ def content_head(token: Token, lexicon: Lexicon | None = None) -> Token:
     return token
 
 
-def resolve_pronoun(token: Token, lexicon: Lexicon | None = None) -> TokenSpan | None:
+def resolve_pronoun(token: Token, words: Words | None = None) -> TokenSpan | None:
     """The nearest preceding named mention (or, for "they", plural subject) a pronoun can stand for."""
-    lexicon = lexicon or default_lexicon()
-    labels = lexicon.personal.get(token.lower_)
+    words = words or shipped_words()
+    labels = words.personal.get(token.lower_)
     if labels is None:
         return None
     doc = token.doc
@@ -105,14 +117,14 @@ def resolve_pronoun(token: Token, lexicon: Lexicon | None = None) -> TokenSpan |
                 subject = best
     # a subject of this or the previous sentence is the likelier antecedent than a nearer object
     best = subject or best
-    if token.lower_ in lexicon.plural_pronouns:
+    if token.lower_ in words.plural_pronouns:
         plural: TokenSpan | None = None
         start = token.sent.start
         prev_sents = [s for s in doc.sents if s.end <= start][-1:]
         scope = [t for s in prev_sents for t in s] + [t for t in doc[start : token.i]]
         for t in scope:
             if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and t.i < token.i:
-                head = content_head(t, lexicon)
+                head = content_head(t, words)
                 span = noun_phrase(head, numbers=False)
                 if plural is None or span[0] > plural[0]:
                     plural = span
@@ -121,15 +133,15 @@ def resolve_pronoun(token: Token, lexicon: Lexicon | None = None) -> TokenSpan |
     return best
 
 
-def _is_agentive(token: Token, lexicon: Lexicon) -> bool:
+def _is_agentive(token: Token, words: Words) -> bool:
     """Whether a noun names people or a body that can act (an entity, a role, a group)."""
     if token.ent_type_ in ACTOR_LABELS:
         return True
     lemma = token.lemma_.lower()
-    if lemma in lexicon.person_nouns or _is_man_compound(lemma):
+    if lemma in words.person_nouns or _is_man_compound(lemma):
         return True
     # "Iranian authorities", "Russian hackers", but not "Israeli goods" or "Christian homes"
-    return (lemma in lexicon.group_nouns or is_agent_noun(lemma)) and _has_named_modifier(token)
+    return (lemma in words.group_nouns or is_agent_noun(lemma)) and _has_named_modifier(token)
 
 
 def _has_named_modifier(token: Token) -> bool:
@@ -153,9 +165,9 @@ def _is_motion(lemma: str) -> bool:
     return classify_action(lemma) in MOTION_CLASSES
 
 
-def _is_non_event_verb(lemma: str, lexicon: Lexicon) -> bool:
+def _is_non_event_verb(lemma: str, words: Words) -> bool:
     """Whether a verb lemma never heads an event of its own: it reports, thinks, is light or aspectual."""
-    return lemma in lexicon.reporting or lemma in lexicon.cognition or lemma in lexicon.light or lemma in lexicon.aspectual
+    return lemma in words.reporting or lemma in words.cognition or lemma in words.light or lemma in words.aspectual
 
 
 def _clause_path_clear(t: Token, token: Token) -> bool:
@@ -176,10 +188,10 @@ def _purpose_clauses(token: Token) -> Iterator[Token]:
             yield c
 
 
-def _era_year(token: Token, lexicon: Lexicon) -> TokenSpan | None:
+def _era_year(token: Token, words: Words) -> TokenSpan | None:
     """"490 b.c.", "around 7000 b.c.", "a.d. 70": a year with an era abbreviation, which the
     entity recognizer leaves undated (and often calls a place)."""
-    if token.lower_ not in lexicon.eras and token.text not in lexicon.capital_eras:
+    if token.lower_ not in words.eras and token.text not in words.capital_eras:
         return None
     doc = token.doc
     if token.i > 0 and doc[token.i - 1].like_num:
@@ -195,8 +207,8 @@ def _era_year(token: Token, lexicon: Lexicon) -> TokenSpan | None:
     return None
 
 
-def _is_era_mention(token: Token, lexicon: Lexicon) -> bool:
+def _is_era_mention(token: Token, words: Words) -> bool:
     """Whether ``token`` (or the entity it is in) is the era of a year ("b.c." in "490 b.c.")."""
     ent = _entity(token)
     tokens = token.doc[ent[0] : ent[1]] if ent is not None else [token]
-    return any(_era_year(t, lexicon) is not None for t in tokens)
+    return any(_era_year(t, words) is not None for t in tokens)
