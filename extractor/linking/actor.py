@@ -46,7 +46,7 @@ NOUN_OWNER = RuleTable("actor", "who an event noun itself names as its doer")
 @NOUN_OWNER.rule
 def possessor(ctx: Context, trig: Trigger, token: Token) -> Token | None:
     """The noun's possessor: "Iran's attack", "their visit" (a possessive pronoun only when
-    it is a personal pronoun of the words: "its", "their", "our")."""
+    it is a personal pronoun of the lexicon: "its", "their", "our")."""
     words = ctx.words
     for c in token.children:
         if c.dep_ == "poss" and (c.tag_ != "PRP$" or c.lower_ in words.personal or c.lower_ in words.first_second):

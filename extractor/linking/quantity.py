@@ -18,7 +18,8 @@ from .spans import QUANTITY_LABELS, _entity, _is_number, _trim, noun_phrase
 
 
 def quantity_span(token: Token, words: Words | None = None) -> TokenSpan | None:
-    """The number with the noun it counts, if ``token``'s phrase holds one."""
+    """The number with the noun it counts, if ``token``'s phrase holds one (word classes from
+    ``words``, default: the shipped lexicon's)."""
     doc = token.doc
     words = words or shipped_words()
     if _is_number(token):

@@ -125,4 +125,4 @@ class RuleTable:
         return tuple(name for _, _, names in self._rules for name in names)
 
     def __repr__(self) -> str:
-        return f"RuleTable({self.role!r}: {', '.join(self.names)})"
+        return f"RuleTable({self.role!r}, {self.finds!r}: {', '.join(self.names)})"

@@ -20,6 +20,7 @@ MOTION_CLASSES = frozenset({"deploy", "supply"})
 
 
 def _is_number(token: Token) -> bool:
+    """Whether a token is a number or part of an amount ("500", "two", "$"), not of a date."""
     if token.ent_type_ in ("DATE", "TIME", "ORDINAL"):
         return False
     return token.like_num or token.pos_ == "NUM" or token.ent_type_ in QUANTITY_LABELS and token.pos_ != "ADP"
@@ -44,7 +45,8 @@ def _entity(token: Token) -> TokenSpan | None:
 
 
 def _trim(doc: Doc, start: int, end: int) -> TokenSpan:
-    # an opened bracket that the span does not close is cut off with what follows it
+    """The span without leading determiners, punctuation, conjunctions and case markers,
+    trailing punctuation, conjunctions and case markers, or a bracket it opens and does not close."""
     opened = [t.i for t in doc[start:end] if t.text == "("]
     if opened and not any(t.text == ")" for t in doc[opened[-1] : end]):
         end = opened[-1]
@@ -85,7 +87,8 @@ def _is_relative(token: Token, words: Words) -> bool:
 
 
 def content_head(token: Token, words: Words | None = None) -> Token:
-    """The noun a collective or numeric head stands for ("thousands of soldiers" -> soldiers)."""
+    """The noun a collective or numeric head stands for ("thousands of soldiers" -> soldiers);
+    word classes from ``words`` (default: the shipped lexicon's), as for ``resolve_pronoun``."""
     collective = (words or shipped_words()).collective
     for _ in range(3):
         if not (token.lemma_.lower() in collective or token.lower_ in collective or _is_number(token)):
