@@ -577,6 +577,7 @@ TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("location_admin1", "string"),
     ("evidence", "string"),
     ("confidence", "float64"),
+    ("rules", "string"),
 )
 
 
@@ -592,7 +593,7 @@ def tuple_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
     """Table rows of one output line (``{"doc_id", "published", "tuples"}``), one per tuple.
 
     A range quantity gives ``quantity_value`` (low) and ``quantity_value_high``; the full
-    quantity detail is kept as a JSON string.
+    quantity detail and the rules that filled the slots are kept as JSON strings.
     """
     rows = []
     for k, t in enumerate(document.get("tuples") or ()):
@@ -603,6 +604,8 @@ def tuple_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
             row["quantity_value"], row["quantity_value_high"] = value[0], value[1]
         detail = t.get("quantity_detail")
         row["quantity_detail"] = json.dumps(detail, ensure_ascii=False) if detail is not None else None
+        rules = t.get("rules")
+        row["rules"] = json.dumps(rules, ensure_ascii=False) if rules else None
         rows.append(row)
     return rows
 

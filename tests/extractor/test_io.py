@@ -423,6 +423,7 @@ def full_tuple() -> EventTuple:
         event_type="deploy",
         evidence=Slot("Russia sent 2,000-3,000 troops to Kursk last week.", 0, 50),
         confidence=0.9,
+        rules={"actor": "subject", "quantity": "counted_object", "location": "destination", "date": "date_dependent"},
     )
 
 
@@ -438,6 +439,7 @@ def test_rows_flatten_ranges_and_details():
     assert [r["tuple_index"] for r in rows] == [0, 1]
     assert (rows[0]["quantity_value"], rows[0]["quantity_value_high"]) == (2000.0, 3000.0)
     assert json.loads(rows[0]["quantity_detail"])["approximate"] is True
+    assert json.loads(rows[0]["rules"])["location"] == "destination" and rows[1]["rules"] is None
     assert rows[0]["location_start"] == 34 and rows[1]["location_start"] is None
     assert rows[1]["doc_id"] == "d1" and rows[1]["published"] == "2024-10-23"
 
