@@ -7,18 +7,9 @@ rule that filled each slot. Word classes come from the ``Lexicon`` the linker is
 """
 
 from ..contracts import Arguments, Linker, TokenSpan, Trigger
-from ..lexicon import default_lexicon as _default_lexicon
 from .cascade import RULES, link_arguments, make_dep_linker
 from .quantity import quantity_span
 from .spans import content_head, noun_phrase, resolve_pronoun
-
-# for learned.py until it reads the lexicon
-PERSON_NOUNS = _default_lexicon().person_nouns
-PERSONAL = _default_lexicon().personal
-PLACE_NOUNS = _default_lexicon().place_nouns
-TIME_NOUNS = _default_lexicon().time_nouns
-# for triggers.py until it reads the lexicon
-GENERAL_PLACES = _default_lexicon().general_places
 
 __all__ = [
     "Arguments", "Linker", "TokenSpan", "Trigger", "RULES", "link_arguments", "make_dep_linker", "quantity_span",
