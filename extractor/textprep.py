@@ -3,8 +3,25 @@
 ``prepare_text`` drops page furniture, rejoins words broken across a line end and turns
 non-breaking spaces into plain ones. The result knows how to map any offset of the
 prepared text back to the raw text, so every slot can point into the file as received.
-Its word classes (furniture lines, the small words of titles) are data files of the shipped
-lexicon (``extractor/data/lexicon/``).
+Its word classes (furniture lines and prompts, credits, share targets, list headings, time
+stamp labels, the small words of titles) are data files of the shipped lexicon
+(``extractor/data/lexicon/``).
+
+Page furniture (``find_furniture``) is found by shape and word class, never by site:
+
+- whole lines: navigation labels, widget and sign-up prompts, share bars, credit lines,
+  bylines, time stamps, 'Read more: <headline>' and the headline lines that follow a list
+  heading ('Related stories');
+- inside a line (scrapers flatten pages into paragraphs): credits in brackets, after a label
+  ('Image copyright X', 'Photo: X') or standing alone ('GETTY IMAGES 5', 'Jane Doe/The Daily
+  Planet'), caption labels, gallery and video-player controls with the title between them,
+  newsletter boxes, bracketed link headlines, URLs and the signature of an embedded post;
+- the dateline that opens the story ('WASHINGTON, Nov 6 (Reuters) -', 'LONDON --', '(CNN) --'):
+  its separator becomes a line break so the dateline is a segment of its own.
+
+The first line is the headline and stays unless it is a navigation label. Captions stay: they
+are article text (annotation guide, section 1). Everything is blanked in place, so offsets
+do not move.
 """
 
 from __future__ import annotations
@@ -118,28 +135,23 @@ _NAME_TOKEN = r"[A-Z][\w'’.&-]*"
 _SENTENCE_STOP = re.compile(r"[.!?…](?:\s*[\"'”’)\]])*\s*$")
 
 
-def _compile_phrases(entries, *, extra: str = "") -> re.Pattern[str] | None:
+def _compile_phrases(entries) -> re.Pattern[str]:
     """One case-blind pattern for a class of phrases, longest first; '#' is any number."""
     parts = []
     for entry in sorted(entries, key=len, reverse=True):
         words = [r"\d+" if w == "#" else re.escape(w) for w in entry.split()]
         parts.append(r"\s+".join(words))
-    if extra:
-        parts.append(extra)
-    if not parts:
-        return None
     return re.compile(r"(?<![\w@#/])(?:" + "|".join(parts) + r")(?![\w/])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern[str] | None]:
+def _patterns() -> dict[str, re.Pattern[str]]:
     w = _WORDS
     agencies = sorted(w.credit_agencies, key=len, reverse=True)
     agency_alt = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in agencies)
     credit_words = "|".join(sorted((re.escape(c) for c in w.credit_words), key=len, reverse=True))
     inbox = "|".join(re.escape(x) for x in sorted(w.furniture_inbox_words, key=len, reverse=True))
     headings = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(w.furniture_list_headings, key=len, reverse=True))
-    name_group = rf"(?:{_NAME_TOKEN}|(?i:{agency_alt}))(?:\s+(?:{_NAME_TOKEN}|\d{{1,3}}))*"
     return {
         "prompt": _compile_phrases(w.furniture_prompts),
         "social": _compile_phrases(w.social_networks),
@@ -166,7 +178,6 @@ def _patterns() -> dict[str, re.Pattern[str] | None]:
             rf"(?i:photo(?:graph)?s?|pictures?|image|video)\s+(?:by|courtesy)\b|"
             r"(?i:(?:additional\s+)?reporting|writing|editing|compiled|written|edited)\s+by\b)"
         ),
-        "joined": re.compile(rf"{name_group}(?:\s*[/*|:]\s*|\s+via\s+){name_group}"),
         "bracket": re.compile(r"\[([\"'‘“A-Z][^\[\]\n]{10,220})\]"),
         "url": re.compile(r"(?:\bhttps?://|\bwww\.)[^\s<>\"]+|\bpic\.twitter\.com/\w+", re.IGNORECASE),
         # the signature of an embedded post: '-- Jane Doe (@janedoe) November 8, 2016'
@@ -302,6 +313,8 @@ def furniture_kind(line: str) -> str | None:
     ``credit`` (a photo or story credit), ``byline``, ``timestamp``, ``related`` ('Read more:
     <headline>') and ``prompt`` (a line of widget or sign-up prompts).
     """
+    if len(line) > 400:  # every kind below is a short line
+        return None
     stripped = line.strip().replace("\u00a0", " ")
     if not stripped:
         return None
@@ -364,9 +377,9 @@ _NOT_PLACES = frozenset(
 def _boundary_before(line: str, i: int, blanked: list[tuple[int, int]]) -> bool:
     """Whether position ``i`` of ``line`` opens a sentence: line start, after a sentence end,
     or right after furniture."""
-    before = line[:i].rstrip()
+    before = line[max(0, i - 200) : i].rstrip()
     if not before:
-        return True
+        return i <= 200 or not line[:i].strip()
     if _SENTENCE_STOP.search(before):
         return True
     end = len(before)
@@ -375,7 +388,7 @@ def _boundary_before(line: str, i: int, blanked: list[tuple[int, int]]) -> bool:
 
 def _boundary_after(line: str, j: int) -> bool:
     """Whether what follows position ``j`` starts a new sentence (or the line ends)."""
-    after = line[j:].lstrip()
+    after = line[j : j + 200].lstrip()
     if not after:
         return True
     ch = after[0]
@@ -423,34 +436,52 @@ def _name_run(line: str, j: int, p, *, limit: int) -> int:
     return end
 
 
-def _joined_credits(line: str, p) -> list[tuple[int, int]]:
+_SEPARATOR_CHARS = re.compile(r"[/*|]|:(?=\S)|\svia\s")
+_SEPARATOR = re.compile(r"(?<=[\w.])(?:\s*[/*|]\s*|:(?=\S)|\s+via\s+)(?=[A-Z])")
+
+
+def _prev_word(line: str, i: int) -> str:
+    """The word before position ``i`` of ``line`` ('' at the line start)."""
+    words = line[max(0, i - 60) : i].split()
+    return words[-1] if words else ""
+
+
+def _joined_credits(line: str, p, *, agencies: list[re.Match[str]] | None = None) -> list[tuple[int, int]]:
     """Credits of names joined by a slash, star, colon, bar or 'via' ('Jane Doe/Reuters',
     'GETTY*EPA', 'AP:Associated Press 6', 'Pool via AP')."""
     out = []
-    agencies = list(p["agency"].finditer(line))
-    for sep in re.finditer(r"(?<=[\w.])(?:\s*[/*|]\s*|:(?=\S)|\s+via\s+)(?=[A-Z])", line):
-        left_agency = next((m for m in agencies if m.end() == sep.start()), None)
-        right_agency = next((m for m in agencies if m.start() == sep.end()), None)
+    if agencies is None:
+        agencies = list(p["agency"].finditer(line))
+    ends = {m.end(): m for m in agencies}
+    starts = {m.start(): m for m in agencies}
+    seps = []
+    for c in _SEPARATOR_CHARS.finditer(line):  # a cheap first pass, then the exact pattern nearby
+        sep = _SEPARATOR.search(line, max(0, c.start() - 4), c.end() + 5)
+        if sep and (not seps or sep.start() != seps[-1].start()):
+            seps.append(sep)
+    for sep in seps:
+        left_agency = ends.get(sep.start())
+        right_agency = starts.get(sep.end())
         if left_agency:
             start = left_agency.start()
         else:
-            names = re.search(r"(?:(?<=\s)|^)((?:[A-Z][\w'’&-]*\s+){0,2}[A-Z][\w'’&-]*)$", line[: sep.start()])
-            if not names:
+            w0 = max(0, sep.start() - 120)
+            names = re.search(r"(?:(?<=\s)|^)((?:[A-Z][\w'’&-]*\s+){0,2}[A-Z][\w'’&-]*)$", line[w0 : sep.start()])
+            if not names or (w0 and names.start(1) == 0):
                 continue
-            start = names.start(1)
+            start = w0 + names.start(1)
         if right_agency:
             end = right_agency.end()
         else:
             end = _name_run(line, sep.end(), p, limit=4)
             if end <= sep.end():
                 continue
-        tail = re.match(r"\s+\d{1,3}(?!\S)", line[end:])
+        tail = re.match(r"\s+\d{1,3}(?!\S)", line[end : end + 8])
         if tail:
             end += tail.end()
-        prev = line[:start].split()[-1:] if line[:start].strip() else []
-        if prev and prev[0].lower() in _NOT_BEFORE_CREDIT:
+        if _prev_word(line, start).lower() in _NOT_BEFORE_CREDIT:
             continue
-        if not _boundary_after(line, end) or line[end:].lstrip()[:1].isdigit() and not tail:
+        if not _boundary_after(line, end) or line[end : end + 40].lstrip()[:1].isdigit() and not tail:
             continue
         if left_agency or right_agency:
             if ":" in sep.group(0) and not (left_agency and right_agency):
@@ -474,82 +505,172 @@ def _function_words() -> frozenset[str]:
 _NOT_BEFORE_CREDIT = frozenset({"the", "a", "an", "by", "to", "from", "with", "told", "said", "of", "for", "and"})
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> dict[str, frozenset[str]]:
+    """The first word of each phrase of a class: a line is matched against a class only at
+    its words that can open one of the phrases (one pass over the words of a line)."""
+    w = _WORDS
+
+    def firsts(entries):
+        return frozenset(e.split()[0].split("/")[0].split("-")[0] for e in entries)
+
+    return {
+        "prompt": firsts(w.furniture_prompts),
+        "social": frozenset(w.social_networks),
+        "agency": firsts(w.credit_agencies),
+        "credit": frozenset(c.capitalize() for c in w.credit_words),
+    }
+
+
+@lru_cache(maxsize=1)
+def _trigger_set() -> frozenset[str]:
+    """The words (lower case) at which any inline class can match."""
+    f = _first_words()
+    words = set(f["prompt"] - {"#"}) | f["social"] | f["agency"] | {c.lower() for c in f["credit"]}
+    words |= {w.lower() for w in _SIGNUP_OPENERS} | set(_WORDS.credit_words) | {"copyright"}
+    return frozenset(words)
+
+
+@lru_cache(maxsize=2048)
+def _trigger_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alt})(?![^\W_])", re.IGNORECASE)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_COUNT = re.compile(r"(?<![^\W_])\d+(?=\s+of\s+\d)")
+
+
+def _trigger_matches(line: str) -> list[re.Match[str]]:
+    """Matches of the trigger words in ``line``, in order: the words of the line are looked up
+    in a set first (fast), and only the ones found are searched for."""
+    hits = frozenset(_LETTERS.findall(line.lower())) & _trigger_set()
+    out = list(_trigger_pattern(hits).finditer(line)) if hits else []
+    if " of " in line:
+        out += list(_COUNT.finditer(line))
+        out.sort(key=lambda m: m.start())
+    return out
+
+
+_SIGNUP_OPENERS = frozenset({"Get", "Sign", "Subscribe", "Receive", "Want"})
+
+
 def _inline_spans(line: str, *, title: bool) -> list[tuple[int, int, str]]:
     """Furniture inside a line of article text."""
     p = _patterns()
+    first = _first_words()
     hard: list[tuple[int, int, str]] = []
-    for m in p["url"].finditer(line):
-        hard.append((m.start(), m.end(), "url"))
-    for m in p["tweet"].finditer(line):
-        hard.append((m.start(), m.end(), "tweet"))
-    for m in p["bracket"].finditer(line):
-        if len(m.group(1).split()) >= 4 and _boundary_before(line, m.start(), []) and _boundary_after(line, m.end()):
-            hard.append((m.start(), m.end(), "link-headline"))
-    for m in p["paren"].finditer(line):
-        inner = m.group(1).strip()
-        toks = _tokens(inner)
-        kind = None
-        if p["paren_credit"].match(inner):
-            kind = "credit"
-        elif toks and len(toks) <= 10 and all(_name_like(t) for t in toks):
-            if p["agency"].fullmatch(re.sub(r"\s+\d{1,3}$", "", inner)):
+    # one pass over the words finds where each class can match
+    soft: list[tuple[int, int, str]] = []
+    agencies: list[re.Match[str]] = []
+    labels: list[re.Match[str]] = []
+    signups: list[re.Match[str]] = []
+    last_agency_end = -1
+    for m in _trigger_matches(line):
+        word = m.group()
+        low = word.lower()
+        i = m.start()
+        if low in first["prompt"] or (low.isdigit() and "#" in first["prompt"]):
+            pm = p["prompt"].match(line, i)
+            if pm:
+                text = re.sub(r"\s+", " ", pm.group(0).lower())
+                if text in _CAPTION_LABELS:
+                    kind = "caption-label"
+                else:
+                    kind = "prompt-multi" if " " in text else "prompt-word"
+                soft.append((i, pm.end(), kind))
+        if low in first["social"]:
+            sm = p["social"].match(line, i)
+            if sm:
+                soft.append((i, sm.end(), "social"))
+        if low in first["agency"] and i >= last_agency_end:
+            am = p["agency"].match(line, i)
+            if am:
+                agencies.append(am)
+                last_agency_end = am.end()
+        if word in first["credit"]:
+            cm = p["credit_word"].match(line, i)
+            if cm:
+                soft.append((i, cm.end(), "credit-word"))
+            lm = p["credit_label"].match(line, i)
+            if lm:
+                labels.append(lm)
+        elif low in _WORDS.credit_words or word == "Copyright":
+            lm = p["credit_label"].match(line, i)
+            if lm:
+                labels.append(lm)
+        if word in _SIGNUP_OPENERS:
+            gm = p["signup"].match(line, i)
+            if gm:
+                signups.append(gm)
+    if "©" in line:
+        labels += [m for m in p["credit_label"].finditer(line) if m.group(0) == "©"]
+    if "http" in line or "www." in line or "pic.twitter" in line:
+        for m in p["url"].finditer(line):
+            hard.append((m.start(), m.end(), "url"))
+    if "(@" in line:
+        for m in p["tweet"].finditer(line):
+            hard.append((m.start(), m.end(), "tweet"))
+    if "[" in line:
+        for m in p["bracket"].finditer(line):
+            if len(m.group(1).split()) >= 4 and _boundary_before(line, m.start(), []) and _boundary_after(line, m.end()):
+                hard.append((m.start(), m.end(), "link-headline"))
+    if "(" in line:
+        for m in p["paren"].finditer(line):
+            inner = m.group(1).strip()
+            toks = _tokens(inner)
+            kind = None
+            if p["paren_credit"].match(inner):
                 kind = "credit"
-            elif p["joined"].fullmatch(inner) and (
-                p["agency"].search(inner) or re.match(rf"{_NAME_TOKEN}\s+{_NAME_TOKEN}.*\w/\w", inner)
-            ):
-                kind = "credit"
-            elif "," in inner and p["agency"].fullmatch(inner.rsplit(",", 1)[1].strip()):
-                kind = "credit"
-            elif (
-                len(toks) <= 6
-                and _SENTENCE_STOP.search(line[: m.start()].rstrip() or ".")
-                and _boundary_after(line, m.end())
-                and not any(c.isdigit() for c in inner)
-            ):
-                kind = "credit"  # '(The Daily Planet)' standing alone between sentences
-        if kind:
-            hard.append((m.start(), m.end(), kind))
-    for m in p["rights"].finditer(line):
-        hard.append((m.start(), m.end(), "credit"))
-    for m in p["credit_label"].finditer(line):
-        if title and m.start() == len(line) - len(line.lstrip()):
+            elif toks and len(toks) <= 10 and all(_name_like(t) for t in toks):
+                if p["agency"].fullmatch(re.sub(r"\s+\d{1,3}$", "", inner)):
+                    kind = "credit"
+                elif "," in inner and p["agency"].fullmatch(inner.rsplit(",", 1)[1].strip()):
+                    kind = "credit"
+                elif _joined_credits(inner, p) and _joined_credits(inner, p)[0][0] == 0:
+                    kind = "credit"
+                elif (
+                    len(toks) <= 6
+                    and _SENTENCE_STOP.search(line[max(0, m.start() - 80) : m.start()].rstrip() or ".")
+                    and _boundary_after(line, m.end())
+                    and not any(c.isdigit() for c in inner)
+                ):
+                    kind = "credit"  # '(The Daily Planet)' standing alone between sentences
+            if kind:
+                hard.append((m.start(), m.end(), kind))
+    if "Copyright" in line or "©" in line or "copyright" in line:
+        for m in p["rights"].finditer(line):
+            hard.append((m.start(), m.end(), "credit"))
+    for m in labels:
+        if title and not line[max(0, m.start() - 200) : m.start()].strip() and not line[: m.start()].strip():
             continue
         end = _name_run(line, m.end(), p, limit=6)
         if end > m.end():
             hard.append((m.start(), end, "credit"))
-    for a, b in _joined_credits(line, p):
-        hard.append((a, b, "credit"))
-    for m in p["agency"].finditer(line):
+    if any(c in line for c in "/*|:") or " via " in line:
+        for a, b in _joined_credits(line, p, agencies=agencies):
+            hard.append((a, b, "credit"))
+    for m in agencies:
         text = m.group(0)
-        tail = re.match(r"\s+\d{1,3}(?!\S)", line[m.end():])
+        tail = re.match(r"\s+\d{1,3}(?!\S)", line[m.end() : m.end() + 8])
         end = m.end() + (tail.end() if tail else 0)
         caps = text.isupper() and len(re.sub(r"\W", "", text)) >= 4
         multi = " " in text.strip() and all(w[0].isupper() for w in text.split())
-        prev = line[: m.start()].rstrip().split()[-1:] if line[: m.start()].strip() else []
-        if prev and prev[0].lower() in {"the", "a", "an", "by", "to", "from", "with", "told", "said"}:
+        prev = _prev_word(line, m.start())
+        if prev.lower() in {"the", "a", "an", "by", "to", "from", "with", "told", "said"}:
             continue
         if (caps or multi or tail) and not title and _boundary_after(line, end):
-            after = line[end:].lstrip()
-            if after[:1].islower():
+            if line[end : end + 40].lstrip()[:1].islower():
                 continue
             hard.append((m.start(), end, "credit"))
-    for m in p["signup"].finditer(line):
+    for m in signups:
         if _boundary_before(line, m.start(), []):
             hard.append((m.start(), m.end(), "prompt"))
 
     # widget runs: prompt labels and share targets strung together with glue between them
-    items: list[tuple[int, int, str]] = [(a, b, k) for a, b, k in hard]
-    for m in p["prompt"].finditer(line):
-        low = re.sub(r"\s+", " ", m.group(0).lower())
-        if low in _CAPTION_LABELS:
-            kind = "caption-label"
-        else:
-            kind = "prompt-multi" if " " in low else "prompt-word"
-        items.append((m.start(), m.end(), kind))
-    for m in p["social"].finditer(line):
-        items.append((m.start(), m.end(), "social"))
-    for m in p["credit_word"].finditer(line):
-        items.append((m.start(), m.end(), "credit-word"))
+    items: list[tuple[int, int, str]] = hard + soft
+    if not items:
+        return []
     rank = {"prompt-multi": 1, "caption-label": 1, "prompt-word": 2, "social": 3, "credit-word": 4}
     best: dict[tuple[int, int], tuple[int, int, str]] = {}
     for it in items:  # one item per span: 'Video' is a prompt and a credit word at once
@@ -577,25 +698,25 @@ def _inline_spans(line: str, *, title: bool) -> list[tuple[int, int, str]]:
         soft = len(kinds) - len(hard_kinds)
         control = any(k in ("prompt-multi", "prompt-word") for k in kinds)
         # glue just before or after the run ('1 of 22', 'x', '+', a colon) goes with it
-        lead = re.search(r"(?:(?<!\w)(?:\d+\s+of\s+\d+|x|\+|\|)\s*)+$", line[:start])
-        if lead and (hard_kinds or soft):
-            start = lead.start()
-        trail = re.match(r"(?:\s*(?:\(\s*\)|(?<!\w)x(?!\w)|\+|\||\.\.\.|…|!|:(?=\s+[A-Z\"'“‘])|\d+\s+of\s+\d+))+", line[end:])
+        w0 = max(0, start - 60)
+        lead = re.search(r"(?:(?<!\w)(?:\d+\s+of\s+\d+|x|\+|\|)\s*)+$", line[w0:start])
+        if lead and (hard_kinds or soft) and (lead.start() > 0 or w0 == 0):
+            start = w0 + lead.start()
+        trail = re.match(r"(?:\s*(?:\(\s*\)|(?<!\w)x(?!\w)|\+|\||\.\.\.|…|!|:(?=\s+[A-Z\"'“‘])|\d+\s+of\s+\d+))+", line[end : end + 80])
         if trail:
             end += trail.end()
-        if re.search(r"\(\s*$", line[:start]) and re.match(r"\s*\)", line[end:]):
-            start = line[:start].rstrip().rfind("(")  # '(PHOTOS, VIDEO)': the brackets go too
-            end += line[end:].index(")") + 1
+        if re.search(r"\(\s*$", line[max(0, start - 10) : start]) and re.match(r"\s*\)", line[end : end + 10]):
+            start = line.rfind("(", 0, start)  # '(PHOTOS, VIDEO)': the brackets go too
+            end = line.index(")", end) + 1
         if line[start:end].count("(") > line[start:end].count(")"):
-            close = re.match(r"[^()]{0,3}\)", line[end:])
+            close = re.match(r"[^()]{0,3}\)", line[end : end + 5])
             if close:
                 end += close.end()
         if hard_kinds:
             sure = True
         elif soft >= 2 and not all(k == "credit-word" for k in kinds):
             # widget words in a sentence ('would watch YouTube videos', 'on a YouTube video')
-            prev_word = line[:start].split()[-1:] if line[:start].strip() else []
-            in_sentence = bool(prev_word) and prev_word[0].lower().strip("\"'“‘(") in _function_words()
+            in_sentence = _prev_word(line, start).lower().strip("\"'“‘(") in _function_words()
             sure = not in_sentence and (
                 _boundary_before(line, start, blanked) or _boundary_after(line, end) or soft >= 3
             )
@@ -672,7 +793,15 @@ def _dateline(text: str, start: int, limit: int) -> list[Furniture]:
     at or after ``start``: its separator becomes a sentence break; a byline glued before it
     ('By Jane Doe and John Roe WASHINGTON --') is blanked."""
     window = text[start:limit]
-    for m in _DATELINE.finditer(window):
+    # where a dateline can open: a line start, a sentence end, a byline ('By Jane Doe ...')
+    opens = sorted(
+        {0}
+        | {m.end() for m in re.finditer(r"\n\s*|(?<=[.!?\"”’)])\s+", window)}
+        | {m.start() for m in re.finditer(r"\bBy\s+(?=[A-Z])", window)}
+    )
+    for m in (_DATELINE.match(window, i) for i in opens):
+        if m is None:
+            continue
         place = (m.group("place") or "").strip()
         if place:
             head = place.split(",")[0].strip()
@@ -738,16 +867,21 @@ def find_furniture(raw: str) -> tuple[Furniture, ...]:
     for k, line in enumerate(lines):
         if k in whole or not line.strip() or (k == first and headline):
             continue
-        title = _is_title_line(line)
+        title = len(line) <= 300 and _is_title_line(line)
         for a, b, kind in _inline_spans(line, title=title):
             found.append(Furniture(offsets[k] + a, offsets[k] + b, kind))
     # the dateline, on the text with the furniture found so far blanked
-    chars = list(text)
-    for f in found:
-        for i in range(f.start, f.end):
-            chars[i] = " "
     body = offsets[first] + len(lines[first]) if first is not None and headline else 0
-    found += _dateline("".join(chars), body, min(len(text), body + _DATELINE_WINDOW))
+    limit = min(len(text), body + _DATELINE_WINDOW)
+    found.sort(key=lambda f: (f.start, f.end))
+    chars = list(text[:limit])
+    for f in found:
+        if f.start >= limit:
+            break
+        for i in range(f.start, min(f.end, limit)):
+            chars[i] = " "
+        chars[f.start] = "\n"  # what follows furniture opens a sentence
+    found += _dateline("".join(chars), body, limit)
     found.sort(key=lambda f: (f.start, f.end))
     return tuple(found)
 
@@ -870,8 +1004,10 @@ def prepare_text(raw: str) -> PreparedText:
         line_end = len(text0) if line_end < 0 else line_end
         if f.start == line_start and f.end == line_end:
             continue  # a whole line
-        before = "".join(chars[line_start : f.start]).strip()
-        after = "".join(chars[f.end : line_end]).lstrip()
+        before = "".join(chars[max(line_start, f.start - 200) : f.start]).strip()
+        if not before and f.start - 200 > line_start:
+            before = "".join(chars[line_start : f.start]).strip()
+        after = "".join(chars[f.end : min(line_end, f.end + 200)]).lstrip()
         if before and after and not (after[0].islower() or after[0] in ",;:)]"):
             chars[f.start] = "\n"
             breaks.add(f.start)
