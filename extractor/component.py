@@ -287,7 +287,8 @@ def _as_date(value: Any) -> dt.date | None:
     "event_extractor",
     default_config={"linker": "extractor.dep_linker.v1", "normalize": True, "lexicon": {"add": {}, "replace": {}}},
     assigns=["doc._.events", "doc._.events_data"],
-    requires=["token.dep", "token.head", "token.lemma", "token.pos", "doc.ents", "doc.sents"],
+    # token.pos too, which the model's attribute_ruler sets without declaring it
+    requires=["token.dep", "token.head", "token.lemma", "doc.ents", "doc.sents"],
 )
 def make_event_extractor(
     nlp: Language, name: str, linker: str, normalize: bool, lexicon: dict[str, dict[str, Any]]

@@ -104,6 +104,8 @@ def test_own_pipeline_gives_the_tuples_of_extract(user_nlp, extractor_, path):
 def test_preparing_tokenizer_keeps_the_raw_text_and_stands_for_the_model_tokenizer(user_nlp):
     tokenizer = user_nlp.tokenizer
     assert isinstance(tokenizer, PreparingTokenizer)
+    # the components' assigns/requires fit the model's: nothing required is left unset
+    assert not any(user_nlp.analyze_pipes(pretty=False)["problems"].values())
     raw = "Related Articles\nTroops were dep\nloyed to Kursk."
     doc = user_nlp.make_doc(raw)
     assert doc._.raw_text == raw and doc.text != raw and len(doc.text) == len(raw)
