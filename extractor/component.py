@@ -15,7 +15,7 @@ interpreter that never imported ``extractor``.
 What the extractor puts on a ``Doc`` is plain data (str, int, lists, dicts), so it survives
 ``doc.to_bytes()``, ``DocBin(store_user_data=True)`` and ``nlp.pipe(n_process=...)``: the
 events are stored as dicts in ``doc._.events_data`` and ``doc._.events`` gives them back as
-``EventTuple``s (and stores them when set).
+``EventTuple``s (a new list at each reading: assign ``doc._.events`` to change them).
 """
 
 from __future__ import annotations

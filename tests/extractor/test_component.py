@@ -115,3 +115,12 @@ def test_preparing_tokenizer_keeps_the_raw_text_and_stands_for_the_model_tokeniz
     back = pickle.loads(pickle.dumps(tokenizer))
     assert isinstance(back, PreparingTokenizer) and back(raw).text == doc.text
     assert PreparingTokenizer(tokenizer.base).from_bytes(tokenizer.to_bytes()).base.rules == tokenizer.rules
+
+
+def test_extractor_prepares_the_text_itself_behind_a_plain_tokenizer():
+    from extractor.pipeline import Extractor
+
+    raw = "Related Articles\nTroops were dep\nloyed to Kursk."
+    plain = Extractor(spacy.blank("en")).make_doc(raw, published="2024-10-23")
+    assert plain._.raw_text == raw and "deployed" in plain.text and "Related" not in plain.text
+    assert plain._.published == "2024-10-23"
