@@ -781,7 +781,9 @@ def _related_block(lines: list[str], i: int) -> list[int]:
         if furniture_kind(s) in ("timestamp", "credit", "byline", "label"):
             out.append(k)
             continue
-        if len(words) <= _RELATED_ITEM_WORDS and len(s) <= 180 and not s.endswith((".", ":", ";", ",")):
+        following = next((line.strip() for line in lines[k + 1:] if line.strip()), "")
+        continued = following[:1].islower()  # a sentence broken across lines, not a headline
+        if len(words) <= _RELATED_ITEM_WORDS and len(s) <= 180 and not s.endswith((".", ":", ";", ",")) and not continued:
             out.append(k)
             continue
         break

@@ -338,3 +338,10 @@ def test_furniture_detection_keeps_length_and_offsets(raw):
         assert 0 <= r < len(raw)
         if prepared.text[i] not in " \n":
             assert prepared.text[i] == raw[r].replace("\u00a0", " ") or prepared.text[i].lower() == raw[r].lower()
+
+
+def test_a_sentence_broken_across_lines_after_a_list_heading_is_not_a_related_headline():
+    # the line after "Related Articles" continues on the next line in lower case: article text
+    raw = "Related Articles\nTroops were dep\nloyed to Kursk."
+    text = prepare_text(raw).text
+    assert "Related" not in text and "Troops were deployed" in text
