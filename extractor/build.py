@@ -8,7 +8,8 @@ from typing import Sequence
 
 from spacy.tokens import Doc
 
-from .contracts import Arguments, TokenSpan, Trigger
+from .contracts import ROLES, Arguments, TokenSpan, Trigger
+from .lexicon import Lexicon, default_lexicon
 from .textprep import original_case, span_to_raw
 from .syntax import PLACE_LABELS
 from .types import ActorValue, DateValue, EventTuple, PlaceValue, Slot
@@ -75,9 +76,12 @@ def build_tuples(
     segments=None,
     normalize: bool = True,
     keep_all: bool = False,
+    lexicon: Lexicon | None = None,
 ) -> list[EventTuple]:
     """Tuples for the triggers whose actor and at least one of quantity, location, date are found
-    (every trigger with ``keep_all``, for given triggers)."""
+    (every trigger with ``keep_all``, for given triggers), each with the names of the rules
+    that filled its slots; word classes come from ``lexicon`` (default: the shipped one)."""
+    lexicon = lexicon or default_lexicon()
     if segments is not None:
         segments = tuple(tuple(s) for s in segments)
     countries: tuple[str, ...] | None = None
@@ -87,18 +91,17 @@ def build_tuples(
         if not keep_all and (args.actor is None or (args.quantity is None and args.location is None and args.date is None)):
             continue
         token = doc[trig.i]
+        slots = {role: _slot(doc, getattr(args, role), segments) for role in ROLES}
         event = EventTuple(
             action=_slot(doc, (trig.i, trig.i + 1), segments),
-            actor=_slot(doc, args.actor, segments),
-            quantity=_slot(doc, args.quantity, segments),
-            location=_slot(doc, args.location, segments),
-            date=_slot(doc, args.date, segments),
+            **slots,
             lemma=trig.lemma,
             modality=trig.modality,
             source=_slot(doc, trig.source, segments),
             evidence=_sentence_slot(doc, trig.i, segments),
             confidence=args.score,
             extra={"kind": trig.kind, "token": token.i},
+            rules={role: rule for role, rule in args.rules.items() if slots.get(role) is not None},
         )
         if normalize:
             if countries is None:
@@ -108,7 +111,7 @@ def build_tuples(
                 event = _actor_from_antecedent(event, _slot(doc, args.actor_ref, segments), countries=countries)
             if args.date is not None and event.date_value is not None and event.date_value.value is None:
                 event = _resolve_then(doc, event, args.date, published=published)
-            event = _actor_from_earlier_mention(event, groups)
+            event = _actor_from_earlier_mention(event, groups, lexicon)
         out.append(event)
     return out
 
@@ -148,15 +151,9 @@ def _resolve_then(doc: Doc, event: EventTuple, span: tuple[int, int], *, publish
     return event
 
 
-# Nouns for the same kind of group: "North Korean soldiers ... the troops" are one actor.
-_GROUP_CLASSES = (
-    frozenset({"troop", "soldier", "force", "personnel", "serviceman", "servicemen", "fighter", "unit", "brigade", "army", "military"}),
-    frozenset({"worker", "laborer", "labourer", "engineer", "specialist", "contractor"}),
-    frozenset({"official", "officer", "diplomat", "delegation", "authority", "authorities"}),
-)
-
-
-def _group_key(text: str) -> str | None:
+def _group_key(text: str, lexicon: Lexicon) -> str | None:
+    """The kind of group an actor's head noun names ("group:military" for "the troops", by
+    the lexicon's group classes), else the head noun itself."""
     words = text.lower().replace("’", "'").split()
     if not words:
         return None
@@ -164,13 +161,13 @@ def _group_key(text: str) -> str | None:
     for suffix in ("s",):
         if head.endswith(suffix) and head[:-1]:
             head = head[:-1]
-    for k, group in enumerate(_GROUP_CLASSES):
+    for name, group in lexicon.group_classes.items():
         if head in group or head + "s" in group:
-            return f"group{k}"
+            return f"group:{name}"
     return head
 
 
-def _actor_from_earlier_mention(event: EventTuple, groups: dict[str, ActorValue]) -> EventTuple:
+def _actor_from_earlier_mention(event: EventTuple, groups: dict[str, ActorValue], lexicon: Lexicon) -> EventTuple:
     """A bare group noun ("the troops") takes the country of the document's last mention of
     the same kind of group that named one ("North Korean soldiers")."""
     from dataclasses import replace
@@ -178,7 +175,7 @@ def _actor_from_earlier_mention(event: EventTuple, groups: dict[str, ActorValue]
     value = event.actor_value
     if event.actor is None or value is None:
         return event
-    key = _group_key((event.extra.get("actor_ref") or {}).get("text") or event.actor.text)
+    key = _group_key((event.extra.get("actor_ref") or {}).get("text") or event.actor.text, lexicon)
     if key is None:
         return event
     if value.country:

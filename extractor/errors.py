@@ -43,6 +43,8 @@ MESSAGES = {
     "processed in {pieces} pieces with offsets into the whole text. An event whose words straddle "
     "a cut may be missed: split the file into articles if it holds several.",
     "E034": "Unknown output format {format!r}: use jsonl, csv or parquet (or an output name ending in one).",
+    "E035": "Unknown table level {level!r}: use tuples (one row per mention tuple) or events (one row per "
+    "document-level event).",
     "E040": "Word-class file {path}, line {line}: {why}. Each file in extractor/data/lexicon/ starts with "
     "'# source: ...' (and '# kind: map' for key<TAB>values entries), then one entry a line.",
     "E041": "Unknown word class {name!r}: the lexicon has {known}. Add a file "

@@ -1098,18 +1098,9 @@ def add_place_ruler(
 
     ``after`` names the component it follows (default "ner"; ``None`` appends it last,
     e.g. on a blank pipeline). Building it takes a few seconds on first use (gazetteer,
-    about 50,000 phrase patterns).
+    about 50,000 phrase patterns). The "place_ruler" factory is registered by
+    ``extractor.component``, which importing the package imports.
     """
-    from spacy.language import Language
-
-    if not Language.has_factory("place_ruler"):
-        Language.factory(
-            "place_ruler",
-            default_config={"min_person_override": 100_000},
-            func=lambda nlp, name, min_person_override: PlaceRuler(
-                nlp, name, min_person_override=min_person_override
-            ),
-        )
     kwargs: dict[str, Any] = {"name": name, "config": {"min_person_override": min_person_override}}
     if after is not None and after in nlp.pipe_names:
         kwargs["after"] = after
@@ -1117,11 +1108,16 @@ def add_place_ruler(
 
 
 def _pattern_doc(nlp: Any, text: str) -> Any:
-    """The tokenizer's Doc for a pattern; plain letter-only words skip the tokenizer."""
+    """The tokenizer's Doc for a pattern; plain letter-only words skip the tokenizer.
+
+    Behind ``extractor.tokenizer.v1`` (``component.PreparingTokenizer``) the pattern goes to
+    the model's tokenizer (``base``), not through text preparation.
+    """
     from spacy.tokens import Doc
 
+    tokenizer = getattr(nlp.tokenizer, "base", nlp.tokenizer)
     words = text.split(" ")
-    rules = nlp.tokenizer.rules or {}
+    rules = tokenizer.rules or {}
     if all(w.isalpha() and w not in rules for w in words):
         return Doc(nlp.vocab, words=words, spaces=[True] * (len(words) - 1) + [False])
-    return nlp.tokenizer(text)
+    return tokenizer(text)

@@ -447,7 +447,7 @@ def done_ids(out_path: str | Path) -> set[str]:
 # Every line this tool writes, results and errors alike, is a JSON object whose first key is
 # "doc_id" (``json.dumps`` with the default separators), with only these keys.
 LINE_START = b'{"doc_id": '
-RESULT_KEYS = frozenset({"doc_id", "published", "tuples", "text"})
+RESULT_KEYS = frozenset({"doc_id", "published", "tuples", "events", "text"})
 ERROR_KEYS = frozenset({"doc_id", "path", "error", "warning"})
 _LINE_KINDS = {
     "results": 'a JSON object with "doc_id", "published" and "tuples"',
@@ -577,32 +577,75 @@ TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("location_admin1", "string"),
     ("evidence", "string"),
     ("confidence", "float64"),
+    ("rules", "string"),
 )
 
 
-def table_schema() -> Any:
-    """The Arrow schema of the tuple table."""
+# The event table (``--level events``): one row per document-level event (guide section 5),
+# with the tuple table's slot columns and the event's own fields.
+EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("doc_id", "string"),
+    ("published", "string"),
+    ("event_index", "int32"),
+    ("main", "bool"),
+    ("mentions", "string"),
+    ("from", "string"),
+    *TABLE_COLUMNS[3:],
+)
+LEVELS = ("tuples", "events")
+
+
+def _columns(level: str) -> tuple[tuple[str, str], ...]:
+    if level not in LEVELS:
+        raise ExtractorError("E035", level=level)
+    return TABLE_COLUMNS if level == "tuples" else EVENT_COLUMNS
+
+
+def table_schema(level: str = "tuples") -> Any:
+    """The Arrow schema of the tuple table (or of the event table, ``level="events"``)."""
     import pyarrow as pa
 
-    types = {"string": pa.string(), "int32": pa.int32(), "int64": pa.int64(), "float64": pa.float64()}
-    return pa.schema([(name, types[kind]) for name, kind in TABLE_COLUMNS])
+    types = {"string": pa.string(), "int32": pa.int32(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_()}
+    return pa.schema([(name, types[kind]) for name, kind in _columns(level)])
+
+
+def _slot_row(item: dict[str, Any], columns: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    """The table row of one tuple or event dict: its fields by column, a range quantity split
+    into ``quantity_value`` and ``quantity_value_high``, nested fields as JSON strings."""
+    row: dict[str, Any] = {name: item.get(name) for name, _ in columns}
+    value = item.get("quantity_value")
+    if isinstance(value, (list, tuple)):
+        row["quantity_value"], row["quantity_value_high"] = value[0], value[1]
+    for name in ("quantity_detail", "rules"):
+        nested = item.get(name)
+        row[name] = json.dumps(nested, ensure_ascii=False) if nested else None
+    return row
 
 
 def tuple_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
     """Table rows of one output line (``{"doc_id", "published", "tuples"}``), one per tuple.
 
     A range quantity gives ``quantity_value`` (low) and ``quantity_value_high``; the full
-    quantity detail is kept as a JSON string.
+    quantity detail and the rules that filled the slots are kept as JSON strings.
     """
     rows = []
     for k, t in enumerate(document.get("tuples") or ()):
-        row: dict[str, Any] = {name: t.get(name) for name, _ in TABLE_COLUMNS}
+        row = _slot_row(t, TABLE_COLUMNS)
         row["doc_id"], row["published"], row["tuple_index"] = document["doc_id"], document.get("published"), k
-        value = t.get("quantity_value")
-        if isinstance(value, (list, tuple)):
-            row["quantity_value"], row["quantity_value_high"] = value[0], value[1]
-        detail = t.get("quantity_detail")
-        row["quantity_detail"] = json.dumps(detail, ensure_ascii=False) if detail is not None else None
+        rows.append(row)
+    return rows
+
+
+def event_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """Table rows of one output line's ``events``, one per event, main event first;
+    ``mentions`` and ``from`` (indices into the line's tuples) as JSON strings."""
+    rows = []
+    for k, e in enumerate(document.get("events") or ()):
+        row = _slot_row(e, EVENT_COLUMNS)
+        row["doc_id"], row["published"], row["event_index"] = document["doc_id"], document.get("published"), k
+        row["main"] = bool(e.get("main"))
+        row["mentions"] = json.dumps(e.get("mentions") or [])
+        row["from"] = json.dumps(e.get("from") or {}, ensure_ascii=False)
         rows.append(row)
     return rows
 
@@ -621,13 +664,12 @@ def _documents(results: Iterable[Any] | str | Path) -> Iterator[dict[str, Any]]:
             yield r.to_dict()
 
 
-def _batches(results: Iterable[Any] | str | Path, rows_per_batch: int) -> Iterator[Any]:
-    import pyarrow as pa
-
-    schema = table_schema()
+def _batches(results: Iterable[Any] | str | Path, rows_per_batch: int, level: str = "tuples") -> Iterator[Any]:
+    schema = table_schema(level)
+    row_maker = tuple_rows if level == "tuples" else event_rows
     rows: list[dict[str, Any]] = []
     for document in _documents(results):
-        rows.extend(tuple_rows(document))
+        rows.extend(row_maker(document))
         if len(rows) >= rows_per_batch:
             yield _record_batch(rows, schema)
             rows = []
@@ -652,12 +694,14 @@ def _escape_surrogates(value: Any) -> Any:
     return value
 
 
-def write_table(results: Iterable[Any] | str | Path, out: str | Path, *, format: str, rows_per_batch: int = 10_000) -> int:
+def write_table(
+    results: Iterable[Any] | str | Path, out: str | Path, *, format: str, rows_per_batch: int = 10_000, level: str = "tuples"
+) -> int:
     """Write the tuple table of ``results`` (a JSON Lines path, output dicts or
     ``DocumentResult``s) to ``out`` as ``csv`` or ``parquet``, whole or not at all.
 
-    One row per tuple: documents without tuples have no row. Streams in batches of
-    ``rows_per_batch``; returns the number of rows.
+    One row per tuple (``level="events"``: per document-level event): documents without
+    any have no row. Streams in batches of ``rows_per_batch``; returns the number of rows.
     """
     import pyarrow.csv as pa_csv
     import pyarrow.parquet as pq
@@ -667,12 +711,12 @@ def write_table(results: Iterable[Any] | str | Path, out: str | Path, *, format:
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    schema = table_schema()
+    schema = table_schema(level)
     rows = 0
     try:
         writer = pq.ParquetWriter(tmp, schema) if format == "parquet" else pa_csv.CSVWriter(tmp, schema)
         with writer:
-            for batch in _batches(results, rows_per_batch):
+            for batch in _batches(results, rows_per_batch, level):
                 writer.write_batch(batch)
                 rows += batch.num_rows
         os.replace(tmp, out)
@@ -684,7 +728,7 @@ def write_table(results: Iterable[Any] | str | Path, out: str | Path, *, format:
 
 def is_tuple_table(path: str | Path, format: str) -> bool:
     """Whether the file at ``path`` is empty or a tuple table (``csv`` or ``parquet``) that
-    ``write_table`` wrote: its first columns are those of ``TABLE_COLUMNS``."""
+    ``write_table`` wrote: its first columns are those of ``TABLE_COLUMNS`` or ``EVENT_COLUMNS``."""
     path = Path(path)
     if path.stat().st_size == 0:
         return True
@@ -704,12 +748,13 @@ def is_tuple_table(path: str | Path, format: str) -> bool:
             names = pq.read_schema(path).names
         except Exception:  # noqa: BLE001 - whatever pyarrow cannot read is no table of ours
             return False
-    return [n.strip() for n in names[:3]] == [name for name, _ in TABLE_COLUMNS[:3]]
+    return any([n.strip() for n in names[:3]] == [name for name, _ in columns[:3]] for columns in (TABLE_COLUMNS, EVENT_COLUMNS))
 
 
-def to_dataset(results: Iterable[Any] | str | Path) -> Any:
-    """A Hugging Face ``datasets.Dataset`` of tuples, one row per tuple (columns: ``TABLE_COLUMNS``);
-    documents without tuples have no row.
+def to_dataset(results: Iterable[Any] | str | Path, *, level: str = "tuples") -> Any:
+    """A Hugging Face ``datasets.Dataset`` of tuples, one row per tuple (columns: ``TABLE_COLUMNS``;
+    ``level="events"``: one row per document-level event, ``EVENT_COLUMNS``); documents
+    without any have no row.
 
     ``results`` is what ``Extractor.pipe`` yields (failed documents are left out), output
     line dicts, or the path of a JSON Lines output file.
@@ -717,8 +762,8 @@ def to_dataset(results: Iterable[Any] | str | Path) -> Any:
     import datasets
     import pyarrow as pa
 
-    batches = list(_batches(results, 10_000))
-    table = pa.Table.from_batches(batches, schema=table_schema())
+    batches = list(_batches(results, 10_000, level))
+    table = pa.Table.from_batches(batches, schema=table_schema(level))
     return datasets.Dataset(table)
 
 

@@ -529,15 +529,3 @@ def default_lexicon() -> Lexicon:
     """The shipped lexicon, read once."""
     return Lexicon()
 
-
-# The old constant names linking.py still imports, served from the shipped lexicon until
-# linking reads the lexicon it is given; then delete this.
-_LINKING_NAMES = frozenset(
-    {"ASPECTUAL", "COGNITION", "GETTING", "GIVING", "OBJECT_CONTROL", "PARTICIPATION", "PREP_OBJECT_CONTROL", "REPORTING", "SUPPORT"}
-)
-
-
-def __getattr__(name: str) -> Any:
-    if name in _LINKING_NAMES:
-        return getattr(default_lexicon(), name.lower())
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-import pickle
 import signal
 import sys
 from collections import deque
@@ -16,10 +15,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import component  # noqa: F401  (registers the factories and extensions)
+from .component import PIECE_START, TOKENIZER, TRANSPORT, PreparingTokenizer, prepared_doc
 from .errors import ExtractorError
 from .model import model_name
-from .textprep import prepare_text, truecase_headlines
 from .types import EventTuple, Slot
 
 DEFAULT_LINKER = "extractor.dep_linker.v1"
@@ -27,7 +25,6 @@ DEFAULT_LINKER = "extractor.dep_linker.v1"
 # articles are cut at paragraph, line, sentence or word ends and their tuples merged.
 PIECE_CHARS = 100_000
 OFFSET_SLOTS = ("action", "actor", "quantity", "location", "date", "source", "evidence")
-TRANSPORT = "extractor_transport"
 
 
 @dataclass(frozen=True)
@@ -49,15 +46,27 @@ class DocumentResult:
         }
 
 
-def build_nlp(*, linker: str = DEFAULT_LINKER, model: str | None = None, places: bool = True, normalize: bool = True) -> Language:
-    """The spaCy pipeline: model, line sentences, gazetteer ruler and event extractor."""
-    nlp = spacy.load(model or model_name())
+def build_nlp(
+    *,
+    linker: str = DEFAULT_LINKER,
+    model: str | None = None,
+    places: bool = True,
+    normalize: bool = True,
+    lexicon: Mapping[str, Any] | None = None,
+) -> Language:
+    """The spaCy pipeline: the model with the text-preparing tokenizer, line sentences,
+    gazetteer ruler and event extractor (``lexicon``: the component's ``{"add": ...,
+    "replace": ...}``). It saves with ``nlp.to_disk`` and reloads with ``spacy.load``."""
+    nlp = spacy.load(model or model_name(), config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
     nlp.add_pipe("extractor_line_sentences", before="parser")
     if places:
         from .gazetteer import add_place_ruler
 
         add_place_ruler(nlp, after="ner")
-    nlp.add_pipe("event_extractor", config={"linker": linker, "normalize": normalize})
+    config: dict[str, Any] = {"linker": linker, "normalize": normalize}
+    if lexicon:
+        config["lexicon"] = dict(lexicon)
+    nlp.add_pipe("event_extractor", config=config)
     return nlp
 
 
@@ -86,11 +95,11 @@ class Extractor:
         ``triggers`` (character spans) makes the pipeline link arguments for those
         words instead of finding triggers itself.
         """
-        prepared = prepare_text(text)
-        doc = self.nlp.make_doc(truecase_headlines(prepared.text, is_name=_is_known_name))
-        doc._.raw_text = text
+        if isinstance(self.nlp.tokenizer, PreparingTokenizer):
+            doc = self.nlp.make_doc(text)
+        else:
+            doc = prepared_doc(self.nlp.make_doc, text)
         doc._.published = _published(published, doc_id)
-        doc._.raw_segments = prepared.segments
         if triggers is not None:
             doc._.given_triggers = [tuple(span) for span in triggers]
         return doc
@@ -125,7 +134,7 @@ class Extractor:
         tuples keep offsets into the whole text.
         """
         items = iter(enumerate(texts_or_records))
-        # Worker processes hand back only the pickled events (see ``transport``), not the
+        # Worker processes hand back only the events (see ``component.transport``), not the
         # parsed Doc with its tensors, which would cost more to ship than to compute.
         added = n_process != 1 and TRANSPORT not in self.nlp.pipe_names
         if added:
@@ -206,7 +215,7 @@ class Extractor:
             if triggers is not None:
                 given = [(a - start, b - start) for a, b in triggers if start <= a and b <= start + len(piece)]
             doc = self.make_doc(piece, published=rec.get("published"), doc_id=rec["doc_id"], triggers=given)
-            doc.user_data["extractor_piece_start"] = start
+            doc.user_data[PIECE_START] = start
             docs.append(doc)
         return docs
 
@@ -214,7 +223,7 @@ class Extractor:
         """The result of a record from its processed pieces, offsets moved into the whole text."""
         events: list[EventTuple] = []
         for doc in docs:
-            start = doc.user_data.get("extractor_piece_start", 0)
+            start = doc.user_data.get(PIECE_START, 0)
             events.extend(shift_event(e, start) for e in _events_of(doc))
         published = docs[0]._.published if docs else _published(rec.get("published"), rec["doc_id"])
         return DocumentResult(rec["doc_id"], published, tuple(events), meta=rec.get("meta", {}))
@@ -258,21 +267,7 @@ def shift_event(event: EventTuple, offset: int) -> EventTuple:
 
 
 def _events_of(doc: Doc) -> tuple[EventTuple, ...]:
-    events = doc._.events
-    if isinstance(events, bytes):
-        events = pickle.loads(events)
-    return tuple(events or ())
-
-
-@Language.component(TRANSPORT)
-def transport(doc: Doc) -> Doc:
-    """An empty Doc carrying only the events (pickled) and the publication date, so that
-    worker processes of ``nlp.pipe`` ship back the results and not the whole parse."""
-    light = Doc(doc.vocab, words=[])
-    light._.events = pickle.dumps(tuple(doc._.events or ()), protocol=pickle.HIGHEST_PROTOCOL)
-    light._.published = doc._.published
-    light.user_data["extractor_piece_start"] = doc.user_data.get("extractor_piece_start", 0)
-    return light
+    return tuple(doc._.events or ())
 
 
 def _msgpack_plugins_read_once() -> list[tuple[Any, Any]]:
@@ -373,16 +368,6 @@ def _failed_in_front(queue: deque) -> Iterator[DocumentResult]:
         yield DocumentResult(rec["doc_id"], None, error=err)
 
 
-def _is_known_name(phrase: str) -> bool:
-    """A place or nationality the gazetteer knows (a single common word never counts)."""
-    from .gazetteer import get_gazetteer, is_common_word
-
-    if " " not in phrase and is_common_word(phrase, strong_only=True):
-        return False
-    gazetteer = get_gazetteer()
-    return bool(gazetteer.lookup(phrase)) or gazetteer.country_of_demonym(phrase) is not None
-
-
 class _InputFailed(Exception):
     """The iterable given to ``pipe`` raised (the exception is its ``__cause__``)."""
 
@@ -412,6 +397,14 @@ def _as_record(item: str | Mapping[str, Any], index: int) -> dict[str, Any]:
     return rec
 
 
-def load(*, linker: str = DEFAULT_LINKER, model: str | None = None, places: bool = True, normalize: bool = True) -> Extractor:
-    """An ``Extractor`` on the installed English model (no download)."""
-    return Extractor(build_nlp(linker=linker, model=model, places=places, normalize=normalize))
+def load(
+    *,
+    linker: str = DEFAULT_LINKER,
+    model: str | None = None,
+    places: bool = True,
+    normalize: bool = True,
+    lexicon: Mapping[str, Any] | None = None,
+) -> Extractor:
+    """An ``Extractor`` on the installed English model (no download); ``lexicon`` as for
+    ``build_nlp``."""
+    return Extractor(build_nlp(linker=linker, model=model, places=places, normalize=normalize, lexicon=lexicon))

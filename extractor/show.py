@@ -1,8 +1,9 @@
 """An HTML page for checking extractions by eye: each article with its tuples' slots highlighted.
 
 Every slot of every tuple is drawn with displaCy's span renderer and labelled with its slot
-name and tuple number (a link to the tuple's row). Below the text, a table lists the
-tuples with their normalized values, modality, source and confidence. With a gold file,
+name, the linker rule that filled it (when the tuple names one) and its tuple number (a link
+to the tuple's row). Below the text, a table lists the tuples with their slots (each with its
+rule), normalized values, modality, source and confidence. With a gold file,
 gold and predicted stand side by side, paired as the scorer pairs them
 (``evaluation.scorer.pair_tuples``), and every wrong slot, wrong value, spurious and
 missing tuple is marked in red.
@@ -31,6 +32,7 @@ SLOT_COLORS = {
 }
 BAD_COLOR = "#ff6161"
 BAD_MARK = " \u2717"  # the label suffix of a wrong slot
+RULE_MARK = " \u00b7 "  # between a slot name and its rule in a label
 
 # displaCy's span-start template with class names added, so the labels can be found
 # (tests count them); the markup is otherwise spaCy's own.
@@ -60,12 +62,14 @@ tr.ex-fp td:first-child, tr.ex-fn td:first-child { background: #ff9e9e; }
 .ex-error { color: #a00000; font-weight: bold; }
 .ex-legend span { display: inline-block; padding: 1px 6px; margin-right: 4px; border-radius: 3px; font-size: 0.8rem; }
 .ex-note { color: #666; font-size: 0.85rem; }
+.ex-rule { color: #666; font-size: 0.7rem; white-space: nowrap; }
 """
 
 
 @dataclass(frozen=True)
 class Mark:
-    """One highlighted stretch of the text: a slot of tuple ``number`` (1-based)."""
+    """One highlighted stretch of the text: a slot of tuple ``number`` (1-based), with the
+    name of the rule that filled it when known."""
 
     start: int
     end: int
@@ -73,6 +77,12 @@ class Mark:
     number: int
     anchor: str
     bad: bool = False
+    rule: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The slot name, its rule and the wrong-slot mark: "actor \u00b7 passive_agent \u2717"."""
+        return self.slot + (RULE_MARK + self.rule if self.rule else "") + (BAD_MARK if self.bad else "")
 
 
 @dataclass(frozen=True)
@@ -254,10 +264,11 @@ def pred_marks(
     marks = []
     for n, t in enumerate(tuples, 1):
         wrong = bad[n - 1] if bad is not None else frozenset()
+        rules = t.get("rules") or {}
         for slot in SLOT_NAMES:
             span = _offsets(text, t, slot)
             if span is not None:
-                marks.append(Mark(span[0], span[1], slot, n, f"{anchor}{n}", slot in wrong))
+                marks.append(Mark(span[0], span[1], slot, n, f"{anchor}{n}", slot in wrong, rules.get(slot)))
     return marks
 
 
@@ -282,10 +293,7 @@ def render_text(text: str, marks: Sequence[Mark]) -> str:
     from spacy import displacy
     from spacy.displacy.templates import TPL_SPAN, TPL_SPAN_SLICE
 
-    colors = {}
-    for slot, color in SLOT_COLORS.items():
-        colors[slot] = color
-        colors[slot + BAD_MARK] = BAD_COLOR
+    colors = {m.label: BAD_COLOR if m.bad else SLOT_COLORS[m.slot] for m in marks}
     options = {"colors": colors, "template": {"span": TPL_SPAN, "slice": TPL_SPAN_SLICE, "start": _START_TEMPLATE}}
     inside = bytearray(len(text) + 1)
     for m in marks:
@@ -452,7 +460,7 @@ def _line_tokens(text: str, line: tuple[int, int], marks: Sequence[Mark]) -> tup
             {
                 "start_token": covered[0],
                 "end_token": covered[-1] + 1,
-                "label": m.slot + (BAD_MARK if m.bad else ""),
+                "label": m.label,
                 "kb_id": f"#{m.number}",
                 "kb_url": f"#{m.anchor}",
             }
@@ -497,13 +505,19 @@ def _tuple_table(tuples: Sequence[Mapping[str, Any]], *, anchor: str, judgement:
         cells = [f"<td>{prefix}{n}</td>"]
         for name, fields in columns:
             wrong = any(f in bad for f in fields)
-            cells.append(f'<td{" class=ex-bad" if wrong else ""}>{_e(_cell(t, name))}</td>')
+            cells.append(f'<td{" class=ex-bad" if wrong else ""}>{_e(_cell(t, name))}{_rule_note(t, name)}</td>')
         if judgement is not None:
             cells.append(f"<td>{_e(status)}</td>")
         rows.append(f'<tr id="{anchor}{n}" class="ex-row{kind}">{"".join(cells)}</tr>')
     if not rows:
         return f'<p class="ex-note">no {"predicted" if side == "pred" else "gold"} tuples</p>'
     return f'<table class="ex-tuples ex-{side}-tuples"><thead><tr><th>#</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def _rule_note(t: Mapping[str, Any], name: str) -> str:
+    """The rule that filled slot ``name`` of a predicted tuple, as a note under the slot."""
+    rule = (t.get("rules") or {}).get(name) if name in SLOT_NAMES else None
+    return f'<br><span class="ex-rule" title="linker rule">{_e(rule)}</span>' if rule else ""
 
 
 def _show(value: Any) -> str:
@@ -591,7 +605,7 @@ def _page(title: str, rows: list[str], sections: list[str], *, sources: Sequence
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{_e(title)}</title><style>{_CSS}</style></head><body>"
-        f"<h1>{_e(title)}</h1><p class=\"ex-note\">{note} Each label names the slot; its number links to the tuple's row.</p>"
+        f"<h1>{_e(title)}</h1><p class=\"ex-note\">{note} Each label names the slot (and the linker rule that filled it); its number links to the tuple's row.</p>"
         f'<p class="ex-legend">{legend}</p>'
         f'<table class="ex-summary"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
         f'{"".join(sections)}</body></html>\n'

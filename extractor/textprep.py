@@ -3,8 +3,25 @@
 ``prepare_text`` drops page furniture, rejoins words broken across a line end and turns
 non-breaking spaces into plain ones. The result knows how to map any offset of the
 prepared text back to the raw text, so every slot can point into the file as received.
-Its word classes (furniture lines, the small words of titles) are data files of the shipped
-lexicon (``extractor/data/lexicon/``).
+Its word classes (furniture lines and prompts, credits, share targets, list headings, time
+stamp labels, the small words of titles) are data files of the shipped lexicon
+(``extractor/data/lexicon/``).
+
+Page furniture (``find_furniture``) is found by shape and word class, never by site:
+
+- whole lines: navigation labels, widget and sign-up prompts, share bars, credit lines,
+  bylines, time stamps, 'Read more: <headline>' and the headline lines that follow a list
+  heading ('Related stories');
+- inside a line (scrapers flatten pages into paragraphs): credits in brackets, after a label
+  ('Image copyright X', 'Photo: X') or standing alone ('GETTY IMAGES 5', 'Jane Doe/The Daily
+  Planet'), caption labels, gallery and video-player controls with the title between them,
+  newsletter boxes, bracketed link headlines, URLs and the signature of an embedded post;
+- the dateline that opens the story ('WASHINGTON, Nov 6 (Reuters) -', 'LONDON --', '(CNN) --'):
+  its separator becomes a line break so the dateline is a segment of its own.
+
+The first line is the headline and stays unless it is a navigation label. Captions stay: they
+are article text (annotation guide, section 1). Everything is blanked in place, so offsets
+do not move.
 """
 
 from __future__ import annotations
@@ -18,30 +35,20 @@ from .lexicon import default_lexicon, is_dictionary_word
 
 _WORDS = default_lexicon()  # text preparation reads the shipped lexicon
 
-# Words that mark a bullet or short line as a link, credit or share prompt.
-FURNITURE_CUES = re.compile(
-    r"\b(facebook|twitter|instagram|telegram|whatsapp|youtube|linkedin|follow us|"
-    r"subscribe|newsletter|website|click here|read more|source of (information|images)|"
-    r"image credits?|photo credits?|getty images|reuters/|ap photo|afp via|all rights reserved|"
-    r"copyright|cookie)\b",
-    re.IGNORECASE,
-)
-BULLET = re.compile(r"^\s*[•·▪►▸\-*–]\s+")
-PLACEHOLDER = re.compile(r"^\s*[\w]*_[\w_]*\s*$")  # template tokens like "spot_imgspot_img"
-SENTENCE_END = re.compile(r"[.!?:;\"'”’»)\]]\s*$")
-
 
 @dataclass(frozen=True)
 class PreparedText:
     """Prepared text plus the map back to the raw article.
 
     ``segments`` holds ``(prepared_start, raw_start)`` pairs: from each prepared offset on,
-    characters map one to one until the next segment.
+    characters map one to one until the next segment. ``furniture`` lists the page furniture
+    found in the raw text (``find_furniture``).
     """
 
     raw: str
     text: str
     segments: tuple[tuple[int, int], ...]
+    furniture: tuple["Furniture", ...] = ()
 
     def to_raw(self, offset: int) -> int:
         """Raw offset of the character at ``offset`` in the prepared text."""
@@ -89,22 +96,796 @@ def _should_join(left: str, right: str) -> bool:
     return joined >= 3.0 and joined >= min(zipf(left, "en"), zipf(right, "en"))
 
 
-def is_furniture(line: str) -> bool:
-    """Whether a line is page furniture rather than article text."""
+# --- page furniture ----------------------------------------------------------------------
+#
+# Scraped news text carries the page around the article: share bars, newsletter boxes, photo
+# credits, gallery and video-player controls, bylines, time stamps and lists of related
+# headlines. Some of it stands on lines of its own; scrapers that flatten a page put the rest
+# inside the paragraphs. Furniture is found by shape and by word classes of the shipped
+# lexicon (``furniture_prompts``, ``social_networks``, ``credit_words``, ``credit_agencies``,
+# ``furniture_inbox_words``, ``furniture_list_headings``, ``timestamp_words``,
+# ``byline_roles``), never by site names, and blanked in place. Captions and headlines are
+# article text (annotation guide, section 1) and stay.
+
+# Words that mark a bullet or short line as a link, credit or share prompt.
+FURNITURE_CUES = re.compile(
+    r"\b(facebook|twitter|instagram|telegram|whatsapp|youtube|linkedin|follow us|"
+    r"subscribe|newsletter|website|click here|read more|source of (information|images)|"
+    r"image credits?|photo credits?|getty images|reuters/|ap photo|afp via|all rights reserved|"
+    r"copyright|cookie)\b",
+    re.IGNORECASE,
+)
+BULLET = re.compile(r"^\s*[•·▪►▸\-*–]\s+")
+PLACEHOLDER = re.compile(r"^\s*[\w]*_[\w_]*\s*$")  # template tokens like "spot_imgspot_img"
+SENTENCE_END = re.compile(r"[.!?:;\"'”’»)\]]\s*$")
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_WEEKDAYS = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|urday|rsday)?"
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)", re.IGNORECASE)
+_DATE_WORD = re.compile(rf"^(?:{_MONTHS}|{_WEEKDAYS})\.?,?$", re.IGNORECASE)
+_NUMBER_TOKEN = re.compile(r"^[\d/.:,-]+(?:st|nd|rd|th)?,?$", re.IGNORECASE)
+# Lower-case words a credit or byline keeps between names ('Pool via AP', 'Ministry of Defence').
+_NAME_JOINERS = frozenset(
+    "via for and of the de del della der des di du da dos la le van von y al el bin".split()
+)
+_NAME_TOKEN = r"[A-Z][\w'’.&-]*"
+_SENTENCE_STOP = re.compile(r"[.!?…](?:\s*[\"'”’)\]])*\s*$")
+
+
+def _compile_phrases(entries) -> re.Pattern[str]:
+    """One case-blind pattern for a class of phrases, longest first; '#' is any number."""
+    parts = []
+    for entry in sorted(entries, key=len, reverse=True):
+        words = [r"\d+" if w == "#" else re.escape(w) for w in entry.split()]
+        parts.append(r"\s+".join(words))
+    return re.compile(r"(?<![\w@#/])(?:" + "|".join(parts) + r")(?![\w/])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    w = _WORDS
+    agencies = sorted(w.credit_agencies, key=len, reverse=True)
+    agency_alt = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in agencies)
+    credit_words = "|".join(sorted((re.escape(c) for c in w.credit_words), key=len, reverse=True))
+    inbox = "|".join(re.escape(x) for x in sorted(w.furniture_inbox_words, key=len, reverse=True))
+    headings = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(w.furniture_list_headings, key=len, reverse=True))
+    return {
+        "prompt": _compile_phrases(w.furniture_prompts),
+        "social": _compile_phrases(w.social_networks),
+        # a credit word alone between sentences ('Photo LONDON -- ...'): capitalized only
+        "credit_word": re.compile(
+            r"(?<![\w@#/])(?:" + "|".join(sorted((re.escape(c.capitalize()) for c in w.credit_words), key=len, reverse=True)) + r")(?![\w/:])"
+        ),
+        "agency": re.compile(rf"(?<![\w@])(?:{agency_alt})(?![\w])", re.IGNORECASE),
+        # a newsletter or alert sign-up prompt: 'Get daily updates directly to your inbox'
+        "signup": re.compile(
+            rf"\b(?:Get|Sign\s+up(?:\s+(?:for|to))?|Subscribe\s+(?:to|for)|Receive|Want)\b[^.!?\n]{{0,50}}?"
+            rf"\b(?i:{inbox})\b(?:[^.!?\n]{{0,30}}?\b(?i:inbox)\b)?"
+        ),
+        # 'Image copyright X', 'Photo: X', 'Credit: X', '© X': the label and the name after it
+        "credit_label": re.compile(
+            rf"(?:\b(?i:{credit_words})\s+(?i:copyright|credit|source|courtesy(?:\s+of)?|by)\b:?"
+            rf"|\b(?:{'|'.join(c.capitalize() for c in sorted(w.credit_words))})\s*:(?!\d)"
+            r"|©|\bCopyright\b)"
+        ),
+        "paren": re.compile(r"\(([^()\n]{1,160})\)"),
+        "rights": re.compile(r"(?:\bCopyright\b|©)[^.\n]{0,80}\.\s*All\s+rights\s+reserved\.?", re.IGNORECASE),
+        "paren_credit": re.compile(
+            rf"^\s*(?:(?i:{credit_words})s?(?:\s+(?i:credit|courtesy|copyright|by|source))?\s*[:/]|"
+            rf"(?i:photo(?:graph)?s?|pictures?|image|video)\s+(?:by|courtesy)\b|"
+            r"(?i:(?:additional\s+)?reporting|writing|editing|compiled|written|edited)\s+by\b)"
+        ),
+        "bracket": re.compile(r"\[([\"'‘“A-Z][^\[\]\n]{10,220})\]"),
+        "url": re.compile(r"(?:\bhttps?://|\bwww\.)[^\s<>\"]+|\bpic\.twitter\.com/\w+", re.IGNORECASE),
+        # the signature of an embedded post: '-- Jane Doe (@janedoe) November 8, 2016'
+        "tweet": re.compile(
+            rf"(?:--|[—–])\s*(?:[^\s()@]+\s+){{0,6}}\(@\w{{1,30}}\)(?:\s+{_MONTHS}\.?\s+\d{{1,2}},\s+\d{{4}})?"
+        ),
+        "heading_prefix": re.compile(rf"^\s*(?i:{headings})\s*(?:[:|»>]|--|[—–])\s*\S"),
+        "byline": re.compile(
+            rf"^\s*(?:By|BY|Written\s+by|Words\s+by|Story\s+by|(?i:(?:additional\s+)?reporting\s+by|writing\s+by|editing\s+by))\s+"
+            rf"{_NAME_TOKEN}"
+        ),
+    }
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[\w'’.&@#+-]+", text)
+
+
+def _name_like(token: str) -> bool:
+    t = token.strip(".,;:'’\"()")
+    if not t:
+        return True
+    return t[0].isupper() or t[0].isdigit() or t.lower() in _NAME_JOINERS or t.lower() in _WORDS.credit_agencies
+
+
+def _covered(text: str, patterns) -> list[bool]:
+    """Which word tokens of ``text`` lie inside a match of any of ``patterns``."""
+    spans = [m.span() for p in patterns if p is not None for m in p.finditer(text)]
+    flags = []
+    for m in re.finditer(r"[\w'’.&@#+-]+", text):
+        flags.append(any(a <= m.start() and m.end() <= b for a, b in spans))
+    return flags
+
+
+def _share_bar(stripped: str) -> bool:
+    """A run of social networks and share labels with nothing else ('Facebook Twitter Email')."""
+    p = _patterns()
+    if re.search(r",|\band\b", stripped):  # a list in a sentence names them with commas and 'and'
+        return False
+    flags = _covered(stripped, (p["social"], p["prompt"]))
+    socials = len(p["social"].findall(stripped))
+    return bool(flags) and all(flags) and socials >= 2
+
+
+def _credit_line(stripped: str) -> bool:
+    p = _patterns()
+    words = stripped.split()
+    if len(words) > 14:
+        return False
+    inner = stripped[1:-1] if stripped.startswith("(") and stripped.endswith(")") else stripped
+    if p["paren_credit"].match(inner):
+        return True
+    m = p["credit_label"].match(inner.lstrip())
+    if m and len(words) <= 10:
+        return True
+    if len(words) <= 10 and all(_name_like(t) for t in _tokens(inner)):
+        inner = inner.strip()
+        if p["agency"].fullmatch(re.sub(r"\s+\d{1,3}$", "", inner)):
+            return True
+        joined = _joined_credits(inner, p)
+        if joined and joined[0][0] == 0 and max(b for _, b in joined) >= len(inner.rstrip(".")):
+            return True
+        if re.search(r",\s*[^,]+$", inner) and p["agency"].fullmatch(inner.rsplit(",", 1)[1].strip()):
+            return True
+    return False
+
+
+def _byline_line(stripped: str) -> bool:
+    p = _patterns()
+    words = stripped.split()
+    if len(words) > 14 or stripped.endswith((".", "!", "?")) and not re.search(r"\b[A-Z]\.$", stripped):
+        return False
+    if p["byline"].match(stripped):
+        rest = _tokens(p["byline"].sub("", stripped, count=1))
+        return all(_name_like(t) or t.lower().strip(",") in _WORDS.byline_roles for t in rest)
+    if "|" in stripped:  # 'Jane Doe | Reuters', 'Jane Doe | Political Correspondent'
+        parts = [x.strip() for x in stripped.split("|")]
+        def role(part: str) -> bool:
+            toks = [t.lower().strip(",") for t in _tokens(part)]
+            return bool(toks) and (
+                all(t in _WORDS.byline_roles for t in toks)
+                or bool(p["agency"].fullmatch(part))
+                or _timestamp_line(part)
+            )
+
+        return (
+            len(parts) >= 2 and all(parts)
+            and all(_name_like(t) or _CLOCK.search(t) for t in _tokens(stripped))
+            and any(role(x) for x in parts[1:])
+        )
+    return False
+
+
+def _timestamp_line(stripped: str) -> bool:
+    if len(stripped.split()) > 16:
+        return False
+    text = stripped
+    has_time = bool(_CLOCK.search(text))
+    text = _CLOCK.sub(" ", text)
+    stamp_words = _WORDS.timestamp_words
+    label = False
+    for phrase in sorted((s for s in stamp_words if " " in s), key=len, reverse=True):
+        text, n = re.subn(rf"\b{re.escape(phrase)}\b", " ", text, flags=re.IGNORECASE)
+        label = label or n > 0
+    has_date = False
+    read_time = bool(re.search(r"\b\d+\s*(?:min|mins|minutes?)\s+read\b|\breading\s+time\b", text, re.IGNORECASE))
+    text = re.sub(r"\b\d+\s*(?:min|mins|minutes?)\s+read\b|\breading\s+time\b", " ", text, flags=re.IGNORECASE)
+    rest = []
+    for tok in _tokens(text):
+        low = tok.lower().strip(".,:")
+        if low in stamp_words:
+            label = label or not low.isupper()
+            continue
+        if _DATE_WORD.match(tok):
+            has_date = True
+            continue
+        if _NUMBER_TOKEN.match(tok) or low in {"on", "at", "-", "|", "ago", "hours", "hour", "minutes", "days", "day"}:
+            has_date = has_date or bool(re.search(r"\d[/.-]\d", tok))
+            continue
+        rest.append(tok)
+    return not rest and (has_time or has_date or label or read_time)
+
+
+def _heading_key(stripped: str) -> str:
+    return re.sub(r"\s+", " ", stripped).casefold().strip(" :|»>-–—")
+
+
+def furniture_kind(line: str) -> str | None:
+    """What kind of page furniture a whole line is (``None``: article text).
+
+    Kinds: ``label`` (a navigation or section label), ``placeholder`` (a template token),
+    ``bullet`` and ``cue`` (a short link, credit or share prompt), ``share`` (a share bar),
+    ``credit`` (a photo or story credit), ``byline``, ``timestamp``, ``related`` ('Read more:
+    <headline>') and ``prompt`` (a line of widget or sign-up prompts).
+    """
+    if len(line) > 400:  # every kind below is a short line
+        return None
     stripped = line.strip().replace("\u00a0", " ")
     if not stripped:
-        return False
+        return None
     key = re.sub(r"\s+", " ", stripped).casefold().rstrip(":")
-    if key in _WORDS.furniture_lines:
-        return True
+    if key in _WORDS.furniture_lines or _heading_key(stripped) in _WORDS.furniture_list_headings:
+        return "label"
     if PLACEHOLDER.match(stripped):
-        return True
+        return "placeholder"
     words = stripped.split()
     if BULLET.match(stripped) and (FURNITURE_CUES.search(stripped) or len(words) <= 3):
-        return True
+        return "bullet"
+    if _share_bar(stripped):
+        return "share"
+    if _credit_line(stripped):
+        return "credit"
+    if _timestamp_line(stripped):
+        return "timestamp"
+    if _byline_line(stripped):
+        return "byline"
+    p = _patterns()
+    if len(words) <= 30 and p["heading_prefix"].match(stripped):
+        return "related"
     if len(words) <= 12 and FURNITURE_CUES.search(stripped) and not SENTENCE_END.search(stripped):
+        return "cue"
+    if len(words) <= 20:
+        if p["signup"].match(stripped):
+            return "prompt"
+        flags = _covered(stripped, (p["prompt"], p["social"], p["signup"]))
+        if flags and p["prompt"].search(stripped) and sum(flags) / len(flags) >= 0.6:
+            return "prompt"
+    return None
+
+
+def is_furniture(line: str) -> bool:
+    """Whether a whole line is page furniture rather than article text."""
+    return furniture_kind(line) is not None
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A span of the raw text found to be page furniture (``kind`` says which rule found it).
+    ``kind == "dateline"`` marks the separator after a dateline, which becomes a sentence
+    break rather than a blank."""
+
+    start: int
+    end: int
+    kind: str
+
+
+_HEADLINE_WORDS = 25  # a first line this short is the headline, kept whatever it looks like
+_RELATED_ITEM_WORDS = 20
+_GAP_WORDS = 12  # a title between two widget runs ('Skip Ad x <video title> View Photos')
+_DATELINE_WINDOW = 3000  # datelines open the story: looked for this far into the text
+_NOT_PLACES = frozenset(
+    "REUTERS AP AFP UPDATE UPDATED PHOTO PHOTOS VIDEO WATCH BREAKING EXCLUSIVE LIVE ANALYSIS OPINION "
+    "EDITORIAL COMMENT NEW REVIEW REVEALED PICTURED WARNING NOTE CORRECTION READ MORE RELATED".split()
+)
+
+
+def _boundary_before(line: str, i: int, blanked: list[tuple[int, int]]) -> bool:
+    """Whether position ``i`` of ``line`` opens a sentence: line start, after a sentence end,
+    or right after furniture."""
+    before = line[max(0, i - 200) : i].rstrip()
+    if not before:
+        return i <= 200 or not line[:i].strip()
+    if _SENTENCE_STOP.search(before):
         return True
-    return False
+    end = len(before)
+    return any(a < end <= b for a, b in blanked)
+
+
+def _boundary_after(line: str, j: int) -> bool:
+    """Whether what follows position ``j`` starts a new sentence (or the line ends)."""
+    after = line[j : j + 200].lstrip()
+    if not after:
+        return True
+    ch = after[0]
+    return ch.isupper() or ch.isdigit() or ch in "\"'“‘([" or ch in ".!?"
+
+
+_CREDIT_STOP_WORDS = frozenset({"The", "A", "An"})
+
+
+def _name_run(line: str, j: int, p, *, limit: int) -> int:
+    """End of the run of name tokens starting at ``j`` ('The Paper', 'John Doe/AFP'), at most
+    ``limit`` tokens; it stops at a lower-case word, a widget label, a second article or a
+    sentence end."""
+    end = j
+    count = 0
+    pos = j
+    prev_caps = True
+    token = re.compile(r"\s*(?:[/*,|]\s*)?([^\s/*,|()\[\]]+)")
+    while count < limit:
+        m = token.match(line, pos)
+        if not m:
+            break
+        tok = m.group(1)
+        start = m.start(1)
+        label = p["prompt"].match(line, start)
+        if label and re.match(r"[A-Z]", tok) and (" " in label.group(0) or tok.lower() in _WORDS.credit_words):
+            break
+        if count and (tok in _CREDIT_STOP_WORDS or tok == "By" or (tok[:1].isupper() and tok.lower() in _function_words())):
+            break  # a new sentence begins ('... for the Guardian In an age ...')
+        agency = p["agency"].match(line, start)
+        if agency:
+            end = pos = agency.end()
+            count += 1
+            prev_caps = agency.group(0).isupper()
+            continue
+        if count and tok.isupper() and len(tok) >= 3 and not prev_caps:
+            break  # a dateline begins ('REUTERS/Jane Doe BEIRUT (Reuters) -')
+        if not _name_like(tok) or (tok in _NAME_JOINERS and not count):
+            break
+        end = pos = m.end(1)
+        count += 1
+        prev_caps = tok.isupper()
+        if tok.endswith("."):
+            break
+    return end
+
+
+_SEPARATOR_CHARS = re.compile(r"[/*|]|:(?=\S)|\svia\s")
+_SEPARATOR = re.compile(r"(?<=[\w.])(?:\s*[/*|]\s*|:(?=\S)|\s+via\s+)(?=[A-Z])")
+
+
+def _prev_word(line: str, i: int) -> str:
+    """The word before position ``i`` of ``line`` ('' at the line start)."""
+    words = line[max(0, i - 60) : i].split()
+    return words[-1] if words else ""
+
+
+def _joined_credits(line: str, p, *, agencies: list[re.Match[str]] | None = None) -> list[tuple[int, int]]:
+    """Credits of names joined by a slash, star, colon, bar or 'via' ('Jane Doe/Reuters',
+    'GETTY*EPA', 'AP:Associated Press 6', 'Pool via AP')."""
+    out = []
+    if agencies is None:
+        agencies = list(p["agency"].finditer(line))
+    ends = {m.end(): m for m in agencies}
+    starts = {m.start(): m for m in agencies}
+    seps = []
+    for c in _SEPARATOR_CHARS.finditer(line):  # a cheap first pass, then the exact pattern nearby
+        sep = _SEPARATOR.search(line, max(0, c.start() - 4), c.end() + 5)
+        if sep and (not seps or sep.start() != seps[-1].start()):
+            seps.append(sep)
+    for sep in seps:
+        left_agency = ends.get(sep.start())
+        right_agency = starts.get(sep.end())
+        if left_agency:
+            start = left_agency.start()
+        else:
+            w0 = max(0, sep.start() - 120)
+            names = re.search(r"(?:(?<=\s)|^)((?:[A-Z][\w'’&-]*\s+){0,2}[A-Z][\w'’&-]*)$", line[w0 : sep.start()])
+            if not names or (w0 and names.start(1) == 0):
+                continue
+            start = w0 + names.start(1)
+        if right_agency:
+            end = right_agency.end()
+        else:
+            end = _name_run(line, sep.end(), p, limit=4)
+            if end <= sep.end():
+                continue
+        tail = re.match(r"\s+\d{1,3}(?!\S)", line[end : end + 8])
+        if tail:
+            end += tail.end()
+        if _prev_word(line, start).lower() in _NOT_BEFORE_CREDIT:
+            continue
+        if not _boundary_after(line, end) or line[end : end + 40].lstrip()[:1].isdigit() and not tail:
+            continue
+        if left_agency or right_agency:
+            if ":" in sep.group(0) and not (left_agency and right_agency):
+                continue
+            out.append((start, end))
+        elif "/" in sep.group(0) and len(line[start : sep.start()].split()) >= 2 and _boundary_before(line, start, []):
+            out.append((start, end))  # a person's name over a publication: 'Jane Doe/The Daily Planet'
+    return out
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Articles, pronouns, prepositions and modals: a word of these never ends a name, and
+    one right before a widget word makes it part of a sentence ('on a YouTube video')."""
+    w = _WORDS
+    return frozenset(
+        w.determiners | w.pronouns | w.title_small_words | w.place_leading_words | w.modals_hedged | w.modals_planned
+    ) | {"to", "did", "do", "does", "will", "would", "can"}
+
+
+_NOT_BEFORE_CREDIT = frozenset({"the", "a", "an", "by", "to", "from", "with", "told", "said", "of", "for", "and"})
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> dict[str, frozenset[str]]:
+    """The first word of each phrase of a class: a line is matched against a class only at
+    its words that can open one of the phrases (one pass over the words of a line)."""
+    w = _WORDS
+
+    def firsts(entries):
+        return frozenset(e.split()[0].split("/")[0].split("-")[0] for e in entries)
+
+    return {
+        "prompt": firsts(w.furniture_prompts),
+        "social": frozenset(w.social_networks),
+        "agency": firsts(w.credit_agencies),
+        "credit": frozenset(c.capitalize() for c in w.credit_words),
+    }
+
+
+@lru_cache(maxsize=1)
+def _trigger_set() -> frozenset[str]:
+    """The words (lower case) at which any inline class can match."""
+    f = _first_words()
+    words = set(f["prompt"] - {"#"}) | f["social"] | f["agency"] | {c.lower() for c in f["credit"]}
+    words |= {w.lower() for w in _SIGNUP_OPENERS} | set(_WORDS.credit_words) | {"copyright"}
+    return frozenset(words)
+
+
+@lru_cache(maxsize=2048)
+def _trigger_pattern(words: frozenset[str]) -> re.Pattern[str]:
+    alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?<![^\W_])(?:{alt})(?![^\W_])", re.IGNORECASE)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_COUNT = re.compile(r"(?<![^\W_])\d+(?=\s+of\s+\d)")
+
+
+def _trigger_matches(line: str) -> list[re.Match[str]]:
+    """Matches of the trigger words in ``line``, in order: the words of the line are looked up
+    in a set first (fast), and only the ones found are searched for."""
+    hits = frozenset(_LETTERS.findall(line.lower())) & _trigger_set()
+    out = list(_trigger_pattern(hits).finditer(line)) if hits else []
+    if " of " in line:
+        out += list(_COUNT.finditer(line))
+        out.sort(key=lambda m: m.start())
+    return out
+
+
+_SIGNUP_OPENERS = frozenset({"Get", "Sign", "Subscribe", "Receive", "Want"})
+
+
+def _inline_spans(line: str, *, title: bool) -> list[tuple[int, int, str]]:
+    """Furniture inside a line of article text."""
+    p = _patterns()
+    first = _first_words()
+    hard: list[tuple[int, int, str]] = []
+    # one pass over the words finds where each class can match
+    soft: list[tuple[int, int, str]] = []
+    agencies: list[re.Match[str]] = []
+    labels: list[re.Match[str]] = []
+    signups: list[re.Match[str]] = []
+    last_agency_end = -1
+    for m in _trigger_matches(line):
+        word = m.group()
+        low = word.lower()
+        i = m.start()
+        if low in first["prompt"] or (low.isdigit() and "#" in first["prompt"]):
+            pm = p["prompt"].match(line, i)
+            if pm:
+                text = re.sub(r"\s+", " ", pm.group(0).lower())
+                if text in _CAPTION_LABELS:
+                    kind = "caption-label"
+                else:
+                    kind = "prompt-multi" if " " in text else "prompt-word"
+                soft.append((i, pm.end(), kind))
+        if low in first["social"]:
+            sm = p["social"].match(line, i)
+            if sm:
+                soft.append((i, sm.end(), "social"))
+        if low in first["agency"] and i >= last_agency_end:
+            am = p["agency"].match(line, i)
+            if am:
+                agencies.append(am)
+                last_agency_end = am.end()
+        if word in first["credit"]:
+            cm = p["credit_word"].match(line, i)
+            if cm:
+                soft.append((i, cm.end(), "credit-word"))
+            lm = p["credit_label"].match(line, i)
+            if lm:
+                labels.append(lm)
+        elif low in _WORDS.credit_words or word == "Copyright":
+            lm = p["credit_label"].match(line, i)
+            if lm:
+                labels.append(lm)
+        if word in _SIGNUP_OPENERS:
+            gm = p["signup"].match(line, i)
+            if gm:
+                signups.append(gm)
+    if "©" in line:
+        labels += [m for m in p["credit_label"].finditer(line) if m.group(0) == "©"]
+    if "http" in line or "www." in line or "pic.twitter" in line:
+        for m in p["url"].finditer(line):
+            hard.append((m.start(), m.end(), "url"))
+    if "(@" in line:
+        for m in p["tweet"].finditer(line):
+            hard.append((m.start(), m.end(), "tweet"))
+    if "[" in line:
+        for m in p["bracket"].finditer(line):
+            if len(m.group(1).split()) >= 4 and _boundary_before(line, m.start(), []) and _boundary_after(line, m.end()):
+                hard.append((m.start(), m.end(), "link-headline"))
+    if "(" in line:
+        for m in p["paren"].finditer(line):
+            inner = m.group(1).strip()
+            toks = _tokens(inner)
+            kind = None
+            if p["paren_credit"].match(inner):
+                kind = "credit"
+            elif toks and len(toks) <= 10 and all(_name_like(t) for t in toks):
+                if p["agency"].fullmatch(re.sub(r"\s+\d{1,3}$", "", inner)):
+                    kind = "credit"
+                elif "," in inner and p["agency"].fullmatch(inner.rsplit(",", 1)[1].strip()):
+                    kind = "credit"
+                elif _joined_credits(inner, p) and _joined_credits(inner, p)[0][0] == 0:
+                    kind = "credit"
+                elif (
+                    len(toks) <= 6
+                    and _SENTENCE_STOP.search(line[max(0, m.start() - 80) : m.start()].rstrip() or ".")
+                    and _boundary_after(line, m.end())
+                    and not any(c.isdigit() for c in inner)
+                ):
+                    kind = "credit"  # '(The Daily Planet)' standing alone between sentences
+            if kind:
+                hard.append((m.start(), m.end(), kind))
+    if "Copyright" in line or "©" in line or "copyright" in line:
+        for m in p["rights"].finditer(line):
+            hard.append((m.start(), m.end(), "credit"))
+    for m in labels:
+        if title and not line[max(0, m.start() - 200) : m.start()].strip() and not line[: m.start()].strip():
+            continue
+        end = _name_run(line, m.end(), p, limit=6)
+        if end > m.end():
+            hard.append((m.start(), end, "credit"))
+    if any(c in line for c in "/*|:") or " via " in line:
+        for a, b in _joined_credits(line, p, agencies=agencies):
+            hard.append((a, b, "credit"))
+    for m in agencies:
+        text = m.group(0)
+        tail = re.match(r"\s+\d{1,3}(?!\S)", line[m.end() : m.end() + 8])
+        end = m.end() + (tail.end() if tail else 0)
+        caps = text.isupper() and len(re.sub(r"\W", "", text)) >= 4
+        multi = " " in text.strip() and all(w[0].isupper() for w in text.split())
+        prev = _prev_word(line, m.start())
+        if prev.lower() in {"the", "a", "an", "by", "to", "from", "with", "told", "said"}:
+            continue
+        if (caps or multi or tail) and not title and _boundary_after(line, end):
+            if line[end : end + 40].lstrip()[:1].islower():
+                continue
+            hard.append((m.start(), end, "credit"))
+    for m in signups:
+        if _boundary_before(line, m.start(), []):
+            hard.append((m.start(), m.end(), "prompt"))
+
+    # widget runs: prompt labels and share targets strung together with glue between them
+    items: list[tuple[int, int, str]] = hard + soft
+    if not items:
+        return []
+    rank = {"prompt-multi": 1, "caption-label": 1, "prompt-word": 2, "social": 3, "credit-word": 4}
+    best: dict[tuple[int, int], tuple[int, int, str]] = {}
+    for it in items:  # one item per span: 'Video' is a prompt and a credit word at once
+        old_it = best.get(it[:2])
+        if old_it is None or rank.get(it[2], 0) < rank.get(old_it[2], 0):
+            best[it[:2]] = it
+    items = sorted(best.values())
+    runs: list[list[tuple[int, int, str]]] = []
+    for it in items:
+        if runs:
+            last_end = max(b for _, b, _ in runs[-1])
+            gap = line[last_end : it[0]] if it[0] > last_end else ""
+            if it[0] <= last_end or _is_glue(gap):
+                runs[-1].append(it)
+                continue
+        runs.append([it])
+    # (start, end, kind, blanked, has a widget control, ends in a caption label)
+    decided: list[tuple[int, int, str, bool, bool, bool]] = []
+    blanked: list[tuple[int, int]] = []
+    for run in runs:
+        start = min(a for a, _, _ in run)
+        end = max(b for _, b, _ in run)
+        kinds = [k for _, _, k in run]
+        hard_kinds = [k for k in kinds if k not in _SOFT_ITEMS]
+        soft = len(kinds) - len(hard_kinds)
+        control = any(k in ("prompt-multi", "prompt-word") for k in kinds)
+        # glue just before or after the run ('1 of 22', 'x', '+', a colon) goes with it
+        w0 = max(0, start - 60)
+        lead = re.search(r"(?:(?<!\w)(?:\d+\s+of\s+\d+|x|\+|\|)\s*)+$", line[w0:start])
+        if lead and (hard_kinds or soft) and (lead.start() > 0 or w0 == 0):
+            start = w0 + lead.start()
+        trail = re.match(r"(?:\s*(?:\(\s*\)|(?<!\w)x(?!\w)|\+|\||\.\.\.|…|!|:(?=\s+[A-Z\"'“‘])|\d+\s+of\s+\d+))+", line[end : end + 80])
+        if trail:
+            end += trail.end()
+        if re.search(r"\(\s*$", line[max(0, start - 10) : start]) and re.match(r"\s*\)", line[end : end + 10]):
+            start = line.rfind("(", 0, start)  # '(PHOTOS, VIDEO)': the brackets go too
+            end = line.index(")", end) + 1
+        if line[start:end].count("(") > line[start:end].count(")"):
+            close = re.match(r"[^()]{0,3}\)", line[end : end + 5])
+            if close:
+                end += close.end()
+        if hard_kinds:
+            sure = True
+        elif soft >= 2 and not all(k == "credit-word" for k in kinds):
+            # widget words in a sentence ('would watch YouTube videos', 'on a YouTube video')
+            in_sentence = _prev_word(line, start).lower().strip("\"'“‘(") in _function_words()
+            sure = not in_sentence and (
+                _boundary_before(line, start, blanked) or _boundary_after(line, end) or soft >= 3
+            )
+        elif not title and _boundary_before(line, start, blanked) and _boundary_after(line, end):
+            sure = kinds != ["social"]
+        else:
+            sure = False
+        kind = hard_kinds[0] if hard_kinds and len(run) == 1 else ("widget" if sure else "candidate")
+        decided.append((start, end, kind, sure, control, run[-1][2] == "caption-label"))
+        if sure:
+            blanked.append((start, end))
+    # a title between two widget runs, with no sentence end in it, is the widget's title
+    # ('Skip Ad x <title of the gallery> View Photos'); what follows a caption label is a caption
+    spans: list[tuple[int, int, str]] = []
+    prev = None
+    for d in decided:
+        start, end, kind, sure, control, caption = d
+        if prev is not None:
+            p_start, p_end, p_kind, p_control, p_caption = prev
+            gap = line[p_end:start]
+            if (
+                p_control and control and not p_caption and not title
+                and 0 < len(gap.split()) <= _GAP_WORDS and not re.search(r"[.!?;]", gap)
+            ):
+                spans[-1] = (p_start, max(p_end, end), "widget")
+                prev = (p_start, max(p_end, end), "widget", True, caption)
+                continue
+        if not sure:
+            prev = None if not control else (start, end, kind, control, caption)
+            if not control:
+                continue
+            # a lone control label is kept unless a widget run before it claims it
+            prev = None
+            continue
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end), spans[-1][2])
+        else:
+            spans.append((start, end, kind))
+        prev = (spans[-1][0], spans[-1][1], spans[-1][2], control, caption)
+    return spans
+
+
+_SOFT_ITEMS = frozenset({"prompt-multi", "prompt-word", "social", "caption-label", "credit-word"})
+_CAPTION_LABELS = frozenset({"caption", "image caption", "media caption", "photo caption"})
+
+
+_GLUE = re.compile(r"^(?:[\s|•·+()…:.!,\-–—*/]|(?<!\w)x(?!\w)|\d+\s+of\s+\d+|\d{1,3}(?!\S))*$")
+
+
+def _is_glue(gap: str) -> bool:
+    return len(gap) <= 40 and bool(_GLUE.match(gap)) and not re.search(r"[.!?]\s+\S", gap.strip()[:-1] if gap.strip() else "")
+
+
+def _related_block(lines: list[str], i: int) -> list[int]:
+    """Indices of the headline lines that follow the list heading at line ``i``."""
+    out = []
+    for k in range(i + 1, len(lines)):
+        s = lines[k].strip()
+        if not s:
+            continue
+        words = s.split()
+        if furniture_kind(s) in ("timestamp", "credit", "byline", "label"):
+            out.append(k)
+            continue
+        following = next((line.strip() for line in lines[k + 1:] if line.strip()), "")
+        continued = following[:1].islower()  # a sentence broken across lines, not a headline
+        if len(words) <= _RELATED_ITEM_WORDS and len(s) <= 180 and not s.endswith((".", ":", ";", ",")) and not continued:
+            out.append(k)
+            continue
+        break
+    return out
+
+
+def _dateline(text: str, start: int, limit: int) -> list[Furniture]:
+    """The dateline opening the story ('WASHINGTON, Nov 6 (Reuters) -', 'LONDON --', '(CNN) --')
+    at or after ``start``: its separator becomes a sentence break; a byline glued before it
+    ('By Jane Doe and John Roe WASHINGTON --') is blanked."""
+    window = text[start:limit]
+    # where a dateline can open: a line start, a sentence end, a byline ('By Jane Doe ...')
+    opens = sorted(
+        {0}
+        | {m.end() for m in re.finditer(r"\n\s*|(?<=[.!?\"”’)])\s+", window)}
+        | {m.start() for m in re.finditer(r"\bBy\s+(?=[A-Z])", window)}
+    )
+    for m in (_DATELINE.match(window, i) for i in opens):
+        if m is None:
+            continue
+        place = (m.group("place") or "").strip()
+        if place:
+            head = place.split(",")[0].strip()
+            if head in _NOT_PLACES or len(re.sub(r"[^A-Z]", "", head)) < 2:
+                continue
+            if re.sub(r"[^A-Za-z ]", "", head).lower().strip() in _WORDS.furniture_prompts:
+                continue
+        elif not m.group("agency"):
+            continue
+        s = m.start("byline") if m.group("byline") else m.start("body")
+        before = window[:s]
+        line_before = before[before.rfind("\n") + 1 :]
+        at_start = not line_before.strip() or _SENTENCE_STOP.search(line_before.rstrip())
+        if not at_start and not m.group("byline"):
+            continue
+        out = []
+        if m.group("byline"):
+            out.append(Furniture(start + m.start("byline"), start + m.end("byline"), "byline"))
+        out.append(Furniture(start + m.start("sep"), start + m.end("sep"), "dateline"))
+        return out
+    return []
+
+
+_BYLINE_NAME = r"[A-Z][a-z'’.\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’\-]+|de|van|von|der|al))*"
+_DATELINE = re.compile(
+    rf"(?P<byline>\bBy\s+{_BYLINE_NAME}(?:(?:\s*,\s*|\s+and\s+){_BYLINE_NAME})*\s+)?"
+    r"(?P<body>"
+    r"(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}"
+    r"(?:,\s+[A-Z][A-Za-z.'’\-]+(?:\s+[A-Z][A-Za-z.'’\-]+){0,2})?)?"
+    rf"(?:,?\s+{_MONTHS}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)?"
+    r"\s*(?:\((?P<agency>[A-Z][\w .&/-]{0,30})\))?)"
+    r"\s*(?P<sep>--|[—–-])\s+(?=[\"'“‘A-Z0-9])"
+)
+
+
+def find_furniture(raw: str) -> tuple[Furniture, ...]:
+    """The page furniture of ``raw``: whole lines, spans inside lines, and the break after a
+    dateline, in text order."""
+    text = raw.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
+    lines = text.split("\n")
+    offsets = []
+    pos = 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    first = next((k for k, line in enumerate(lines) if line.strip()), None)
+    headline = first is not None and len(lines[first].split()) <= _HEADLINE_WORDS and first < len(lines) - 1
+    found: list[Furniture] = []
+    whole: set[int] = set()
+    for k, line in enumerate(lines):
+        if k in whole or not line.strip():
+            continue
+        kind = furniture_kind(line)
+        if k == first and headline and kind not in (None, "label", "placeholder", "share"):
+            kind = None
+        if kind:
+            whole.add(k)
+            found.append(Furniture(offsets[k], offsets[k] + len(line), kind))
+            if kind == "label" and _heading_key(line) in _WORDS.furniture_list_headings:
+                for j in _related_block(lines, k):
+                    whole.add(j)
+                    found.append(Furniture(offsets[j], offsets[j] + len(lines[j]), "related"))
+    for k, line in enumerate(lines):
+        if k in whole or not line.strip() or (k == first and headline):
+            continue
+        title = len(line) <= 300 and _is_title_line(line)
+        for a, b, kind in _inline_spans(line, title=title):
+            found.append(Furniture(offsets[k] + a, offsets[k] + b, kind))
+    # the dateline, on the text with the furniture found so far blanked
+    body = offsets[first] + len(lines[first]) if first is not None and headline else 0
+    limit = min(len(text), body + _DATELINE_WINDOW)
+    found.sort(key=lambda f: (f.start, f.end))
+    chars = list(text[:limit])
+    for f in found:
+        if f.start >= limit:
+            break
+        for i in range(f.start, min(f.end, limit)):
+            chars[i] = " "
+        chars[f.start] = "\n"  # what follows furniture opens a sentence
+    found += _dateline("".join(chars), body, limit)
+    found.sort(key=lambda f: (f.start, f.end))
+    return tuple(found)
 
 
 GLUED_SEMICOLON = re.compile(r";(?=[^\s;])")
@@ -195,23 +976,52 @@ def original_case(prepared: str, raw: str, segments, start: int) -> str:
 
 
 def prepare_text(raw: str) -> PreparedText:
-    """Clean ``raw`` for parsing while keeping a map back to its offsets."""
-    chars = list(raw.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " "))
-    # Furniture lines are blanked in place so every other offset stays put.
-    pos = 0
-    for line in raw.split("\n"):
-        if is_furniture(line):
-            for i in range(pos, pos + len(line)):
+    """Clean ``raw`` for parsing while keeping a map back to its offsets.
+
+    Page furniture (``find_furniture``) is blanked in place. Furniture found inside a line
+    leaves a line break where it began when a new sentence follows it, so the caption or
+    headline before it is not parsed into the sentence after it; the separator after a
+    dateline becomes a line break too, so the dateline stands as a segment of its own and
+    lends the lead sentence no actor.
+    """
+    text0 = raw.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
+    chars = list(text0)
+    furniture = find_furniture(raw)
+    breaks: set[int] = set()
+    for f in furniture:
+        if f.kind == "dateline":
+            continue
+        for i in range(f.start, f.end):
+            if chars[i] != "\n":
                 chars[i] = " "
-        pos += len(line) + 1
+    for f in furniture:
+        if f.kind == "dateline":
+            chars[f.start] = "\n"
+            for i in range(f.start + 1, f.end):
+                chars[i] = " "
+            breaks.add(f.start)
+            continue
+        line_start = text0.rfind("\n", 0, f.start) + 1
+        line_end = text0.find("\n", f.end)
+        line_end = len(text0) if line_end < 0 else line_end
+        if f.start == line_start and f.end == line_end:
+            continue  # a whole line
+        before = "".join(chars[max(line_start, f.start - 200) : f.start]).strip()
+        if not before and f.start - 200 > line_start:
+            before = "".join(chars[line_start : f.start]).strip()
+        after = "".join(chars[f.end : min(line_end, f.end + 200)]).lstrip()
+        if before and after and not (after[0].islower() or after[0] in ",;:)]"):
+            chars[f.start] = "\n"
+            breaks.add(f.start)
     segments: list[tuple[int, int]] = [(0, 0)]
     # "headline one;Headline two" (wire digests): the glued semicolon becomes a line break
     for m in GLUED_SEMICOLON.finditer(raw):
-        chars[m.start()] = "\n"
+        if chars[m.start()] == ";":
+            chars[m.start()] = "\n"
     text = "".join(chars)
     for m in BROKEN_WORD.finditer(text):
         left, right = m.group(1), m.group(2)
-        if not _should_join(left, right):
+        if m.start(2) - 1 in breaks or not _should_join(left, right):
             continue
         # "dep\nloyed" becomes "deployed " so the text keeps its length and every
         # offset outside the rejoined word stays where it was.
@@ -219,4 +1029,4 @@ def prepare_text(raw: str) -> PreparedText:
         chars[nl : end - 1] = chars[nl + 1 : end]
         chars[end - 1] = " "
         segments += [(nl, nl + 1), (end - 1, nl), (end, end)]
-    return PreparedText(raw=raw, text="".join(chars), segments=tuple(segments))
+    return PreparedText(raw=raw, text="".join(chars), segments=tuple(segments), furniture=furniture)

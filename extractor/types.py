@@ -9,7 +9,7 @@ annotation guide (section 3); ``EventTuple.from_dict`` reads it back.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any
+from typing import Any, Mapping
 
 SLOTS = ("actor", "action", "quantity", "location", "date")
 MODALITIES = ("asserted", "reported", "planned", "negated")
@@ -157,6 +157,12 @@ class EventTuple:
     evidence: Slot | None = None
     confidence: float = 1.0
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    # the linker rule that filled each slot ({"actor": "passive_agent", "date": "prep_date"}),
+    # None when the linker names none
+    rules: Mapping[str, str] | None = field(default=None, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rules", dict(self.rules) if self.rules else None)
 
     def to_dict(self) -> dict[str, Any]:
         """The flat JSON form of the annotation guide, plus offsets and details."""
@@ -197,6 +203,8 @@ class EventTuple:
         if self.evidence is not None and self.evidence.start is not None:
             out["evidence_start"], out["evidence_end"] = self.evidence.start, self.evidence.end
         out["confidence"] = round(self.confidence, 4)
+        if self.rules:
+            out["rules"] = dict(self.rules)
         return out
 
     @classmethod
@@ -248,4 +256,5 @@ class EventTuple:
             event_type=data.get("event_type"),
             evidence=slot("evidence"),
             confidence=float(data.get("confidence", 1.0)),
+            rules=data.get("rules"),
         )

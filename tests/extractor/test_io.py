@@ -340,7 +340,7 @@ def test_done_ids_cuts_a_torn_tail(tmp_path, tail, ids):
         b'{"doc_id": "a", "text": "Russia sent troops."}\n',  # article records: an input
         b'{"doc_id": "a", "text": "Russia sent troops."}',  # the same, without a final newline
         b'{"doc_id": "a", "tuples": []}\nnot ours\n{"doc_id": "b", "tuples": []}\n',
-        b'{"doc_id": "a", "tuples": [], "events": []}\n',  # a gold file: keys never written here
+        b'{"doc_id": "a", "tuples": [], "events": [], "main_event": null}\n',  # a gold file: main_event is never written here
         b"\x00\x00\x00",  # nothing of ours before the garbage
     ],
     ids=["text", "text-no-newline", "records", "record-no-newline", "foreign-middle-line", "gold", "only-garbage"],
@@ -423,6 +423,7 @@ def full_tuple() -> EventTuple:
         event_type="deploy",
         evidence=Slot("Russia sent 2,000-3,000 troops to Kursk last week.", 0, 50),
         confidence=0.9,
+        rules={"actor": "subject", "quantity": "counted_object", "location": "destination", "date": "date_dependent"},
     )
 
 
@@ -438,6 +439,7 @@ def test_rows_flatten_ranges_and_details():
     assert [r["tuple_index"] for r in rows] == [0, 1]
     assert (rows[0]["quantity_value"], rows[0]["quantity_value_high"]) == (2000.0, 3000.0)
     assert json.loads(rows[0]["quantity_detail"])["approximate"] is True
+    assert json.loads(rows[0]["rules"])["location"] == "destination" and rows[1]["rules"] is None
     assert rows[0]["location_start"] == 34 and rows[1]["location_start"] is None
     assert rows[1]["doc_id"] == "d1" and rows[1]["published"] == "2024-10-23"
 
@@ -494,3 +496,53 @@ def test_output_format(name, requested, expected):
 def test_unknown_output_format_is_a_coded_error():
     with pytest.raises(ExtractorError, match="E034"):
         output_format("out.jsonl", "xml")
+
+
+def _line_with_events():
+    return {
+        "doc_id": "d1",
+        "published": "2026-01-05",
+        "tuples": [
+            {"actor": None, "action": "kill", "quantity": "six people", "quantity_value": 6, "location": "Lyon"},
+            {"actor": "police", "action": "kill", "quantity": "seven people", "quantity_value": [6, 7]},
+        ],
+        "events": [
+            {"actor": "police", "action": "kill", "quantity": "seven people", "quantity_value": [6, 7], "location": "Lyon",
+             "mentions": [0, 1], "from": {"actor": 1, "quantity": 1, "location": 0}, "main": True, "confidence": 0.9},
+        ],
+    }
+
+
+def test_event_rows_one_per_event_with_provenance():
+    from extractor.io import event_rows
+
+    (row,) = event_rows(_line_with_events())
+    assert (row["doc_id"], row["event_index"], row["main"]) == ("d1", 0, True)
+    assert json.loads(row["mentions"]) == [0, 1]
+    assert json.loads(row["from"]) == {"actor": 1, "quantity": 1, "location": 0}
+    assert (row["quantity_value"], row["quantity_value_high"], row["location"]) == (6, 7, "Lyon")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_event_table_written_and_recognised_as_ours(tmp_path, fmt):
+    import pyarrow.parquet as pq
+    import pyarrow.csv as pa_csv
+
+    from extractor.io import is_tuple_table, write_table
+
+    out = tmp_path / f"events.{fmt}"
+    assert write_table([_line_with_events()], out, format=fmt, level="events") == 1
+    table = pq.read_table(out) if fmt == "parquet" else pa_csv.read_csv(out)
+    assert table.column_names[:3] == ["doc_id", "published", "event_index"]
+    assert table.column("main").to_pylist() == [True]
+    assert is_tuple_table(out, fmt)
+    assert write_table([_line_with_events()], tmp_path / f"tuples.{fmt}", format=fmt) == 2
+
+
+def test_unknown_table_level_is_a_coded_error(tmp_path):
+    from extractor.errors import ExtractorError
+    from extractor.io import write_table
+
+    with pytest.raises(ExtractorError) as err:
+        write_table([_line_with_events()], tmp_path / "x.csv", format="csv", level="mentions")
+    assert err.value.code == "E035"

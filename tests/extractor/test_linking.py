@@ -7,7 +7,8 @@ from spacy.tokens import Doc, Span
 import spacy
 
 from extractor.lexicon import Lexicon, is_agent_noun, verb_of_nominal
-from extractor.linking import _is_man_compound, link_arguments
+from extractor.linking import link_arguments
+from extractor.linking.spans import _is_man_compound
 from extractor.triggers import Trigger, find_triggers
 
 

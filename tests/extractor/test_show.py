@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.show import Mark, build_report, gold_marks_of, judge, main, pred_marks, render_text
+from extractor.show import BAD_COLOR, SLOT_COLORS, Mark, build_report, gold_marks_of, judge, main, pred_marks, render_article, render_text
 
 TEXT = "Russia's army sent 300 troops to Kursk.\nKorea dep\nloyed shells on Monday.\n\nNothing else."
 
@@ -107,6 +107,19 @@ def test_any_marks_keep_the_text_and_get_one_label_each(spans):
     shown = visible(render_text(TEXT, marks))
     assert squeeze("".join(shown.text)) == squeeze(TEXT)
     assert len(shown.labels) == len(marks)
+
+
+def test_labels_and_rows_name_the_rule_that_filled_each_slot():
+    t = {**PRED[0], "rules": {"actor": "subject", "location": "destination"}}
+    marks = pred_marks(TEXT, [t], bad=[frozenset({"location"})])
+    markup = render_text(TEXT, marks)
+    assert SLOT_COLORS["actor"] in markup and BAD_COLOR in markup  # a rule in the label keeps its colour
+    labels = sorted(" ".join(label.split()) for label in visible(markup).labels)
+    assert labels == ["action #1", "actor \u00b7 subject #1", "location \u00b7 destination \u2717 #1", "quantity #1"]
+    section, _, _ = render_article("a", TEXT, [t])
+    rows = section.split("<tbody>", 1)[1]
+    assert rows.count('class="ex-rule"') == 2
+    assert ">subject</span>" in rows and ">destination</span>" in rows
 
 
 def test_text_is_escaped():

@@ -76,3 +76,272 @@ def test_glued_semicolons_split_headlines_in_place():
     prepared = prepare_text(raw)
     assert prepared.text == "49 troops killed in Lugansk (VIDEO)\nRebels down a plane"
     assert prepare_text("one; two").text == "one; two"
+
+
+# --- page furniture: invented examples ------------------------------------------------------
+
+from extractor.textprep import Furniture, find_furniture, furniture_kind  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        # call-to-action and widget lines
+        ("Sign up for our weekly newsletter.", "prompt"),
+        ("Get breaking news alerts delivered to your inbox", "prompt"),
+        ("Watch the video", "prompt"),
+        ("Skip Ad  Full Screen  Autoplay", "prompt"),
+        # share bars
+        ("Facebook Twitter WhatsApp Email", "share"),
+        ("Share: Facebook | Reddit | LinkedIn", "share"),
+        # credit lines
+        ("Photo: Jane Roe/AFP", "credit"),
+        ("Image copyright Getty Images", "credit"),
+        ("AFP via Getty Images", "credit"),
+        ("(Photo: Tom Example, Globe Staff)", "credit"),
+        ("Pat Sample/Reuters", "credit"),
+        ("Illustration by Kim Placeholder", "credit"),
+        # bylines
+        ("By Jane Roe and Sam Example", "byline"),
+        ("By Jane Roe, Senior Correspondent", "byline"),
+        ("Jane Roe | Political Reporter", "byline"),
+        ("Additional reporting by Sam Example", "credit"),
+        # time stamps
+        ("Updated 3:45 PM ET", "timestamp"),
+        ("Published: 12 March 2031 | 10:02 GMT", "timestamp"),
+        ("Posted on Tuesday, Nov 4 at 9:15 am", "timestamp"),
+        ("5 min read", "timestamp"),
+        # a related headline behind a list heading
+        ("Read more: Ministers meet over port strike", "related"),
+        ("Related Stories", "label"),
+    ],
+)
+def test_furniture_lines_by_kind(line, kind):
+    assert furniture_kind(line) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # headlines, captions and sentences that share words with furniture
+        "Dock Workers Strike in Port Example as Talks Collapse",
+        "Rescuers pull two hikers from a flooded cave near Valtown on Sunday",
+        "Share prices fell 3% in Exampleton after the announcement.",
+        "Follow the money, the auditor told the committee.",
+        "By Monday the convoy had reached the border.",
+        "The ministry said it would post updates on Facebook and Twitter.",
+        "Subscribers to the service rose to two million last year.",
+        "Protesters watched the video of the arrest on their phones.",
+        "AP Poll: Most Voters Back New Dam Plan",
+        "Jane Roe, the mayor of Exampleton, resigned on Friday.",
+        "Updated figures show 40 people were evacuated.",
+        "November 3 is the day the bridge reopens, officials said.",
+        "Watch: Firefighters Battle Blaze at Exampleton Warehouse",
+        "Video footage showed soldiers crossing the river at dawn.",
+    ],
+)
+def test_text_lines_are_not_furniture(line):
+    assert furniture_kind(line) is None
+
+
+def _blanked_and_kept(raw: str) -> tuple[str, str]:
+    prepared = prepare_text(raw)
+    return raw, prepared.text
+
+
+@pytest.mark.parametrize(
+    "raw, blanked, kept",
+    [
+        # a credit in brackets after a caption; the caption stays
+        (
+            "Firefighters battle the blaze in Exampleton on Monday. (Photo: Jane Roe, AP) "
+            "The fire destroyed three warehouses.",
+            ["(Photo: Jane Roe, AP)"],
+            ["Firefighters battle the blaze in Exampleton on Monday.", "The fire destroyed three warehouses."],
+        ),
+        # a slash credit between a caption and the story
+        (
+            "A ferry docks in Port Example on Tuesday. Sam Example/The Daily Planet "
+            "The strike ended after nine days.",
+            ["Sam Example/The Daily Planet"],
+            ["A ferry docks in Port Example on Tuesday.", "The strike ended after nine days."],
+        ),
+        # an agency credit with a gallery count glued to the caption that follows
+        (
+            "The team landed in Valtown at noon GETTY IMAGES 7 Fans cheer the players outside the airport.",
+            ["GETTY IMAGES 7"],
+            ["The team landed in Valtown at noon", "Fans cheer the players outside the airport."],
+        ),
+        # share prompts and a newsletter box flattened into the paragraph
+        (
+            "Dam talks collapse\n\nClick to share on Facebook (Opens in new window) Click to share on Reddit "
+            "(Opens in new window) Get weekly updates directly to your inbox + Subscribe Invalid Email "
+            "Engineers opened the spillway on Friday.",
+            ["Click to share on Facebook", "Subscribe", "Invalid Email"],
+            ["Dam talks collapse", "Engineers opened the spillway on Friday."],
+        ),
+        # a video player: its controls and the title between them go
+        (
+            "Police closed the road. 1 of 12 Full Screen Autoplay Close Skip Ad x Scenes from the flood View Photos "
+            "Water covers a street in Valtown. Caption Water covers a street in Valtown.",
+            ["1 of 12 Full Screen", "Scenes from the flood", "View Photos", "Caption"],
+            ["Police closed the road.", "Water covers a street in Valtown. ", " Water covers a street in Valtown."],
+        ),
+        # a bracketed link to another story
+        (
+            "The minister resigned on Friday. [Five things to know about the port strike] Her deputy takes over.",
+            ["[Five things to know about the port strike]"],
+            ["The minister resigned on Friday.", "Her deputy takes over."],
+        ),
+        # the signature of an embedded post; its text stays
+        (
+            "The bridge is closed again! pic.twitter.com/AbC123xyz -- Pat Sample (@patsample) March 3, 2031 "
+            "Engineers inspected the bridge.",
+            ["pic.twitter.com/AbC123xyz", "(@patsample) March 3, 2031"],
+            ["The bridge is closed again!", "Engineers inspected the bridge."],
+        ),
+        # BBC-style labels: the credit and the label go, the caption stays
+        (
+            "Image copyright Exampleton Press Image caption Rescuers searched the cave for two days "
+            "Two hikers were found alive.",
+            ["Image copyright Exampleton Press", "Image caption"],
+            ["Rescuers searched the cave for two days", "Two hikers were found alive."],
+        ),
+        # a related-stories block after the story; the story stays
+        (
+            "Ferry strike ends\n\nThe strike ended on Monday after nine days.\n\nRelated\n\n"
+            "Port Workers Vote on New Deal\nWhy Ferry Fares Keep Rising\n",
+            ["Related", "Port Workers Vote on New Deal", "Why Ferry Fares Keep Rising"],
+            ["Ferry strike ends", "The strike ended on Monday after nine days."],
+        ),
+        # byline, time stamp and share bar lines around the story
+        (
+            "Flood Closes Valtown Bridge\nBy Jane Roe\nUpdated 9:12 AM ET, Tue March 4, 2031\n"
+            "Facebook Twitter Email\nThe river rose two metres overnight.\n",
+            ["By Jane Roe", "Updated 9:12 AM ET", "Facebook Twitter Email"],
+            ["Flood Closes Valtown Bridge", "The river rose two metres overnight."],
+        ),
+    ],
+)
+def test_furniture_is_blanked_and_text_kept(raw, blanked, kept):
+    raw, text = _blanked_and_kept(raw)
+    assert len(text) == len(raw)
+    for piece in blanked:
+        start = raw.index(piece)
+        assert not text[start : start + len(piece)].strip(), piece
+    for piece in kept:
+        start = raw.index(piece)
+        assert text[start : start + len(piece)] == piece, piece
+
+
+def test_headline_line_is_kept_whatever_it_looks_like():
+    raw = "Photo Finish: Example Wins by a Nose\n\nThe horse won the race on Sunday."
+    assert prepare_text(raw).text == raw
+    raw = "By the Numbers: Flood Damage in Valtown\n\nThe river rose two metres."
+    assert prepare_text(raw).text == raw
+
+
+@pytest.mark.parametrize(
+    "raw, place, lead",
+    [
+        ("Dam talks\n\nVALTOWN -- Engineers opened the spillway on Friday.", "VALTOWN", "Engineers opened"),
+        ("Dam talks\n\nPORT EXAMPLE, Norland (Wire) — The strike ended.", "PORT EXAMPLE, Norland (Wire)", "The strike"),
+        ("Dam talks\n\nVALTOWN, Nov 6 (Wire) - The strike ended.", "VALTOWN, Nov 6 (Wire)", "The strike"),
+        ("(Wire) — Engineers opened the spillway on Friday.", "(Wire)", "Engineers opened"),
+        # a photo credit word and a byline glued before the dateline go, the dateline is split off
+        ("Dam talks\n\nPhoto VALTOWN -- Engineers opened the spillway.", "VALTOWN", "Engineers opened"),
+        (
+            "Dam talks two days on By Jane Roe and Sam Example VALTOWN, Nov 6 (Wire) - The strike ended.",
+            "VALTOWN, Nov 6 (Wire)",
+            "The strike",
+        ),
+    ],
+)
+def test_dateline_becomes_a_segment_of_its_own(raw, place, lead):
+    prepared = prepare_text(raw)
+    text = prepared.text
+    assert len(text) == len(raw)
+    p, q = raw.index(place), raw.index(lead)
+    between = text[p + len(place) : q]
+    assert "\n" in between and not between.strip(), repr(between)
+    assert text[q : q + len(lead)] == lead
+    assert any(f.kind == "dateline" for f in prepared.furniture)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "The vote - held on Monday - was close.",
+        "Dam talks\n\nThe UN - and the EU - sent observers.",
+        "Dam talks\n\nOfficials said the FBI -- not the police -- led the raid.",
+        "Dam talks\n\nBREAKING - Engineers opened the spillway.",
+    ],
+)
+def test_dashes_in_sentences_are_no_dateline(raw):
+    prepared = prepare_text(raw)
+    assert not any(f.kind == "dateline" for f in prepared.furniture)
+
+
+def test_dateline_split_maps_back_to_raw_offsets():
+    raw = "Dam talks\n\nVALTOWN -- Engineers opened the dep\nloyed spillway on Friday."
+    prepared = prepare_text(raw)
+    start = prepared.text.index("Engineers")
+    assert prepared.to_raw(start) == raw.index("Engineers")
+    word = prepared.text.index("deployed")
+    assert prepared.span_to_raw(word, word + 8) == (raw.index("dep"), raw.index("loyed") + 5)
+    assert prepared.to_raw(prepared.text.index("Friday")) == raw.index("Friday")
+
+
+def test_furniture_spans_point_into_the_raw_text():
+    raw = "Storm hits coast\n\nWaves break on the pier. (Pat Sample/Reuters) The storm moved north."
+    spans = find_furniture(raw)
+    assert spans and all(isinstance(f, Furniture) for f in spans)
+    assert [raw[f.start : f.end] for f in spans] == ["(Pat Sample/Reuters)"]
+
+
+def test_break_after_inline_furniture_only_before_a_new_sentence():
+    raw = "Storm hits coast\n\nThe report by Getty Images said the pier was closed."
+    assert prepare_text(raw).text == raw  # a name in a sentence: nothing blanked
+    raw = "Storm hits coast\n\nWaves hit the pier GETTY IMAGES The storm moved north."
+    text = prepare_text(raw).text
+    start = raw.index("GETTY")
+    assert text[start] == "\n" and not text[start : start + len("GETTY IMAGES")].strip()
+
+
+_FURNITURE_BITS = st.sampled_from(
+    [
+        "Share", "Facebook", "Twitter", "(Photo: Jane Roe/AFP)", "GETTY IMAGES 4", "Subscribe", "x", "+",
+        "1 of 9", "Skip Ad", "VALTOWN --", "(Wire) -", "By Jane Roe", "Updated 3:45 PM ET", "[A Link To Elsewhere]",
+        "Read more:", "Related", "pic.twitter.com/x1", "-- Pat (@pat) May 1, 2031", "Image caption", "\n", "\n\n",
+        "The troops arrived.", "fell", "in", "Kursk", "—", "-", ".", "(", ")", "dep\nloyed", "\u00a0", "é",
+    ]
+)
+
+
+@given(st.one_of(st.text(), st.lists(_FURNITURE_BITS, max_size=30).map(" ".join)))
+def test_furniture_detection_keeps_length_and_offsets(raw):
+    prepared = prepare_text(raw)
+    assert len(prepared.text) == len(raw)
+    for f in prepared.furniture:
+        assert 0 <= f.start < f.end <= len(raw)
+    # every character is the raw one, a blank, or a moved letter of a rejoined word
+    moved = {i for p, r in prepared.segments for i in range(p - 1, p + 1)} if len(prepared.segments) > 1 else set()
+    for i, (a, b) in enumerate(zip(raw, prepared.text)):
+        if a == b or b in " \n" or i in moved:
+            continue
+        joined = any(p <= i for p, r in prepared.segments[1:])
+        assert joined and b.isalpha(), (i, a, b)
+    # offsets map into the raw text, in order
+    last = -1
+    for i in range(len(raw)):
+        r = prepared.to_raw(i)
+        assert 0 <= r < len(raw)
+        if prepared.text[i] not in " \n":
+            assert prepared.text[i] == raw[r].replace("\u00a0", " ") or prepared.text[i].lower() == raw[r].lower()
+
+
+def test_a_sentence_broken_across_lines_after_a_list_heading_is_not_a_related_headline():
+    # the line after "Related Articles" continues on the next line in lower case: article text
+    raw = "Related Articles\nTroops were dep\nloyed to Kursk."
+    text = prepare_text(raw).text
+    assert "Related" not in text and "Troops were deployed" in text

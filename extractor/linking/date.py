@@ -1,0 +1,321 @@
+"""The date: when the event happens.
+
+``DATE`` first tries the trigger's own clause (``OWN_DATE``: the span before "since" of "a
+week has passed since X"; a date among the dependents of the trigger and of the words that
+share its clause, each dependent through ``DEPENDENT_DATE``, or modifying an event noun;
+then, with no date there, a clock time or part of a day in the same places), then a
+temporal phrase deeper in the clause, then the own clause of the trigger's infinitive of
+purpose.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..contracts import TokenSpan
+from ..normalize.date import MONTH_NAMES
+from ..syntax import occurrence_clause
+from .rules import Context, Found, RuleTable, Words, attempt
+from .spans import _clause_path_clear, _entity, _era_year, _is_non_event_verb, _purpose_clauses, _trim
+
+
+def _is_year_number(token: Token) -> bool:
+    """A bare number of three or four digits that can be a year ("691", "1997")."""
+    return token.text.isdigit() and 3 <= len(token.text) <= 4 and int(token.text) < 2100 and token.ent_type_ in ("", "CARDINAL", "DATE")
+
+
+def _is_clock_time(token: Token) -> bool:
+    """A clock time such as "19:17" (the tagger often calls it a cardinal)."""
+    text = token.text
+    return len(text) in (4, 5) and text[-3] == ":" and text.replace(":", "").isdigit()
+
+
+def _date_extent(token: Token, words: Words, *, times: bool = False, years: bool = False) -> TokenSpan | None:
+    """The date expression ``token`` belongs to: a DATE entity (with a TIME entity next to it,
+    "Wednesday morning"), a year with its era; with ``times`` a TIME entity or clock time, with
+    ``years`` a bare year number."""
+    era = _era_year(token, words)
+    if era is not None:
+        return era
+    if token.ent_type_ == "DATE" or token.ent_type_ == "TIME" and times:
+        start, end = _entity(token)
+        doc = token.doc
+        while start > 0 and doc[start - 1].ent_type_ in ("DATE", "TIME") and doc[start - 1].ent_iob_ != "O":
+            start = _entity(doc[start - 1])[0]
+        while end < len(doc) and doc[end].ent_type_ in ("DATE", "TIME") and doc[end].ent_iob_ == "B":
+            end = _entity(doc[end])[1]
+        return None if _is_frequency(doc, (start, end), words) else (start, end)
+    if times and _is_clock_time(token):
+        return token.i, token.i + 1
+    if years and _is_year_number(token) and not any(c.dep_ in ("nummod", "amod", "compound") for c in token.children):
+        return token.i, token.i + 1
+    return None
+
+
+def _is_frequency(doc: Doc, span: TokenSpan, words: Words) -> bool:
+    """"annually", "every year": how often, not when."""
+    tokens = doc[span[0] : span[1]]
+    return tokens[0].lower_ in ("every", "each") or all(t.lower_ in words.frequency_words for t in tokens)
+
+
+def _is_duration(doc: Doc, span: TokenSpan, words: Words) -> bool:
+    """"a thousand years", "two days": a length of time, with no point on the calendar."""
+    last = doc[span[1] - 1]
+    return last.tag_ == "NNS" and last.lemma_.lower() in words.time_nouns and not _is_point_date(doc, span, words)
+
+
+def _is_point_date(doc: Doc, span: TokenSpan, words: Words) -> bool:
+    """Whether a date expression names a point in time (a year or decade, a month, a weekday,
+    "yesterday", "last week") rather than a length of time ("a 30-day ceasefire")."""
+    for t in doc[span[0] : span[1]]:
+        if t.text[:4].isdigit() and t.text[4:] in ("", "s") and int(t.text[:4]) < 2100:
+            return True
+        if t.lower_ in words.weekdays or t.lower_ in words.day_words or t.lower_ in words.relative_date_words:
+            return True
+        if t.lower_ in MONTH_NAMES and t.text[:1].isupper():
+            return True
+    return False
+
+
+def _extend_date(doc: Doc, start: int, end: int) -> TokenSpan:
+    # "July or August": a coordinated second date belongs to the same expression
+    while end + 1 < len(doc) and doc[end].lower_ in ("or", "and", "to", "-", "through") and doc[end + 1].ent_type_ == "DATE":
+        end += 2
+        while end < len(doc) and doc[end].ent_type_ == "DATE" and doc[end].ent_iob_ == "I":
+            end += 1
+    # "as early as" before the date
+    if start >= 3 and doc[start - 1].lower_ == "as" and doc[start - 2].lower_ in ("early", "soon", "late") and doc[start - 3].lower_ == "as":
+        start -= 3
+    return _trim(doc, start, end)
+
+
+def _prep_date(prep: Token, pobj: Token, words: Words, *, times: bool = False) -> TokenSpan | None:
+    """The date a temporal preposition's object gives, with the preposition."""
+    word = prep.lower_
+    span = _date_extent(pobj, words, times=times and word in words.time_preps, years=word in words.year_preps)
+    if span is None or word in ("on", "at") and _is_duration(pobj.doc, span, words):
+        return None  # "sits on a thousand years of history"
+    return _extend_date(pobj.doc, min(prep.i, span[0]), max(span[1], pobj.i + 1))
+
+
+def modifier_date(ctx: Context, noun: Token) -> TokenSpan | None:
+    """A point date modifying a noun: "the 1979 revolution", "Tuesday's earthquake"."""
+    for c in noun.children:
+        if c.dep_ in ("nummod", "compound", "poss", "amod", "npadvmod"):
+            span = _date_extent(c, ctx.words)
+            if span is not None and _is_point_date(noun.doc, span, ctx.words):
+                return _trim(noun.doc, *span)
+    return None
+
+
+def _temporal_object(ctx: Context, c: Token) -> Token | None:
+    """The object of a temporal preposition ``c`` ("in June"; "as of 1996": of its inner
+    preposition)."""
+    if c.dep_ != "prep" or c.lower_ not in ctx.words.temporal_preps:
+        return None
+    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+    if pobj is None:
+        inner = next((p for p in c.children if p.dep_ == "prep"), None)
+        pobj = next((p for p in inner.children if p.dep_ == "pobj"), None) if inner is not None else None
+    return pobj
+
+
+# Rules: (ctx, a dependent of a clause word, whether clock times count) -> TokenSpan | None
+DEPENDENT_DATE = RuleTable("date", "the date one dependent of the trigger's clause gives")
+
+
+@DEPENDENT_DATE.rule
+def date_dependent(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
+    """A date word depending on the clause: "attacked last week", "yesterday's talks"."""
+    if c.dep_ in ("npadvmod", "tmod", "advmod", "nsubj", "dobj", "obl", "pobj", "dep", "attr"):
+        span = _date_extent(c, ctx.words, times=times and c.dep_ in ("npadvmod", "tmod"))
+        if span is not None:
+            return _extend_date(c.doc, *span)
+    return None
+
+
+@DEPENDENT_DATE.rule
+def prep_date(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
+    """A temporal preposition with a date: "in June", "since 2014", "as of 1996"."""
+    pobj = _temporal_object(ctx, c)
+    return _prep_date(c, pobj, ctx.words, times=times) if pobj is not None else None
+
+
+@DEPENDENT_DATE.rule
+def event_dated_prep(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
+    """A temporal preposition with an event that a date modifies: "during a 1981 military parade"."""
+    pobj = _temporal_object(ctx, c)
+    if pobj is not None and c.lower_ in ctx.words.event_time_preps and modifier_date(ctx, pobj) is not None:
+        return _trim(c.doc, c.i, pobj.i + 1)
+    return None
+
+
+@DEPENDENT_DATE.rule
+def time_before_event(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
+    """A time relative to another event: "a month before the mobilization"."""
+    if c.dep_ == "prep" and c.lower_ in ("before", "after") and any(
+        n.dep_ == "npadvmod" and n.ent_type_ == "DATE" for n in c.children
+    ):
+        return _trim(c.doc, c.left_edge.i, c.right_edge.i + 1)
+    return None
+
+
+@DEPENDENT_DATE.rule
+def since_clause(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
+    """A clause of time giving a starting or ending point: "since the full-scale invasion
+    began", "until the troops leave" (not a causal "since he is a vicar")."""
+    if c.dep_ != "advcl":
+        return None
+    mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in ctx.words.clause_date_marks), None)
+    if mark is not None and not (mark.lower_ == "since" and _is_causal_since(c)):
+        return _trim(c.doc, c.left_edge.i, c.right_edge.i + 1)
+    return None
+
+
+@DEPENDENT_DATE.rule
+def since_then(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
+    """"since then", "until now": resolved later from the last date before it."""
+    if c.dep_ == "prep" and c.lower_ in ("since", "until", "till") and any(p.lower_ in ("then", "now") for p in c.children):
+        return c.i, c.right_edge.i + 1
+    return None
+
+
+@DEPENDENT_DATE.rule
+def as_early_as(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
+    """"as early as July", "as soon as July or August"."""
+    if c.dep_ == "advmod" and c.lower_ in ("early", "soon", "late"):
+        dates = [span for t in c.subtree if (span := _date_extent(t, ctx.words)) is not None]
+        if dates:
+            return _extend_date(c.doc, c.left_edge.i, max(end for _, end in dates))
+    return None
+
+
+def _is_causal_since(clause: Token) -> bool:
+    """"since he is a vicar", "since they will have passed": a reason, not a starting time
+    (a present-tense or modal clause; "since the war began" is past)."""
+    return clause.tag_ in ("VBZ", "VBP") or any(a.dep_ == "aux" and a.tag_ == "MD" for a in clause.children)
+
+
+def _date_holders(ctx: Context, token: Token) -> list[Token]:
+    """The trigger and the words whose dependents also date it."""
+    words = ctx.words
+    holders = [token]
+    if token.dep_ in ("xcomp", "amod", "expl") or (token.dep_ == "conj" and token.head.pos_ == "VERB"):
+        # "a devastating earthquake": an adjective's noun; "there were rumors": the verb
+        holders.append(token.head)
+    if token.lemma_.lower() in words.aspectual:
+        # "started selling awnings eight years ago"
+        holders.extend(c for c in token.children if c.dep_ == "xcomp")
+    if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in words.aspectual:
+        # "the deployment could begin in July"
+        holders.append(token.head)
+    if token.pos_ in ("NOUN", "PROPN"):
+        if (occurrence := occurrence_clause(token)) is not None:
+            holders.append(occurrence)
+        # "a test to be conducted in June", "attacks carried out in May"
+        holders.extend(c for c in token.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in words.support)
+        verb = token.head.lemma_.lower()
+        if token.dep_ == "dobj" and token.head.pos_ == "VERB" and (
+            verb in words.support or verb in words.participation or _is_non_event_verb(verb, words)
+        ):
+            holders.append(token.head)  # "in 1244 the dynasty took control"
+    return holders
+
+
+def _stray_dependents(token: Token) -> list[Token]:
+    """Dependents of the governing clause that sit inside the trigger's own phrase, where the
+    parser tends to misattach them: before the comma of a fronted adverbial clause ("Although
+    Iran ratified the CWC ( ... ) in 1997 , the US believes"; brackets mislead the parser), or
+    between a subject event noun and its verb ("a statement yesterday said")."""
+    doc = token.doc
+    head = token.head
+    if token.dep_ == "advcl" and token.i < head.i:
+        right = token.right_edge.i
+        comma = next((t.i for t in doc[right + 1 : head.i] if t.text == ","), None)
+        if comma is not None:
+            return [c for c in head.children if right < c.i < comma]
+    if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "NOUN" and token.i < head.i:
+        return [c for c in head.children if token.right_edge.i < c.i < head.i and c.dep_ in ("npadvmod", "tmod")]
+    return []
+
+
+def _clause_dates(ctx: Context, token: Token, *, times: bool) -> Found | None:
+    """The first date among the dependents of the trigger's date holders (``DEPENDENT_DATE``)
+    or, without ``times``, modifying a holder noun; then among its stray dependents."""
+    for holder in _date_holders(ctx, token):
+        for c in holder.children:
+            found = DEPENDENT_DATE.first(ctx, c, times)
+            if found is not None:
+                return found
+        if holder.pos_ in ("NOUN", "PROPN") and not times:
+            found = attempt(modifier_date, ctx, holder)
+            if found is not None:
+                return found
+    for c in _stray_dependents(token):
+        found = DEPENDENT_DATE.first(ctx, c, times)
+        if found is not None:
+            return found
+    return None
+
+
+# Rules: (ctx, trigger token) -> TokenSpan | None
+OWN_DATE = RuleTable("date", "the date the trigger's own clause gives")
+
+
+@OWN_DATE.rule
+def elapsed_since(ctx: Context, token: Token) -> TokenSpan | None:
+    """"A week has passed since X signed": the span up to "since" dates the event it introduces."""
+    if token.dep_ != "advcl" or token.head.lemma_.lower() not in ("pass", "elapse", "go"):
+        return None
+    mark = next((m for m in token.children if m.dep_ == "mark" and m.lower_ == "since"), None)
+    subj = next(
+        (c for c in token.head.children if c.dep_ == "nsubj" and (c.ent_type_ == "DATE" or c.lemma_.lower() in ctx.words.time_nouns)),
+        None,
+    )
+    if mark is None or subj is None:
+        return None
+    return subj.left_edge.i, mark.i + 1
+
+
+@OWN_DATE.rule(via=(DEPENDENT_DATE, modifier_date))
+def clause_date(ctx: Context, token: Token) -> Found | None:
+    """A date of the trigger's clause: "sent troops last week", "in June", "the 1979 revolution"."""
+    return _clause_dates(ctx, token, times=False)
+
+
+@OWN_DATE.rule
+def clause_time(ctx: Context, token: Token) -> TokenSpan | None:
+    """With no date in the clause, a clock time or part of a day there: "at 7 p.m."."""
+    found = _clause_dates(ctx, token, times=True)
+    return found.value if found is not None else None
+
+
+DATE = RuleTable("date", "when the event happens")
+
+
+@DATE.rule(via=(OWN_DATE,))
+def own_clause(ctx: Context, token: Token) -> Found | None:
+    """The date the trigger's own clause gives (``OWN_DATE``)."""
+    return OWN_DATE.first(ctx, token)
+
+
+@DATE.rule
+def deep_date(ctx: Context, token: Token) -> TokenSpan | None:
+    """A temporal prepositional phrase deeper in the clause: "killed hundreds in the 1990s"."""
+    for t in token.subtree:
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in ctx.words.temporal_preps:
+            span = _prep_date(t.head, t, ctx.words)
+            if span is not None and _clause_path_clear(t, token):
+                return span
+    return None
+
+
+@DATE.rule
+def purpose_clause(ctx: Context, token: Token) -> TokenSpan | None:
+    """The date the trigger's infinitive of purpose gives in its own clause: "sent engineers
+    to rebuild the bridge by March"."""
+    for clause in _purpose_clauses(token):
+        found = OWN_DATE.first(ctx, clause)
+        if found is not None:
+            return found.value
+    return None

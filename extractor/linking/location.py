@@ -1,0 +1,348 @@
+"""The location: where the event happens or where it goes.
+
+``LOCATION`` first tries the places of the trigger's own phrase (``PHRASE_PLACE``: a
+destination before a static place before an origin, then places named by objects,
+relative "where" clauses, deeper prepositional phrases and modifiers), then those of its
+infinitive of purpose, of the clause it serves, and finally the nearest place entity.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..contracts import TokenSpan
+from ..syntax import PLACE_LABELS, occurrence_clause
+from .rules import Context, Found, RuleTable, Words
+from .spans import (
+    _clause_path_clear, _entity, _has_named_modifier, _is_agentive, _is_era_mention, _is_motion, _purpose_clauses,
+    _trim, noun_phrase,
+)
+
+
+def _is_abstract_sense(noun: Token, words: Words) -> bool:
+    """Whether a place noun is used in its abstract sense: "a state of emergency", "areas such
+    as composite materials" (but "areas of Ukraine", "the area of the capital")."""
+    if noun.ent_type_ or noun.lemma_.lower() not in words.abstract_sense_places:
+        return False
+    for c in noun.rights:
+        if c.dep_ == "prep" and c.lower_ in ("of", "as"):
+            inner = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if inner is not None and inner.ent_type_ not in PLACE_LABELS:
+                lemma = inner.lemma_.lower()
+                if lemma not in words.general_places and lemma not in words.place_nouns:
+                    return True
+    return False
+
+
+def _place_span(pobj: Token, words: Words) -> TokenSpan | None:
+    """The place a prepositional object names, if any."""
+    doc = pobj.doc
+    if _is_era_mention(pobj, words):
+        return None  # "in 490 b.c.": a year, whatever the entity label
+    if _is_abstract_sense(pobj, words):
+        return None
+    lemma = pobj.lemma_.lower()
+    has_entity = any(t.ent_type_ in PLACE_LABELS for t in pobj.subtree)
+    is_place_noun = lemma in words.place_nouns and any(
+        c.ent_type_ in ("GPE", "LOC", "NORP") or c.pos_ == "PROPN" for c in pobj.lefts
+    )
+    if pobj.ent_type_ in PLACE_LABELS or is_place_noun or lemma in words.general_places:
+        span = noun_phrase(pobj)
+        # "areas of Ukraine", "two hospitals in Aleppo": keep the named place that pins a
+        # generic place noun
+        for c in pobj.rights:
+            if c.dep_ == "prep" and c.lower_ in ("of", "in", "near") and pobj.ent_type_ not in PLACE_LABELS and any(t.ent_type_ in PLACE_LABELS for t in c.subtree):
+                span = (span[0], c.right_edge.i + 1)
+        return _trim(doc, *span)
+    if has_entity and pobj.pos_ in ("NOUN", "PROPN"):
+        # "the restoration of Kursk", "parts of Donetsk": the place the "of" object names
+        for c in pobj.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                inner = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if inner is not None and inner.ent_type_ in PLACE_LABELS:
+                    return _entity(inner)
+    return None
+
+
+def _is_party(token: Token, words: Words) -> bool:
+    """Whether a noun names people, a body or something a named party runs ("the al-Fatah
+    program"): what a "to" phrase then names is a recipient, not a destination."""
+    return _is_agentive(token, words) or _has_named_modifier(token)
+
+
+def _is_party_phrase(prep: Token, words: Words) -> bool:
+    """Whether a prepositional phrase names a party to a change of possession rather than a
+    place: the recipient of giving ("sold arms to Iran", "aid to Syria") or the giver of
+    getting ("bought missiles from North Korea"; "from abroad" stays a place)."""
+    head = prep.head
+    if prep.lower_ == "to":
+        return head.lemma_.lower() in words.giving
+    if head.dep_ == "dobj" and head.head.pos_ == "VERB":
+        head = head.head  # "receiving assistance from Russia": the parser hangs "from" on the object
+    if prep.lower_ == "from" and head.lemma_.lower() in words.getting:
+        pobj = next((p for p in prep.children if p.dep_ in ("pobj", "pcomp", "advmod")), None)
+        return pobj is None or pobj.lower_ not in words.abroad
+    return False
+
+
+def _is_place_prep(word: str, words: Words) -> bool:
+    """A preposition of destination or position: "to", "in", "at", ..."""
+    return word in words.destination_preps or word in words.static_preps
+
+
+def _prep_kind(word: str, words: Words) -> str | None:
+    """"dest", "static" or "origin": what place a preposition gives."""
+    if word in words.destination_preps:
+        return "dest"
+    if word in words.static_preps:
+        return "static"
+    if word in words.origin_preps:
+        return "origin"
+    return None
+
+
+def _place_holders(token: Token) -> list[Token]:
+    """The trigger and the words whose prepositional phrases also place it: its object and
+    patient, an event noun's "of" object ("the deployment of forces to Ukraine"), the verb it
+    completes or shares a subject with, the noun of its relative clause, its occurrence clause."""
+    holders = [token] + [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.pos_ == "NOUN":
+        holders += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    if token.dep_ == "xcomp" or (token.dep_ == "conj" and token.head.pos_ == "VERB"):
+        holders.append(token.head)
+    if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
+        holders.append(token.head)
+    if token.pos_ == "NOUN" and (occurrence := occurrence_clause(token)) is not None:
+        holders.append(occurrence)
+    return holders
+
+
+def _phrase_places(ctx: Context, token: Token) -> dict[str, TokenSpan]:
+    """The first place of each kind ("dest", "static", "origin") that the adverbs and
+    prepositional phrases of the trigger's place holders name."""
+    words = ctx.words
+    found: dict[str, TokenSpan] = {}
+    for holder in _place_holders(token):
+        for c in holder.children:
+            if c.dep_ == "advmod" and c.lower_ in words.abroad and "dest" not in found:
+                found["dest"] = (c.i, c.i + 1)  # "send workers abroad"
+            if c.dep_ == "advmod" and c.lower_ in words.deictic_places and holder is token and "static" not in found:
+                found["static"] = (c.i, c.i + 1)  # "founded here"
+            if c.dep_ not in ("prep", "dative", "advmod"):
+                continue
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is None or _is_party_phrase(c, words):
+                continue
+            span = _place_span(pobj, words)
+            if span is None and c.lower_ == "at" and pobj.lemma_.lower() in words.gatherings:
+                # "announced at a news conference in Geneva": where the gathering is, else the gathering
+                span = _static_location(ctx, pobj) or _trim(pobj.doc, *noun_phrase(pobj))
+            kind = _prep_kind(c.lower_, words)
+            if span is not None and kind is not None and kind not in found:
+                found[kind] = span
+    return found
+
+
+# Rules: (ctx, trigger token, the first place of each kind its phrases name) -> TokenSpan | None
+PHRASE_PLACE = RuleTable("location", "the places the trigger's own phrase names")
+
+
+@PHRASE_PLACE.rule
+def destination(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
+    """A place the event goes to: "sent troops to Kursk", "the deployment of forces to
+    Ukraine", "sent workers abroad"."""
+    return places.get("dest")
+
+
+@PHRASE_PLACE.rule
+def static_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
+    """A place the event happens at: "fought in Bakhmut", "spoke at the summit", "founded here"."""
+    return places.get("static")
+
+
+@PHRASE_PLACE.rule
+def origin(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
+    """A place the event comes from: "fled from Kharkiv"."""
+    return places.get("origin")
+
+
+@PHRASE_PLACE.rule
+def place_object(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
+    """The object of a verb that reaches, leaves, takes or strikes a place: "entered China",
+    "took the town of Avdiivka"."""
+    words = ctx.words
+    if token.pos_ != "VERB" or token.lemma_.lower() not in words.place_object_verbs:
+        return None
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if obj is not None and (obj.ent_type_ in PLACE_LABELS or obj.lemma_.lower() in words.general_places):
+        return _place_span(obj, words) or _trim(token.doc, *noun_phrase(obj))
+    return None
+
+
+@PHRASE_PLACE.rule
+def motion_destination(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
+    """Whatever a verb of moving people or goods sends them to, unless it names a party:
+    "took him to a clinic", "shipped the drones to the front"."""
+    if token.pos_ != "VERB" or not _is_motion(token.lemma_.lower()):
+        return None
+    words = ctx.words
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    for c in [*token.children, *(g for o in objects for g in o.children)]:
+        if c.dep_ in ("prep", "dative") and c.lower_ in words.destination_preps and not _is_party_phrase(c, words):
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if (
+                pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not _is_party(pobj, words)
+                and pobj.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
+            ):
+                return _trim(token.doc, *noun_phrase(pobj))
+    return None
+
+
+@PHRASE_PLACE.rule
+def supplied_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
+    """The place named as the object of a verb with a "with" theme: "supplied Russia with shells"."""
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+        return None
+    obj = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
+    if obj is not None and obj.ent_type_ in PLACE_LABELS:
+        return _entity(obj)
+    return None
+
+
+@PHRASE_PLACE.rule
+def where_clause_head(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
+    """The place a relative "where" clause modifies: "the bases where they train"."""
+    if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
+        return _place_span(token.head, ctx.words)
+    return None
+
+
+@PHRASE_PLACE.rule
+def deep_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
+    """A named place or place noun deeper in the clause, never across another verb or
+    subject: "attacked positions in Aleppo"."""
+    words = ctx.words
+    for t in token.subtree:
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and _is_place_prep(t.head.lower_, words):
+            if not _clause_path_clear(t, token) or _is_party_phrase(t.head, words):
+                continue
+            span = _place_span(t, words)
+            if span is not None and (t.ent_type_ in PLACE_LABELS or t.lemma_.lower() in words.place_nouns):
+                return span
+    return None
+
+
+@PHRASE_PLACE.rule
+def place_modifier(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
+    """A place modifying an event noun: "the Kursk deployment", "the Gulf War"; a possessor
+    only of a situation noun, which has no actor ("Syria's civil war"; "Iraq's attacks" were
+    made by Iraq)."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for c in token.lefts:
+        if c.ent_type_ in PLACE_LABELS and (c.dep_ != "poss" or token.lemma_.lower() in ctx.words.eventive_nouns):
+            return _entity(c)
+    return None
+
+
+# Rules: (ctx, trigger token, actor span) -> TokenSpan | None
+LOCATION = RuleTable("location", "where the event happens or goes")
+
+
+@LOCATION.rule(via=(PHRASE_PLACE,))
+def own_phrase(ctx: Context, token: Token, actor: TokenSpan | None) -> Found | None:
+    """The places of the trigger's own phrase (``PHRASE_PLACE``)."""
+    return PHRASE_PLACE.first(ctx, token, _phrase_places(ctx, token))
+
+
+@LOCATION.rule
+def purpose_clause(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
+    """The place of the trigger's infinitive of purpose: "sent troops to support Russia in
+    Ukraine" (where the purpose is, the troops go)."""
+    for clause in _purpose_clauses(token):
+        found = PHRASE_PLACE.first(ctx, clause, _phrase_places(ctx, clause))
+        if found is not None:
+            return found.value
+    return None
+
+
+@LOCATION.rule
+def governing_clause_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
+    """For an event noun or clause that a verb takes, that verb's own place: "carried out an
+    attack in Aleppo"."""
+    if token.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "advcl", "conj") and token.head.pos_ == "VERB":
+        return _static_location(ctx, token.head)
+    return None
+
+
+@LOCATION.rule
+def served_verb_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
+    """For an event noun in a verb's prepositional phrase, the place of that verb:
+    "In Russia, gangs engage in blackmail"."""
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
+        return _static_location(ctx, token.head.head, skip=token.head)
+    return None
+
+
+NEAREST_PLACE_WINDOW = 8  # tokens between the trigger and the place entity
+
+
+@LOCATION.rule
+def nearest_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
+    """The closest place entity after a preposition of place in the trigger's clause (or a
+    clause it serves), within ``NEAREST_PLACE_WINDOW`` tokens and outside the actor:
+    "troops, now in Belgorod, were deployed"."""
+    words = ctx.words
+    best: tuple[int, TokenSpan] | None = None
+    home = {token, _clause_head(token)}
+    governing = set(_governing_clauses(token))
+    for ent in token.sent.ents:
+        if ent.label_ not in PLACE_LABELS or _is_era_mention(ent.root, words):
+            continue
+        head = _clause_head(ent.root)
+        if head not in home and not (head in governing and ent.root.head.lower_ in words.governing_place_preps):
+            continue  # a place in another clause ("industries within Russia") is not this event's
+        if actor is not None and actor[0] <= ent.start < actor[1]:
+            continue
+        if ent.root.dep_ != "pobj" or not _is_place_prep(ent.root.head.lower_, words):
+            continue
+        if _is_party_phrase(ent.root.head, words):
+            continue
+        distance = min(abs(ent.start - token.i), abs(ent.end - 1 - token.i))
+        if distance <= NEAREST_PLACE_WINDOW and (best is None or distance < best[0]):
+            best = (distance, (ent.start, ent.end))
+    return best[1] if best else None
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb heading the clause a word belongs to (the word itself for a verb)."""
+    for t in [token, *token.ancestors]:
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return token.sent.root
+
+
+def _governing_clauses(token: Token) -> list[Token]:
+    """The verbs whose clause the trigger's clause completes or serves ("travelled to Oslo to
+    protest", "stayed in Lviv, repairing houses"): a place of theirs is where the embedded
+    event happens."""
+    out = []
+    cur = _clause_head(token)
+    # not through a complement clause: "said in Washington that X attacked" places the saying
+    while cur.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp"):
+        cur = _clause_head(cur.head)
+        if cur in out:
+            break
+        out.append(cur)
+    return out
+
+
+def _static_location(ctx: Context, verb: Token, *, skip: Token | None = None) -> TokenSpan | None:
+    """Where a verb's clause happens, from its own static preposition phrases (not ``skip``)."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ctx.words.static_preps and c != skip:
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            span = _place_span(pobj, ctx.words) if pobj is not None else None
+            if span is not None:
+                return span
+    return None

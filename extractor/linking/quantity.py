@@ -1,0 +1,128 @@
+"""The quantity: how many or how much, counted in the event's theme.
+
+``QUANTITY`` tries the trigger's themes in order (its object, its subject when it has no
+object, its prepositional objects, then the actor's word and the subject of a passive or
+presence); the first theme that holds a number gives the quantity with the noun it counts.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Token
+
+from ..contracts import TokenSpan, Trigger
+from .actor import ActorLink
+from .rules import Context, RuleTable, Words, shipped_words
+from .spans import QUANTITY_LABELS, _entity, _is_number, _trim, noun_phrase
+
+
+def quantity_span(token: Token, words: Words | None = None) -> TokenSpan | None:
+    """The number with the noun it counts, if ``token``'s phrase holds one (word classes from
+    ``words``, default: the shipped lexicon's)."""
+    doc = token.doc
+    words = words or shipped_words()
+    if _is_number(token):
+        num = token
+        head = token.head if token.dep_ in ("nummod", "quantmod", "compound") else token
+    else:
+        nums = [c for c in token.children if c.dep_ in ("nummod", "quantmod") and _is_number(c)]
+        if not nums:
+            for c in token.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            found = quantity_span(p, words)
+                            if found is not None:
+                                return found
+            return None
+        num, head = nums[0], token
+    start = min(num.left_edge.i, head.i)
+    end = max(head.i, num.i) + 1
+    for c in num.rights:
+        if c.dep_ in ("quantmod", "nummod", "compound") and c.i == end:
+            end = c.right_edge.i + 1
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ in ("of", "per") and c.i == end:
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            end = noun_phrase(pobj)[1] if pobj is not None else c.i + 1
+    if end < len(doc) and doc[end].lower_ in words.magnitude_suffixes and doc[end].i > num.i:
+        end += 1
+    ent = _entity(num)
+    if ent is not None and doc[ent[0]].ent_type_ in QUANTITY_LABELS:
+        start, end = min(start, ent[0]), max(end, ent[1])
+        # a rate after money: "$2,000 per month"
+        if end < len(doc) and doc[end].lower_ == "per":
+            end = doc[end].right_edge.i + 1
+    # do not swallow a relative clause or a following verb phrase
+    for t in doc[start:end]:
+        if t.pos_ == "VERB" and t.i > head.i and t.dep_ in ("relcl", "acl"):
+            end = t.left_edge.i
+            break
+    return _trim(doc, start, end)
+
+
+def _first_count(ctx: Context, themes: Iterable[Token]) -> TokenSpan | None:
+    """The quantity of the first theme that holds one."""
+    for theme in themes:
+        span = quantity_span(theme, ctx.words)
+        if span is not None:
+            return span
+    return None
+
+
+def _objects(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+
+
+def _intransitive_subjects(token: Token) -> list[Token]:
+    if any(c.dep_ == "dobj" for c in token.children):
+        return []
+    return [c for c in token.children if c.dep_ == "nsubj"]
+
+
+def _prep_objects(ctx: Context, token: Token) -> list[Token]:
+    preps = ctx.words.quantity_preps
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
+
+
+# Rules: (ctx, trigger, trigger token, its ActorLink) -> TokenSpan | None
+QUANTITY = RuleTable("quantity", "how many or how much the event involves")
+
+
+@QUANTITY.rule
+def counted_object(ctx: Context, trig: Trigger, token: Token, actor: ActorLink) -> TokenSpan | None:
+    """A number in the trigger's object, passive subject or predicate: "sent 500 troops"."""
+    return _first_count(ctx, _objects(token))
+
+
+@QUANTITY.rule
+def counted_subject(ctx: Context, trig: Trigger, token: Token, actor: ActorLink) -> TokenSpan | None:
+    """A number in the subject of a trigger without an object: "600 soldiers died"."""
+    return _first_count(ctx, _intransitive_subjects(token))
+
+
+@QUANTITY.rule
+def counted_prep_object(ctx: Context, trig: Trigger, token: Token, actor: ActorLink) -> TokenSpan | None:
+    """A number in the object of the trigger's "of", "with", "to", "for", "at" or "by"
+    phrase: "arrived with 300 troops", "rose by 1,500", "the deployment of 5,000 troops"."""
+    return _first_count(ctx, _prep_objects(ctx, token))
+
+
+@QUANTITY.rule
+def counted_actor(ctx: Context, trig: Trigger, token: Token, actor: ActorLink) -> TokenSpan | None:
+    """For a verb with none of the themes above, a number in its actor's word: "2,000
+    soldiers operating in Donetsk"."""
+    themes = _objects(token) or _intransitive_subjects(token) or _prep_objects(ctx, token)
+    if trig.kind != "verb" or themes or actor.theme is None:
+        return None
+    return _first_count(ctx, [actor.theme])
+
+
+@QUANTITY.rule
+def counted_patient(ctx: Context, trig: Trigger, token: Token, actor: ActorLink) -> TokenSpan | None:
+    """A number in the subject of a passive or of a presence: "some 200 soldiers were
+    spotted in Kursk"."""
+    if actor.subject is None or not (actor.passive or trig.kind == "copula"):
+        return None
+    return _first_count(ctx, [actor.subject])

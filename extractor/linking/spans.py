@@ -1,0 +1,217 @@
+"""Span and parse helpers the roles share: noun phrases and their content heads, pronoun
+antecedents, nouns that can act, purpose clauses, clause paths and era years."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Doc, Token
+
+from ..contracts import TokenSpan
+from ..lexicon import is_agent_noun, is_dictionary_word
+from .rules import Words, shipped_words
+
+# spaCy entity labels of who can act and of amounts.
+ACTOR_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+QUANTITY_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Event classes (extractor.types.EVENT_TYPES) of moving people or goods somewhere: their "to"
+# phrase is a destination whatever it names ("took him to a clinic").
+MOTION_CLASSES = frozenset({"deploy", "supply"})
+
+
+def _is_number(token: Token) -> bool:
+    """Whether a token is a number or part of an amount ("500", "two", "$"), not of a date."""
+    if token.ent_type_ in ("DATE", "TIME", "ORDINAL"):
+        return False
+    return token.like_num or token.pos_ == "NUM" or token.ent_type_ in QUANTITY_LABELS and token.pos_ != "ADP"
+
+
+def _entity(token: Token) -> TokenSpan | None:
+    """The span of the entity ``token`` is in, as ``doc.ents`` gives it (an entity begins at
+    a "B" token with a label and runs over the "I" tokens after it), read from the tags
+    around the token rather than by building every entity of the document."""
+    doc = token.doc
+    start = token.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    if doc[start].ent_iob_ != "B" or not doc[start].ent_type:
+        if token.ent_iob_ == "I":  # an "I" without its "B": as doc.ents reads it (it raises E093)
+            return next(((e.start, e.end) for e in doc.ents if e.start <= token.i < e.end), None)
+        return None
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
+def _trim(doc: Doc, start: int, end: int) -> TokenSpan:
+    """The span without leading determiners, punctuation, conjunctions and case markers,
+    trailing punctuation, conjunctions and case markers, or a bracket it opens and does not close."""
+    opened = [t.i for t in doc[start:end] if t.text == "("]
+    if opened and not any(t.text == ")" for t in doc[opened[-1] : end]):
+        end = opened[-1]
+    while start < end - 1 and (doc[start].dep_ in ("det", "punct", "case", "cc") or doc[start].tag_ == "POS"):
+        start += 1
+    while end - 1 > start and doc[end - 1].dep_ in ("punct", "cc", "case"):
+        end -= 1
+    return start, end
+
+
+def noun_phrase(token: Token, *, numbers: bool = True) -> TokenSpan:
+    """The phrase a noun heads, without relative clauses, trailing modifiers or determiners."""
+    doc = token.doc
+    ent = _entity(token)
+    left = token.i
+    for c in token.lefts:
+        if c.dep_ in ("det", "predet", "poss") and c.tag_ != "PRP$" and c.pos_ != "PROPN":
+            continue
+        if not numbers and (c.dep_ in ("nummod", "quantmod") or _is_number(c)):
+            continue
+        left = min(left, c.left_edge.i)
+    right = token.i + 1
+    for c in token.rights:
+        if c.dep_ in ("compound", "flat", "appos") and c.i == right and c.pos_ == "PROPN":
+            right = c.right_edge.i + 1
+    if ent is not None:
+        left, right = min(left, ent[0]), max(right, ent[1])
+    if not numbers:
+        while left < token.i and (_is_number(doc[left]) or doc[left].dep_ in ("quantmod", "advmod", "det", "punct")):
+            left += 1
+    return _trim(doc, left, right)
+
+
+def _is_relative(token: Token, words: Words) -> bool:
+    """Whether a word is a relative or interrogative pronoun ("who", "that"), not a name
+    spelled like one ("the WHO")."""
+    return token.lower_ in words.relatives and token.pos_ != "PROPN"
+
+
+def content_head(token: Token, words: Words | None = None) -> Token:
+    """The noun a collective or numeric head stands for ("thousands of soldiers" -> soldiers);
+    word classes from ``words`` (default: the shipped lexicon's), as for ``resolve_pronoun``."""
+    collective = (words or shipped_words()).collective
+    for _ in range(3):
+        if not (token.lemma_.lower() in collective or token.lower_ in collective or _is_number(token)):
+            break
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None:
+            break
+        token = pobj
+    return token
+
+
+def resolve_pronoun(token: Token, words: Words | None = None) -> TokenSpan | None:
+    """The nearest preceding named mention (or, for "they", plural subject) a pronoun can stand for."""
+    words = words or shipped_words()
+    labels = words.personal.get(token.lower_)
+    if labels is None:
+        return None
+    doc = token.doc
+    best: TokenSpan | None = None
+    subject: TokenSpan | None = None
+    prev_start = max((s.start for s in doc.sents if s.end <= token.sent.start), default=token.sent.start)
+    for ent in doc.ents:
+        if ent.end > token.i:
+            break
+        if ent.label_ in labels and ent.root.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj", "compound", "ROOT", "appos"):
+            best = (ent.start, ent.end)
+            if ent.root.dep_ in ("nsubj", "nsubjpass") and ent.start >= prev_start:
+                subject = best
+    # a subject of this or the previous sentence is the likelier antecedent than a nearer object
+    best = subject or best
+    if token.lower_ in words.plural_pronouns:
+        plural: TokenSpan | None = None
+        start = token.sent.start
+        prev_sents = [s for s in doc.sents if s.end <= start][-1:]
+        scope = [t for s in prev_sents for t in s] + [t for t in doc[start : token.i]]
+        for t in scope:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and t.i < token.i:
+                head = content_head(t, words)
+                span = noun_phrase(head, numbers=False)
+                if plural is None or span[0] > plural[0]:
+                    plural = span
+        # a country or body is singular: "they" prefers a plural noun phrase
+        best = plural or best
+    return best
+
+
+def _is_agentive(token: Token, words: Words) -> bool:
+    """Whether a noun names people or a body that can act (an entity, a role, a group)."""
+    if token.ent_type_ in ACTOR_LABELS:
+        return True
+    lemma = token.lemma_.lower()
+    if lemma in words.person_nouns or _is_man_compound(lemma):
+        return True
+    # "Iranian authorities", "Russian hackers", but not "Israeli goods" or "Christian homes"
+    return (lemma in words.group_nouns or is_agent_noun(lemma)) and _has_named_modifier(token)
+
+
+def _has_named_modifier(token: Token) -> bool:
+    """Whether a nationality, a country or an organisation modifies a noun ("Iranian", "the UN")."""
+    return any(c.ent_type_ in ("NORP", "GPE", "ORG") for c in token.lefts)
+
+
+def _is_man_compound(lemma: str) -> bool:
+    """A person noun compounded with "man" or "woman": "serviceman", "militiaman", "gunman"
+    (not "human", "German", "ottoman": the first part must be a word of its own)."""
+    for suffix in ("woman", "man"):
+        if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2:
+            return is_dictionary_word(lemma[: -len(suffix)])
+    return False
+
+
+def _is_motion(lemma: str) -> bool:
+    """Whether a verb moves people or goods somewhere (its event class is a motion class)."""
+    from ..normalize.event_type import classify_action
+
+    return classify_action(lemma) in MOTION_CLASSES
+
+
+def _is_non_event_verb(lemma: str, words: Words) -> bool:
+    """Whether a verb lemma never heads an event of its own: it reports, thinks, is light or aspectual."""
+    return lemma in words.reporting or lemma in words.cognition or lemma in words.light or lemma in words.aspectual
+
+
+def _clause_path_clear(t: Token, token: Token) -> bool:
+    """Whether ``t`` hangs under ``token`` without crossing another verb or subject."""
+    path = list(t.ancestors)
+    if token not in path:
+        return False
+    for a in path[: path.index(token)]:
+        if a.pos_ in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
+            return False
+    return True
+
+
+def _purpose_clauses(token: Token) -> Iterator[Token]:
+    """The trigger's infinitives of purpose: "sent troops to support Russia"."""
+    for c in token.children:
+        if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+            yield c
+
+
+def _era_year(token: Token, words: Words) -> TokenSpan | None:
+    """"490 b.c.", "around 7000 b.c.", "a.d. 70": a year with an era abbreviation, which the
+    entity recognizer leaves undated (and often calls a place)."""
+    if token.lower_ not in words.eras and token.text not in words.capital_eras:
+        return None
+    doc = token.doc
+    if token.i > 0 and doc[token.i - 1].like_num:
+        end = token.i + 1
+        if not token.text.endswith(".") and end < len(doc) and doc[end].text == ".":
+            end += 1  # "b.c" and its final full stop are tokens of their own
+        return min(token.left_edge.i, token.i - 1), end
+    after = token.i + 1
+    if after < len(doc) and doc[after].text == ".":
+        after += 1
+    if after < len(doc) and doc[after].like_num:
+        return token.i, after + 1
+    return None
+
+
+def _is_era_mention(token: Token, words: Words) -> bool:
+    """Whether ``token`` (or the entity it is in) is the era of a year ("b.c." in "490 b.c.")."""
+    ent = _entity(token)
+    tokens = token.doc[ent[0] : ent[1]] if ent is not None else [token]
+    return any(_era_year(t, words) is not None for t in tokens)

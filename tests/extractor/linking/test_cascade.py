@@ -1,0 +1,132 @@
+"""The rule that fills each slot, through the real model: one invented sentence per rule,
+every rule of every role reached by one of them, and the lexicon the linker is given."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.lexicon import Lexicon
+from extractor.linking import RULES, link_arguments, make_dep_linker
+from extractor.triggers import find_triggers, given_triggers
+
+LEXICON = Lexicon()
+
+# (sentence, trigger word as written, role, name of the rule expected to fill the role)
+CASES = [
+    # actor: event nouns
+    ("Iran's attack on the tanker was condemned in Oslo.", "attack", "actor", "possessor"),
+    ("The attack by Hezbollah on the convoy killed 12 people.", "attack", "actor", "by_agent"),
+    ("The Iranian deployment near the border alarmed Baghdad.", "deployment", "actor", "named_modifier"),
+    ("The deployment of 400 Chadian soldiers to Mali began in May.", "deployment", "actor", "of_object"),
+    ("Rebels carried out an attack on the airport in March.", "attack", "actor", "support_verb_subject"),
+    ("Belarus participated in the invasion in 2022.", "invasion", "actor", "participant_subject"),
+    ("An inspection team from Vienna arrived in Tehran.", "inspection", "actor", "modified_noun"),
+    ("Chile is a major supplier of copper.", "supplier", "actor", "agent_noun"),
+    ("The attackers fled toward the border on Monday.", "attackers", "actor", "agent_noun"),
+    # actor: clauses
+    ("The UN asked Sudan to withdraw its troops from Darfur.", "withdraw", "actor", "controller"),
+    ("The bridge was destroyed by Russian artillery on Tuesday.", "destroyed", "actor", "passive_agent"),
+    ("The soldiers who crossed the river in April were captured.", "crossed", "actor", "relative_head"),
+    ("Peru sent 200 engineers to Haiti last year.", "sent", "actor", "subject"),
+    ("Chinese engineers were sent to Laos in 2019.", "sent", "actor", "passive_patient"),
+    ("Volunteers arriving in Gdansk were registered.", "arriving", "actor", "participle_head"),
+    ("Norway's decision to deploy 50 medics to Gaza surprised Israel.", "deploy", "actor", "noun_possessor"),
+    # actor: refinements and the fallback
+    ("The school in Tikrit was rebuilt with the help of Japanese engineers.", "rebuilt", "actor", "assisting_agent"),
+    ("Kenya's police officers were sent to Haiti in 2024.", "sent", "actor", "passive_owner"),
+    ("Negotiations between Iran and Oman resumed in Muscat in May.", "Negotiations", "actor", "between_party"),
+    # quantity
+    ("Peru sent 200 engineers to Haiti last year.", "sent", "quantity", "counted_object"),
+    ("Thousands of families fled from Kharkiv.", "fled", "quantity", "counted_subject"),
+    ("Rebels attacked the town with 300 fighters.", "attacked", "quantity", "counted_prep_object"),
+    ("About 2,000 soldiers operating in Donetsk were wounded.", "operating", "quantity", "counted_actor"),
+    ("About 300 crates were loaded and shipped to Odesa.", "shipped", "quantity", "counted_patient"),
+    # location
+    ("Peru sent 200 engineers to Haiti last year.", "sent", "location", "destination"),
+    ("Rebels attacked a convoy in Mali.", "attacked", "location", "static_place"),
+    ("Thousands of families fled from Kharkiv.", "fled", "location", "origin"),
+    ("Turkish troops entered Afrin in January.", "entered", "location", "place_object"),
+    ("About 300 crates were loaded and shipped to Odesa.", "shipped", "location", "motion_destination"),
+    ("Tehran supplied Moscow with drones in 2022.", "supplied", "location", "supplied_place"),
+    ("The camp where the recruits train was bombed.", "train", "location", "where_clause_head"),
+    ("Jets hit the roof of a hospital in Aleppo.", "hit", "location", "deep_place"),
+    ("Syria's civil war killed thousands.", "war", "location", "place_modifier"),
+    ("Japan sent engineers to rebuild schools in Iraq.", "sent", "location", "purpose_clause"),
+    ("Iran's attack on the tanker was condemned in Oslo.", "attack", "location", "governing_clause_place"),
+    ("In Lagos, gangs engaged in kidnapping.", "kidnapping", "location", "served_verb_place"),
+    ("An inspection team from Vienna arrived in Tehran.", "inspection", "location", "nearest_place"),
+    # date
+    ("A year has passed since Sudan signed the accord.", "signed", "date", "elapsed_since"),
+    ("Peru sent 200 engineers to Haiti last year.", "sent", "date", "date_dependent"),
+    ("Rebels carried out an attack on the airport in March.", "attack", "date", "prep_date"),
+    ("Protesters were arrested during the 2019 parade.", "arrested", "date", "event_dated_prep"),
+    ("Troops withdrew two days before the election.", "withdrew", "date", "time_before_event"),
+    ("Ukraine has received 30 tanks since the war began.", "received", "date", "since_clause"),
+    ("Troops have patrolled the border since then.", "patrolled", "date", "since_then"),
+    ("Nepal could send troops as soon as July or August.", "send", "date", "as_early_as"),
+    ("The 1979 revolution toppled the Shah.", "revolution", "date", "modifier_date"),
+    ("Rebels attacked the base at 7 p.m.", "attacked", "date", "clause_time"),
+    ("The attack on the embassy in 1998 shocked Nairobi.", "attack", "date", "deep_date"),
+    ("Japan sent engineers to rebuild the bridge by March.", "sent", "date", "purpose_clause"),
+]
+
+
+def linked(nlp, text: str, word: str, linker=None):
+    """The doc and the arguments of the trigger at ``word``: the trigger finder's, or else the
+    trigger the component makes of an annotated word (agent nouns, nouns it does not find)."""
+    doc = nlp(text)
+    start = text.index(word)
+    i = doc.char_span(start, start + len(word), alignment_mode="expand").root.i
+    triggers = find_triggers(doc, lexicon=LEXICON)
+    if not any(t.i == i for t in triggers):
+        triggers += given_triggers(doc, [(start, start + len(word))], lexicon=LEXICON)
+    arguments = (linker or make_dep_linker(LEXICON))(doc, triggers)
+    return doc, next(a for t, a in zip(triggers, arguments) if t.i == i)
+
+
+@pytest.mark.parametrize("text, word, role, rule", CASES, ids=[f"{role}-{rule}" for _, _, role, rule in CASES])
+def test_the_rule_that_fills_the_slot_is_recorded(nlp, text, word, role, rule):
+    _, args = linked(nlp, text, word)
+    assert getattr(args, role) is not None
+    assert args.rules.get(role) == rule
+
+
+def test_rules_are_recorded_for_the_filled_slots_only(nlp):
+    doc, args = linked(nlp, "Peru sent 200 engineers to Haiti last year.", "sent")
+    assert args.rules == {"actor": "subject", "quantity": "counted_object", "location": "destination", "date": "date_dependent"}
+    doc, args = linked(nlp, "Thousands of families fled from Kharkiv.", "fled")
+    assert args.date is None and set(args.rules) == {"actor", "quantity", "location"}
+
+
+@pytest.mark.parametrize("role", sorted(RULES))
+def test_rule_names_of_a_role_are_unique_and_each_is_reached_by_a_sentence(role):
+    names = RULES[role]
+    assert len(set(names)) == len(names)
+    # a sentence whose slot a rule fills shows the rules before it did not fire: each rule
+    # of the table is reachable in its place
+    reached = {rule for _, _, r, rule in CASES if r == role}
+    assert reached == set(names)
+
+
+def test_link_arguments_without_a_lexicon_reads_the_shipped_one(nlp):
+    doc = nlp("Forty medics were sent to Gaza in June.")
+    triggers = find_triggers(doc, lexicon=LEXICON)
+    assert link_arguments(doc, triggers) == link_arguments(doc, triggers, LEXICON)
+
+
+def test_the_linker_reads_its_word_classes_from_the_lexicon_it_is_given(nlp):
+    # the patient of an agentless passive acts only when it names people: "medic" is not a
+    # person noun of the shipped lexicon, and is one of this lexicon's
+    text, word = "Forty medics were sent to Gaza in June.", "sent"
+    doc, shipped = linked(nlp, text, word)
+    assert shipped.actor is None
+    medics = make_dep_linker(Lexicon(add={"person_nouns": ["medic"]}))
+    doc, args = linked(nlp, text, word, medics)
+    assert doc[args.actor[0] : args.actor[1]].text == "medics"
+    assert args.rules["actor"] == "passive_patient"
+    # and a prepositional object is a place only when it is a place noun of the lexicon
+    text, word = "The rebels hid in a bunker.", "hid"
+    assert linked(nlp, text, word)[1].location is None
+    doc, args = linked(nlp, text, word, make_dep_linker(Lexicon(add={"general_places": ["bunker"]})))
+    assert doc[args.location[0] : args.location[1]].text == "bunker"
+    assert args.rules["location"] == "static_place"
