@@ -16,7 +16,7 @@ import hashlib
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Collection, Iterable, Mapping
 
 # Nominalization suffixes: (noun ending, verb endings to try).
 _NOMINAL_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -36,6 +36,7 @@ _NOMINAL_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("al", ("", "e")),
     ("ure", ("", "e")),
     ("y", ("",)),
+    ("ing", ("", "e")),  # gerunds WordNet lacks: "massing" -> "mass"
 )
 
 
@@ -83,7 +84,7 @@ def is_non_event_verb(lemma: str, lexicon: Lexicon | None = None) -> bool:
     return lemma in lexicon.reporting or lemma in lexicon.cognition or lemma in lexicon.light or lemma in lexicon.aspectual
 
 
-def verb_of_nominal(noun: str, *, verbs: frozenset[str] | None = None, lexicon: Lexicon | None = None) -> str | None:
+def verb_of_nominal(noun: str, *, verbs: Collection[str] | None = None, lexicon: Lexicon | None = None) -> str | None:
     """The verb a deverbal event noun comes from ("deployment" -> "deploy"), if any: the
     lexicon's locative nouns give theirs outright ("presence" -> "be"), then WordNet's
     derivational pointers ("bombing" -> "bomb"), then the nominalization suffixes (with
@@ -245,7 +246,9 @@ def wordnet_event_noun(noun: str) -> str | None:
         return _NOT_IN_WORDNET
     if senses.share(EVENT_NOUN_CLASSES) < NOUN_EVENT_SHARE:
         return None
-    verb = derived_verb(senses)
+    # WordNet's derivational pointers, else the nominalization suffixes ("annexation" has
+    # no pointer to "annex")
+    verb = derived_verb(senses) or verb_of_nominal(noun, verbs=_wordnet_fields()["v"].keys())
     if verb is None and senses.classes[0] in HAPPENING_NOUN_CLASSES and senses.share(HAPPENING_NOUN_CLASSES) >= NOUN_EVENT_SHARE:
         return noun  # "accident", "earthquake", "victory": a happening with no verb of its own
     if verb is None or not wordnet_event_verb(verb):
@@ -306,6 +309,28 @@ def event_verb_of_noun(noun: str, lexicon: Lexicon | None = None) -> str | None:
     if verb is None or not is_event_verb(verb, lexicon):
         return None
     return verb
+
+
+def occurrence_verb_of_noun(noun: str, lexicon: Lexicon | None = None) -> str | None:
+    """The event a noun names where its context forces the occurrence reading: the object
+    of a support or light verb ("staged a protest", "held meetings") and the lexicon's
+    gatherings ("a rally in Ohio"). Any occurrence sense will do then (act, event,
+    phenomenon; a gathering's group sense too): the verb it derives from when that is an
+    event verb, else the noun itself; None for a noun with no such sense ("took a goat",
+    "gave a speech") and for nouns of the lexicon's non-event verbs ("made a decision")."""
+    lexicon = lexicon or default_lexicon()
+    found = event_verb_of_noun(noun, lexicon)
+    if found is not None:
+        return found
+    senses = word_senses(noun, "n")
+    if senses is None:
+        return noun if noun in lexicon.gatherings else None
+    if noun not in lexicon.gatherings and not any(k in EVENT_NOUN_CLASSES for k in senses.classes):
+        return None
+    verb = derived_verb(senses)
+    if verb is not None and lexicon.non_event(verb):
+        return None
+    return verb if verb is not None and is_event_verb(verb, lexicon) else noun
 
 
 # Agent-noun suffixes: (noun ending, stem endings to try, whether the stem must be a verb).

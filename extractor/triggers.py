@@ -6,8 +6,8 @@ from spacy.tokens import Doc, Token
 
 from .contracts import Trigger
 from .lexicon import (
-    EVENT_NOUN_CLASSES, Lexicon, _wordnet_verbs, default_lexicon, event_verb_of_noun, is_event_verb, verb_of_nominal,
-    word_senses,
+    EVENT_NOUN_CLASSES, Lexicon, _wordnet_verbs, default_lexicon, event_verb_of_noun, is_event_verb,
+    occurrence_verb_of_noun, verb_of_nominal, word_senses,
 )
 from .syntax import PLACE_LABELS, occurrence_clause  # noqa: F401  (re-exported)
 
@@ -239,6 +239,42 @@ def _is_possessed_event(token: Token, lexicon: Lexicon) -> bool:
     return owner and (placed or occurrence_clause(token) is not None)
 
 
+def _supported(token: Token, lexicon: Lexicon) -> bool:
+    """The noun is the object of a support or light verb, which takes event nouns
+    ("staged a protest", "held separate meetings", "took a tour")."""
+    if token.dep_ != "dobj" or token.head.pos_ != "VERB":
+        return False
+    noun = token.lemma_.lower()
+    for lemma in _verb_forms(token.head):
+        if word_senses(f"{lemma} {noun}", "v") is not None:
+            return False  # "took place", "take part": one WordNet verb, not a verb and an event noun
+        if lemma in lexicon.support or lemma in lexicon.light:
+            return True
+    return False
+
+
+def _verb_forms(token: Token) -> tuple[str, ...]:
+    """The verb's lemma, and the base forms its inflected form may have besides ("staged",
+    which the lemmatizer may give as "stag": "stage" too)."""
+    lemma, low = token.lemma_.lower(), token.lower_
+    forms = [lemma]
+    for suffix, rep in (("ed", "e"), ("ed", ""), ("d", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            cand = low[: -len(suffix)] + rep
+            if cand not in forms and word_senses(cand, "v") is not None:
+                forms.append(cand)
+    return tuple(forms)
+
+
+def _is_predicate_noun(token: Token) -> bool:
+    """A noun heading its clause with a subject of its own: a verb the tagger took for a noun,
+    as in headlines ("Lady Gaga protests outside Trump Tower", "Trump lands in Washington")."""
+    return (
+        token.dep_ == "ROOT" and token.is_lower and not token.ent_type_  # not a name ("Donald Trump lands")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    )
+
+
 def _heads_attempt(token: Token, lexicon: Lexicon) -> bool:
     """An event noun compounded to a noun of attempting ("rescue operation", "bombing
     campaign", "coup attempt"): the event is the compound's, not the attempt's."""
@@ -271,6 +307,13 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
             kind = "verb"
         elif token.pos_ in ("AUX", "VERB") and is_locative_copula(token, lexicon):
             kind, lemma = "copula", "be"
+        elif (
+            token.pos_ == "NOUN" and _is_predicate_noun(token) and word_senses(lemma, "v") is not None
+            and not lexicon.non_event(lemma) and is_event_verb(lemma, lexicon)
+        ):
+            if token.sent.text.rstrip().endswith("?"):
+                continue
+            kind = "verb"  # "Lady Gaga protests outside Trump Tower"
         elif token.pos_ == "NOUN" and (token.dep_ != "compound" or _heads_attempt(token, lexicon)):
             if lemma in lexicon.general_places:
                 continue  # "locations", "stations": places, not events
@@ -278,8 +321,12 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
                 verb = lexicon.extra_nouns[lemma]  # "presence" -> "be"
             elif lemma in lexicon.attempt_nouns:
                 continue  # "the operation", "a campaign": the attempted event is its complement
+            elif lemma in lexicon.collective:
+                continue  # "a second wave of 4,000 soldiers": a partitive, its "of" object counts
             else:
                 verb = event_verb_of_noun(lemma, lexicon)
+                if verb is None and (lemma in lexicon.gatherings or _supported(token, lexicon)):
+                    verb = occurrence_verb_of_noun(lemma, lexicon)  # "staged a protest", "a rally"
                 if verb is None and _is_possessed_event(token, lexicon):
                     verb = lemma  # "Putin's trip to Pyongyang": a verb used as a noun
                 if verb is None or lexicon.non_event(verb):
