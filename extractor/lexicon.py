@@ -261,13 +261,14 @@ def wordnet_event_noun(noun: str) -> str | None:
 
 def is_event_verb(lemma: str, lexicon: Lexicon | None = None) -> bool:
     """Whether a verb (or phrasal verb, "blow up") reports a concrete event: never the
-    lexicon's non-event classes; always its verbs of giving, getting and taking part; else
+    lexicon's non-event classes; always its verbs of giving, getting, taking part and its
+    support verbs ("undergo", which WordNet files under perception); else
     by its WordNet classes (``EVENT_VERB_CLASSES``, ``VERB_EVENT_SHARE``); a verb WordNet
     lacks counts as one."""
     lexicon = lexicon or default_lexicon()
     if lexicon.non_event(lemma):
         return False
-    if lemma in lexicon.giving or lemma in lexicon.getting or lemma in lexicon.participation:
+    if lemma in lexicon.giving or lemma in lexicon.getting or lemma in lexicon.participation or lemma in lexicon.support:
         return True
     known = wordnet_event_verb(lemma)
     if known is None and " " in lemma:

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 from .contracts import Trigger
 from .lexicon import (
     EVENT_NOUN_CLASSES, Lexicon, _wordnet_verbs, default_lexicon, event_verb_of_noun, is_event_verb,
-    occurrence_verb_of_noun, verb_of_nominal, word_senses,
+    occurrence_verb_of_noun, verb_of_nominal, word_senses, wordnet_event_verb,
 )
 from .syntax import PLACE_LABELS, occurrence_clause  # noqa: F401  (re-exported)
 
@@ -239,6 +239,27 @@ def _is_possessed_event(token: Token, lexicon: Lexicon) -> bool:
     return owner and (placed or occurrence_clause(token) is not None)
 
 
+def _uncomplemented(token: Token, lemma: str, lexicon: Lexicon) -> bool:
+    """An aspectual or planning verb with no complement to pass its event to: then it is the
+    event ("Verstappen finished third at Interlagos", "she would move to Canada"), when
+    WordNet gives it concrete senses; not with a clausal complement ("plans to send",
+    "began shelling"), an event noun for object ("offered an exchange") or, for aspectual
+    verbs, any object ("began the offensive", "kept the money"). Reporting,
+    cognition and light verbs never are."""
+    if lemma in lexicon.reporting or lemma in lexicon.cognition or lemma in lexicon.light:
+        return False
+    if lemma not in lexicon.aspectual and lemma not in lexicon.planning:
+        return False
+    for c in token.children:
+        if c.dep_ in ("xcomp", "ccomp", "csubj", "pcomp", "prt"):
+            return False
+        if c.dep_ == "dobj" and (lemma in lexicon.aspectual or event_verb_of_noun(c.lemma_.lower(), lexicon) is not None):
+            return False  # "began the offensive": what begins is the event
+        if c.dep_ == "prep" and any(p.dep_ == "pcomp" for p in c.children):
+            return False  # "stopped from sending"
+    return bool(wordnet_event_verb(lemma))
+
+
 def _supported(token: Token, lexicon: Lexicon) -> bool:
     """The noun is the object of a support or light verb, which takes event nouns
     ("staged a protest", "held separate meetings", "took a tour")."""
@@ -298,9 +319,12 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
             kind, lemma = "copula", "be"
         elif token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
             phrasal = f"{lemma} {particle}" if particle else lemma
-            if (lexicon.non_event(lemma) and not particle) or lexicon.non_event(phrasal) or _in_purpose_clause(token, lexicon):
+            if _in_purpose_clause(token, lexicon):
                 continue
-            if not is_event_verb(phrasal, lexicon):
+            if (lexicon.non_event(lemma) and not particle) or lexicon.non_event(phrasal):
+                if not _uncomplemented(token, phrasal, lexicon):
+                    continue
+            elif not is_event_verb(phrasal, lexicon):
                 continue  # WordNet: only cognition, perception, emotion or stative senses
             if token.sent.text.rstrip().endswith("?"):
                 continue

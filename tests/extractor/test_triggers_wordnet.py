@@ -258,3 +258,36 @@ def test_an_event_compound_of_an_attempt_noun_is_the_trigger(nlp):
     found = [(doc[t.i].text, t.lemma, t.kind) for t in find_triggers(doc)]
     assert ("rescue", "rescue", "noun") in found
     assert not any(text == "operation" for text, _, _ in found)
+
+
+# --- context: complements, support verbs, partitives, headline predicates -------------------
+
+
+@pytest.mark.parametrize(
+    "text, present, absent",
+    [
+        # an aspectual or planning verb without a complement is the event itself ...
+        ("The runner finished third at the marathon in Boston on Monday.", {"finish"}, set()),
+        ("She said she would move to Portugal in 2025.", {"move"}, set()),
+        # ... with one, its complement is
+        ("Kenya plans to send 1,000 police officers to Haiti in May.", {"send"}, {"plan"}),
+        ("The army began shelling the town of Avdiivka in October.", {"shell"}, {"begin"}),
+        ("The army began the offensive near Kharkiv in May.", set(), {"begin"}),
+        # the object of a support or light verb takes its occurrence sense
+        ("The singer staged a protest outside the embassy in Paris on Friday.", {"protest"}, set()),
+        ("The president will hold separate meetings with governors in Abuja.", {"meet"}, set()),
+        # ... unless verb and noun are one WordNet verb
+        ("The vote took place in Dublin on Friday.", {"vote"}, {"place"}),
+        # a partitive head is no event: its "of" object counts
+        ("A second wave of 4,000 soldiers arrived in Kursk.", {"arrive"}, {"wave"}),
+    ],
+)
+def test_context_decides_between_a_frame_and_its_event(nlp, text, present, absent):
+    found = {t.lemma for t in find_triggers(nlp(text))}
+    assert present <= found and not (absent & found), found
+
+
+def test_a_lower_case_noun_with_a_subject_is_a_headline_verb(nlp):
+    doc = nlp("Lady Gaga protests outside Trump Tower")
+    assert doc[2].pos_ == "NOUN"  # the tagger's reading of the headline
+    assert [(t.i, t.lemma, t.kind) for t in find_triggers(doc)] == [(2, "protest", "verb")]
