@@ -141,6 +141,8 @@ NON_EVENT_VERB_CLASSES = frozenset({"cognition", "perception", "emotion", "stati
 # noun.group: "soldier", "troop", "brigade"), places, artefacts, states ("crisis"),
 # communications, cognitions and the rest never are.
 EVENT_NOUN_CLASSES = frozenset({"act", "event", "phenomenon"})
+# After a support or light verb, speech acts count too ("gave a speech", "held talks").
+SPEECH_ACT_CLASSES = EVENT_NOUN_CLASSES | {"communication"}
 # Happenings (noun.event) need no verb: "accident", "earthquake", "funeral", "victory" are
 # occurrences whatever their origin, and the noun is then its own action; WordNet's first
 # sense must be the happening then ("casualty" is first a person, "famine" a state). Acts
@@ -271,9 +273,7 @@ def is_event_verb(lemma: str, lexicon: Lexicon | None = None) -> bool:
     if lemma in lexicon.giving or lemma in lexicon.getting or lemma in lexicon.participation or lemma in lexicon.support:
         return True
     known = wordnet_event_verb(lemma)
-    if known is None and " " in lemma:
-        known = wordnet_event_verb(lemma.split(" ", 1)[0])  # "crash out": as "crash"
-    return True if known is None else known
+    return True if known is None else known  # a phrasal verb WordNet lacks too ("see off")
 
 
 @lru_cache(maxsize=None)
@@ -312,13 +312,15 @@ def event_verb_of_noun(noun: str, lexicon: Lexicon | None = None) -> str | None:
     return verb
 
 
-def occurrence_verb_of_noun(noun: str, lexicon: Lexicon | None = None) -> str | None:
+def occurrence_verb_of_noun(noun: str, lexicon: Lexicon | None = None, *, supported: bool = False) -> str | None:
     """The event a noun names where its context forces the occurrence reading: the object
-    of a support or light verb ("staged a protest", "held meetings") and the lexicon's
-    gatherings ("a rally in Ohio"). Any occurrence sense will do then (act, event,
-    phenomenon; a gathering's group sense too): the verb it derives from when that is an
-    event verb, else the noun itself; None for a noun with no such sense ("took a goat",
-    "gave a speech") and for nouns of the lexicon's non-event verbs ("made a decision")."""
+    of a support or light verb (``supported``: "staged a protest", "held meetings", "gave a
+    speech") and the lexicon's gatherings ("a rally in Ohio"). Any occurrence sense will do
+    then (act, event, phenomenon; a gathering's group sense; after a support verb a
+    communication sense too, a speech act: "gave a speech", "held talks", "imposed
+    sanctions"): the verb it derives from when that is an event verb, else the noun itself;
+    None for a noun with no such sense ("took a goat") and for nouns of the lexicon's
+    non-event verbs ("made a decision", "made a statement")."""
     lexicon = lexicon or default_lexicon()
     found = event_verb_of_noun(noun, lexicon)
     if found is not None:
@@ -326,7 +328,8 @@ def occurrence_verb_of_noun(noun: str, lexicon: Lexicon | None = None) -> str | 
     senses = word_senses(noun, "n")
     if senses is None:
         return noun if noun in lexicon.gatherings else None
-    if noun not in lexicon.gatherings and not any(k in EVENT_NOUN_CLASSES for k in senses.classes):
+    classes = SPEECH_ACT_CLASSES if supported else EVENT_NOUN_CLASSES
+    if noun not in lexicon.gatherings and not any(k in classes for k in senses.classes):
         return None
     verb = derived_verb(senses)
     if verb is not None and lexicon.non_event(verb):

@@ -349,8 +349,10 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
                 continue  # "a second wave of 4,000 soldiers": a partitive, its "of" object counts
             else:
                 verb = event_verb_of_noun(lemma, lexicon)
-                if verb is None and (lemma in lexicon.gatherings or _supported(token, lexicon)):
-                    verb = occurrence_verb_of_noun(lemma, lexicon)  # "staged a protest", "a rally"
+                if verb is None and lemma in lexicon.gatherings:
+                    verb = occurrence_verb_of_noun(lemma, lexicon)  # "a rally in Ohio"
+                if verb is None and _supported(token, lexicon):
+                    verb = occurrence_verb_of_noun(lemma, lexicon, supported=True)  # "staged a protest"
                 if verb is None and _is_possessed_event(token, lexicon):
                     verb = lemma  # "Putin's trip to Pyongyang": a verb used as a noun
                 if verb is None or lexicon.non_event(verb):
