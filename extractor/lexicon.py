@@ -255,8 +255,7 @@ def wordnet_event_noun(noun: str) -> str | None:
         return noun  # "accident", "earthquake", "victory": a happening with no verb of its own
     if verb is None or not wordnet_event_verb(verb):
         return None
-    verb_senses = word_senses(verb, "v")
-    if verb_senses is not None and senses.total + 1 > DENOMINAL_RATIO * (verb_senses.total + 1):
+    if _denominal(senses, verb):
         return None  # "war": the verb is made from the noun
     return verb
 
@@ -332,9 +331,15 @@ def occurrence_verb_of_noun(noun: str, lexicon: Lexicon | None = None, *, suppor
     if noun not in lexicon.gatherings and not any(k in classes for k in senses.classes):
         return None
     verb = derived_verb(senses)
-    if verb is not None and lexicon.non_event(verb):
-        return None
+    if verb is not None and (lexicon.non_event(verb) or _denominal(senses, verb)):
+        return None  # "made a decision"; "waged war", "faced a task": the noun is primary
     return verb if verb is not None and is_event_verb(verb, lexicon) else noun
+
+
+def _denominal(senses: WordSenses, verb: str) -> bool:
+    """Whether ``verb`` is made from the noun of ``senses`` (``DENOMINAL_RATIO``)."""
+    verb_senses = word_senses(verb, "v")
+    return verb_senses is not None and senses.total + 1 > DENOMINAL_RATIO * (verb_senses.total + 1)
 
 
 # Agent-noun suffixes: (noun ending, stem endings to try, whether the stem must be a verb).

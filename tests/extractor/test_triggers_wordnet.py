@@ -291,3 +291,11 @@ def test_a_lower_case_noun_with_a_subject_is_a_headline_verb(nlp):
     doc = nlp("Lady Gaga protests outside Trump Tower")
     assert doc[2].pos_ == "NOUN"  # the tagger's reading of the headline
     assert [(t.i, t.lemma, t.kind) for t in find_triggers(doc)] == [(2, "protest", "verb")]
+
+
+def test_a_situation_stays_one_after_a_support_verb(nlp):
+    # "waged war": the support verb forces an occurrence reading, but war's verb is made from it
+    found = {t.lemma for t in find_triggers(nlp("Russia waged war in Ukraine in 2022."))}
+    assert "war" not in found
+    found = {t.lemma for t in find_triggers(nlp("The rebels waged an attack on Goma in 2012."))}
+    assert "attack" in found
