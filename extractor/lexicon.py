@@ -8,6 +8,25 @@ One ``Lexicon`` reads them, and every stage consults the one it is given. The ve
 used to recognise nominalizations and agent nouns comes from the WordNet-derived lemma index
 that ships with spaCy's English pipelines, so no word list here names what any particular
 article says.
+
+Which words name concrete events at all comes from WordNet 3.0's lexicographer classes
+(``data/wordnet_classes.tsv.gz``, read once; one dict lookup per word, cached per lemma):
+
+- a verb is an event verb when its concrete senses (``EVENT_VERB_CLASSES``: motion, contact,
+  possession, competition, creation, change, social, consumption, body, weather,
+  communication) carry at least ``VERB_EVENT_SHARE`` of its senses' weight (tag count + 1),
+  i.e. it is not only a verb of cognition, perception, emotion or state (``is_event_verb``);
+- a noun is an event noun when its occurrence senses (``EVENT_NOUN_CLASSES``: act, event,
+  phenomenon) carry at least ``NOUN_EVENT_SHARE`` of its weight, it derives from an event
+  verb (WordNet's derivational pointers, else the nominalization suffixes), and that verb is
+  not made from the noun (``DENOMINAL_RATIO``: "war"); a happening (noun.event first) needs
+  no verb and is its own action ("accident"); a closed compound WordNet lacks goes by its
+  head ("airstrike") (``event_verb_of_noun``); after a support or light verb and for the
+  lexicon's gatherings any occurrence sense will do (``occurrence_verb_of_noun``);
+- the lexicon's classes stay the override: its non-event classes (reporting, cognition,
+  light, aspectual, planning) are never events, its verbs of giving, getting, taking part
+  and support always are, its locative nouns give their verb outright and its general
+  places are never events.
 """
 
 from __future__ import annotations
