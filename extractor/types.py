@@ -283,38 +283,20 @@ class SlotOrigin:
 
 
 @dataclass(frozen=True)
-class DocumentEvent:
+class DocumentEvent(EventTuple):
     """One real-world event of an article: the five slots and optional fields of a mention
-    tuple, filled from the mentions merged into it (guide section 5)."""
+    tuple (inherited from ``EventTuple``), filled from the mentions merged into it, with
+    ``mentions`` (indices into the document's tuples), ``from_`` (slot -> mention index),
+    ``main`` and, per slot, its ``origins`` (guide section 5)."""
 
-    action: Slot
-    actor: Slot | None = None
-    quantity: Slot | None = None
-    location: Slot | None = None
-    date: Slot | None = None
-    lemma: str | None = None
-    quantity_value: QuantityValue | None = None
-    date_value: DateValue | None = None
-    place: PlaceValue | None = None
-    actor_value: ActorValue | None = None
-    modality: str = "asserted"
-    source: Slot | None = None
-    event_type: str | None = None
-    evidence: Slot | None = None
-    confidence: float = 1.0
     mentions: tuple[int, ...] = ()
     from_: dict[str, int] = field(default_factory=dict, hash=False)
     main: bool = False
     origins: dict[str, SlotOrigin] = field(default_factory=dict, hash=False)
 
     def as_tuple(self) -> EventTuple:
-        """The event's slots and fields as an ``EventTuple`` (for code that takes tuples)."""
-        return EventTuple(
-            action=self.action, actor=self.actor, quantity=self.quantity, location=self.location, date=self.date,
-            lemma=self.lemma, quantity_value=self.quantity_value, date_value=self.date_value, place=self.place,
-            actor_value=self.actor_value, modality=self.modality, source=self.source, event_type=self.event_type,
-            evidence=self.evidence, confidence=self.confidence,
-        )
+        """The event's slots and fields as a plain ``EventTuple`` (for code that takes tuples)."""
+        return EventTuple(**{f.name: getattr(self, f.name) for f in fields(EventTuple)})
 
     def to_dict(self) -> dict[str, Any]:
         """The guide's JSON form of an event: a tuple's flat fields, then ``mentions``,
@@ -331,10 +313,7 @@ class DocumentEvent:
     def from_dict(cls, data: Mapping[str, Any]) -> "DocumentEvent":
         t = EventTuple.from_dict(dict(data))
         return cls(
-            action=t.action, actor=t.actor, quantity=t.quantity, location=t.location, date=t.date, lemma=t.lemma,
-            quantity_value=t.quantity_value, date_value=t.date_value, place=t.place, actor_value=t.actor_value,
-            modality=t.modality, source=t.source, event_type=t.event_type, evidence=t.evidence,
-            confidence=t.confidence,
+            **{f.name: getattr(t, f.name) for f in fields(EventTuple)},
             mentions=tuple(int(m) for m in data.get("mentions") or ()),
             from_={str(k): int(v) for k, v in (data.get("from") or {}).items()},
             main=bool(data.get("main", False)),
