@@ -4,13 +4,14 @@
 
 Writes ``{"doc_id", "text", "published"}`` lines (the extractor's record form). The date is
 the record's ``published``/``date``, else its ``meta.date_publish`` (Giveme5W1H), cut to
-``YYYY-MM-DD``; with ``--gold``, only the gold's documents, dated as the gold dates them (the
+``YYYY-MM-DD`` (no date where it is not one); with ``--gold``, only the gold's documents, dated as the gold dates them (the
 hand-labelled news dev gold resolves relative dates against that date). Reads files only.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -20,7 +21,10 @@ from typing import Any, Iterator
 def _date(record: dict[str, Any]) -> str | None:
     meta = record.get("meta") if isinstance(record.get("meta"), dict) else {}
     value = record.get("published") or record.get("date") or meta.get("date_publish")
-    return str(value)[:10] if value else None
+    try:  # the data writes a missing date as the string "None"
+        return dt.date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError:
+        return None
 
 
 def records(data: Path, gold: Path | None = None) -> Iterator[dict[str, Any]]:

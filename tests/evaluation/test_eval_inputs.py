@@ -13,8 +13,11 @@ def test_dates_from_the_record_or_its_meta(tmp_path):
         {"id": "a", "text": "A.", "meta": {"date_publish": "2031-05-06 00:00:00"}},
         {"doc_id": "b", "text": "B.", "published": "2031-01-02"},
         {"id": "c", "text": "C."},
+        {"id": "d", "text": "D.", "meta": {"date_publish": "None"}},
     ])
-    assert [(r["doc_id"], r["published"]) for r in records(data)] == [("a", "2031-05-06"), ("b", "2031-01-02"), ("c", None)]
+    assert [(r["doc_id"], r["published"]) for r in records(data)] == [
+        ("a", "2031-05-06"), ("b", "2031-01-02"), ("c", None), ("d", None)
+    ]
 
 
 def test_gold_picks_documents_and_dates(tmp_path):
