@@ -356,10 +356,11 @@ def _takes_no_object(ctx: Context, verb: Token, subj: Token) -> bool:
 
 
 def _is_reduced_passive(ctx: Context, verb: Token, subj: Token) -> bool:
-    """Whether a bare past participle with a subject in a dependent clause is a passive whose
-    subject is the patient: "with thousands more injured", "three residents wounded" (not
-    a main clause's verb, where the tag is likelier wrong than the voice)."""
-    return verb.tag_ == "VBN" and verb.dep_ != "ROOT" and _takes_no_object(ctx, verb, subj)
+    """Whether a bare past participle with a subject in an absolute "with" phrase is a
+    passive whose subject is the patient: "with thousands more injured" (elsewhere a past
+    participle tag on a verb with a subject is likelier a misread past tense: "as the fans
+    dreamed and winced")."""
+    return verb.tag_ == "VBN" and verb.dep_ == "pcomp" and _takes_no_object(ctx, verb, subj)
 
 
 def is_headline(token: Token) -> bool:
@@ -556,6 +557,8 @@ def link_actor(ctx: Context, trig: Trigger, token: Token) -> ActorLink:
         # the patient is never the actor (guide v2, rule 2); the owner of what was sent sends it
         owner = attempt(passive_owner, ctx, trig, content_head(found.value, words)) if found is not None else None
         found, verdict = (owner, None) if owner is not None else (None, verdict)
+        if verdict is not None and trig.lemma in words.stative_passives:
+            verdict = None  # "the change is tied to Brexit": a state, no agentless event
     theme = content_head(found.value, words) if found is not None else None
     span = ref = None
     if theme is None or _names_no_actor(ctx, theme):

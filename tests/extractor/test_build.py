@@ -113,6 +113,8 @@ AGENTLESS_CASES = [
     ("Two hundred migrants arrived in Lampedusa", "arrive", "migrants", "Two hundred migrants", None),
     ("Some 400 Kenyan police officers were sent to Haiti in June.", "send", None, "Some 400 Kenyan police officers", "Haiti"),
     ("Chad's soldiers were sent to Niger in May.", "send", "Chad", None, "Niger"),
+    # an active verb sharing the patient of a passive: the patient does it
+    ("Troops were sent to Kursk in May and fought there.", "fight", "Troops", None, "Kursk"),
 ]
 
 
@@ -135,6 +137,8 @@ def test_agentless_events_and_their_roles(extractor_, text, lemma, actor, quanti
         ("Sending 40 medics to Gaza in May.", "send"),
         # an agentless passive that states no count, place or date
         ("The convoy was attacked.", "attack"),
+        # a passive that states a position, not an event
+        ("The depot is situated in Odesa.", "situate"),
     ],
 )
 def test_no_agentless_tuple_without_the_construction_or_a_stated_slot(extractor_, text, lemma):
