@@ -260,10 +260,14 @@ def participle_head(ctx: Context, verb: Token, came_from: Token | None) -> tuple
     """The noun a participle modifies: the actor of a present participle ("soldiers operating
     in Donetsk") and of an intransitive one ("refugees fled to Poland"), the patient of a past
     participle ("Six fighters killed in Ukraine", "troops sent to Kursk"). A past participle
-    with an object is a finite verb the tagger misread, whose noun acts."""
+    with an object, or on the noun that heads a sentence of running text (which needs a
+    finite verb: "The troops trained at the base in June."), is a finite verb the tagger
+    misread, whose noun acts."""
     if verb.dep_ != "acl" or verb.tag_ not in ("VBG", "VBN") or any(c.dep_ == "aux" for c in verb.children):
         return None
     if verb.tag_ == "VBG" or verb.lemma_.lower() in ctx.words.intransitive or any(c.dep_ == "dobj" for c in verb.children):
+        return verb.head, None
+    if verb.head.dep_ == "ROOT" and not is_headline(verb):
         return verb.head, None
     return verb.head, AGENTLESS_PARTICIPLE
 

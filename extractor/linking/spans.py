@@ -70,8 +70,9 @@ _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "csubjpass"
 
 def noun_phrase(token: Token, *, numbers: bool = True) -> TokenSpan:
     """The phrase a noun heads, without relative clauses, trailing modifiers or determiners,
-    and without anything before its nearest clause or separator (``_PREMODIFIERS``): the
-    words of a headline the parser ran together stay out of the phrase."""
+    and without anything before its nearest clause or separator (``_PREMODIFIERS``) or, with
+    ``numbers=False`` (an actor), before its count: the words of a headline the parser ran
+    together stay out of the phrase."""
     doc = token.doc
     ent = _entity(token)
     left = token.i
@@ -86,7 +87,9 @@ def noun_phrase(token: Token, *, numbers: bool = True) -> TokenSpan:
         if c.dep_ in ("det", "predet", "poss") and c.tag_ != "PRP$" and c.pos_ != "PROPN":
             continue
         if not numbers and (c.dep_ in ("nummod", "quantmod") or _is_number(c)):
-            continue
+            # without its count, the phrase is what the count counts: words before the
+            # count are not part of it ("Getty Images 9 Chicago Cubs": Chicago Cubs)
+            break
         left = min(left, c.left_edge.i)
     right = token.i + 1
     for c in token.rights:
