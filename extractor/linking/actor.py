@@ -246,7 +246,8 @@ def subject(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token, 
 def passive_patient(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token, str | None] | None:
     """The patient of an agentless passive, never its actor ("seven people were killed"; the
     noun a relative clause modifies for a relative pronoun: "the miners who were rescued");
-    it is whoever is there for a passive of seeing ("troops were spotted in Kursk")."""
+    it is whoever is there for a passive of seeing or of position ("troops were spotted in
+    Kursk", "troops are stationed in Gao")."""
     patient = _patient(verb)
     if patient is None:
         return None
@@ -558,11 +559,18 @@ def link_actor(ctx: Context, trig: Trigger, token: Token) -> ActorLink:
     if found is not None and _is_no_actor(ctx, found.value, token):
         found = None
     if verdict in _PATIENT_VERDICTS:
-        # the patient is never the actor (guide v2, rule 2); the owner of what was sent sends it
-        owner = attempt(passive_owner, ctx, trig, content_head(found.value, words)) if found is not None else None
-        found, verdict = (owner, None) if owner is not None else (None, verdict)
-        if verdict is not None and trig.lemma in words.stative_passives:
-            verdict = None  # "the change is tied to Brexit": a state, no agentless event
+        patient = content_head(found.value, words) if found is not None else None
+        if trig.lemma in words.stative_passives:
+            found, verdict = None, None  # "the change is tied to Brexit": a state, no event
+        elif trig.lemma in words.position_passives:
+            # "troops are stationed in Gao": a presence, whoever is there is the actor, when
+            # it names people ("the venue is situated in Manhattan" is no event)
+            keep = patient is not None and _is_agentive(patient, words)
+            found, verdict = (Found(found.rule, patient) if keep else None), None
+        else:
+            # the patient is never the actor (guide v2, rule 2); the owner of what was sent sends it
+            owner = attempt(passive_owner, ctx, trig, patient) if patient is not None else None
+            found, verdict = (owner, None) if owner is not None else (None, verdict)
     theme = content_head(found.value, words) if found is not None else None
     span = ref = None
     if theme is None or _names_no_actor(ctx, theme):

@@ -115,6 +115,8 @@ AGENTLESS_CASES = [
     ("Chad's soldiers were sent to Niger in May.", "send", "Chad", None, "Niger"),
     # an active verb sharing the patient of a passive: the patient does it
     ("Troops were sent to Kursk in May and fought there.", "fight", "Troops", None, "Kursk"),
+    # a passive of position places its patient there: a presence, whoever is there acts
+    ("About 400 Chadian soldiers are stationed in Gao.", "station", "Chadian soldiers", "About 400 Chadian soldiers", "Gao"),
 ]
 
 
@@ -137,7 +139,9 @@ def test_agentless_events_and_their_roles(extractor_, text, lemma, actor, quanti
         ("Sending 40 medics to Gaza in May.", "send"),
         # an agentless passive that states no count, place or date
         ("The convoy was attacked.", "attack"),
-        # a passive that states a position, not an event
+        # a passive that states a relation, not an event
+        ("The outage was linked to a storm in Odesa.", "link"),
+        # ... or the position of a thing, not of people
         ("The depot is situated in Odesa.", "situate"),
     ],
 )
