@@ -168,14 +168,14 @@ def _context_spans(event: Mapping[str, Any], slot: str, config: Mapping[str, Any
     """The fillers of a location / date / quantity slot, without those whose role the
     configuration says is no place, time or amount for the event's type (GENEVA maps the
     Goal of Assistance, the aim helped towards, to location)."""
-    event_type = event.get("event_type") or ""
-    ignored = {
-        role
-        for name, roles in config.get("context_roles_ignored", {}).items()
-        if _type_matches(event_type, [name])
-        for role in roles
-    }
+    ignored = _roles_for(event, config.get("context_roles_ignored", {}))
     return [f for f in _spans(event.get(slot)) if f.get("role") not in ignored]
+
+
+def _roles_for(event: Mapping[str, Any], table: Mapping[str, list[str]]) -> set[str]:
+    """The roles ``table`` (event type or type prefix -> roles) lists for the event's type."""
+    event_type = event.get("event_type") or ""
+    return {role for name, roles in table.items() if _type_matches(event_type, [name]) for role in roles}
 
 
 def _is_question(text: str, sentence: tuple[int, int]) -> bool:
@@ -193,13 +193,7 @@ def actor_spans(event: Mapping[str, Any], config: Mapping[str, Any]) -> list[dic
     """The event's actor fillers: its ``actor`` slot, plus the ``other_args`` whose role the
     configuration maps to actor for the event's type (intransitive subjects)."""
     spans = _spans(event.get("actor"))
-    event_type = event.get("event_type") or ""
-    roles = {
-        role
-        for name, names in config.get("subject_actor_roles", {}).items()
-        if _type_matches(event_type, [name])
-        for role in names
-    }
+    roles = _roles_for(event, config.get("subject_actor_roles", {}))
     if roles:
         spans += [
             a for a in event.get("other_args") or () if isinstance(a, dict) and a.get("role") in roles and a.get("text")

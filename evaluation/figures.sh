@@ -30,7 +30,8 @@ done
 run wikievents "$DATA/wikievents-dev.jsonl"
 "$BIN/extractor" evaluate wikievents --data "$DATA/wikievents-dev.jsonl" --pred "$OUT/wikievents.jsonl" \
     --json "$OUT/wikievents.score.json" > "$OUT/wikievents.score.txt"
-run giveme5w1h "$DATA/giveme5w1h-dev.jsonl"
+"$BIN/python" -m evaluation.inputs "$DATA/giveme5w1h-dev.jsonl" > "$OUT/giveme5w1h-input.jsonl"
+run giveme5w1h "$OUT/giveme5w1h-input.jsonl"
 "$BIN/extractor" evaluate giveme5w1h --data "$DATA/giveme5w1h-dev.jsonl" --pred "$OUT/giveme5w1h.jsonl" \
     --json "$OUT/giveme5w1h.score.json" > "$OUT/giveme5w1h.score.txt"
 run ucdp "$DATA/ucdp-ukraine-dev.jsonl"
@@ -38,4 +39,9 @@ run ucdp "$DATA/ucdp-ukraine-dev.jsonl"
     --json "$OUT/ucdp.score.json" > "$OUT/ucdp.score.txt"
 head -n 13 "$OUT/seeds.score.txt"
 sed -n '/^Main event/,/^document /p' "$OUT/seeds.score.txt"  # main-event and merge blocks of the seeds
+# the hand-labelled news dev gold (24 of the Giveme5W1H articles, evaluation/gold/README.md)
+"$BIN/python" -m evaluation.inputs "$DATA/giveme5w1h-dev.jsonl" --gold evaluation/gold/news-dev.jsonl > "$OUT/news-dev-input.jsonl"
+run news-dev "$OUT/news-dev-input.jsonl"
+"$BIN/extractor" evaluate --gold evaluation/gold/news-dev.jsonl --pred "$OUT/news-dev.jsonl" --json "$OUT/news-dev.score.json" > "$OUT/news-dev.score.txt"
+head -n 13 "$OUT/news-dev.score.txt"
 for f in "$OUT"/*-given.score.txt "$OUT"/*-found.score.txt "$OUT"/wikievents.score.txt "$OUT"/giveme5w1h.score.txt "$OUT"/ucdp.score.txt; do echo "== $f"; sed -n '4,40p' "$f"; done

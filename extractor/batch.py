@@ -11,6 +11,7 @@ from typing import Any, Iterable, Iterator
 
 from .errors import ExtractorError
 from .io import (
+    LEVELS,
     LineWriter,
     count_inputs,
     done_ids,
@@ -150,6 +151,7 @@ def run_folder(
     language_check: bool = True,
     with_text: bool = False,
     progress: bool | None = False,
+    level: str = "tuples",
 ) -> RunSummary:
     """Extract tuples from every article under ``source`` into ``out``.
 
@@ -166,8 +168,11 @@ def run_folder(
     is the extracted article text). ``progress`` shows a progress bar on stderr (``None``:
     only on a terminal). With ``given_triggers``, records' annotated trigger spans are
     linked instead of the triggers the pipeline finds (for scoring on RAMS and GENEVA).
+    ``level="events"`` makes the table one row per document-level event instead of per tuple.
     """
     started = time.perf_counter()
+    if level not in LEVELS:
+        raise ExtractorError("E035", level=level)
     source = Path(source)
     fmt, lines_path, errors_path = output_paths(out, format=format, errors_path=errors_path)
     summary = RunSummary(output=str(out))
@@ -255,7 +260,7 @@ def run_folder(
         finally:
             bar.close()
     if fmt != "jsonl":
-        write_table(lines_path, out, format=fmt)
+        write_table(lines_path, out, format=fmt, level=level)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -39,6 +39,14 @@ def _sentence_slot(doc: Doc, i: int, segments) -> Slot:
     return _slot(doc, (tokens[0].i, tokens[-1].i + 1), segments) if tokens else Slot(doc[i].text)
 
 
+def _in_sentence(doc: Doc, token, span: TokenSpan | None) -> bool:
+    """Whether ``span`` holds a word of ``token``'s sentence."""
+    if span is None:
+        return False
+    sent = token.sent
+    return any(sent.start <= i < sent.end and not doc[i].is_space for i in range(span[0], span[1]))
+
+
 def _is_past(doc: Doc, trig: Trigger) -> bool | None:
     if trig.modality == "planned":
         return False
@@ -78,9 +86,19 @@ def build_tuples(
     keep_all: bool = False,
     lexicon: Lexicon | None = None,
 ) -> list[EventTuple]:
-    """Tuples for the triggers whose actor and at least one of quantity, location, date are found
-    (every trigger with ``keep_all``, for given triggers), each with the names of the rules
-    that filled its slots; word classes come from ``lexicon`` (default: the shipped one)."""
+    """Tuples for the triggers whose actor and at least one of quantity, location, date are
+    found, and for agentless events (guide v2 rule 2) with at least one of quantity, location,
+    date in the trigger's sentence (every trigger with ``keep_all``, for given triggers);
+    each with the names of the rules that filled its slots; word classes come from
+    ``lexicon`` (default: the shipped one).
+
+    An event is agentless when its actor is ``None`` and the linker names a rule for the actor
+    all the same: the verdict that made it agentless (``linking.AGENTLESS``: an agentless
+    passive, a participle or headline passive on its patient, an event noun naming no doer,
+    an event as the subject). A null actor without a rule was not found, and its trigger
+    gives no tuple. The tuple's ``rules`` keep that verdict under ``"actor"`` beside the rules
+    of the filled slots: ``{"actor": "agentless_passive", "quantity": "counted_object"}``.
+    """
     lexicon = lexicon or default_lexicon()
     if segments is not None:
         segments = tuple(tuple(s) for s in segments)
@@ -88,9 +106,14 @@ def build_tuples(
     out: list[EventTuple] = []
     groups: dict[str, ActorValue] = {}
     for trig, args in zip(triggers, arguments):
-        if not keep_all and (args.actor is None or (args.quantity is None and args.location is None and args.date is None)):
+        agentless = args.actor is None and bool(args.rules.get("actor"))
+        if not keep_all and (
+            (args.actor is None and not agentless) or (args.quantity is None and args.location is None and args.date is None)
+        ):
             continue
         token = doc[trig.i]
+        if agentless and not keep_all and not any(_in_sentence(doc, token, getattr(args, role)) for role in ("quantity", "location", "date")):
+            continue
         slots = {role: _slot(doc, getattr(args, role), segments) for role in ROLES}
         event = EventTuple(
             action=_slot(doc, (trig.i, trig.i + 1), segments),
@@ -101,7 +124,7 @@ def build_tuples(
             evidence=_sentence_slot(doc, trig.i, segments),
             confidence=args.score,
             extra={"kind": trig.kind, "token": token.i},
-            rules={role: rule for role, rule in args.rules.items() if slots.get(role) is not None},
+            rules={role: rule for role, rule in args.rules.items() if slots.get(role) is not None or (role == "actor" and agentless)},
         )
         if normalize:
             if countries is None:

@@ -34,6 +34,7 @@ def _run(args: argparse.Namespace) -> int:
             language_check=not args.any_language,
             with_text=args.with_text,
             progress=False if args.no_progress else None,
+            level=args.level,
         )
         if args.backend == "dask":
             from .dask_backend import run_folder_dask
@@ -95,6 +96,12 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--batch-size", type=int, default=32, help="documents per batch for nlp.pipe")
     run.add_argument("--n-process", type=int, default=1, help="worker processes for nlp.pipe (-1: one per CPU)")
     run.add_argument("--print", action="store_true", help="print the extracted tuples when done")
+    run.add_argument(
+        "--level",
+        choices=("tuples", "events"),
+        default="tuples",
+        help="rows of a .csv/.parquet table: one per mention tuple, or one per document-level event (main event first)",
+    )
     run.add_argument("--any-language", action="store_true", help="process documents that are not in English instead of reporting them")
     run.add_argument("--with-text", action="store_true", help="add each document's text to its line (the text that offsets point into)")
     run.add_argument("--no-progress", action="store_true", help="no progress bar (it shows only on a terminal anyway)")

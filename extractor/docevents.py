@@ -71,7 +71,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
-from .types import SLOTS, ActorValue, DateValue, EventTuple, PlaceValue, QuantityValue, Slot
+from .types import DateValue, DocumentEvent, EventTuple, PlaceValue, Slot, SlotOrigin
 
 __all__ = ["DocumentEvent", "SlotOrigin", "merge_events"]
 
@@ -127,90 +127,6 @@ _REPORTED_AT = re.compile(
 _NOT_DATELINE_PLACES = frozenset({"REUTERS", "AP", "AFP", "UPDATE", "PHOTO", "VIDEO", "WATCH", "BREAKING", "EXCLUSIVE", "LIVE"})
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*")
 _ABBREVIATION = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Prof|No|U\.S|U\.K|[A-Z][a-z]{2})\.$")
-
-
-# --- types -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SlotOrigin:
-    """Where one slot of an event came from: the mention (index into the tuples) with its
-    modality and source, or, for a slot filled from the text around the main event, the
-    region ("headline", "dateline" or "lead") and no mention."""
-
-    mention: int | None
-    modality: str | None = None
-    source: str | None = None
-    region: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"mention": self.mention, "modality": self.modality, "source": self.source, "region": self.region}
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "SlotOrigin":
-        return cls(
-            mention=data.get("mention"), modality=data.get("modality"), source=data.get("source"), region=data.get("region")
-        )
-
-
-@dataclass(frozen=True)
-class DocumentEvent:
-    """One real-world event of an article: the five slots and optional fields of a mention
-    tuple, filled from the mentions merged into it (guide section 5)."""
-
-    action: Slot
-    actor: Slot | None = None
-    quantity: Slot | None = None
-    location: Slot | None = None
-    date: Slot | None = None
-    lemma: str | None = None
-    quantity_value: QuantityValue | None = None
-    date_value: DateValue | None = None
-    place: PlaceValue | None = None
-    actor_value: ActorValue | None = None
-    modality: str = "asserted"
-    source: Slot | None = None
-    event_type: str | None = None
-    evidence: Slot | None = None
-    confidence: float = 1.0
-    mentions: tuple[int, ...] = ()
-    from_: dict[str, int] = field(default_factory=dict, hash=False)
-    main: bool = False
-    origins: dict[str, SlotOrigin] = field(default_factory=dict, hash=False)
-
-    def as_tuple(self) -> EventTuple:
-        """The event's slots and fields as an ``EventTuple`` (for code that takes tuples)."""
-        return EventTuple(
-            action=self.action, actor=self.actor, quantity=self.quantity, location=self.location, date=self.date,
-            lemma=self.lemma, quantity_value=self.quantity_value, date_value=self.date_value, place=self.place,
-            actor_value=self.actor_value, modality=self.modality, source=self.source, event_type=self.event_type,
-            evidence=self.evidence, confidence=self.confidence,
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        """The guide's JSON form of an event: a tuple's flat fields, then ``mentions``,
-        ``from`` (slot -> mention index), ``main``, and ``origins`` (per slot: mention,
-        modality, source, region)."""
-        out = self.as_tuple().to_dict()
-        out["mentions"] = list(self.mentions)
-        out["from"] = {s: self.from_[s] for s in SLOTS if s in self.from_}
-        out["main"] = self.main
-        out["origins"] = {s: self.origins[s].to_dict() for s in SLOTS if s in self.origins}
-        return out
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "DocumentEvent":
-        t = EventTuple.from_dict(dict(data))
-        return cls(
-            action=t.action, actor=t.actor, quantity=t.quantity, location=t.location, date=t.date, lemma=t.lemma,
-            quantity_value=t.quantity_value, date_value=t.date_value, place=t.place, actor_value=t.actor_value,
-            modality=t.modality, source=t.source, event_type=t.event_type, evidence=t.evidence,
-            confidence=t.confidence,
-            mentions=tuple(int(m) for m in data.get("mentions") or ()),
-            from_={str(k): int(v) for k, v in (data.get("from") or {}).items()},
-            main=bool(data.get("main", False)),
-            origins={str(k): SlotOrigin.from_dict(v) for k, v in (data.get("origins") or {}).items()},
-        )
 
 
 # --- mention features --------------------------------------------------------------------

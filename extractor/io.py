@@ -413,7 +413,8 @@ def _records(lines: list[tuple[int, str]], file: Path, encoding: str | None) -> 
                 continue
             if isinstance(r.get("title"), str) and r["title"].strip() and not body.startswith(r["title"]):
                 body = r["title"].strip() + "\n\n" + body
-            meta = {k2: r[k2] for k2 in ("published", "date", "url", "title") if k2 in r}
+            # a null field is an absent one ("published": null is a record without a date)
+            meta = {k2: r[k2] for k2 in ("published", "date", "url", "title") if r.get(k2) is not None}
             if "published" not in meta and "date" in meta:
                 meta["published"] = meta["date"]
             triggers = r.get("triggers")

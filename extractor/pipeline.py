@@ -16,9 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .component import PIECE_START, TOKENIZER, TRANSPORT, PreparingTokenizer, prepared_doc
+from .docevents import merge_events
 from .errors import ExtractorError
 from .model import model_name
-from .types import EventTuple, Slot
+from .types import DocumentEvent, EventTuple, Slot
 
 DEFAULT_LINKER = "extractor.dep_linker.v1"
 # Longest piece of text parsed as one Doc (also capped by ``nlp.max_length``). Longer
@@ -36,13 +37,16 @@ class DocumentResult:
     tuples: tuple[EventTuple, ...] = ()
     error: str | None = None
     meta: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    # the document-level events (guide section 5): mention tuples merged, the main event first
+    events: tuple[DocumentEvent, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """The guide's JSON Lines form: ``{"doc_id", "published", "tuples"}``."""
+        """The guide's JSON Lines form: ``{"doc_id", "published", "tuples", "events"}``."""
         return {
             "doc_id": self.doc_id,
             "published": self.published,
             "tuples": [t.to_dict() for t in self.tuples],
+            "events": [e.to_dict() for e in self.events],
         }
 
 
@@ -226,7 +230,8 @@ class Extractor:
             start = doc.user_data.get(PIECE_START, 0)
             events.extend(shift_event(e, start) for e in _events_of(doc))
         published = docs[0]._.published if docs else _published(rec.get("published"), rec["doc_id"])
-        return DocumentResult(rec["doc_id"], published, tuple(events), meta=rec.get("meta", {}))
+        merged = merge_events(events, text=rec.get("text") or "", published=published, title=rec.get("title"))
+        return DocumentResult(rec["doc_id"], published, tuple(events), meta=rec.get("meta", {}), events=tuple(merged))
 
     def _one(self, rec: dict[str, Any]) -> DocumentResult:
         try:

@@ -258,3 +258,64 @@ class EventTuple:
             confidence=float(data.get("confidence", 1.0)),
             rules=data.get("rules"),
         )
+
+
+
+@dataclass(frozen=True)
+class SlotOrigin:
+    """Where one slot of an event came from: the mention (index into the tuples) with its
+    modality and source, or, for a slot filled from the text around the main event, the
+    region ("headline", "dateline" or "lead") and no mention."""
+
+    mention: int | None
+    modality: str | None = None
+    source: str | None = None
+    region: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"mention": self.mention, "modality": self.modality, "source": self.source, "region": self.region}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "SlotOrigin":
+        return cls(
+            mention=data.get("mention"), modality=data.get("modality"), source=data.get("source"), region=data.get("region")
+        )
+
+
+@dataclass(frozen=True)
+class DocumentEvent(EventTuple):
+    """One real-world event of an article: the five slots and optional fields of a mention
+    tuple (inherited from ``EventTuple``), filled from the mentions merged into it, with
+    ``mentions`` (indices into the document's tuples), ``from_`` (slot -> mention index),
+    ``main`` and, per slot, its ``origins`` (guide section 5)."""
+
+    mentions: tuple[int, ...] = ()
+    from_: dict[str, int] = field(default_factory=dict, hash=False)
+    main: bool = False
+    origins: dict[str, SlotOrigin] = field(default_factory=dict, hash=False)
+
+    def as_tuple(self) -> EventTuple:
+        """The event's slots and fields as a plain ``EventTuple`` (for code that takes tuples)."""
+        return EventTuple(**{f.name: getattr(self, f.name) for f in fields(EventTuple)})
+
+    def to_dict(self) -> dict[str, Any]:
+        """The guide's JSON form of an event: a tuple's flat fields, then ``mentions``,
+        ``from`` (slot -> mention index), ``main``, and ``origins`` (per slot: mention,
+        modality, source, region)."""
+        out = self.as_tuple().to_dict()
+        out["mentions"] = list(self.mentions)
+        out["from"] = {s: self.from_[s] for s in SLOTS if s in self.from_}
+        out["main"] = self.main
+        out["origins"] = {s: self.origins[s].to_dict() for s in SLOTS if s in self.origins}
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "DocumentEvent":
+        t = EventTuple.from_dict(dict(data))
+        return cls(
+            **{f.name: getattr(t, f.name) for f in fields(EventTuple)},
+            mentions=tuple(int(m) for m in data.get("mentions") or ()),
+            from_={str(k): int(v) for k, v in (data.get("from") or {}).items()},
+            main=bool(data.get("main", False)),
+            origins={str(k): SlotOrigin.from_dict(v) for k, v in (data.get("origins") or {}).items()},
+        )

@@ -3,15 +3,18 @@
 Each role's rules form named, ordered tables (``rules.RuleTable``): ``actor``, ``quantity``,
 ``location`` and ``date`` hold them, ``spans`` the helpers they share, and ``cascade`` runs
 them for each trigger (``link_arguments``), recording in ``Arguments.rules`` the name of the
-rule that filled each slot. Word classes come from the ``Lexicon`` the linker is given.
+rule that filled each slot, or, for an agentless event (no actor, guide v2 rule 2), the
+verdict that made it agentless (``AGENTLESS``). Word classes come from the ``Lexicon`` the
+linker is given.
 """
 
 from ..contracts import Arguments, Linker, TokenSpan, Trigger
+from .actor import AGENTLESS
 from .cascade import RULES, link_arguments, make_dep_linker
 from .quantity import quantity_span
 from .spans import content_head, noun_phrase, resolve_pronoun
 
 __all__ = [
-    "Arguments", "Linker", "TokenSpan", "Trigger", "RULES", "link_arguments", "make_dep_linker", "quantity_span",
+    "AGENTLESS", "Arguments", "Linker", "TokenSpan", "Trigger", "RULES", "link_arguments", "make_dep_linker", "quantity_span",
     "content_head", "noun_phrase", "resolve_pronoun",
 ]

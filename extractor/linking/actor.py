@@ -1,14 +1,21 @@
-"""The actor: who does the event.
+"""The actor: who does the event, or why it has none.
 
 An event noun takes the first candidate of ``NOUN_ACTOR``; a verb or copula takes the actor
 of its clause (``CLAUSE_ACTOR``, tried on the trigger's clause and then on each clause up
-the chain that controls or governs it). The candidate is then refined, in this order: a
-helper stands in for the patient of an agentless passive (``assisting_agent``); dates,
-times, situations, relative pronouns and other events are no actors; the patient of an
-agentless passive gives way to its owner (``passive_owner``) or acts itself only when it
-names people; a collective gives way to what it counts; an aim, an amount or a clause names
-no actor; a pronoun stays as written and points to its antecedent. With no actor left, a
-"between X and Y" phrase gives one (``between_party``).
+the chain that controls or governs it). A clause rule gives its candidate and, when the
+candidate is the patient of an agentless construction, the name of that construction (an
+*agentless verdict*, ``AGENTLESS``). The candidate is then refined, in this order: a helper
+stands in for the patient of an agentless passive (``assisting_agent``); a candidate that
+names an event is no doer ("the blast killed six": ``agentless_cause``); dates, times,
+situations and relative pronouns are no actors; the patient of an agentless construction is
+never the actor (annotation guide v2, rule 2), though the named owner of what a passive of
+sending moved stands in for its sender (``passive_owner``); a collective gives way to what
+it counts; an aim, an amount or a clause names no actor; a pronoun stays as written and
+points to its antecedent. With no actor left, a "between X and Y" phrase gives one
+(``between_party``), and an event noun with no doer named is agentless (``agentless_noun``).
+
+An agentless event has no actor span; its ``rule`` is the verdict that made it agentless,
+which the cascade records as the actor's rule and tuple building reads to admit it.
 """
 
 from __future__ import annotations
@@ -35,7 +42,23 @@ class ActorLink:
     ref: TokenSpan | None  # the named mention a pronoun actor stands for
     theme: Token | None  # the actor's word, kept when it names no actor ("$2 million arrived")
     subject: Token | None  # the candidate before any refinement
-    passive: bool  # whether the candidate is the patient of an agentless passive
+    passive: bool  # whether the candidate is the patient of an agentless construction
+    agentless: str | None = None  # the verdict that made the event agentless (``AGENTLESS``), if it is
+
+
+# --- agentless verdicts: why an event has no actor (guide v2, rule 2) ---------------------
+
+AGENTLESS_PASSIVE = "agentless_passive"  # a passive without an agent: "seven people were killed"
+AGENTLESS_PARTICIPLE = "agentless_participle"  # a past participle on its patient: "fighters killed in Ukraine"
+AGENTLESS_HEADLINE = "agentless_headline"  # a headline's telegraphic passive: "Two servicemen killed"
+AGENTLESS_CAUSE = "agentless_cause"  # an event does it: "the blast killed six"
+AGENTLESS_NOUN = "agentless_noun"  # an event noun naming no doer: "a derailment near Lyon"
+AGENTLESS = (AGENTLESS_PASSIVE, AGENTLESS_PARTICIPLE, AGENTLESS_HEADLINE, AGENTLESS_CAUSE, AGENTLESS_NOUN)
+# verdicts whose candidate is the event's patient (the others have none)
+_PATIENT_VERDICTS = frozenset({AGENTLESS_PASSIVE, AGENTLESS_PARTICIPLE, AGENTLESS_HEADLINE})
+# the sentence-final punctuation of running text; a sentence ending otherwise is a headline
+_FINAL_PUNCT = frozenset({".", "!", "?", "...", "\u2026", ":"})
+_CLOSERS = frozenset({'"', "'", "\u201d", "\u2019", ")", "]"})
 
 
 # --- event nouns: (ctx, trigger, noun) -> Token | None -----------------------------------
@@ -85,10 +108,12 @@ def owner(ctx: Context, trig: Trigger, token: Token) -> Found | None:
 
 @NOUN_ACTOR.rule
 def of_object(ctx: Context, trig: Trigger, token: Token) -> Token | None:
-    """The "of" object when it names people, or of a presence whatever it names: "the
-    deployment of troops", "the presence of Wagner"; not for an agent noun, whose "of"
-    object is what it makes or moves ("a producer of drones")."""
-    if _is_agent_noun(token):
+    """The "of" object of a noun of an intransitive event when it names people, or of a
+    presence whatever it names: "the arrival of troops", "the presence of Wagner". Not for a
+    transitive event, whose "of" object is its patient ("the deployment of troops": the
+    troops are deployed, guide v2 rule 2), nor for an agent noun, whose "of" object is what
+    it makes or moves ("a producer of drones")."""
+    if _is_agent_noun(token) or not (trig.lemma == "be" or trig.lemma in ctx.words.intransitive):
         return None
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     cand = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
@@ -158,72 +183,98 @@ def _performs_object(ctx: Context, verb: Token) -> bool:
     return lemma in ctx.words.support or _is_non_event_verb(lemma, ctx.words)
 
 
-# --- clauses: (ctx, verb, complement it was reached from) -> (Token, passive) | None ------
+# --- clauses: (ctx, verb, complement it was reached from) -> (Token, verdict) | None ------
+# A clause rule gives its candidate and ``None`` when the candidate acts, or the agentless
+# verdict when the candidate is the patient of an agentless construction.
 
-CLAUSE_ACTOR = RuleTable("actor", "who does what a clause says")
+CLAUSE_ACTOR = RuleTable("actor", "who does what a clause says, or whom an agentless clause affects")
 
 
 @CLAUSE_ACTOR.rule
-def controller(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token, bool] | None:
+def controller(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token, str | None] | None:
     """Who performs the complement the search came up from when it is not the verb's subject:
     the object of an object-control verb ("asked Ukraine to withdraw") or of a verb of
     sending ("sent troops to fight"), a prepositional object ("called on Iran to withdraw"),
-    or a passive's patient ("troops were ordered to withdraw")."""
+    or a passive's patient ("troops were ordered to withdraw"); the patient of the
+    complement when that is an agentless passive ("troops were ordered to be deployed")."""
     if came_from is None:
         return None
     found = _controller(ctx, verb, came_from)
-    return None if found is None else (found, _is_passive(came_from))
+    return None if found is None else (found, AGENTLESS_PASSIVE if _is_passive(came_from) else None)
 
 
 @CLAUSE_ACTOR.rule
-def passive_agent(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token, bool] | None:
+def passive_agent(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token, str | None] | None:
     """The object of a passive's "by" phrase: "the town was shelled by Russia"."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if agent is None and _is_passive(verb):
         # the parser sometimes labels a passive's "by" phrase a plain preposition
         agent = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"), None)
     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    return None if pobj is None else (pobj, False)
+    return None if pobj is None else (pobj, None)
 
 
 @CLAUSE_ACTOR.rule
-def relative_head(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token, bool] | None:
+def relative_head(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token, str | None] | None:
     """The noun a relative clause modifies, when the clause's subject is the relative pronoun
     ("the troops who crossed the border") or missing."""
     if verb.dep_ != "relcl":
         return None
     subj = _clause_subject(ctx, verb)
     if (subj is not None and subj.tag_ in ("WDT", "WP")) or (subj is None and _patient(verb) is None):
-        return verb.head, False
+        return verb.head, None
     return None
 
 
 @CLAUSE_ACTOR.rule
-def subject(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token, bool] | None:
-    """The clause's subject: "Russia sent troops"."""
+def subject(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token, str | None] | None:
+    """The clause's subject: "Russia sent troops"; in a headline's telegraphic passive, the
+    patient ("Two Ukrainian servicemen killed", see ``_is_headline_passive``)."""
     subj = _clause_subject(ctx, verb)
-    return None if subj is None else (subj, False)
+    if subj is None:
+        return None
+    # a verb reached from its complement: its subject performs the complement ("Troops
+    # ordered to withdraw": the troops withdraw)
+    if came_from is None and _is_headline_passive(ctx, verb, subj):
+        return subj, AGENTLESS_HEADLINE
+    if came_from is None and _is_reduced_passive(ctx, verb, subj):
+        return subj, AGENTLESS_PARTICIPLE
+    return subj, None
 
 
 @CLAUSE_ACTOR.rule
-def passive_patient(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token, bool] | None:
-    """The patient of an agentless passive, which acts only when it names people ("Chinese
-    engineers were sent"; refined below)."""
+def passive_patient(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token, str | None] | None:
+    """The patient of an agentless passive, never its actor ("seven people were killed"; the
+    noun a relative clause modifies for a relative pronoun: "the miners who were rescued");
+    it is whoever is there for a passive of seeing or of position ("troops were spotted in
+    Kursk", "troops are stationed in Gao")."""
     patient = _patient(verb)
-    return None if patient is None else (patient, True)
+    if patient is None:
+        return None
+    if verb.dep_ == "relcl" and _is_relative(patient, ctx.words):
+        patient = verb.head
+    return patient, AGENTLESS_PASSIVE
 
 
 @CLAUSE_ACTOR.rule
-def participle_head(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token, bool] | None:
-    """The noun a participle modifies: "soldiers operating in Donetsk" (a patient for a past
-    participle: "troops sent to Kursk")."""
-    if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN") and not any(c.dep_ == "aux" for c in verb.children):
-        return verb.head, verb.tag_ == "VBN"
-    return None
+def participle_head(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token, str | None] | None:
+    """The noun a participle modifies: the actor of a present participle ("soldiers operating
+    in Donetsk") and of an intransitive one ("refugees fled to Poland"), the patient of a past
+    participle ("Six fighters killed in Ukraine", "troops sent to Kursk"). A past participle
+    with an object, or on the noun that heads a sentence of running text (which needs a
+    finite verb: "The troops trained at the base in June."), is a finite verb the tagger
+    misread, whose noun acts."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBG", "VBN") or any(c.dep_ == "aux" for c in verb.children):
+        return None
+    if verb.tag_ == "VBG" or verb.lemma_.lower() in ctx.words.intransitive or any(c.dep_ == "dobj" for c in verb.children):
+        return verb.head, None
+    if verb.head.dep_ == "ROOT" and not is_headline(verb):
+        return verb.head, None
+    return verb.head, AGENTLESS_PARTICIPLE
 
 
 @CLAUSE_ACTOR.rule
-def noun_possessor(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token, bool] | None:
+def noun_possessor(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token, str | None] | None:
     """The possessor of the noun a clause completes: "Russia's decision to send troops"."""
     if verb.dep_ not in ("acl", "pcomp"):
         return None
@@ -231,17 +282,21 @@ def noun_possessor(ctx: Context, verb: Token, came_from: Token | None) -> tuple[
     if noun.pos_ != "NOUN":
         return None
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
-    return None if poss is None else (poss, False)
+    return None if poss is None else (poss, None)
 
 
-def clause_actor(ctx: Context, verb: Token) -> Found[tuple[Token, bool]] | None:
+def clause_actor(ctx: Context, verb: Token) -> Found[tuple[Token, str | None]] | None:
     """The first find of ``CLAUSE_ACTOR`` on ``verb``'s clause and then on each clause up the
     chain of complements, conjuncts, adverbial clauses and modified nouns (six at most):
-    the candidate actor and whether it is the patient of an agentless passive."""
+    the candidate and, when it is the patient of an agentless construction, its verdict."""
     cur, came_from = verb, None
     for _ in range(6):
         found = CLAUSE_ACTOR.first(ctx, cur, came_from)
         if found is not None:
+            if cur is not verb and found.value[1] in _PATIENT_VERDICTS and not _is_passive_like(verb):
+                # an active verb sharing the patient of the passive it hangs on: the patient
+                # does it ("troops were sent to Kursk and fought there")
+                return Found(found.rule, (found.value[0], None))
             return found
         up = _governing(cur)
         if up is None:
@@ -292,6 +347,47 @@ def _is_passive(verb: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in verb.children)
 
 
+def _is_passive_like(verb: Token) -> bool:
+    """Whether a verb is a passive or a bare past participle ("killed and 20 injured")."""
+    return _is_passive(verb) or (verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+
+
+def _takes_no_object(ctx: Context, verb: Token, subj: Token) -> bool:
+    """Whether a bare past form with a subject and nothing that makes it active (an
+    auxiliary, an object, an agent, a clause it reports) is of a verb that takes an object."""
+    if verb.lemma_.lower() in ctx.words.intransitive or subj.pos_ == "PRON" or subj.dep_ != "nsubj":
+        return False
+    return not any(c.dep_ in ("aux", "auxpass", "dobj", "dative", "agent", "ccomp") for c in verb.children)
+
+
+def _is_reduced_passive(ctx: Context, verb: Token, subj: Token) -> bool:
+    """Whether a bare past participle with a subject in an absolute "with" phrase is a
+    passive whose subject is the patient: "with thousands more injured" (elsewhere a past
+    participle tag on a verb with a subject is likelier a misread past tense: "as the fans
+    dreamed and winced")."""
+    return verb.tag_ == "VBN" and verb.dep_ == "pcomp" and _takes_no_object(ctx, verb, subj)
+
+
+def is_headline(token: Token) -> bool:
+    """Whether ``token``'s sentence is a headline: it does not end as running text does (a
+    full stop, question or exclamation mark, colon or ellipsis, perhaps inside a closing
+    quote or bracket). Headlines stand as sentences of their own (one a line, or joined by
+    semicolons in wire digests: ``component.line_sentences``)."""
+    words = [t for t in token.sent if not t.is_space]
+    while len(words) > 1 and words[-1].text in _CLOSERS:
+        words.pop()
+    return bool(words) and words[-1].text not in _FINAL_PUNCT
+
+
+def _is_headline_passive(ctx: Context, verb: Token, subj: Token) -> bool:
+    """Whether a clause is a headline's telegraphic passive, whose subject is the patient:
+    "Two Ukrainian servicemen killed", "Journalist detained in Minsk". Headlines give past
+    events in the present tense ("Gunmen kill 12") and passives without their auxiliary, so
+    a bare past form (no auxiliary, no object) of a verb that takes an object is a passive;
+    an intransitive verb stays active ("Migrants arrived in Lampedusa")."""
+    return verb.tag_ in ("VBD", "VBN") and _takes_no_object(ctx, verb, subj) and is_headline(verb)
+
+
 def _controller(ctx: Context, verb: Token, complement: Token) -> Token | None:
     """Who performs the complement of a verb when it is not the verb's subject: the object
     of an object-control verb ("asked Ukraine to withdraw") or, for a passive, the patient
@@ -339,9 +435,12 @@ def assisting_agent(ctx: Context, token: Token) -> Token | None:
     return None
 
 
-def passive_owner(ctx: Context, patient: Token) -> Token | None:
-    """The named owner of what an agentless passive moved stands in for its agent: "North
-    Korea's brigades would be sent"."""
+def passive_owner(ctx: Context, trig: Trigger, patient: Token) -> Token | None:
+    """The named owner of what an agentless passive of sending moved stands in for its
+    sender: "North Korea's brigades would be sent" (North Korea sends them); not for other
+    events, whose patient's owner does not do them ("Ukraine's soldiers were killed")."""
+    if not _is_motion(trig.lemma):
+        return None
     return next((c for c in patient.children if c.dep_ == "poss" and c.ent_type_ in ACTOR_LABELS), None)
 
 
@@ -357,16 +456,75 @@ def between_party(ctx: Context, token: Token) -> TokenSpan | None:
 
 
 def _is_no_actor(ctx: Context, cand: Token, token: Token) -> bool:
-    """Whether a candidate is a date or time, a time noun, a situation ("the war drags on"),
-    a relative pronoun, or another event ("Putin's visit sealed the pact")."""
+    """Whether a candidate is a date or time, a time noun, a relative pronoun, or an event
+    (``_names_event``)."""
     lemma = cand.lemma_.lower()
     return (
         cand.ent_type_ in ("DATE", "TIME")
         or lemma in ctx.words.time_nouns
-        or lemma in ctx.words.eventive_nouns
         or _is_relative(cand, ctx.words)
-        or cand.i in ctx.noun_events and cand != token
+        or _names_event(ctx, cand, token)
     )
+
+
+def _names_event(ctx: Context, cand: Token, token: Token) -> bool:
+    """Whether a candidate names another event or a situation rather than a doer: an event
+    noun the trigger finder found ("the blast killed six", "Putin's visit sealed the pact")
+    or a situation noun ("the war drags on"); not a noun that names a body of people, whatever
+    verb it comes from ("the government", "the administration")."""
+    if cand == token:
+        return False
+    lemma = cand.lemma_.lower()
+    return lemma in ctx.words.eventive_nouns or (cand.i in ctx.noun_events and not _names_body(cand, ctx.words))
+
+
+def _is_cause(ctx: Context, cand: Token, token: Token) -> bool:
+    """Whether an event does what the trigger says to someone or something, its doer not
+    named: the trigger's subject with an object ("the blast killed six people"), the noun a
+    relative clause with an object modifies ("the attack, which killed three"), or the
+    passive's agent ("soldiers killed by shelling"). An event that merely goes on ("the war
+    drags on", "the conflict escalated") is a situation, and names no event of its own."""
+    if not _names_event(ctx, cand, token):
+        return False
+    if cand.dep_ == "pobj" and cand.head.head == token and (cand.head.dep_ == "agent" or cand.head.lower_ == "by"):
+        return True
+    subject_of = (cand.head == token and cand.dep_ == "nsubj") or (token.dep_ == "relcl" and token.head == cand)
+    return subject_of and any(
+        c.dep_ == "dobj" and c.ent_type_ not in ("DATE", "TIME") and c.lemma_.lower() not in ctx.words.time_nouns
+        for c in token.children
+    )
+
+
+# The lexicon's classes of nouns that name people or bodies of people (``sector_*``: the
+# actor normalizer's head words).
+_BODY_CLASSES = (
+    "person_nouns", "group_nouns", "sector_armed_group", "sector_civilians", "sector_government",
+    "sector_intelligence", "sector_media", "sector_military", "sector_other", "sector_police",
+)
+
+
+def _names_body(token: Token, words) -> bool:
+    """Whether a noun names people or a body of people (a person or group noun, an actor's
+    head word of some sector, an entity that can act), not an event."""
+    if _is_agentive(token, words):
+        return True
+    lemma = token.lemma_.lower()
+    return any(lemma in getattr(words, name, ()) for name in _BODY_CLASSES)
+
+
+def _is_agentless_noun(ctx: Context, token: Token) -> bool:
+    """Whether an event noun with no doer named is an agentless event: a mention of one
+    event ("a derailment", "the blast", "Monday's shooting", "attacks"; a bare singular
+    only in a headline, which drops articles: "involved in construction" names an activity);
+    not an agent noun ("the attackers"), a body of people ("the government"), a situation
+    ("the war"), nor what a verb event takes as its object ("receives a compensation": that
+    verb is the event)."""
+    if _is_agent_noun(token) or _names_body(token, ctx.words) or token.lemma_.lower() in ctx.words.eventive_nouns:
+        return False
+    if token.dep_ == "dobj" and any(t.i == token.head.i and t.kind != "noun" for t in ctx.triggers):
+        return False
+    specific = token.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "poss", "nummod", "predet") for c in token.children)
+    return specific or is_headline(token)
 
 
 def _names_no_actor(ctx: Context, token: Token) -> bool:
@@ -378,26 +536,41 @@ def _names_no_actor(ctx: Context, token: Token) -> bool:
 
 
 def link_actor(ctx: Context, trig: Trigger, token: Token) -> ActorLink:
-    """The actor of a trigger: its candidate, refined (see the module's docstring)."""
+    """The actor of a trigger, or the verdict that makes it agentless: its candidate,
+    refined (see the module's docstring)."""
     words = ctx.words
-    passive = False
+    verdict: str | None = None
     if trig.kind == "noun":
         found = NOUN_ACTOR.first(ctx, trig, token)
     else:
         clause = clause_actor(ctx, token)
         found = Found(clause.rule, clause.value[0]) if clause is not None else None
         # "troops were spotted in Kursk": a presence is whoever is there
-        passive = clause is not None and clause.value[1] and trig.kind != "copula"
+        if clause is not None and trig.kind != "copula":
+            verdict = clause.value[1]
     subject = found.value if found is not None else None
+    passive = verdict is not None
     if passive and trig.kind == "verb":
         helper = attempt(assisting_agent, ctx, token)
         if helper is not None:
-            found, passive = helper, False
+            found, verdict = helper, None
+    if found is not None and verdict is None and trig.kind == "verb" and _is_cause(ctx, found.value, token):
+        found, verdict = None, AGENTLESS_CAUSE  # "the blast killed six": no doer is named
     if found is not None and _is_no_actor(ctx, found.value, token):
         found = None
-    if found is not None and passive:
-        head = content_head(found.value, words)
-        found = attempt(passive_owner, ctx, head) or (Found(found.rule, head) if _is_agentive(head, words) else None)
+    if verdict in _PATIENT_VERDICTS:
+        patient = content_head(found.value, words) if found is not None else None
+        if trig.lemma in words.stative_passives:
+            found, verdict = None, None  # "the change is tied to Brexit": a state, no event
+        elif trig.lemma in words.position_passives:
+            # "troops are stationed in Gao": a presence, whoever is there is the actor, when
+            # it names people ("the venue is situated in Manhattan" is no event)
+            keep = patient is not None and _is_agentive(patient, words)
+            found, verdict = (Found(found.rule, patient) if keep else None), None
+        else:
+            # the patient is never the actor (guide v2, rule 2); the owner of what was sent sends it
+            owner = attempt(passive_owner, ctx, trig, patient) if patient is not None else None
+            found, verdict = (owner, None) if owner is not None else (None, verdict)
     theme = content_head(found.value, words) if found is not None else None
     span = ref = None
     if theme is None or _names_no_actor(ctx, theme):
@@ -411,9 +584,14 @@ def link_actor(ctx: Context, trig: Trigger, token: Token) -> ActorLink:
     if span is None:
         party = attempt(between_party, ctx, token)
         if party is not None:
-            span, rule = party.value, party.rule
-    return ActorLink(span, rule, ref, theme, subject, passive)
+            span, rule, verdict = party.value, party.rule, None
+    if span is None and verdict is None and trig.kind == "noun" and _is_agentless_noun(ctx, token):
+        verdict = AGENTLESS_NOUN  # "a derailment near Lyon": the noun names no doer
+    if span is not None:
+        verdict = None
+    return ActorLink(span, rule if span is not None else verdict, ref, theme, subject, passive, verdict)
 
 
-# Every name the actor can record, in the order the cascade tries them.
-ACTOR_RULES = names_of(NOUN_ACTOR, CLAUSE_ACTOR, assisting_agent, passive_owner, between_party)
+# Every name the actor can record, in the order the cascade tries them: the rules that find
+# an actor, then the verdicts recorded for an agentless event (its actor null).
+ACTOR_RULES = names_of(NOUN_ACTOR, CLAUSE_ACTOR, assisting_agent, passive_owner, between_party) + AGENTLESS

@@ -1,8 +1,16 @@
 """The cascade: for each trigger, its actor, then its quantity, location and date, each
-from the first of its role's rules that finds one, with that rule's name."""
+from the first of its role's rules that finds one, with that rule's name.
+
+``Arguments.rules`` names the rule of each filled slot and, for an agentless event (actor
+``None`` by guide v2 rule 2), the verdict that made it agentless under ``"actor"``
+(``{"actor": "agentless_passive", "quantity": "counted_object"}``): a null actor with a
+rule name is agentless, a null actor without one was not found. Tuple building admits the
+former only.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from typing import Sequence
 
@@ -11,12 +19,13 @@ from spacy.tokens import Doc
 from ..contracts import Arguments, Linker, Trigger
 from ..lexicon import Lexicon, default_lexicon
 from .actor import ACTOR_RULES, link_actor
-from .date import DATE
-from .location import LOCATION
+from .date import DATE, OWN_DATE
+from .location import LOCATION, PHRASE_PLACE
 from .quantity import QUANTITY
-from .rules import Context
+from .rules import Context, Found
 
-# Every rule name each role can record, in the order the cascade tries them.
+# Every rule name each role can record, in the order the cascade tries them (the actor's
+# ends with the agentless verdicts, ``AGENTLESS``, recorded for a null actor).
 RULES: dict[str, tuple[str, ...]] = {
     "actor": ACTOR_RULES,
     "quantity": QUANTITY.names,
@@ -39,9 +48,14 @@ def _link(ctx: Context, trig: Trigger) -> Arguments:
     quantity = QUANTITY.first(ctx, trig, token, actor)
     location = LOCATION.first(ctx, token, actor.span)
     date = DATE.first(ctx, token)
-    rules = {"actor": actor.rule} if actor.rule is not None else {}
+    if actor.agentless is not None and not _own_slot(quantity, location, date):
+        # an agentless event stands without an actor only when its own phrase or clause says
+        # how many, where or when ("a derailment near Lyon"), not by a place or date it
+        # borrows from the clause around it or the nearest place entity
+        actor = replace(actor, rule=None, agentless=None)
+    rules = {"actor": actor.rule} if actor.rule is not None else {}  # a filled actor's rule, or the agentless verdict
     rules.update((role, found.rule) for role, found in (("quantity", quantity), ("location", location), ("date", date)) if found is not None)
-    filled = len(rules)  # one rule name per filled slot
+    filled = len(rules) - (actor.span is None and "actor" in rules)  # the slots filled
     score = min(0.95, 0.35 + 0.15 * filled) * (0.8 if trig.kind == "noun" else 1.0)
     return Arguments(
         actor=actor.span,
@@ -52,6 +66,16 @@ def _link(ctx: Context, trig: Trigger) -> Arguments:
         actor_ref=actor.ref,
         rules=rules,
     )
+
+
+# The location and date rules that find what the trigger's own phrase or clause says.
+_OWN_PLACE = frozenset(PHRASE_PLACE.names)
+_OWN_DATE = frozenset(OWN_DATE.names) | {"deep_date"}
+
+
+def _own_slot(quantity: Found | None, location: Found | None, date: Found | None) -> bool:
+    """Whether a quantity, or a place or date of the trigger's own phrase, was found."""
+    return quantity is not None or (location is not None and location.rule in _OWN_PLACE) or (date is not None and date.rule in _OWN_DATE)
 
 
 def make_dep_linker(lexicon: Lexicon | None = None) -> Linker:

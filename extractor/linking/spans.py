@@ -57,16 +57,39 @@ def _trim(doc: Doc, start: int, end: int) -> TokenSpan:
     return start, end
 
 
+# The dependents a noun phrase holds before its noun; any other left dependent (a clause,
+# a subject, an object, a preposition, a comma) is a misparse that glues other words to the
+# noun ("Occupation forces violate ceasefire in Donbas, one soldier killed": the clause
+# "Occupation forces violate ..." hung on "soldier"), and the phrase starts after it.
+_PREMODIFIERS = frozenset({"det", "predet", "poss", "amod", "compound", "nmod", "nummod", "quantmod", "nn", "case", "advmod", "punct"})
+# Separators no noun phrase holds as its own dependent.
+_SEPARATORS = frozenset({",", ";", ":", "\u2014", "\u2013", "|"})
+# Clause dependents, which end a noun phrase wherever they hang inside its modifiers.
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj", "csubjpass", "nsubj", "nsubjpass", "parataxis", "mark", "aux", "auxpass", "dobj"})
+
+
 def noun_phrase(token: Token, *, numbers: bool = True) -> TokenSpan:
-    """The phrase a noun heads, without relative clauses, trailing modifiers or determiners."""
+    """The phrase a noun heads, without relative clauses, trailing modifiers or determiners,
+    and without anything before its nearest clause or separator (``_PREMODIFIERS``) or, with
+    ``numbers=False`` (an actor), before its count: the words of a headline the parser ran
+    together stay out of the phrase."""
     doc = token.doc
     ent = _entity(token)
     left = token.i
-    for c in token.lefts:
+    for c in reversed(list(token.lefts)):
+        if c.dep_ not in _PREMODIFIERS or c.text in _SEPARATORS:
+            break
+        clause = [t for t in doc[c.left_edge.i : c.i] if t.dep_ in _CLAUSE_DEPS]
+        if clause:
+            # "Rebels say Kyiv forces": a clause inside the modifier ends the phrase before it
+            left = min(left, max(max(t.right_edge.i for t in clause) + 1, c.i))
+            break
         if c.dep_ in ("det", "predet", "poss") and c.tag_ != "PRP$" and c.pos_ != "PROPN":
             continue
         if not numbers and (c.dep_ in ("nummod", "quantmod") or _is_number(c)):
-            continue
+            # without its count, the phrase is what the count counts: words before the
+            # count are not part of it ("Getty Images 9 Chicago Cubs": Chicago Cubs)
+            break
         left = min(left, c.left_edge.i)
     right = token.i + 1
     for c in token.rights:

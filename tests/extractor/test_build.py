@@ -1,7 +1,10 @@
-"""Tuple building keeps the names of the rules that filled the tuple's slots."""
+"""Tuple building keeps the names of the rules that filled the tuple's slots, and admits an
+agentless event (guide v2 rule 2) only when the linker judged it one and its sentence states
+a count, a place or a date."""
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -46,3 +49,101 @@ def test_group_classes_come_from_the_lexicon(extractor_):
     assert [e.actor.text for e in shipped] == ["Kenyan medics", "nurses"]
     assert shipped[0].actor_value.country == "KE" and shipped[1].actor_value.country is None
     assert grouped[1].actor_value.country == "KE"
+
+
+# --- agentless events (annotation guide v2, rule 2) ----------------------------------------
+
+
+def _agentless_args(**kw):
+    return Arguments(**{"rules": {"actor": "agentless_passive", "quantity": "counted_object"}, **kw})
+
+
+def test_an_agentless_event_is_kept_with_its_verdict_as_the_actor_rule():
+    # Six miners were rescued .
+    doc = Doc(VOCAB, words=["Six", "miners", "were", "rescued", "."], sent_starts=[True] + [False] * 4)
+    (event,) = build_tuples(doc, [Trigger(3, "rescue", "verb")], [_agentless_args(quantity=(0, 2))], normalize=False)
+    assert event.actor is None and event.quantity.text == "Six miners"
+    assert event.rules == {"actor": "agentless_passive", "quantity": "counted_object"}
+    assert event.to_dict()["rules"]["actor"] == "agentless_passive"
+
+
+def test_a_null_actor_without_a_verdict_gives_no_tuple():
+    # the linker found no actor and judged nothing agentless: not an agentless event
+    doc = Doc(VOCAB, words=["Six", "miners", "were", "rescued", "."], sent_starts=[True] + [False] * 4)
+    args = Arguments(quantity=(0, 2), rules={"quantity": "counted_object"})
+    assert build_tuples(doc, [Trigger(3, "rescue", "verb")], [args], normalize=False) == []
+    # keep_all keeps every given trigger all the same
+    assert len(build_tuples(doc, [Trigger(3, "rescue", "verb")], [args], normalize=False, keep_all=True)) == 1
+
+
+def test_an_agentless_event_needs_a_quantity_place_or_date_in_its_own_sentence():
+    # Six miners were trapped .  They were rescued .   (the count is in the other sentence)
+    words = ["Six", "miners", "were", "trapped", ".", "They", "were", "rescued", "."]
+    doc = Doc(VOCAB, words=words, sent_starts=[True, False, False, False, False, True, False, False, False])
+    assert build_tuples(doc, [Trigger(7, "rescue", "verb")], [_agentless_args(quantity=(0, 2))], normalize=False) == []
+    (event,) = build_tuples(doc, [Trigger(3, "trap", "verb")], [_agentless_args(quantity=(0, 2))], normalize=False)
+    assert event.actor is None
+    # nothing stated at all: no tuple
+    assert build_tuples(doc, [Trigger(3, "trap", "verb")], [Arguments(rules={"actor": "agentless_passive"})], normalize=False) == []
+
+
+# (sentence, trigger lemma, actor or None for an agentless event, quantity, location):
+# invented sentences on attacks, accidents, shootings, arrests and movement
+AGENTLESS_CASES = [
+    # attacks
+    ("Three soldiers were wounded in an ambush near Gao on Friday.", "wound", None, "Three soldiers", "Gao"),
+    ("Two police officers killed in ambush in Kidal", "kill", None, "Two police officers", "Kidal"),
+    ("An explosion killed 11 people at a market in Maiduguri.", "kill", None, "11 people", "market in Maiduguri"),
+    ("Rebels ambushed a convoy near Gao on Friday.", "ambush", "Rebels", None, "Gao"),
+    # accidents
+    ("A derailment near Marseille injured 40 passengers on Sunday.", "injure", None, "40 passengers", "Marseille"),
+    ("A derailment near Marseille injured 40 passengers on Sunday.", "derail", None, None, "Marseille"),
+    ("Nine miners trapped after collapse in Shanxi", "trap", None, "Nine miners", "Shanxi"),
+    ("Twelve climbers died in an avalanche in Nepal.", "die", "climbers", "Twelve climbers", "Nepal"),
+    # shootings
+    ("Five people were shot dead at a nightclub in Bratislava on Saturday.", "shoot", None, "Five people", "Bratislava"),
+    ("Three gunmen were killed by police in Mombasa on Sunday.", "kill", "police", "Three gunmen", "Mombasa"),
+    # arrests
+    ("Four suspects were arrested in Porto on Tuesday.", "arrest", None, "Four suspects", "Porto"),
+    ("Police arrested six men in Porto on Tuesday.", "arrest", "Police", "six men", "Porto"),
+    ("Journalist detained in Baku", "detain", None, None, "Baku"),
+    ("Eight protesters were detained outside the parliament in Tbilisi.", "detain", None, "Eight protesters", "Tbilisi"),
+    # movement: the subject of an intransitive stays the actor, what is sent never is one
+    ("About 300 refugees fled to Moldova last week.", "flee", "refugees", "About 300 refugees", "Moldova"),
+    ("Two hundred migrants arrived in Lampedusa", "arrive", "migrants", "Two hundred migrants", None),
+    ("Some 400 Kenyan police officers were sent to Haiti in June.", "send", None, "Some 400 Kenyan police officers", "Haiti"),
+    ("Chad's soldiers were sent to Niger in May.", "send", "Chad", None, "Niger"),
+    # an active verb sharing the patient of a passive: the patient does it
+    ("Troops were sent to Kursk in May and fought there.", "fight", "Troops", None, "Kursk"),
+    # a passive of position places its patient there: a presence, whoever is there acts
+    ("About 400 Chadian soldiers are stationed in Gao.", "station", "Chadian soldiers", "About 400 Chadian soldiers", "Gao"),
+]
+
+
+@pytest.mark.parametrize("text, lemma, actor, quantity, location", AGENTLESS_CASES)
+def test_agentless_events_and_their_roles(extractor_, text, lemma, actor, quantity, location):
+    events = [e for e in extractor_.extract(text) if e.lemma == lemma]
+    assert events, f"no {lemma!r} tuple"
+    event = events[0]
+    assert (event.actor.text if event.actor else None) == actor
+    assert (event.quantity.text if event.quantity else None) == quantity
+    assert (event.location.text if event.location else None) == location
+    if actor is None:
+        assert event.rules["actor"].startswith("agentless_")
+
+
+@pytest.mark.parametrize(
+    "text, lemma",
+    [
+        # a trigger whose actor is not found, in no agentless construction
+        ("Sending 40 medics to Gaza in May.", "send"),
+        # an agentless passive that states no count, place or date
+        ("The convoy was attacked.", "attack"),
+        # a passive that states a relation, not an event
+        ("The outage was linked to a storm in Odesa.", "link"),
+        # ... or the position of a thing, not of people
+        ("The depot is situated in Odesa.", "situate"),
+    ],
+)
+def test_no_agentless_tuple_without_the_construction_or_a_stated_slot(extractor_, text, lemma):
+    assert not [e for e in extractor_.extract(text) if e.lemma == lemma]

@@ -183,3 +183,27 @@ def test_killed_run_resumes_to_one_line_per_document(tmp_path, sig, n_process):
     docs = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert sorted(d["doc_id"] for d in docs) == ids
     assert f"{len(ids) - first} documents" in done.stderr and f"{first} already done" in done.stderr
+
+
+def test_run_writes_an_event_table_with_level_events(tmp_path, stub, monkeypatch):
+    from dataclasses import replace
+
+    import pyarrow.csv as pa_csv
+
+    from extractor.docevents import merge_events
+
+    stub_pipe = stub.pipe
+
+    def pipe(records, **kwargs):  # the stub's tuples, merged into events as Extractor does
+        records = list(records)
+        texts = {r["doc_id"]: r["text"] for r in records}
+        for r in stub_pipe(records, **kwargs):
+            yield replace(r, events=tuple(merge_events(r.tuples, text=texts[r.doc_id], published=r.published)))
+
+    monkeypatch.setattr(stub, "pipe", pipe)
+    folder = corpus(tmp_path, n=2)
+    assert cli.main(["run", str(folder), "-o", str(tmp_path / "e.csv"), "--level", "events", "--no-progress"]) == 0
+    table = pa_csv.read_csv(tmp_path / "e.csv")
+    assert table.column_names[:4] == ["doc_id", "published", "event_index", "main"]
+    lines = [json.loads(x) for x in (tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert table.num_rows == sum(len(x["events"]) for x in lines) > 0

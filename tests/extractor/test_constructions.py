@@ -46,9 +46,10 @@ def only(events, lemma):
         # an unresolvable pronoun stays as written
         ("He said he had sent 300 medics to Kharkiv in May.", "send",
          {"actor": "he", "quantity": "300 medics", "location": "Kharkiv"}),
-        # an event noun takes its "of" object as actor and its verb's tense for the date
+        # an event noun takes its verb's tense for the date; the "of" object of a transitive
+        # event noun is what it moves, never its actor (guide v2 rule 2): agentless, counted
         ("The deployment of 5,000 Iranian advisers to Syria began in March.", "deploy",
-         {"actor": "Iranian advisers", "location": "Syria", "date_value": "2024-03"}),
+         {"actor": None, "quantity": "5,000 Iranian advisers", "location": "Syria", "date_value": "2024-03"}),
         # raising verbs hedge
         ("Iran appears to have shipped 200 drones to Russia in June.", "ship",
          {"actor": "Iran", "quantity": "200 drones", "modality": "reported", "date_value": "2024-06"}),
@@ -58,9 +59,9 @@ def only(events, lemma):
         # a possessed event noun with a destination
         ("Putin's visit to Pyongyang in June sealed the pact.", "visit",
          {"actor": "Putin", "location": "Pyongyang", "location_country": "KP"}),
-        # a nationality-modified "-man" compound is a person, who can be the actor
+        # the victims of an agentless passive are its quantity, never its actor (guide v2 rule 2)
         ("Two Ukrainian servicemen were killed near Donetsk on Monday.", "kill",
-         {"actor": "Ukrainian servicemen", "quantity": "Two Ukrainian servicemen"}),
+         {"actor": None, "quantity": "Two Ukrainian servicemen", "location": "Donetsk"}),
         # an object relative whose relativizer the parser labels a subject
         ("The villages in northern Syria that Turkey captured were shelled again.", "capture",
          {"actor": "Turkey", "location": "northern Syria"}),

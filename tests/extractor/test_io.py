@@ -546,3 +546,12 @@ def test_unknown_table_level_is_a_coded_error(tmp_path):
     with pytest.raises(ExtractorError) as err:
         write_table([_line_with_events()], tmp_path / "x.csv", format="csv", level="mentions")
     assert err.value.code == "E035"
+
+
+def test_a_record_with_a_null_date_has_no_date(tmp_path):
+    from extractor.io import iter_inputs
+
+    path = tmp_path / "r.jsonl"
+    path.write_text('{"doc_id": "a", "text": "Rebels attacked Goma.", "published": null}\n', encoding="utf-8")
+    (item,) = list(iter_inputs(path))
+    assert item.error is None and "published" not in item.meta

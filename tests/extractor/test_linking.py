@@ -577,20 +577,23 @@ def test_subject_of_a_verb_with_an_event_noun_object(verb, lemma, expected):
     assert texts(doc, args.actor) == expected
 
 
-@pytest.mark.parametrize("noun, lemma, expected", [("homes", "home", None), ("companies", "company", "Chinese companies")])
-def test_patient_of_an_agentless_passive_acts_only_when_it_names_people(noun, lemma, expected):
-    # Chinese homes / companies were sent .
+@pytest.mark.parametrize("noun, lemma", [("homes", "home"), ("companies", "company")])
+def test_patient_of_an_agentless_passive_is_never_the_actor(noun, lemma):
+    # Chinese homes / companies were sent to Laos .  (guide v2 rule 2: the thing moved is
+    # never the actor, even when it names people; version 1 made "Chinese companies" the actor)
     doc = make_doc(
-        ["Chinese", noun, "were", "sent", "."],
-        heads=[1, 3, 3, 3, 3],
-        deps=["amod", "nsubjpass", "auxpass", "ROOT", "punct"],
-        pos=["ADJ", "NOUN", "AUX", "VERB", "PUNCT"],
-        tags=["JJ", "NNS", "VBD", "VBN", "."],
-        lemmas=["chinese", lemma, "be", "send", "."],
-        ents=[(0, 1, "NORP")],
+        ["Chinese", noun, "were", "sent", "to", "Laos", "."],
+        heads=[1, 3, 3, 3, 3, 4, 3],
+        deps=["amod", "nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct"],
+        pos=["ADJ", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+        tags=["JJ", "NNS", "VBD", "VBN", "IN", "NNP", "."],
+        lemmas=["chinese", lemma, "be", "send", "to", "Laos", "."],
+        ents=[(0, 1, "NORP"), (5, 6, "GPE")],
     )
     (args,) = link_arguments(doc, [Trigger(3, "send", "verb")])
-    assert texts(doc, args.actor) == expected
+    assert args.actor is None
+    assert args.rules["actor"] == "agentless_passive"
+    assert texts(doc, args.location) == "Laos"
 
 
 @pytest.mark.parametrize(

@@ -224,3 +224,19 @@ def test_workers_die_with_a_parent_killed_outright():
         for pid in workers:
             if _running(pid):
                 os.kill(pid, signal.SIGKILL)
+
+
+def test_results_carry_document_events_with_one_main_first(extractor_):
+    text = (
+        "Rebels attack army base in Goma\n\n"
+        "Rebels attacked an army base in Goma on Tuesday, killing 12 soldiers. "
+        "The rebels attacked the base again on Wednesday."
+    )
+    (result,) = extractor_.pipe([{"doc_id": "a", "text": text, "published": "2031-03-07"}])
+    assert result.tuples and result.events
+    assert result.events[0].main and sum(e.main for e in result.events) == 1
+    covered = sorted(i for e in result.events for i in e.mentions)
+    assert covered == list(range(len(result.tuples)))  # every mention in exactly one event
+    line = result.to_dict()
+    assert [e["main"] for e in line["events"]][0] is True
+    assert all(set(e["from"].values()) <= set(e["mentions"]) for e in line["events"])

@@ -1,23 +1,25 @@
 """The rule that fills each slot, through the real model: one invented sentence per rule,
-every rule of every role reached by one of them, and the lexicon the linker is given."""
+every rule of every role reached by one of them, and the lexicon the linker is given. An
+agentless verdict (``AGENTLESS``) is recorded as the actor's rule with the actor null."""
 
 from __future__ import annotations
 
 import pytest
 
 from extractor.lexicon import Lexicon
-from extractor.linking import RULES, link_arguments, make_dep_linker
+from extractor.linking import AGENTLESS, RULES, link_arguments, make_dep_linker
 from extractor.triggers import find_triggers, given_triggers
 
 LEXICON = Lexicon()
 
-# (sentence, trigger word as written, role, name of the rule expected to fill the role)
+# (sentence, trigger word as written, role, name of the rule expected to fill the role, or
+# for an agentless verdict, to leave the actor null)
 CASES = [
     # actor: event nouns
     ("Iran's attack on the tanker was condemned in Oslo.", "attack", "actor", "possessor"),
     ("The attack by Hezbollah on the convoy killed 12 people.", "attack", "actor", "by_agent"),
     ("The Iranian deployment near the border alarmed Baghdad.", "deployment", "actor", "named_modifier"),
-    ("The deployment of 400 Chadian soldiers to Mali began in May.", "deployment", "actor", "of_object"),
+    ("The arrival of 400 Chadian soldiers in Bamako was delayed.", "arrival", "actor", "of_object"),
     ("Rebels carried out an attack on the airport in March.", "attack", "actor", "support_verb_subject"),
     ("Belarus participated in the invasion in 2022.", "invasion", "actor", "participant_subject"),
     ("An inspection team from Vienna arrived in Tehran.", "inspection", "actor", "modified_noun"),
@@ -28,13 +30,19 @@ CASES = [
     ("The bridge was destroyed by Russian artillery on Tuesday.", "destroyed", "actor", "passive_agent"),
     ("The soldiers who crossed the river in April were captured.", "crossed", "actor", "relative_head"),
     ("Peru sent 200 engineers to Haiti last year.", "sent", "actor", "subject"),
-    ("Chinese engineers were sent to Laos in 2019.", "sent", "actor", "passive_patient"),
+    ("Some 200 Belarusian soldiers were spotted in Kursk last week.", "spotted", "actor", "passive_patient"),
     ("Volunteers arriving in Gdansk were registered.", "arriving", "actor", "participle_head"),
     ("Norway's decision to deploy 50 medics to Gaza surprised Israel.", "deploy", "actor", "noun_possessor"),
     # actor: refinements and the fallback
     ("The school in Tikrit was rebuilt with the help of Japanese engineers.", "rebuilt", "actor", "assisting_agent"),
     ("Kenya's police officers were sent to Haiti in 2024.", "sent", "actor", "passive_owner"),
     ("Negotiations between Iran and Oman resumed in Muscat in May.", "Negotiations", "actor", "between_party"),
+    # actor: agentless verdicts (guide v2 rule 2)
+    ("Chinese engineers were sent to Laos in 2019.", "sent", "actor", "agentless_passive"),
+    ("Nine hikers stranded near Zermatt", "stranded", "actor", "agentless_participle"),
+    ("Three journalists detained in Minsk", "detained", "actor", "agentless_headline"),
+    ("The explosion injured 14 workers at the refinery.", "injured", "actor", "agentless_cause"),
+    ("A derailment in France delayed trains.", "derailment", "actor", "agentless_noun"),
     # quantity
     ("Peru sent 200 engineers to Haiti last year.", "sent", "quantity", "counted_object"),
     ("Thousands of families fled from Kharkiv.", "fled", "quantity", "counted_subject"),
@@ -87,7 +95,10 @@ def linked(nlp, text: str, word: str, linker=None):
 @pytest.mark.parametrize("text, word, role, rule", CASES, ids=[f"{role}-{rule}" for _, _, role, rule in CASES])
 def test_the_rule_that_fills_the_slot_is_recorded(nlp, text, word, role, rule):
     _, args = linked(nlp, text, word)
-    assert getattr(args, role) is not None
+    if rule in AGENTLESS:
+        assert args.actor is None
+    else:
+        assert getattr(args, role) is not None
     assert args.rules.get(role) == rule
 
 
@@ -96,6 +107,30 @@ def test_rules_are_recorded_for_the_filled_slots_only(nlp):
     assert args.rules == {"actor": "subject", "quantity": "counted_object", "location": "destination", "date": "date_dependent"}
     doc, args = linked(nlp, "Thousands of families fled from Kharkiv.", "fled")
     assert args.date is None and set(args.rules) == {"actor", "quantity", "location"}
+
+
+def test_an_agentless_event_records_its_verdict_under_the_actor(nlp):
+    doc, args = linked(nlp, "Four suspects were arrested in Madrid on Tuesday.", "arrested")
+    assert args.actor is None
+    assert args.rules == {"actor": "agentless_passive", "quantity": "counted_object", "location": "static_place", "date": "prep_date"}
+    # an actor the linker does not find records no rule: no verdict, no tuple
+    doc, args = linked(nlp, "To protect the harbour, 40 guards.", "protect")
+    assert args.actor is None and "actor" not in args.rules
+
+
+def test_an_event_noun_is_agentless_only_with_a_place_date_or_count_of_its_own(nlp):
+    # the place belongs to the verb that reports the attack, not to the attack
+    doc, args = linked(nlp, "In France, ministers condemned the derailment.", "derailment")
+    assert args.actor is None and "actor" not in args.rules
+    doc, args = linked(nlp, "Ministers condemned the derailment in France.", "derailment")
+    assert args.actor is None and args.rules["actor"] == "agentless_noun"
+
+
+def test_a_noun_that_names_a_body_is_no_event(nlp):
+    # "government" comes from "govern", but names who acts
+    doc, args = linked(nlp, "The government sent 300 troops to Mali in May.", "sent")
+    assert doc[args.actor[0] : args.actor[1]].text == "government"
+    assert args.rules["actor"] == "subject"
 
 
 @pytest.mark.parametrize("role", sorted(RULES))
@@ -115,15 +150,15 @@ def test_link_arguments_without_a_lexicon_reads_the_shipped_one(nlp):
 
 
 def test_the_linker_reads_its_word_classes_from_the_lexicon_it_is_given(nlp):
-    # the patient of an agentless passive acts only when it names people: "medic" is not a
-    # person noun of the shipped lexicon, and is one of this lexicon's
-    text, word = "Forty medics were sent to Gaza in June.", "sent"
+    # a past participle on its noun is an agentless event unless its verb is intransitive:
+    # "strand" is not an intransitive verb of the shipped lexicon, and is one of this lexicon's
+    text, word = "Forty medics stranded in Gaza", "stranded"
     doc, shipped = linked(nlp, text, word)
-    assert shipped.actor is None
-    medics = make_dep_linker(Lexicon(add={"person_nouns": ["medic"]}))
-    doc, args = linked(nlp, text, word, medics)
+    assert shipped.actor is None and shipped.rules["actor"] == "agentless_participle"
+    stranded = make_dep_linker(Lexicon(add={"intransitive": ["strand"]}))
+    doc, args = linked(nlp, text, word, stranded)
     assert doc[args.actor[0] : args.actor[1]].text == "medics"
-    assert args.rules["actor"] == "passive_patient"
+    assert args.rules["actor"] == "participle_head"
     # and a prepositional object is a place only when it is a place noun of the lexicon
     text, word = "The rebels hid in a bunker.", "hid"
     assert linked(nlp, text, word)[1].location is None

@@ -1,0 +1,71 @@
+"""Noun phrases on hand-built parses: a phrase holds its noun's premodifiers only, so the
+words of a headline the parser ran together stay out of an actor."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from extractor.linking import noun_phrase
+
+VOCAB = spacy.blank("en").vocab
+
+
+def make_doc(words, heads, deps, pos, ents=()):
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+def phrase(doc, i, **kw):
+    start, end = noun_phrase(doc[i], **kw)
+    return doc[start:end].text
+
+
+def test_a_clause_hung_before_the_noun_stays_out_of_its_phrase():
+    # Rebels shell Kharkiv , one Ukrainian medic killed   (the parser hangs the first clause
+    # on "medic", the root)
+    doc = make_doc(
+        ["Rebels", "shell", "Kharkiv", ",", "one", "Ukrainian", "medic", "killed"],
+        heads=[1, 6, 1, 6, 6, 6, 6, 6],
+        deps=["nsubj", "ccomp", "dobj", "punct", "nummod", "amod", "ROOT", "acl"],
+        pos=["NOUN", "VERB", "PROPN", "PUNCT", "NUM", "ADJ", "NOUN", "VERB"],
+    )
+    assert phrase(doc, 6) == "one Ukrainian medic"
+    assert phrase(doc, 6, numbers=False) == "Ukrainian medic"
+
+
+def test_a_clause_inside_a_premodifier_ends_the_phrase():
+    # Officials say Kenyan police officers   ("say" a clause inside the modifier "Kenyan")
+    doc = make_doc(
+        ["Officials", "say", "Kenyan", "police", "officers"],
+        heads=[1, 2, 4, 4, 4],
+        deps=["nsubj", "ccomp", "amod", "compound", "ROOT"],
+        pos=["NOUN", "VERB", "ADJ", "NOUN", "NOUN"],
+    )
+    assert phrase(doc, 4) == "Kenyan police officers"
+
+
+def test_an_actor_phrase_starts_after_its_count():
+    # Photo Agency 9 Chilean miners   (a credit the parser made a compound of the noun)
+    doc = make_doc(
+        ["Photo", "Agency", "9", "Chilean", "miners"],
+        heads=[1, 4, 4, 4, 4],
+        deps=["compound", "compound", "nummod", "amod", "ROOT"],
+        pos=["NOUN", "PROPN", "NUM", "ADJ", "NOUN"],
+    )
+    assert phrase(doc, 4, numbers=False) == "Chilean miners"
+    # with its count, a quantity keeps what the parser joined
+    assert phrase(doc, 4) == "Photo Agency 9 Chilean miners"
+
+
+def test_premodifiers_and_names_stay():
+    # the US - backed Syrian Democratic Forces
+    doc = make_doc(
+        ["the", "US", "-", "backed", "Syrian", "Democratic", "Forces"],
+        heads=[6, 3, 3, 6, 6, 6, 6],
+        deps=["det", "npadvmod", "punct", "amod", "compound", "compound", "ROOT"],
+        pos=["DET", "PROPN", "PUNCT", "VERB", "PROPN", "PROPN", "PROPN"],
+        ents=[(4, 7, "ORG")],
+    )
+    assert phrase(doc, 6) == "US - backed Syrian Democratic Forces"
