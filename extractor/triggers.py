@@ -260,6 +260,17 @@ def _uncomplemented(token: Token, lemma: str, lexicon: Lexicon) -> bool:
     return bool(wordnet_event_verb(lemma))
 
 
+def _partitive_of_event(token: Token, lexicon: Lexicon) -> bool:
+    """The noun's "of" object is an event noun ("carried out a series of attacks", "a spate
+    of bombings"): that is the event, the head only counts it."""
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.pos_ == "NOUN" and event_verb_of_noun(p.lemma_.lower(), lexicon) is not None:
+                    return True
+    return False
+
+
 def _supported(token: Token, lexicon: Lexicon) -> bool:
     """The noun is the object of a support or light verb, which takes event nouns
     ("staged a protest", "held separate meetings", "took a tour")."""
@@ -351,7 +362,7 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
                 verb = event_verb_of_noun(lemma, lexicon)
                 if verb is None and lemma in lexicon.gatherings:
                     verb = occurrence_verb_of_noun(lemma, lexicon)  # "a rally in Ohio"
-                if verb is None and _supported(token, lexicon):
+                if verb is None and _supported(token, lexicon) and not _partitive_of_event(token, lexicon):
                     verb = occurrence_verb_of_noun(lemma, lexicon, supported=True)  # "staged a protest"
                 if verb is None and _is_possessed_event(token, lexicon):
                     verb = lemma  # "Putin's trip to Pyongyang": a verb used as a noun

@@ -280,6 +280,10 @@ def test_an_event_compound_of_an_attempt_noun_is_the_trigger(nlp):
         ("The vote took place in Dublin on Friday.", {"vote"}, {"place"}),
         # a partitive head is no event: its "of" object counts
         ("A second wave of 4,000 soldiers arrived in Kursk.", {"arrive"}, {"wave"}),
+        ("Militants carried out a series of attacks in Mosul in June.", {"attack"}, {"series"}),
+        # after a support or light verb a noun still needs enough of an act
+        ("The storm took a heavy toll on Havana in 2022.", set(), {"toll"}),
+        ("The minister gave a speech in Nairobi on Monday.", {"speak"}, set()),
     ],
 )
 def test_context_decides_between_a_frame_and_its_event(nlp, text, present, absent):
