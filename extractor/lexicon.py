@@ -282,6 +282,23 @@ def wordnet_event_noun(noun: str) -> str | None:
     return verb
 
 
+# WordNet noun classes of things an event can be in, at or on: places, structures and
+# vehicles (noun.artifact), natural objects ("the sea", "a ridge").
+PLACE_NOUN_CLASSES = frozenset({"location"})
+PLACE_NOUN_SHARE = 0.5
+
+
+@lru_cache(maxsize=None)
+def wordnet_place_noun(noun: str) -> bool:
+    """Whether a common noun names somewhere by its WordNet classes alone: its first sense
+    and at least ``PLACE_NOUN_SHARE`` of its weight are places, artifacts or natural objects
+    ("a dry well", "the venue", "British stores"; not "a statement", "the race", "an effort")."""
+    senses = word_senses(noun, "n")
+    if senses is None or senses.classes[0] not in PLACE_NOUN_CLASSES:
+        return False
+    return senses.share(PLACE_NOUN_CLASSES) >= PLACE_NOUN_SHARE
+
+
 def is_event_verb(lemma: str, lexicon: Lexicon | None = None) -> bool:
     """Whether a verb (or phrasal verb, "blow up") reports a concrete event: never the
     lexicon's non-event classes; always its verbs of giving, getting, taking part and its

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..contracts import TokenSpan
+from ..lexicon import wordnet_place_noun
 from ..syntax import PLACE_LABELS, occurrence_clause
 from .rules import Context, Found, RuleTable, Words
 from .spans import (
@@ -312,6 +313,33 @@ def nearest_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenS
         if distance <= NEAREST_PLACE_WINDOW and (best is None or distance < best[0]):
             best = (distance, (ent.start, ent.end))
     return best[1] if best else None
+
+
+# Entity labels a common place phrase may carry ("outside Trump Tower" is often ORG).
+_NOT_PLACE_LABELS = frozenset({"PERSON", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"})
+
+
+@LOCATION.rule
+def common_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
+    """Last, a common noun that WordNet files first as a place, structure, vehicle or natural
+    object, after a preposition of position or destination on the trigger itself: "fell into
+    a dry well", "stood on a sanitation truck", "changed the bars in British stores" (the
+    named places of the rules before win)."""
+    words = ctx.words
+    for holder in _place_holders(token):
+        for c in holder.children:
+            if c.dep_ != "prep" or not _is_place_prep(c.lower_, words) or _is_party_phrase(c, words):
+                continue
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or pobj.ent_type_ in _NOT_PLACE_LABELS:
+                continue
+            if _is_party(pobj, words) or _is_abstract_sense(pobj, words):
+                continue
+            if wordnet_place_noun(pobj.lemma_.lower()):
+                span = _trim(token.doc, *noun_phrase(pobj))
+                if actor is None or not (actor[0] <= pobj.i < actor[1]):
+                    return span
+    return None
 
 
 def _clause_head(token: Token) -> Token:

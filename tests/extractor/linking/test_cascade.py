@@ -63,6 +63,7 @@ CASES = [
     ("Iran's attack on the tanker was condemned in Oslo.", "attack", "location", "governing_clause_place"),
     ("In Lagos, gangs engaged in kidnapping.", "kidnapping", "location", "served_verb_place"),
     ("An inspection team from Vienna arrived in Tehran.", "inspection", "location", "nearest_place"),
+    ("The farmer bought a house in a neighbouring county in May.", "bought", "location", "common_place"),
     # date
     ("A year has passed since Sudan signed the accord.", "signed", "date", "elapsed_since"),
     ("Peru sent 200 engineers to Haiti last year.", "sent", "date", "date_dependent"),
@@ -165,3 +166,23 @@ def test_the_linker_reads_its_word_classes_from_the_lexicon_it_is_given(nlp):
     doc, args = linked(nlp, text, word, make_dep_linker(Lexicon(add={"general_places": ["bunker"]})))
     assert doc[args.location[0] : args.location[1]].text == "bunker"
     assert args.rules["location"] == "static_place"
+
+
+# (sentence, trigger, the location the last-resort common place gives, or None): a common
+# noun WordNet files first as a place after a preposition of position or destination on the
+# trigger; never a communication, an act or an artifact
+COMMON_PLACE_CASES = [
+    ("The farmer bought a house in a neighbouring county in May.", "bought", "neighbouring county"),
+    ("The rally was held at the venue on Friday.", "held", "venue"),
+    ("Smith announced the deal in a statement on Friday.", "announced", None),
+    ("Smith spoke on the phone on Friday.", "spoke", None),
+]
+
+
+@pytest.mark.parametrize("text, word, location", COMMON_PLACE_CASES)
+def test_common_place_is_a_wordnet_place(nlp, text, word, location):
+    doc, args = linked(nlp, text, word)
+    got = doc[args.location[0]:args.location[1]].text if args.location else None
+    assert got == location
+    if location is not None:
+        assert args.rules["location"] == "common_place"
