@@ -32,7 +32,9 @@ def _is_clock_time(token: Token) -> bool:
 
 def _date_extent(token: Token, words: Words, *, times: bool = False, years: bool = False) -> TokenSpan | None:
     """The date expression ``token`` belongs to: a DATE entity (with a TIME entity next to it,
-    "Wednesday morning"), a year with its era; with ``times`` a TIME entity or clock time, with
+    "Wednesday morning"), a year with its era; with ``times`` a TIME entity, a clock time or
+    a part of the day the tagger leaves unlabelled, determined or after "at" ("in the afternoon",
+    "at dawn"), with
     ``years`` a bare year number."""
     era = _era_year(token, words)
     if era is not None:
@@ -47,6 +49,10 @@ def _date_extent(token: Token, words: Words, *, times: bool = False, years: bool
         return None if _is_frequency(doc, (start, end), words) else (start, end)
     if times and _is_clock_time(token):
         return token.i, token.i + 1
+    if times and token.lemma_.lower() in words.day_parts and (
+        any(c.dep_ in ("det", "poss") for c in token.children) or token.head.lower_ == "at"
+    ):
+        return token.left_edge.i, token.i + 1  # "in the afternoon", "this morning"
     if years and _is_year_number(token) and not any(c.dep_ in ("nummod", "amod", "compound") for c in token.children):
         return token.i, token.i + 1
     return None

@@ -186,3 +186,19 @@ def test_common_place_is_a_wordnet_place(nlp, text, word, location):
     assert got == location
     if location is not None:
         assert args.rules["location"] == "common_place"
+
+
+# (sentence, trigger, date): a part of the day the tagger leaves unlabelled counts as a time
+# when it is determined or follows "at"; "between" is a preposition of time
+DAY_PART_CASES = [
+    ("Ministers met with the envoy in the afternoon.", "met", "in the afternoon"),
+    ("The convoy left Kabul at dawn.", "left", "at dawn"),
+    ("Between 1990 and 1995, the company opened six plants in Ohio.", "opened", "Between 1990 and 1995"),
+    ("The envoy met the ministers in Oslo.", "met", None),
+]
+
+
+@pytest.mark.parametrize("text, word, date", DAY_PART_CASES)
+def test_parts_of_the_day_and_between_give_dates(nlp, text, word, date):
+    doc, args = linked(nlp, text, word)
+    assert (doc[args.date[0]:args.date[1]].text if args.date else None) == date
