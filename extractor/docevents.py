@@ -359,13 +359,14 @@ def _is_currency(unit: str) -> bool:
     return bool(re.fullmatch(r"[A-Z]{3}", unit))
 
 
-def _compatible(a: _Mention, b: _Mention) -> int | None:
+def _compatible(a: _Mention, b: _Mention, *, figures: bool = True) -> int | None:
     """Positive evidence (0 or more) that ``a`` and ``b`` report one happening, or None
-    when they cannot."""
+    when they cannot (``figures=False``: leaving their figures aside)."""
     if a.group != b.group or a.negated != b.negated:
         return None
     score = 1 if _same_action(a, b) else 0
-    for test in (_actor_match, _place_match, _date_match, _quantity_match):
+    tests = (_actor_match, _place_match, _date_match, _quantity_match) if figures else (_actor_match, _place_match, _date_match)
+    for test in tests:
         r = test(a, b)
         if r is None:
             return None
@@ -405,6 +406,53 @@ def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
             events.append([m])
         else:
             events[best[1]].append(m)
+    return events
+
+
+PARTS_MAX = 4  # at most this many batches are added up against a total
+
+
+def _planned(m: _Mention) -> bool:
+    return m.t.modality == "planned"
+
+
+def _join_parts(events: list[list[_Mention]]) -> list[list[_Mention]]:
+    """A total and its batches are one event: the mentions of other events whose figures
+    add up exactly to the figure of an event (two batches of 1,500 soldiers and "3,000
+    soldiers have been dispatched") join it, when every one of them is compatible with
+    every mention of it apart from the figures, all are done or all are planned (a planned
+    total of 10,000 by December is not the 3,000 already sent), and each figure is smaller
+    and of the same kind (a sum or a count)."""
+    from itertools import combinations
+
+    changed = True
+    while changed:
+        changed = False
+        for k, total in enumerate(events):
+            figures = [m.qty for m in total if m.qty is not None]
+            if not figures or len({v for v, _ in figures}) != 1:
+                continue
+            value, unit = figures[0]
+            planned = _planned(total[0])
+            candidates = [
+                (j, m)
+                for j, other in enumerate(events)
+                if j != k
+                and all(_planned(o) == planned for o in other)
+                and all(_compatible(o, t, figures=False) is not None for o in other for t in total)
+                for m in other
+                if m.qty is not None and m.qty[0] < value and _is_currency(m.qty[1]) == _is_currency(unit)
+            ]
+            for n in range(2, min(PARTS_MAX, len(candidates)) + 1):
+                found = next((c for c in combinations(candidates, n) if sum(m.qty[0] for _, m in c) == value), None)
+                if found is not None:
+                    joined = {j for j, _ in found}
+                    events[k] = sorted(total + [m for j in joined for m in events[j]], key=lambda m: (m.pos, m.index))
+                    events = [e for j, e in enumerate(events) if j not in joined]
+                    changed = True
+                    break
+            if changed:
+                break
     return events
 
 
@@ -906,7 +954,7 @@ def merge_events(
     mentions = sorted((_features(i, t, text) for i, t in enumerate(tuples)), key=lambda m: (m.pos, m.index))
     for m in mentions:
         m.region = _region_of(m, regions)
-    clusters = _cluster(mentions)
+    clusters = _join_parts(_cluster(mentions))
     headline_ms = [m for m in mentions if m.region == "headline"]
     first_headline = headline_ms[0].index if headline_ms else None
     words = _headline_words(text, regions)

@@ -519,3 +519,39 @@ def test_an_actor_headed_by_the_headline_subject_makes_the_main_event():
                      actor="the company Zorvex", location="Karvo", place=KARVO)
     events = merge_events([rivals, opened], text=text, published="2031-05-08")
     assert events[0].mentions == (1,)
+
+
+PARTS_TEXT = (
+    "Zedland sends 2,000 troops to Karvo\n\n"
+    "Zedland has sent 2,000 troops to Karvo. A first group of 800 soldiers arrived in Karvo last week. "
+    "A second group of 1,200 soldiers was sent to Karvo on Monday. "
+    "A total of 5,000 troops are expected to be sent to Karvo by December."
+)
+
+
+def _parts_mentions(second_figure: float = 1200, total_modality: str = "planned") -> list[EventTuple]:
+    sent = mention(PARTS_TEXT, "Zedland has sent 2,000 troops to Karvo.", "sent", "send", "deploy", actor="Zedland",
+                   quantity="2,000 troops", quantity_value=2000, unit="troops", location="Karvo", place=KARVO)
+    first = mention(PARTS_TEXT, "A first group of 800 soldiers arrived", "arrived", "arrive", "deploy",
+                    quantity="800 soldiers", quantity_value=800, unit="soldiers", location="Karvo", place=KARVO,
+                    date="last week", date_value="2031-04-28/2031-05-04")
+    second = mention(PARTS_TEXT, "A second group of 1,200 soldiers was sent", "sent", "send", "deploy",
+                     quantity="1,200 soldiers", quantity_value=second_figure, unit="soldiers", location="Karvo",
+                     place=KARVO, date="on Monday", date_value="2031-05-05")
+    total = mention(PARTS_TEXT, "A total of 5,000 troops are expected", "sent", "send", "deploy",
+                    quantity="5,000 troops", quantity_value=5000, unit="troops", location="Karvo", place=KARVO,
+                    date="by December", date_value="2031-12", modality=total_modality)
+    return [sent, first, second, total]
+
+
+def test_a_total_and_its_batches_are_one_event_and_a_planned_total_another():
+    events = merge_events(_parts_mentions(), text=PARTS_TEXT, published="2031-05-08")
+    groups = sorted(e.mentions for e in events)
+    assert groups == [(0, 1, 2), (3,)]  # 800 + 1,200 = 2,000; the 5,000 by December is planned
+    main = events[0]
+    assert main.mentions == (0, 1, 2) and main.quantity.text == "2,000 troops" and main.from_["quantity"] == 0
+
+
+def test_batches_that_do_not_add_up_to_the_total_stay_apart():
+    events = merge_events(_parts_mentions(second_figure=1000), text=PARTS_TEXT, published="2031-05-08")
+    assert sorted(e.mentions for e in events) == [(0,), (1,), (2,), (3,)]
