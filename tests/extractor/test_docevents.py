@@ -555,3 +555,20 @@ def test_a_total_and_its_batches_are_one_event_and_a_planned_total_another():
 def test_batches_that_do_not_add_up_to_the_total_stay_apart():
     events = merge_events(_parts_mentions(second_figure=1000), text=PARTS_TEXT, published="2031-05-08")
     assert sorted(e.mentions for e in events) == [(0,), (1,), (2,), (3,)]
+
+
+@pytest.mark.parametrize(
+    ("actor", "expected"),
+    [
+        ("Ms Ostrova", "Lena Ostrova"),  # the headline names the same actor more fully
+        ("Ostrova's coach", "Ostrova's coach"),  # headed by a common noun: another actor, kept
+        ("Lena Ostrova", "Lena Ostrova"),
+    ],
+)
+def test_the_main_events_actor_takes_the_headlines_fuller_name(actor, expected):
+    text = f"Lena Ostrova wins Karvo race\n\n{actor} won the race in Karvo on Sunday."
+    won = mention(text, f"{actor} won the race", "won", "win", "other", actor=actor, location="Karvo", place=KARVO,
+                  date="on Sunday", date_value="2031-05-11")
+    (event,) = merge_events([won], text=text, published="2031-05-12")
+    assert event.actor.text == expected and text[event.actor.start : event.actor.end] == expected
+    assert event.from_["actor"] == 0
