@@ -101,7 +101,7 @@ times 0.8 for each slot filled from the headline, dateline or lead rather than f
 mention, and 0.7 for a date that is only the publication date.
 
 Measured (Giveme5W1H dev, main event who / where / when, split by sorted id into halves A,
-developed on, and B, held out): A 52.8 / 48.0 / 41.9 % -> 75.0 / 68.0 / 74.2 %, B 58.3 /
+developed on, and B, held out): A 52.8 / 48.0 / 41.9 % -> 77.8 / 68.0 / 74.2 %, B 58.3 /
 43.5 / 21.4 % -> 72.2 / 60.9 / 67.9 % (``evaluation/README.md``, "Giveme5W1H", for the split).
 """
 
