@@ -22,8 +22,10 @@ It first measures how much more work two busy Python processes do than one on th
 at that moment: on a shared machine this ceiling, not 2.0, bounds any 2-process speed-up.
 
 ``--only`` runs a subset of the measurements: ``raw1``/``raw2`` (raw spaCy), ``ext1``/``ext2``
-(extraction), ``dask2`` (extraction on Dask, 2 workers), ``tenth1``/``tenth2`` (extraction
-over a tenth of the documents); the number is ``n_process`` or the number of Dask workers.
+(extraction), ``noev1`` (extraction without document-level events: ``merge_events`` replaced
+by a function returning none, to measure what merging costs; ``ratio_events_to_no_events``),
+``dask2`` (extraction on Dask, 2 workers), ``tenth1``/``tenth2`` (extraction over a tenth of
+the documents); the number is ``n_process`` or the number of Dask workers.
 """
 
 from __future__ import annotations
@@ -46,13 +48,14 @@ SOURCES = ("rams-dev.jsonl", "geneva-val.jsonl", "ucdp-ukraine-dev.jsonl")
 MEASUREMENTS = {
     "raw1": ("raw", 1, False),
     "ext1": ("full", 1, False),
+    "noev1": ("noevents", 1, False),
     "raw2": ("raw", 2, False),
     "ext2": ("full", 2, False),
     "dask2": ("dask", 2, False),
     "tenth1": ("full", 1, True),
     "tenth2": ("full", 2, True),
 }
-LABELS = {"raw": "raw nlp.pipe", "full": "extraction", "dask": "extraction on Dask (n_process: workers)"}
+LABELS = {"raw": "raw nlp.pipe", "full": "extraction", "noevents": "extraction without document events", "dask": "extraction on Dask (n_process: workers)"}
 
 
 def corpus_texts() -> list[str]:
@@ -178,22 +181,29 @@ def child(mode: str, folder: Path, *, n_process: int, batch_size: int, limit: in
             pass
         texts = (f.read_text(encoding="utf-8") for f in files)
         with PeakMemory() as memory:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             docs = sum(1 for _ in nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
             seconds = time.perf_counter() - started
+            extra["cpu_seconds"] = round(time.process_time() - cpu, 2)
         tuples = None
-    elif mode == "full":
+    elif mode in ("full", "noevents"):
         import extractor
         from extractor.batch import run_folder
+
+        if mode == "noevents":
+            import extractor.pipeline
+
+            extractor.pipeline.merge_events = lambda *args, **kwargs: []
 
         ex = extractor.load()
         for _ in ex.pipe(warm, batch_size=batch_size):
             pass
         source = subset(folder, files, limit)
         with tempfile.TemporaryDirectory() as tmp, PeakMemory() as memory:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             summary = run_folder(source, Path(tmp) / "out.jsonl", extractor=ex, batch_size=batch_size, n_process=n_process)
             seconds = time.perf_counter() - started
+            extra["cpu_seconds"] = round(time.process_time() - cpu, 2)
         docs, tuples = summary.documents, summary.tuples
         if summary.errors:
             print(f"warning: {summary.errors} documents failed", file=sys.stderr)
@@ -291,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--only", type=measurements, default=list(MEASUREMENTS), metavar="NAMES",
                         help=f"comma-separated measurements to run (default: all of {','.join(MEASUREMENTS)})")
-    parser.add_argument("--child", choices=("raw", "full", "dask"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("raw", "full", "noevents", "dask"), help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--n-process", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--limit", type=int, help=argparse.SUPPRESS)
@@ -332,6 +342,15 @@ def main(argv: list[str] | None = None) -> int:
     def ratio(a: tuple[str, int], b: tuple[str, int]) -> float | None:
         return round(by[a]["words_per_s"] / by[b]["words_per_s"], 3) if a in by and b in by else None
 
+    def cpu_ratio(a: tuple[str, int], b: tuple[str, int]) -> float | None:
+        """CPU seconds of ``a`` over ``b``, each the least of its runs (n_process=1 only)."""
+        least = {}
+        for r in every:
+            if "cpu_seconds" in r and r["n_process"] == 1:
+                key = (r["mode"], 1)
+                least[key] = min(least.get(key, r["cpu_seconds"]), r["cpu_seconds"])
+        return round(least[a] / least[b], 3) if a in least and b in least else None
+
     report = {
         "command": "python benchmarks/bench_batch.py " + " ".join(sys.argv[1:]),
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
@@ -344,6 +363,11 @@ def main(argv: list[str] | None = None) -> int:
         "tenth_of_the_documents": small,
         "repeat": args.repeat,
         "ratio_full_to_raw": {n: ratio(("full", n), ("raw", n)) for n in (1, 2)},
+        # extraction with document-level events against without, n_process=1, words/s: < 1 is their cost
+        "ratio_events_to_no_events": ratio(("full", 1), ("noevents", 1)),
+        # the same by CPU seconds of the process (n_process=1; less disturbed by other load on
+        # a shared machine than wall-clock time): without / with, < 1 is their cost
+        "cpu_ratio_events_to_no_events": cpu_ratio(("noevents", 1), ("full", 1)),
         "speedup_2_processes": {m: ratio((m, 2), (m, 1)) for m in ("raw", "full")},
         # Dask with 2 workers against n_process=2, words/s: > 1 is Dask faster.
         "ratio_dask2_to_n_process_2": ratio(("dask", 2), ("full", 2)),
@@ -377,6 +401,9 @@ def markdown(report: dict) -> str:
         rows.append("")
         rows.append(f"Dask, {dask['n_process']} workers: startup (cluster, model loaded and warmed in each worker) "
                     f"{dask['startup_seconds']} s, not in its words/s.")
+    if report.get("ratio_events_to_no_events") is not None:
+        rows.append(f"With / without document-level events, n_process=1, words/s: {report['ratio_events_to_no_events']}; "
+                    f"by CPU seconds (without / with): {report.get('cpu_ratio_events_to_no_events')}")
     if report["ratio_dask2_to_n_process_2"] is not None:
         rows.append(f"Dask with 2 workers / n_process=2, words/s: {report['ratio_dask2_to_n_process_2']}")
     return "\n".join(rows)

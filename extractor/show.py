@@ -3,7 +3,11 @@
 Every slot of every tuple is drawn with displaCy's span renderer and labelled with its slot
 name, the linker rule that filled it (when the tuple names one) and its tuple number (a link
 to the tuple's row). Below the text, a table lists the tuples with their slots (each with its
-rule), normalized values, modality, source and confidence. With a gold file,
+rule), normalized values, modality, source and confidence, and, when the predictions carry
+document-level events (guide section 5), the event each tuple was merged into; a second table
+groups the mentions by event: one row per event (the main event first, marked), its mentions
+(links to their rows), its slots each with where it came from (a mention, or the headline,
+dateline, lead or publication date) and its confidence. With a gold file,
 gold and predicted stand side by side, paired as the scorer pairs them
 (``evaluation.scorer.pair_tuples``), and every wrong slot, wrong value, spurious and
 missing tuple is marked in red.
@@ -53,6 +57,7 @@ th, td { border: 1px solid #ccc; padding: 2px 5px; vertical-align: top; text-ali
 th { background: #f2f2f2; }
 td.ex-bad { background: #ffd6d6; }
 tr.ex-fp td:first-child, tr.ex-fn td:first-child { background: #ff9e9e; }
+tr.ex-main td:first-child { font-weight: bold; background: #fff3c4; }
 .ex-side { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5rem; }
 .ex-side > div { min-width: 0; }
 .ex-scroll { overflow-x: auto; }
@@ -155,6 +160,7 @@ def build_report(
             pred_tuples = []
         else:
             pred_tuples = list(found.get("tuples") or [])
+        pred_events = None if found is None or found.get("error") else found.get("events")
         published = (found or {}).get("published") or item.meta.get("published")
         gold_tuples = None
         if gold_docs is not None:
@@ -168,6 +174,7 @@ def build_report(
             lenient=lenient,
             problem=problem,
             gold_missing=gold_docs is not None and item.doc_id not in gold_docs,
+            events=pred_events,
         )
         sections.append(section)
         rows.append(_summary_row(item.doc_id, anchor, published, (len(pred_tuples), n_marks), judgement, problem))
@@ -184,12 +191,15 @@ def render_article(
     lenient: bool = True,
     problem: str | None = None,
     gold_missing: bool = False,
+    events: Sequence[Mapping[str, Any]] | None = None,
 ) -> tuple[str, Judgement | None, int]:
     """One article's HTML section, how its tuples were judged against gold, and its number
     of highlighted predicted slots.
 
     ``tuples`` are JSON-form tuples (``EventTuple.to_dict``) with raw offsets into ``text``;
-    ``gold_tuples`` are the guide's gold tuples (slot strings, possibly alternatives).
+    ``gold_tuples`` are the guide's gold tuples (slot strings, possibly alternatives);
+    ``events`` the line's document-level events (``DocumentEvent.to_dict``), shown as a table
+    grouping the mentions by event, ``None`` when the line has none.
     """
     anchor = "doc-" + _anchor(doc_id)
     judgement = judge(tuples, gold_tuples, lenient=lenient) if gold_tuples is not None else None
@@ -201,13 +211,16 @@ def render_article(
         meta += f" \u00b7 {len(gold_tuples)} gold tuples"
         if gold_missing:
             meta += " (not in the gold file)"
+    if events:
+        meta += f" \u00b7 {len(events)} events"
     meta += "</p>"
     if problem:
         meta += f'<p class="ex-error">{_e(problem)}</p>'
     pred_block = (
         '<div class="ex-pred"><h3>Predicted</h3>'
         f'<div class="ex-text">{render_text(text, marks)}</div>'
-        f'<div class="ex-scroll">{_tuple_table(tuples, anchor=anchor + "-p", judgement=judgement, side="pred")}</div></div>'
+        f'<div class="ex-scroll">{_tuple_table(tuples, anchor=anchor + "-p", judgement=judgement, side="pred", events=events, event_anchor=anchor + "-e")}</div>'
+        f"{_event_table(events, anchor=anchor, n_tuples=len(tuples)) if events else ''}</div>"
     )
     if gold_tuples is None:
         return f'<section class="ex-doc">{head}{meta}{pred_block}</section>', None, len(marks)
@@ -382,7 +395,10 @@ def _extract(items: Iterable[Any], extractor: Any, *, batch_size: int) -> dict[s
         from .pipeline import load
 
         extractor = load()
-    records = [{"doc_id": i.doc_id, "text": i.text, "published": i.meta.get("published")} for i in items]
+    records = [
+        {"doc_id": i.doc_id, "text": i.text, "published": i.meta.get("published"), "title": i.meta.get("title")}
+        for i in items
+    ]
     found = {}
     for result in extractor.pipe(records, batch_size=batch_size):
         found[result.doc_id] = {"error": result.error} if result.error else result.to_dict()
@@ -487,10 +503,21 @@ _COLUMNS = (
 )
 
 
-def _tuple_table(tuples: Sequence[Mapping[str, Any]], *, anchor: str, judgement: Judgement | None, side: str) -> str:
+def _tuple_table(
+    tuples: Sequence[Mapping[str, Any]],
+    *,
+    anchor: str,
+    judgement: Judgement | None,
+    side: str,
+    events: Sequence[Mapping[str, Any]] | None = None,
+    event_anchor: str = "e",
+) -> str:
     prefix = "P" if side == "pred" else "G"
     columns = [c for c in _COLUMNS if side == "pred" or c[0] != "confidence"]
     head = "".join(f"<th>{_e(name)}</th>" for name, _ in columns)
+    event_of = _event_numbers(events, len(tuples)) if events else None
+    if event_of is not None:
+        head += "<th>event</th>"
     if judgement is not None:
         head += "<th>status</th>"
     rows = []
@@ -506,12 +533,67 @@ def _tuple_table(tuples: Sequence[Mapping[str, Any]], *, anchor: str, judgement:
         for name, fields in columns:
             wrong = any(f in bad for f in fields)
             cells.append(f'<td{" class=ex-bad" if wrong else ""}>{_e(_cell(t, name))}{_rule_note(t, name)}</td>')
+        if event_of is not None:
+            links = [f'<a href="#{event_anchor}{k}">E{k}</a>' for k in event_of.get(n - 1, ())]
+            cells.append(f'<td class="ex-event">{", ".join(links)}</td>')
         if judgement is not None:
             cells.append(f"<td>{_e(status)}</td>")
         rows.append(f'<tr id="{anchor}{n}" class="ex-row{kind}">{"".join(cells)}</tr>')
     if not rows:
         return f'<p class="ex-note">no {"predicted" if side == "pred" else "gold"} tuples</p>'
     return f'<table class="ex-tuples ex-{side}-tuples"><thead><tr><th>#</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+
+
+def _event_numbers(events: Sequence[Mapping[str, Any]], n_tuples: int) -> dict[int, list[int]]:
+    """Tuple index -> the (1-based) numbers of the events that list it among their mentions."""
+    out: dict[int, list[int]] = {}
+    for k, event in enumerate(events, 1):
+        for i in event.get("mentions") or ():
+            if isinstance(i, int) and 0 <= i < n_tuples:
+                out.setdefault(i, []).append(k)
+    return out
+
+
+_EVENT_SLOTS = ("actor", "action", "quantity", "location", "date")
+
+
+def _origin_note(event: Mapping[str, Any], slot: str, *, anchor: str, n_tuples: int) -> str:
+    """Where an event's slot came from: "from P3" (a link to the mention's row) or the region
+    of the text ("headline", "dateline", "lead", "published")."""
+    origin = (event.get("origins") or {}).get(slot) or {}
+    index = (event.get("from") or {}).get(slot, origin.get("mention"))
+    if isinstance(index, int) and 0 <= index < n_tuples:
+        note = f'from <a href="#{anchor}-p{index + 1}">P{index + 1}</a>'
+    elif origin.get("region"):
+        note = "from the " + _e(origin["region"]) if origin["region"] != "published" else "the publication date"
+    else:
+        return ""
+    return f'<br><span class="ex-rule" title="where the slot came from">{note}</span>'
+
+
+def _event_table(events: Sequence[Mapping[str, Any]], *, anchor: str, n_tuples: int) -> str:
+    """The document-level events: one row per event (main first), its mentions as links to
+    their tuple rows and each slot with its provenance."""
+    head = "<th>#</th><th>mentions</th>" + "".join(f"<th>{s}</th>" for s in _EVENT_SLOTS)
+    head += "<th>event type</th><th>modality</th><th>confidence</th>"
+    rows = []
+    for k, event in enumerate(events, 1):
+        mentions = [
+            f'<a href="#{anchor}-p{i + 1}">P{i + 1}</a>'
+            for i in event.get("mentions") or ()
+            if isinstance(i, int) and 0 <= i < n_tuples
+        ]
+        main = " (main)" if event.get("main") else ""
+        cells = [f"<td>E{k}{main}</td>", f"<td>{', '.join(mentions)}</td>"]
+        for slot in _EVENT_SLOTS:
+            cells.append(f"<td>{_e(_cell(event, slot))}{_origin_note(event, slot, anchor=anchor, n_tuples=n_tuples)}</td>")
+        cells += [f"<td>{_e(_show(event.get(f)))}</td>" for f in ("event_type", "modality", "confidence")]
+        kind = " ex-main" if event.get("main") else ""
+        rows.append(f'<tr id="{anchor}-e{k}" class="ex-event-row{kind}">{"".join(cells)}</tr>')
+    return (
+        '<h3>Events</h3><div class="ex-scroll"><table class="ex-events">'
+        f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    )
 
 
 def _rule_note(t: Mapping[str, Any], name: str) -> str:

@@ -308,14 +308,15 @@ def test_main_event_takes_a_lead_date_no_other_event_claims():
     cut = mention(text, "Karvo on Friday, cutting power to 3,000 homes", "cutting", "cut", "other", date="Friday",
                   quantity="3,000 homes", quantity_value=3000, unit="homes")
     events = merge_events([flood, cut], text=text, published="2031-05-12", title="Storm floods Karvo")
-    assert events[0].mentions == (0,) and events[0].date is None
+    assert events[0].mentions == (0,) and events[0].date.text != "Friday"
+    assert events[0].origins["date"].region == "published"  # the fallback, not the claimed Friday
 
 
 def test_a_date_of_reporting_in_the_lead_is_not_the_events():
     text = "Storm floods Karvo\n\nA storm has flooded Karvo, officials said on Friday."
     flood = mention(text, "Storm floods Karvo", "floods", "flood", "other", actor="Storm", location="Karvo", place=KARVO)
     (event,) = merge_events([flood], text=text, published="2031-05-12", title="Storm floods Karvo")
-    assert event.date is None
+    assert event.date.text != "Friday" and event.origins["date"].region == "published"
 
 
 def test_dateline_gives_the_main_event_a_place_when_its_mentions_give_none():
@@ -383,3 +384,191 @@ def test_deterministic_and_independent_of_input_order():
 def test_empty_input_gives_no_events():
     assert merge_events([], text=TEXT, published=PUBLISHED) == []
     assert merge_events([], text="", published=None) == []
+
+
+# --- filling the main event from the article around it (issue 13) ------------------------------
+
+
+def test_publication_date_is_the_last_resort_for_the_main_events_date():
+    text = "Storm floods Karvo\n\nA storm flooded homes in Karvo, cutting power to 3,000 homes."
+    flood = mention(text, "Storm floods Karvo", "floods", "flood", "other", actor="Storm", location="Karvo", place=KARVO)
+    (event,) = merge_events([flood], text=text, published="2031-05-12", title="Storm floods Karvo")
+    assert event.date.text == "2031-05-12" and event.date_value.value == "2031-05-12"
+    assert event.date.start is None and "date" not in event.from_
+    assert event.origins["date"] == SlotOrigin(mention=None, region="published")
+    (undated,) = merge_events([flood], text=text, published=None, title="Storm floods Karvo")
+    assert undated.date is None
+
+
+def test_a_calendar_point_of_the_lead_replaces_an_unresolved_mention_date():
+    text = "Storm floods Karvo\n\nA storm flooded Karvo on Sunday. It had raged for days before it hit."
+    flood = mention(text, "Storm floods Karvo", "floods", "flood", "other", actor="Storm", location="Karvo", place=KARVO)
+    raged = mention(text, "It had raged for days", "raged", "flood", "other", date="for days")  # no date_value
+    events = merge_events([flood, raged], text=text, published="2031-05-14", title="Storm floods Karvo")
+    assert events[0].mentions == (0, 1)
+    assert events[0].date.text == "Sunday" and events[0].date_value.value == "2031-05-11"
+    assert events[0].origins["date"].region == "lead"
+
+
+@pytest.mark.parametrize(
+    ("modality", "expected"),
+    [
+        ("asserted", "2031-05-06"),  # an attack already reported is not next Tuesday's
+        ("planned", "2031-05-13"),  # a planned one may be
+    ],
+)
+def test_a_mention_date_after_publication_is_read_as_past_unless_planned(modality, expected):
+    text = "Gunmen attack market\n\nGunmen attacked a market in Karvo on Tuesday."
+    attack = mention(
+        text, "Gunmen attacked a market in Karvo on Tuesday.", "attacked", "attack", "combat", actor="Gunmen",
+        location="Karvo", place=KARVO, date="on Tuesday", date_value="2031-05-13", modality=modality,
+    )
+    (event,) = merge_events([attack], text=text, published="2031-05-08", title="Gunmen attack market")
+    assert event.date_value.value == expected and event.from_["date"] == 0
+
+
+def test_a_headline_kicker_does_not_make_its_mention_the_main_event():
+    text = "Karvo vote 2031: Farmers block roads in Lunda\n\nFarmers blocked roads in Lunda on Monday. The vote is due soon."
+    vote = mention(text, "Karvo vote 2031", "vote", "vote", "other", location="Karvo", place=KARVO)
+    block = mention(text, "Farmers blocked roads in Lunda on Monday.", "blocked", "block", "other", actor="Farmers",
+                    location="Lunda", place=LUNDA, date="on Monday", date_value="2031-05-05")
+    events = merge_events([vote, block], text=text, published="2031-05-08")
+    assert events[0].mentions == (1,) and events[0].main
+
+
+HEADLINE_CO = "Zorvex Corp cuts bread prices across Karvo"
+CO_TEXT = (
+    HEADLINE_CO + "\n\nThe bakers cut the price of bread by 10 percent on Monday. "
+    "Zorvex said the cut would last a month. \"We lowered prices in 40 shops,\" it said."
+)
+
+
+@pytest.mark.parametrize(
+    ("actor", "actor_name", "expected", "region"),
+    [
+        ("The bakers", "Zorvex", "Zorvex", "headline"),  # a common noun names no one: the headline subject, cut after its last known name word
+        (None, None, None, None),  # no name known in the article: no subject
+        ("Karvo Bakers", "Karvo Bakers", "Karvo Bakers", None),  # a named actor of its own is kept
+    ],
+)
+def test_the_headline_subject_names_the_main_events_actor_when_no_mention_does(actor, actor_name, expected, region):
+    cut = mention(CO_TEXT, "The bakers cut the price", "cut", "cut", "other",
+                  quantity="10 percent", quantity_value=10, unit="percent", date="on Monday", date_value="2031-05-05")
+    if actor is not None:
+        at = CO_TEXT.index("The bakers")
+        cut = EventTuple(**{**cut.__dict__, "actor": Slot(actor, at, at + len(actor)) if actor == "The bakers"
+                            else Slot(actor), "actor_value": ActorValue(actor_name)})
+    (main,) = merge_events([cut], text=CO_TEXT, published="2031-05-08")
+    if expected is None:
+        assert main.actor is None
+        return
+    assert main.actor.text == expected
+    if region is not None:
+        assert CO_TEXT[main.actor.start : main.actor.end] == expected
+        assert main.origins["actor"] == SlotOrigin(mention=None, region="headline") and "actor" not in main.from_
+    else:
+        assert main.from_["actor"] == 0
+
+
+def test_a_pronoun_actor_is_given_as_the_name_it_was_resolved_to():
+    we = mention(CO_TEXT, "We lowered prices in 40 shops", "lowered", "lower", "other", actor="We", actor_name="Zorvex",
+                 quantity="40 shops", quantity_value=40, unit="shops")
+    (event,) = merge_events([we], text=CO_TEXT, published="2031-05-08", title="Price war")
+    first_zorvex_before = CO_TEXT.rindex("Zorvex", 0, CO_TEXT.index("We lowered"))
+    assert event.actor == Slot("Zorvex", first_zorvex_before, first_zorvex_before + 6)
+    assert event.from_["actor"] == 0  # provenance stays the mention's
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("Crowds gathered in Lyon on Sunday to watch the race.", "Lyon"),
+        ("The champion kept his hopes alive in Sao Paulo Click to share on Twitter.", "Sao Paulo"),
+        ("Crowds gathered at Parliament Street on Sunday.", None),  # not a place the gazetteer knows
+        ("Lyon fans gathered on Sunday.", None),  # a place, but no preposition of position
+    ],
+)
+def test_a_place_the_headline_or_lead_names_fills_the_main_events_location(lead, expected):
+    text = "Champion wins the title\n\n" + lead
+    win = mention(text, "Champion wins the title", "wins", "win", "other", actor="Champion")
+    (event,) = merge_events([win], text=text, published="2031-05-12", title="Champion wins the title")
+    if expected is None:
+        assert event.location is None
+    else:
+        assert event.location.text == expected and event.origins["location"].region == "lead"
+        assert text[event.location.start : event.location.end] == expected
+
+
+def test_a_dateline_with_a_date_and_an_agency_gives_place_and_date():
+    text = "Talks end without deal\n\nGENEVA, Nov 6 (Wire) - Delegates ended their talks without a deal."
+    end = mention(text, "Delegates ended their talks", "ended", "end", "other", actor="Delegates")
+    (event,) = merge_events([end], text=text, published="2031-11-07", title="Talks end without deal")
+    assert event.location.text == "GENEVA" and event.origins["location"].region == "dateline"
+    assert event.date.text == "Nov 6" and event.date_value.value == "2031-11-06"
+
+
+def test_an_actor_headed_by_the_headline_subject_makes_the_main_event():
+    text = (
+        "Zorvex Corp opens a shop in Karvo\n\nThe city is growing fast. Zorvex's rivals closed two shops in Lunda. "
+        "Later the company Zorvex opened a shop in Karvo."
+    )
+    rivals = mention(text, "Zorvex's rivals closed two shops in Lunda.", "closed", "close", "other",
+                     actor="Zorvex's rivals", quantity="two shops", quantity_value=2, unit="shops",
+                     location="Lunda", place=LUNDA)
+    opened = mention(text, "Later the company Zorvex opened a shop in Karvo.", "opened", "open", "other",
+                     actor="the company Zorvex", location="Karvo", place=KARVO)
+    events = merge_events([rivals, opened], text=text, published="2031-05-08")
+    assert events[0].mentions == (1,)
+
+
+PARTS_TEXT = (
+    "Zedland sends 2,000 troops to Karvo\n\n"
+    "Zedland has sent 2,000 troops to Karvo. A first group of 800 soldiers arrived in Karvo last week. "
+    "A second group of 1,200 soldiers was sent to Karvo on Monday. "
+    "A total of 5,000 troops are expected to be sent to Karvo by December."
+)
+
+
+def _parts_mentions(second_figure: float = 1200, total_modality: str = "planned") -> list[EventTuple]:
+    sent = mention(PARTS_TEXT, "Zedland has sent 2,000 troops to Karvo.", "sent", "send", "deploy", actor="Zedland",
+                   quantity="2,000 troops", quantity_value=2000, unit="troops", location="Karvo", place=KARVO)
+    first = mention(PARTS_TEXT, "A first group of 800 soldiers arrived", "arrived", "arrive", "deploy",
+                    quantity="800 soldiers", quantity_value=800, unit="soldiers", location="Karvo", place=KARVO,
+                    date="last week", date_value="2031-04-28/2031-05-04")
+    second = mention(PARTS_TEXT, "A second group of 1,200 soldiers was sent", "sent", "send", "deploy",
+                     quantity="1,200 soldiers", quantity_value=second_figure, unit="soldiers", location="Karvo",
+                     place=KARVO, date="on Monday", date_value="2031-05-05")
+    total = mention(PARTS_TEXT, "A total of 5,000 troops are expected", "sent", "send", "deploy",
+                    quantity="5,000 troops", quantity_value=5000, unit="troops", location="Karvo", place=KARVO,
+                    date="by December", date_value="2031-12", modality=total_modality)
+    return [sent, first, second, total]
+
+
+def test_a_total_and_its_batches_are_one_event_and_a_planned_total_another():
+    events = merge_events(_parts_mentions(), text=PARTS_TEXT, published="2031-05-08")
+    groups = sorted(e.mentions for e in events)
+    assert groups == [(0, 1, 2), (3,)]  # 800 + 1,200 = 2,000; the 5,000 by December is planned
+    main = events[0]
+    assert main.mentions == (0, 1, 2) and main.quantity.text == "2,000 troops" and main.from_["quantity"] == 0
+
+
+def test_batches_that_do_not_add_up_to_the_total_stay_apart():
+    events = merge_events(_parts_mentions(second_figure=1000), text=PARTS_TEXT, published="2031-05-08")
+    assert sorted(e.mentions for e in events) == [(0,), (1,), (2,), (3,)]
+
+
+@pytest.mark.parametrize(
+    ("actor", "expected"),
+    [
+        ("Ms Ostrova", "Lena Ostrova"),  # the headline names the same actor more fully
+        ("Ostrova's coach", "Ostrova's coach"),  # headed by a common noun: another actor, kept
+        ("Lena Ostrova", "Lena Ostrova"),
+    ],
+)
+def test_the_main_events_actor_takes_the_headlines_fuller_name(actor, expected):
+    text = f"Lena Ostrova wins Karvo race\n\n{actor} won the race in Karvo on Sunday."
+    won = mention(text, f"{actor} won the race", "won", "win", "other", actor=actor, location="Karvo", place=KARVO,
+                  date="on Sunday", date_value="2031-05-11")
+    (event,) = merge_events([won], text=text, published="2031-05-12")
+    assert event.actor.text == expected and text[event.actor.start : event.actor.end] == expected
+    assert event.from_["actor"] == 0

@@ -239,3 +239,52 @@ def test_main_writes_the_page_and_reports_bad_input(folder, tmp_path, capsys):
     bad_gold.write_text("{not json\n", encoding="utf-8")
     assert main([str(folder), "-o", str(out), "--pred", str(pred), "--gold", str(bad_gold)]) == 2
     assert "E101" in capsys.readouterr().err
+
+
+EVENTS = [
+    {
+        "actor": "Russia", "actor_start": 0, "actor_end": 6, "action": "send", "action_text": "sent",
+        "quantity": "300 troops", "location": "Kursk", "date": "2024-10-23", "event_type": "deploy",
+        "modality": "asserted", "confidence": 0.84, "mentions": [0, 2], "main": True,
+        "from": {"actor": 0, "action": 0, "quantity": 0, "location": 0},
+        "origins": {"date": {"mention": None, "modality": None, "source": None, "region": "published"}},
+    },
+    {
+        "actor": "Korea <b>", "action": "deploy", "date": "Monday", "event_type": "deploy", "modality": "asserted",
+        "confidence": 0.6, "mentions": [1], "main": False, "from": {"actor": 1, "action": 1, "date": 1},
+    },
+]
+
+
+def _rows(markup: str, cls: str) -> list[str]:
+    return re.findall(rf'<tr id="[^"]+" class="{cls}[^"]*">(.*?)</tr>', markup, flags=re.S)
+
+
+def test_events_group_the_mentions_with_links_and_provenance():
+    section, _, _ = render_article("a", TEXT, PRED, events=EVENTS)
+    events = _rows(section, "ex-event-row")
+    assert len(events) == 2
+    main, other = events
+    assert "E1 (main)" in main and "(main)" not in other
+    assert main.count('from <a href="#doc-a-p1">P1</a>') == 4  # actor, action, quantity, location from P1
+    assert 'href="#doc-a-p1">P1</a>, <a href="#doc-a-p3">P3</a>' in main  # its mentions
+    assert "the publication date" in main and "from <a" in main  # provenance per slot
+    assert 'href="#doc-a-p2">P2</a>' in other
+    # each tuple row names its event, as a link to the event's row
+    tuples = _rows(section, "ex-row")
+    assert ['href="#doc-a-e1"' in r for r in tuples] == [True, False, True]
+    assert 'href="#doc-a-e2"' in tuples[1]
+    assert 'id="doc-a-e1"' in section and 'id="doc-a-e2"' in section
+    assert "Korea &lt;b&gt;" in other and "Korea <b>" not in section  # escaped
+
+
+@pytest.mark.parametrize("events", [None, []])
+def test_lines_without_events_show_no_event_table(events):
+    section, _, _ = render_article("a", TEXT, PRED, events=events)
+    assert "ex-events" not in section and "<th>event</th>" not in section
+
+
+def test_report_from_predictions_with_events(folder, tmp_path):
+    pred = write_jsonl(tmp_path / "pred.jsonl", [{"doc_id": "a", "tuples": PRED, "events": EVENTS}])
+    page = build_report(folder, predictions=pred)
+    assert len(_rows(page, "ex-event-row")) == 2 and "2 events" in page
