@@ -1009,13 +1009,22 @@ def _subdivision_display(
 
     The ISO name in English-speaking countries ("England", not the nickname "Albion");
     else the first English name that looks like a spelling of the ISO name ("Donetsk" for
-    "Donetska oblast"); else the first English name ("Aleppo" for "Ḩalab", "Crimea").
+    "Donetska oblast"); else the ISO name with accents folded when the English names only
+    contain or respell it ("Guerrero", not "Free and Sovereign State of Guerrero"; "Helmand",
+    not "Hillmand"); else the first English name ("Aleppo" for "Ḩalab", "Crimea").
     """
     if english_iso or not english:
         return _ascii_fold(iso_name) if english_iso else iso_name  # "Mahārāshtra" -> "Maharashtra"
     iso_key = name_key(iso_name)[:3]
     spelled = [e for e in english if name_key(e)[:3] == iso_key]
-    name = spelled[0] if spelled else english[0]
+    if spelled:
+        name = spelled[0]
+    elif any(name_key(iso_name) in name_key(e) or _similar(name_key(e), name_key(iso_name)) for e in english):
+        # The English names only dress the ISO name up ("Free and Sovereign State of
+        # Guerrero") or respell it ("Hillmand"): the ISO name, accents folded.
+        name = _ascii_fold(iso_name)
+    else:
+        name = english[0]
     if _split_type_word(name)[1] is not None:
         return name
     low_iso = iso_name.lower()
