@@ -20,7 +20,18 @@ name (not an alternate) +1, an alternate that is a spelling variant of the own n
 a country in ``context_countries`` +2.5 (a city inside one of ``context_regions`` +2
 more), a city whose subdivision shares the name +3 (bare "Donetsk" is the city); a
 trailing type word moves subdivisions up by 4 and cities down by 3 ("Donetsk region"), a
-settlement word moves cities up by 4.
+settlement word moves cities up by 4. Named regions and self-declared entities
+(``data/regions.tsv``: "Donbas", "DPR") rank like first-level subdivisions and resolve to
+their recognized state.
+
+Context written beside a name is a constraint, not a preference: in "X, Region", "X in
+Region", "X (Region)", "Country's X" and "the <demonym> X" the place must lie in that
+country (``strict``), is looked for in that region first, and when the tables lack it the
+answer is the region itself without coordinates (``_somewhere_in``: the place is somewhere
+in it, not at its centre). Context from the rest of the document (``context_countries``,
+``context_regions``) is a preference, and a small place inside it (``_small_lookup``) beats
+a namesake abroad that is no country, capital or big city (``_outweighs_context``); a
+namesake abroad matched only by another of its names is then left unresolved.
 
 Small places: a name missing from that main table is looked up among the GeoNames places
 of 500 to 15,000 people (``data/small_places.tsv.gz``, read on first use: about 0.3 s and
@@ -897,9 +908,10 @@ class Gazetteer:
 
     def _somewhere_in(self, idx: int) -> int:
         """An entry for an unknown place inside entry ``idx``: its name, country and region,
-        no coordinates (the place is somewhere in it, not at its centre)."""
+        no coordinates (the place is somewhere in it, not at its centre). Inside a city
+        ("Kirovsky district of Donetsk") the city's point stays: it is near enough."""
         entry = self._entries[idx]
-        if entry.place.lat is None:
+        if entry.place.lat is None or entry.place.feature == "city":
             return idx
         with _SMALL_LOCK:
             vague = self._vague.get(idx)
