@@ -745,6 +745,11 @@ class Gazetteer:
             idx = self._best(bucket, ctx, hint, key)
         if text.islower() and len(words) == 1 and is_common_word(text, strong_only=True):
             return None
+        entry = self._entries[idx]
+        if text.isupper() and entry.place.feature == "region" and any(len(c) == 2 for c in ctx) and not self._inside(idx, ctx):
+            # An abbreviation ("DPR") names the region only in a document about its country
+            # (in an Indonesian report the DPR is the parliament).
+            return None
         if small and any(len(c) == 2 for c in ctx) and hint != "admin":
             entry = self._entries[idx]
             regions = {c for c in ctx if "-" in c}
