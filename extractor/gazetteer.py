@@ -450,11 +450,13 @@ class Gazetteer:
                 continue
             taken: set[str] = set()
             centroid = {g: _weighted_centroid(by_admin[g]) for g in groups}
-            # 1. Namesake: a city bearing a subdivision's name and lying near its centroid
-            #    (among the three nearest), biggest cities first.
+            # 1. Namesake: one of the group's five biggest cities (a seat, not a town that
+            #    happens to share a neighbour's name: Caldas in Antioquia) bearing a
+            #    subdivision's name and lying near its centroid (among the three nearest),
+            #    biggest cities first.
             namesakes = []
             for g in groups:
-                for city in by_admin[g][:50]:
+                for city in by_admin[g][:5]:
                     ck = name_key(city["name"])
                     named = [s for s in subs if ck in self._admin_cores.get(s[0], ())]
                     if not named:
@@ -1065,18 +1067,21 @@ def _subdivision_display(
     The ISO name in English-speaking countries ("England", not the nickname "Albion");
     else the first English name that looks like a spelling of the ISO name ("Donetsk" for
     "Donetska oblast"); else the ISO name with accents folded when the English names only
-    contain or respell it ("Guerrero", not "Free and Sovereign State of Guerrero"; "Helmand",
-    not "Hillmand"); else the first English name ("Aleppo" for "Ḩalab", "Crimea").
+    dress it up ("Guerrero", not "Free and Sovereign State of Guerrero"); else the first
+    English name ("Aleppo" for "Ḩalab", "Crimea"). Abbreviations ("KZN") and nicknames
+    ("The Garden Province") are never the display name.
     """
+    # Abbreviations ("KZN") and nicknames ("The Garden Province") are no display name.
+    english = [e for e in english if not e.isupper() and not e.startswith("The ")]
     if english_iso or not english:
         return _ascii_fold(iso_name) if english_iso else iso_name  # "Mahārāshtra" -> "Maharashtra"
     iso_key = name_key(iso_name)[:3]
     spelled = [e for e in english if name_key(e)[:3] == iso_key]
     if spelled:
         name = spelled[0]
-    elif any(name_key(iso_name) in name_key(e) or _similar(name_key(e), name_key(iso_name)) for e in english):
+    elif any(f" {name_key(iso_name)} " in f" {name_key(e)} " for e in english):
         # The English names only dress the ISO name up ("Free and Sovereign State of
-        # Guerrero") or respell it ("Hillmand"): the ISO name, accents folded.
+        # Guerrero"): the ISO name, accents folded.
         name = _ascii_fold(iso_name)
     else:
         name = english[0]
