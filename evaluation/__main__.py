@@ -1,4 +1,4 @@
-"""Command line: ``python -m evaluation seeds|rams|geneva|wikievents|ucdp|giveme5w1h|texts ...``.
+"""Command line: ``python -m evaluation seeds|rams|geneva|wikievents|ucdp|notes|giveme5w1h|texts ...``.
 
 Prints the plain-text report, optionally writes the JSON report; exits 2 with the error
 message on bad input.
@@ -28,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
         ("geneva", "score predictions on GENEVA-form outside data"),
         ("wikievents", "score predictions on WikiEvents-form outside data"),
         ("ucdp", "score predictions on UCDP-form outside data"),
+        ("notes", "score coded country, place, date and deaths of event notes (coverage and accuracy where given)"),
         ("giveme5w1h", "score the predicted main event (events[0]) against Giveme5W1H's who / where / when"),
     )
     for kind, help_text in kinds:

@@ -29,7 +29,9 @@ from .errors import EvaluationError
 from .io import Document
 from .match import text_match, value_match
 
-KINDS = ("rams", "geneva", "wikievents", "ucdp", "giveme5w1h")
+KINDS = ("rams", "geneva", "wikievents", "ucdp", "notes", "giveme5w1h")
+# Kinds whose records give coded values (not character spans).
+CODED_KINDS = ("ucdp", "notes")
 SPAN_KINDS = ("rams", "geneva", "wikievents")
 SPAN_SLOTS = ("actor", "location", "date", "quantity")
 NEAR_KM = 50.0
@@ -131,18 +133,26 @@ def _meta(row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _is_coded(t: Mapping[str, Any]) -> bool:
-    action = t.get("action")
-    return isinstance(action, dict) and "value" in action and action.get("start") is None
+    """A tuple of coded values: a slot that is a dict with a ``value`` and no ``start``
+    (UCDP codes the action; other event notes may code only place, date or deaths)."""
+    return any(
+        isinstance(t.get(slot), dict) and "value" in t[slot] and t[slot].get("start") is None
+        for slot in ("action", "location", "date", "quantity")
+    )
 
 
 def detect_kind(records: Iterable[Mapping[str, Any]]) -> str:
-    """"rams", "geneva", "wikievents", "ucdp" or "giveme5w1h", told from the records' tuples and
-    ``meta.source``."""
+    """"rams", "geneva", "wikievents", "ucdp", "notes" or "giveme5w1h", told from the records'
+    tuples and ``meta.source``: coded values are "ucdp" when they code the action (UCDP's
+    dyad) or the meta names UCDP, else "notes" (any event notes with coded values)."""
     saw_spans = False
     for row in records:
         tuples = _tuples(row)
         if any(_is_coded(t) for t in tuples):
-            return "ucdp"
+            meta = _meta(row)
+            origin = " ".join(str(meta.get(k, "")) for k in ("source", "source_repo", "source_path")).casefold()
+            dyad = any(isinstance(t.get("action"), dict) and "value" in t["action"] for t in tuples)
+            return "ucdp" if dyad or "ucdp" in origin else "notes"
         source = str(_meta(row).get("source", "")).casefold()
         for kind in (*SPAN_KINDS, "giveme5w1h"):
             if source.startswith(kind):
@@ -170,8 +180,8 @@ def load_outside(path: str | Path, *, kind: str | None = None) -> datasets.Datas
     records = _read_records(path)
     if kind is not None and records:
         coded = any(_is_coded(t) for r in records for t in r["tuples"])
-        if coded != (kind == "ucdp"):
-            form = "coded values (UCDP)" if coded else "spans (RAMS/GENEVA/WikiEvents/Giveme5W1H)"
+        if coded != (kind in CODED_KINDS):
+            form = "coded values (UCDP, event notes)" if coded else "spans (RAMS/GENEVA/WikiEvents/Giveme5W1H)"
             raise EvaluationError(
                 "E211", f"the records hold {form}, which does not fit kind {kind!r}", path=str(path)
             )
@@ -495,6 +505,7 @@ def score_ucdp(records: Iterable[Mapping[str, Any]], predictions: Mapping[str, D
         "any_tuple": {m: _share(*v) for m, v in any_hits.items()},
         "best_tuple": {m: _share(*v) for m, v in best_hits.items()},
         "given_prediction": {m: _share(*v) for m, v in given.items()},
+        "notes": score_note_values(rows, predictions),
     }
 
 
@@ -518,6 +529,124 @@ def _names_coded_place(text: str, gold: Mapping[str, Any], *, admin1: bool = Tru
     if admin1:
         names.append(strip_place_suffix(location.get("admin1")))
     return any(name and text_match(text, name, lenient=True) for name in names)
+
+
+# --- event notes: coded country, place, date, deaths ------------------------------------
+
+# The values an event note codes, and the prediction fields that give each. A tuple gives
+# deaths only when it is a casualty mention with a number (a count of shells is no toll).
+NOTE_FIELDS = {
+    "country": ("location_country",),
+    "place_50km": ("location_lat", "location_lon"),
+    "place_50km_named": ("location_lat", "location_lon"),
+    "date": ("date_value",),
+    "date_lenient": ("date_value",),
+    "deaths": ("quantity_value",),
+    "deaths_lenient": ("quantity_value",),
+}
+
+
+def _note_gives(pred: Mapping[str, Any], field: str) -> bool:
+    if not all(pred.get(f) is not None for f in NOTE_FIELDS[field]):
+        return False
+    return not field.startswith("deaths") or pred.get("event_type") == "casualty"
+
+
+def note_checks(pred: Mapping[str, Any], gold: Mapping[str, Any], text: str = "") -> dict[str, bool | None]:
+    """Agreement of one predicted tuple with the values an event note codes; ``None`` where
+    the note codes no such value (``place_50km_named``: also where ``text`` does not name
+    the coded place itself)."""
+    location = gold.get("location") if isinstance(gold.get("location"), dict) else {}
+    iso = country_code(location.get("country")) if location.get("country") else None
+    if iso is None and isinstance(location.get("country"), str) and len(location["country"]) == 2:
+        iso = location["country"].upper()
+    lat, lon = location.get("lat"), location.get("lon")
+    near = None
+    if lat is not None and lon is not None:
+        plat, plon = pred.get("location_lat"), pred.get("location_lon")
+        near = plat is not None and plon is not None and haversine_km(plat, plon, lat, lon) <= NEAR_KM
+    named = near if near is not None and _names_coded_place(text, gold, admin1=False) else None
+    deaths, day = _coded(gold, "quantity"), _coded(gold, "date")
+    return {
+        "country": None if iso is None else _same_code(pred.get("location_country"), iso),
+        "place_50km": near,
+        "place_50km_named": named,
+        "date": _value_check("date_value", pred, day, lenient=False),
+        "date_lenient": _value_check("date_value", pred, day, lenient=True),
+        "deaths": _value_check("quantity_value", pred, deaths, lenient=False),
+        "deaths_lenient": _value_check("quantity_value", pred, deaths, lenient=True),
+    }
+
+
+def score_note_values(records: Iterable[Mapping[str, Any]], predictions: Mapping[str, Document]) -> dict[str, Any]:
+    """Value-level figures for event notes with coded country, place, date and deaths.
+
+    Per coded value (events whose note codes it): ``coverage``, the share of events for
+    which a predicted tuple of the record gives that value; ``accuracy``, among those,
+    the share where the first such tuple in text order agrees with the coded one; and
+    ``any_tuple``, the share of events where some predicted tuple agrees. Country: the
+    location's ISO alpha-2 code; place: within 50 km of the coded point
+    (``place_50km_named`` only over events whose text names the coded place itself);
+    date: the coded day (lenient: inside the predicted interval); deaths: the coded count
+    from a casualty tuple (lenient: inside a predicted range). Events of records without
+    predictions count as not given.
+    """
+    coded = {f: 0 for f in NOTE_FIELDS}
+    given = {f: 0 for f in NOTE_FIELDS}
+    right = {f: 0 for f in NOTE_FIELDS}
+    anywhere = {f: 0 for f in NOTE_FIELDS}
+    events = 0
+    for row in records:
+        preds = predictions[row["id"]].tuples if row["id"] in predictions else ()
+        text = row.get("text") or ""
+        for gold in _tuples(row):
+            events += 1
+            want = note_checks({}, gold, text)
+            checks = [note_checks(p, gold, text) for p in preds]
+            for f in NOTE_FIELDS:
+                if want[f] is None:
+                    continue
+                coded[f] += 1
+                anywhere[f] += any(c[f] and _note_gives(p, f) for p, c in zip(preds, checks))
+                first = next((c for p, c in zip(preds, checks) if _note_gives(p, f)), None)
+                if first is not None:
+                    given[f] += 1
+                    right[f] += bool(first[f])
+    return {
+        "events": events,
+        "values": {
+            f: {
+                "coded": coded[f],
+                "coverage": _share(given[f], coded[f]),
+                "accuracy": _share(right[f], given[f]),
+                "any_tuple": _share(anywhere[f], coded[f]),
+            }
+            for f in NOTE_FIELDS
+        },
+    }
+
+
+def score_notes(records: Iterable[Mapping[str, Any]], predictions: Mapping[str, Document]) -> dict[str, Any]:
+    """The value-level report of event notes (``score_note_values``), any coded file."""
+    rows = list(records)
+    return {
+        "kind": "notes",
+        **_prediction_summary([r["id"] for r in rows], predictions),
+        "events": sum(len(_tuples(r)) for r in rows),
+        "notes": score_note_values(rows, predictions),
+    }
+
+
+def _format_notes(notes: Mapping[str, Any]) -> list[str]:
+    out = [
+        "coded values (coverage: events where a tuple gives the value; accuracy: the first such",
+        "tuple agrees; any tuple: some tuple agrees; over the events that code the value):",
+        f"{'value':<18} {'coverage':>18} {'accuracy':>18} {'any tuple':>18}",
+    ]
+    for f, v in notes["values"].items():
+        cells = [f"{_pct(v[k]['share'])} ({v[k]['hits']}/{v[k]['n']})" for k in ("coverage", "accuracy", "any_tuple")]
+        out.append(f"{f:<18} " + " ".join(f"{c:>18}" for c in cells))
+    return out
 
 
 # --- Giveme5W1H -------------------------------------------------------------------------
@@ -622,6 +751,8 @@ def evaluate_outside_files(data_path: str | Path, pred_path: str | Path, *, kind
     predictions = read_predictions(pred_path)
     if kind == "ucdp":
         report = score_ucdp(dataset, predictions)
+    elif kind == "notes":
+        report = score_notes(dataset, predictions)
     elif kind == "giveme5w1h":
         report = score_giveme5w1h(dataset, predictions)
     else:
@@ -647,6 +778,8 @@ def format_outside_report(report: Mapping[str, Any]) -> str:
     out.append("")
     if report["kind"] == "giveme5w1h":
         return "\n".join(out + _format_giveme5w1h(report)) + "\n"
+    if report["kind"] == "notes":
+        return "\n".join(out + _format_notes(report["notes"])) + "\n"
     if report["kind"] == "ucdp":
         out.append(f"{'measure':<22} {'any tuple':>18} {'best tuple':>18}")
         for m in UCDP_MEASURES + ("all",):
@@ -661,6 +794,9 @@ def format_outside_report(report: Mapping[str, Any]) -> str:
         out.append("place_50km_named only for those whose text names the coded place itself):")
         for m, v in report.get("given_prediction", {}).items():
             out.append(f"{m:<22} {_pct(v['share'])} ({v['hits']}/{v['n']})")
+        if report.get("notes"):
+            out.append("")
+            out += _format_notes(report["notes"])
         return "\n".join(out) + "\n"
     t = report["trigger"]
     out.append(f"trigger recall: {_pct(t['recall'])} ({t['found']}/{t['n']})")

@@ -63,16 +63,17 @@ def _is_past(doc: Doc, trig: Trigger) -> bool | None:
 
 
 def document_countries(doc: Doc) -> tuple[str, ...]:
-    """ISO codes of the countries that the document's place names resolve to, most frequent first."""
-    from .normalize import normalize_place
+    """ISO codes of the countries that the document's place names resolve to, most frequent
+    first (resolved in context: ``normalize.place.document_place_context``)."""
+    return document_place_context(doc).countries
 
-    counts: dict[str, int] = {}
-    for ent in doc.ents:
-        if ent.label_ in PLACE_LABELS:
-            place = normalize_place(ent.text)
-            if place is not None and place.country:
-                counts[place.country] = counts.get(place.country, 0) + 1
-    return tuple(sorted(counts, key=lambda c: -counts[c]))
+
+def document_place_context(doc: Doc):
+    """The countries and first-level regions of the document's place names (see
+    ``extractor.normalize.place.document_place_context``)."""
+    from .normalize.place import document_place_context as _context
+
+    return _context(doc, labels=PLACE_LABELS)
 
 
 def build_tuples(
@@ -102,7 +103,7 @@ def build_tuples(
     lexicon = lexicon or default_lexicon()
     if segments is not None:
         segments = tuple(tuple(s) for s in segments)
-    countries: tuple[str, ...] | None = None
+    context = None
     out: list[EventTuple] = []
     groups: dict[str, ActorValue] = {}
     for trig, args in zip(triggers, arguments):
@@ -127,9 +128,13 @@ def build_tuples(
             rules={role: rule for role, rule in args.rules.items() if slots.get(role) is not None or (role == "actor" and agentless)},
         )
         if normalize:
-            if countries is None:
-                countries = document_countries(doc)
-            event = normalize_event(event, published=published, past=_is_past(doc, trig), countries=countries)
+            if context is None:
+                context = document_place_context(doc)
+            countries = context.countries
+            event = normalize_event(
+                event, published=published, past=_is_past(doc, trig), countries=countries,
+                context=context, text=doc._.raw_text if doc._.raw_text is not None else doc.text,
+            )
             if args.actor_ref is not None:
                 event = _actor_from_antecedent(event, _slot(doc, args.actor_ref, segments), countries=countries)
             if args.date is not None and event.date_value is not None and event.date_value.value is None:
@@ -234,14 +239,38 @@ def _place_inside(text: str, *, countries: Sequence[str]) -> PlaceValue | None:
     return None
 
 
+def _event_place(location: Slot, *, countries: Sequence[str], context, text: str | None) -> PlaceValue | None:
+    """The place of a location slot: resolved with the text beside it and the document's
+    places, else a place named inside the phrase."""
+    from .normalize.place import PlaceContext, resolve_in_text
+
+    ctx = context if context is not None else PlaceContext(countries=tuple(countries))
+    place = None
+    start, end = location.start, location.end
+    if text is not None and start is not None and end is not None and 0 <= start < end <= len(text) and text[start:end].strip():
+        place = resolve_in_text(text, start, end, ctx)
+    else:
+        from .normalize import normalize_place
+
+        place = normalize_place(location.text, context_countries=ctx.countries, context_regions=ctx.regions, home=ctx.home)
+    return place or _place_inside(location.text, countries=ctx.countries)
+
+
 def normalize_event(
     event: EventTuple,
     *,
     published: dt.date | None,
     past: bool | None,
     countries: Sequence[str] = (),
+    context=None,
+    text: str | None = None,
 ) -> EventTuple:
-    """The event with its normalized values filled in."""
+    """The event with its normalized values filled in.
+
+    The location is resolved in context (``normalize.place.resolve_in_text``): with what the
+    ``text`` (the one the slots' offsets point into) writes right after it ("Tetkino, Kursk
+    region") and the document's ``context`` (a ``PlaceContext``; default: ``countries``).
+    """
     from dataclasses import replace
 
     from .normalize import (
@@ -256,12 +285,7 @@ def normalize_event(
         event,
         quantity_value=normalize_quantity(event.quantity.text) if event.quantity else None,
         date_value=normalize_date(event.date.text, ref_date=published, past=past) if event.date else None,
-        place=(
-            normalize_place(event.location.text, context_countries=tuple(countries))
-            or _place_inside(event.location.text, countries=countries)
-        )
-        if event.location
-        else None,
+        place=_event_place(event.location, countries=countries, context=context, text=text) if event.location else None,
         actor_value=normalize_actor(event.actor.text, context_countries=tuple(countries)) if event.actor else None,
         event_type=classify_action(event.lemma or event.action.text),
     )

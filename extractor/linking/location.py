@@ -35,6 +35,21 @@ def _is_abstract_sense(noun: Token, words: Words) -> bool:
     return False
 
 
+_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+
+
+def _place_before_credit(pobj: Token) -> TokenSpan | None:
+    """"killed in Donbas - JFO HQ": a headline's credit after a dash, which the parser reads
+    as the object ("PGO", "agency") with the place as its modifier; the place is the object."""
+    if pobj.ent_type_ in PLACE_LABELS:
+        return None
+    dash = next((c for c in pobj.lefts if c.dep_ == "punct" and c.text in _DASHES), None)
+    if dash is None:
+        return None
+    before = [c for c in pobj.lefts if c.i < dash.i and c.ent_type_ in PLACE_LABELS]
+    return _entity(before[-1]) if before else None
+
+
 def _place_span(pobj: Token, words: Words) -> TokenSpan | None:
     """The place a prepositional object names, if any."""
     doc = pobj.doc
@@ -42,6 +57,9 @@ def _place_span(pobj: Token, words: Words) -> TokenSpan | None:
         return None  # "in 490 b.c.": a year, whatever the entity label
     if _is_abstract_sense(pobj, words):
         return None
+    credited = _place_before_credit(pobj)
+    if credited is not None:
+        return credited
     lemma = pobj.lemma_.lower()
     has_entity = any(t.ent_type_ in PLACE_LABELS for t in pobj.subtree)
     is_place_noun = lemma in words.place_nouns and any(

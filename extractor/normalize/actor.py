@@ -188,7 +188,9 @@ def _normalize(text: str, ctx: tuple[str, ...]) -> ActorValue | None:
     if country is None and found is None:
         place = gaz.resolve(phrase, context_countries=ctx)
         if place is not None and not (" " not in phrase and is_common_word(phrase)):
-            return ActorValue(phrase, place.country, None)  # a place as actor: "Kursk"
+            # A place as actor: "Kursk". A named region or self-declared entity ("the DPR")
+            # gets no state: its forces are often that state's adversary.
+            return ActorValue(phrase, place.country if place.feature != "region" else None, None)
     if country is None:
         org = _known_inside(words)
         if org is not None:

@@ -11,6 +11,7 @@ from evaluation.outside import (
     detect_kind,
     haversine_km,
     load_outside,
+    score_notes,
     score_span_data,
     score_ucdp,
     strip_place_suffix,
@@ -329,3 +330,78 @@ def test_real_outside_files_load(name, kind):
         pytest.skip(f"{path} not present")
     data = load_outside(path, kind=kind)
     assert len(data) > 0 and detect_kind(data) == kind
+
+
+# --- event notes (coded country, place, date, deaths) -----------------------------------
+
+
+def note(place, country, lat, lon, day, deaths):
+    return {
+        "location": {"value": place, "country": country, "lat": lat, "lon": lon},
+        "date": {"value": day},
+        "quantity": {"value": deaths, "unit": "fatalities"},
+    }
+
+
+NOTES = [
+    {"id": "n1", "text": "On 3 March 2022, Russian forces shelled Bucha, Kyiv region, killing 4 civilians.",
+     "tuples": [note("Bucha", "Ukraine", 50.55, 30.21, "2022-03-03", 4)], "meta": {}},
+    {"id": "n2", "text": "Clashes in Gao left 2 soldiers dead.",
+     "tuples": [note("Gao", "Mali", 16.27, -0.04, "2021-05-01", 2)], "meta": {}},
+    {"id": "n3", "text": "Militants attacked a village.",
+     "tuples": [note("Kidal", "Mali", None, None, "2021-06-02", 5)], "meta": {}},
+]
+NOTES_PRED = [
+    {"doc_id": "n1", "tuples": [
+        {"action": "shell", "event_type": "combat", "location": "Bucha", "location_country": "UA",
+         "location_lat": 50.54, "location_lon": 30.22, "date_value": "2022-03-03"},
+        {"action": "kill", "event_type": "casualty", "quantity_value": 4, "location_country": "UA"},
+    ]},
+    {"doc_id": "n2", "tuples": [
+        # a wrong namesake ~1,100 km away; 2 on a combat tuple is no death toll
+        {"action": "clash", "event_type": "combat", "location": "Gao", "location_country": "NG",
+         "location_lat": 12.0, "location_lon": 8.5, "quantity_value": 2},
+        {"action": "die", "event_type": "casualty", "quantity_value": 3, "date_value": "2021-05"},
+    ]},
+]
+
+
+def test_notes_kind_is_told_from_coded_values_without_an_action(write_jsonl):
+    data = load_outside(write_jsonl("notes.jsonl", NOTES), kind="notes")
+    assert detect_kind(data) == "notes"
+    assert detect_kind(load_outside(write_jsonl("ucdp.jsonl", UCDP))) == "ucdp"
+
+
+def test_notes_coverage_and_accuracy_where_given(write_jsonl):
+    data = load_outside(write_jsonl("notes.jsonl", NOTES), kind="notes")
+    report = score_notes(data, read_predictions(write_jsonl("p.jsonl", NOTES_PRED)))
+    values = report["notes"]["values"]
+    got = {f: tuple((v[k]["hits"], v[k]["n"]) for k in ("coverage", "accuracy", "any_tuple")) for f, v in values.items()}
+    assert got == {
+        "country": ((2, 3), (1, 2), (1, 3)),
+        "place_50km": ((2, 2), (1, 2), (1, 2)),  # n3 codes no point
+        "place_50km_named": ((2, 2), (1, 2), (1, 2)),
+        "date": ((2, 3), (1, 2), (1, 3)),
+        "date_lenient": ((2, 3), (2, 2), (2, 3)),  # 2021-05 contains the coded day
+        "deaths": ((2, 3), (1, 2), (1, 3)),  # only casualty tuples give deaths
+        "deaths_lenient": ((2, 3), (1, 2), (1, 3)),
+    }
+    assert report["kind"] == "notes" and report["events"] == 3 and report["records_with_predictions"] == 2
+
+
+def test_ucdp_report_carries_the_notes_figures(write_jsonl):
+    data = load_outside(write_jsonl("ucdp.jsonl", UCDP), kind="ucdp")
+    report = score_ucdp(data, read_predictions(write_jsonl("p.jsonl", UCDP_PRED)))
+    country = report["notes"]["values"]["country"]
+    # u1, u2 and u4 give a country (all UA, right); u3 has no prediction
+    assert (country["coverage"]["hits"], country["coverage"]["n"]) == (3, 4)
+    assert (country["accuracy"]["hits"], country["accuracy"]["n"]) == (3, 3)
+
+
+def test_notes_text_report(write_jsonl):
+    from evaluation.outside import evaluate_outside_files, format_outside_report
+
+    report = evaluate_outside_files(write_jsonl("notes.jsonl", NOTES), write_jsonl("p.jsonl", NOTES_PRED))
+    text = format_outside_report(report)
+    assert report["kind"] == "notes"
+    assert "coverage" in text and "deaths" in text

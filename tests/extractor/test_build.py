@@ -147,3 +147,24 @@ def test_agentless_events_and_their_roles(extractor_, text, lemma, actor, quanti
 )
 def test_no_agentless_tuple_without_the_construction_or_a_stated_slot(extractor_, text, lemma):
     assert not [e for e in extractor_.extract(text) if e.lemma == lemma]
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "country", "admin1", "has_point"),
+    [
+        # the region written beside the village, not the Swiss canton Uri
+        ("Militants attacked an army camp in Uri, Jammu and Kashmir, killing 17 soldiers.", "Uri", "IN", "Jammu and Kashmir", True),
+        # a compass point: the document's one country, without a point
+        ("Three Ukrainian soldiers were killed in the east, officials in Kyiv said.", "east", "UA", None, False),
+        # a named region resolves to its state
+        ("Three people died in the Donbas on Monday.", "Donbas", "UA", None, False),
+        # a district unknown to the tables, written with its region: the region, no point
+        ("Two soldiers were killed in the Orekhovo district of the Zaporozhye region.", "Orekhovo district", "UA", "Zaporizhzhia Oblast", False),
+    ],
+)
+def test_event_location_is_resolved_in_context(extractor_, text, location, country, admin1, has_point):
+    events = [e for e in extractor_.extract(text) if e.location is not None and e.location.text == location]
+    assert events, [e.location for e in extractor_.extract(text)]
+    place = events[0].place
+    assert place is not None and place.country == country and place.admin1 == admin1
+    assert (place.lat is not None) == has_point

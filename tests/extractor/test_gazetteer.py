@@ -76,7 +76,7 @@ def test_resolve_place(text, context, country, feature, name):
         assert place.name == name
 
 
-@pytest.mark.parametrize("text", ["Most", "Police", "Split", "split", "Republic", "", "   ", "the", "Donbas"])
+@pytest.mark.parametrize("text", ["Most", "Police", "Split", "split", "Republic", "", "   ", "the", "Kashmir"])
 def test_resolve_place_rejects_common_words_and_unknowns(text):
     assert resolve_place(text) is None
 
@@ -363,3 +363,28 @@ def test_region_codes(gaz):
     assert gaz.region_code(resolve_place("Krasnohorivka", context_countries=("UA",))) == "UA-14"
     assert gaz.region_code(resolve_place("Ukraine")) is None
     assert gaz.region_code(None) is None
+
+
+@pytest.mark.parametrize(
+    ("city", "country", "admin1"),
+    [
+        # a town named like a neighbouring subdivision (Caldas, Antioquia) must not pull
+        # its whole region to that subdivision
+        ("Medellín", "CO", "CO-ANT"),
+        ("Manizales", "CO", "CO-CAL"),
+        ("Durban", "ZA", "ZA-KZN"),
+        ("Emalahleni", "ZA", "ZA-MP"),
+    ],
+)
+def test_city_first_level_region(city, country, admin1):
+    from extractor.gazetteer import get_gazetteer
+
+    gazetteer = get_gazetteer()
+    place = gazetteer.resolve(city, context_countries=[country])
+    assert place is not None and place.country == country and gazetteer.region_code(place) == admin1
+
+
+def test_subdivision_display_name_is_no_abbreviation():
+    from extractor.gazetteer import get_gazetteer
+
+    assert get_gazetteer().resolve("Durban").admin1 == "Kwazulu-Natal"

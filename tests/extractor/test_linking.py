@@ -602,3 +602,37 @@ def test_patient_of_an_agentless_passive_is_never_the_actor(noun, lemma):
 )
 def test_man_compounds_are_person_nouns(lemma, expected):
     assert _is_man_compound(lemma) is expected
+
+
+@pytest.mark.parametrize(
+    ("credit", "expected"),
+    [("-", "Donbas"), ("\u2014", "Donbas")],
+)
+def test_place_before_a_headline_credit(credit, expected):
+    # Soldier killed in Donbas - PGO   (the parser takes the credit "PGO" as the object)
+    doc = make_doc(
+        words=["Soldier", "killed", "in", "Donbas", credit, "PGO"],
+        heads=[0, 0, 1, 5, 5, 2],
+        deps=["ROOT", "acl", "prep", "compound", "punct", "pobj"],
+        pos=["NOUN", "VERB", "ADP", "PROPN", "PUNCT", "PROPN"],
+        tags=["NN", "VBN", "IN", "NNP", "HYPH", "NNP"],
+        lemmas=["soldier", "kill", "in", "Donbas", credit, "PGO"],
+        ents=[(3, 4, "GPE"), (5, 6, "ORG")],
+    )
+    (args,) = link_arguments(doc, [Trigger(1, "kill", "verb")])
+    assert texts(doc, args.location) == expected
+
+
+def test_no_place_before_a_dash_credit_without_a_place():
+    # Soldier killed in clashes - PGO
+    doc = make_doc(
+        words=["Soldier", "killed", "in", "clashes", "-", "PGO"],
+        heads=[0, 0, 1, 5, 5, 2],
+        deps=["ROOT", "acl", "prep", "compound", "punct", "pobj"],
+        pos=["NOUN", "VERB", "ADP", "NOUN", "PUNCT", "PROPN"],
+        tags=["NN", "VBN", "IN", "NNS", "HYPH", "NNP"],
+        lemmas=["soldier", "kill", "in", "clash", "-", "PGO"],
+        ents=[(5, 6, "ORG")],
+    )
+    (args,) = link_arguments(doc, [Trigger(1, "kill", "verb")])
+    assert args.location is None

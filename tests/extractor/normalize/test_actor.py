@@ -103,3 +103,11 @@ def test_normalize_actor_never_raises(text, context):
 def test_normalize_actor_never_raises_on_actor_like_word_salad(words):
     result = normalize_actor(" ".join(words))
     assert result is None or isinstance(result, ActorValue)
+
+
+@pytest.mark.parametrize("text", ["the DPR", "LPR", "Donbas", "Transnistria"])
+def test_self_declared_entity_as_actor_has_no_state(text):
+    """The place resolves to its recognized state (gazetteer), but as an actor it is no
+    organ of that state: no country rather than the adversary's."""
+    value = normalize_actor(text)
+    assert value is not None and value.country is None
