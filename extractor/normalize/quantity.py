@@ -6,7 +6,8 @@ code ("$20m (£15.5m) per month" -> 2e7 USD, rate "month"); vague plural magnitu
 ACLED's conservative rule ("hundreds of thousands" -> 100000, ``vague=True``).
 
 Number words go through ``numerizer``; the currency table comes from pycountry's ISO 4217
-list and quantulum3's unit data, plus the Unicode currency signs. quantulum3's own parser is
+list and quantulum3's currency units (vendored as ``extractor/data/currency_units.tsv``, so
+quantulum3 is not a dependency), plus the Unicode currency signs. quantulum3's own parser is
 not used: it reads "$20m" as dollar-metres, "£3bn" as pound-barns and drops "hryvnia" and
 vague magnitudes, and its unit classifier does not load under the installed scikit-learn.
 
@@ -18,7 +19,6 @@ to values, are the normalizer's grammar and stay here.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import unicodedata
@@ -119,6 +119,20 @@ _EXTRA_CURRENCY_WORDS = {
 }
 
 
+def _currency_units() -> list[tuple[str, str, str]]:
+    """``(kind, text, code)`` rows of ``data/currency_units.tsv`` (quantulum3's currency
+    units: ``surface`` names and ``symbol`` signs), in the order of its ``units.json``."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "data" / "currency_units.tsv"
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            kind, text, code = line.split("\t")
+            rows.append((kind, text, code))
+    return rows
+
+
 @lru_cache(maxsize=1)
 def _currency_tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
     """(lower-cased currency names incl. plurals -> code, signs -> code, ISO codes)."""
@@ -143,21 +157,11 @@ def _currency_tables() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
         pass
     quantulum_names: dict[str, str] = {}
     signs = dict(_CURRENCY_SIGNS)
-    try:
-        from importlib.resources import files
-
-        units = json.loads((files("quantulum3") / "units.json").read_text(encoding="utf-8"))
-        for unit in units.values():
-            code = unit.get("currency_code") if isinstance(unit, dict) else None
-            if not code:
-                continue
-            for surface in unit.get("surfaces", []):
-                quantulum_names.setdefault(surface.lower(), code)
-            for symbol in unit.get("symbols", []):
-                if not symbol.isalpha():
-                    signs.setdefault(symbol, code)
-    except Exception:  # pragma: no cover - quantulum3 is a declared dependency
-        pass
+    for kind, text, code in _currency_units():
+        if kind == "surface":
+            quantulum_names.setdefault(text, code)
+        elif kind == "symbol":
+            signs.setdefault(text, code)
     # quantulum3 says which currency a generic word ("dollar", "pound", "won") means;
     # pycountry's one-word names ("Hryvnia", "Zloty") name a single currency.
     for name, code in quantulum_names.items():

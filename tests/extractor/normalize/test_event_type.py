@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.normalize.event_type import SEEDS, classify_action
+from extractor.normalize.event_type import SEEDS, classify_action, explain_class
 from extractor.types import EVENT_TYPES
 
 SEED_CASES = [(word, cls) for cls, words in SEEDS.items() for word in words]
@@ -35,7 +35,7 @@ def test_lemma_normalization(word, cls):
     assert classify_action(word) == cls
 
 
-# Verbs in none of the seed lists: the embedding fallback decides.
+# Verbs in none of the seed lists: the classes computed ahead by the encoder decide.
 UNSEEN = [
     ("airlift", "deploy"),
     ("shell", "combat"),
@@ -58,9 +58,35 @@ UNSEEN = [
 
 
 @pytest.mark.parametrize(("word", "cls"), UNSEEN)
-def test_unseen_lemmas_by_embedding(word, cls):
+def test_lemmas_outside_the_seeds_by_the_shipped_tables(word, cls):
     assert all(word not in words for words in SEEDS.values())
     assert classify_action(word) == cls
+
+
+# Lemmas that neither the seeds nor the tables cover: cheap rules over the tables, else other.
+RULES = [
+    ("airstrikes", "combat", "inflection"),  # plural of the seed "airstrike"
+    ("redeploying", "deploy", "inflection"),
+    ("bombardment", "combat", "wordnet_noun_verb"),  # WordNet: an act of bombarding
+    ("bombardments", "combat", "wordnet_noun_verb"),
+    ("reauthorize", "agree", "again_prefix"),  # re + authorize
+    ("greenlight", "other", "unknown"),  # not in WordNet 3.0
+    ("rower", "other", "unknown"),  # a WordNet noun of a person, not of an act
+    ("lurid", "other", "unknown"),  # the encoder said casualty
+    ("wildfire", "other", "unknown"),  # the encoder said combat
+    ("trickle down", "other", "unknown"),  # a phrasal verb of a rare verb
+]
+
+
+@pytest.mark.parametrize(("word", "cls", "rule"), RULES)
+def test_lemmas_no_table_covers(word, cls, rule):
+    assert explain_class(word) == (cls, rule)
+    assert classify_action(word) == cls
+
+
+@pytest.mark.parametrize(("word", "rule"), [("dispatch", "seed"), ("airlift", "verb_table"), ("salaries", "word_table"), ("carry out", "word_table")])
+def test_explain_class_names_the_table(word, rule):
+    assert explain_class(word)[1] == rule
 
 
 @pytest.mark.parametrize("value", ["", "   ", "123", "!!", None, 5, ["kill"]])
