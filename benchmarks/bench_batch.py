@@ -3,11 +3,17 @@
 Run on demand, not in CI (it takes minutes):
 
     .venv/bin/python benchmarks/bench_batch.py [--words 200000] [--batch-size 32] [--repeat 2] [--json OUT.json]
-        [--only raw1,ext1,raw2,ext2,dask2,tenth1,tenth2]
+        [--only raw1,ext1,raw2,ext2,dask2,tenth1,tenth2] [--corpus batch|all]
+    .venv/bin/python benchmarks/bench_batch.py --api [--corpus all|batch] [--rounds 3] [--profile 25] [--json OUT.json]
 
-The corpus is the seed articles and the texts of ``../shared/evaldata`` (RAMS, GENEVA,
-UCDP), repeated until it holds ``--words`` words, written as one ``.txt`` file per
-document. Each measurement runs in a fresh process that loads its pipeline, warms it on a
+``--api`` runs the same-process API benchmark instead (``benchmarks/bench_api.py``, whose
+docstring says what it measures): ``Extractor.pipe`` against ``nlp.pipe`` in one process,
+in CPU and wall-clock time, with the gap to raw spaCy split by stage and by source.
+
+The corpus is the seed articles and the texts of ``../shared/evaldata`` (``--corpus batch``,
+the default: RAMS, GENEVA, UCDP, short texts; ``--corpus all``: every file there, with the
+longer Giveme5W1H and WikiEvents news articles), repeated until it holds ``--words`` words,
+written as one ``.txt`` file per document. Each measurement runs in a fresh process that loads its pipeline, warms it on a
 few documents, then processes the whole folder: raw spaCy (``spacy.load`` of the model the
 extractor uses, ``nlp.pipe`` over the files' texts) and the extractor's batch run (reading,
 language check, extraction, JSON Lines output), each with ``n_process`` 1 and 2, and the same
