@@ -3,11 +3,17 @@
 Run on demand, not in CI (it takes minutes):
 
     .venv/bin/python benchmarks/bench_batch.py [--words 200000] [--batch-size 32] [--repeat 2] [--json OUT.json]
-        [--only raw1,ext1,raw2,ext2,dask2,tenth1,tenth2]
+        [--only raw1,ext1,raw2,ext2,dask2,tenth1,tenth2] [--corpus batch|all]
+    .venv/bin/python benchmarks/bench_batch.py --api [--corpus all|batch] [--rounds 3] [--profile 25] [--json OUT.json]
 
-The corpus is the seed articles and the texts of ``../shared/evaldata`` (RAMS, GENEVA,
-UCDP), repeated until it holds ``--words`` words, written as one ``.txt`` file per
-document. Each measurement runs in a fresh process that loads its pipeline, warms it on a
+``--api`` runs the same-process API benchmark instead (``benchmarks/bench_api.py``, whose
+docstring says what it measures): ``Extractor.pipe`` against ``nlp.pipe`` in one process,
+in CPU and wall-clock time, with the gap to raw spaCy split by stage and by source.
+
+The corpus is the seed articles and the texts of ``../shared/evaldata`` (``--corpus batch``,
+the default: RAMS, GENEVA, UCDP, short texts; ``--corpus all``: every file there, with the
+longer Giveme5W1H and WikiEvents news articles), repeated until it holds ``--words`` words,
+written as one ``.txt`` file per document. Each measurement runs in a fresh process that loads its pipeline, warms it on a
 few documents, then processes the whole folder: raw spaCy (``spacy.load`` of the model the
 extractor uses, ``nlp.pipe`` over the files' texts) and the extractor's batch run (reading,
 language check, extraction, JSON Lines output), each with ``n_process`` 1 and 2, and the same
@@ -44,6 +50,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 EVALDATA = ROOT.parent / "shared" / "evaldata"
 SOURCES = ("rams-dev.jsonl", "geneva-val.jsonl", "ucdp-ukraine-dev.jsonl")
+# --corpus: the evaldata files after the seeds. "batch" is the corpus of the measurements
+# before 2026-12 (short texts: 5-sentence RAMS windows, GENEVA sentences, UCDP headlines);
+# "all" adds the longer news articles of Giveme5W1H and WikiEvents (every *.jsonl there).
+CORPORA = {"batch": SOURCES, "all": None}
 # Name -> (mode, processes or Dask workers, over a tenth of the documents), in running order.
 MEASUREMENTS = {
     "raw1": ("raw", 1, False),
@@ -58,20 +68,28 @@ MEASUREMENTS = {
 LABELS = {"raw": "raw nlp.pipe", "full": "extraction", "noevents": "extraction without document events", "dask": "extraction on Dask (n_process: workers)"}
 
 
-def corpus_texts() -> list[str]:
-    """The unique texts: seed articles, then the outside data's texts."""
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    for name in SOURCES:
+def corpus_sources(corpus: str = "batch") -> list[tuple[str, list[str]]]:
+    """``(source, texts)``: the seed articles, then each evaldata file of ``corpus``."""
+    names = CORPORA[corpus]
+    if names is None:
+        names = tuple(sorted(p.name for p in EVALDATA.glob("*.jsonl")))
+    out = [("seeds", [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))])]
+    for name in names:
         path = EVALDATA / name
         if path.exists():
             with path.open(encoding="utf-8") as handle:
-                texts.extend(json.loads(line)["text"] for line in handle if line.strip())
-    return texts
+                out.append((name.removesuffix(".jsonl"), [json.loads(line)["text"] for line in handle if line.strip()]))
+    return out
 
 
-def write_corpus(folder: Path, words: int) -> dict[str, int]:
+def corpus_texts(corpus: str = "batch") -> list[str]:
+    """The unique texts: seed articles, then the outside data's texts."""
+    return [text for _, texts in corpus_sources(corpus) for text in texts]
+
+
+def write_corpus(folder: Path, words: int, corpus: str = "batch") -> dict[str, int]:
     """Write texts, repeated, as ``.txt`` files until ``words`` words; their counts."""
-    texts = corpus_texts()
+    texts = corpus_texts(corpus)
     unique_words = sum(len(t.split()) for t in texts)
     folder.mkdir(parents=True, exist_ok=True)
     total = docs = 0
@@ -301,10 +319,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--only", type=measurements, default=list(MEASUREMENTS), metavar="NAMES",
                         help=f"comma-separated measurements to run (default: all of {','.join(MEASUREMENTS)})")
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="batch",
+                        help="batch: seeds + RAMS, GENEVA, UCDP (default); all: seeds + every evaldata file")
+    parser.add_argument("--api", action="store_true",
+                        help="the same-process API benchmark instead (benchmarks/bench_api.py; its options follow)")
     parser.add_argument("--child", choices=("raw", "full", "noevents", "dask"), help=argparse.SUPPRESS)
     parser.add_argument("--folder", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--n-process", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--limit", type=int, help=argparse.SUPPRESS)
+    argv = sys.argv[1:] if argv is None else argv
+    if "--api" in argv:
+        import bench_api
+
+        return bench_api.main(argv)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(child(args.child, args.folder, n_process=args.n_process, batch_size=args.batch_size, limit=args.limit)))
@@ -314,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: two busy processes do {ceiling}x the work of one", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
         folder = Path(tmp) / "corpus"
-        corpus = write_corpus(folder, args.words)
+        corpus = {"name": args.corpus, **write_corpus(folder, args.words, args.corpus)}
         print(f"corpus: {corpus}", file=sys.stderr)
         every = []
         for _ in range(args.repeat):
@@ -352,7 +379,7 @@ def main(argv: list[str] | None = None) -> int:
         return round(least[a] / least[b], 3) if a in least and b in least else None
 
     report = {
-        "command": "python benchmarks/bench_batch.py " + " ".join(sys.argv[1:]),
+        "command": "python benchmarks/bench_batch.py " + " ".join(argv),
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
         "load_average_at_end": os.getloadavg() if hasattr(os, "getloadavg") else None,
         "corpus": corpus,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import Sequence
@@ -28,15 +29,38 @@ def _slot(doc: Doc, span: TokenSpan | None, segments) -> Slot | None:
     raw = doc._.raw_text
     if raw is not None:
         # headlines are parsed lower-cased; slots keep the article's own letters
-        text = original_case(text, raw, segments, s.start_char)
+        text = _original_case(text, raw, segments, s.start_char)
     raw_start, raw_end = span_to_raw(segments, s.start_char, s.start_char + len(text))
     return Slot(text=" ".join(text.split()), start=raw_start, end=raw_end)
 
 
+def _original_case(text: str, raw: str, segments, start: int) -> str:
+    """``textprep.original_case``, without its offset lookup per character when the span
+    maps to the raw text in one piece (one segment of the offset map), as most do."""
+    if segments:
+        k = bisect.bisect_right(segments, (start, float("inf"))) - 1
+        end = start + len(text)
+        if k < 0 or (k + 1 < len(segments) and segments[k + 1][0] < end):
+            return original_case(text, raw, segments, start)
+        raw_start = segments[k][1] + (start - segments[k][0])
+    else:
+        raw_start = start
+    if raw_start < 0 or raw_start + len(text) > len(raw):
+        return original_case(text, raw, segments, start)
+    same = raw[raw_start : raw_start + len(text)]
+    if same == text:
+        return text
+    return "".join(o if o != c and o.lower() == c.lower() else c for o, c in zip(same, text))
+
+
 def _sentence_slot(doc: Doc, i: int, segments) -> Slot:
     sent = doc[i].sent
-    tokens = [t for t in sent if not t.is_space]
-    return _slot(doc, (tokens[0].i, tokens[-1].i + 1), segments) if tokens else Slot(doc[i].text)
+    first, last = sent.start, sent.end - 1
+    while first <= last and doc[first].is_space:
+        first += 1
+    while last >= first and doc[last].is_space:
+        last -= 1
+    return _slot(doc, (first, last + 1), segments) if first <= last else Slot(doc[i].text)
 
 
 def _in_sentence(doc: Doc, token, span: TokenSpan | None) -> bool:

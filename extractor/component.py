@@ -193,12 +193,12 @@ def create_preparing_tokenizer() -> Callable[[Language], PreparingTokenizer]:
 def line_sentences(doc: Doc) -> Doc:
     """Start a sentence after every line break and semicolon, so headlines (one a line, or
     several joined by semicolons in wire digests) stand as sentences."""
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if token.is_space:
-            continue
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text) or prev.text == ";":
-            token.is_sent_start = True
+    prev = None
+    for token in doc:
+        if prev is not None and not token.is_space:
+            if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text) or prev.text == ";":
+                token.is_sent_start = True
+        prev = token
     return doc
 
 

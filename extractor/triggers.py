@@ -152,8 +152,61 @@ def find_modality(token: Token, lexicon: Lexicon) -> str:
     return "asserted"
 
 
-def _span_of(token: Token) -> tuple[int, int]:
-    ent = _entity_of(token)
+class _DocIndex:
+    """What trigger finding looks up again and again in one ``Doc``, computed once: its
+    sentences (and which end in a question mark), its entity spans and, per sentence, the
+    reporting clauses attached under the root (``find_source``). ``doc.ents`` and
+    ``token.sent`` rebuild their spans at each access, in time linear in the document."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._sents: list | None = None
+        self._sent_of: list[int] = []
+        self._questions: dict[int, bool] = {}
+        self._reports: dict[int, list[Token]] = {}
+        self._ents: list[tuple[int, int]] | None = None
+
+    def sent(self, token: Token):
+        """``token.sent``."""
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+            self._sent_of = [0] * len(self.doc)
+            for k, sent in enumerate(self._sents):
+                for i in range(sent.start, sent.end):
+                    self._sent_of[i] = k
+        return self._sents[self._sent_of[token.i]]
+
+    def in_question(self, token: Token) -> bool:
+        """Whether the token's sentence ends in a question mark."""
+        sent = self.sent(token)
+        found = self._questions.get(sent.start)
+        if found is None:
+            found = self._questions[sent.start] = sent.text.rstrip().endswith("?")
+        return found
+
+    def root_reports(self, sent, lexicon: Lexicon) -> list[Token]:
+        """The sentence's clauses of a reporting verb attached under its root, in order."""
+        found = self._reports.get(sent.start)
+        if found is None:
+            root = sent.root
+            found = self._reports[sent.start] = [
+                tok for tok in sent
+                if tok.dep_ in ("ccomp", "parataxis") and tok.head == root and tok.lemma_.lower() in lexicon.reporting
+            ]
+        return found
+
+    def entity_of(self, token: Token) -> tuple[int, int] | None:
+        """``(start, end)`` of the first entity holding the token."""
+        if self._ents is None:
+            self._ents = [(ent.start, ent.end) for ent in self.doc.ents]
+        for start, end in self._ents:
+            if start <= token.i < end:
+                return start, end
+        return None
+
+
+def _span_of(token: Token, index: _DocIndex | None = None) -> tuple[int, int]:
+    ent = (index or _DocIndex(token.doc)).entity_of(token)
     if ent is not None:
         start, end = ent
     else:
@@ -170,16 +223,11 @@ def _span_of(token: Token) -> tuple[int, int]:
     return start, end
 
 
-def _entity_of(token: Token) -> tuple[int, int] | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.start, ent.end
-    return None
-
-
-def find_source(token: Token, *, lexicon: Lexicon) -> tuple[int, int] | None:
-    """Token span of who the text credits for the event, if anyone."""
-    sent = token.sent
+def find_source(token: Token, *, lexicon: Lexicon, index: _DocIndex | None = None) -> tuple[int, int] | None:
+    """Token span of who the text credits for the event, if anyone (``index``: the
+    ``Doc``'s lookups, shared by the triggers of one ``Doc``)."""
+    index = index or _DocIndex(token.doc)
+    sent = index.sent(token)
     # "according to X" anywhere on the path from the trigger to the sentence root
     path = [token, *token.ancestors]
     for tok in path:
@@ -187,7 +235,7 @@ def find_source(token: Token, *, lexicon: Lexicon) -> tuple[int, int] | None:
             if c.lower_ == "according" or (c.dep_ == "prep" and c.lower_ == "per"):
                 for p in c.subtree:
                     if p.dep_ == "pobj":
-                        start, end = _span_of(p)
+                        start, end = _span_of(p, index)
                         return start, end
     # a reporting verb whose complement holds the trigger
     prev = token
@@ -195,25 +243,25 @@ def find_source(token: Token, *, lexicon: Lexicon) -> tuple[int, int] | None:
         if tok.lemma_.lower() in lexicon.reporting and prev.dep_ in ("ccomp", "xcomp", "parataxis", "dobj", "advcl", "conj"):
             for c in tok.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ not in ("PRON", "PUNCT"):
-                    return _span_of(c)
+                    return _span_of(c, index)
                 if c.dep_ == "agent":
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            return _span_of(p)
+                            return _span_of(p, index)
         prev = tok
     # a reporting verb whose clause follows the trigger's: "..., Lee noted."
     root = sent.root
     if root is not token and root.lemma_.lower() in lexicon.reporting and token.i < root.i:
         for c in root.children:
             if c.dep_ == "nsubj" and c.pos_ not in ("PRON", "PUNCT"):
-                return _span_of(c)
+                return _span_of(c, index)
     # a parenthetical report attached under the root: "X will send troops, a legislator reported"
-    for tok in sent:
-        if tok.i > token.i and tok.dep_ in ("ccomp", "parataxis") and tok.head == root and tok.lemma_.lower() in lexicon.reporting:
+    for tok in index.root_reports(sent, lexicon):
+        if tok.i > token.i:
             if not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
                 for c in tok.children:
                     if c.dep_ == "nsubj" and c.pos_ not in ("PRON", "PUNCT"):
-                        return _span_of(c)
+                        return _span_of(c, index)
     return None
 
 
@@ -321,8 +369,11 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
     """Verbs, locative copulas and event nouns that report concrete events
     (``lexicon=None``: the shipped lexicon)."""
     lexicon = lexicon or default_lexicon()
+    index = _DocIndex(doc)
     triggers: list[Trigger] = []
     for token in doc:
+        if token.pos_ not in ("VERB", "AUX", "NOUN"):
+            continue  # no trigger of any kind below
         lemma = token.lemma_.lower()
         kind = None
         particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
@@ -337,7 +388,7 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
                     continue
             elif not is_event_verb(phrasal, lexicon):
                 continue  # WordNet: only cognition, perception, emotion or stative senses
-            if token.sent.text.rstrip().endswith("?"):
+            if index.in_question(token):
                 continue
             kind = "verb"
         elif token.pos_ in ("AUX", "VERB") and is_locative_copula(token, lexicon):
@@ -346,7 +397,7 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
             token.pos_ == "NOUN" and _is_predicate_noun(token) and word_senses(lemma, "v") is not None
             and not lexicon.non_event(lemma) and is_event_verb(lemma, lexicon)
         ):
-            if token.sent.text.rstrip().endswith("?"):
+            if index.in_question(token):
                 continue
             kind = "verb"  # "Lady Gaga protests outside Trump Tower"
         elif token.pos_ == "NOUN" and (token.dep_ != "compound" or _heads_attempt(token, lexicon)):
@@ -371,7 +422,7 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
             kind, lemma = "noun", verb
         if kind is None or is_conditional(token, lexicon):
             continue
-        if kind != "verb" and token.sent.text.rstrip().endswith("?"):
+        if kind != "verb" and index.in_question(token):
             continue
         if particle and kind == "verb":
             lemma = f"{lemma} {particle}"
@@ -381,7 +432,7 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
                 lemma=lemma,
                 kind=kind,
                 modality=find_modality(token, lexicon),
-                source=find_source(token, lexicon=lexicon),
+                source=find_source(token, lexicon=lexicon, index=index),
             )
         )
     return triggers
@@ -391,6 +442,7 @@ def given_triggers(doc: Doc, spans, *, lexicon: Lexicon | None = None) -> list[T
     """Triggers at given character spans (an annotated event's trigger), whatever their word
     class (``lexicon=None``: the shipped lexicon)."""
     lexicon = lexicon or default_lexicon()
+    index = _DocIndex(doc)
     out = []
     for start, end in spans:
         span = doc.char_span(int(start), int(end), alignment_mode="expand")
@@ -401,5 +453,5 @@ def given_triggers(doc: Doc, spans, *, lexicon: Lexicon | None = None) -> list[T
         kind = "verb" if token.pos_ in ("VERB", "AUX") else "noun"
         if kind == "noun":
             lemma = verb_of_nominal(lemma, lexicon=lexicon) or lemma
-        out.append(Trigger(token.i, lemma, kind, find_modality(token, lexicon), find_source(token, lexicon=lexicon)))
+        out.append(Trigger(token.i, lemma, kind, find_modality(token, lexicon), find_source(token, lexicon=lexicon, index=index)))
     return out
