@@ -15,7 +15,7 @@ from .io import (
     LineWriter,
     count_inputs,
     done_ids,
-    foreign_language,
+    language_verdict,
     is_tuple_table,
     iter_inputs,
     list_inputs,
@@ -221,11 +221,15 @@ def run_folder(
                     failed(item.doc_id, item.path, str(ExtractorError("E007", doc_id=item.doc_id)))
                     continue
                 if language_check:
-                    foreign = foreign_language(text)
-                    if foreign is not None:
+                    verdict = language_verdict(text)
+                    if verdict is not None and verdict.refused:
                         summary.not_english += 1
-                        failed(item.doc_id, item.path, str(ExtractorError("E030", doc_id=item.doc_id, language=foreign[1], iso=foreign[0])))
+                        failed(item.doc_id, item.path, str(ExtractorError("E030", doc_id=item.doc_id, language=verdict.language, iso=verdict.iso)))
                         continue
+                    if verdict is not None:
+                        summary.warnings += 1
+                        message = ExtractorError("E050", doc_id=item.doc_id, language=verdict.language, iso=verdict.iso, words=verdict.words)
+                        log({"doc_id": item.doc_id, "path": item.path, "warning": str(message)})
                 if item.encoding is not None:
                     summary.warnings += 1
                     log({"doc_id": item.doc_id, "path": item.path, "warning": str(ExtractorError("E031", doc_id=item.doc_id, encoding=item.encoding))})

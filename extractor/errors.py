@@ -49,6 +49,9 @@ MESSAGES = {
     "'# source: ...' (and '# kind: map' for key<TAB>values entries), then one entry a line.",
     "E041": "Unknown word class {name!r}: the lexicon has {known}. Add a file "
     "extractor/data/lexicon/{name}.txt to create one.",
+    "E050": "Document {doc_id!r} may be in {language} ({iso}) rather than English, but it has only {words} "
+    "words that are not names, too few to be sure; it was processed. Check its tuples; if it is not in "
+    "English, translate it first.",
     "W001": "The learned linker model {path} was trained with other word classes ({classes}: digest "
     "{trained}) than the lexicon it is given ({given}), so its features differ from those it learned "
     "from. Retrain it with "

@@ -20,12 +20,19 @@ RECORD_SUFFIXES = (".json", ".jsonl")
 INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + RECORD_SUFFIXES
 OUTPUT_FORMATS = ("jsonl", "csv", "parquet")
 
-# Non-English detection. Only words count: URLs, e-mail addresses, handles, domain and file
-# names, numbers (and any token with a digit) and all-capital abbreviations are dropped
-# first, as they say nothing of the language (a URL's path once made an English headline
-# "Welsh"). Texts with fewer than this many words left are not judged (detectors guess
-# wildly on headlines and place names); a sample this long is enough to judge.
+# Non-English detection (``language_verdict``). Only words count: URLs, e-mail addresses,
+# handles, domain and file names, numbers (and any token with a digit) and all-capital
+# abbreviations are dropped first, as they say nothing of the language (a URL's path once
+# made an English headline "Welsh"). Names (capitalised words) tell the place, not the
+# language: the detector is given the other words. A text with fewer than
+# LANGUAGE_MIN_JUDGED words that are not names is not judged; one judged foreign is refused
+# only with LANGUAGE_MIN_WORDS words, LANGUAGE_REFUSE_WORDS of them not names (measured: 33
+# invented one- or two-sentence English reports dense with foreign place names have 7-16
+# words that are not names; two-sentence paragraphs in 19 other languages 19-39), and
+# processed with a warning otherwise.
+LANGUAGE_MIN_JUDGED = 8
 LANGUAGE_MIN_WORDS = 20
+LANGUAGE_REFUSE_WORDS = 15
 LANGUAGE_SAMPLE_CHARS = 1500
 # English function words that are rare as words of other languages written in Latin script.
 ENGLISH_MARKERS = frozenset(
@@ -199,33 +206,71 @@ def _language_detector() -> Any:
     return LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
 
 
-def foreign_language(text: str) -> tuple[str, str] | None:
-    """``(iso_code, name)`` of the language of ``text`` when it is clearly not English, else ``None``.
+@dataclass(frozen=True)
+class LanguageVerdict:
+    """A text that does not look like English: its language, and whether it is refused.
 
-    Judged on the words of the text's start only (see ``language_words``). A text with fewer
-    than ``LANGUAGE_MIN_WORDS`` words, rich in English function words or mostly of English
-    dictionary words is English; any other is reported only when the lingua detector
-    (offline) is confident of another language and finds English unlikely.
+    ``refused`` is the near-certain case (``E030``: the document is not processed); a text
+    with too few words that are not names to be sure is processed with the warning ``E050``.
+    ``words`` is the number of words the verdict rests on (words that are not names).
+    """
+
+    iso: str
+    language: str
+    refused: bool
+    words: int
+
+
+def language_verdict(text: str) -> LanguageVerdict | None:
+    """How ``text`` fails to look like English, or ``None`` when it is English (or too short to tell).
+
+    Judged on the words of the text's start (see ``language_words``) in this order:
+
+    1. fewer than ``LANGUAGE_MIN_JUDGED`` words that are not names (words that do not start
+       with a capital letter): not judged. Names tell where, not which language: a short
+       English report naming Filipino villages reads as Tagalog to a detector;
+    2. English function-word evidence wins: ``ENGLISH_MARKER_SHARE`` of the words (or of the
+       words that are not names) are English function words, or most lowercase words of 4+
+       letters are English dictionary words: English;
+    3. the lingua detector (offline), given the words that are not names, must be confident
+       of another language (``LANGUAGE_CONFIDENCE``) and find English unlikely
+       (``ENGLISH_DOUBT``); otherwise English;
+    4. a text judged foreign is refused only with at least ``LANGUAGE_MIN_WORDS`` words and
+       ``LANGUAGE_REFUSE_WORDS`` words that are not names; a shorter one is processed with
+       a warning.
     """
     sample = text[:LANGUAGE_SAMPLE_CHARS]
     words = language_words(sample)
-    if len(words) < LANGUAGE_MIN_WORDS and (_UNSPACED.search(sample) is None or _word_count(words) < LANGUAGE_MIN_WORDS):
+    plain = [w for w in words if not w[:1].isupper()]
+    if _word_count(plain) < LANGUAGE_MIN_JUDGED:
         return None
     folded = [w.casefold() for w in words]
-    if sum(w in ENGLISH_MARKERS for w in folded) / len(folded) >= ENGLISH_MARKER_SHARE:
+    markers = sum(w in ENGLISH_MARKERS for w in folded)
+    if markers / len(folded) >= ENGLISH_MARKER_SHARE or markers / len(plain) >= ENGLISH_MARKER_SHARE:
         return None
     if _dictionary_share(words) >= ENGLISH_DICTIONARY_SHARE:
         return None
     from lingua import Language
 
-    values = _language_detector().compute_language_confidence_values(" ".join(words))
+    values = _language_detector().compute_language_confidence_values(" ".join(plain))
     if not values:
         return None
     found = values[0]
     english = next((v.value for v in values if v.language == Language.ENGLISH), 0.0)
     if found.language == Language.ENGLISH or found.value < LANGUAGE_CONFIDENCE or english >= ENGLISH_DOUBT:
         return None
-    return found.language.iso_code_639_1.name.lower(), found.language.name.title()
+    long_enough = _word_count(words) >= LANGUAGE_MIN_WORDS and _word_count(plain) >= LANGUAGE_REFUSE_WORDS
+    iso, name = found.language.iso_code_639_1.name.lower(), found.language.name.title()
+    return LanguageVerdict(iso, name, refused=long_enough, words=_word_count(plain))
+
+
+def foreign_language(text: str) -> tuple[str, str] | None:
+    """``(iso_code, name)`` of the language of ``text`` when it is refused as clearly not
+    English (``language_verdict`` with ``refused``), else ``None``."""
+    verdict = language_verdict(text)
+    if verdict is None or not verdict.refused:
+        return None
+    return verdict.iso, verdict.language
 
 
 def language_words(text: str) -> list[str]:
