@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from .contracts import Trigger
 from .lexicon import Lexicon, _wordnet_verbs, default_lexicon, verb_of_nominal
-from .syntax import PLACE_LABELS, occurrence_clause  # noqa: F401  (re-exported)
+from .syntax import PLACE_LABELS, entity_span, occurrence_clause  # noqa: F401  (re-exported)
 
 
 def _has_place(token: Token) -> bool:
@@ -168,10 +168,7 @@ def _span_of(token: Token) -> tuple[int, int]:
 
 
 def _entity_of(token: Token) -> tuple[int, int] | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.start, ent.end
-    return None
+    return entity_span(token)  # from the token's tags: doc.ents per call is quadratic
 
 
 def find_source(token: Token, *, lexicon: Lexicon) -> tuple[int, int] | None:
