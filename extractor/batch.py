@@ -119,10 +119,24 @@ def _same_file(a: Path, b: Path) -> bool:
     return a.exists() and b.exists() and os.path.samefile(a, b)
 
 
+def _is_stream(path: Path) -> bool:
+    """Whether ``path`` names a stream or device (``/dev/stdout``, ``/dev/fd/1``,
+    ``/proc/self/fd/1``...; not ``os.devnull``): the results file is read back to resume and
+    appended to line by line, which a stream cannot do, and ``/dev/stdout`` redirected to a
+    file would put the errors file in ``/dev``."""
+    if path.exists() and os.path.samefile(path, os.devnull):
+        return False
+    names = (os.path.abspath(path), os.path.realpath(path))
+    return any(name == root.rstrip("/") or name.startswith(root) for name in names for root in ("/dev/", "/proc/"))
+
+
 def _check_writable(path: Path) -> None:
     """``E014`` unless a file can be appended to (or created) at ``path``; leaves nothing behind."""
     if path.is_dir():
         raise ExtractorError("E014", path=path, problem="it is a folder")
+    if _is_stream(path):
+        problem = "it is a stream of this process or a device, which cannot be read back to resume (use --print to see the tuples on the terminal)"
+        raise ExtractorError("E014", path=path, problem=problem)
     if path.exists() and not path.is_file() and not os.path.samefile(path, os.devnull):
         raise ExtractorError("E014", path=path, problem="it is not a regular file")
     existed = path.exists()

@@ -52,6 +52,8 @@ MESSAGES = {
     "E050": "Document {doc_id!r} may be in {language} ({iso}) rather than English, but it has only {words} "
     "words that are not names, too few to be sure; it was processed. Check its tuples; if it is not in "
     "English, translate it first.",
+    "E051": "{path} is {kind}, not a regular file; it was not read (reading it could wait forever). "
+    "Save the article (or manifest) as a regular file.",
     "W001": "The learned linker model {path} was trained with other word classes ({classes}: digest "
     "{trained}) than the lexicon it is given ({given}), so its features differ from those it learned "
     "from. Retrain it with "

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -97,6 +98,9 @@ def read_manifest(path: str | Path) -> tuple[dict[str, dict[str, Any]], list[str
     path = Path(path)
     entries: dict[str, dict[str, Any]] = {}
     problems: list[str] = []
+    kind = not_regular(path)
+    if kind is not None:
+        raise ExtractorError("E051", path=path, kind=kind)
 
     def problem(n: int, text: str) -> None:
         problems.append(str(ExtractorError("E005", path=path, line=n, problem=text)))
@@ -325,7 +329,7 @@ def count_inputs(files: Iterable[Path]) -> int:
     """About how many documents ``files`` hold: one per file, one per non-empty records line."""
     total = 0
     for file in files:
-        if file.suffix.lower() != ".jsonl":
+        if file.suffix.lower() != ".jsonl" or not_regular(file):
             total += 1
             continue
         try:
@@ -365,8 +369,31 @@ def iter_inputs(
             yield item
 
 
+def not_regular(path: str | Path) -> str | None:
+    """What ``path`` is when it exists and is not a regular file (``"a named pipe (FIFO)"``,
+    ``"a socket"``, ``"a device"``...), else ``None``. Reading a FIFO or a device can wait
+    forever, so inputs that are not regular files are reported (``E051``), never opened."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # gone or unreadable: opening it reports why
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
 def _items_of(file: Path, root: Path) -> Iterator[InputItem]:
     suffix = file.suffix.lower()
+    kind = not_regular(file)
+    if kind is not None:
+        yield InputItem(file.stem, str(file), error=str(ExtractorError("E051", path=file, kind=kind)))
+        return
     if suffix == ".jsonl":
         yield from _records_of(file, root)
         return

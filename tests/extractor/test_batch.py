@@ -468,3 +468,47 @@ def test_two_processes_write_the_same_lines_as_one(tmp_path, extractor_):
     assert "extractor_transport" not in extractor_.nlp.pipe_names
     assert gc.get_freeze_count() == 0
     assert "get_all" not in vars(srsly.msgpack_encoders) and "get_all" not in vars(srsly.msgpack_decoders)
+
+
+class _fifo_writer:
+    """Reading a FIFO waits for a writer: after a few seconds, one comes by (again and again)
+    and leaves at once, so that a run that reads the FIFO fails a test instead of hanging."""
+
+    def __init__(self, fifo: Path, delay: float = 5.0) -> None:
+        import threading
+
+        self.fifo, self.delay, self.stop = fifo, delay, threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        if self.stop.wait(self.delay):
+            return
+        while not self.stop.is_set():
+            try:
+                os.close(os.open(self.fifo, os.O_WRONLY | os.O_NONBLOCK))  # only with a reader
+            except OSError:
+                pass
+            self.stop.wait(0.2)
+
+    def __enter__(self) -> "_fifo_writer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join()
+
+
+@pytest.mark.parametrize("name", ["x.txt", "x.jsonl", "x.html"])
+def test_a_fifo_in_the_input_folder_is_reported_not_read(tmp_path, name):
+    """Issue 14, defect 7: a named pipe among the inputs blocked the run forever (and the
+    document read before it was never written). It is reported with E051, never opened."""
+    folder = corpus(tmp_path, n=2)
+    fifo = folder / name
+    os.mkfifo(fifo)
+    with _fifo_writer(fifo):
+        summary = run_folder(folder, tmp_path / "out.jsonl", extractor=StubExtractor(), progress=True)
+    assert sorted(d["doc_id"] for d in lines(tmp_path / "out.jsonl")) == ["doc00", "doc01"]
+    errors = [e for e in lines(tmp_path / "out.errors.jsonl") if e["doc_id"] == "x"]
+    assert len(errors) == 1 and errors[0]["error"].startswith("[E051]") and "named pipe" in errors[0]["error"]
+    assert summary.errors == 1

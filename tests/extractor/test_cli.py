@@ -207,3 +207,25 @@ def test_run_writes_an_event_table_with_level_events(tmp_path, stub, monkeypatch
     assert table.column_names[:4] == ["doc_id", "published", "event_index", "main"]
     lines = [json.loads(x) for x in (tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()]
     assert table.num_rows == sum(len(x["events"]) for x in lines) > 0
+
+
+@pytest.mark.parametrize("stream", ["/dev/stdout", "/dev/stderr", "fd-of-a-file"])
+def test_a_stream_as_output_is_refused_before_the_model_loads(tmp_path, monkeypatch, capsys, stream):
+    """Issue 14, defect 7: ``-o /dev/stdout`` hung (and with stdout redirected to a file, put
+    its errors file in /dev). Results are read back to resume and appended line by line, so
+    a stream (even one that leads to a regular file) is refused with E014."""
+
+    def load(**kwargs):
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr("extractor.batch.load", load)
+    fd = os.open(tmp_path / "behind.jsonl", os.O_RDWR | os.O_CREAT)
+    try:
+        out = f"/dev/fd/{fd}" if stream == "fd-of-a-file" else stream
+        args = ["run", str(corpus(tmp_path, n=1)), "-o", out, "--errors", str(tmp_path / "e.jsonl"), "--no-progress"]
+        assert cli.main(args) == 2
+    finally:
+        os.close(fd)
+    err = capsys.readouterr().err
+    assert "[E014]" in err and "stream" in err
+    assert (tmp_path / "behind.jsonl").read_bytes() == b"" and not (tmp_path / "e.jsonl").exists()
