@@ -145,8 +145,12 @@ def _is_iso_date(value: Any) -> bool:
 def decode_bytes(data: bytes) -> tuple[str, str | None]:
     """Text of a file's bytes and the legacy encoding it was in (``None`` for UTF-8).
 
-    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as such; other bytes by
-    the encoding ``charset-normalizer`` detects. Raises ``ValueError`` for binary content.
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as such, and so is UTF-16
+    without a BOM when every other byte is NUL the way ASCII text in UTF-16 has them; other
+    bytes by the encoding ``charset-normalizer`` detects, preferring the western one
+    (``_western``) whenever it is among its candidates and reads plausibly: short texts of
+    English news with a few accented names are otherwise guessed as cp1250 or cp775
+    ("Zürich" read as "Z³rich"). Raises ``ValueError`` for binary content.
     """
     for bom, codec in (
         (b"\xff\xfe\x00\x00", "utf-32"),
@@ -159,6 +163,9 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
                 return _checked(data.decode(codec)), codec
             except UnicodeDecodeError:
                 break
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return utf16
     if b"\x00" in data[:4096]:
         raise ValueError("binary content (NUL bytes)")
     try:
@@ -167,10 +174,109 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    results = from_bytes(data)
+    candidates = {name for match in results for name in match.could_be_from_charset}
+    if candidates & {"cp1252", "latin_1"}:
+        western = _western(data)
+        if western is not None:
+            return western
+    if not results:
         raise ValueError("no text encoding fits its bytes")
+    # charset-normalizer's first candidate, unless it puts symbols inside words and a later one does not
+    best = next((m for m in results if _clean(str(m))), results[0])
     return _checked(str(best)), best.encoding
+
+
+# A decoded text is a plausible western one when no symbol sits inside a word ("Z³rich":
+# cp1252 bytes of a Polish "ł" or of nothing sensible), no capital follows a small letter in
+# a word with accented letters ("naÏve"), at most WESTERN_ACCENT_SHARE of the letters of the
+# words with accented letters are accented (Cyrillic or Greek bytes read as cp1252 are all
+# accents), and at most WESTERN_ACCENTED_WORDS of its words have accented letters: English
+# with accented names. A text in another language is left to charset-normalizer's ranking
+# (Turkish in cp1254 reads as cp1252 letters too, "kiþiler"); it is refused as not English anyway.
+WESTERN_ACCENT_SHARE = 0.5
+WESTERN_ACCENTED_WORDS = 0.4
+
+
+def _western(data: bytes) -> tuple[str, str] | None:
+    """``(text, "cp1252" or "latin-1")`` when ``data`` reads plausibly as western text (cp1252,
+    of which latin-1 is the part without 0x80-0x9F), else ``None``. The two decode alike
+    without bytes 0x80-0x9F; with them latin-1 would give control characters, so cp1252."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None  # bytes cp1252 leaves undefined: latin-1 would read them as control characters
+    if not _plausible_western(text):
+        return None
+    try:
+        text = _checked(text)
+    except ValueError:
+        return None
+    return text, "cp1252" if any(0x80 <= b <= 0x9F for b in data) else "latin-1"
+
+
+def _plausible_western(text: str) -> bool:
+    if not _clean(text):
+        return False
+    accented = letters = words = accented_words = 0
+    for word in re.finditer(r"\S+", text):
+        w = word.group()
+        words += any(ch.isalpha() for ch in w)
+        word_letters = [ch for ch in w if ch.isalpha()]
+        if all(ch.isascii() for ch in word_letters):
+            continue
+        accented_words += 1
+        letters += len(word_letters)
+        accented += sum(not ch.isascii() for ch in word_letters)
+    if words and accented_words / words > WESTERN_ACCENTED_WORDS:
+        return False
+    return letters == 0 or accented / letters <= WESTERN_ACCENT_SHARE
+
+
+def _clean(text: str) -> bool:
+    """No control character, no symbol or digit beyond ASCII inside a word, and no capital after a small letter in a
+    word with letters beyond ASCII: what a wrong 8-bit encoding leaves."""
+    import unicodedata
+
+    for word in re.finditer(r"\S+", text[:20000]):
+        w = word.group()
+        if w.isascii():
+            continue
+        for k, ch in enumerate(w):
+            if ch.isascii():
+                continue
+            if not ch.isalpha():
+                kind = unicodedata.category(ch)
+                if kind == "Cc":
+                    return False
+                if kind[0] != "P" and 0 < k < len(w) - 1 and w[k - 1].isalpha() and w[k + 1].isalpha():
+                    return False  # a symbol or digit inside a word ("Z³rich"); punctuation may be ("Kyiv’s")
+        for a, b in zip(w, w[1:]):
+            if a.isalpha() and b.isalpha() and a.islower() and b.isupper() and not (a.isascii() and b.isascii()):
+                return False  # "naÏve"
+    return True
+
+
+# UTF-16 without a BOM: ASCII text has a NUL as every other byte (high bytes in little-endian,
+# low bytes in big-endian); at least this share of the pairs must have one.
+UTF16_NUL_SHARE = 0.6
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """``(text, "utf-16-le" or "utf-16-be")`` for UTF-16 without a BOM, else ``None``."""
+    sample = data[:4096]
+    if len(data) % 2 or len(sample) < 8 or b"\x00" not in sample:
+        return None
+    pairs = len(sample) // 2
+    for codec, zero in (("utf-16-le", 1), ("utf-16-be", 0)):
+        nul = sum(1 for k in range(zero, 2 * pairs, 2) if sample[k] == 0)
+        other = sum(1 for k in range(1 - zero, 2 * pairs, 2) if sample[k] == 0)
+        if nul >= UTF16_NUL_SHARE * pairs and other == 0:
+            try:
+                return _checked(data.decode(codec)), codec
+            except (UnicodeDecodeError, ValueError):
+                return None
+    return None
 
 
 def decode(data: bytes) -> str:
