@@ -185,6 +185,33 @@ def test_killed_run_resumes_to_one_line_per_document(tmp_path, sig, n_process):
     assert f"{len(ids) - first} documents" in done.stderr and f"{first} already done" in done.stderr
 
 
+@pytest.mark.slow
+def test_a_stop_just_after_the_first_line_with_two_processes_exits_130(tmp_path):
+    """Issue 14, defect 5: SIGTERM with --n-process 2 just after the first line was written
+    hung until SIGKILL: the parent waited for a worker blocked writing its results to a pipe
+    nobody read (3 tries of 3). The workers are now killed after a short grace."""
+    folder, ids = seed_folder(tmp_path, copies=8)
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "extractor.cli", "run", str(folder), "-o", str(out), "--batch-size", "4", "--n-process", "2", "--no-progress"]
+    proc = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 300
+        while count_lines(out) < 1 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert proc.poll() is None, "the run ended before it could be stopped"
+        os.killpg(proc.pid, signal.SIGTERM)
+        _, err = proc.communicate(timeout=90)  # it hung forever before
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+    assert proc.returncode == 130 and b"resume" in err
+    assert 1 <= count_lines(out) < len(ids)
+    time.sleep(1)
+    with pytest.raises(ProcessLookupError):
+        os.killpg(proc.pid, 0)  # no worker process left behind
+
+
 def test_run_writes_an_event_table_with_level_events(tmp_path, stub, monkeypatch):
     from dataclasses import replace
 
