@@ -135,11 +135,27 @@ def read_manifest(path: str | Path) -> tuple[dict[str, dict[str, Any]], list[str
 
 
 def _is_iso_date(value: Any) -> bool:
-    try:
-        dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return False
-    return True
+    return iso_date(value) is not None
+
+
+def iso_date(value: Any) -> str | None:
+    """``YYYY-MM-DD`` of a publication date given as a date, a datetime or an ISO string
+    (a date, or a date and time such as ``2024-05-01T10:00:00Z``); ``None`` for anything
+    else, a date followed by other text ("2024-05-01 or so") included."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    for parse in (dt.date.fromisoformat, dt.datetime.fromisoformat):
+        try:
+            parsed = parse(text)
+        except ValueError:
+            continue
+        return (parsed.date() if isinstance(parsed, dt.datetime) else parsed).isoformat()
+    return None
 
 
 def decode_bytes(data: bytes) -> tuple[str, str | None]:

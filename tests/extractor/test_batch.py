@@ -512,3 +512,61 @@ def test_a_fifo_in_the_input_folder_is_reported_not_read(tmp_path, name):
     errors = [e for e in lines(tmp_path / "out.errors.jsonl") if e["doc_id"] == "x"]
     assert len(errors) == 1 and errors[0]["error"].startswith("[E051]") and "named pipe" in errors[0]["error"]
     assert summary.errors == 1
+
+
+def test_a_second_run_on_the_same_output_at_once_is_refused(tmp_path):
+    """Issue 14, defect 9: two runs on the same output at once wrote every document twice.
+    The output is locked for the length of a run; the second gets E052 and writes nothing."""
+    folder = corpus(tmp_path, n=3)
+    out = tmp_path / "out.jsonl"
+    refused: list[str] = []
+
+    class Concurrent(StubExtractor):
+        def pipe(self, records, **kwargs):
+            try:
+                run_folder(folder, out, extractor=StubExtractor())
+            except ExtractorError as err:
+                refused.append(err.code)
+            yield from super().pipe(records, **kwargs)
+
+    run_folder(folder, out, extractor=Concurrent())
+    assert refused == ["E052"]
+    assert sorted(d["doc_id"] for d in lines(out)) == ["doc00", "doc01", "doc02"]
+    assert run_folder(folder, out, extractor=StubExtractor()).skipped == 3  # the lock is gone with the run
+
+
+@pytest.mark.parametrize(
+    "published, written, warning",
+    [
+        ("2024-05-01", "2024-05-01", None),
+        ("2024-05-01T10:00:00Z", "2024-05-01", None),
+        ("2024-05-01 or so", None, "[E053]"),  # a date prefix with trailing junk
+        ("last Tuesday", None, "[E053]"),
+        (20240501, None, "[E053]"),
+        ("2999-01-01", "2999-01-01", "[E054]"),  # in the future: kept, and warned
+    ],
+)
+def test_a_bad_record_date_is_warned_and_the_document_processed(tmp_path, published, written, warning):
+    """Issue 14, defect 13: a bad record-level date refused the whole document (with no path);
+    a date followed by junk was taken; a date in the future passed silently."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    record = {"doc_id": "r1", "text": "Russia sent 500 troops to Kursk.", "published": published}
+    (folder / "records.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    summary = run_folder(folder, out, extractor=StubExtractor())
+    assert [(d["doc_id"], d["published"]) for d in lines(out)] == [("r1", written)]
+    logged = lines(tmp_path / "out.errors.jsonl")
+    assert [e["warning"][:6] for e in logged] == ([warning] if warning else [])
+    assert all(e["path"] and e["path"].endswith("records.jsonl:1") for e in logged)
+    assert (summary.documents, summary.errors) == (1, 0)
+
+
+def test_errors_equal_to_the_output_are_refused(tmp_path):
+    """Issue 14, defect 14: ``--errors`` equal to ``-o`` (under another spelling too) would mix both."""
+    folder = corpus(tmp_path, n=1)
+    out = tmp_path / "out.jsonl"
+    for errors in (out, tmp_path / "." / "out.jsonl"):
+        with pytest.raises(ExtractorError, match="E013"):
+            run_folder(folder, out, errors_path=errors, extractor=StubExtractor())
+    assert not out.exists()

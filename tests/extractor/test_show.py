@@ -239,3 +239,13 @@ def test_main_writes_the_page_and_reports_bad_input(folder, tmp_path, capsys):
     bad_gold.write_text("{not json\n", encoding="utf-8")
     assert main([str(folder), "-o", str(out), "--pred", str(pred), "--gold", str(bad_gold)]) == 2
     assert "E101" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("ids", [("a.b", "a_b"), ("a b", "a_b", "a-b"), ("x/1", "x_1", "x.1"), ("ü", "_fc_")])
+def test_anchors_of_different_ids_differ(ids):
+    """Issue 14, defect 14: ids "a.b" and "a_b" got the same anchor."""
+    from extractor.show import _anchor
+
+    anchors = [_anchor(doc_id) for doc_id in ids]
+    assert len(set(anchors)) == len(ids)
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]+", a) for a in anchors)
