@@ -306,11 +306,13 @@ class output_lock:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.fd: int | None = None
+        self.created = False
 
     def __enter__(self) -> "output_lock":
         import fcntl
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.created = not self.path.exists()
         self.fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         try:
             fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -320,10 +322,13 @@ class output_lock:
             raise ExtractorError("E052", path=self.path) from None
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        if self.fd is not None:
-            os.close(self.fd)
-            self.fd = None
+    def __exit__(self, kind: object, *exc: object) -> None:
+        if self.fd is None:
+            return
+        if kind is not None and self.created and os.fstat(self.fd).st_size == 0:
+            self.path.unlink(missing_ok=True)  # a run refused (E013, E001...) leaves nothing behind
+        os.close(self.fd)
+        self.fd = None
 
 
 def _log_key(entry: dict[str, Any]) -> tuple[Any, ...]:
