@@ -224,8 +224,11 @@ def run_folder(
                 summary.errors += 1
                 bar.update(1)
 
+            seen: set[str] = set()
+
             def todo() -> Iterator[dict[str, Any]]:
                 for item in iter_inputs(source, manifest=entries, exclude=exclude):
+                    seen.add(item.doc_id)
                     if item.error is not None:
                         failed(item.doc_id, item.path, item.error)
                         continue
@@ -292,6 +295,12 @@ def run_folder(
                     bar.set_postfix(tuples=summary.tuples, errors=summary.errors, refresh=False)
             finally:
                 bar.close()
+            unmatched = sorted(set(entries) - seen)
+            if unmatched:
+                summary.warnings += 1
+                shown = ", ".join(repr(u) for u in unmatched[:5]) + (", ..." if len(unmatched) > 5 else "")
+                message = ExtractorError("E055", path=manifest, count=len(unmatched), ids=shown)
+                log({"doc_id": None, "path": str(manifest), "warning": str(message)})
         if fmt != "jsonl":
             write_table(lines_path, out, format=fmt, level=level)
     summary.seconds = time.perf_counter() - started

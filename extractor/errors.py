@@ -61,6 +61,8 @@ MESSAGES = {
     "are left unresolved. Correct the date in the record or the manifest and rerun on a new output.",
     "E054": "Document {doc_id!r} has a publication date in the future ({value}); it was processed with it. "
     "Check the date in the record or the manifest: relative dates (\"on Monday\") are resolved from it.",
+    "E055": "Manifest {path}: {count} doc_id(s) match no input ({ids}); their metadata was not used. "
+    "Ids are file names without extension, or the records' \"doc_id\"/\"id\": correct the manifest's ids.",
     "W001": "The learned linker model {path} was trained with other word classes ({classes}: digest "
     "{trained}) than the lexicon it is given ({given}), so its features differ from those it learned "
     "from. Retrain it with "

@@ -570,3 +570,14 @@ def test_errors_equal_to_the_output_are_refused(tmp_path):
         with pytest.raises(ExtractorError, match="E013"):
             run_folder(folder, out, errors_path=errors, extractor=StubExtractor())
     assert not out.exists()
+
+
+def test_manifest_ids_that_match_no_input_are_warned(tmp_path):
+    """Issue 14, defect 13: manifest ids that match nothing passed silently (a typo loses a date)."""
+    folder = corpus(tmp_path, n=2)
+    with (folder / "manifest.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"doc_id": "doc-02", "published": "2024-10-03"}) + "\n")
+    summary = run_folder(folder, tmp_path / "out.jsonl", extractor=StubExtractor())
+    warned = [e["warning"] for e in lines(tmp_path / "out.errors.jsonl") if "warning" in e]
+    assert len(warned) == 1 and warned[0].startswith("[E055]") and "'doc-02'" in warned[0]
+    assert summary.warnings == 1
