@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import time
@@ -15,8 +16,9 @@ from .io import (
     LineWriter,
     count_inputs,
     done_ids,
-    foreign_language,
+    language_verdict,
     is_tuple_table,
+    iso_date,
     iter_inputs,
     list_inputs,
     output_format,
@@ -119,10 +121,24 @@ def _same_file(a: Path, b: Path) -> bool:
     return a.exists() and b.exists() and os.path.samefile(a, b)
 
 
+def _is_stream(path: Path) -> bool:
+    """Whether ``path`` names a stream or device (``/dev/stdout``, ``/dev/fd/1``,
+    ``/proc/self/fd/1``...; not ``os.devnull``): the results file is read back to resume and
+    appended to line by line, which a stream cannot do, and ``/dev/stdout`` redirected to a
+    file would put the errors file in ``/dev``."""
+    if path.exists() and os.path.samefile(path, os.devnull):
+        return False
+    names = (os.path.abspath(path), os.path.realpath(path))
+    return any(name == root.rstrip("/") or name.startswith(root) for name in names for root in ("/dev/", "/proc/"))
+
+
 def _check_writable(path: Path) -> None:
     """``E014`` unless a file can be appended to (or created) at ``path``; leaves nothing behind."""
     if path.is_dir():
         raise ExtractorError("E014", path=path, problem="it is a folder")
+    if _is_stream(path):
+        problem = "it is a stream of this process or a device, which cannot be read back to resume (use --print to see the tuples on the terminal)"
+        raise ExtractorError("E014", path=path, problem=problem)
     if path.exists() and not path.is_file() and not os.path.samefile(path, os.devnull):
         raise ExtractorError("E014", path=path, problem="it is not a regular file")
     existed = path.exists()
@@ -182,87 +198,146 @@ def run_folder(
     check_outputs(source, out, format=fmt, lines_path=lines_path, errors_path=errors_path, inputs=[manifest])
     if manifest is not None:
         entries, summary.problems = read_manifest(manifest)
-    finished = done_ids(lines_path)
-    logged = {_log_key(e) for e in read_lines(errors_path, kind="errors")}
-    if extractor is None:
-        extractor = load(linker=linker)
-        summary.load_seconds = time.perf_counter() - started
-    limit = _piece_limit(extractor)
-    exclude = (lines_path, errors_path, Path(out))
-    bar = _progress_bar(progress, source, exclude)
+    with output_lock(lines_path):
+        finished = done_ids(lines_path)
+        logged = {_log_key(e) for e in read_lines(errors_path, kind="errors")}
+        if extractor is None:
+            extractor = load(linker=linker)
+            summary.load_seconds = time.perf_counter() - started
+        limit = _piece_limit(extractor)
+        exclude = (lines_path, errors_path, Path(out))
+        bar = _progress_bar(progress, source, exclude)
 
-    with LineWriter(lines_path) as writer, LineWriter(errors_path) as errors:
+        with LineWriter(lines_path) as writer, LineWriter(errors_path) as errors:
 
-        def log(entry: dict[str, Any]) -> None:
-            if _log_key(entry) not in logged:
-                logged.add(_log_key(entry))
-                errors.write(entry)
+            def log(entry: dict[str, Any]) -> None:
+                if _log_key(entry) not in logged:
+                    logged.add(_log_key(entry))
+                    errors.write(entry)
 
-        for problem in summary.problems:
-            print(problem, file=sys.stderr)
-            log({"doc_id": None, "path": str(manifest), "error": problem})
+            for problem in summary.problems:
+                print(problem, file=sys.stderr)
+                log({"doc_id": None, "path": str(manifest), "error": problem})
 
-        def failed(doc_id: str, path: str | None, reason: str) -> None:
-            log({"doc_id": doc_id, "path": path, "error": reason})
-            summary.errors += 1
-            bar.update(1)
-
-        def todo() -> Iterator[dict[str, Any]]:
-            for item in iter_inputs(source, manifest=entries, exclude=exclude):
-                if item.error is not None:
-                    failed(item.doc_id, item.path, item.error)
-                    continue
-                if item.doc_id in finished:
-                    summary.skipped += 1
-                    bar.update(1)
-                    continue
-                text = item.text or ""
-                if not text.strip():
-                    failed(item.doc_id, item.path, str(ExtractorError("E007", doc_id=item.doc_id)))
-                    continue
-                if language_check:
-                    foreign = foreign_language(text)
-                    if foreign is not None:
-                        summary.not_english += 1
-                        failed(item.doc_id, item.path, str(ExtractorError("E030", doc_id=item.doc_id, language=foreign[1], iso=foreign[0])))
-                        continue
-                if item.encoding is not None:
-                    summary.warnings += 1
-                    log({"doc_id": item.doc_id, "path": item.path, "warning": str(ExtractorError("E031", doc_id=item.doc_id, encoding=item.encoding))})
-                if len(text) > limit:
-                    summary.warnings += 1
-                    pieces = -(-len(text) // limit)
-                    message = ExtractorError("E033", doc_id=item.doc_id, chars=len(text), limit=limit, pieces=f"about {pieces}")
-                    log({"doc_id": item.doc_id, "path": item.path, "warning": str(message)})
-                summary.words += len(text.split())
-                meta = dict(item.meta)
-                if with_text:
-                    meta["text"] = text
-                rec = {"doc_id": item.doc_id, "text": text, "published": item.meta.get("published"), "meta": meta}
-                if given_triggers:
-                    rec["triggers"] = item.meta.get("triggers") or []
-                yield rec
-
-        try:
-            for result in extractor.pipe(todo(), batch_size=batch_size, n_process=n_process):
-                if result.error is not None:
-                    failed(result.doc_id, None, result.error)
-                    continue
-                line = result.to_dict()
-                if with_text:
-                    line["text"] = (result.meta or {}).get("text")
-                writer.write(line)
-                summary.documents += 1
-                summary.tuples += len(result.tuples)
-                summary.without_tuples += not result.tuples
+            def failed(doc_id: str, path: str | None, reason: str) -> None:
+                log({"doc_id": doc_id, "path": path, "error": reason})
+                summary.errors += 1
                 bar.update(1)
-                bar.set_postfix(tuples=summary.tuples, errors=summary.errors, refresh=False)
-        finally:
-            bar.close()
-    if fmt != "jsonl":
-        write_table(lines_path, out, format=fmt, level=level)
+
+            seen: set[str] = set()
+
+            def todo() -> Iterator[dict[str, Any]]:
+                for item in iter_inputs(source, manifest=entries, exclude=exclude):
+                    seen.add(item.doc_id)
+                    if item.error is not None:
+                        failed(item.doc_id, item.path, item.error)
+                        continue
+                    if item.doc_id in finished:
+                        summary.skipped += 1
+                        bar.update(1)
+                        continue
+                    text = item.text or ""
+                    if not text.strip():
+                        failed(item.doc_id, item.path, str(ExtractorError("E007", doc_id=item.doc_id)))
+                        continue
+                    if language_check:
+                        verdict = language_verdict(text)
+                        if verdict is not None and verdict.refused:
+                            summary.not_english += 1
+                            failed(item.doc_id, item.path, str(ExtractorError("E030", doc_id=item.doc_id, language=verdict.language, iso=verdict.iso)))
+                            continue
+                        if verdict is not None:
+                            summary.warnings += 1
+                            message = ExtractorError("E050", doc_id=item.doc_id, language=verdict.language, iso=verdict.iso, words=verdict.words)
+                            log({"doc_id": item.doc_id, "path": item.path, "warning": str(message)})
+                    if item.encoding is not None:
+                        summary.warnings += 1
+                        log({"doc_id": item.doc_id, "path": item.path, "warning": str(ExtractorError("E031", doc_id=item.doc_id, encoding=item.encoding))})
+                    if len(text) > limit:
+                        summary.warnings += 1
+                        pieces = -(-len(text) // limit)
+                        message = ExtractorError("E033", doc_id=item.doc_id, chars=len(text), limit=limit, pieces=f"about {pieces}")
+                        log({"doc_id": item.doc_id, "path": item.path, "warning": str(message)})
+                    meta = dict(item.meta)
+                    published = meta.get("published")
+                    if published not in (None, ""):
+                        day = iso_date(published)
+                        if day is None:
+                            summary.warnings += 1
+                            message = ExtractorError("E053", doc_id=item.doc_id, value=published)
+                            log({"doc_id": item.doc_id, "path": item.path, "warning": str(message)})
+                        elif day > (dt.date.today() + dt.timedelta(days=1)).isoformat():
+                            summary.warnings += 1
+                            message = ExtractorError("E054", doc_id=item.doc_id, value=day)
+                            log({"doc_id": item.doc_id, "path": item.path, "warning": str(message)})
+                        meta["published"] = day
+                    summary.words += len(text.split())
+                    if with_text:
+                        meta["text"] = text
+                    rec = {"doc_id": item.doc_id, "text": text, "published": meta.get("published"), "meta": meta}
+                    if given_triggers:
+                        rec["triggers"] = item.meta.get("triggers") or []
+                    yield rec
+
+            try:
+                for result in extractor.pipe(todo(), batch_size=batch_size, n_process=n_process):
+                    if result.error is not None:
+                        failed(result.doc_id, None, result.error)
+                        continue
+                    line = result.to_dict()
+                    if with_text:
+                        line["text"] = (result.meta or {}).get("text")
+                    writer.write(line)
+                    summary.documents += 1
+                    summary.tuples += len(result.tuples)
+                    summary.without_tuples += not result.tuples
+                    bar.update(1)
+                    bar.set_postfix(tuples=summary.tuples, errors=summary.errors, refresh=False)
+            finally:
+                bar.close()
+            unmatched = sorted(set(entries) - seen)
+            if unmatched:
+                summary.warnings += 1
+                shown = ", ".join(repr(u) for u in unmatched[:5]) + (", ..." if len(unmatched) > 5 else "")
+                message = ExtractorError("E055", path=manifest, count=len(unmatched), ids=shown)
+                log({"doc_id": None, "path": str(manifest), "warning": str(message)})
+        if fmt != "jsonl":
+            write_table(lines_path, out, format=fmt, level=level)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+class output_lock:
+    """An exclusive lock on the results file for the length of a run (``flock``, released
+    by the system when the process ends, however it ends): a second run on the same output
+    at once is refused with ``E052`` instead of writing every document a second time."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.fd: int | None = None
+        self.created = False
+
+    def __enter__(self) -> "output_lock":
+        import fcntl
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.created = not self.path.exists()
+        self.fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(self.fd)
+            self.fd = None
+            raise ExtractorError("E052", path=self.path) from None
+        return self
+
+    def __exit__(self, kind: object, *exc: object) -> None:
+        if self.fd is None:
+            return
+        if kind is not None and self.created and os.fstat(self.fd).st_size == 0:
+            self.path.unlink(missing_ok=True)  # a run refused (E013, E001...) leaves nothing behind
+        os.close(self.fd)
+        self.fd = None
 
 
 def _log_key(entry: dict[str, Any]) -> tuple[Any, ...]:

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from typing import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .contracts import ROLES, Arguments, TokenSpan, Trigger
 from .lexicon import Lexicon, default_lexicon
@@ -128,6 +128,7 @@ def build_tuples(
     if segments is not None:
         segments = tuple(tuple(s) for s in segments)
     context = None
+    dates: tuple[list[int], list[Span]] | None = None  # the DATE entities, once per document
     out: list[EventTuple] = []
     groups: dict[str, ActorValue] = {}
     for trig, args in zip(triggers, arguments):
@@ -162,7 +163,10 @@ def build_tuples(
             if args.actor_ref is not None:
                 event = _actor_from_antecedent(event, _slot(doc, args.actor_ref, segments), countries=countries)
             if args.date is not None and event.date_value is not None and event.date_value.value is None:
-                event = _resolve_then(doc, event, args.date, published=published)
+                if dates is None:
+                    found = [e for e in doc.ents if e.label_ == "DATE"]
+                    dates = ([e.end for e in found], found)
+                event = _resolve_then(event, args.date, dates, published=published)
             event = _actor_from_earlier_mention(event, groups, lexicon)
         out.append(event)
     return out
@@ -186,8 +190,11 @@ def _actor_from_antecedent(event: EventTuple, ref: Slot | None, *, countries: Se
 _THEN = re.compile(r"^(since|until|till|by)\s+then$", re.IGNORECASE)
 
 
-def _resolve_then(doc: Doc, event: EventTuple, span: tuple[int, int], *, published: dt.date | None) -> EventTuple:
-    """"since then": the open interval from the last date the document resolved before it."""
+def _resolve_then(
+    event: EventTuple, span: tuple[int, int], dates: tuple[list[int], list[Span]], *, published: dt.date | None
+) -> EventTuple:
+    """"since then": the open interval from the last date the document resolved before it
+    (``dates``: the ends and spans of the document's DATE entities, in order)."""
     from dataclasses import replace
 
     from .normalize import normalize_date
@@ -195,7 +202,9 @@ def _resolve_then(doc: Doc, event: EventTuple, span: tuple[int, int], *, publish
     m = _THEN.match(event.date.text.strip()) if event.date else None
     if m is None:
         return event
-    for ent in reversed([e for e in doc.ents if e.label_ == "DATE" and e.end <= span[0]]):
+    ends, ents = dates
+    for k in range(bisect.bisect_right(ends, span[0]) - 1, -1, -1):
+        ent = ents[k]
         value = normalize_date(ent.text, ref_date=published, past=True).value
         if value and "/" not in value:
             bounded = f"{value}/.." if m.group(1).lower() == "since" else f"../{value}"

@@ -52,6 +52,20 @@ MESSAGES = {
     "'# source: ...' (and '# kind: map' for key<TAB>values entries), then one entry a line.",
     "E041": "Unknown word class {name!r}: the lexicon has {known}. Add a file "
     "extractor/data/lexicon/{name}.txt to create one.",
+    "E050": "Document {doc_id!r} may be in {language} ({iso}) rather than English, but it has only {words} "
+    "words that are not names, too few to be sure; it was processed. Check its tuples; if it is not in "
+    "English, translate it first.",
+    "E051": "{path} is {kind}, not a regular file; it was not read (reading it could wait forever). "
+    "Save the article (or manifest) as a regular file.",
+    "E052": "Another run is writing to {path} at this moment; nothing was done. Wait for it to end "
+    "(rerun then to resume), or give -o another file name.",
+    "E053": "Document {doc_id!r} has the publication date {value!r}, which is not an ISO date such as "
+    "2025-06-19 (or 2025-06-19T10:00:00Z); it was processed without one, so relative dates (\"on Monday\") "
+    "are left unresolved. Correct the date in the record or the manifest and rerun on a new output.",
+    "E054": "Document {doc_id!r} has a publication date in the future ({value}); it was processed with it. "
+    "Check the date in the record or the manifest: relative dates (\"on Monday\") are resolved from it.",
+    "E055": "Manifest {path}: {count} doc_id(s) match no input ({ids}); their metadata was not used. "
+    "Ids are file names without extension, or the records' \"doc_id\"/\"id\": correct the manifest's ids.",
     "W001": "The learned linker model {path} was trained with other word classes ({classes}: digest "
     "{trained}) than the lexicon it is given ({given}), so its features differ from those it learned "
     "from. Retrain it with "

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -20,12 +21,19 @@ RECORD_SUFFIXES = (".json", ".jsonl")
 INPUT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + RECORD_SUFFIXES
 OUTPUT_FORMATS = ("jsonl", "csv", "parquet")
 
-# Non-English detection. Only words count: URLs, e-mail addresses, handles, domain and file
-# names, numbers (and any token with a digit) and all-capital abbreviations are dropped
-# first, as they say nothing of the language (a URL's path once made an English headline
-# "Welsh"). Texts with fewer than this many words left are not judged (detectors guess
-# wildly on headlines and place names); a sample this long is enough to judge.
+# Non-English detection (``language_verdict``). Only words count: URLs, e-mail addresses,
+# handles, domain and file names, numbers (and any token with a digit) and all-capital
+# abbreviations are dropped first, as they say nothing of the language (a URL's path once
+# made an English headline "Welsh"). Names (capitalised words) tell the place, not the
+# language: the detector is given the other words. A text with fewer than
+# LANGUAGE_MIN_JUDGED words that are not names is not judged; one judged foreign is refused
+# only with LANGUAGE_MIN_WORDS words, LANGUAGE_REFUSE_WORDS of them not names (measured: 33
+# invented one- or two-sentence English reports dense with foreign place names have 7-16
+# words that are not names; two-sentence paragraphs in 19 other languages 19-39), and
+# processed with a warning otherwise.
+LANGUAGE_MIN_JUDGED = 8
 LANGUAGE_MIN_WORDS = 20
+LANGUAGE_REFUSE_WORDS = 15
 LANGUAGE_SAMPLE_CHARS = 1500
 # English function words that are rare as words of other languages written in Latin script.
 ENGLISH_MARKERS = frozenset(
@@ -90,6 +98,9 @@ def read_manifest(path: str | Path) -> tuple[dict[str, dict[str, Any]], list[str
     path = Path(path)
     entries: dict[str, dict[str, Any]] = {}
     problems: list[str] = []
+    kind = not_regular(path)
+    if kind is not None:
+        raise ExtractorError("E051", path=path, kind=kind)
 
     def problem(n: int, text: str) -> None:
         problems.append(str(ExtractorError("E005", path=path, line=n, problem=text)))
@@ -124,18 +135,38 @@ def read_manifest(path: str | Path) -> tuple[dict[str, dict[str, Any]], list[str
 
 
 def _is_iso_date(value: Any) -> bool:
-    try:
-        dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return False
-    return True
+    return iso_date(value) is not None
+
+
+def iso_date(value: Any) -> str | None:
+    """``YYYY-MM-DD`` of a publication date given as a date, a datetime or an ISO string
+    (a date, or a date and time such as ``2024-05-01T10:00:00Z``); ``None`` for anything
+    else, a date followed by other text ("2024-05-01 or so") included."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    for parse in (dt.date.fromisoformat, dt.datetime.fromisoformat):
+        try:
+            parsed = parse(text)
+        except ValueError:
+            continue
+        return (parsed.date() if isinstance(parsed, dt.datetime) else parsed).isoformat()
+    return None
 
 
 def decode_bytes(data: bytes) -> tuple[str, str | None]:
     """Text of a file's bytes and the legacy encoding it was in (``None`` for UTF-8).
 
-    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as such; other bytes by
-    the encoding ``charset-normalizer`` detects. Raises ``ValueError`` for binary content.
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as such, and so is UTF-16
+    without a BOM when every other byte is NUL the way ASCII text in UTF-16 has them; other
+    bytes by the encoding ``charset-normalizer`` detects, preferring the western one
+    (``_western``) whenever it is among its candidates and reads plausibly: short texts of
+    English news with a few accented names are otherwise guessed as cp1250 or cp775
+    ("Zürich" read as "Z³rich"). Raises ``ValueError`` for binary content.
     """
     for bom, codec in (
         (b"\xff\xfe\x00\x00", "utf-32"),
@@ -148,6 +179,9 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
                 return _checked(data.decode(codec)), codec
             except UnicodeDecodeError:
                 break
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return utf16
     if b"\x00" in data[:4096]:
         raise ValueError("binary content (NUL bytes)")
     try:
@@ -156,10 +190,109 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    results = from_bytes(data)
+    candidates = {name for match in results for name in match.could_be_from_charset}
+    if candidates & {"cp1252", "latin_1"}:
+        western = _western(data)
+        if western is not None:
+            return western
+    if not results:
         raise ValueError("no text encoding fits its bytes")
+    # charset-normalizer's first candidate, unless it puts symbols inside words and a later one does not
+    best = next((m for m in results if _clean(str(m))), results[0])
     return _checked(str(best)), best.encoding
+
+
+# A decoded text is a plausible western one when no symbol sits inside a word ("Z³rich":
+# cp1252 bytes of a Polish "ł" or of nothing sensible), no capital follows a small letter in
+# a word with accented letters ("naÏve"), at most WESTERN_ACCENT_SHARE of the letters of the
+# words with accented letters are accented (Cyrillic or Greek bytes read as cp1252 are all
+# accents), and at most WESTERN_ACCENTED_WORDS of its words have accented letters: English
+# with accented names. A text in another language is left to charset-normalizer's ranking
+# (Turkish in cp1254 reads as cp1252 letters too, "kiþiler"); it is refused as not English anyway.
+WESTERN_ACCENT_SHARE = 0.5
+WESTERN_ACCENTED_WORDS = 0.4
+
+
+def _western(data: bytes) -> tuple[str, str] | None:
+    """``(text, "cp1252" or "latin-1")`` when ``data`` reads plausibly as western text (cp1252,
+    of which latin-1 is the part without 0x80-0x9F), else ``None``. The two decode alike
+    without bytes 0x80-0x9F; with them latin-1 would give control characters, so cp1252."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None  # bytes cp1252 leaves undefined: latin-1 would read them as control characters
+    if not _plausible_western(text):
+        return None
+    try:
+        text = _checked(text)
+    except ValueError:
+        return None
+    return text, "cp1252" if any(0x80 <= b <= 0x9F for b in data) else "latin-1"
+
+
+def _plausible_western(text: str) -> bool:
+    if not _clean(text):
+        return False
+    accented = letters = words = accented_words = 0
+    for word in re.finditer(r"\S+", text):
+        w = word.group()
+        words += any(ch.isalpha() for ch in w)
+        word_letters = [ch for ch in w if ch.isalpha()]
+        if all(ch.isascii() for ch in word_letters):
+            continue
+        accented_words += 1
+        letters += len(word_letters)
+        accented += sum(not ch.isascii() for ch in word_letters)
+    if words and accented_words / words > WESTERN_ACCENTED_WORDS:
+        return False
+    return letters == 0 or accented / letters <= WESTERN_ACCENT_SHARE
+
+
+def _clean(text: str) -> bool:
+    """No control character, no symbol or digit beyond ASCII inside a word, and no capital after a small letter in a
+    word with letters beyond ASCII: what a wrong 8-bit encoding leaves."""
+    import unicodedata
+
+    for word in re.finditer(r"\S+", text[:20000]):
+        w = word.group()
+        if w.isascii():
+            continue
+        for k, ch in enumerate(w):
+            if ch.isascii():
+                continue
+            if not ch.isalpha():
+                kind = unicodedata.category(ch)
+                if kind == "Cc":
+                    return False
+                if kind[0] != "P" and 0 < k < len(w) - 1 and w[k - 1].isalpha() and w[k + 1].isalpha():
+                    return False  # a symbol or digit inside a word ("Z³rich"); punctuation may be ("Kyiv’s")
+        for a, b in zip(w, w[1:]):
+            if a.isalpha() and b.isalpha() and a.islower() and b.isupper() and not (a.isascii() and b.isascii()):
+                return False  # "naÏve"
+    return True
+
+
+# UTF-16 without a BOM: ASCII text has a NUL as every other byte (high bytes in little-endian,
+# low bytes in big-endian); at least this share of the pairs must have one.
+UTF16_NUL_SHARE = 0.6
+
+
+def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
+    """``(text, "utf-16-le" or "utf-16-be")`` for UTF-16 without a BOM, else ``None``."""
+    sample = data[:4096]
+    if len(data) % 2 or len(sample) < 8 or b"\x00" not in sample:
+        return None
+    pairs = len(sample) // 2
+    for codec, zero in (("utf-16-le", 1), ("utf-16-be", 0)):
+        nul = sum(1 for k in range(zero, 2 * pairs, 2) if sample[k] == 0)
+        other = sum(1 for k in range(1 - zero, 2 * pairs, 2) if sample[k] == 0)
+        if nul >= UTF16_NUL_SHARE * pairs and other == 0:
+            try:
+                return _checked(data.decode(codec)), codec
+            except (UnicodeDecodeError, ValueError):
+                return None
+    return None
 
 
 def decode(data: bytes) -> str:
@@ -199,33 +332,71 @@ def _language_detector() -> Any:
     return LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode().build()
 
 
-def foreign_language(text: str) -> tuple[str, str] | None:
-    """``(iso_code, name)`` of the language of ``text`` when it is clearly not English, else ``None``.
+@dataclass(frozen=True)
+class LanguageVerdict:
+    """A text that does not look like English: its language, and whether it is refused.
 
-    Judged on the words of the text's start only (see ``language_words``). A text with fewer
-    than ``LANGUAGE_MIN_WORDS`` words, rich in English function words or mostly of English
-    dictionary words is English; any other is reported only when the lingua detector
-    (offline) is confident of another language and finds English unlikely.
+    ``refused`` is the near-certain case (``E030``: the document is not processed); a text
+    with too few words that are not names to be sure is processed with the warning ``E050``.
+    ``words`` is the number of words the verdict rests on (words that are not names).
+    """
+
+    iso: str
+    language: str
+    refused: bool
+    words: int
+
+
+def language_verdict(text: str) -> LanguageVerdict | None:
+    """How ``text`` fails to look like English, or ``None`` when it is English (or too short to tell).
+
+    Judged on the words of the text's start (see ``language_words``) in this order:
+
+    1. fewer than ``LANGUAGE_MIN_JUDGED`` words that are not names (words that do not start
+       with a capital letter): not judged. Names tell where, not which language: a short
+       English report naming Filipino villages reads as Tagalog to a detector;
+    2. English function-word evidence wins: ``ENGLISH_MARKER_SHARE`` of the words (or of the
+       words that are not names) are English function words, or most lowercase words of 4+
+       letters are English dictionary words: English;
+    3. the lingua detector (offline), given the words that are not names, must be confident
+       of another language (``LANGUAGE_CONFIDENCE``) and find English unlikely
+       (``ENGLISH_DOUBT``); otherwise English;
+    4. a text judged foreign is refused only with at least ``LANGUAGE_MIN_WORDS`` words and
+       ``LANGUAGE_REFUSE_WORDS`` words that are not names; a shorter one is processed with
+       a warning.
     """
     sample = text[:LANGUAGE_SAMPLE_CHARS]
     words = language_words(sample)
-    if len(words) < LANGUAGE_MIN_WORDS and (_UNSPACED.search(sample) is None or _word_count(words) < LANGUAGE_MIN_WORDS):
+    plain = [w for w in words if not w[:1].isupper()]
+    if _word_count(plain) < LANGUAGE_MIN_JUDGED:
         return None
     folded = [w.casefold() for w in words]
-    if sum(w in ENGLISH_MARKERS for w in folded) / len(folded) >= ENGLISH_MARKER_SHARE:
+    markers = sum(w in ENGLISH_MARKERS for w in folded)
+    if markers / len(folded) >= ENGLISH_MARKER_SHARE or markers / len(plain) >= ENGLISH_MARKER_SHARE:
         return None
     if _dictionary_share(words) >= ENGLISH_DICTIONARY_SHARE:
         return None
     from lingua import Language
 
-    values = _language_detector().compute_language_confidence_values(" ".join(words))
+    values = _language_detector().compute_language_confidence_values(" ".join(plain))
     if not values:
         return None
     found = values[0]
     english = next((v.value for v in values if v.language == Language.ENGLISH), 0.0)
     if found.language == Language.ENGLISH or found.value < LANGUAGE_CONFIDENCE or english >= ENGLISH_DOUBT:
         return None
-    return found.language.iso_code_639_1.name.lower(), found.language.name.title()
+    long_enough = _word_count(words) >= LANGUAGE_MIN_WORDS and _word_count(plain) >= LANGUAGE_REFUSE_WORDS
+    iso, name = found.language.iso_code_639_1.name.lower(), found.language.name.title()
+    return LanguageVerdict(iso, name, refused=long_enough, words=_word_count(plain))
+
+
+def foreign_language(text: str) -> tuple[str, str] | None:
+    """``(iso_code, name)`` of the language of ``text`` when it is refused as clearly not
+    English (``language_verdict`` with ``refused``), else ``None``."""
+    verdict = language_verdict(text)
+    if verdict is None or not verdict.refused:
+        return None
+    return verdict.iso, verdict.language
 
 
 def language_words(text: str) -> list[str]:
@@ -280,7 +451,7 @@ def count_inputs(files: Iterable[Path]) -> int:
     """About how many documents ``files`` hold: one per file, one per non-empty records line."""
     total = 0
     for file in files:
-        if file.suffix.lower() != ".jsonl":
+        if file.suffix.lower() != ".jsonl" or not_regular(file):
             total += 1
             continue
         try:
@@ -320,8 +491,31 @@ def iter_inputs(
             yield item
 
 
+def not_regular(path: str | Path) -> str | None:
+    """What ``path`` is when it exists and is not a regular file (``"a named pipe (FIFO)"``,
+    ``"a socket"``, ``"a device"``...), else ``None``. Reading a FIFO or a device can wait
+    forever, so inputs that are not regular files are reported (``E051``), never opened."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # gone or unreadable: opening it reports why
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
 def _items_of(file: Path, root: Path) -> Iterator[InputItem]:
     suffix = file.suffix.lower()
+    kind = not_regular(file)
+    if kind is not None:
+        yield InputItem(file.stem, str(file), error=str(ExtractorError("E051", path=file, kind=kind)))
+        return
     if suffix == ".jsonl":
         yield from _records_of(file, root)
         return

@@ -313,17 +313,75 @@ def _stop_signals_to_parent_only(stream: Iterator[Doc]) -> Iterator[Doc]:
         return
     # The workers are forked on the first ``next``; a stop that arrives meanwhile is
     # delivered here as soon as the mask is restored.
+    import multiprocessing
+
+    others = {p.pid for p in multiprocessing.active_children()}
     before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     _WORKERS_PARENT = os.getpid()
     try:
-        first = next(stream, None)
+        workers = [p for p in multiprocessing.active_children() if p.pid not in others]
+        with _workers_killed_on_stop(workers):
+            first = next(stream, None)
+            workers = [p for p in multiprocessing.active_children() if p.pid not in others]
     finally:
         _WORKERS_PARENT = None
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
     if first is None:
         return
-    yield first
-    yield from stream
+    with _workers_killed_on_stop(workers):
+        yield first
+        yield from stream
+
+
+# Seconds that the workers of a stopped multi-process run have to finish in order before
+# they are killed.
+STOP_GRACE_SECONDS = 1.0
+
+
+class _workers_killed_on_stop:
+    """While active (in the main thread), SIGINT and SIGTERM first arrange for ``workers``
+    to be killed (SIGKILL) after ``STOP_GRACE_SECONDS``, then act as before (the run stops
+    with ``KeyboardInterrupt``). spaCy's ``pipe`` tells its workers to stop and waits for
+    them, but a worker blocked writing its results to a pipe that nobody reads any more
+    (it holds the pipe's read end itself, inherited at fork) never ends: the run hung
+    until killed. Their results are discarded in any case; a rerun redoes those documents."""
+
+    def __init__(self, workers: list[Any]) -> None:
+        self.workers = workers
+        self.previous: dict[int, Any] = {}
+
+    def __enter__(self) -> "_workers_killed_on_stop":
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                self.previous[sig] = signal.signal(sig, self._stop)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, handler in self.previous.items():
+            signal.signal(sig, handler)
+
+    def _stop(self, signum: int, frame: Any) -> None:
+        import threading
+
+        timer = threading.Timer(STOP_GRACE_SECONDS, self.kill)
+        timer.daemon = True
+        timer.start()
+        previous = self.previous.get(signum)
+        if callable(previous):
+            previous(signum, frame)
+        elif previous == signal.SIG_DFL and signum == signal.SIGTERM:
+            raise SystemExit(128 + signum)
+        raise KeyboardInterrupt
+
+    def kill(self) -> None:
+        for worker in self.workers:
+            if worker.is_alive():
+                try:
+                    worker.kill()
+                except (OSError, ValueError):
+                    pass
 
 
 # Set while ``nlp.pipe`` forks its worker processes: the id of the process they belong to.

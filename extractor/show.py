@@ -695,7 +695,9 @@ def _page(title: str, rows: list[str], sections: list[str], *, sources: Sequence
 
 
 def _anchor(doc_id: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_-]", "_", doc_id)
+    """An HTML id for ``doc_id``, one to one: letters, digits and "-" as they are, any other
+    character (and "_") as "_<hex>_", so that "a.b" and "a_b" get different anchors."""
+    return re.sub(r"[^A-Za-z0-9-]", lambda m: f"_{ord(m.group()):x}_", doc_id)
 
 
 def _e(value: Any) -> str:

@@ -6,10 +6,13 @@ Only grammar lives here (spaCy labels and dependency shapes); word classes come 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import bisect
+from typing import TYPE_CHECKING, Callable, Sequence, TypeVar
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Span, Token
 
 # spaCy (OntoNotes) entity labels of places.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -23,3 +26,57 @@ def occurrence_clause(token: "Token") -> "Token | None":
         if c.dep_ == "relcl" and c.lemma_.lower() in OCCURRENCE_VERBS:
             return c
     return None
+
+
+def entity_span(token: "Token") -> "tuple[int, int] | None":
+    """The ``(start, end)`` of the entity ``token`` is in, as ``doc.ents`` gives it (an entity
+    begins at a "B" token with a label and runs over the "I" tokens after it), read from the
+    tags around the token: ``doc.ents`` builds every entity of the document on each call, so
+    a stage asking it once per token costs time quadratic in the document's length."""
+    doc = token.doc
+    start = token.i
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    if doc[start].ent_iob_ != "B" or not doc[start].ent_type:
+        if token.ent_iob_ == "I":  # an "I" without its "B": as doc.ents reads it (it raises E093)
+            return next(((e.start, e.end) for e in doc.ents if e.start <= token.i < e.end), None)
+        return None
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
+class EntityIndex:
+    """A document's entities (``doc.ents``, built once) for lookups by position.
+
+    ``doc.ents`` and ``Span.ents`` (``token.sent.ents``) rebuild every entity of the document
+    on each call; a rule asking them once per trigger makes a long document cost time
+    quadratic in its length. Build one index per ``Doc`` (after its entities are final) and
+    ask it instead: ``within`` is logarithmic, ``last_before`` logarithmic per label.
+    """
+
+    def __init__(self, doc: "Doc") -> None:
+        self.ents: "tuple[Span, ...]" = tuple(doc.ents)
+        self._starts = [e.start for e in self.ents]
+        self._ends = [e.end for e in self.ents]
+        self._memo: "dict[object, object]" = {}
+
+    def within(self, start: int, end: int) -> "list[Span]":
+        """The entities wholly inside tokens ``start:end`` (as ``doc[start:end].ents``)."""
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_right(self._ends, end)
+        return [e for e in self.ents[lo:hi] if e.start >= start]
+
+    def memo(self, key: object, build: "Callable[[tuple[Span, ...]], T]") -> "T":
+        """``build(ents)``, computed once per index for ``key``: a stage's own view of the
+        entities (those of some labels, say), built once per document."""
+        if key not in self._memo:
+            self._memo[key] = build(self.ents)
+        return self._memo[key]  # type: ignore[return-value]
+
+
+def last_before(ends: "Sequence[int]", items: "Sequence[T]", i: int) -> "T | None":
+    """The last of ``items`` (sorted by their ``ends``) that ends at or before ``i``."""
+    k = bisect.bisect_right(ends, i)
+    return items[k - 1] if k else None

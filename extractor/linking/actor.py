@@ -577,7 +577,7 @@ def link_actor(ctx: Context, trig: Trigger, token: Token) -> ActorLink:
         pass  # the theme stays, whose quantity counts
     elif theme.lower_ in words.personal or theme.lower_ in words.first_second:
         # the pronoun as written, standing for the named mention it resolves to
-        span, ref = (theme.i, theme.i + 1), resolve_pronoun(theme, words)
+        span, ref = (theme.i, theme.i + 1), resolve_pronoun(theme, words, ctx.entities)
     elif not (theme.pos_ == "PRON" and theme.lower_ in words.relatives):
         span = noun_phrase(theme, numbers=False)
     rule = found.rule if span is not None else None

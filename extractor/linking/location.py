@@ -315,7 +315,8 @@ def nearest_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenS
     best: tuple[int, TokenSpan] | None = None
     home = {token, _clause_head(token)}
     governing = set(_governing_clauses(token))
-    for ent in token.sent.ents:
+    sent = token.sent
+    for ent in ctx.entities.within(sent.start, sent.end):
         if ent.label_ not in PLACE_LABELS or _is_era_mention(ent.root, words):
             continue
         head = _clause_head(ent.root)

@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from ..contracts import Trigger
 from ..lexicon import Lexicon, default_lexicon
+from ..syntax import EntityIndex
 
 T = TypeVar("T")
 
@@ -59,18 +60,21 @@ def shipped_words() -> Words:
 class Context:
     """What every rule may consult besides the words it is given: the parsed ``doc``, its
     ``triggers``, the ``lexicon`` and its word classes (``words``, which the rules read), and
-    the token indices of the triggers that are event nouns."""
+    the token indices of the triggers that are event nouns; ``entities`` indexes the
+    document's entities once, for rules that look entities up (``doc.ents`` rebuilds them all
+    on every call, which made long documents cost quadratic time)."""
 
     doc: Doc
     triggers: Sequence[Trigger]
     lexicon: Lexicon
     words: Words
     noun_events: frozenset[int]
+    entities: EntityIndex
 
     @classmethod
     def of(cls, doc: Doc, triggers: Sequence[Trigger], lexicon: Lexicon) -> "Context":
         noun_events = frozenset(t.i for t in triggers if t.kind == "noun")
-        return cls(doc, tuple(triggers), lexicon, word_classes(lexicon), noun_events)
+        return cls(doc, tuple(triggers), lexicon, word_classes(lexicon), noun_events, EntityIndex(doc))
 
 
 def attempt(rule: Callable[..., Any], *args: Any) -> Found | None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..contracts import TokenSpan
 from ..lexicon import is_agent_noun, is_dictionary_word
+from ..syntax import EntityIndex, entity_span, last_before
 from .rules import Words, shipped_words
 
 # spaCy entity labels of who can act and of amounts.
@@ -26,22 +27,7 @@ def _is_number(token: Token) -> bool:
     return token.like_num or token.pos_ == "NUM" or token.ent_type_ in QUANTITY_LABELS and token.pos_ != "ADP"
 
 
-def _entity(token: Token) -> TokenSpan | None:
-    """The span of the entity ``token`` is in, as ``doc.ents`` gives it (an entity begins at
-    a "B" token with a label and runs over the "I" tokens after it), read from the tags
-    around the token rather than by building every entity of the document."""
-    doc = token.doc
-    start = token.i
-    while doc[start].ent_iob_ == "I" and start > 0:
-        start -= 1
-    if doc[start].ent_iob_ != "B" or not doc[start].ent_type:
-        if token.ent_iob_ == "I":  # an "I" without its "B": as doc.ents reads it (it raises E093)
-            return next(((e.start, e.end) for e in doc.ents if e.start <= token.i < e.end), None)
-        return None
-    end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return start, end
+_entity = entity_span  # the span of the entity a token is in (read from its tags)
 
 
 def _trim(doc: Doc, start: int, end: int) -> TokenSpan:
@@ -124,30 +110,64 @@ def content_head(token: Token, words: Words | None = None) -> Token:
     return token
 
 
-def resolve_pronoun(token: Token, words: Words | None = None) -> TokenSpan | None:
-    """The nearest preceding named mention (or, for "they", plural subject) a pronoun can stand for."""
+# Dependencies of a named mention that a pronoun can stand for, and of a subject among them.
+_ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "pobj", "dobj", "compound", "ROOT", "appos"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _antecedents(ents: tuple) -> dict[str, tuple[list[int], list[TokenSpan], list[int], list[TokenSpan]]]:
+    """By label, the entities that can be antecedents (ends, spans) and those that are subjects."""
+    table: dict[str, tuple[list[int], list[TokenSpan], list[int], list[TokenSpan]]] = {}
+    for ent in ents:
+        dep = ent.root.dep_
+        if dep not in _ANTECEDENT_DEPS:
+            continue
+        ends, spans, subject_ends, subjects = table.setdefault(ent.label_, ([], [], [], []))
+        ends.append(ent.end)
+        spans.append((ent.start, ent.end))
+        if dep in _SUBJECT_DEPS:
+            subject_ends.append(ent.end)
+            subjects.append((ent.start, ent.end))
+    return table
+
+
+def _previous_sentence(token: Token) -> Span | None:
+    start = token.sent.start
+    return token.doc[start - 1].sent if start > 0 else None
+
+
+def resolve_pronoun(token: Token, words: Words | None = None, entities: EntityIndex | None = None) -> TokenSpan | None:
+    """The nearest preceding named mention (or, for "they", plural subject) a pronoun can stand for.
+
+    ``entities``: the document's ``EntityIndex``, built once per document (a linker's
+    ``Context`` has one); without it each call reads ``doc.ents`` afresh.
+    """
     words = words or shipped_words()
     labels = words.personal.get(token.lower_)
     if labels is None:
         return None
     doc = token.doc
+    table = (entities or EntityIndex(doc)).memo(_antecedents, _antecedents)
+    previous = _previous_sentence(token)
+    prev_start = previous.start if previous is not None else token.sent.start
     best: TokenSpan | None = None
     subject: TokenSpan | None = None
-    prev_start = max((s.start for s in doc.sents if s.end <= token.sent.start), default=token.sent.start)
-    for ent in doc.ents:
-        if ent.end > token.i:
-            break
-        if ent.label_ in labels and ent.root.dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj", "compound", "ROOT", "appos"):
-            best = (ent.start, ent.end)
-            if ent.root.dep_ in ("nsubj", "nsubjpass") and ent.start >= prev_start:
-                subject = best
+    for label in labels:
+        if label not in table:
+            continue
+        ends, spans, subject_ends, subjects = table[label]
+        found = last_before(ends, spans, token.i)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = found
+        found = last_before(subject_ends, subjects, token.i)
+        if found is not None and found[0] >= prev_start and (subject is None or found[0] > subject[0]):
+            subject = found
     # a subject of this or the previous sentence is the likelier antecedent than a nearer object
     best = subject or best
     if token.lower_ in words.plural_pronouns:
         plural: TokenSpan | None = None
         start = token.sent.start
-        prev_sents = [s for s in doc.sents if s.end <= start][-1:]
-        scope = [t for s in prev_sents for t in s] + [t for t in doc[start : token.i]]
+        scope = [*(previous if previous is not None else ()), *doc[start : token.i]]
         for t in scope:
             if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and t.i < token.i:
                 head = content_head(t, words)

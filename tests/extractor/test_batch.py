@@ -468,3 +468,116 @@ def test_two_processes_write_the_same_lines_as_one(tmp_path, extractor_):
     assert "extractor_transport" not in extractor_.nlp.pipe_names
     assert gc.get_freeze_count() == 0
     assert "get_all" not in vars(srsly.msgpack_encoders) and "get_all" not in vars(srsly.msgpack_decoders)
+
+
+class _fifo_writer:
+    """Reading a FIFO waits for a writer: after a few seconds, one comes by (again and again)
+    and leaves at once, so that a run that reads the FIFO fails a test instead of hanging."""
+
+    def __init__(self, fifo: Path, delay: float = 5.0) -> None:
+        import threading
+
+        self.fifo, self.delay, self.stop = fifo, delay, threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        if self.stop.wait(self.delay):
+            return
+        while not self.stop.is_set():
+            try:
+                os.close(os.open(self.fifo, os.O_WRONLY | os.O_NONBLOCK))  # only with a reader
+            except OSError:
+                pass
+            self.stop.wait(0.2)
+
+    def __enter__(self) -> "_fifo_writer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join()
+
+
+@pytest.mark.parametrize("name", ["x.txt", "x.jsonl", "x.html"])
+def test_a_fifo_in_the_input_folder_is_reported_not_read(tmp_path, name):
+    """Issue 14, defect 7: a named pipe among the inputs blocked the run forever (and the
+    document read before it was never written). It is reported with E051, never opened."""
+    folder = corpus(tmp_path, n=2)
+    fifo = folder / name
+    os.mkfifo(fifo)
+    with _fifo_writer(fifo):
+        summary = run_folder(folder, tmp_path / "out.jsonl", extractor=StubExtractor(), progress=True)
+    assert sorted(d["doc_id"] for d in lines(tmp_path / "out.jsonl")) == ["doc00", "doc01"]
+    errors = [e for e in lines(tmp_path / "out.errors.jsonl") if e["doc_id"] == "x"]
+    assert len(errors) == 1 and errors[0]["error"].startswith("[E051]") and "named pipe" in errors[0]["error"]
+    assert summary.errors == 1
+
+
+def test_a_second_run_on_the_same_output_at_once_is_refused(tmp_path):
+    """Issue 14, defect 9: two runs on the same output at once wrote every document twice.
+    The output is locked for the length of a run; the second gets E052 and writes nothing."""
+    folder = corpus(tmp_path, n=3)
+    out = tmp_path / "out.jsonl"
+    refused: list[str] = []
+
+    class Concurrent(StubExtractor):
+        def pipe(self, records, **kwargs):
+            try:
+                run_folder(folder, out, extractor=StubExtractor())
+            except ExtractorError as err:
+                refused.append(err.code)
+            yield from super().pipe(records, **kwargs)
+
+    run_folder(folder, out, extractor=Concurrent())
+    assert refused == ["E052"]
+    assert sorted(d["doc_id"] for d in lines(out)) == ["doc00", "doc01", "doc02"]
+    assert run_folder(folder, out, extractor=StubExtractor()).skipped == 3  # the lock is gone with the run
+
+
+@pytest.mark.parametrize(
+    "published, written, warning",
+    [
+        ("2024-05-01", "2024-05-01", None),
+        ("2024-05-01T10:00:00Z", "2024-05-01", None),
+        ("2024-05-01 or so", None, "[E053]"),  # a date prefix with trailing junk
+        ("last Tuesday", None, "[E053]"),
+        (20240501, None, "[E053]"),
+        ("2999-01-01", "2999-01-01", "[E054]"),  # in the future: kept, and warned
+    ],
+)
+def test_a_bad_record_date_is_warned_and_the_document_processed(tmp_path, published, written, warning):
+    """Issue 14, defect 13: a bad record-level date refused the whole document (with no path);
+    a date followed by junk was taken; a date in the future passed silently."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    record = {"doc_id": "r1", "text": "Russia sent 500 troops to Kursk.", "published": published}
+    (folder / "records.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    summary = run_folder(folder, out, extractor=StubExtractor())
+    assert [(d["doc_id"], d["published"]) for d in lines(out)] == [("r1", written)]
+    logged = lines(tmp_path / "out.errors.jsonl")
+    assert [e["warning"][:6] for e in logged] == ([warning] if warning else [])
+    assert all(e["path"] and e["path"].endswith("records.jsonl:1") for e in logged)
+    assert (summary.documents, summary.errors) == (1, 0)
+
+
+def test_errors_equal_to_the_output_are_refused(tmp_path):
+    """Issue 14, defect 14: ``--errors`` equal to ``-o`` (under another spelling too) would mix both."""
+    folder = corpus(tmp_path, n=1)
+    out = tmp_path / "out.jsonl"
+    for errors in (out, tmp_path / "." / "out.jsonl"):
+        with pytest.raises(ExtractorError, match="E013"):
+            run_folder(folder, out, errors_path=errors, extractor=StubExtractor())
+    assert not out.exists()
+
+
+def test_manifest_ids_that_match_no_input_are_warned(tmp_path):
+    """Issue 14, defect 13: manifest ids that match nothing passed silently (a typo loses a date)."""
+    folder = corpus(tmp_path, n=2)
+    with (folder / "manifest.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps({"doc_id": "doc-02", "published": "2024-10-03"}) + "\n")
+    summary = run_folder(folder, tmp_path / "out.jsonl", extractor=StubExtractor())
+    warned = [e["warning"] for e in lines(tmp_path / "out.errors.jsonl") if "warning" in e]
+    assert len(warned) == 1 and warned[0].startswith("[E055]") and "'doc-02'" in warned[0]
+    assert summary.warnings == 1

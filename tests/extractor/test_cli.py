@@ -185,6 +185,33 @@ def test_killed_run_resumes_to_one_line_per_document(tmp_path, sig, n_process):
     assert f"{len(ids) - first} documents" in done.stderr and f"{first} already done" in done.stderr
 
 
+@pytest.mark.slow
+def test_a_stop_just_after_the_first_line_with_two_processes_exits_130(tmp_path):
+    """Issue 14, defect 5: SIGTERM with --n-process 2 just after the first line was written
+    hung until SIGKILL: the parent waited for a worker blocked writing its results to a pipe
+    nobody read (3 tries of 3). The workers are now killed after a short grace."""
+    folder, ids = seed_folder(tmp_path, copies=8)
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "extractor.cli", "run", str(folder), "-o", str(out), "--batch-size", "4", "--n-process", "2", "--no-progress"]
+    proc = subprocess.Popen(command, start_new_session=True, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 300
+        while count_lines(out) < 1 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert proc.poll() is None, "the run ended before it could be stopped"
+        os.killpg(proc.pid, signal.SIGTERM)
+        _, err = proc.communicate(timeout=90)  # it hung forever before
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+    assert proc.returncode == 130 and b"resume" in err
+    assert 1 <= count_lines(out) < len(ids)
+    time.sleep(1)
+    with pytest.raises(ProcessLookupError):
+        os.killpg(proc.pid, 0)  # no worker process left behind
+
+
 def test_run_writes_an_event_table_with_level_events(tmp_path, stub, monkeypatch):
     from dataclasses import replace
 
@@ -207,3 +234,25 @@ def test_run_writes_an_event_table_with_level_events(tmp_path, stub, monkeypatch
     assert table.column_names[:4] == ["doc_id", "published", "event_index", "main"]
     lines = [json.loads(x) for x in (tmp_path / "e.jsonl").read_text(encoding="utf-8").splitlines()]
     assert table.num_rows == sum(len(x["events"]) for x in lines) > 0
+
+
+@pytest.mark.parametrize("stream", ["/dev/stdout", "/dev/stderr", "fd-of-a-file"])
+def test_a_stream_as_output_is_refused_before_the_model_loads(tmp_path, monkeypatch, capsys, stream):
+    """Issue 14, defect 7: ``-o /dev/stdout`` hung (and with stdout redirected to a file, put
+    its errors file in /dev). Results are read back to resume and appended line by line, so
+    a stream (even one that leads to a regular file) is refused with E014."""
+
+    def load(**kwargs):
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr("extractor.batch.load", load)
+    fd = os.open(tmp_path / "behind.jsonl", os.O_RDWR | os.O_CREAT)
+    try:
+        out = f"/dev/fd/{fd}" if stream == "fd-of-a-file" else stream
+        args = ["run", str(corpus(tmp_path, n=1)), "-o", out, "--errors", str(tmp_path / "e.jsonl"), "--no-progress"]
+        assert cli.main(args) == 2
+    finally:
+        os.close(fd)
+    err = capsys.readouterr().err
+    assert "[E014]" in err and "stream" in err
+    assert (tmp_path / "behind.jsonl").read_bytes() == b"" and not (tmp_path / "e.jsonl").exists()

@@ -124,3 +124,38 @@ def test_extractor_prepares_the_text_itself_behind_a_plain_tokenizer():
     plain = Extractor(spacy.blank("en")).make_doc(raw, published="2024-10-23")
     assert plain._.raw_text == raw and "deployed" in plain.text and "Related" not in plain.text
     assert plain._.published == "2024-10-23"
+
+
+class _CountingDoc(spacy.tokens.Doc):
+    """A Doc that counts how often its entities are built (``doc.ents``, also through ``Span.ents``)."""
+
+    built = 0
+
+    @property
+    def ents(self):
+        type(self).built += 1
+        return spacy.tokens.Doc.ents.__get__(self)
+
+    @ents.setter
+    def ents(self, value):
+        spacy.tokens.Doc.ents.__set__(self, value)
+
+
+@pytest.mark.parametrize("copies", [1, 4])
+def test_the_event_extractor_builds_a_documents_entities_a_fixed_number_of_times(extractor_, copies):
+    """Issue 14, defect 6: ``doc.ents`` rebuilds every entity of the document; asked once per
+    trigger (by the linker's rules, pronoun resolution, source finding) it made a long document
+    cost time quadratic in its length (one document of 20 seeds: 714 builds). An operation
+    count, not a timing: the same number of builds for one seed article as for four."""
+    nlp = extractor_.nlp
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    text = "\n\n".join(texts[k % len(texts)] for k in range(copies))
+    with nlp.select_pipes(disable=["event_extractor"]):
+        parsed = nlp(text)
+    doc = _CountingDoc(parsed.vocab).from_bytes(parsed.to_bytes())
+    _CountingDoc.built = 0
+    nlp.get_pipe("event_extractor")(doc)
+    assert len(doc._.events) >= 10 * copies  # the count covers real linking work
+    # a fixed number of passes (trigger finding, the linker's entity index, the document's
+    # place context, tuple building), whatever the document's length
+    assert _CountingDoc.built <= 4

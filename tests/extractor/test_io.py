@@ -70,6 +70,49 @@ def test_text_is_decoded_and_a_legacy_encoding_named(data, text, encoding):
         assert found.startswith(encoding)
 
 
+# Short English news with a few accented names, in the western 8-bit encodings: charset-
+# normalizer alone guessed cp775 or cp1250 ("Zürich" -> "Z³rich", "naïve" -> "naďve").
+WESTERN = [
+    "Police in Zürich said 3 people were hurt when a car hit a tram near the Hauptbahnhof.",
+    "It was a naïve plan, the café owner said, and the façade was damaged.",
+    "The mayor of Besançon said the fête in Orléans was cancelled after the attack near Nîmes.",
+    "Police in Bogotá said the attack in Medellín killed 4; the Señor's house in Cúcuta was burned.",
+    "Troops moved from München to Göttingen and Düsseldorf; officials in Köln said the Straße was closed.",
+    "Officials in Tromsø and Åland said the ferry to Göteborg was delayed; Ærø was also hit.",
+]
+
+
+@pytest.mark.parametrize("codec", ["latin-1", "cp1252"])
+@pytest.mark.parametrize("text", WESTERN, ids=[t.split()[2] for t in WESTERN])
+def test_western_legacy_text_is_read_as_western(text, codec):
+    got, found = decode_bytes(text.encode(codec))
+    assert got == text
+    assert found in ("latin-1", "cp1252")  # alike without bytes 0x80-0x9f
+
+
+@pytest.mark.parametrize(
+    "codec, text",
+    [
+        ("cp1252", "“We are ready,” said the minister in Zürich – adding that €2bn was set aside."),
+        # other 8-bit encodings stay theirs: symbols inside words ("W³adze") or letters all accented
+        ("cp1250", "Police in Łódź and Wrocław said the attack in Białystok killed 2 people."),
+        ("cp1250", "Władze w Łodzi poinformowały, że żołnierze przybyli do Gdańska w środę wieczorem."),
+        ("cp1251", "Во вторник вооружённые люди напали на деревню на севере страны и убили двенадцать человек."),
+        ("cp1253", "Την Τρίτη ένοπλοι επιτέθηκαν σε χωριό στα βόρεια της χώρας και σκότωσαν δώδεκα ανθρώπους."),
+        ("cp1254", "Salı günü silahlı kişiler ülkenin kuzeyindeki bir köye saldırdı ve on iki kişiyi öldürdü."),
+    ],
+    ids=["cp1252-quotes", "cp1250-names", "cp1250-polish", "cp1251", "cp1253", "cp1254"],
+)
+def test_each_8_bit_encoding_is_named(codec, text):
+    assert decode_bytes(text.encode(codec)) == (text, codec)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read(codec):
+    text = "Police in Zürich said 3 people were hurt. “Calm,” the mayor said.\n" * 3
+    assert decode_bytes(text.encode(codec)) == (text, codec)
+
+
 @pytest.mark.parametrize(
     "data",
     [

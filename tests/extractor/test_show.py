@@ -288,3 +288,13 @@ def test_report_from_predictions_with_events(folder, tmp_path):
     pred = write_jsonl(tmp_path / "pred.jsonl", [{"doc_id": "a", "tuples": PRED, "events": EVENTS}])
     page = build_report(folder, predictions=pred)
     assert len(_rows(page, "ex-event-row")) == 2 and "2 events" in page
+
+
+@pytest.mark.parametrize("ids", [("a.b", "a_b"), ("a b", "a_b", "a-b"), ("x/1", "x_1", "x.1"), ("ü", "_fc_")])
+def test_anchors_of_different_ids_differ(ids):
+    """Issue 14, defect 14: ids "a.b" and "a_b" got the same anchor."""
+    from extractor.show import _anchor
+
+    anchors = [_anchor(doc_id) for doc_id in ids]
+    assert len(set(anchors)) == len(ids)
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]+", a) for a in anchors)

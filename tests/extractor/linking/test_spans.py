@@ -69,3 +69,23 @@ def test_premodifiers_and_names_stay():
         ents=[(4, 7, "ORG")],
     )
     assert phrase(doc, 6) == "US - backed Syrian Democratic Forces"
+
+
+def test_the_entity_index_gives_each_sentences_entities_as_spacy_does(nlp):
+    """``EntityIndex.within`` stands for ``Span.ents`` (which rebuilds every entity of the
+    document per call): the same entities, sentence by sentence, and for spans cutting entities."""
+    from pathlib import Path
+
+    from extractor.syntax import EntityIndex, entity_span
+
+    root = Path(__file__).resolve().parents[3]
+    doc = nlp((root / "seeds" / "000_7a868387a849ac37.txt").read_text(encoding="utf-8"))
+    index = EntityIndex(doc)
+    assert index.ents == tuple(doc.ents) and len(index.ents) > 10
+    for sent in doc.sents:
+        assert index.within(sent.start, sent.end) == list(sent.ents)
+    for start in range(0, len(doc) - 5, 7):  # spans that start or end inside an entity
+        assert index.within(start, start + 5) == list(doc[start : start + 5].ents)
+    for token in doc:
+        want = next(((e.start, e.end) for e in doc.ents if e.start <= token.i < e.end), None)
+        assert entity_span(token) == want
