@@ -63,11 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             n = write_texts(args.data, args.out)
             sys.stdout.write(f"wrote {n} records to {args.out}\n")
         else:
-            import datasets
+            from extractor.extras import optional_import
 
             from .outside import evaluate_outside_files, format_outside_report
 
-            datasets.disable_progress_bars()
+            optional_import("datasets", extra="eval", feature="Evaluating on outside data").disable_progress_bars()
             report = evaluate_outside_files(args.data, args.pred, kind=args.command)
             _write_json(report, args.json)
             sys.stdout.write(format_outside_report(report))
