@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
+from extractor.errors import ExtractorError
+
 from .errors import EvaluationError
 
 
@@ -71,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             report = evaluate_outside_files(args.data, args.pred, kind=args.command)
             _write_json(report, args.json)
             sys.stdout.write(format_outside_report(report))
-    except (EvaluationError, OSError) as exc:
+    except (EvaluationError, ExtractorError, OSError) as exc:  # ExtractorError: E060, an extra missing
         sys.stderr.write(f"error: {exc}\n")
         return 2
     return 0
