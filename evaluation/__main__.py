@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
+from extractor.errors import ExtractorError
+
 from .errors import EvaluationError
 
 
@@ -63,15 +65,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             n = write_texts(args.data, args.out)
             sys.stdout.write(f"wrote {n} records to {args.out}\n")
         else:
-            import datasets
+            from extractor.extras import optional_import
 
             from .outside import evaluate_outside_files, format_outside_report
 
-            datasets.disable_progress_bars()
+            optional_import("datasets", extra="eval", feature="Evaluating on outside data").disable_progress_bars()
             report = evaluate_outside_files(args.data, args.pred, kind=args.command)
             _write_json(report, args.json)
             sys.stdout.write(format_outside_report(report))
-    except (EvaluationError, OSError) as exc:
+    except (EvaluationError, ExtractorError, OSError) as exc:  # ExtractorError: E060, an extra missing
         sys.stderr.write(f"error: {exc}\n")
         return 2
     return 0

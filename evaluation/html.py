@@ -40,8 +40,9 @@ tr.failed td { background: #ffd6d6; }
 
 def slot_chart_svg(report: dict[str, Any]) -> str:
     """Per-slot (and micro, tuple) precision, recall and F1 of both modes, as an SVG chart."""
-    import matplotlib
+    from extractor.extras import optional_import
 
+    matplotlib = optional_import("matplotlib", extra="eval", feature="The charts of `evaluate --html`")
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
 

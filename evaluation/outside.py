@@ -20,14 +20,13 @@ import re
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-import datasets
 import numpy as np
 import pycountry
-from scipy.optimize import linear_sum_assignment
 
 from .errors import EvaluationError
 from .io import Document
 from .match import text_match, value_match
+from .scorer import _linear_sum_assignment
 
 KINDS = ("rams", "geneva", "wikievents", "ucdp", "notes", "giveme5w1h")
 # Kinds whose records give coded values (not character spans).
@@ -165,7 +164,8 @@ def detect_kind(records: Iterable[Mapping[str, Any]]) -> str:
 
 
 def load_outside(path: str | Path, *, kind: str | None = None) -> datasets.Dataset:
-    """The records of an outside-data file as a ``datasets.Dataset`` (columns of the file).
+    """The records of an outside-data file as a ``datasets.Dataset`` (columns of the file;
+    ``datasets`` is the ``eval`` extra, ``E060`` without it).
 
     ``kind`` checks that the records have the expected form (coded values for "ucdp",
     spans for the others); without it nothing is assumed. Loads with the ``json``
@@ -174,6 +174,9 @@ def load_outside(path: str | Path, *, kind: str | None = None) -> datasets.Datas
     where that feature type is missing or loading fails, every such column is a JSON
     string instead (the scorers read both forms).
     """
+    from extractor.extras import optional_import
+
+    datasets = optional_import("datasets", extra="eval", feature="Reading outside evaluation data")
     path = Path(path)
     if kind is not None and kind not in KINDS:
         raise EvaluationError("E210", f"unknown kind {kind!r}; use one of {', '.join(KINDS)}")
@@ -263,7 +266,7 @@ def _pair_events(
             if trigger_found(pred, event["action"]):
                 # Any found trigger outweighs every difference in matched arguments.
                 weights[e, p] = 1 + len(SPAN_SLOTS) + sum(_argument_match(pred, event, s) for s in SPAN_SLOTS)
-    rows, cols = linear_sum_assignment(weights, maximize=True)
+    rows, cols = _linear_sum_assignment(weights, maximize=True)
     return [(int(e), int(p)) for e, p in zip(rows, cols) if weights[e, p] > 0]
 
 

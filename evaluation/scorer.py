@@ -12,10 +12,18 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from .io import Document
 from .match import SLOTS, accepts_null, field_match, gives, slot_match
+
+
+def _linear_sum_assignment(weights: Any, **options: Any) -> Any:
+    """scipy's ``linear_sum_assignment``; scipy is the ``eval`` extra (``E060`` without it)."""
+    from extractor.extras import optional_import
+
+    optimize = optional_import("scipy.optimize", extra="eval", feature="The evaluation scorer (one-to-one tuple matching)")
+    return optimize.linear_sum_assignment(weights, **options)
+
 
 OPTIONAL_FIELDS = (
     "quantity_value",
@@ -171,7 +179,7 @@ def pair_tuples(
             matches = _slot_matches(p, g, lenient=lenient)
             if matches["action"]:
                 weights[i, j] = _TP_WEIGHT * _tp_count(p, matches) + sum(matches.values())
-    rows, cols = linear_sum_assignment(weights, maximize=True)
+    rows, cols = _linear_sum_assignment(weights, maximize=True)
     return [(int(i), int(j)) for i, j in zip(rows, cols) if weights[i, j] > 0]
 
 

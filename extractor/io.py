@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .errors import ExtractorError
+from .extras import optional_import
 
 TEXT_FIELDS = ("text", "body", "content")
 TEXT_SUFFIXES = (".txt",)
@@ -797,8 +798,9 @@ def _columns(level: str) -> tuple[tuple[str, str], ...]:
 
 
 def table_schema(level: str = "tuples") -> Any:
-    """The Arrow schema of the tuple table (or of the event table, ``level="events"``)."""
-    import pyarrow as pa
+    """The Arrow schema of the tuple table (or of the event table, ``level="events"``);
+    needs the ``tables`` extra (``E060``)."""
+    pa = optional_import("pyarrow", extra="tables", feature="The Arrow table schema")
 
     types = {"string": pa.string(), "int32": pa.int32(), "int64": pa.int64(), "float64": pa.float64(), "bool": pa.bool_()}
     return pa.schema([(name, types[kind]) for name, kind in _columns(level)])
@@ -897,27 +899,67 @@ def write_table(
 
     One row per tuple (``level="events"``: per document-level event): documents without
     any have no row. Streams in batches of ``rows_per_batch``; returns the number of rows.
+    CSV is written with the standard library (``_write_csv``); Parquet needs the ``tables``
+    extra (``pyarrow``; ``E060`` without it, before anything is written).
     """
-    import pyarrow.csv as pa_csv
-    import pyarrow.parquet as pq
-
     if format not in ("csv", "parquet"):
         raise ExtractorError("E034", format=format)
+    if format == "parquet":
+        pq = optional_import(
+            "pyarrow.parquet", extra="tables", feature="Parquet output", alternative=", or write JSON Lines or CSV"
+        )
+    else:
+        _columns(level)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    schema = table_schema(level)
     rows = 0
     try:
-        writer = pq.ParquetWriter(tmp, schema) if format == "parquet" else pa_csv.CSVWriter(tmp, schema)
-        with writer:
-            for batch in _batches(results, rows_per_batch, level):
-                writer.write_batch(batch)
-                rows += batch.num_rows
+        if format == "csv":
+            rows = _write_csv(results, tmp, level)
+        else:
+            with pq.ParquetWriter(tmp, table_schema(level)) as writer:
+                for batch in _batches(results, rows_per_batch, level):
+                    writer.write_batch(batch)
+                    rows += batch.num_rows
         os.replace(tmp, out)
     finally:
         if tmp.exists():
             tmp.unlink()
+    return rows
+
+
+def _csv_cell(value: Any) -> str:
+    """One CSV cell as pyarrow's CSV writer wrote it: strings always quoted (inner quotes
+    doubled), null empty, numbers bare in shortest form ("3", "5.5", "1e-7"), booleans
+    ``true``/``false``."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        text = repr(value)
+        if text.endswith(".0"):
+            text = text[:-2]
+        return re.sub(r"e([+-])0*(\d)", lambda m: "e" + ("-" if m.group(1) == "-" else "") + m.group(2), text)
+    return '"' + str(value).replace('"', '""') + '"'
+
+
+def _write_csv(results: Iterable[Any] | str | Path, path: Path, level: str) -> int:
+    """Write the table of ``results`` to ``path`` as CSV (header row, then one row per tuple
+    or event) with the standard library only; returns the number of rows. A lone surrogate
+    (an id from a file name that is not UTF-8) is written as a backslash escape."""
+    columns = [name for name, _ in _columns(level)]
+    row_maker = tuple_rows if level == "tuples" else event_rows
+    rows = 0
+    with path.open("w", encoding="utf-8", errors="backslashreplace", newline="") as handle:
+        handle.write(",".join(_csv_cell(name) for name in columns) + "\n")
+        for document in _documents(results):
+            for row in row_maker(document):
+                handle.write(",".join(_csv_cell(row.get(name)) for name in columns) + "\n")
+                rows += 1
     return rows
 
 
@@ -937,8 +979,7 @@ def is_tuple_table(path: str | Path, format: str) -> bool:
         except (UnicodeDecodeError, csv.Error):
             return False
     else:
-        import pyarrow.parquet as pq
-
+        pq = optional_import("pyarrow.parquet", extra="tables", feature="Reading a Parquet table")
         try:
             names = pq.read_schema(path).names
         except Exception:  # noqa: BLE001 - whatever pyarrow cannot read is no table of ours
@@ -952,10 +993,10 @@ def to_dataset(results: Iterable[Any] | str | Path, *, level: str = "tuples") ->
     without any have no row.
 
     ``results`` is what ``Extractor.pipe`` yields (failed documents are left out), output
-    line dicts, or the path of a JSON Lines output file.
+    line dicts, or the path of a JSON Lines output file. Needs the ``tables`` extra (``E060``).
     """
-    import datasets
-    import pyarrow as pa
+    datasets = optional_import("datasets", extra="tables", feature="to_dataset()")
+    pa = optional_import("pyarrow", extra="tables", feature="to_dataset()")
 
     batches = list(_batches(results, 10_000, level))
     table = pa.Table.from_batches(batches, schema=table_schema(level))
