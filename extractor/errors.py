@@ -66,6 +66,8 @@ MESSAGES = {
     "Check the date in the record or the manifest: relative dates (\"on Monday\") are resolved from it.",
     "E055": "Manifest {path}: {count} doc_id(s) match no input ({ids}); their metadata was not used. "
     "Ids are file names without extension, or the records' \"doc_id\"/\"id\": correct the manifest's ids.",
+    "E056": "{option} must be {what}, not {value!r}; nothing was done. Give for example {option} 32"
+    " (documents per batch) or --n-process 2 (worker processes; -1: one per CPU).",
     "W001": "The learned linker model {path} was trained with other word classes ({classes}: digest "
     "{trained}) than the lexicon it is given ({given}), so its features differ from those it learned "
     "from. Retrain it with "
