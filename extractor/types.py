@@ -457,7 +457,7 @@ class DocumentResult:
 
     def __repr__(self) -> str:
         if self.error is not None:
-            return f"DocumentResult({self.doc_id!r}, error {_short(self.error)[:80]})"
+            return f"DocumentResult({self.doc_id!r}, error {_short(self.error)})"
         published = f", published {self.published}" if self.published else ""
         return f"DocumentResult({self.doc_id!r}{published}: {len(self.tuples)} tuples, {len(self.events)} events)"
 

@@ -132,7 +132,7 @@ def test_every_value_comes_back_from_its_json_form(x):
 def test_a_document_result_comes_back_from_its_json_form(x):
     back = through_json(x)
     assert back == x
-    assert type(back.events[0]) is DocumentEvent if back.events else True
+    assert all(type(e) is DocumentEvent for e in back.events)
 
 
 def test_a_tuple_without_a_lemma_keeps_none_and_its_unresolved_date():
