@@ -17,13 +17,16 @@ from extractor.errors import ExtractorError
 from .errors import EvaluationError
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__.splitlines()[0])
+def _parser(prog: str = "python -m evaluation") -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=prog, description="Score predictions against gold or outside data: one mode per kind of data (MODE --help for its options)."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     seeds = commands.add_parser("seeds", help="score predictions against a gold file (annotation guide, section 4)")
     seeds.add_argument("--gold", required=True, type=Path, help="gold JSON Lines")
     seeds.add_argument("--pred", required=True, type=Path, help="prediction JSON Lines")
     seeds.add_argument("--json", type=Path, help="also write the JSON report here")
+    seeds.add_argument("--html", type=Path, help="also write the report as one HTML page here (chart, tables, errors)")
     seeds.add_argument("--no-errors", action="store_true", help="leave the error listing out of the text report")
     kinds = (
         ("rams", "score predictions on RAMS-form outside data"),
@@ -49,15 +52,20 @@ def _write_json(report: dict[str, Any], path: Path | None) -> None:
         path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; the process exit status."""
-    args = _parser().parse_args(argv)
+def main(argv: Sequence[str] | None = None, *, prog: str = "python -m evaluation") -> int:
+    """Run one command; the process exit status. ``prog``: the program name in help and
+    usage messages (``extractor evaluate`` when called from the extractor's command line)."""
+    args = _parser(prog).parse_args(argv)
     try:
         if args.command == "seeds":
             from .report import evaluate_files, format_report
 
             report = evaluate_files(args.gold, args.pred)
             _write_json(report, args.json)
+            if args.html is not None:
+                from .html import write_html
+
+                write_html(report, args.html, errors=not args.no_errors)
             sys.stdout.write(format_report(report, errors=not args.no_errors))
         elif args.command == "texts":
             from .outside import write_texts

@@ -14,13 +14,32 @@ from .errors import ExtractorError
 
 if TYPE_CHECKING:
     from .io import to_dataset
-    from .pipeline import DocumentResult, Extractor, build_nlp, load
-    from .types import ActorValue, DateValue, EventTuple, PlaceValue, QuantityValue, Slot
+    from .pipeline import Extractor, build_nlp, load
+    from .types import (
+        CONFIDENCE_RANGE,
+        EVENT_TYPES,
+        MODALITIES,
+        SLOTS,
+        ActorValue,
+        DateValue,
+        DocumentEvent,
+        DocumentResult,
+        EventTuple,
+        PlaceValue,
+        QuantityValue,
+        Slot,
+        to_pandas,
+    )
 
 __version__ = "0.1.0"
 __all__ = [
+    "CONFIDENCE_RANGE",
+    "EVENT_TYPES",
+    "MODALITIES",
+    "SLOTS",
     "ActorValue",
     "DateValue",
+    "DocumentEvent",
     "DocumentResult",
     "EventTuple",
     "Extractor",
@@ -31,14 +50,21 @@ __all__ = [
     "build_nlp",
     "load",
     "to_dataset",
+    "to_pandas",
 ]
 # public name -> the module that defines it
 _LAZY = {
     "to_dataset": ".io",
-    "DocumentResult": ".pipeline",
     "Extractor": ".pipeline",
     "build_nlp": ".pipeline",
     "load": ".pipeline",
+    "CONFIDENCE_RANGE": ".types",
+    "EVENT_TYPES": ".types",
+    "MODALITIES": ".types",
+    "SLOTS": ".types",
+    "DocumentEvent": ".types",
+    "DocumentResult": ".types",
+    "to_pandas": ".types",
     "ActorValue": ".types",
     "DateValue": ".types",
     "EventTuple": ".types",

@@ -11,6 +11,25 @@ from typing import Sequence
 from .errors import ExtractorError
 
 OUTSIDE_KINDS = ("rams", "geneva", "wikievents", "ucdp", "notes", "giveme5w1h", "texts")
+EVALUATE_MODES = ("seeds", *OUTSIDE_KINDS)
+
+
+def _count(option: str, *, per_cpu: bool = False):
+    """An argparse type: a positive whole number (or -1, one per CPU, when ``per_cpu``);
+    anything else is refused with E056 before anything is loaded."""
+    what = "a whole number of at least 1" + (", or -1 (one per CPU)" if per_cpu else "")
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or not (value >= 1 or (per_cpu and value == -1)):
+            raise argparse.ArgumentTypeError(str(ExtractorError("E056", option=option, what=what, value=text)))
+        return value
+
+    parse.__name__ = "count"
+    return parse
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -74,16 +93,24 @@ def _print_tuples(path: Path) -> None:
 
 
 def _evaluate(argv: Sequence[str]) -> int:
+    """``extractor evaluate [MODE] ...``: the evaluation package's command line under this
+    program name; no mode (only options) means ``seeds``, no arguments or ``--help`` lists
+    every mode."""
     from evaluation.__main__ import main as evaluation_main
 
     argv = list(argv)
-    if argv and argv[0] in OUTSIDE_KINDS:
-        return evaluation_main(argv)
-    return evaluation_main(["seeds", *argv])
+    if not argv or argv[0] in ("-h", "--help"):
+        return evaluation_main(["--help"], prog="extractor evaluate")
+    if argv[0] in EVALUATE_MODES:
+        return evaluation_main(argv, prog="extractor evaluate")
+    return evaluation_main(["seeds", *argv], prog="extractor evaluate")
 
 
 def _parser() -> argparse.ArgumentParser:
+    from . import __version__
+
     parser = argparse.ArgumentParser(prog="extractor", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"extractor {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="extract tuples from a folder of articles (or a .jsonl of records)")
     run.add_argument("input", type=Path, help="folder of .txt/.html/.json/.jsonl articles, or one such file")
@@ -96,8 +123,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--meta", type=Path, help="manifest JSON Lines (doc_id, published, url, title); default FOLDER/manifest.jsonl")
     run.add_argument("--errors", type=Path, help="errors JSON Lines (default OUT.errors.jsonl)")
     run.add_argument("--linker", default="extractor.dep_linker.v1", help="registered linker name")
-    run.add_argument("--batch-size", type=int, default=32, help="documents per batch for nlp.pipe")
-    run.add_argument("--n-process", type=int, default=1, help="worker processes for nlp.pipe (-1: one per CPU)")
+    run.add_argument("--batch-size", type=_count("--batch-size"), default=32, help="documents per batch for nlp.pipe")
+    run.add_argument("--n-process", type=_count("--n-process", per_cpu=True), default=1, help="worker processes for nlp.pipe (-1: one per CPU)")
     run.add_argument("--print", action="store_true", help="print the extracted tuples when done")
     run.add_argument(
         "--level",
@@ -110,7 +137,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--no-progress", action="store_true", help="no progress bar (it shows only on a terminal anyway)")
     run.add_argument("--backend", choices=("local", "dask"), default="local", help="local: this machine (--n-process); dask: a dask.distributed cluster")
     run.add_argument("--scheduler", help="with --backend dask: scheduler address tcp://HOST:8786 (default: a local cluster)")
-    run.add_argument("--n-workers", type=int, default=2, help="with --backend dask and no --scheduler: worker processes of the local cluster")
+    run.add_argument("--n-workers", type=_count("--n-workers"), default=2, help="with --backend dask and no --scheduler: worker processes of the local cluster")
     sub.add_parser("show", help="HTML page of articles with every tuple slot highlighted (--gold: errors marked)", add_help=False)
     run.add_argument(
         "--given-triggers",
@@ -119,7 +146,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub.add_parser(
         "evaluate",
-        help="score predictions: --gold G --pred P, or rams|geneva|wikievents|ucdp|notes|giveme5w1h --data D --pred P",
+        help="score predictions: [seeds] --gold G --pred P [--html REPORT.html], or "
+        "rams|geneva|wikievents|ucdp|notes|giveme5w1h --data D --pred P, or texts --data D -o OUT "
+        "(`extractor evaluate --help` for each)",
         add_help=False,
     )
     return parser

@@ -66,6 +66,8 @@ MESSAGES = {
     "Check the date in the record or the manifest: relative dates (\"on Monday\") are resolved from it.",
     "E055": "Manifest {path}: {count} doc_id(s) match no input ({ids}); their metadata was not used. "
     "Ids are file names without extension, or the records' \"doc_id\"/\"id\": correct the manifest's ids.",
+    "E056": "{option} must be {what}, not {value!r}; nothing was done. Give for example {option} 32"
+    " (documents per batch) or --n-process 2 (worker processes; -1: one per CPU).",
     "E060": "{feature} needs the optional '{extra}' dependencies, which are not installed (missing: "
     "{missing}). Install them with `pip install 'extractor[{extra}]'` (from a checkout: "
     "`pip install -e '.[{extra}]'`){alternative}.",

@@ -750,6 +750,7 @@ TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("actor", "string"),
     ("action", "string"),
     ("action_text", "string"),
+    ("action_lemma", "string"),
     ("quantity", "string"),
     ("location", "string"),
     ("date", "string"),
@@ -759,6 +760,7 @@ TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("quantity_unit", "string"),
     ("quantity_detail", "string"),
     ("date_value", "string"),
+    ("date_detail", "string"),
     ("modality", "string"),
     ("source", "string"),
     ("event_type", "string"),
@@ -771,6 +773,7 @@ TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("location_lon", "float64"),
     ("location_geonameid", "int64"),
     ("location_admin1", "string"),
+    ("location_feature", "string"),
     ("evidence", "string"),
     ("confidence", "float64"),
     ("rules", "string"),
@@ -813,7 +816,7 @@ def _slot_row(item: dict[str, Any], columns: tuple[tuple[str, str], ...]) -> dic
     value = item.get("quantity_value")
     if isinstance(value, (list, tuple)):
         row["quantity_value"], row["quantity_value_high"] = value[0], value[1]
-    for name in ("quantity_detail", "rules"):
+    for name in ("quantity_detail", "date_detail", "rules"):
         nested = item.get(name)
         row[name] = json.dumps(nested, ensure_ascii=False) if nested else None
     return row

@@ -8,7 +8,7 @@ import os
 import signal
 import sys
 from collections import deque
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any, Iterable, Iterator, Mapping
 
 import spacy
@@ -19,35 +19,13 @@ from .component import PIECE_START, TOKENIZER, TRANSPORT, PreparingTokenizer, pr
 from .docevents import merge_events
 from .errors import ExtractorError
 from .model import model_name
-from .types import DocumentEvent, EventTuple, Slot
+from .types import DocumentEvent, DocumentResult, EventTuple, Slot
 
 DEFAULT_LINKER = "extractor.dep_linker.v1"
 # Longest piece of text parsed as one Doc (also capped by ``nlp.max_length``). Longer
 # articles are cut at paragraph, line, sentence or word ends and their tuples merged.
 PIECE_CHARS = 100_000
 OFFSET_SLOTS = ("action", "actor", "quantity", "location", "date", "source", "evidence")
-
-
-@dataclass(frozen=True)
-class DocumentResult:
-    """The tuples of one document, or the reason it could not be processed."""
-
-    doc_id: str
-    published: str | None
-    tuples: tuple[EventTuple, ...] = ()
-    error: str | None = None
-    meta: Mapping[str, Any] = field(default_factory=dict, compare=False)
-    # the document-level events (guide section 5): mention tuples merged, the main event first
-    events: tuple[DocumentEvent, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        """The guide's JSON Lines form: ``{"doc_id", "published", "tuples", "events"}``."""
-        return {
-            "doc_id": self.doc_id,
-            "published": self.published,
-            "tuples": [t.to_dict() for t in self.tuples],
-            "events": [e.to_dict() for e in self.events],
-        }
 
 
 def build_nlp(

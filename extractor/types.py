@@ -3,13 +3,38 @@
 Every value carries character offsets into the original article text rather than
 spaCy ``Span`` objects, so results outlive the ``Doc`` and cross process and file
 boundaries unchanged. ``EventTuple.to_dict`` gives the flat JSON form of the
-annotation guide (section 3); ``EventTuple.from_dict`` reads it back.
+annotation guide (section 3); ``from_dict`` reads it back, losslessly for every type:
+``X.from_dict(x.to_dict()) == x`` (also through ``json.dumps``/``json.loads``).
+
+Allowed values (the annotation guide, section 3): ``modality`` is one of ``MODALITIES``,
+``event_type`` one of ``EVENT_TYPES`` (or ``None`` where no class was given), and
+``confidence`` a float in ``CONFIDENCE_RANGE`` (0 to 1, inclusive). ``repr`` of a result is
+one short line with the five slots; ``to_pandas`` makes a table of a list of results.
 """
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
+
+__all__ = [
+    "SLOTS",
+    "MODALITIES",
+    "EVENT_TYPES",
+    "CONFIDENCE_RANGE",
+    "Slot",
+    "QuantityValue",
+    "DateValue",
+    "PlaceValue",
+    "ActorValue",
+    "EventTuple",
+    "SlotOrigin",
+    "DocumentEvent",
+    "DocumentResult",
+    "to_pandas",
+]
 
 SLOTS = ("actor", "action", "quantity", "location", "date")
 MODALITIES = ("asserted", "reported", "planned", "negated")
@@ -24,6 +49,18 @@ EVENT_TYPES = (
     "reconstruct",
     "other",
 )
+# the lowest and highest confidence an event can have
+CONFIDENCE_RANGE = (0.0, 1.0)
+_REPR_WIDTH = 40
+
+
+def _short(text: str | None) -> str:
+    """``repr`` of a slot's text, cut to a few words."""
+    if text is None:
+        return "None"
+    if len(text) > _REPR_WIDTH:
+        text = text[: _REPR_WIDTH - 1] + "\u2026"
+    return repr(text)
 
 
 @dataclass(frozen=True)
@@ -33,6 +70,10 @@ class Slot:
     text: str
     start: int | None = None
     end: int | None = None
+
+    def __repr__(self) -> str:
+        where = f" {self.start}:{self.end}" if self.start is not None or self.end is not None else ""
+        return f"Slot({_short(self.text)}{where})"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -92,12 +133,52 @@ class DateValue:
     value: str | None
     text: str = ""
 
+    @property
+    def start(self) -> dt.date | None:
+        """The first day the value covers ("2024-10" -> 2024-10-01; "2024-10/2024-11" ->
+        2024-10-01); ``None`` for an open start ("../2024") or no value."""
+        return _first_day(self.value.split("/")[0]) if self.value else None
+
+    @property
+    def end(self) -> dt.date | None:
+        """The last day the value covers ("2024-10" -> 2024-10-31; "2024-10/2024-11" ->
+        2024-11-30); ``None`` for an open end ("2023-09/..") or no value."""
+        return _last_day(self.value.split("/")[-1]) if self.value else None
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "DateValue":
         return cls(value=data.get("value"), text=data.get("text", ""))
+
+
+def _parts(text: str) -> list[int] | None:
+    if text in ("", ".."):
+        return None
+    try:
+        return [int(p) for p in text.split("-")]
+    except ValueError:
+        return None
+
+
+def _first_day(text: str) -> dt.date | None:
+    parts = _parts(text)
+    if parts is None:
+        return None
+    year, month, day = (parts + [1, 1])[:3]
+    return dt.date(year, month, day)
+
+
+def _last_day(text: str) -> dt.date | None:
+    parts = _parts(text)
+    if parts is None:
+        return None
+    if len(parts) == 1:
+        return dt.date(parts[0], 12, 31)
+    if len(parts) == 2:
+        return dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
+    return dt.date(*parts[:3])
 
 
 @dataclass(frozen=True)
@@ -164,6 +245,36 @@ class EventTuple:
     def __post_init__(self) -> None:
         object.__setattr__(self, "rules", dict(self.rules) if self.rules else None)
 
+    @property
+    def action_lemma(self) -> str:
+        """The action's lemma ("send"), or its text where no lemma was given."""
+        return self.lemma or self.action.text
+
+    @property
+    def action_text(self) -> str:
+        """The action as the text says it ("sent")."""
+        return self.action.text
+
+    @property
+    def location_value(self) -> PlaceValue | None:
+        """The resolved place of the ``location`` slot (the field ``place``, under the
+        slot's name, as in the JSON form's ``location_*`` keys)."""
+        return self.place
+
+    def _slots_repr(self) -> str:
+        action = _short(self.action_lemma)
+        if self.lemma and self.lemma != self.action.text:
+            action += f" ({_short(self.action.text)})"
+        parts = []
+        for name in SLOTS:
+            slot = getattr(self, name)
+            parts.append(f"{name}={action if name == 'action' else _short(slot.text if slot else None)}")
+        tags = [t for t in (self.event_type, self.modality) if t]
+        return ", ".join(parts) + ("; " + ", ".join(tags) if tags else "")
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._slots_repr()})"
+
     def to_dict(self) -> dict[str, Any]:
         """The flat JSON form of the annotation guide, plus offsets and details."""
         out: dict[str, Any] = {}
@@ -172,9 +283,10 @@ class EventTuple:
             if name == "action":
                 out[name] = self.lemma or self.action.text
                 out["action_text"] = self.action.text
+                out["action_lemma"] = self.lemma
             else:
                 out[name] = slot.text if slot else None
-            if slot is not None and slot.start is not None:
+            if slot is not None and (slot.start is not None or slot.end is not None):
                 out[f"{name}_start"] = slot.start
                 out[f"{name}_end"] = slot.end
         q = self.quantity_value
@@ -183,9 +295,11 @@ class EventTuple:
         if q is not None:
             out["quantity_detail"] = q.to_dict()
         out["date_value"] = self.date_value.value if self.date_value else None
+        if self.date_value is not None:
+            out["date_detail"] = self.date_value.to_dict()
         out["modality"] = self.modality
         out["source"] = self.source.text if self.source else None
-        if self.source is not None and self.source.start is not None:
+        if self.source is not None and (self.source.start is not None or self.source.end is not None):
             out["source_start"], out["source_end"] = self.source.start, self.source.end
         out["event_type"] = self.event_type
         a = self.actor_value
@@ -199,10 +313,11 @@ class EventTuple:
         out["location_lon"] = p.lon if p else None
         out["location_geonameid"] = p.geonameid if p else None
         out["location_admin1"] = p.admin1 if p else None
+        out["location_feature"] = p.feature if p else None
         out["evidence"] = self.evidence.text if self.evidence else None
-        if self.evidence is not None and self.evidence.start is not None:
+        if self.evidence is not None and (self.evidence.start is not None or self.evidence.end is not None):
             out["evidence_start"], out["evidence_end"] = self.evidence.start, self.evidence.end
-        out["confidence"] = round(self.confidence, 4)
+        out["confidence"] = self.confidence
         if self.rules:
             out["rules"] = dict(self.rules)
         return out
@@ -224,7 +339,7 @@ class EventTuple:
         else:
             qv = None
         place = None
-        if data.get("location_name"):
+        if data.get("location_name") is not None:
             place = PlaceValue(
                 name=data["location_name"],
                 country=data.get("location_country"),
@@ -232,9 +347,10 @@ class EventTuple:
                 lon=data.get("location_lon"),
                 geonameid=data.get("location_geonameid"),
                 admin1=data.get("location_admin1"),
+                feature=data.get("location_feature"),
             )
         actor_value = None
-        if data.get("actor_name"):
+        if data.get("actor_name") is not None:
             actor_value = ActorValue(
                 data["actor_name"], data.get("actor_country"), data.get("actor_sector")
             )
@@ -244,9 +360,11 @@ class EventTuple:
             quantity=slot("quantity"),
             location=slot("location"),
             date=slot("date"),
-            lemma=data.get("action"),
+            lemma=data["action_lemma"] if "action_lemma" in data else data.get("action"),
             quantity_value=qv,
-            date_value=DateValue(data["date_value"], data.get("date") or "")
+            date_value=DateValue.from_dict(data["date_detail"])
+            if data.get("date_detail") is not None
+            else DateValue(data["date_value"], data.get("date") or "")
             if data.get("date_value") is not None
             else None,
             place=place,
@@ -294,6 +412,10 @@ class DocumentEvent(EventTuple):
     main: bool = False
     origins: dict[str, SlotOrigin] = field(default_factory=dict, hash=False)
 
+    def __repr__(self) -> str:
+        head = ("main, " if self.main else "") + f"mentions {list(self.mentions)}"
+        return f"DocumentEvent({head}: {self._slots_repr()})"
+
     def as_tuple(self) -> EventTuple:
         """The event's slots and fields as a plain ``EventTuple`` (for code that takes tuples)."""
         return EventTuple(**{f.name: getattr(self, f.name) for f in fields(EventTuple)})
@@ -319,3 +441,63 @@ class DocumentEvent(EventTuple):
             main=bool(data.get("main", False)),
             origins={str(k): SlotOrigin.from_dict(v) for k, v in (data.get("origins") or {}).items()},
         )
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """The tuples of one document, or the reason it could not be processed."""
+
+    doc_id: str
+    published: str | None
+    tuples: tuple[EventTuple, ...] = ()
+    error: str | None = None
+    meta: Mapping[str, Any] = field(default_factory=dict, compare=False)
+    # the document-level events (guide section 5): mention tuples merged, the main event first
+    events: tuple[DocumentEvent, ...] = ()
+
+    def __repr__(self) -> str:
+        if self.error is not None:
+            return f"DocumentResult({self.doc_id!r}, error {_short(self.error)})"
+        published = f", published {self.published}" if self.published else ""
+        return f"DocumentResult({self.doc_id!r}{published}: {len(self.tuples)} tuples, {len(self.events)} events)"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The guide's JSON Lines form: ``{"doc_id", "published", "tuples", "events"}``, and
+        ``"error"`` for a document that could not be processed."""
+        out: dict[str, Any] = {
+            "doc_id": self.doc_id,
+            "published": self.published,
+            "tuples": [t.to_dict() for t in self.tuples],
+            "events": [e.to_dict() for e in self.events],
+        }
+        if self.error is not None:
+            out["error"] = self.error
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "DocumentResult":
+        """The result of one output line (``to_dict``'s form); its other keys go to ``meta``."""
+        known = {"doc_id", "published", "tuples", "events", "error"}
+        return cls(
+            doc_id=data["doc_id"],
+            published=data.get("published"),
+            tuples=tuple(EventTuple.from_dict(t) for t in data.get("tuples") or ()),
+            error=data.get("error"),
+            meta={k: v for k, v in data.items() if k not in known},
+            events=tuple(DocumentEvent.from_dict(e) for e in data.get("events") or ()),
+        )
+
+
+def to_pandas(results: Iterable[Any], *, level: str = "tuples") -> Any:
+    """A ``pandas.DataFrame`` of ``results`` (``DocumentResult``s, their ``to_dict()``s, or
+    the path of a JSON Lines output): one row per tuple with the columns of
+    ``extractor.io.TABLE_COLUMNS``, or with ``level="events"`` one row per document event
+    (``EVENT_COLUMNS``). Documents that failed give no rows. Needs pandas (imported here)."""
+    import pandas as pd
+
+    from .io import _columns, _documents, event_rows, tuple_rows
+
+    columns = [name for name, _ in _columns(level)]
+    rows_of = tuple_rows if level == "tuples" else event_rows
+    rows = [row for document in _documents(results) for row in rows_of(document)]
+    return pd.DataFrame(rows, columns=columns)

@@ -256,3 +256,68 @@ def test_a_stream_as_output_is_refused_before_the_model_loads(tmp_path, monkeypa
     err = capsys.readouterr().err
     assert "[E014]" in err and "stream" in err
     assert (tmp_path / "behind.jsonl").read_bytes() == b"" and not (tmp_path / "e.jsonl").exists()
+
+
+# --- issue 15, deliverable 5 -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("option", ["--batch-size", "--n-process"])
+@pytest.mark.parametrize("value", ["0", "-3", "2.5", "many"])
+def test_bad_batch_size_or_process_count_is_refused_before_the_model_loads(tmp_path, monkeypatch, capsys, option, value):
+    if option == "--n-process" and value == "-3":
+        value = "-2"  # -1 means one per CPU
+    def load(**kwargs):
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr("extractor.batch.load", load)
+    folder = corpus(tmp_path, n=1)
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["run", str(folder), "-o", str(tmp_path / "o.jsonl"), option, value])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "[E056]" in err and option in err and "Traceback" not in err
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+@pytest.mark.parametrize("option, value", [("--batch-size", "1"), ("--n-process", "-1"), ("--n-process", "1")])
+def test_good_batch_size_and_process_count_are_taken(tmp_path, stub, option, value):
+    assert cli.main(["run", str(corpus(tmp_path, n=2)), "-o", str(tmp_path / "o.jsonl"), option, value, "--no-progress"]) == 0
+    assert len((tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_version(capsys):
+    import extractor
+
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["--version"])
+    assert stop.value.code == 0
+    assert capsys.readouterr().out.strip() == f"extractor {extractor.__version__}"
+
+
+@pytest.mark.parametrize("argv", [["evaluate", "--help"], ["evaluate", "-h"], ["evaluate"]])
+def test_evaluate_help_shows_every_mode_under_the_right_name(capsys, argv):
+    with pytest.raises(SystemExit):
+        cli.main(argv)
+    captured = capsys.readouterr()
+    text = captured.out + captured.err
+    assert "usage: extractor evaluate" in text and "python -m evaluation" not in text
+    for mode in ("seeds", "rams", "geneva", "wikievents", "ucdp", "giveme5w1h", "notes", "texts"):
+        assert mode in text
+
+
+@pytest.mark.parametrize("argv", [["evaluate", "seeds", "--help"], ["evaluate", "rams", "--help"]])
+def test_evaluate_mode_help_names_the_command(capsys, argv):
+    with pytest.raises(SystemExit):
+        cli.main(argv)
+    assert f"usage: extractor evaluate {argv[1]}" in capsys.readouterr().out
+
+
+def test_evaluate_seeds_by_name_and_html_report(tmp_path, capsys):
+    gold = str(ROOT / "seeds" / "gold.jsonl")
+    page = tmp_path / "r" / "report.html"
+    assert cli.main(["evaluate", "seeds", "--gold", gold, "--pred", gold, "--html", str(page)]) == 0
+    assert "micro" in capsys.readouterr().out
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "<svg" in html
+    assert cli.main(["evaluate", "--gold", gold, "--pred", gold, "--html", str(tmp_path / "b.html")]) == 0
+    assert (tmp_path / "b.html").exists()
