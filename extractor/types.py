@@ -492,8 +492,11 @@ def to_pandas(results: Iterable[Any], *, level: str = "tuples") -> Any:
     """A ``pandas.DataFrame`` of ``results`` (``DocumentResult``s, their ``to_dict()``s, or
     the path of a JSON Lines output): one row per tuple with the columns of
     ``extractor.io.TABLE_COLUMNS``, or with ``level="events"`` one row per document event
-    (``EVENT_COLUMNS``). Documents that failed give no rows. Needs pandas (imported here)."""
-    import pandas as pd
+    (``EVENT_COLUMNS``). Documents that failed give no rows. Needs pandas (the ``tables``
+    extra; ``E060`` says so when it is missing)."""
+    from .extras import optional_import
+
+    pd = optional_import("pandas", extra="tables", feature="to_pandas()")
 
     from .io import _columns, _documents, event_rows, tuple_rows
 

