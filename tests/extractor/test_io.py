@@ -262,14 +262,16 @@ def test_manifest_wins_over_a_page_but_not_over_a_record(folder):
     items = by_id(iter_inputs(folder, manifest=manifest))
     assert items["page"].meta["published"] == "2024-07-01"
     assert items["r1"].meta["published"] == "2024-05-01"
-    assert items["r1"].text == "Troops sent\n\nRussia sent troops."
+    # the record's title is not put in front of its text: offsets point into the text as given
+    assert items["r1"].text == "Russia sent troops."
+    assert items["r1"].meta["title"] == "Troops sent" and items["r1"].meta["url"] == "u"
 
 
 def test_records_after_a_first_record_without_text_are_read(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     records = [
-        {"doc_id": "n1", "text": None},
+        {"doc_id": "n1", "text": None},  # a null field is an absent one: E009
         {"doc_id": "n2", "text": "Russia sent troops."},
         {"doc_id": "n3", "body": 42},
         {"doc_id": "n4", "content": "Kyiv sent medics."},
@@ -283,7 +285,7 @@ def test_records_after_a_first_record_without_text_are_read(tmp_path):
         ("j2", "ok"),
         ("n1", "[E009]"),
         ("n2", "ok"),
-        ("n3", "[E009]"),
+        ("n3", "[E015]"),  # a number where the text goes: named by its type
         ("n4", "ok"),
     ]  # the gold file, without a single article, is still no input
 
@@ -332,7 +334,7 @@ def test_missing_input_is_a_coded_error(tmp_path):
         (b"{not json", "invalid JSON"),
         (b'["a list"]', "doc_id"),
         (b'{"published": "2024-01-01"}', "doc_id"),
-        (b'{"doc_id": "c", "published": "yesterday"}', "not an ISO date"),
+        (b'{"doc_id": "c", "published": "yesterday"}', "is not a date"),
         (b'{"doc_id": "a", "published": "2024-02-02"}', "repeated"),
         (b'{"doc_id": "caf\xe9"}', "not UTF-8"),
     ],
