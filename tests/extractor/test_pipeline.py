@@ -245,3 +245,72 @@ def test_results_carry_document_events_with_one_main_first(extractor_):
     line = result.to_dict()
     assert [e["main"] for e in line["events"]][0] is True
     assert all(set(e["from"].values()) <= set(e["mentions"]) for e in line["events"])
+
+
+# --- one reading of records for the API and the CLI (issue 15) ---------------------------
+
+GERMAN = (
+    "Die Regierung hat am Montag beschlossen, dass die neuen Regeln für den Handel mit den "
+    "Nachbarländern erst im nächsten Jahr gelten sollen, weil die Verhandlungen noch nicht "
+    "abgeschlossen sind und viele Fragen offen bleiben."
+)
+
+
+@pytest.mark.parametrize(
+    "record, published",
+    [
+        ({"text": "Troops arrived.", "date": "2024-10-19"}, "2024-10-19"),
+        ({"text": "Troops arrived.", "date": "19 October 2024"}, "2024-10-19"),
+        ({"text": "Troops arrived.", "published": "Oct 19, 2024", "date": "2020-01-01"}, "2024-10-19"),
+        ({"text": "Troops arrived.", "meta": {"published": "2024-10-19"}}, "2024-10-19"),
+        ({"text": "Troops arrived.", "published": None, "date": "2024-10-19"}, "2024-10-19"),
+    ],
+)
+def test_pipe_honours_a_records_date_as_published(blank, record, published):
+    (result,) = blank.pipe([record])
+    assert result.error is None and result.published == published
+
+
+@pytest.mark.parametrize(
+    "records, codes",
+    [
+        ([{"doc_id": "a", "text": "  \n"}], ["[E007]"]),
+        ([{"doc_id": "a", "text": GERMAN}], ["[E030]"]),
+        ([{"doc_id": "a", "text": "Troops arrived."}, {"id": "a", "text": "Kyiv sent medics."}], [None, "[E010]"]),
+        ([{"doc_id": "a", "text": "Troops arrived.", "published": "03/04/2024"}], [None]),
+    ],
+)
+def test_pipe_reports_records_as_the_cli_does(blank, records, codes):
+    results = list(blank.pipe(records))
+    assert [r.error[:6] if r.error else None for r in results] == codes
+    assert [r.doc_id for r in results] == [str(r.get("doc_id", r.get("id"))) for r in records]
+
+
+def test_pipe_warns_on_an_ambiguous_date_and_processes_without_it(blank):
+    (result,) = blank.pipe([{"doc_id": "a", "text": "Troops arrived.", "published": "03/04/2024"}])
+    assert result.error is None and result.published is None
+    assert [w[:6] for w in result.warnings] == ["[E053]"]
+
+
+def test_pipe_processes_a_foreign_text_without_the_language_check(blank):
+    (result,) = blank.pipe([{"doc_id": "a", "text": GERMAN}], language_check=False)
+    assert result.error is None
+
+
+def test_pipe_passes_user_fields_through_to_results(blank):
+    record = {"id": "x", "text": "Troops arrived.", "url": "https://example.com/a", "title": "Troops", "source": "wire", "meta": {"lang": "en", "source": "nested"}}
+    (result,) = blank.pipe([record])
+    assert result.meta == {"url": "https://example.com/a", "title": "Troops", "source": "wire", "lang": "en"}
+    line = result.to_dict(meta=True)
+    assert line["meta"]["url"] == "https://example.com/a" and "meta" not in result.to_dict()
+    (failed,) = blank.pipe([{"id": "y", "text": "", "url": "u"}])
+    assert failed.error.startswith("[E007]") and failed.meta == {"url": "u"}
+
+
+def test_a_title_is_not_prepended_and_offsets_point_into_the_records_text(extractor_):
+    text = "Russia sent 500 troops to Kursk on Monday."
+    (result,) = extractor_.pipe([{"doc_id": "t", "title": "North Korea shells Seoul", "text": text}])
+    assert result.tuples
+    for t in result.tuples:
+        assert text[t.action.start : t.action.end] == t.action.text
+    assert result.meta["title"] == "North Korea shells Seoul"
