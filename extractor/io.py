@@ -870,6 +870,9 @@ TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("evidence", "string"),
     ("confidence", "float64"),
     ("rules", "string"),
+    # the record's own fields (``DocumentResult.meta``; empty from the CLI's JSON Lines)
+    ("url", "string"),
+    ("title", "string"),
 )
 
 
@@ -924,6 +927,7 @@ def tuple_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
     for k, t in enumerate(document.get("tuples") or ()):
         row = _slot_row(t, TABLE_COLUMNS)
         row["doc_id"], row["published"], row["tuple_index"] = document["doc_id"], document.get("published"), k
+        row.update(_document_fields(document))
         rows.append(row)
     return rows
 
@@ -935,11 +939,18 @@ def event_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
     for k, e in enumerate(document.get("events") or ()):
         row = _slot_row(e, EVENT_COLUMNS)
         row["doc_id"], row["published"], row["event_index"] = document["doc_id"], document.get("published"), k
+        row.update(_document_fields(document))
         row["main"] = bool(e.get("main"))
         row["mentions"] = json.dumps(e.get("mentions") or [])
         row["from"] = json.dumps(e.get("from") or {}, ensure_ascii=False)
         rows.append(row)
     return rows
+
+
+def _document_fields(document: dict[str, Any]) -> dict[str, Any]:
+    """The ``url`` and ``title`` columns of a document's rows, from its ``meta`` (strings only)."""
+    meta = document.get("meta") if isinstance(document.get("meta"), dict) else {}
+    return {k: str(meta[k]) if meta.get(k) is not None else None for k in ("url", "title")}
 
 
 def _documents(results: Iterable[Any] | str | Path) -> Iterator[dict[str, Any]]:
@@ -953,7 +964,10 @@ def _documents(results: Iterable[Any] | str | Path) -> Iterator[dict[str, Any]]:
         if isinstance(r, dict):
             yield r
         elif getattr(r, "error", None) is None:
-            yield r.to_dict()
+            try:
+                yield r.to_dict(meta=True)  # a DocumentResult: with its record's url and title
+            except TypeError:
+                yield r.to_dict()
 
 
 def _batches(results: Iterable[Any] | str | Path, rows_per_batch: int, level: str = "tuples") -> Iterator[Any]:

@@ -314,3 +314,17 @@ def test_a_title_is_not_prepended_and_offsets_point_into_the_records_text(extrac
     for t in result.tuples:
         assert text[t.action.start : t.action.end] == t.action.text
     assert result.meta["title"] == "North Korea shells Seoul"
+
+
+def test_tables_of_pipe_results_carry_the_records_url_and_title(blank, tmp_path):
+    import csv
+
+    from extractor.io import write_table
+    from extractor.types import Slot
+
+    (result,) = blank.pipe([{"doc_id": "a", "text": "Troops arrived.", "url": "https://example.com/a", "title": "Troops"}])
+    # the blank pipeline finds no events: give the result one tuple to make a row
+    with_tuple = type(result)(result.doc_id, result.published, (EventTuple(action=Slot("arrived", 7, 14)),), meta=result.meta)
+    write_table([with_tuple], tmp_path / "t.csv", format="csv")
+    (row,) = csv.DictReader((tmp_path / "t.csv").open(encoding="utf-8"))
+    assert (row["doc_id"], row["url"], row["title"]) == ("a", "https://example.com/a", "Troops")
