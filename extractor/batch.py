@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 import time
@@ -16,9 +15,8 @@ from .io import (
     LineWriter,
     count_inputs,
     done_ids,
-    language_verdict,
+    admit,
     is_tuple_table,
-    iso_date,
     iter_inputs,
     list_inputs,
     output_format,
@@ -237,50 +235,32 @@ def run_folder(
                         bar.update(1)
                         continue
                     text = item.text or ""
-                    if not text.strip():
-                        failed(item.doc_id, item.path, str(ExtractorError("E007", doc_id=item.doc_id)))
-                        continue
-                    if language_check:
-                        verdict = language_verdict(text)
-                        if verdict is not None and verdict.refused:
-                            summary.not_english += 1
-                            failed(item.doc_id, item.path, str(ExtractorError("E030", doc_id=item.doc_id, language=verdict.language, iso=verdict.iso)))
-                            continue
-                        if verdict is not None:
-                            summary.warnings += 1
-                            message = ExtractorError("E050", doc_id=item.doc_id, language=verdict.language, iso=verdict.iso, words=verdict.words)
-                            log({"doc_id": item.doc_id, "path": item.path, "warning": str(message)})
-                    if item.encoding is not None:
-                        summary.warnings += 1
-                        log({"doc_id": item.doc_id, "path": item.path, "warning": str(ExtractorError("E031", doc_id=item.doc_id, encoding=item.encoding))})
-                    if len(text) > limit:
-                        summary.warnings += 1
-                        pieces = -(-len(text) // limit)
-                        message = ExtractorError("E033", doc_id=item.doc_id, chars=len(text), limit=limit, pieces=f"about {pieces}")
-                        log({"doc_id": item.doc_id, "path": item.path, "warning": str(message)})
                     meta = dict(item.meta)
-                    published = meta.get("published")
-                    if published not in (None, ""):
-                        day = iso_date(published)
-                        if day is None:
-                            summary.warnings += 1
-                            message = ExtractorError("E053", doc_id=item.doc_id, value=published)
-                            log({"doc_id": item.doc_id, "path": item.path, "warning": str(message)})
-                        elif day > (dt.date.today() + dt.timedelta(days=1)).isoformat():
-                            summary.warnings += 1
-                            message = ExtractorError("E054", doc_id=item.doc_id, value=day)
-                            log({"doc_id": item.doc_id, "path": item.path, "warning": str(message)})
-                        meta["published"] = day
+                    found = admit(item.doc_id, text, meta.get("published"), language_check=language_check, limit=limit)
+                    if found.error is not None:
+                        summary.not_english += found.not_english
+                        failed(item.doc_id, item.path, found.error)
+                        continue
+                    if item.encoding is not None:
+                        found.warnings.insert(0, str(ExtractorError("E031", doc_id=item.doc_id, encoding=item.encoding)))
+                    for warning in found.warnings:
+                        summary.warnings += 1
+                        log({"doc_id": item.doc_id, "path": item.path, "warning": warning})
+                    if "published" in meta:
+                        meta["published"] = found.published
                     summary.words += len(text.split())
                     if with_text:
                         meta["text"] = text
-                    rec = {"doc_id": item.doc_id, "text": text, "published": meta.get("published"), "meta": meta}
+                    rec = {"doc_id": item.doc_id, "text": text, "published": found.published, "meta": meta}
+                    meta.pop("triggers", None)
                     if given_triggers:
                         rec["triggers"] = item.meta.get("triggers") or []
                     yield rec
 
             try:
-                for result in extractor.pipe(todo(), batch_size=batch_size, n_process=n_process):
+                # todo() ran the record checks (``admit``) already: the language is not judged twice
+                checked = {"language_check": False} if isinstance(extractor, Extractor) else {}
+                for result in extractor.pipe(todo(), batch_size=batch_size, n_process=n_process, **checked):
                     if result.error is not None:
                         failed(result.doc_id, None, result.error)
                         continue

@@ -59,8 +59,8 @@ MESSAGES = {
     "Save the article (or manifest) as a regular file.",
     "E052": "Another run is writing to {path} at this moment; nothing was done. Wait for it to end "
     "(rerun then to resume), or give -o another file name.",
-    "E053": "Document {doc_id!r} has the publication date {value!r}, which is not an ISO date such as "
-    "2025-06-19 (or 2025-06-19T10:00:00Z); it was processed without one, so relative dates (\"on Monday\") "
+    "E053": "Document {doc_id!r} has the publication date {value!r}, which is not a date: give an ISO date such as "
+    "2025-06-19 (or 2025-06-19T10:00:00Z) or a written one that reads one way only (19 October 2025); it was processed without one, so relative dates (\"on Monday\") "
     "are left unresolved. Correct the date in the record or the manifest and rerun on a new output.",
     "E054": "Document {doc_id!r} has a publication date in the future ({value}); it was processed with it. "
     "Check the date in the record or the manifest: relative dates (\"on Monday\") are resolved from it.",

@@ -93,7 +93,7 @@ def read_manifest(path: str | Path) -> tuple[dict[str, dict[str, Any]], list[str
     """Metadata by ``doc_id`` from a JSON Lines manifest, and the problems of bad lines.
 
     A line that is not a JSON object with a ``doc_id`` (or not UTF-8) is left out; a
-    ``published`` that is not an ISO date is dropped from its entry; a repeated ``doc_id``
+    ``published`` that is not a date (see ``iso_date``) is dropped from its entry; a repeated ``doc_id``
     keeps its first line. Each such line gives one ``E005`` problem.
     """
     path = Path(path)
@@ -129,7 +129,7 @@ def read_manifest(path: str | Path) -> tuple[dict[str, dict[str, Any]], list[str
                 continue
             published = data.get("published")
             if published not in (None, "") and not _is_iso_date(published):
-                problem(n, f"\"published\" {published!r} is not an ISO date such as 2025-06-19; the document is read without a date")
+                problem(n, f"\"published\" {published!r} is not a date (give an ISO date such as 2025-06-19, or one such as 19 October 2024); the document is read without a date")
                 data = {k: v for k, v in data.items() if k != "published"}
             entries[doc_id] = data
     return entries, problems
@@ -140,9 +140,12 @@ def _is_iso_date(value: Any) -> bool:
 
 
 def iso_date(value: Any) -> str | None:
-    """``YYYY-MM-DD`` of a publication date given as a date, a datetime or an ISO string
-    (a date, or a date and time such as ``2024-05-01T10:00:00Z``); ``None`` for anything
-    else, a date followed by other text ("2024-05-01 or so") included."""
+    """``YYYY-MM-DD`` of a publication date given as a date, a datetime, an ISO string (a
+    date, or a date and time such as ``2024-05-01T10:00:00Z``) or a written date that reads
+    one way only ("19 October 2024", "Oct 19, 2024", "19/10/2024"); ``None`` for anything
+    else: a date followed by other text ("2024-05-01 or so"), one without a four-digit year
+    ("yesterday", "Monday", "October 2024") or one whose day and month could be swapped
+    ("03/04/2024")."""
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
@@ -156,7 +159,30 @@ def iso_date(value: Any) -> str | None:
         except ValueError:
             continue
         return (parsed.date() if isinstance(parsed, dt.datetime) else parsed).isoformat()
-    return None
+    return _written_date(text)
+
+
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+@lru_cache(maxsize=4096)
+def _written_date(text: str) -> str | None:
+    """The day of a written date when day-month and month-day readings agree (dateparser,
+    English, strict: day, month and year all required; a four-digit year must be written)."""
+    if not _YEAR.search(text) or len(text) > 60:
+        return None
+    import dateparser
+
+    days = set()
+    for order in ("DMY", "MDY"):
+        settings = {"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": order}
+        try:
+            parsed = dateparser.parse(text, languages=["en"], settings=settings)
+        except Exception:  # noqa: BLE001 - a string dateparser cannot handle is not a date
+            parsed = None
+        days.add(parsed.date().isoformat() if parsed is not None else None)
+    days.discard(None)
+    return days.pop() if len(days) == 1 else None
 
 
 def decode_bytes(data: bytes) -> tuple[str, str | None]:
@@ -601,24 +627,95 @@ def _records(lines: list[tuple[int, str]], file: Path, encoding: str | None) -> 
             continue
         records = rec if isinstance(rec, list) else [rec]
         for k, r in enumerate(records):
-            doc_id = str(r.get("doc_id", r.get("id", f"{file.stem}:{n}:{k}"))) if isinstance(r, dict) else f"{file.stem}:{n}:{k}"
-            body = next((r[f] for f in TEXT_FIELDS if isinstance(r, dict) and isinstance(r.get(f), str)), None)
-            if body is None:
-                yield InputItem(doc_id, where, error=str(ExtractorError("E009", line=n, path=file)))
-                continue
-            if isinstance(r.get("title"), str) and r["title"].strip() and not body.startswith(r["title"]):
-                body = r["title"].strip() + "\n\n" + body
-            # a null field is an absent one ("published": null is a record without a date)
-            meta = {k2: r[k2] for k2 in ("published", "date", "url", "title") if r.get(k2) is not None}
-            if "published" not in meta and "date" in meta:
-                meta["published"] = meta["date"]
-            triggers = r.get("triggers")
-            if triggers is None and isinstance(r.get("tuples"), list):
-                spans = [t["action"] for t in r["tuples"] if isinstance(t, dict) and isinstance(t.get("action"), dict) and "start" in t["action"]]
-                triggers = [(a["start"], a["end"]) for a in spans] or None
-            if triggers is not None:
-                meta["triggers"] = triggers
-            yield InputItem(doc_id, where, text=body, meta=meta, encoding=encoding)
+            item = read_record(r, f"{file.stem}:{n}:{k}", where=where)
+            if item.error is not None and item.error.startswith("[E009]"):
+                item.error = str(ExtractorError("E009", line=n, path=file))
+            item.encoding = encoding if item.error is None else None
+            yield item
+
+
+# Keys of a record that are not user fields passed through to its result's ``meta``.
+RECORD_KEYS = frozenset(("doc_id", "id", "published", "meta", "triggers", "tuples", *TEXT_FIELDS))
+
+
+def read_record(record: Any, default_id: str, *, where: str = "<records>") -> InputItem:
+    """One article record (a mapping) read the same way for ``Extractor.pipe`` and the CLI.
+
+    - id: ``doc_id``, else ``id``, else ``default_id``;
+    - text: the first string among ``text``, ``body``, ``content`` (none, or only null
+      ones: ``E009``; a number, list... there: ``E015`` naming its type). The text is taken as it is: a ``title`` is never put
+      in front of it, so tuple offsets always point into this text;
+    - ``meta``: the publication date as given (``published``, else ``date``; a null field
+      is an absent one), ``url``, ``title``, every other field of the record that is not one
+      of ``RECORD_KEYS``, and the fields of a nested ``meta`` mapping (the record's own
+      fields win); ``triggers`` (or the action spans of gold ``tuples``) when given.
+    """
+    if not hasattr(record, "keys") or isinstance(record, (str, bytes, bytearray)):
+        return InputItem(default_id, where, error=str(ExtractorError("E015", what=f"Record {default_id}", kind=type(record).__name__)))
+    r = dict(record)
+    doc_id = str(r.get("doc_id", r.get("id", default_id)))
+    body = next((r[f] for f in TEXT_FIELDS if isinstance(r.get(f), str)), None)
+    if body is None:
+        given = next((f for f in TEXT_FIELDS if r.get(f) is not None), None)
+        if given is not None:
+            error = ExtractorError("E015", what=f"The \"{given}\" of record {doc_id!r}", kind=type(r[given]).__name__)
+        else:  # no text field, or a null one (a null field is an absent one)
+            error = ExtractorError("E009", line=doc_id, path=where)
+        return InputItem(doc_id, where, error=str(error))
+    nested = r.get("meta") if isinstance(r.get("meta"), dict) else {}
+    meta = {**nested, **{k: v for k, v in r.items() if k not in RECORD_KEYS and v is not None}}
+    published = next((r[k] for k in ("published", "date") if r.get(k) is not None), nested.get("published"))
+    if published is not None:
+        meta["published"] = published
+    triggers = r.get("triggers")
+    if triggers is None and isinstance(r.get("tuples"), list):
+        spans = [t["action"] for t in r["tuples"] if isinstance(t, dict) and isinstance(t.get("action"), dict) and "start" in t["action"]]
+        triggers = [(a["start"], a["end"]) for a in spans] or None
+    if triggers is not None:
+        meta["triggers"] = triggers
+    return InputItem(doc_id, where, text=body, meta=meta)
+
+
+@dataclass
+class Admission:
+    """What ``admit`` found of one record: the ``error`` that stops it (else ``None``), the
+    ``warnings`` it is processed with, and its publication day (ISO, or ``None``)."""
+
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    published: str | None = None
+    not_english: bool = False
+
+
+def admit(doc_id: str, text: str, published: Any = None, *, language_check: bool = True, limit: int | None = None) -> Admission:
+    """The checks every record passes before it is parsed, the same for ``Extractor.pipe``
+    and the CLI: empty text (``E007``); not English (``E030`` error, or ``E050`` warning for
+    a short text; skipped without ``language_check``); longer than ``limit`` (``E033``
+    warning: parsed in pieces); a publication date that is not one (``E053`` warning: read
+    without a date) or lies in the future (``E054`` warning)."""
+    found = Admission()
+    if not text.strip():
+        found.error = str(ExtractorError("E007", doc_id=doc_id))
+        return found
+    if language_check:
+        verdict = language_verdict(text)
+        if verdict is not None and verdict.refused:
+            found.not_english = True
+            found.error = str(ExtractorError("E030", doc_id=doc_id, language=verdict.language, iso=verdict.iso))
+            return found
+        if verdict is not None:
+            found.warnings.append(str(ExtractorError("E050", doc_id=doc_id, language=verdict.language, iso=verdict.iso, words=verdict.words)))
+    if limit is not None and len(text) > limit:
+        pieces = -(-len(text) // limit)
+        found.warnings.append(str(ExtractorError("E033", doc_id=doc_id, chars=len(text), limit=limit, pieces=f"about {pieces}")))
+    if published not in (None, ""):
+        day = iso_date(published)
+        if day is None:
+            found.warnings.append(str(ExtractorError("E053", doc_id=doc_id, value=published)))
+        elif day > (dt.date.today() + dt.timedelta(days=1)).isoformat():
+            found.warnings.append(str(ExtractorError("E054", doc_id=doc_id, value=day)))
+        found.published = day
+    return found
 
 
 def _holds_articles(lines: list[str]) -> bool:
@@ -777,6 +874,9 @@ TABLE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("evidence", "string"),
     ("confidence", "float64"),
     ("rules", "string"),
+    # the record's own fields (``DocumentResult.meta``; empty from the CLI's JSON Lines)
+    ("url", "string"),
+    ("title", "string"),
 )
 
 
@@ -832,6 +932,7 @@ def tuple_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
     for k, t in enumerate(document.get("tuples") or ()):
         row = _slot_row(t, TABLE_COLUMNS)
         row["doc_id"], row["published"], row["tuple_index"] = document["doc_id"], document.get("published"), k
+        row.update(_document_fields(document))
         rows.append(row)
     return rows
 
@@ -843,11 +944,18 @@ def event_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
     for k, e in enumerate(document.get("events") or ()):
         row = _slot_row(e, EVENT_COLUMNS)
         row["doc_id"], row["published"], row["event_index"] = document["doc_id"], document.get("published"), k
+        row.update(_document_fields(document))
         row["main"] = bool(e.get("main"))
         row["mentions"] = json.dumps(e.get("mentions") or [])
         row["from"] = json.dumps(e.get("from") or {}, ensure_ascii=False)
         rows.append(row)
     return rows
+
+
+def _document_fields(document: dict[str, Any]) -> dict[str, Any]:
+    """The ``url`` and ``title`` columns of a document's rows, from its ``meta`` (strings only)."""
+    meta = document.get("meta") if isinstance(document.get("meta"), dict) else {}
+    return {k: str(meta[k]) if meta.get(k) is not None else None for k in ("url", "title")}
 
 
 def _documents(results: Iterable[Any] | str | Path) -> Iterator[dict[str, Any]]:
@@ -861,7 +969,10 @@ def _documents(results: Iterable[Any] | str | Path) -> Iterator[dict[str, Any]]:
         if isinstance(r, dict):
             yield r
         elif getattr(r, "error", None) is None:
-            yield r.to_dict()
+            try:
+                yield r.to_dict(meta=True)  # a DocumentResult: with its record's url and title
+            except TypeError:
+                yield r.to_dict()
 
 
 def _batches(results: Iterable[Any] | str | Path, rows_per_batch: int, level: str = "tuples") -> Iterator[Any]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import os
 import signal
@@ -53,16 +52,15 @@ def build_nlp(
 
 
 def _published(value: Any, doc_id: str) -> str | None:
+    """The ISO day of a publication date read as ``extractor.io.iso_date`` reads it, else ``E003``."""
     if value in (None, ""):
         return None
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    try:
-        return dt.date.fromisoformat(str(value)[:10]).isoformat()
-    except ValueError:
-        raise ExtractorError("E003", value=value, doc_id=doc_id) from None
+    from .io import iso_date
+
+    day = iso_date(value)
+    if day is None:
+        raise ExtractorError("E003", value=value, doc_id=doc_id)
+    return day
 
 
 class Extractor:
@@ -106,16 +104,27 @@ class Extractor:
         *,
         batch_size: int = 32,
         n_process: int = 1,
+        language_check: bool = True,
     ) -> Iterator[DocumentResult]:
-        """Results in input order, one per input; a record that fails (or is not a text or a
-        record with a ``"text"`` string) yields a result with ``error`` set and its own id.
-        An exception raised by ``texts_or_records`` itself is raised, after the results of
-        what it gave before.
+        """Results in input order, one per input. Records are read as the CLI reads them
+        (``extractor.io.read_record``, ``extractor.io.admit``): the id from ``doc_id`` or
+        ``id`` (else the position), the text from ``text``/``body``/``content`` (taken as it
+        is: offsets point into it, a ``title`` is never put in front), the publication date
+        from ``published`` or ``date`` (ISO or written such as "19 October 2024"), and every
+        other field (``url``, ``title``, a nested ``meta``...) passed through to the result's
+        ``meta``. An empty text (``E007``), a text not in English (``E030``; not checked
+        without ``language_check``), an id given before in the same call (``E010``), or an
+        input that is not a text or such a record yields a result with ``error`` set and
+        its own id; a date that is not one is a warning (``E053``, in ``warnings``) and the
+        text is processed without it. An exception raised by ``texts_or_records`` itself is
+        raised, after the results of what it gave before.
 
         A text longer than ``min(nlp.max_length, PIECE_CHARS)`` is parsed in pieces and its
         tuples keep offsets into the whole text.
         """
         items = iter(enumerate(texts_or_records))
+        self._language_check = language_check
+        self._seen: set[str] = set()
         # Worker processes hand back only the events (see ``component.transport``), not the
         # parsed Doc with its tensors, which would cost more to ship than to compute.
         added = n_process != 1 and TRANSPORT not in self.nlp.pipe_names
@@ -153,7 +162,7 @@ class Extractor:
                     while queue:
                         rec, problem, _ = queue.popleft()
                         if problem is not None:
-                            yield DocumentResult(rec["doc_id"], None, error=problem)
+                            yield DocumentResult(rec["doc_id"], None, error=problem, meta=rec.get("meta", {}))
                         else:
                             yield self._one(rec)
                     if isinstance(err, _InputFailed):
@@ -177,8 +186,9 @@ class Extractor:
             rec: dict[str, Any] = {"doc_id": _doc_id_of(item, k)}
             try:
                 rec = _as_record(item, k)
+                self._admit(rec)
                 docs = self._piece_docs(rec)
-            except ExtractorError as err:
+            except (ExtractorError, _Refused) as err:
                 queue.append((rec, str(err), 0))
                 continue
             except Exception as err:  # noqa: BLE001 - a record that cannot be prepared is one error
@@ -186,6 +196,21 @@ class Extractor:
                 continue
             queue.append((rec, None, len(docs)))
             yield from docs
+
+    def _admit(self, rec: dict[str, Any]) -> None:
+        """The CLI's checks on one record (raises the coded error that stops it); its
+        publication day and warnings go into ``rec``."""
+        from .io import admit
+
+        if rec["doc_id"] in self._seen:
+            raise ExtractorError("E010", doc_id=rec["doc_id"], path="<records>")
+        self._seen.add(rec["doc_id"])
+        limit = max(1, min(self.nlp.max_length, PIECE_CHARS))
+        found = admit(rec["doc_id"], rec["text"], rec.get("published"), language_check=self._language_check, limit=limit)
+        if found.error is not None:
+            raise _Refused(found.error)
+        rec["published"] = found.published
+        rec["warnings"] = tuple(found.warnings)
 
     def _piece_docs(self, rec: dict[str, Any]) -> list[Doc]:
         """One Doc per piece of the record's text, each knowing the offset where it starts."""
@@ -209,7 +234,9 @@ class Extractor:
             events.extend(shift_event(e, start) for e in _events_of(doc))
         published = docs[0]._.published if docs else _published(rec.get("published"), rec["doc_id"])
         merged = merge_events(events, text=rec.get("text") or "", published=published, title=rec.get("title"))
-        return DocumentResult(rec["doc_id"], published, tuple(events), meta=rec.get("meta", {}), events=tuple(merged))
+        return DocumentResult(
+            rec["doc_id"], published, tuple(events), meta=rec.get("meta", {}), events=tuple(merged), warnings=tuple(rec.get("warnings", ()))
+        )
 
     def _one(self, rec: dict[str, Any]) -> DocumentResult:
         try:
@@ -406,7 +433,11 @@ if hasattr(os, "register_at_fork"):
 def _failed_in_front(queue: deque) -> Iterator[DocumentResult]:
     while queue and queue[0][1] is not None:
         rec, err, _ = queue.popleft()
-        yield DocumentResult(rec["doc_id"], None, error=err)
+        yield DocumentResult(rec["doc_id"], None, error=err, meta=rec.get("meta", {}))
+
+
+class _Refused(Exception):
+    """A record that the checks shared with the CLI stop (its message is the coded error)."""
 
 
 class _InputFailed(Exception):
@@ -424,17 +455,21 @@ def _doc_id_of(item: Any, index: int) -> str:
 
 
 def _as_record(item: str | Mapping[str, Any], index: int) -> dict[str, Any]:
+    """The record ``pipe`` processes: ``doc_id``, ``text``, ``published`` (as given),
+    ``title``, ``meta`` and ``triggers``, read by ``extractor.io.read_record``."""
     if isinstance(item, str):
         return {"doc_id": str(index), "text": item}
     if not hasattr(item, "keys") or isinstance(item, (bytes, bytearray)):
         raise ExtractorError("E015", what=f"Input {index}", kind=type(item).__name__)
-    rec = dict(item)
-    rec.setdefault("doc_id", str(rec.get("id", index)))
-    rec["doc_id"] = str(rec["doc_id"])
-    if "text" not in rec:
-        raise ExtractorError("E009", line=index + 1, path="<records>")
-    if not isinstance(rec["text"], str):
-        raise ExtractorError("E015", what=f"The \"text\" of record {rec['doc_id']!r}", kind=type(rec["text"]).__name__)
+    from .io import read_record
+
+    read = read_record(item, str(index), where="<records>")
+    if read.error is not None:
+        raise _Refused(read.error.replace(f"Record {read.doc_id} of", f"Record {index + 1} of"))
+    meta = read.meta
+    rec = {"doc_id": read.doc_id, "text": read.text, "published": meta.get("published"), "title": meta.get("title"), "meta": meta}
+    if "triggers" in meta and (item.get("triggers") is not None or item.get("tuples") is not None):
+        rec["triggers"] = meta["triggers"]
     return rec
 
 

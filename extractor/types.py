@@ -451,9 +451,12 @@ class DocumentResult:
     published: str | None
     tuples: tuple[EventTuple, ...] = ()
     error: str | None = None
+    # the record's own fields (url, title, any other; see ``extractor.io.read_record``)
     meta: Mapping[str, Any] = field(default_factory=dict, compare=False)
     # the document-level events (guide section 5): mention tuples merged, the main event first
     events: tuple[DocumentEvent, ...] = ()
+    # coded warnings the document was processed with (E033, E050, E053, E054), as the CLI logs them
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     def __repr__(self) -> str:
         if self.error is not None:
@@ -461,9 +464,10 @@ class DocumentResult:
         published = f", published {self.published}" if self.published else ""
         return f"DocumentResult({self.doc_id!r}{published}: {len(self.tuples)} tuples, {len(self.events)} events)"
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, meta: bool = False) -> dict[str, Any]:
         """The guide's JSON Lines form: ``{"doc_id", "published", "tuples", "events"}``, and
-        ``"error"`` for a document that could not be processed."""
+        ``"error"`` for a document that could not be processed; with ``meta``, also
+        ``"meta"``: the record's own fields (url, title...)."""
         out: dict[str, Any] = {
             "doc_id": self.doc_id,
             "published": self.published,
@@ -472,18 +476,22 @@ class DocumentResult:
         }
         if self.error is not None:
             out["error"] = self.error
+        if meta:
+            out["meta"] = {k: v for k, v in self.meta.items() if k not in ("text", "triggers")}
         return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "DocumentResult":
-        """The result of one output line (``to_dict``'s form); its other keys go to ``meta``."""
-        known = {"doc_id", "published", "tuples", "events", "error"}
+        """The result of one output line (``to_dict``'s form); a ``"meta"`` object and its
+        other keys go to ``meta``."""
+        known = {"doc_id", "published", "tuples", "events", "error", "meta"}
+        nested = data.get("meta") if isinstance(data.get("meta"), Mapping) else {}
         return cls(
             doc_id=data["doc_id"],
             published=data.get("published"),
             tuples=tuple(EventTuple.from_dict(t) for t in data.get("tuples") or ()),
             error=data.get("error"),
-            meta={k: v for k, v in data.items() if k not in known},
+            meta={**nested, **{k: v for k, v in data.items() if k not in known}},
             events=tuple(DocumentEvent.from_dict(e) for e in data.get("events") or ()),
         )
 

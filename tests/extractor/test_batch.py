@@ -210,7 +210,7 @@ def test_a_records_file_with_a_bad_first_record_gives_its_good_records(tmp_path)
     out = tmp_path / "out.jsonl"
     summary = run_folder(folder, out, extractor=StubExtractor())
     assert sorted(d["doc_id"] for d in lines(out)) == ["doc00", "n2", "n4"]
-    assert codes(lines(tmp_path / "out.errors.jsonl")) == [("", "[E005]"), ("n1", "[E009]"), ("n3", "[E009]")]
+    assert codes(lines(tmp_path / "out.errors.jsonl")) == [("", "[E005]"), ("n1", "[E009]"), ("n3", "[E015]")]
     assert (summary.documents, summary.errors) == (3, 2)
 
 

@@ -12,15 +12,18 @@ from extractor.errors import ExtractorError
 from extractor.io import (
     TABLE_COLUMNS,
     LineWriter,
+    admit,
     decode_bytes,
     done_ids,
     foreign_language,
     is_tuple_table,
+    iso_date,
     iter_inputs,
     language_words,
     output_format,
     read_lines,
     read_manifest,
+    read_record,
     to_dataset,
     tuple_rows,
     write_table,
@@ -262,14 +265,16 @@ def test_manifest_wins_over_a_page_but_not_over_a_record(folder):
     items = by_id(iter_inputs(folder, manifest=manifest))
     assert items["page"].meta["published"] == "2024-07-01"
     assert items["r1"].meta["published"] == "2024-05-01"
-    assert items["r1"].text == "Troops sent\n\nRussia sent troops."
+    # the record's title is not put in front of its text: offsets point into the text as given
+    assert items["r1"].text == "Russia sent troops."
+    assert items["r1"].meta["title"] == "Troops sent" and items["r1"].meta["url"] == "u"
 
 
 def test_records_after_a_first_record_without_text_are_read(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     records = [
-        {"doc_id": "n1", "text": None},
+        {"doc_id": "n1", "text": None},  # a null field is an absent one: E009
         {"doc_id": "n2", "text": "Russia sent troops."},
         {"doc_id": "n3", "body": 42},
         {"doc_id": "n4", "content": "Kyiv sent medics."},
@@ -283,7 +288,7 @@ def test_records_after_a_first_record_without_text_are_read(tmp_path):
         ("j2", "ok"),
         ("n1", "[E009]"),
         ("n2", "ok"),
-        ("n3", "[E009]"),
+        ("n3", "[E015]"),  # a number where the text goes: named by its type
         ("n4", "ok"),
     ]  # the gold file, without a single article, is still no input
 
@@ -332,7 +337,7 @@ def test_missing_input_is_a_coded_error(tmp_path):
         (b"{not json", "invalid JSON"),
         (b'["a list"]', "doc_id"),
         (b'{"published": "2024-01-01"}', "doc_id"),
-        (b'{"doc_id": "c", "published": "yesterday"}', "not an ISO date"),
+        (b'{"doc_id": "c", "published": "yesterday"}', "is not a date"),
         (b'{"doc_id": "a", "published": "2024-02-02"}', "repeated"),
         (b'{"doc_id": "caf\xe9"}', "not UTF-8"),
     ],
@@ -598,3 +603,58 @@ def test_a_record_with_a_null_date_has_no_date(tmp_path):
     path.write_text('{"doc_id": "a", "text": "Rebels attacked Goma.", "published": null}\n', encoding="utf-8")
     (item,) = list(iter_inputs(path))
     assert item.error is None and "published" not in item.meta
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2024-10-19", "2024-10-19"),
+        ("2024-10-19T10:00:00Z", "2024-10-19"),
+        ("19 October 2024", "2024-10-19"),
+        ("October 19, 2024", "2024-10-19"),
+        ("Sat, 19 Oct 2024", "2024-10-19"),
+        ("19/10/2024", "2024-10-19"),  # 19 cannot be a month: one reading
+        ("03/04/2024", None),  # 3 April or March 4: refused, not guessed
+        ("October 2024", None),  # no day
+        ("yesterday", None),  # relative: no written year
+        ("Monday", None),
+        ("2024-05-01 or so", None),
+        ("", None),
+    ],
+)
+def test_iso_date_reads_written_dates_that_read_one_way_only(value, expected):
+    assert iso_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    "record, doc_id, text, meta, code",
+    [
+        ({"doc_id": 7, "text": "T."}, "7", "T.", {}, None),
+        ({"id": "a", "body": "B.", "date": "19 October 2024"}, "a", "B.", {"published": "19 October 2024", "date": "19 October 2024"}, None),
+        ({"text": "T.", "title": "Head", "url": "u", "meta": {"k": 1}}, "9", "T.", {"title": "Head", "url": "u", "k": 1}, None),
+        ({"text": None, "content": "C."}, "9", "C.", {}, None),
+        ({"text": None}, "9", None, {}, "[E009]"),
+        ({"text": 7}, "9", None, {}, "[E015]"),
+        ("just a string", "9", None, {}, "[E015]"),
+    ],
+)
+def test_read_record_is_the_one_reading_of_a_record(record, doc_id, text, meta, code):
+    item = read_record(record, "9")
+    assert (item.doc_id, item.text, item.error[:6] if item.error else None) == (doc_id, text, code)
+    if code is None:
+        assert item.meta == meta
+
+
+@pytest.mark.parametrize(
+    "text, published, error, warnings, day",
+    [
+        ("", None, "[E007]", [], None),
+        ("Russia sent troops.", "19 October 2024", None, [], "2024-10-19"),
+        ("Russia sent troops.", "03/04/2024", None, ["[E053]"], None),
+        ("Russia sent troops.", "2999-01-01", None, ["[E054]"], "2999-01-01"),
+        ("Russia sent troops. " * 10, None, None, ["[E033]"], None),
+    ],
+)
+def test_admit_gives_the_checks_of_a_record(text, published, error, warnings, day):
+    found = admit("d", text, published, limit=100)
+    assert (found.error[:6] if found.error else None, [w[:6] for w in found.warnings], found.published) == (error, warnings, day)

@@ -77,7 +77,9 @@ def test_pipe_keeps_order_and_reports_bad_records(extractor_):
     ]
     results = list(extractor_.pipe(records, batch_size=2))
     assert [r.doc_id for r in results] == ["a", "b", "c"]
-    assert results[1].error and "E003" in results[1].error
+    # as in the CLI: a date that is not one is a warning and the text is processed without it
+    assert results[1].error is None and results[1].published is None
+    assert [w[:6] for w in results[1].warnings] == ["[E053]"]
     assert results[0].tuples and results[2].tuples
 
 
@@ -126,8 +128,11 @@ def test_every_input_of_pipe_gives_one_result_with_its_own_id(blank, batch_size)
     results = list(blank.pipe(inputs, batch_size=batch_size))
     assert [r.doc_id for r in results] == ["0", "1", "2", "3", "none", "number", "surrogate", "triggers", "last"]
     assert [r.error is None for r in results] == [True] + [False] * 7 + [True]
-    for result, kind in zip(results[1:6], ("NoneType", "int", "bytes", "NoneType", "float")):
-        assert result.error.startswith("[E015]") and f"type {kind}," in result.error
+    for result, kind in zip(results[1:6], ("NoneType", "int", "bytes", None, "float")):
+        if kind is None:  # "text": null is a record without a text, as in the CLI
+            assert result.error.startswith("[E009]")
+        else:
+            assert result.error.startswith("[E015]") and f"type {kind}," in result.error
     assert "UnicodeEncodeError" in results[6].error and "TypeError" in results[7].error
 
 
@@ -240,3 +245,86 @@ def test_results_carry_document_events_with_one_main_first(extractor_):
     line = result.to_dict()
     assert [e["main"] for e in line["events"]][0] is True
     assert all(set(e["from"].values()) <= set(e["mentions"]) for e in line["events"])
+
+
+# --- one reading of records for the API and the CLI (issue 15) ---------------------------
+
+GERMAN = (
+    "Die Regierung hat am Montag beschlossen, dass die neuen Regeln für den Handel mit den "
+    "Nachbarländern erst im nächsten Jahr gelten sollen, weil die Verhandlungen noch nicht "
+    "abgeschlossen sind und viele Fragen offen bleiben."
+)
+
+
+@pytest.mark.parametrize(
+    "record, published",
+    [
+        ({"text": "Troops arrived.", "date": "2024-10-19"}, "2024-10-19"),
+        ({"text": "Troops arrived.", "date": "19 October 2024"}, "2024-10-19"),
+        ({"text": "Troops arrived.", "published": "Oct 19, 2024", "date": "2020-01-01"}, "2024-10-19"),
+        ({"text": "Troops arrived.", "meta": {"published": "2024-10-19"}}, "2024-10-19"),
+        ({"text": "Troops arrived.", "published": None, "date": "2024-10-19"}, "2024-10-19"),
+    ],
+)
+def test_pipe_honours_a_records_date_as_published(blank, record, published):
+    (result,) = blank.pipe([record])
+    assert result.error is None and result.published == published
+
+
+@pytest.mark.parametrize(
+    "records, codes",
+    [
+        ([{"doc_id": "a", "text": "  \n"}], ["[E007]"]),
+        ([{"doc_id": "a", "text": GERMAN}], ["[E030]"]),
+        ([{"doc_id": "a", "text": "Troops arrived."}, {"id": "a", "text": "Kyiv sent medics."}], [None, "[E010]"]),
+        ([{"doc_id": "a", "text": "Troops arrived.", "published": "03/04/2024"}], [None]),
+    ],
+)
+def test_pipe_reports_records_as_the_cli_does(blank, records, codes):
+    results = list(blank.pipe(records))
+    assert [r.error[:6] if r.error else None for r in results] == codes
+    assert [r.doc_id for r in results] == [str(r.get("doc_id", r.get("id"))) for r in records]
+
+
+def test_pipe_warns_on_an_ambiguous_date_and_processes_without_it(blank):
+    (result,) = blank.pipe([{"doc_id": "a", "text": "Troops arrived.", "published": "03/04/2024"}])
+    assert result.error is None and result.published is None
+    assert [w[:6] for w in result.warnings] == ["[E053]"]
+
+
+def test_pipe_processes_a_foreign_text_without_the_language_check(blank):
+    (result,) = blank.pipe([{"doc_id": "a", "text": GERMAN}], language_check=False)
+    assert result.error is None
+
+
+def test_pipe_passes_user_fields_through_to_results(blank):
+    record = {"id": "x", "text": "Troops arrived.", "url": "https://example.com/a", "title": "Troops", "source": "wire", "meta": {"lang": "en", "source": "nested"}}
+    (result,) = blank.pipe([record])
+    assert result.meta == {"url": "https://example.com/a", "title": "Troops", "source": "wire", "lang": "en"}
+    line = result.to_dict(meta=True)
+    assert line["meta"]["url"] == "https://example.com/a" and "meta" not in result.to_dict()
+    (failed,) = blank.pipe([{"id": "y", "text": "", "url": "u"}])
+    assert failed.error.startswith("[E007]") and failed.meta == {"url": "u"}
+
+
+def test_a_title_is_not_prepended_and_offsets_point_into_the_records_text(extractor_):
+    text = "Russia sent 500 troops to Kursk on Monday."
+    (result,) = extractor_.pipe([{"doc_id": "t", "title": "North Korea shells Seoul", "text": text}])
+    assert result.tuples
+    for t in result.tuples:
+        assert text[t.action.start : t.action.end] == t.action.text
+    assert result.meta["title"] == "North Korea shells Seoul"
+
+
+def test_tables_of_pipe_results_carry_the_records_url_and_title(blank, tmp_path):
+    import csv
+
+    from extractor.io import write_table
+    from extractor.types import Slot
+
+    (result,) = blank.pipe([{"doc_id": "a", "text": "Troops arrived.", "url": "https://example.com/a", "title": "Troops"}])
+    # the blank pipeline finds no events: give the result one tuple to make a row
+    with_tuple = type(result)(result.doc_id, result.published, (EventTuple(action=Slot("arrived", 7, 14)),), meta=result.meta)
+    write_table([with_tuple], tmp_path / "t.csv", format="csv")
+    (row,) = csv.DictReader((tmp_path / "t.csv").open(encoding="utf-8"))
+    assert (row["doc_id"], row["url"], row["title"]) == ("a", "https://example.com/a", "Troops")
