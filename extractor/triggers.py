@@ -9,7 +9,7 @@ from .lexicon import (
     EVENT_NOUN_CLASSES, Lexicon, _wordnet_verbs, default_lexicon, event_verb_of_noun, is_event_verb,
     occurrence_verb_of_noun, verb_of_nominal, word_senses, wordnet_event_verb,
 )
-from .syntax import PLACE_LABELS, occurrence_clause  # noqa: F401  (re-exported)
+from .syntax import PLACE_LABELS, entity_span, occurrence_clause  # noqa: F401  (re-exported)
 
 
 def _has_place(token: Token) -> bool:
@@ -154,9 +154,9 @@ def find_modality(token: Token, lexicon: Lexicon) -> str:
 
 class _DocIndex:
     """What trigger finding looks up again and again in one ``Doc``, computed once: its
-    sentences (and which end in a question mark), its entity spans and, per sentence, the
-    reporting clauses attached under the root (``find_source``). ``doc.ents`` and
-    ``token.sent`` rebuild their spans at each access, in time linear in the document."""
+    sentences (and which end in a question mark) and, per sentence, the reporting clauses
+    attached under the root (``find_source``). ``token.sent`` rebuilds its span at each
+    access, in time linear in the document."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -164,7 +164,6 @@ class _DocIndex:
         self._sent_of: list[int] = []
         self._questions: dict[int, bool] = {}
         self._reports: dict[int, list[Token]] = {}
-        self._ents: list[tuple[int, int]] | None = None
 
     def sent(self, token: Token):
         """``token.sent``."""
@@ -195,18 +194,9 @@ class _DocIndex:
             ]
         return found
 
-    def entity_of(self, token: Token) -> tuple[int, int] | None:
-        """``(start, end)`` of the first entity holding the token."""
-        if self._ents is None:
-            self._ents = [(ent.start, ent.end) for ent in self.doc.ents]
-        for start, end in self._ents:
-            if start <= token.i < end:
-                return start, end
-        return None
 
-
-def _span_of(token: Token, index: _DocIndex | None = None) -> tuple[int, int]:
-    ent = (index or _DocIndex(token.doc)).entity_of(token)
+def _span_of(token: Token) -> tuple[int, int]:
+    ent = entity_span(token)  # from the token's tags, not a scan of doc.ents
     if ent is not None:
         start, end = ent
     else:
@@ -235,7 +225,7 @@ def find_source(token: Token, *, lexicon: Lexicon, index: _DocIndex | None = Non
             if c.lower_ == "according" or (c.dep_ == "prep" and c.lower_ == "per"):
                 for p in c.subtree:
                     if p.dep_ == "pobj":
-                        start, end = _span_of(p, index)
+                        start, end = _span_of(p)
                         return start, end
     # a reporting verb whose complement holds the trigger
     prev = token
@@ -243,25 +233,25 @@ def find_source(token: Token, *, lexicon: Lexicon, index: _DocIndex | None = Non
         if tok.lemma_.lower() in lexicon.reporting and prev.dep_ in ("ccomp", "xcomp", "parataxis", "dobj", "advcl", "conj"):
             for c in tok.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ not in ("PRON", "PUNCT"):
-                    return _span_of(c, index)
+                    return _span_of(c)
                 if c.dep_ == "agent":
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            return _span_of(p, index)
+                            return _span_of(p)
         prev = tok
     # a reporting verb whose clause follows the trigger's: "..., Lee noted."
     root = sent.root
     if root is not token and root.lemma_.lower() in lexicon.reporting and token.i < root.i:
         for c in root.children:
             if c.dep_ == "nsubj" and c.pos_ not in ("PRON", "PUNCT"):
-                return _span_of(c, index)
+                return _span_of(c)
     # a parenthetical report attached under the root: "X will send troops, a legislator reported"
     for tok in index.root_reports(sent, lexicon):
         if tok.i > token.i:
             if not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
                 for c in tok.children:
                     if c.dep_ == "nsubj" and c.pos_ not in ("PRON", "PUNCT"):
-                        return _span_of(c, index)
+                        return _span_of(c)
     return None
 
 
