@@ -334,16 +334,17 @@ def nearest_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenS
     return best[1] if best else None
 
 
-# Entity labels a common place phrase may carry ("outside Trump Tower" is often ORG).
+# Entity labels that rule out a common place phrase (an unlabelled noun, or one the tagger
+# calls FAC, GPE, LOC or ORG, may be one).
 _NOT_PLACE_LABELS = frozenset({"PERSON", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"})
 
 
 @LOCATION.rule
 def common_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
-    """Last, a common noun that WordNet files first as a place, structure, vehicle or natural
-    object, after a preposition of position or destination on the trigger itself: "fell into
-    a dry well", "stood on a sanitation truck", "changed the bars in British stores" (the
-    named places of the rules before win)."""
+    """Last, a common noun that WordNet files first and mostly as a place (noun.location,
+    ``lexicon.wordnet_place_noun``), after a preposition of position or destination on the
+    trigger or its place holders: "bought a house in a neighbouring county", "held at the
+    venue" (the named places of the rules before win)."""
     words = ctx.words
     for holder in _place_holders(token):
         for c in holder.children:
@@ -354,10 +355,8 @@ def common_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSp
                 continue
             if _is_party(pobj, words) or _is_abstract_sense(pobj, words):
                 continue
-            if wordnet_place_noun(pobj.lemma_.lower()):
-                span = _trim(token.doc, *noun_phrase(pobj))
-                if actor is None or not (actor[0] <= pobj.i < actor[1]):
-                    return span
+            if wordnet_place_noun(pobj.lemma_.lower()) and (actor is None or not actor[0] <= pobj.i < actor[1]):
+                return _trim(token.doc, *noun_phrase(pobj))
     return None
 
 
