@@ -128,15 +128,11 @@ def read_manifest(path: str | Path) -> tuple[dict[str, dict[str, Any]], list[str
                 problem(n, f"doc_id {doc_id!r} is repeated; its first line is kept")
                 continue
             published = data.get("published")
-            if published not in (None, "") and not _is_iso_date(published):
+            if published not in (None, "") and iso_date(published) is None:
                 problem(n, f"\"published\" {published!r} is not a date (give an ISO date such as 2025-06-19, or one such as 19 October 2024); the document is read without a date")
                 data = {k: v for k, v in data.items() if k != "published"}
             entries[doc_id] = data
     return entries, problems
-
-
-def _is_iso_date(value: Any) -> bool:
-    return iso_date(value) is not None
 
 
 def iso_date(value: Any) -> str | None:
