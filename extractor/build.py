@@ -86,12 +86,6 @@ def _is_past(doc: Doc, trig: Trigger) -> bool | None:
     return None
 
 
-def document_countries(doc: Doc) -> tuple[str, ...]:
-    """ISO codes of the countries that the document's place names resolve to, most frequent
-    first (resolved in context: ``normalize.place.document_place_context``)."""
-    return document_place_context(doc).countries
-
-
 def document_place_context(doc: Doc):
     """The countries and first-level regions of the document's place names (see
     ``extractor.normalize.place.document_place_context``)."""
