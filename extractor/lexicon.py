@@ -248,11 +248,12 @@ def word_senses(lemma: str, pos: str) -> WordSenses | None:
     return None if field is None else parse_senses(field, pos)
 
 
-def derived_verb(senses: WordSenses) -> str | None:
+def derived_verb(senses: WordSenses, *, occurrences_only: bool = False) -> str | None:
     """The verb a noun comes from by WordNet's derivational pointers: that of its most
-    frequent occurrence sense that has one, else of its most frequent sense that has one."""
+    frequent occurrence sense that has one, else (unless ``occurrences_only``) of its most
+    frequent sense that has one."""
     order = sorted(range(len(senses.classes)), key=lambda k: -senses.counts[k])  # stable: WordNet order on ties
-    for k in [k for k in order if senses.classes[k] in EVENT_NOUN_CLASSES] + order:
+    for k in [k for k in order if senses.classes[k] in EVENT_NOUN_CLASSES] + ([] if occurrences_only else order):
         if senses.verbs[k]:
             return senses.verbs[k][0]
     return None

@@ -348,16 +348,10 @@ def _wordnet_noun_verb(key: str) -> str | None:
     """The verb a WordNet noun names an occurrence of: the verb its most frequent act, event
     or phenomenon sense derives from ("bombardment" -> "bombard"); not for nouns of persons
     or things ("rower")."""
-    from extractor.lexicon import EVENT_NOUN_CLASSES, word_senses
+    from extractor.lexicon import derived_verb, word_senses
 
     senses = word_senses(key, "n") if " " not in key else None
-    if senses is None:
-        return None
-    order = sorted(range(len(senses.classes)), key=lambda k: -senses.counts[k])  # stable: WordNet order on ties
-    for k in order:
-        if senses.classes[k] in EVENT_NOUN_CLASSES and senses.verbs[k]:
-            return senses.verbs[k][0]
-    return None
+    return derived_verb(senses, occurrences_only=True) if senses is not None else None
 
 
 # Regular inflections, tried in order: (suffix, replacement) -> the base form.
