@@ -60,7 +60,9 @@ future.
 
 **Headline, dateline, lead and publication date.** Only for the main event, and only from
 the headline (without its *kicker*, a label of at most five words before a colon: "US
-election 2016: ..."), the dateline or the lead (the first two sentences of the body). The
+election 2016: ..."), the dateline (``textprep.find_dateline``, the one definition text
+preparation also splits the dateline off by) or the lead (the first two sentences of the
+body after the dateline). The
 main event is a *proxy* when none of its mentions is in the headline or lead (the extractor
 did not catch the happening they report, so the event chosen stands in for it); the text
 around it then comes before its own mentions for date and place.
@@ -68,7 +70,8 @@ around it then comes before its own mentions for date and place.
 - **Date**: when no mention of the event resolves a date (or for a proxy), the first calendar
   point of the headline, dateline or lead (weekday, month and day, "yesterday", ...) that no
   mention of another event already claims, that is not in capitals ("USA TODAY") and that
-  does not follow a reporting verb ("said on Friday" dates the report), resolved against
+  does not follow a reporting verb (any inflection of the lexicon's class ``reporting``, not
+  after a determiner or preposition: "said on Friday" dates the report), resolved against
   ``published``; it replaces an unresolved mention date ("for days", "48 hours"). When
   nothing dates the event at all, the **publication date** (news reports the happening of
   its day; ``origins`` region "published", the date text is the ISO date, no offsets).
@@ -113,6 +116,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
+from .lexicon import default_lexicon, verb_lemmas
+from .textprep import Dateline, find_dateline
 from .types import DateValue, DocumentEvent, EventTuple, PlaceValue, Slot, SlotOrigin
 
 __all__ = ["DocumentEvent", "SlotOrigin", "merge_events"]
@@ -154,22 +159,11 @@ _POINT_DATE = re.compile(
     rf"|yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b",
     re.IGNORECASE,
 )
-# A dateline: a place in capitals (with an optional ", Region"), an optional agency in
-# parentheses and a dash, at the start of the body.
-_DATELINE = re.compile(
-    r"(?:^|\n|\s)(?P<place>[A-Z][A-Z.'\-]{2,}(?:\s+[A-Z][A-Z.'\-]{1,})*(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?)"
-    r"(?:,\s+(?P<date>(?i:" + _MONTHS + r")\.?\s+\d{1,2}(?:,\s+\d{4})?))?"
-    r"\s*(?:\([A-Za-z .&-]{2,30}\)\s*)?(?:--|\u2014|\u2013|-|:)\s",
-)
-# A reporting verb right before a date: the date is the report's (guide section 1: reporting
-# verbs are the source of an event, not the event).
-_REPORTED_AT = re.compile(
-    r"\b(?:said|says|say|told|tells|reported|reports|announced|announces|stated|states|confirmed|confirms|"
-    r"added|adds|noted|notes|wrote|writes|tweeted|posted|claimed|claims|revealed|disclosed|declared|insisted|"
-    r"acknowledged|admitted|warned|explained)\b(?:\s+[\w,]+){0,2}?\s+(?:on\s+|early\s+|late\s+|last\s+)?$",
-    re.IGNORECASE,
-)
-_NOT_DATELINE_PLACES = frozenset({"REUTERS", "AP", "AFP", "UPDATE", "PHOTO", "VIDEO", "WATCH", "BREAKING", "EXCLUSIVE", "LIVE"})
+# What may stand between a reporting verb and a date it governs: up to two words and a
+# preposition ("said on Friday", "told reporters late Monday"); the verb is the lexicon's
+# class ``reporting`` (guide section 1: reporting verbs are the source of an event, not the
+# event), so a date right after one is the report's.
+_BEFORE_DATE = re.compile(r"\b([^\W\d_]+)\b(?=(?:\s+[\w,]+){0,2}?\s+(?:on\s+|early\s+|late\s+|last\s+)?$)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*")
 _ABBREVIATION = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Prof|No|U\.S|U\.K|[A-Z][a-z]{2})\.$")
 
@@ -504,8 +498,7 @@ def _join_parts(events: list[list[_Mention]]) -> list[list[_Mention]]:
 @dataclass(frozen=True)
 class _Regions:
     headline: tuple[int, int] | None
-    dateline: re.Match[str] | None
-    dateline_offset: int
+    dateline: Dateline | None  # textprep's, the one definition of a dateline
     lead: tuple[int, int] | None
     kicker_end: int | None = None  # where the headline's claim begins after a kicker ("US election 2016: ")
 
@@ -573,19 +566,18 @@ def _regions(text: str, title: str | None) -> _Regions:
     body_start = headline[1] if headline else 0
     while body_start < len(text) and text[body_start].isspace():
         body_start += 1
-    window = text[body_start : body_start + 400]
-    dateline = None
-    for m in _DATELINE.finditer(window):
-        head = m.group("place").split(",")[0].strip()
-        if head.upper() in _NOT_DATELINE_PLACES:
-            continue
-        dateline = m
-        break
-    lead_start = body_start + (dateline.end() if dateline else 0)
+    dateline = find_dateline(text)
+    if dateline is not None and dateline.start < body_start:
+        dateline = None  # before the headline found by its title: not this story's opening
+    lead_start = body_start
+    if dateline is not None:
+        lead_start = dateline.end
+        while lead_start < len(text) and text[lead_start].isspace():
+            lead_start += 1
     ends = _sentence_ends(text[lead_start : lead_start + 3000], LEAD_SENTENCES)
     lead_end = lead_start + (ends[-1] if ends else min(len(text) - lead_start, _LEAD_FALLBACK_CHARS))
     lead = (lead_start, lead_end) if lead_end > lead_start else None
-    return _Regions(headline, dateline, body_start, lead, _kicker_end(text, headline))
+    return _Regions(headline, dateline, lead, _kicker_end(text, headline))
 
 
 def _region_of(m: _Mention, regions: _Regions) -> str | None:
@@ -724,7 +716,7 @@ def _region_date(
     if regions.headline:
         spans.append(("headline", *regions.headline))
     if regions.dateline is not None:
-        spans.append(("dateline", regions.dateline_offset + regions.dateline.start(), regions.dateline_offset + regions.dateline.end()))
+        spans.append(("dateline", regions.dateline.start, regions.dateline.end))
     if regions.lead:
         spans.append(("lead", *regions.lead))
     for region, lo, hi in spans:
@@ -734,7 +726,7 @@ def _region_date(
                 continue  # a name in capitals ("USA TODAY"), not a date
             if any(cs < e and s < ce for cs, ce in claimed):
                 continue
-            if _REPORTED_AT.search(text, max(lo, s - 40), s):
+            if _reported_at(text, max(lo, s - 40), s):
                 continue  # "reported on Thursday" dates the report, not the event
             value = None
             if published:
@@ -745,12 +737,36 @@ def _region_date(
     return None
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[^\w]*$")
+
+
+def _reported_at(text: str, lo: int, hi: int) -> bool:
+    """Whether a reporting verb (any inflection of the lexicon's class ``reporting``) stands
+    right before ``hi``, up to two words and a preposition away ("said on Friday"). A form
+    after a determiner or a preposition is a noun ("made the comments on Saturday", "in
+    comments to donors on Saturday"): the date is then the happening's."""
+    reporting = _lexicon_words("reporting")
+    for m in _BEFORE_DATE.finditer(text, lo, hi):
+        if verb_lemmas(m.group(1)).isdisjoint(reporting):
+            continue
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if before is None or before.group(1).lower() not in _noun_markers():
+            return True
+    return False
+
+
+def _noun_markers() -> frozenset[str]:
+    """Determiners and prepositions: a word right after one is a noun, not a verb."""
+    return (
+        _lexicon_words("determiners") | _lexicon_words("temporal_preps") | _lexicon_words("static_preps")
+        | _lexicon_words("governing_place_preps")
+    )
+
+
 def _region_place(text: str, regions: _Regions) -> Slot | None:
-    m = regions.dateline
-    if m is None:
+    if regions.dateline is None or regions.dateline.place is None:
         return None
-    s = regions.dateline_offset + m.start("place")
-    e = regions.dateline_offset + m.end("place")
+    s, e = regions.dateline.place
     return Slot(text[s:e], s, e)
 
 
@@ -761,8 +777,6 @@ _CAP_WORD = re.compile(r"[A-Z0-9][\w.'\u2019&-]*")
 
 
 def _lexicon_words(name: str) -> frozenset[str]:
-    from .lexicon import default_lexicon
-
     return default_lexicon().words(name)
 
 

@@ -60,8 +60,10 @@ _NOMINAL_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 @lru_cache(maxsize=1)
-def _lemma_index() -> dict[str, frozenset[str]]:
-    """Lemmas by part of speech from the WordNet-derived index shipped with spaCy's English lemmatizer."""
+def _lemma_tables() -> dict[str, Any]:
+    """The tables of spaCy's English rule lemmatizer (``lemma_index``: lemmas by part of speech,
+    WordNet-derived; ``lemma_exc``: irregular forms; ``lemma_rules``: suffix rules); ``{}``
+    without the model."""
     try:
         import spacy
         from spacy.lookups import Lookups
@@ -73,13 +75,41 @@ def _lemma_index() -> dict[str, frozenset[str]]:
         # the model's saved lookups, read without building a second pipeline (a tenth of the time)
         folders = sorted(get_package_path(name).glob("*/lemmatizer/lookups"))
         if folders:
-            table = Lookups().from_disk(folders[0]).get_table("lemma_index")
+            lookups = Lookups().from_disk(folders[0])
         else:
             lemmatizer = spacy.load(name, exclude=["tok2vec", "tagger", "parser", "ner", "attribute_ruler"])
-            table = lemmatizer.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-        return {pos: frozenset(table[pos]) for pos in ("noun", "verb", "adj", "adv")}
+            lookups = lemmatizer.get_pipe("lemmatizer").lookups
+        return {t: lookups.get_table(t) for t in ("lemma_index", "lemma_exc", "lemma_rules") if lookups.has_table(t)}
     except Exception:  # noqa: BLE001 - without the model, nominalizations fall back to suffix rules
         return {}
+
+
+@lru_cache(maxsize=1)
+def _lemma_index() -> dict[str, frozenset[str]]:
+    """Lemmas by part of speech from the WordNet-derived index shipped with spaCy's English lemmatizer."""
+    table = _lemma_tables().get("lemma_index")
+    if table is None:
+        return {}
+    return {pos: frozenset(table[pos]) for pos in ("noun", "verb", "adj", "adv")}
+
+
+@lru_cache(maxsize=4096)
+def verb_lemmas(word: str) -> frozenset[str]:
+    """The base forms a verb form may have, by spaCy's English rule lemmatizer without a parse
+    ("said" -> {"say"}, "tells" -> {"tell"}, "stated" -> {"state"}): its irregular forms, else
+    its suffix rules kept when they give a WordNet verb; the word itself always (it may be a
+    base form). For raw text where no parse is at hand; a parsed token has its ``lemma_``."""
+    low = word.lower()
+    tables = _lemma_tables()
+    exceptions = tables["lemma_exc"]["verb"] if "lemma_exc" in tables else {}
+    out = {low, *exceptions.get(low, ())}
+    verbs = _wordnet_verbs()
+    for suffix, rep in tables["lemma_rules"]["verb"] if "lemma_rules" in tables else ():
+        if low.endswith(suffix) and len(low) > len(suffix):
+            base = low[: len(low) - len(suffix)] + rep
+            if base in verbs:
+                out.add(base)
+    return frozenset(out)
 
 
 def _wordnet_verbs() -> frozenset[str]:

@@ -16,7 +16,8 @@ Page furniture (``find_furniture``) is found by shape and word class, never by s
   ('Image copyright X', 'Photo: X') or standing alone ('GETTY IMAGES 5', 'Jane Doe/The Daily
   Planet'), caption labels, gallery and video-player controls with the title between them,
   newsletter boxes, bracketed link headlines, URLs and the signature of an embedded post;
-- the dateline that opens the story ('WASHINGTON, Nov 6 (Reuters) -', 'LONDON --', '(CNN) --'):
+- the dateline that opens the story ('WASHINGTON, Nov 6 (Reuters) -', 'LONDON --', '(CNN) --',
+  'SEOUL: ', ``find_dateline``):
   its separator becomes a line break so the dateline is a segment of its own.
 
 The first line is the headline and stays unless it is a navigation label. Captions stay: they
@@ -790,10 +791,24 @@ def _related_block(lines: list[str], i: int) -> list[int]:
     return out
 
 
-def _dateline(text: str, start: int, limit: int) -> list[Furniture]:
-    """The dateline opening the story ('WASHINGTON, Nov 6 (Reuters) -', 'LONDON --', '(CNN) --')
-    at or after ``start``: its separator becomes a sentence break; a byline glued before it
-    ('By Jane Doe and John Roe WASHINGTON --') is blanked."""
+@dataclass(frozen=True)
+class Dateline:
+    """The dateline opening a story ('WASHINGTON, Nov 6 (Reuters) -', 'LONDON --', '(CNN) --'),
+    as offsets into the raw text: ``start``-``end`` the dateline from its place (or agency) to
+    the end of its separator; ``place`` the place in capitals with its region, ``None`` when
+    only an agency stands there; ``separator`` the dash or colon; ``byline`` a byline glued before it
+    ('By Jane Doe WASHINGTON --'), else ``None``."""
+
+    start: int
+    end: int
+    place: tuple[int, int] | None
+    separator: tuple[int, int]
+    byline: tuple[int, int] | None = None
+
+
+def _dateline(text: str, start: int, limit: int) -> Dateline | None:
+    """The dateline opening the story at or after ``start`` (``text`` with the furniture found
+    so far blanked)."""
     window = text[start:limit]
     # where a dateline can open: a line start, a sentence end, a byline ('By Jane Doe ...')
     opens = sorted(
@@ -819,12 +834,14 @@ def _dateline(text: str, start: int, limit: int) -> list[Furniture]:
         at_start = not line_before.strip() or _SENTENCE_STOP.search(line_before.rstrip())
         if not at_start and not m.group("byline"):
             continue
-        out = []
-        if m.group("byline"):
-            out.append(Furniture(start + m.start("byline"), start + m.end("byline"), "byline"))
-        out.append(Furniture(start + m.start("sep"), start + m.end("sep"), "dateline"))
-        return out
-    return []
+        return Dateline(
+            start=start + m.start("body"),
+            end=start + m.end("sep"),
+            place=(start + m.start("place"), start + m.end("place")) if place else None,
+            separator=(start + m.start("sep"), start + m.end("sep")),
+            byline=(start + m.start("byline"), start + m.end("byline")) if m.group("byline") else None,
+        )
+    return None
 
 
 _BYLINE_NAME = r"[A-Z][a-z'’.\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’\-]+|de|van|von|der|al))*"
@@ -835,13 +852,11 @@ _DATELINE = re.compile(
     r"(?:,\s+[A-Z][A-Za-z.'’\-]+(?:\s+[A-Z][A-Za-z.'’\-]+){0,2})?)?"
     rf"(?:,?\s+{_MONTHS}\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?)?"
     r"\s*(?:\((?P<agency>[A-Z][\w .&/-]{0,30})\))?)"
-    r"\s*(?P<sep>--|[—–-])\s+(?=[\"'“‘A-Z0-9])"
+    r"\s*(?P<sep>--|[—–-]|:)\s+(?=[\"'“‘A-Z0-9])"
 )
 
 
-def find_furniture(raw: str) -> tuple[Furniture, ...]:
-    """The page furniture of ``raw``: whole lines, spans inside lines, and the break after a
-    dateline, in text order."""
+def _furniture_and_dateline(raw: str) -> tuple[list[Furniture], Dateline | None]:
     text = raw.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
     lines = text.split("\n")
     offsets = []
@@ -883,9 +898,32 @@ def find_furniture(raw: str) -> tuple[Furniture, ...]:
         for i in range(f.start, min(f.end, limit)):
             chars[i] = " "
         chars[f.start] = "\n"  # what follows furniture opens a sentence
-    found += _dateline("".join(chars), body, limit)
+    return found, _dateline("".join(chars), body, limit)
+
+
+def find_furniture(raw: str) -> tuple[Furniture, ...]:
+    """The page furniture of ``raw``: whole lines, spans inside lines, and the break after a
+    dateline (``find_dateline``), in text order."""
+    found, dateline = _furniture_and_dateline(raw)
+    if dateline is not None:
+        if dateline.byline is not None:
+            found.append(Furniture(*dateline.byline, "byline"))
+        found.append(Furniture(*dateline.separator, "dateline"))
     found.sort(key=lambda f: (f.start, f.end))
     return tuple(found)
+
+
+def find_dateline(raw: str) -> Dateline | None:
+    """The dateline opening the story of ``raw`` (``Dateline``), or ``None``: looked for after
+    the headline (a first line of at most 25 words), within 3,000 characters, at a line start,
+    a sentence end or after a byline, once the furniture before it is blanked; a place in
+    capitals (not a label such as 'PHOTO' or 'UPDATE') or an agency in brackets, then a dash
+    or a colon.
+    The one definition of a dateline: ``prepare_text`` breaks the sentence after it, and the
+    document events (``docevents``) take their place, date and lead from it."""
+    return _furniture_and_dateline(raw)[1]
+
+
 
 
 GLUED_SEMICOLON = re.compile(r";(?=[^\s;])")

@@ -319,6 +319,46 @@ def test_a_date_of_reporting_in_the_lead_is_not_the_events():
     assert event.date.text != "Friday" and event.origins["date"].region == "published"
 
 
+@pytest.mark.parametrize(
+    "lead, reported",
+    [
+        ("A storm has flooded Karvo, the mayor told reporters on Friday.", True),  # irregular form
+        ("A storm has flooded Karvo, the ministry warned late Friday.", True),
+        ("A storm has flooded Karvo, the ministry stresses on Friday.", True),  # a class member the old list lacked
+        ("A storm has flooded Karvo, and the mayor made the comments on Friday.", False),  # a noun after a determiner
+        ("A storm has flooded Karvo. In comments to donors on Friday the mayor blamed it. Roads are shut.", False),  # after a preposition
+        ("A storm has flooded Karvo, and rescuers arrived on Friday.", False),  # no reporting verb
+    ],
+)
+def test_a_reporting_verb_of_the_lexicon_dates_the_report_not_the_event(lead, reported):
+    text = "Storm floods Karvo\n\n" + lead
+    flood = mention(text, "Storm floods Karvo", "floods", "flood", "other", actor="Storm", location="Karvo", place=KARVO)
+    (event,) = merge_events([flood], text=text, published="2031-05-12", title="Storm floods Karvo")
+    if reported:
+        assert event.date.text != "Friday" and event.origins["date"].region == "published"
+    else:
+        assert event.date.text == "Friday" and event.origins["date"].region == "lead"
+
+
+@pytest.mark.parametrize(
+    "opening, place",
+    [
+        ("KARVO: Floods cut the road on Friday.", "KARVO"),  # a colon, as some agencies write it
+        ("KARVO, Zedland -- Floods cut the road on Friday.", "KARVO, Zedland"),
+        ("(Wire) - Floods cut the road on Friday.", None),  # an agency alone names no place
+        ("UPDATE: Floods cut the road on Friday.", None),  # a label, not a place
+    ],
+)
+def test_the_dateline_is_textprep_s(opening, place):
+    text = "Floods cut road\n\n" + opening
+    cut = mention(text, "Floods cut road", "cut", "cut", "other", actor="Floods")
+    (event,) = merge_events([cut], text=text, published="2031-05-12", title="Floods cut road")
+    if place is None:
+        assert event.location is None
+    else:
+        assert event.location.text == place and event.origins["location"].region == "dateline"
+
+
 def test_dateline_gives_the_main_event_a_place_when_its_mentions_give_none():
     events = merged([mention(TEXT, TITLE, "attack", "attack", "combat", actor="Gunmen")])
     assert events[0].location.text == "KARVO, Zedland"

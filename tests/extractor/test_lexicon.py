@@ -7,7 +7,7 @@ import pytest
 from spacy.tokens import Doc, Span
 
 from extractor.errors import ExtractorError
-from extractor.lexicon import LEXICON_DIR, Lexicon, default_lexicon, read_word_class
+from extractor.lexicon import LEXICON_DIR, Lexicon, default_lexicon, read_word_class, verb_lemmas
 from extractor.normalize.actor import SECTORS
 from extractor.triggers import find_modality, find_triggers, given_triggers
 
@@ -159,3 +159,16 @@ def test_an_added_locative_noun_becomes_a_presence_trigger():
     assert [t.lemma for t in find_triggers(doc) if t.i == 1] != ["be"]
     found = find_triggers(doc, lexicon=Lexicon(add={"locative_nouns": {"garrison": "be"}}))
     assert [(t.i, t.lemma, t.kind) for t in found if t.i == 1] == [(1, "be", "noun")]
+
+
+@pytest.mark.parametrize(
+    "form, lemma",
+    [("said", "say"), ("told", "tell"), ("wrote", "write"), ("says", "say"), ("stated", "state"),
+     ("announces", "announce"), ("warned", "warn"), ("say", "say")],
+)
+def test_verb_lemmas_of_a_form_without_a_parse(form, lemma):
+    assert lemma in verb_lemmas(form)
+
+
+def test_verb_lemmas_keep_only_wordnet_verbs():
+    assert verb_lemmas("Tuesdays") == {"tuesdays"}  # "tuesday" is no verb

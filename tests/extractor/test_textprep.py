@@ -80,7 +80,7 @@ def test_glued_semicolons_split_headlines_in_place():
 
 # --- page furniture: invented examples ------------------------------------------------------
 
-from extractor.textprep import Furniture, find_furniture, furniture_kind  # noqa: E402
+from extractor.textprep import Furniture, find_dateline, find_furniture, furniture_kind  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -280,6 +280,36 @@ def test_dateline_becomes_a_segment_of_its_own(raw, place, lead):
 def test_dashes_in_sentences_are_no_dateline(raw):
     prepared = prepare_text(raw)
     assert not any(f.kind == "dateline" for f in prepared.furniture)
+
+
+@pytest.mark.parametrize(
+    "raw, place, separator",
+    [
+        ("Dam talks\n\nVALTOWN -- Engineers opened the spillway.", "VALTOWN", "--"),
+        ("Dam talks\n\nVALTOWN: Engineers opened the spillway.", "VALTOWN", ":"),
+        ("Dam talks\n\nVALTOWN, Eastland, Nov 6 (Wire) - Engineers opened it.", "VALTOWN, Eastland", "-"),
+        ("Dam talks\n\n(Wire) \u2014 Engineers opened the spillway.", None, "\u2014"),
+        ("Dam talks\n\nBy Jane Roe VALTOWN -- Engineers opened the spillway.", "VALTOWN", "--"),
+    ],
+)
+def test_find_dateline_gives_its_place_and_separator(raw, place, separator):
+    dateline = find_dateline(raw)
+    assert dateline is not None
+    assert (raw[slice(*dateline.place)] if dateline.place else None) == place
+    assert raw[slice(*dateline.separator)] == separator and dateline.end == dateline.separator[1]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Dam talks\n\nUPDATE: Engineers opened the spillway.",
+        "Dam talks\n\nOfficials said: Engineers opened the spillway.",
+        "Dam talks\n\nThe vote - held on Monday - was close.",
+        "Dam talks\n\nEngineers met at noon. VALTOWN: a new site.",  # lower case after the colon
+    ],
+)
+def test_find_dateline_finds_none_in_a_sentence_or_a_label(raw):
+    assert find_dateline(raw) is None
 
 
 def test_dateline_split_maps_back_to_raw_offsets():
