@@ -856,7 +856,10 @@ _DATELINE = re.compile(
 )
 
 
-def _furniture_and_dateline(raw: str) -> tuple[list[Furniture], Dateline | None]:
+# An article's furniture is asked for twice (text preparation, then the document events'
+# dateline) a batch apart: the last few answers are kept rather than found again.
+@lru_cache(maxsize=64)
+def _furniture_and_dateline(raw: str) -> tuple[tuple[Furniture, ...], Dateline | None]:
     text = raw.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
     lines = text.split("\n")
     offsets = []
@@ -898,13 +901,14 @@ def _furniture_and_dateline(raw: str) -> tuple[list[Furniture], Dateline | None]
         for i in range(f.start, min(f.end, limit)):
             chars[i] = " "
         chars[f.start] = "\n"  # what follows furniture opens a sentence
-    return found, _dateline("".join(chars), body, limit)
+    return tuple(found), _dateline("".join(chars), body, limit)
 
 
 def find_furniture(raw: str) -> tuple[Furniture, ...]:
     """The page furniture of ``raw``: whole lines, spans inside lines, and the break after a
     dateline (``find_dateline``), in text order."""
-    found, dateline = _furniture_and_dateline(raw)
+    cached, dateline = _furniture_and_dateline(raw)
+    found = list(cached)
     if dateline is not None:
         if dateline.byline is not None:
             found.append(Furniture(*dateline.byline, "byline"))

@@ -37,6 +37,23 @@ PUBLISHED = "2031-05-08"  # a Thursday
 TITLE = "Gunmen attack market in Karvo, killing four"
 
 
+def headline_event(title: str, body: str, action: str, lemma: str, actor: str) -> tuple[str, DocumentEvent]:
+    """The article ``title`` + ``body`` and its one event, whose only mention is the headline's."""
+    text = f"{title}\n\n{body}"
+    only = mention(text, title, action, lemma, "other", actor=actor)
+    (event,) = merge_events([only], text=text, published="2031-05-12", title=title)
+    return text, event
+
+
+def assert_region_location(text: str, event: DocumentEvent, expected: str | None, region: str) -> None:
+    """The event's location is ``expected``, taken from ``region`` of the text (or none)."""
+    if expected is None:
+        assert event.location is None
+    else:
+        assert event.location.text == expected and event.origins["location"].region == region
+        assert text[event.location.start : event.location.end] == expected
+
+
 def span(text: str, needle: str, after: int = 0) -> Slot:
     start = text.index(needle, after)
     return Slot(needle, start, start + len(needle))
@@ -350,13 +367,8 @@ def test_a_reporting_verb_of_the_lexicon_dates_the_report_not_the_event(lead, re
     ],
 )
 def test_the_dateline_is_textprep_s(opening, place):
-    text = "Floods cut road\n\n" + opening
-    cut = mention(text, "Floods cut road", "cut", "cut", "other", actor="Floods")
-    (event,) = merge_events([cut], text=text, published="2031-05-12", title="Floods cut road")
-    if place is None:
-        assert event.location is None
-    else:
-        assert event.location.text == place and event.origins["location"].region == "dateline"
+    text, event = headline_event("Floods cut road", opening, "cut", "cut", "Floods")
+    assert_region_location(text, event, place, "dateline")
 
 
 def test_dateline_gives_the_main_event_a_place_when_its_mentions_give_none():
@@ -529,14 +541,8 @@ def test_a_pronoun_actor_is_given_as_the_name_it_was_resolved_to():
     ],
 )
 def test_a_place_the_headline_or_lead_names_fills_the_main_events_location(lead, expected):
-    text = "Champion wins the title\n\n" + lead
-    win = mention(text, "Champion wins the title", "wins", "win", "other", actor="Champion")
-    (event,) = merge_events([win], text=text, published="2031-05-12", title="Champion wins the title")
-    if expected is None:
-        assert event.location is None
-    else:
-        assert event.location.text == expected and event.origins["location"].region == "lead"
-        assert text[event.location.start : event.location.end] == expected
+    text, event = headline_event("Champion wins the title", lead, "wins", "win", "Champion")
+    assert_region_location(text, event, expected, "lead")
 
 
 def test_a_dateline_with_a_date_and_an_agency_gives_place_and_date():
