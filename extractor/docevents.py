@@ -60,10 +60,9 @@ future.
 
 **Headline, dateline, lead and publication date.** Only for the main event, and only from
 the headline (without its *kicker*, a label of at most five words before a colon: "US
-election 2016: ..."), the dateline (``textprep.find_dateline``, the one definition text
-preparation also splits the dateline off by) or the lead (the first two sentences of the
-body after the dateline). The
-main event is a *proxy* when none of its mentions is in the headline or lead (the extractor
+election 2016: ..."), the dateline (``textprep.find_dateline``: the dateline text preparation
+splits off) or the lead (the first two sentences of the body after the dateline). The main
+event is a *proxy* when none of its mentions is in the headline or lead (the extractor
 did not catch the happening they report, so the event chosen stands in for it); the text
 around it then comes before its own mentions for date and place.
 
