@@ -15,7 +15,7 @@ cognition or aspect type (``evaluation/eligible_events.json``). Negatives: every
 candidate of GENEVA and WikiEvents records (they annotate all events of their ontologies)
 and the triggers of excluded types in RAMS; RAMS annotates one event per window, so its
 other tokens are neither. Model: one hidden layer of 32 ReLU units, full-batch Adam in
-numpy, fixed seed, 400 steps; the figures go to ``models/trigger_head.json``.
+numpy, fixed seed, 200 steps, L2 0.01 (400 steps at L2 1e-4 fitted A perfectly and added mostly wrong triggers on B); the figures go to ``models/trigger_head.json``.
 """
 
 from __future__ import annotations
@@ -39,10 +39,10 @@ OUT = ROOT / "models" / "trigger_head-v1.npz"
 FIGURES = ROOT / "models" / "trigger_head.json"
 SEED = 13
 HIDDEN = 32
-STEPS = 400
+STEPS = 200
 LR = 0.01
-L2 = 1e-4
-THRESHOLD = 0.7
+L2 = 1e-2
+THRESHOLD = 0.5
 POS_LABELS = ("VERB", "NOUN", "ADJ")
 
 
@@ -200,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
             y, r, p = ex["y"][sel], ex["ruled"][sel], probs[sel]
             row: dict[str, Any] = {"candidates": int(sel.sum()), "positives": int(y.sum()),
                                    "rules_recall": round(float((r & (y == 1)).sum() / max(1, y.sum())), 4)}
-            for t in (0.5, 0.6, 0.7, 0.8, 0.9):
+            for t in (0.3, 0.4, 0.5, 0.6, 0.7):
                 added = (~r) & (p >= t)
                 union = r | added
                 row[f"t{t}"] = {
