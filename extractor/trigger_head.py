@@ -70,14 +70,36 @@ def candidate_features(doc: Doc, indices: Sequence[int], *, tensor_mean: np.ndar
     if not len(idx):
         return out
     out[:, :width] = (doc.tensor[idx] - tensor_mean) / tensor_std
-    pos_index = {p: k for k, p in enumerate(pos_labels)}
-    dep_index = {d: k for k, d in enumerate(dep_labels)}
-    for row, i in enumerate(idx):
-        token = doc[int(i)]
-        out[row, width + pos_index.get(token.pos_, npos - 1)] = 1.0
-        out[row, width + npos + dep_index.get(token.dep_, ndep - 1)] = 1.0
-        out[row, width + npos + ndep:] = _wordnet_row(token.lemma_.lower(), classes)
+    strings = doc.vocab.strings
+    attrs = doc.to_array(["POS", "DEP", "LEMMA"])[idx]
+    pos_cols, dep_cols = _label_columns(strings, tuple(pos_labels), tuple(dep_labels), attrs[:, 0], attrs[:, 1])
+    rows = np.arange(len(idx))
+    out[rows, width + pos_cols] = 1.0
+    out[rows, width + npos + dep_cols] = 1.0
+    out[:, width + npos + ndep:] = np.stack([_wordnet_row(strings[int(h)].lower(), classes) for h in attrs[:, 2]])
     return out
+
+
+def _label_columns(strings, pos_labels: tuple[str, ...], dep_labels: tuple[str, ...], pos_ids: np.ndarray,
+                   dep_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The one-hot column of each token's POS and dependency label (the last: any other)."""
+    from spacy.parts_of_speech import IDS
+
+    pos_map = {IDS[p]: k for k, p in enumerate(pos_labels) if p in IDS}
+    dep_map = {strings.add(d): k for k, d in enumerate(dep_labels)}
+    pos_cols = np.array([pos_map.get(int(v), len(pos_labels)) for v in pos_ids], dtype=np.int64)
+    dep_cols = np.array([dep_map.get(int(v), len(dep_labels)) for v in dep_ids], dtype=np.int64)
+    return pos_cols, dep_cols
+
+
+def candidate_indices(doc: Doc) -> np.ndarray:
+    """Indices of the tokens whose part of speech is one of ``CANDIDATE_POS``."""
+    from spacy.parts_of_speech import IDS
+
+    if not len(doc):
+        return np.zeros(0, dtype=np.int64)
+    pos = doc.to_array(["POS"]).reshape(-1)
+    return np.nonzero(np.isin(pos, [IDS[p] for p in CANDIDATE_POS]))[0]
 
 
 class TriggerHead:
@@ -113,7 +135,8 @@ class TriggerHead:
         return self.predict(self.features(doc, indices))
 
     def predict(self, x: np.ndarray) -> np.ndarray:
-        hidden = np.maximum(x @ self.w1 + self.b1, 0.0)
+        # einsum, not BLAS: a product this small costs more in BLAS's thread start-up than in arithmetic
+        hidden = np.maximum(np.einsum("ij,jk->ik", x, self.w1) + self.b1, 0.0)
         logits = hidden @ self.w2 + self.b2
         return (1.0 / (1.0 + np.exp(-logits))).reshape(-1)
 

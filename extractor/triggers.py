@@ -437,12 +437,13 @@ def head_triggers(doc: Doc, head, taken: set[int], *, lexicon: Lexicon, index: _
     not in ``taken`` that the rules' vetoes still allow (no non-event lexicon word, no
     auxiliary, purpose clause, question or conditional), scored in one batch per ``Doc``;
     those at or above ``head.threshold`` become triggers named ``trigger_head``."""
-    from .trigger_head import CANDIDATE_POS, HEAD_RULE
+    from .trigger_head import HEAD_RULE, candidate_indices
 
     index = index or _DocIndex(doc)
     cands = []
-    for token in doc:
-        if token.pos_ not in CANDIDATE_POS or token.i in taken or token.dep_ in ("aux", "auxpass"):
+    for i in candidate_indices(doc):
+        token = doc[int(i)]
+        if token.i in taken or token.dep_ in ("aux", "auxpass"):
             continue
         lemma = token.lemma_.lower()
         if lexicon.non_event(lemma) or lemma in lexicon.general_places or not token.is_alpha:
