@@ -123,3 +123,5 @@ def test_head_trigger_is_named_in_the_output(extractor_, monkeypatch, text, word
     events = extractor_.nlp(text)._.events
     assert [e.action.text for e in events] == [word]
     assert events[0].extra["trigger_rule"] == HEAD_RULE
+    assert events[0].rules["action"] == HEAD_RULE  # in the JSON output's "rules"
+    assert events[0].to_dict()["rules"]["action"] == HEAD_RULE
