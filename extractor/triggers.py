@@ -448,6 +448,8 @@ def head_triggers(doc: Doc, head, taken: set[int], *, lexicon: Lexicon, index: _
         lemma = token.lemma_.lower()
         if lexicon.non_event(lemma) or lemma in lexicon.general_places or not token.is_alpha:
             continue
+        if token.pos_ == "NOUN" and (lemma in lexicon.attempt_nouns or lemma in lexicon.collective):
+            continue  # the rules' own noun vetoes: "the effort", "a wave of": the event is their complement
         cands.append(token.i)
     if not cands:
         return []

@@ -125,3 +125,14 @@ def test_head_trigger_is_named_in_the_output(extractor_, monkeypatch, text, word
     assert events[0].extra["trigger_rule"] == HEAD_RULE
     assert events[0].rules["action"] == HEAD_RULE  # in the JSON output's "rules"
     assert events[0].to_dict()["rules"]["action"] == HEAD_RULE
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Russia stepped up its campaign in Donbas on Monday.", "campaign"),  # an attempt noun
+    ("Officials said the shelling began at dawn.", "said"),  # a reporting verb
+])
+def test_the_rules_vetoes_hold_for_the_head(nlp, text, word):
+    doc = nlp(text)
+    target = next(t.i for t in doc if t.lower_ == word)
+    found = find_triggers(doc, head=_StubHead({word}))
+    assert target not in {t.i for t in found}
