@@ -310,6 +310,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="profile the event extractor over one more pass, list the top N")
     parser.add_argument("--max-docs", type=int, help="at most this many documents of each source (a quick check)")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--triggers", choices=("rules", "rules+head"), default="rules",
+                        help="the extractor's trigger finding (rules+head: the learned trigger head too)")
     args = parser.parse_args(argv)
     if args.rounds < 2:
         parser.error("--rounds must be at least 2 (the first round is reported apart)")
@@ -329,6 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     report["sources"] = {name: {"documents": len(texts), "words": words_of(texts)} for name, texts in sources}
     report["words"] = words_of(every)
     report["documents"] = len(every)
+    report["triggers"] = args.triggers
     log(f"corpus {args.corpus}: {report['documents']} documents, {report['words']} words")
 
     memory = {"start": rss_mb()}
@@ -340,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
     start = now()
     nlp = spacy.load(model_name())
     raw_load = now()
-    ex = extractor.load()
+    ex = extractor.load(triggers=args.triggers)
     ext_load = now()
     memory["after_loading"] = rss_mb()
     counters = Counters()

@@ -158,6 +158,7 @@ def run_folder(
     errors_path: str | Path | None = None,
     extractor: Extractor | None = None,
     linker: str = DEFAULT_LINKER,
+    triggers: str = "rules",
     batch_size: int = 32,
     n_process: int = 1,
     given_triggers: bool = False,
@@ -200,7 +201,7 @@ def run_folder(
         finished = done_ids(lines_path)
         logged = {_log_key(e) for e in read_lines(errors_path, kind="errors")}
         if extractor is None:
-            extractor = load(linker=linker)
+            extractor = load(linker=linker, triggers=triggers)
             summary.load_seconds = time.perf_counter() - started
         limit = _piece_limit(extractor)
         exclude = (lines_path, errors_path, Path(out))

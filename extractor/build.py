@@ -143,8 +143,11 @@ def build_tuples(
             source=_slot(doc, trig.source, segments),
             evidence=_sentence_slot(doc, trig.i, segments),
             confidence=args.score,
-            extra={"kind": trig.kind, "token": token.i},
-            rules={role: rule for role, rule in args.rules.items() if slots.get(role) is not None or (role == "actor" and agentless)},
+            extra={"kind": trig.kind, "token": token.i, **({"trigger_rule": trig.rule} if trig.rule else {})},
+            rules={
+                **({"action": trig.rule} if trig.rule else {}),  # "trigger_head": not the trigger rules
+                **{role: rule for role, rule in args.rules.items() if slots.get(role) is not None or (role == "actor" and agentless)},
+            },
         )
         if normalize:
             if context is None:

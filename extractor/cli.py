@@ -50,6 +50,7 @@ def _run(args: argparse.Namespace) -> int:
             manifest=args.meta,
             errors_path=args.errors,
             linker=args.linker,
+            triggers=args.triggers,
             batch_size=args.batch_size,
             given_triggers=args.given_triggers,
             format=args.format,
@@ -123,6 +124,10 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--meta", type=Path, help="manifest JSON Lines (doc_id, published, url, title); default FOLDER/manifest.jsonl")
     run.add_argument("--errors", type=Path, help="errors JSON Lines (default OUT.errors.jsonl)")
     run.add_argument("--linker", default="extractor.dep_linker.v1", help="registered linker name")
+    run.add_argument(
+        "--triggers", default="rules", choices=("rules", "rules+head"),
+        help="trigger finding: the rules, or the rules plus the learned trigger head (models/trigger_head.md)",
+    )
     run.add_argument("--batch-size", type=_count("--batch-size"), default=32, help="documents per batch for nlp.pipe")
     run.add_argument("--n-process", type=_count("--n-process", per_cpu=True), default=1, help="worker processes for nlp.pipe (-1: one per CPU)")
     run.add_argument("--print", action="store_true", help="print the extracted tuples when done")

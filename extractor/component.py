@@ -30,7 +30,7 @@ from spacy.util import registry
 
 from .build import build_tuples
 from .lexicon import Lexicon
-from .registry import get_linker
+from .registry import DEFAULT_TRIGGERS, get_linker, get_trigger_head
 from .textprep import prepare_text, truecase_headlines
 from .triggers import find_triggers, given_triggers
 from .types import ActorValue, DateValue, EventTuple, PlaceValue, QuantityValue, Slot
@@ -238,6 +238,7 @@ class EventExtractor:
         linker: str,
         normalize: bool,
         lexicon: Mapping[str, Mapping[str, Any]] | None = None,
+        triggers: str = DEFAULT_TRIGGERS,
     ) -> None:
         unknown = sorted(set(lexicon or {}) - set(LEXICON_KEYS))
         if unknown:
@@ -248,13 +249,15 @@ class EventExtractor:
         self.normalize = normalize
         self.lexicon = Lexicon(add=lexicon.get("add") or None, replace=lexicon.get("replace") or None)
         self.linker = get_linker(linker, lexicon=self.lexicon)
+        self.triggers = triggers
+        self.trigger_head = get_trigger_head(triggers)
 
     def __call__(self, doc: Doc) -> Doc:
         given = doc._.given_triggers
         if given is not None:
             triggers = given_triggers(doc, given, lexicon=self.lexicon)
         else:
-            triggers = find_triggers(doc, lexicon=self.lexicon)
+            triggers = find_triggers(doc, lexicon=self.lexicon, head=self.trigger_head)
         arguments = self.linker(doc, triggers)
         published = _as_date(doc._.published)
         if isinstance(doc._.published, dt.date):
@@ -286,15 +289,17 @@ def _as_date(value: Any) -> dt.date | None:
 
 @Language.factory(
     "event_extractor",
-    default_config={"linker": "extractor.dep_linker.v1", "normalize": True, "lexicon": {"add": {}, "replace": {}}},
+    default_config={
+        "linker": "extractor.dep_linker.v1", "normalize": True, "lexicon": {"add": {}, "replace": {}}, "triggers": "rules",
+    },
     assigns=["doc._.events", "doc._.events_data"],
     # token.pos too, which the model's attribute_ruler sets without declaring it
     requires=["token.dep", "token.head", "token.lemma", "doc.ents", "doc.sents"],
 )
 def make_event_extractor(
-    nlp: Language, name: str, linker: str, normalize: bool, lexicon: dict[str, dict[str, Any]]
+    nlp: Language, name: str, linker: str, normalize: bool, lexicon: dict[str, dict[str, Any]], triggers: str = "rules"
 ) -> EventExtractor:
-    return EventExtractor(nlp, name, linker=linker, normalize=normalize, lexicon=lexicon)
+    return EventExtractor(nlp, name, linker=linker, normalize=normalize, lexicon=lexicon, triggers=triggers)
 
 
 def transport(doc: Doc) -> Doc:

@@ -29,6 +29,7 @@ class Trigger:
     kind: str  # "verb", "noun" or "copula"
     modality: str = "asserted"
     source: tuple[int, int] | None = None  # token span [start, end) of the reporter
+    rule: str | None = None  # what found it when not the trigger rules ("trigger_head")
 
 
 @dataclass(frozen=True)

@@ -165,6 +165,8 @@ def run_folder_dask(
     """
     if "extractor" in options or "n_process" in options:
         raise TypeError("run_folder_dask loads the model on each worker and has no n_process; give linker=")
+    if options.get("triggers", "rules") != "rules":
+        raise TypeError("run_folder_dask workers use the rule triggers only; run locally (backend local) for triggers='rules+head'")
     with DaskExtractor(scheduler, n_workers=n_workers, threads_per_worker=threads_per_worker, linker=linker, chunk_size=chunk_size) as remote:
         return run_folder(source, out, extractor=remote, linker=linker, batch_size=batch_size, **options)
 

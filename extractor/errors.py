@@ -36,6 +36,10 @@ MESSAGES = {
     "E022": "The linker {name} needs the optional 'learned' dependencies, which are not installed "
     "(missing: {missing}). Install them with `pip install 'extractor[learned]'` (from a checkout: "
     "`pip install -e '.[learned]'`), or use the rule-based linker (extractor.dep_linker.v1).",
+    "E023": "The trigger head {path} cannot be used ({problem}). Rebuild it with "
+    "`python -m models.train_trigger_head` from the repository root, set EXTRACTOR_MODELS to the folder "
+    "that holds trigger_head-v1.npz, or use the rule triggers (triggers=\"rules\").",
+    "E024": "Unknown trigger option {name!r}: use one of {known}.",
     "E030": "Document {doc_id!r} looks like {language} ({iso}), not English; it was not processed. "
     "Translate it first, or pass --any-language (Python: language_check=False) to process it anyway.",
     "E031": "Document {doc_id!r} is not UTF-8; it was read as {encoding}. Check its tuples' text, or "

@@ -34,6 +34,7 @@ def build_nlp(
     places: bool = True,
     normalize: bool = True,
     lexicon: Mapping[str, Any] | None = None,
+    triggers: str = "rules",
 ) -> Language:
     """The spaCy pipeline: the model with the text-preparing tokenizer, line sentences,
     gazetteer ruler and event extractor (``lexicon``: the component's ``{"add": ...,
@@ -44,7 +45,7 @@ def build_nlp(
         from .gazetteer import add_place_ruler
 
         add_place_ruler(nlp, after="ner")
-    config: dict[str, Any] = {"linker": linker, "normalize": normalize}
+    config: dict[str, Any] = {"linker": linker, "normalize": normalize, "triggers": triggers}
     if lexicon:
         config["lexicon"] = dict(lexicon)
     nlp.add_pipe("event_extractor", config=config)
@@ -480,7 +481,8 @@ def load(
     places: bool = True,
     normalize: bool = True,
     lexicon: Mapping[str, Any] | None = None,
+    triggers: str = "rules",
 ) -> Extractor:
     """An ``Extractor`` on the installed English model (no download); ``lexicon`` as for
-    ``build_nlp``."""
-    return Extractor(build_nlp(linker=linker, model=model, places=places, normalize=normalize, lexicon=lexicon))
+    ``build_nlp``; ``triggers``: "rules" or "rules+head" (the learned trigger head too)."""
+    return Extractor(build_nlp(linker=linker, model=model, places=places, normalize=normalize, lexicon=lexicon, triggers=triggers))

@@ -60,6 +60,25 @@ def _hybrid_linker(lexicon: Any = None):
     return make_hybrid_linker(lexicon=lexicon)
 
 
+# Trigger finding: the rules alone, or the rules plus the learned head over spaCy's token
+# vectors (``extractor.trigger_head``, numpy only; opt-in, see models/trigger_head.md).
+TRIGGER_OPTIONS = ("rules", "rules+head")
+DEFAULT_TRIGGERS = "rules"
+
+
+def get_trigger_head(option: str):
+    """The ``TriggerHead`` the trigger option uses (None for "rules"); ``E024`` for an unknown option."""
+    from .errors import ExtractorError
+
+    if option not in TRIGGER_OPTIONS:
+        raise ExtractorError("E024", name=option, known=", ".join(TRIGGER_OPTIONS))
+    if option == "rules":
+        return None
+    from .trigger_head import load_head
+
+    return load_head()
+
+
 def get_linker(name: str, *, lexicon: Any = None):
     """A linker instance by registered name ("extractor.dep_linker.v1")."""
     from .errors import ExtractorError

@@ -355,9 +355,11 @@ def _heads_attempt(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
-def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
+def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> list[Trigger]:
     """Verbs, locative copulas and event nouns that report concrete events
-    (``lexicon=None``: the shipped lexicon)."""
+    (``lexicon=None``: the shipped lexicon). With ``head`` (a ``trigger_head.TriggerHead``),
+    the words the rules did not take but the head scores at or above its threshold are
+    triggers too, with ``rule="trigger_head"`` (``head_triggers``)."""
     lexicon = lexicon or default_lexicon()
     index = _DocIndex(doc)
     triggers: list[Trigger] = []
@@ -425,7 +427,48 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
                 source=find_source(token, lexicon=lexicon, index=index),
             )
         )
+    if head is not None:
+        triggers = sorted(triggers + head_triggers(doc, head, {t.i for t in triggers}, lexicon=lexicon, index=index), key=lambda t: t.i)
     return triggers
+
+
+def head_triggers(doc: Doc, head, taken: set[int], *, lexicon: Lexicon, index: _DocIndex | None = None) -> list[Trigger]:
+    """The triggers the learned head adds: candidate words (``trigger_head.CANDIDATE_POS``)
+    not in ``taken`` that the rules' vetoes still allow (no non-event lexicon word, no
+    auxiliary, purpose clause, question or conditional), scored in one batch per ``Doc``;
+    those at or above ``head.threshold`` become triggers named ``trigger_head``."""
+    from .trigger_head import HEAD_RULE, candidate_indices
+
+    index = index or _DocIndex(doc)
+    cands = []
+    for i in candidate_indices(doc):
+        token = doc[int(i)]
+        if token.i in taken or token.dep_ in ("aux", "auxpass"):
+            continue
+        lemma = token.lemma_.lower()
+        if lexicon.non_event(lemma) or lemma in lexicon.general_places or not token.is_alpha:
+            continue
+        if token.pos_ == "NOUN" and (lemma in lexicon.attempt_nouns or lemma in lexicon.collective):
+            continue  # the rules' own noun vetoes: "the effort", "a wave of": the event is their complement
+        cands.append(token.i)
+    if not cands:
+        return []
+    scores = head.scores(doc, cands)
+    out = []
+    for i, score in zip(cands, scores):
+        if score < head.threshold:
+            continue
+        token = doc[i]
+        if _in_purpose_clause(token, lexicon) or index.in_question(token) or is_conditional(token, lexicon):
+            continue
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB":
+            kind = "verb"
+        else:
+            kind = "noun"
+            lemma = verb_of_nominal(lemma, lexicon=lexicon) or lemma
+        out.append(Trigger(i, lemma, kind, find_modality(token, lexicon), find_source(token, lexicon=lexicon, index=index), rule=HEAD_RULE))
+    return out
 
 
 def given_triggers(doc: Doc, spans, *, lexicon: Lexicon | None = None) -> list[Trigger]:
