@@ -324,6 +324,34 @@ def is_event_verb(lemma: str, lexicon: Lexicon | None = None) -> bool:
     return True if known is None else known  # a phrasal verb WordNet lacks too ("see off")
 
 
+_VOWELS = frozenset("aeiou")
+
+
+def verb_base(token) -> str:
+    """A verb token's base form: its lemma, but with the silent "e" English spelling drops
+    before "-ed" and "-ing" put back where the lemmatizer lost it ("staged" given as "stag",
+    "staring" as "star"): a one-syllable lemma ending in a single vowel and consonant
+    doubles that consonant when inflected ("stagged", "starring"), so an undoubled
+    inflection of it comes from the lemma + "e", when WordNet has that verb."""
+    lemma, low = token.lemma_.lower(), token.lower_
+    if (
+        len(lemma) >= 3 and lemma.isalpha() and lemma[-1] not in _VOWELS and lemma[-1] not in "wxy"
+        and lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS
+        and sum(ch in _VOWELS for ch in lemma) == 1
+        and low in (lemma + "ed", lemma + "ing")
+        and word_senses(lemma + "e", "v") is not None
+    ):
+        return lemma + "e"
+    return lemma
+
+
+def verb_forms(token) -> tuple[str, ...]:
+    """The base forms a verb token may have, for word-class checks (support, light): its
+    lemma and, when it differs, ``verb_base``."""
+    lemma, base = token.lemma_.lower(), verb_base(token)
+    return (lemma,) if base == lemma else (base, lemma)
+
+
 @lru_cache(maxsize=None)
 def _compound_event_noun(noun: str) -> str | None:
     """The event verb of a closed compound WordNet lacks, by its head: "airstrike" -> "strike"

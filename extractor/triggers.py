@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Token
 from .contracts import Trigger
 from .lexicon import (
     EVENT_NOUN_CLASSES, Lexicon, _wordnet_verbs, default_lexicon, event_verb_of_noun, is_event_verb,
-    occurrence_verb_of_noun, verb_of_nominal, word_senses, wordnet_event_verb,
+    occurrence_verb_of_noun, verb_base, verb_forms as _verb_forms, verb_of_nominal, word_senses, wordnet_event_verb,
 )
 from .syntax import PLACE_LABELS, entity_span, occurrence_clause  # noqa: F401  (re-exported)
 
@@ -323,17 +323,26 @@ def _supported(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-def _verb_forms(token: Token) -> tuple[str, ...]:
-    """The verb's lemma, and the base forms its inflected form may have besides ("staged",
-    which the lemmatizer may give as "stag": "stage" too)."""
-    lemma, low = token.lemma_.lower(), token.lower_
-    forms = [lemma]
-    for suffix, rep in (("ed", "e"), ("ed", ""), ("d", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
-        if low.endswith(suffix) and len(low) > len(suffix) + 2:
-            cand = low[: -len(suffix)] + rep
-            if cand not in forms and word_senses(cand, "v") is not None:
-                forms.append(cand)
-    return tuple(forms)
+def _multiword_verb(token: Token, lexicon: Lexicon) -> str | None:
+    """A light or support verb that WordNet lists together with its bare object noun as one
+    event verb ("took office", "took control"): that verb, an event of its own, though
+    neither the light verb nor the noun is one. Not when the noun names an event itself
+    (then the noun is the trigger) nor for the lexicon's non-event phrases ("take place",
+    an occurrence-48.3 verb whose subject is the event)."""
+    forms = _verb_forms(token)
+    if not any(f in lexicon.light or f in lexicon.support for f in forms):
+        return None
+    for c in token.children:
+        if c.dep_ != "dobj" or c.pos_ != "NOUN":
+            continue
+        noun = c.lemma_.lower()
+        if occurrence_verb_of_noun(noun, lexicon, supported=True) is not None:
+            continue  # "took control": the noun is the trigger
+        for form in forms:
+            phrase = f"{form} {noun}"
+            if word_senses(phrase, "v") is not None and not lexicon.non_event(phrase) and is_event_verb(phrase, lexicon):
+                return phrase
+    return None
 
 
 def _is_predicate_noun(token: Token) -> bool:
@@ -370,10 +379,14 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
         if token.pos_ == "VERB" and is_presence_passive(token, lexicon):
             kind, lemma = "copula", "be"
         elif token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
+            lemma = verb_base(token)  # "staged" lemmatized "stag": "stage"
             phrasal = f"{lemma} {particle}" if particle else lemma
             if _in_purpose_clause(token, lexicon):
                 continue
-            if (lexicon.non_event(lemma) and not particle) or lexicon.non_event(phrasal):
+            multiword = None if particle else _multiword_verb(token, lexicon)
+            if multiword is not None:
+                lemma = phrasal = multiword  # "took office": WordNet's "take office"
+            elif (lexicon.non_event(lemma) and not particle) or lexicon.non_event(phrasal):
                 if not _uncomplemented(token, phrasal, lexicon):
                     continue
             elif not is_event_verb(phrasal, lexicon):
