@@ -22,11 +22,16 @@ Which words name concrete events at all comes from WordNet 3.0's lexicographer c
   not made from the noun (``DENOMINAL_RATIO``: "war"); a happening (noun.event first) needs
   no verb and is its own action ("accident"); a closed compound WordNet lacks goes by its
   head ("airstrike") (``event_verb_of_noun``); after a support or light verb and for the
-  lexicon's gatherings any occurrence sense will do (``occurrence_verb_of_noun``);
+  lexicon's gatherings any occurrence sense will do (``occurrence_verb_of_noun``), and so
+  it will for a noun with its own dated phrase of time ("a speech on Wednesday");
 - the lexicon's classes stay the override: its non-event classes (reporting, cognition,
   light, aspectual, planning) are never events, its verbs of giving, getting, taking part
   and support always are, its locative nouns give their verb outright and its general
-  places are never events.
+  places are never events. Trigger finding (``extractor.triggers``) makes three
+  exceptions by context: an aspectual or planning verb with no complement ("finished
+  third"), a cognition or light verb with mostly concrete WordNet senses that names a
+  place ("stood outside Trump Tower", "remained in Kursk"), and a light verb WordNet lists
+  with its bare object as one event verb ("took office").
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ from .contracts import Trigger
 from .lexicon import (
     EVENT_NOUN_CLASSES, Lexicon, _wordnet_verbs, default_lexicon, event_verb_of_noun, is_event_verb,
     occurrence_verb_of_noun, verb_base, verb_forms as _verb_forms, verb_of_nominal, word_senses, wordnet_event_verb,
+    wordnet_place_noun,
 )
 from .syntax import PLACE_LABELS, entity_span, occurrence_clause  # noqa: F401  (re-exported)
 
@@ -298,6 +299,32 @@ def _uncomplemented(token: Token, lemma: str, lexicon: Lexicon) -> bool:
     return bool(wordnet_event_verb(lemma))
 
 
+def _placed_act(token: Token, lemma: str, lexicon: Lexicon) -> bool:
+    """A verb of the lexicon's cognition or light classes used in its concrete sense, as
+    its place phrase shows: WordNet gives it mostly concrete senses, it has no clausal
+    complement and no event noun for object, and a phrase of position or direction names a
+    place ("stood outside the tower", "put tubes around the well", "appeared in court in
+    Paris"). Reporting verbs never are."""
+    if lemma in lexicon.reporting or not (lemma in lexicon.cognition or lemma in lexicon.light):
+        return False
+    if not wordnet_event_verb(lemma):
+        return False
+    preps = lexicon.static_preps | lexicon.locative_preps | lexicon.destination_preps
+    placed = False
+    for c in token.children:
+        if c.dep_ in ("xcomp", "ccomp", "csubj", "prt", "acomp", "attr", "oprd"):
+            return False
+        if c.dep_ == "dobj" and occurrence_verb_of_noun(c.lemma_.lower(), lexicon, supported=True) is not None:
+            return False  # "held a meeting in Paris": the meeting is the event
+        if c.dep_ in ("prep", "advmod") and c.lower_ in preps:
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None and (
+                pobj.ent_type_ in PLACE_LABELS or (not pobj.ent_type_ and wordnet_place_noun(pobj.lemma_.lower()))
+            ):
+                placed = True
+    return placed
+
+
 def _partitive_of_event(token: Token, lexicon: Lexicon) -> bool:
     """The noun's "of" object is an event noun ("carried out a series of attacks", "a spate
     of bombings"): that is the event, the head only counts it."""
@@ -345,6 +372,21 @@ def _multiword_verb(token: Token, lexicon: Lexicon) -> str | None:
     return None
 
 
+_SETTING_TIMES = frozenset({"DATE", "TIME"})
+
+
+def _has_own_date(token: Token, lexicon: Lexicon) -> bool:
+    """The noun has its own phrase of time with a date or time ("a speech on Wednesday", "a
+    conference call on Saturday"): dated as only an occurrence is. A date modifier ("the
+    108-year wait") and a place phrase ("the game at Progressive Field") were tried too and
+    left out: on the news dev gold they added more spurious tuples than they found."""
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in lexicon.temporal_preps:
+            if any(p.dep_ == "pobj" and p.ent_type_ in _SETTING_TIMES for p in c.children):
+                return True
+    return False
+
+
 def _is_predicate_noun(token: Token) -> bool:
     """A noun heading its clause with a subject of its own: a verb the tagger took for a noun,
     as in headlines ("Lady Gaga protests outside Trump Tower", "Trump lands in Washington")."""
@@ -387,7 +429,9 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
             if multiword is not None:
                 lemma = phrasal = multiword  # "took office": WordNet's "take office"
             elif (lexicon.non_event(lemma) and not particle) or lexicon.non_event(phrasal):
-                if not _uncomplemented(token, phrasal, lexicon):
+                if not _uncomplemented(token, phrasal, lexicon) and not (
+                    not particle and _placed_act(token, lemma, lexicon)
+                ):
                     continue
             elif not is_event_verb(phrasal, lexicon):
                 continue  # WordNet: only cognition, perception, emotion or stative senses
@@ -418,6 +462,8 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None) -> list[Trigger]:
                     verb = occurrence_verb_of_noun(lemma, lexicon)  # "a rally in Ohio"
                 if verb is None and _supported(token, lexicon) and not _partitive_of_event(token, lexicon):
                     verb = occurrence_verb_of_noun(lemma, lexicon, supported=True)  # "staged a protest"
+                if verb is None and _has_own_date(token, lexicon) and not _partitive_of_event(token, lexicon):
+                    verb = occurrence_verb_of_noun(lemma, lexicon, supported=True)  # "a speech on Wednesday"
                 if verb is None and _is_possessed_event(token, lexicon):
                     verb = lemma  # "Putin's trip to Pyongyang": a verb used as a noun
                 if verb is None or lexicon.non_event(verb):

@@ -66,3 +66,42 @@ def test_light_and_support_verbs(nlp, text, present, absent):
 def test_places_of_position_locate_the_event(extractor_, text, action, location):
     tuples = [t for t in extractor_.extract(text) if t.lemma == action]
     assert tuples and tuples[0].location is not None and location in tuples[0].location.text, tuples
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a cognition or light verb placing its subject or object: its concrete sense
+        ("She stood outside Trump Tower on Sunday.", {"stand"}, set()),
+        ("The troops remained in Kursk in May.", {"remain"}, set()),
+        ("He appeared in court in Paris on Monday.", {"appear"}, set()),
+        # no place: the attitude or the light use
+        ("She cannot stand the noise.", set(), {"stand"}),
+        ("It remains unclear who fired.", set(), {"remain"}),
+        # a clausal complement: the event is in it
+        ("He appeared to leave Paris on Monday.", {"leave"}, {"appear"}),
+        # an event noun for object: the noun is the event
+        ("They held a meeting in Paris on Monday.", {"meet"}, {"hold"}),
+    ],
+)
+def test_placed_cognition_and_light_verbs(extractor_, text, present, absent):
+    found = {t.lemma for t in find_triggers(extractor_.nlp(text))}  # with the place ruler
+    assert present <= found and not (absent & found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a noun dated or placed by its own phrase is an occurrence, speech acts too
+        ("After his speech on Wednesday, the crowd left.", {"speak"}, set()),
+        ("During a conference call on Saturday, Clinton conceded.", {"call"}, set()),
+        # undated, unplaced: the thing said or the device, not an occurrence
+        ("His speech was long.", set(), {"speak"}),
+        ("The call was short.", set(), {"call"}),
+        # a report is a source, never an event, whatever its date
+        ("The report on Monday said troops moved.", {"move"}, {"report"}),
+    ],
+)
+def test_dated_speech_act_nouns(extractor_, text, present, absent):
+    found = {t.lemma for t in find_triggers(extractor_.nlp(text))}
+    assert present <= found and not (absent & found), found
