@@ -22,11 +22,16 @@ Which words name concrete events at all comes from WordNet 3.0's lexicographer c
   not made from the noun (``DENOMINAL_RATIO``: "war"); a happening (noun.event first) needs
   no verb and is its own action ("accident"); a closed compound WordNet lacks goes by its
   head ("airstrike") (``event_verb_of_noun``); after a support or light verb and for the
-  lexicon's gatherings any occurrence sense will do (``occurrence_verb_of_noun``);
+  lexicon's gatherings any occurrence sense will do (``occurrence_verb_of_noun``), and so
+  it will for a noun with its own dated phrase of time ("a speech on Wednesday");
 - the lexicon's classes stay the override: its non-event classes (reporting, cognition,
   light, aspectual, planning) are never events, its verbs of giving, getting, taking part
   and support always are, its locative nouns give their verb outright and its general
-  places are never events.
+  places are never events. Trigger finding (``extractor.triggers``) makes three
+  exceptions by context: an aspectual or planning verb with no complement ("finished
+  third"), a cognition or light verb with mostly concrete WordNet senses that names a
+  place ("stood outside Trump Tower", "remained in Kursk"), and a light verb WordNet lists
+  with its bare object as one event verb ("took office").
 """
 
 from __future__ import annotations
@@ -352,6 +357,34 @@ def is_event_verb(lemma: str, lexicon: Lexicon | None = None) -> bool:
         return True
     known = wordnet_event_verb(lemma)
     return True if known is None else known  # a phrasal verb WordNet lacks too ("see off")
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def verb_base(token) -> str:
+    """A verb token's base form: its lemma, but with the silent "e" English spelling drops
+    before "-ed" and "-ing" put back where the lemmatizer lost it ("staged" given as "stag",
+    "staring" as "star"): a one-syllable lemma ending in a single vowel and consonant
+    doubles that consonant when inflected ("stagged", "starring"), so an undoubled
+    inflection of it comes from the lemma + "e", when WordNet has that verb."""
+    lemma, low = token.lemma_.lower(), token.lower_
+    if (
+        len(lemma) >= 3 and lemma.isalpha() and lemma[-1] not in _VOWELS and lemma[-1] not in "wxy"
+        and lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS
+        and sum(ch in _VOWELS for ch in lemma) == 1
+        and low in (lemma + "ed", lemma + "ing")
+        and word_senses(lemma + "e", "v") is not None
+    ):
+        return lemma + "e"
+    return lemma
+
+
+def verb_forms(token) -> tuple[str, ...]:
+    """The base forms a verb token may have, for word-class checks (support, light): its
+    lemma and, when it differs, ``verb_base``."""
+    lemma, base = token.lemma_.lower(), verb_base(token)
+    return (lemma,) if base == lemma else (base, lemma)
 
 
 @lru_cache(maxsize=None)

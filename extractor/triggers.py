@@ -7,7 +7,8 @@ from spacy.tokens import Doc, Token
 from .contracts import Trigger
 from .lexicon import (
     EVENT_NOUN_CLASSES, Lexicon, _wordnet_verbs, default_lexicon, event_verb_of_noun, is_event_verb,
-    occurrence_verb_of_noun, verb_of_nominal, word_senses, wordnet_event_verb,
+    occurrence_verb_of_noun, verb_base, verb_forms as _verb_forms, verb_of_nominal, word_senses, wordnet_event_verb,
+    wordnet_place_noun,
 )
 from .syntax import PLACE_LABELS, entity_span, occurrence_clause  # noqa: F401  (re-exported)
 
@@ -298,6 +299,32 @@ def _uncomplemented(token: Token, lemma: str, lexicon: Lexicon) -> bool:
     return bool(wordnet_event_verb(lemma))
 
 
+def _placed_act(token: Token, lemma: str, lexicon: Lexicon) -> bool:
+    """A verb of the lexicon's cognition or light classes used in its concrete sense, as
+    its place phrase shows: WordNet gives it mostly concrete senses, it has no clausal
+    complement and no event noun for object, and a phrase of position or direction names a
+    place ("stood outside the tower", "put tubes around the well", "appeared in court in
+    Paris"). Reporting verbs never are."""
+    if lemma in lexicon.reporting or not (lemma in lexicon.cognition or lemma in lexicon.light):
+        return False
+    if not wordnet_event_verb(lemma):
+        return False
+    preps = lexicon.static_preps | lexicon.locative_preps | lexicon.destination_preps
+    placed = False
+    for c in token.children:
+        if c.dep_ in ("xcomp", "ccomp", "csubj", "prt", "acomp", "attr", "oprd"):
+            return False
+        if c.dep_ == "dobj" and occurrence_verb_of_noun(c.lemma_.lower(), lexicon, supported=True) is not None:
+            return False  # "held a meeting in Paris": the meeting is the event
+        if c.dep_ in ("prep", "advmod") and c.lower_ in preps:
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None and (
+                pobj.ent_type_ in PLACE_LABELS or (not pobj.ent_type_ and wordnet_place_noun(pobj.lemma_.lower()))
+            ):
+                placed = True
+    return placed
+
+
 def _partitive_of_event(token: Token, lexicon: Lexicon) -> bool:
     """The noun's "of" object is an event noun ("carried out a series of attacks", "a spate
     of bombings"): that is the event, the head only counts it."""
@@ -323,17 +350,41 @@ def _supported(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-def _verb_forms(token: Token) -> tuple[str, ...]:
-    """The verb's lemma, and the base forms its inflected form may have besides ("staged",
-    which the lemmatizer may give as "stag": "stage" too)."""
-    lemma, low = token.lemma_.lower(), token.lower_
-    forms = [lemma]
-    for suffix, rep in (("ed", "e"), ("ed", ""), ("d", ""), ("ing", "e"), ("ing", ""), ("es", ""), ("s", "")):
-        if low.endswith(suffix) and len(low) > len(suffix) + 2:
-            cand = low[: -len(suffix)] + rep
-            if cand not in forms and word_senses(cand, "v") is not None:
-                forms.append(cand)
-    return tuple(forms)
+def _multiword_verb(token: Token, lexicon: Lexicon) -> str | None:
+    """A light or support verb that WordNet lists together with its bare object noun as one
+    event verb ("took office", "took control"): that verb, an event of its own, though
+    neither the light verb nor the noun is one. Not when the noun names an event itself
+    (then the noun is the trigger) nor for the lexicon's non-event phrases ("take place",
+    an occurrence-48.3 verb whose subject is the event)."""
+    forms = _verb_forms(token)
+    if not any(f in lexicon.light or f in lexicon.support for f in forms):
+        return None
+    for c in token.children:
+        if c.dep_ != "dobj" or c.pos_ != "NOUN":
+            continue
+        noun = c.lemma_.lower()
+        if occurrence_verb_of_noun(noun, lexicon, supported=True) is not None:
+            continue  # "took control": the noun is the trigger
+        for form in forms:
+            phrase = f"{form} {noun}"
+            if word_senses(phrase, "v") is not None and not lexicon.non_event(phrase) and is_event_verb(phrase, lexicon):
+                return phrase
+    return None
+
+
+_SETTING_TIMES = frozenset({"DATE", "TIME"})
+
+
+def _has_own_date(token: Token, lexicon: Lexicon) -> bool:
+    """The noun has its own phrase of time with a date or time ("a speech on Wednesday", "a
+    conference call on Saturday"): dated as only an occurrence is. A date modifier ("the
+    108-year wait") and a place phrase ("the game at Progressive Field") were tried too and
+    left out: on the news dev gold they added more spurious tuples than they found."""
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in lexicon.temporal_preps:
+            if any(p.dep_ == "pobj" and p.ent_type_ in _SETTING_TIMES for p in c.children):
+                return True
+    return False
 
 
 def _is_predicate_noun(token: Token) -> bool:
@@ -372,11 +423,17 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
         if token.pos_ == "VERB" and is_presence_passive(token, lexicon):
             kind, lemma = "copula", "be"
         elif token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
+            lemma = verb_base(token)  # "staged" lemmatized "stag": "stage"
             phrasal = f"{lemma} {particle}" if particle else lemma
             if _in_purpose_clause(token, lexicon):
                 continue
-            if (lexicon.non_event(lemma) and not particle) or lexicon.non_event(phrasal):
-                if not _uncomplemented(token, phrasal, lexicon):
+            multiword = None if particle else _multiword_verb(token, lexicon)
+            if multiword is not None:
+                lemma = phrasal = multiword  # "took office": WordNet's "take office"
+            elif (lexicon.non_event(lemma) and not particle) or lexicon.non_event(phrasal):
+                if not _uncomplemented(token, phrasal, lexicon) and not (
+                    not particle and _placed_act(token, lemma, lexicon)
+                ):
                     continue
             elif not is_event_verb(phrasal, lexicon):
                 continue  # WordNet: only cognition, perception, emotion or stative senses
@@ -407,6 +464,8 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
                     verb = occurrence_verb_of_noun(lemma, lexicon)  # "a rally in Ohio"
                 if verb is None and _supported(token, lexicon) and not _partitive_of_event(token, lexicon):
                     verb = occurrence_verb_of_noun(lemma, lexicon, supported=True)  # "staged a protest"
+                if verb is None and _has_own_date(token, lexicon) and not _partitive_of_event(token, lexicon):
+                    verb = occurrence_verb_of_noun(lemma, lexicon, supported=True)  # "a speech on Wednesday"
                 if verb is None and _is_possessed_event(token, lexicon):
                     verb = lemma  # "Putin's trip to Pyongyang": a verb used as a noun
                 if verb is None or lexicon.non_event(verb):

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..contracts import TokenSpan, Trigger
-from ..lexicon import is_agent_noun
+from ..lexicon import is_agent_noun, verb_forms
 from .rules import Context, Found, RuleTable, attempt, names_of
 from .spans import (
     ACTOR_LABELS, _is_agentive, _is_motion, _is_non_event_verb, _is_relative, content_head, noun_phrase,
@@ -180,7 +180,8 @@ def _performs_object(ctx: Context, verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in ctx.words.reporting or lemma in ctx.words.cognition:
         return False
-    return lemma in ctx.words.support or _is_non_event_verb(lemma, ctx.words)
+    # by any base form: "staged" may come lemmatized as "stag"
+    return any(f in ctx.words.support for f in verb_forms(verb)) or _is_non_event_verb(lemma, ctx.words)
 
 
 # --- clauses: (ctx, verb, complement it was reached from) -> (Token, verdict) | None ------

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..contracts import TokenSpan
 from ..normalize.date import MONTH_NAMES
+from ..lexicon import verb_forms
 from ..syntax import occurrence_clause
 from .rules import Context, Found, RuleTable, Words, attempt
 from .spans import _clause_path_clear, _entity, _era_year, _is_non_event_verb, _purpose_clauses, _trim
@@ -222,7 +223,8 @@ def _date_holders(ctx: Context, token: Token) -> list[Token]:
         holders.extend(c for c in token.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in words.support)
         verb = token.head.lemma_.lower()
         if token.dep_ == "dobj" and token.head.pos_ == "VERB" and (
-            verb in words.support or verb in words.participation or _is_non_event_verb(verb, words)
+            any(f in words.support for f in verb_forms(token.head)) or verb in words.participation
+            or _is_non_event_verb(verb, words)
         ):
             holders.append(token.head)  # "in 1244 the dynasty took control"
     return holders

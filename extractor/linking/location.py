@@ -386,7 +386,8 @@ def _governing_clauses(token: Token) -> list[Token]:
 def _static_location(ctx: Context, verb: Token, *, skip: Token | None = None) -> TokenSpan | None:
     """Where a verb's clause happens, from its own static preposition phrases (not ``skip``)."""
     for c in verb.children:
-        if c.dep_ == "prep" and c.lower_ in ctx.words.static_preps and c != skip:
+        # "outside" may be parsed an adverb with its object ("protested outside the tower")
+        if c.dep_ in ("prep", "advmod") and c.lower_ in ctx.words.static_preps and c != skip:
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             span = _place_span(pobj, ctx.words) if pobj is not None else None
             if span is not None:

@@ -1,0 +1,107 @@
+"""Support and light verbs: the base form of an inflected verb the lemmatizer cut short,
+light verbs that WordNet lists with their object as one event verb ("take office"), and the
+places of position a support construction's phrases give."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from extractor.triggers import find_triggers
+from extractor.lexicon import verb_base, verb_forms
+
+
+@pytest.mark.parametrize(
+    ("lemma", "surface", "expected"),
+    [
+        ("stag", "staged", "stage"),  # undoubled: the silent "e" was dropped
+        ("star", "staring", "stare"),
+        ("hop", "hoped", "hope"),
+        ("fin", "fined", "fine"),
+        ("star", "starring", "star"),  # doubled consonant: the lemma is right
+        ("hop", "hopped", "hop"),
+        ("plan", "planned", "plan"),
+        ("visit", "visited", "visit"),  # two syllables: no doubling rule
+        ("open", "opening", "open"),
+        ("stay", "stayed", "stay"),  # final y
+        ("fix", "fixed", "fix"),  # final x
+        ("stag", "stag", "stag"),  # not an inflection
+    ],
+)
+def test_verb_base_restores_the_silent_e(lemma, surface, expected):
+    assert verb_base(SimpleNamespace(lemma_=lemma, lower_=surface)) == expected
+
+
+def test_verb_forms_gives_both_readings_when_they_differ():
+    assert verb_forms(SimpleNamespace(lemma_="stag", lower_="staged")) == ("stage", "stag")
+    assert verb_forms(SimpleNamespace(lemma_="take", lower_="took")) == ("take",)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a light verb and its bare object, one WordNet event verb
+        ("He will take office in January.", {"take office"}, {"take"}),
+        ("The new mayor took office in Lyon on Monday.", {"take office"}, set()),
+        # "take place": an occurrence verb whose subject is the event, never an event of its own
+        ("The vote took place in Kyiv on Sunday.", set(), {"take place"}),
+        ("The rebels took control of Aleppo in May.", {"take control"}, {"take"}),
+        # the lemmatizer's "stag" for "staged": the verb is "stage"
+        ("Farmers staged a rally in Paris on Monday.", {"stage"}, {"stag"}),
+    ],
+)
+def test_light_and_support_verbs(nlp, text, present, absent):
+    found = {t.lemma for t in find_triggers(nlp(text))}
+    assert present <= found and not (absent & found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "location"),
+    [
+        ("Hundreds of farmers protested outside the European Parliament on Tuesday.", "protest", "European Parliament"),
+        ("Thousands of workers rallied behind the Capitol in Washington on Friday.", "rally", "Capitol"),
+    ],
+)
+def test_places_of_position_locate_the_event(extractor_, text, action, location):
+    tuples = [t for t in extractor_.extract(text) if t.lemma == action]
+    assert tuples and tuples[0].location is not None and location in tuples[0].location.text, tuples
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a cognition or light verb placing its subject or object: its concrete sense
+        ("She stood outside Trump Tower on Sunday.", {"stand"}, set()),
+        ("The troops remained in Kursk in May.", {"remain"}, set()),
+        ("He appeared in court in Paris on Monday.", {"appear"}, set()),
+        # no place: the attitude or the light use
+        ("She cannot stand the noise.", set(), {"stand"}),
+        ("It remains unclear who fired.", set(), {"remain"}),
+        # a clausal complement: the event is in it
+        ("He appeared to leave Paris on Monday.", {"leave"}, {"appear"}),
+        # an event noun for object: the noun is the event
+        ("They held a meeting in Paris on Monday.", {"meet"}, {"hold"}),
+    ],
+)
+def test_placed_cognition_and_light_verbs(extractor_, text, present, absent):
+    found = {t.lemma for t in find_triggers(extractor_.nlp(text))}  # with the place ruler
+    assert present <= found and not (absent & found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a noun dated or placed by its own phrase is an occurrence, speech acts too
+        ("After his speech on Wednesday, the crowd left.", {"speak"}, set()),
+        ("During a conference call on Saturday, Clinton conceded.", {"call"}, set()),
+        # undated, unplaced: the thing said or the device, not an occurrence
+        ("His speech was long.", set(), {"speak"}),
+        ("The call was short.", set(), {"call"}),
+        # a report is a source, never an event, whatever its date
+        ("The report on Monday said troops moved.", {"move"}, {"report"}),
+    ],
+)
+def test_dated_speech_act_nouns(extractor_, text, present, absent):
+    found = {t.lemma for t in find_triggers(extractor_.nlp(text))}
+    assert present <= found and not (absent & found), found
