@@ -28,7 +28,7 @@ from ..contracts import TokenSpan, Trigger
 from ..lexicon import is_agent_noun
 from .rules import Context, Found, RuleTable, attempt, names_of
 from .spans import (
-    ACTOR_LABELS, _is_agentive, _is_motion, _is_non_event_verb, _is_relative, content_head, noun_phrase,
+    ACTOR_LABELS, _is_agentive, _is_motion, _is_non_event_verb, _is_relative, content_head, is_age, noun_phrase,
     resolve_pronoun,
 )
 
@@ -460,7 +460,7 @@ def _is_no_actor(ctx: Context, cand: Token, token: Token) -> bool:
     (``_names_event``)."""
     lemma = cand.lemma_.lower()
     return (
-        cand.ent_type_ in ("DATE", "TIME")
+        (cand.ent_type_ in ("DATE", "TIME") and not is_age(cand, ctx.words))  # "the six-year-old fell": a person
         or lemma in ctx.words.time_nouns
         or _is_relative(cand, ctx.words)
         or _names_event(ctx, cand, token)
