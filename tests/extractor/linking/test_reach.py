@@ -135,3 +135,58 @@ def test_is_age(words, ent, token, expected):
     doc = Doc(VOCAB, words=words)
     doc.ents = [Span(doc, ent[0], ent[1], label="DATE")]
     assert is_age(doc[token], shipped_words()) is expected
+
+
+# --- a participle the parser read as a complement clause after the object ("participle_head") ---
+
+
+@pytest.mark.parametrize(
+    "tag, lemma, actor, rule",
+    [
+        # "soothed supporters gathered outside": the tagger's past tense, the supporters gathered
+        ("VBD", "gather", "supporters", "participle_head"),
+        # "saw fighters killed outside": a past participle of a verb taking an object, the
+        # fighters its patient, no actor
+        ("VBN", "kill", None, "agentless_participle"),
+    ],
+)
+def test_a_participle_right_after_the_object_takes_the_object_as_its_noun(tag, lemma, actor, rule):
+    # She soothed supporters PARTICIPLE outside the Center on Monday .
+    doc = parse(
+        [
+            ("She", 1, "nsubj", "PRON", "PRP", "she"),
+            ("soothed", 1, "ROOT", "VERB", "VBD", "soothe"),
+            ("supporters", 1, "dobj", "NOUN", "NNS", "supporter"),
+            ("went", 1, "ccomp", "VERB", tag, lemma),
+            ("outside", 3, "prep", "ADP", "IN", "outside"),
+            ("the", 6, "det", "DET", "DT", "the"),
+            ("Center", 4, "pobj", "PROPN", "NNP", "Center"),
+            ("on", 3, "prep", "ADP", "IN", "on"),
+            ("Monday", 7, "pobj", "PROPN", "NNP", "Monday"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(6, 7, "FAC"), (8, 9, "DATE")],
+    )
+    args, text = link(doc, 3, lemma)
+    assert text(args.actor) == actor
+    assert args.rules["actor"] == rule
+
+
+def test_a_complement_clause_with_its_own_subject_is_no_participle():
+    # She said supporters gathered outside the Center on Monday .  ("supporters" the subject)
+    doc = parse(
+        [
+            ("She", 1, "nsubj", "PRON", "PRP", "she"),
+            ("said", 1, "ROOT", "VERB", "VBD", "say"),
+            ("supporters", 3, "nsubj", "NOUN", "NNS", "supporter"),
+            ("gathered", 1, "ccomp", "VERB", "VBD", "gather"),
+            ("outside", 3, "prep", "ADP", "IN", "outside"),
+            ("the", 6, "det", "DET", "DT", "the"),
+            ("Center", 4, "pobj", "PROPN", "NNP", "Center"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(6, 7, "FAC")],
+    )
+    args, text = link(doc, 3, "gather")
+    assert (text(args.actor), args.rules["actor"]) == ("supporters", "subject")
+
