@@ -190,3 +190,46 @@ def test_a_complement_clause_with_its_own_subject_is_no_participle():
     args, text = link(doc, 3, "gather")
     assert (text(args.actor), args.rules["actor"]) == ("supporters", "subject")
 
+
+# --- a named place modifying the object ("object_place_modifier") ----------------------------
+
+
+@pytest.mark.parametrize(
+    "modifier, obj, location",
+    [
+        (["Kabul"], "hotel", "Kabul"),  # "attacked a Kabul hotel"
+        (["UK", "-", "based"], "company", "UK"),  # "acquired the UK-based company"
+        (["UK"], "ambassador", None),  # "met the UK ambassador": whom he serves, not where
+        (["US"], "citizenship", None),  # "questioned his US citizenship": a state, not a thing placed
+    ],
+)
+def test_a_named_place_modifying_the_object_places_the_event(modifier, obj, location):
+    # Gunmen attacked a MODIFIER OBJECT .
+    n = len(modifier)
+    obj_i = 3 + n
+    if n == 1:
+        mod_rows = [(modifier[0], obj_i, "compound", "PROPN", "NNP", modifier[0])]
+        ents = [(3, 4, "GPE")]
+    else:  # "UK - based": the place hangs on the participle, which modifies the object
+        mod_rows = [
+            (modifier[0], 5, "npadvmod", "PROPN", "NNP", modifier[0]),
+            ("-", 5, "punct", "PUNCT", "HYPH", "-"),
+            ("based", obj_i, "amod", "VERB", "VBN", "base"),
+        ]
+        ents = [(3, 4, "GPE")]
+    doc = parse(
+        [
+            ("Gunmen", 1, "nsubj", "NOUN", "NNS", "gunman"),
+            ("attacked", 1, "ROOT", "VERB", "VBD", "attack"),
+            ("a", obj_i, "det", "DET", "DT", "a"),
+            *mod_rows,
+            (obj, 1, "dobj", "NOUN", "NN", obj),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ents=ents,
+    )
+    args, text = link(doc, 1, "attack")
+    assert text(args.location) == location
+    if location is not None:
+        assert args.rules["location"] == "object_place_modifier"
+
