@@ -324,7 +324,11 @@ def clause_actor(ctx: Context, verb: Token) -> Found[tuple[Token, str | None]] |
 def _governing(verb: Token) -> tuple[Token, Token | None] | None:
     """The clause above ``verb`` in a control, conjunction or participle chain, and ``verb``
     itself when, as a complement reaching its governing verb directly, it can be controlled
-    by it."""
+    by it; for a gerund object, the verb that takes it."""
+    if verb.dep_ == "dobj" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
+        # a gerund object with no subject of its own: the verb's subject does it
+        # ("Obama describes meeting Trump", "she enjoyed spending time there")
+        return verb.head, None
     if verb.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acl", "acomp"):
         return None
     nxt = verb.head.head if verb.dep_ == "pcomp" else verb.head

@@ -233,3 +233,31 @@ def test_a_named_place_modifying_the_object_places_the_event(modifier, obj, loca
     if location is not None:
         assert args.rules["location"] == "object_place_modifier"
 
+
+# --- a gerund object: the verb that takes it gives its actor (``_governing``) ----------------
+
+
+@pytest.mark.parametrize(
+    "tag, actor",
+    [
+        ("VBG", "Obama"),  # "Obama describes meeting Trump": Obama met him
+        ("NN", None),  # a noun object is no clause: nothing to climb to
+    ],
+)
+def test_the_subject_of_the_verb_does_its_gerund_object(tag, actor):
+    # Obama describes meeting Trump at the White House .
+    doc = parse(
+        [
+            ("Obama", 1, "nsubj", "PROPN", "NNP", "Obama"),
+            ("describes", 1, "ROOT", "VERB", "VBZ", "describe"),
+            ("meeting", 1, "dobj", "VERB" if tag == "VBG" else "NOUN", tag, "meet"),
+            ("Trump", 2, "dobj", "PROPN", "NNP", "Trump"),
+            ("at", 2, "prep", "ADP", "IN", "at"),
+            ("the", 6, "det", "DET", "DT", "the"),
+            ("House", 4, "pobj", "PROPN", "NNP", "House"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+        ],
+        ents=[(0, 1, "PERSON"), (3, 4, "PERSON"), (6, 7, "FAC")],
+    )
+    args, text = link(doc, 2, "meet")
+    assert text(args.actor) == actor
