@@ -28,7 +28,7 @@ from ..contracts import TokenSpan, Trigger
 from ..lexicon import is_agent_noun, verb_forms
 from .rules import Context, Found, RuleTable, attempt, names_of
 from .spans import (
-    ACTOR_LABELS, _is_agentive, _is_motion, _is_non_event_verb, _is_relative, content_head, noun_phrase,
+    ACTOR_LABELS, _is_agentive, _is_motion, _is_non_event_verb, _is_relative, content_head, is_age, noun_phrase,
     resolve_pronoun,
 )
 
@@ -264,14 +264,30 @@ def participle_head(ctx: Context, verb: Token, came_from: Token | None) -> tuple
     participle ("Six fighters killed in Ukraine", "troops sent to Kursk"). A past participle
     with an object, or on the noun that heads a sentence of running text (which needs a
     finite verb: "The troops trained at the base in June."), is a finite verb the tagger
-    misread, whose noun acts."""
-    if verb.dep_ != "acl" or verb.tag_ not in ("VBG", "VBN") or any(c.dep_ == "aux" for c in verb.children):
+    misread, whose noun acts. The parser can read a participle right after a verb's object as
+    that verb's complement clause (``_object_before``): its noun is the object."""
+    if verb.tag_ not in ("VBG", "VBN", "VBD") or any(c.dep_ == "aux" for c in verb.children):
         return None
-    if verb.tag_ == "VBG" or verb.lemma_.lower() in ctx.words.intransitive or any(c.dep_ == "dobj" for c in verb.children):
-        return verb.head, None
-    if verb.head.dep_ == "ROOT" and not is_headline(verb):
-        return verb.head, None
-    return verb.head, AGENTLESS_PARTICIPLE
+    # the tagger often reads such a participle as a past tense (VBD) when it is no acl
+    noun = (verb.head if verb.tag_ != "VBD" else None) if verb.dep_ == "acl" else _object_before(verb)
+    if noun is None:
+        return None
+    if verb.tag_ in ("VBG", "VBD") or verb.lemma_.lower() in ctx.words.intransitive or any(c.dep_ == "dobj" for c in verb.children):
+        return noun, None  # a past tense by the tagger ("supporters gathered outside"): the noun acts
+    if noun.dep_ == "ROOT" and not is_headline(verb):
+        return noun, None
+    return noun, AGENTLESS_PARTICIPLE
+
+
+def _object_before(verb: Token) -> Token | None:
+    """The object a participle follows when the parser read the participle as a complement
+    clause of the verb whose object it modifies ("did not soothe supporters gathered outside
+    the centre": ``ccomp`` "gathered" right after the object "supporters"), a clause with no
+    subject, mark or auxiliary of its own."""
+    if verb.dep_ != "ccomp" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "mark", "aux", "auxpass") for c in verb.children):
+        return None
+    obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    return obj if obj is not None and obj.right_edge.i + 1 == verb.i and obj.pos_ in ("NOUN", "PROPN") else None
 
 
 @CLAUSE_ACTOR.rule
@@ -309,7 +325,11 @@ def clause_actor(ctx: Context, verb: Token) -> Found[tuple[Token, str | None]] |
 def _governing(verb: Token) -> tuple[Token, Token | None] | None:
     """The clause above ``verb`` in a control, conjunction or participle chain, and ``verb``
     itself when, as a complement reaching its governing verb directly, it can be controlled
-    by it."""
+    by it; for a gerund object, the verb that takes it."""
+    if verb.dep_ == "dobj" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB":
+        # a gerund object with no subject of its own: the verb's subject does it
+        # ("Obama describes meeting Trump", "she enjoyed spending time there")
+        return verb.head, None
     if verb.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acl", "acomp"):
         return None
     nxt = verb.head.head if verb.dep_ == "pcomp" else verb.head
@@ -461,7 +481,7 @@ def _is_no_actor(ctx: Context, cand: Token, token: Token) -> bool:
     (``_names_event``)."""
     lemma = cand.lemma_.lower()
     return (
-        cand.ent_type_ in ("DATE", "TIME")
+        (cand.ent_type_ in ("DATE", "TIME") and not is_age(cand, ctx.words))  # "the six-year-old fell": a person
         or lemma in ctx.words.time_nouns
         or _is_relative(cand, ctx.words)
         or _names_event(ctx, cand, token)

@@ -17,7 +17,7 @@ from ..normalize.date import MONTH_NAMES
 from ..lexicon import verb_forms
 from ..syntax import occurrence_clause
 from .rules import Context, Found, RuleTable, Words, attempt
-from .spans import _clause_path_clear, _entity, _era_year, _is_non_event_verb, _purpose_clauses, _trim
+from .spans import _clause_path_clear, _entity, _era_year, _is_non_event_verb, _purpose_clauses, _trim, is_age
 
 
 def _is_year_number(token: Token) -> bool:
@@ -40,6 +40,8 @@ def _date_extent(token: Token, words: Words, *, times: bool = False, years: bool
     era = _era_year(token, words)
     if era is not None:
         return era
+    if token.ent_type_ == "DATE" and is_age(token, words):
+        return None  # "the six-year-old", "aged 45": an age, not a date
     if token.ent_type_ == "DATE" or token.ent_type_ == "TIME" and times:
         start, end = _entity(token)
         doc = token.doc

@@ -3,7 +3,8 @@
 ``LOCATION`` first tries the places of the trigger's own phrase (``PHRASE_PLACE``: a
 destination before a static place before an origin, then places named by objects,
 relative "where" clauses, deeper prepositional phrases and modifiers), then those of its
-infinitive of purpose, of the clause it serves, and finally the nearest place entity.
+infinitive of purpose, of the clause it serves, a named place modifying its object
+("attacked a Kabul hotel"), and finally the nearest place entity.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..contracts import TokenSpan
-from ..lexicon import wordnet_place_noun
+from ..lexicon import word_senses, wordnet_place_noun
 from ..syntax import PLACE_LABELS, occurrence_clause
 from .rules import Context, Found, RuleTable, Words
 from .spans import (
@@ -300,6 +301,36 @@ def served_verb_place(ctx: Context, token: Token, actor: TokenSpan | None) -> To
     "In Russia, gangs engage in blackmail"."""
     if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
         return _static_location(ctx, token.head.head, skip=token.head)
+    return None
+
+
+# WordNet classes (first sense) of the objects a named modifier places: things and bodies
+# that are somewhere ("a Kabul hotel", "the UK-based company"), not states or acts ("his US
+# citizenship", "the US policy").
+PLACED_THING_CLASSES = frozenset({"artifact", "location", "group", "object"})
+
+
+@LOCATION.rule
+def object_place_modifier(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
+    """A named place modifying the verb's object, as a compound or through a participle it
+    qualifies: "attacked a Kabul hotel", "acquired the UK-based company"; not an object that
+    names a person or a named body ("met the UK ambassador", "the US Navy"), whose place says
+    whom it serves, not where the event is."""
+    if token.pos_ != "VERB":
+        return None
+    for obj in token.children:
+        if obj.dep_ != "dobj" or obj.ent_type_ or _is_agentive(obj, ctx.words) or obj.lemma_.lower() in ctx.words.title_words:
+            continue
+        senses = word_senses(obj.lemma_.lower(), "n")
+        if senses is None or senses.classes[0] not in PLACED_THING_CLASSES:
+            continue  # "questioned Obama's US citizenship": a scope, not a place
+        for m in obj.lefts:
+            if m.dep_ == "compound" and m.ent_type_ in PLACE_LABELS:
+                return _entity(m)
+            if m.dep_ == "amod" and m.tag_ == "VBN":
+                place = next((g for g in m.children if g.dep_ in ("npadvmod", "compound") and g.ent_type_ in PLACE_LABELS), None)
+                if place is not None:
+                    return _entity(place)
     return None
 
 

@@ -30,6 +30,23 @@ def _is_number(token: Token) -> bool:
 _entity = entity_span  # the span of the entity a token is in (read from its tags)
 
 
+def is_age(token: Token, words: Words) -> bool:
+    """Whether a token the NER tags DATE is part of an age, not a date: "a six-year-old",
+    "six years old" (closed by a word of ``age_closers``), "aged 45", "at age 45" (opened by
+    one of ``age_openers``). An age says how old someone is; as the head of a noun phrase
+    ("the six-year-old fell") it names a person."""
+    if token.ent_type_ != "DATE":
+        return False
+    ent = _entity(token)
+    if ent is None:
+        return False
+    start, end = ent
+    doc = token.doc
+    if doc[end - 1].lower_ in words.age_closers:
+        return True
+    return start > 0 and doc[start - 1].lower_ in words.age_openers
+
+
 def _trim(doc: Doc, start: int, end: int) -> TokenSpan:
     """The span without leading determiners, punctuation, conjunctions and case markers,
     trailing punctuation, conjunctions and case markers, or a bracket it opens and does not close."""

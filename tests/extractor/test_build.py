@@ -107,7 +107,8 @@ AGENTLESS_CASES = [
     ("Four suspects were arrested in Porto on Tuesday.", "arrest", None, "Four suspects", "Porto"),
     ("Police arrested six men in Porto on Tuesday.", "arrest", "Police", "six men", "Porto"),
     ("Journalist detained in Baku", "detain", None, None, "Baku"),
-    # "outside" is a preposition of position as "at" and "near" are: its object is the place
+    # "outside" is a preposition of position (static_preps) like "in": the place phrase it
+    # heads, pinned by its named place, as "detained in the parliament in Tbilisi" gives it
     ("Eight protesters were detained outside the parliament in Tbilisi.", "detain", None, "Eight protesters", "parliament in Tbilisi"),
     # movement: the subject of an intransitive stays the actor, what is sent never is one
     ("About 300 refugees fled to Moldova last week.", "flee", "refugees", "About 300 refugees", "Moldova"),

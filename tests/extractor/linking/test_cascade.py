@@ -62,6 +62,7 @@ CASES = [
     ("Japan sent engineers to rebuild schools in Iraq.", "sent", "location", "purpose_clause"),
     ("Iran's attack on the tanker was condemned in Oslo.", "attack", "location", "governing_clause_place"),
     ("In Lagos, gangs engaged in kidnapping.", "kidnapping", "location", "served_verb_place"),
+    ("Gunmen attacked a Kabul hotel on Monday.", "attacked", "location", "object_place_modifier"),
     ("An inspection team from Vienna arrived in Tehran.", "inspection", "location", "nearest_place"),
     ("The farmer bought a house in a neighbouring county in May.", "bought", "location", "common_place"),
     # date
