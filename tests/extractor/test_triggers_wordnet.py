@@ -16,6 +16,7 @@ from extractor.lexicon import (
     WordSenses,
     derived_verb,
     event_verb_of_noun,
+    kind_event_noun,
     is_event_verb,
     parse_senses,
     verb_of_nominal,
@@ -303,3 +304,65 @@ def test_a_situation_stays_one_after_a_support_verb(nlp):
     assert "war" not in found
     found = {t.lemma for t in find_triggers(nlp("The rebels waged an attack on Goma in 2012."))}
     assert "attack" in found
+
+
+# --- occurrences by their kind: WordNet hypernyms (event_act_kinds) ---------------------------
+
+# {homicide} (no verb) below {killing} (verb kill) below {act}; {job} below {act} only.
+KIND_DATA_NOUN = (
+    "  1 This software and database is being provided to you, the LICENSEE, by  \n"
+    "00000010 03 n 01 act 0 000 | something done  \n"
+    "00000020 04 n 01 killing 0 001 @ 00000010 n 0000 | the act of terminating a life  \n"
+    "00000030 04 n 01 homicide 0 001 @ 00000020 n 0000 | the killing of a human being  \n"
+    "00000040 04 n 01 job 0 001 @ 00000010 n 0000 | a specific piece of work  \n"
+    "00000050 18 n 01 job 0 000 | a person  \n"
+)
+KIND_INDEX_NOUN = (
+    "act n 1 0 1 0 00000010  \n"
+    "homicide n 1 1 @ 1 0 00000030  \n"
+    "job n 2 1 @ 2 0 00000040 00000050  \n"
+    "killing n 1 1 @ 1 0 00000020  \n"
+)
+
+
+def test_the_build_script_lists_each_act_senses_hypernyms(tmp_path):
+    build = _build_module()
+    files = {"lexnames": "03\tnoun.Tops\t1\n04\tnoun.act\t1\n18\tnoun.person\t1\n", "data.noun": KIND_DATA_NOUN,
+             "index.noun": KIND_INDEX_NOUN}
+    rows = build.build_kind_rows(lambda name: files[name].splitlines())
+    # noun.Tops "act" is no act sense; job's person sense gets "-"
+    assert rows == ["homicide\tkilling>act", "job\tact -", "killing\tact"]
+
+
+@pytest.mark.parametrize(
+    "noun, action",
+    [
+        ("homicide", "homicide"),  # a kind of killing with no verb: its own action
+        ("genocide", "genocide"),
+        ("massacre", "massacre"),  # an event noun already, by its verb
+        ("war", None),  # a kind of military action, but the base word of "to war": a setting as often
+        ("battle", None),
+        ("crime", None),  # the kind itself, not a kind of it
+        ("job", None),  # an act of no listed kind
+    ],
+)
+def test_nouns_named_for_a_kind_of_violent_or_criminal_act(noun, action):
+    assert event_verb_of_noun(noun) == action
+
+
+def test_the_kinds_are_the_lexicons():
+    assert event_verb_of_noun("homicide", Lexicon(replace={"event_act_kinds": ["military_action"]})) is None
+    assert kind_event_noun("homicide", ["killing"]) == "homicide"
+    assert kind_event_noun("homicide", ["military_action"]) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The homicide in Chicago on Monday shocked the city.", "homicide"),
+        ("Armed men committed genocide in Darfur in 2004.", "genocide"),
+    ],
+)
+def test_kind_nouns_are_triggers(nlp, text, expected):
+    found = {t.lemma for t in find_triggers(nlp(text)) if t.kind == "noun"}
+    assert expected in found, found
