@@ -20,7 +20,9 @@ Which words name concrete events at all comes from WordNet 3.0's lexicographer c
   phenomenon) carry at least ``NOUN_EVENT_SHARE`` of its weight, it derives from an event
   verb (WordNet's derivational pointers, else the nominalization suffixes), and that verb is
   not made from the noun (``DENOMINAL_RATIO``: "war"); a happening (noun.event first) needs
-  no verb and is its own action ("accident"); a closed compound WordNet lacks goes by its
+  no verb and is its own action ("accident"), and so is an act below one of the lexicon's
+  ``event_act_kinds`` in WordNet's hypernyms (``kind_event_noun``: "homicide",
+  "genocide"); a closed compound WordNet lacks goes by its
   head ("airstrike") (``event_verb_of_noun``); after a support or light verb and for the
   lexicon's gatherings any occurrence sense will do (``occurrence_verb_of_noun``), and so
   it will for a noun with its own dated phrase of time ("a speech on Wednesday");
