@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Token
 
 from .contracts import Trigger
 from .lexicon import (
-    EVENT_NOUN_CLASSES, Lexicon, _wordnet_verbs, default_lexicon, event_verb_of_noun, is_event_verb,
+    EVENT_NOUN_CLASSES, Lexicon, _denominal, _wordnet_verbs, default_lexicon, derived_verb, event_verb_of_noun, is_event_verb,
     occurrence_verb_of_noun, verb_base, verb_forms as _verb_forms, verb_of_nominal, word_senses, wordnet_event_verb,
     wordnet_place_noun,
 )
@@ -278,6 +278,40 @@ def _is_possessed_event(token: Token, lexicon: Lexicon) -> bool:
     return owner and (placed or occurrence_clause(token) is not None)
 
 
+# A noun's first WordNet sense in these classes names a participant or a place, which a
+# phrase of direction does not make an event ("troops to Ukraine", "an envoy to Sudan").
+_PARTICIPANT_CLASSES = frozenset({"person", "group", "location", "animal", "body"})
+# ... and its verb's first WordNet sense must be one of movement or transfer, whose event a
+# phrase of origin or destination belongs to: without this, "business ties to Russia"
+# (contact), "an allusion to Adams" (communication), "the embargo to Vietnam" (social)
+# came in too, and the seeds and news dev lost precision.
+_DIRECTED_VERB_CLASSES = frozenset({"motion", "possession"})
+
+
+def _directed_nominal(token: Token, lexicon: Lexicon) -> str | None:
+    """A noun made from an event verb of movement or transfer (``_DIRECTED_VERB_CLASSES``)
+    by WordNet's derivational pointers, though its own senses are mostly of things ("oil
+    imports from the Mideast", "the transportation of bombs from Turkey", "exports to
+    China"), with a phrase of origin or
+    destination naming a place, as only its verb's event has: that verb. Not for nouns
+    whose verb is made from them ("troops to Ukraine"), nor for participants and places
+    (``_PARTICIPANT_CLASSES``), nor for nouns of the lexicon's non-event verbs."""
+    senses = word_senses(token.lemma_.lower(), "n")
+    if senses is None or senses.classes[0] in _PARTICIPANT_CLASSES:
+        return None
+    verb = derived_verb(senses)
+    if verb is None or lexicon.non_event(verb) or not is_event_verb(verb, lexicon) or _denominal(senses, verb):
+        return None
+    verb_senses = word_senses(verb, "v")
+    if verb_senses is None or verb_senses.classes[0] not in _DIRECTED_VERB_CLASSES:
+        return None
+    preps = lexicon.destination_preps | lexicon.origin_preps
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in preps and _has_place(c):
+            return verb
+    return None
+
+
 def _uncomplemented(token: Token, lemma: str, lexicon: Lexicon) -> bool:
     """An aspectual or planning verb with no complement to pass its event to: then it is the
     event ("Verstappen finished third at Interlagos", "she would move to Canada"), when
@@ -468,6 +502,8 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
                     verb = occurrence_verb_of_noun(lemma, lexicon, supported=True)  # "a speech on Wednesday"
                 if verb is None and _is_possessed_event(token, lexicon):
                     verb = lemma  # "Putin's trip to Pyongyang": a verb used as a noun
+                if verb is None and not _partitive_of_event(token, lexicon):
+                    verb = _directed_nominal(token, lexicon)  # "oil imports from the Mideast"
                 if verb is None or lexicon.non_event(verb):
                     continue
             kind, lemma = "noun", verb

@@ -366,3 +366,27 @@ def test_the_kinds_are_the_lexicons():
 def test_kind_nouns_are_triggers(nlp, text, expected):
     found = {t.lemma for t in find_triggers(nlp(text)) if t.kind == "noun"}
     assert expected in found, found
+
+
+# --- nouns of movement or transfer with a phrase of origin or destination -------------------
+
+
+@pytest.mark.parametrize(
+    "text, word, lemma",
+    [
+        ("The country relies on oil imports from the Mideast.", "imports", "import"),
+        ("The transportation of bombs from Turkey took a week.", "transportation", "transport"),
+        ("Weeks after his return to Tehran, he disappeared.", "return", "return"),
+        # no phrase of origin or destination naming a place: a thing
+        ("The country relies on oil imports.", "imports", None),
+        # a participant, though "to Russia" follows
+        ("North Korean troops to Russia numbered 10,000.", "troops", None),
+        # the verb is no verb of movement or transfer (tie: contact; allude: communication)
+        ("The advisers have business ties to Russia.", "ties", None),
+        ("The line was an allusion to Berlin.", "allusion", None),
+    ],
+)
+def test_a_noun_of_movement_or_transfer_with_a_place_of_origin_or_destination(nlp, text, word, lemma):
+    doc = nlp(text)
+    found = {doc[t.i].text: t.lemma for t in find_triggers(doc) if t.kind == "noun"}
+    assert found.get(word) == lemma, found
