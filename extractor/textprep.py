@@ -760,6 +760,33 @@ def _inline_spans(line: str, *, title: bool) -> list[tuple[int, int, str]]:
     return spans
 
 
+# An all-capitals kicker or label run into the text it heads ("OFF WITH HIS HEAD Football
+# freestyler beheads a snowman", "USA TODAY Toblerone bars come in ..."): two or more words in
+# capitals right before a capitalized word in lower case that opens the sentence it labels.
+_CAPS_WORD = r"[A-Z][A-Z'’&.\-]*"
+_KICKER = re.compile(rf"(?<![\w'’&.\-])(?P<run>{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD})+)[ \t]+(?=[A-Z][a-z])")
+
+
+def _kicker_spans(line: str, blanked: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """All-capitals kickers and labels inside a line (``_KICKER``): blanked, so the sentence
+    after them starts on its own and they lend it no actor. A run of acronyms ("US FBI") is
+    no kicker: one word at least has four letters. A kicker opens its line, follows a sentence
+    end or other furniture; one run on after a word ("... with brunette OFF WITH HIS HEAD
+    Football freestyler ...") is inside a flattened list of related headlines, whose
+    headlines would then be parsed as sentences of their own, so it stays."""
+    spans = []
+    for m in _KICKER.finditer(line):
+        words = m.group("run").split()
+        if not any(len(re.sub(r"[^A-Z]", "", w)) >= 4 for w in words):
+            continue
+        before = line[: m.start()].rstrip()
+        opens = not before or _SENTENCE_STOP.search(before[-200:]) or any(a < len(before) <= b for a, b in blanked)
+        if not opens:
+            continue
+        spans.append((m.start(), m.end("run"), "kicker"))
+    return spans
+
+
 _SOFT_ITEMS = frozenset({"prompt-multi", "prompt-word", "social", "caption-label", "credit-word"})
 _CAPTION_LABELS = frozenset({"caption", "image caption", "media caption", "photo caption"})
 
@@ -888,7 +915,8 @@ def _furniture_and_dateline(raw: str) -> tuple[tuple[Furniture, ...], Dateline |
         if k in whole or not line.strip() or (k == first and headline):
             continue
         title = len(line) <= 300 and _is_title_line(line)
-        for a, b, kind in _inline_spans(line, title=title):
+        inline = _inline_spans(line, title=title)
+        for a, b, kind in inline + _kicker_spans(line, [(a, b) for a, b, _ in inline]):
             found.append(Furniture(offsets[k] + a, offsets[k] + b, kind))
     # the dateline, on the text with the furniture found so far blanked
     body = offsets[first] + len(lines[first]) if first is not None and headline else 0

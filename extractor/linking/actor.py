@@ -4,9 +4,13 @@ An event noun takes the first candidate of ``NOUN_ACTOR``; a verb or copula take
 of its clause (``CLAUSE_ACTOR``, tried on the trigger's clause and then on each clause up
 the chain that controls or governs it). A clause rule gives its candidate and, when the
 candidate is the patient of an agentless construction, the name of that construction (an
-*agentless verdict*, ``AGENTLESS``). The candidate is then refined, in this order: a helper
-stands in for the patient of an agentless passive (``assisting_agent``); a candidate that
-names an event is no doer ("the blast killed six": ``agentless_cause``); dates, times,
+*agentless verdict*, ``AGENTLESS``). The climb never passes a trailing attribution: a clause
+the parser hung on "..., state media reported" takes the reported clause's subject, the
+reporter being the source (``_reported_clause``). The candidate is then refined, in this
+order: a helper stands in for the patient of an agentless passive (``assisting_agent``); a
+candidate that names an event is no doer ("the blast killed six": ``agentless_cause``); an
+activity or message named as the doer gives way to its owner, or to none ("Hezbollah's
+activity grew": ``activity_owner``, by WordNet's noun classes); dates, times,
 situations and relative pronouns are no actors; the patient of an agentless construction is
 never the actor (annotation guide v2, rule 2), though the named owner of what a passive of
 sending moved stands in for its sender (``passive_owner``); a collective gives way to what
@@ -25,7 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..contracts import TokenSpan, Trigger
-from ..lexicon import is_agent_noun, verb_forms
+from ..lexicon import is_agent_noun, verb_forms, word_senses
 from .rules import Context, Found, RuleTable, attempt, names_of
 from .spans import (
     ACTOR_LABELS, _is_agentive, _is_motion, _is_non_event_verb, _is_relative, content_head, is_age, noun_phrase,
@@ -315,14 +319,14 @@ def clause_actor(ctx: Context, verb: Token) -> Found[tuple[Token, str | None]] |
                 # does it ("troops were sent to Kursk and fought there")
                 return Found(found.rule, (found.value[0], None))
             return found
-        up = _governing(cur)
+        up = _governing(ctx, cur)
         if up is None:
             return None
         cur, came_from = up
     return None
 
 
-def _governing(verb: Token) -> tuple[Token, Token | None] | None:
+def _governing(ctx: Context, verb: Token) -> tuple[Token, Token | None] | None:
     """The clause above ``verb`` in a control, conjunction or participle chain, and ``verb``
     itself when, as a complement reaching its governing verb directly, it can be controlled
     by it; for a gerund object, the verb that takes it."""
@@ -333,6 +337,9 @@ def _governing(verb: Token) -> tuple[Token, Token | None] | None:
     if verb.dep_ not in ("xcomp", "conj", "advcl", "pcomp", "acl", "acomp"):
         return None
     nxt = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    reported = _reported_clause(ctx, verb, nxt)
+    if reported is not None:
+        return reported, None
     came_from = verb if verb.dep_ in ("xcomp", "pcomp") and nxt.pos_ in ("VERB", "AUX") else None
     if nxt.pos_ == "NOUN" and verb.dep_ in ("acl", "pcomp"):
         # "decision to send": up to the verb the noun serves
@@ -340,6 +347,16 @@ def _governing(verb: Token) -> tuple[Token, Token | None] | None:
         if nxt.dep_ == "prep":
             nxt = nxt.head
     return nxt, came_from
+
+
+def _reported_clause(ctx: Context, verb: Token, head: Token) -> Token | None:
+    """The reported clause a trailing attribution follows, when the parser hung an adverbial
+    clause of that clause on the reporting verb ("The boy fell into the well while harvesting
+    vegetables, state media reported": "harvesting" on "reported"). Its reporter is the
+    event's source, never the doer of what it reports; the reported clause's subject is."""
+    if verb.dep_ != "advcl" or head.i < verb.i or head.lemma_.lower() not in ctx.words.reporting:
+        return None
+    return next((c for c in head.children if c.dep_ == "ccomp" and c.i < verb.i and c.pos_ in ("VERB", "AUX")), None)
 
 
 def _subject_token(ctx: Context, verb: Token) -> Token | None:
@@ -465,6 +482,40 @@ def passive_owner(ctx: Context, trig: Trigger, patient: Token) -> Token | None:
     return next((c for c in patient.children if c.dep_ == "poss" and c.ent_type_ in ACTOR_LABELS), None)
 
 
+def activity_owner(ctx: Context, noun: Token) -> Token | None:
+    """The owner that stands in for an activity or message named as a doer
+    (``_names_activity``): "Hezbollah's activity in Syria grew" (Hezbollah), "Mrs Clinton's
+    campaign steadied itself"; an entity that can act or a personal pronoun, else none."""
+    words = ctx.words
+    for c in noun.children:
+        if c.dep_ == "poss" and (c.ent_type_ in ACTOR_LABELS or c.lower_ in words.personal or c.lower_ in words.first_second):
+            return c
+    return None
+
+
+# WordNet noun classes of occurrences and messages: a noun whose first sense and most of
+# whose weight are in them names no doer ("the announcement", "the transition", "the news").
+ACTIVITY_NOUN_CLASSES = frozenset({"act", "event", "phenomenon", "communication", "process"})
+ACTIVITY_NOUN_SHARE = 0.5
+
+
+def _names_activity(ctx: Context, cand: Token) -> bool:
+    """Whether a common noun names an activity, an occurrence or a message rather than who
+    acts, by its WordNet classes (``ACTIVITY_NOUN_CLASSES``: first sense and at least
+    ``ACTIVITY_NOUN_SHARE`` of its weight), with no sense of a person or group ("the
+    opposition", "the administration" can act) and not a body or agent noun of the lexicon; a
+    plural or a noun with a determiner or possessor only (WordNet lacks the person sense of
+    "legend", which a headline names bare: "F1 legend makes emotional farewell")."""
+    if cand.pos_ != "NOUN" or cand.ent_type_ in ACTOR_LABELS or _is_agent_noun(cand) or _names_body(cand, ctx.words):
+        return False
+    if cand.tag_ != "NNS" and not any(c.dep_ in ("det", "poss") for c in cand.children):
+        return False  # a bare singular is a headline's telegraphic name for a person ("F1 legend crashes")
+    senses = word_senses(cand.lemma_.lower(), "n")
+    if senses is None or senses.classes[0] not in ACTIVITY_NOUN_CLASSES or {"person", "group"} & set(senses.classes):
+        return False
+    return senses.share(ACTIVITY_NOUN_CLASSES) >= ACTIVITY_NOUN_SHARE
+
+
 def between_party(ctx: Context, token: Token) -> TokenSpan | None:
     """The first named party of a "between X and Y" phrase on the trigger: "an agreement
     reached between Kim and Putin"."""
@@ -577,6 +628,11 @@ def link_actor(ctx: Context, trig: Trigger, token: Token) -> ActorLink:
             found, verdict = helper, None
     if found is not None and verdict is None and trig.kind == "verb" and _is_cause(ctx, found.value, token):
         found, verdict = None, AGENTLESS_CAUSE  # "the blast killed six": no doer is named
+    if found is not None and verdict is None and trig.kind != "noun":
+        head = content_head(found.value, words)
+        if head != token and _names_activity(ctx, head):
+            # "Hezbollah's activity grew": an activity does nothing; its owner does
+            found = attempt(activity_owner, ctx, head)
     if found is not None and _is_no_actor(ctx, found.value, token):
         found = None
     if verdict in _PATIENT_VERDICTS:
@@ -615,4 +671,4 @@ def link_actor(ctx: Context, trig: Trigger, token: Token) -> ActorLink:
 
 # Every name the actor can record, in the order the cascade tries them: the rules that find
 # an actor, then the verdicts recorded for an agentless event (its actor null).
-ACTOR_RULES = names_of(NOUN_ACTOR, CLAUSE_ACTOR, assisting_agent, passive_owner, between_party) + AGENTLESS
+ACTOR_RULES = names_of(NOUN_ACTOR, CLAUSE_ACTOR, assisting_agent, passive_owner, activity_owner, between_party) + AGENTLESS

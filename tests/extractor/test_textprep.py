@@ -375,3 +375,56 @@ def test_a_sentence_broken_across_lines_after_a_list_heading_is_not_a_related_he
     raw = "Related Articles\nTroops were dep\nloyed to Kursk."
     text = prepare_text(raw).text
     assert "Related" not in text and "Troops were deployed" in text
+
+
+@pytest.mark.parametrize(
+    "raw, kicker, kept",
+    [
+        # a kicker after a sentence end, run into the sentence it heads
+        (
+            "Snow in Leeds\n\nThe storm passed at noon. OFF WITH HIS HEAD Football fans toppled a snowman.",
+            "OFF WITH HIS HEAD",
+            "Football fans toppled a snowman.",
+        ),
+        # after a question that ends a related headline
+        (
+            "Snow in Leeds\n\nWho will win the cup? THE LONG GOODBYE Fans gathered in Leeds.",
+            "THE LONG GOODBYE",
+            "Fans gathered in Leeds.",
+        ),
+        # a photo credit in capitals between a caption and the story
+        (
+            "Ferries\n\nA ferry docks at noon. DAILY PLANET Ferries come in many sizes.",
+            "DAILY PLANET",
+            "Ferries come in many sizes.",
+        ),
+        # a name label over a quoted person's paragraph
+        (
+            "Stars react\n\nShe said it twice. JANE EXAMPLE The singer said she would move to Valtown.",
+            "JANE EXAMPLE",
+            "The singer said she would move to Valtown.",
+        ),
+    ],
+)
+def test_capital_kickers_are_blanked(raw, kicker, kept):
+    text = prepare_text(raw).text
+    start = raw.index(kicker)
+    assert not text[start : start + len(kicker)].strip()
+    assert text[raw.index(kept) : raw.index(kept) + len(kept)] == kept
+    assert any(f.kind == "kicker" for f in find_furniture(raw))
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Visit\n\nThe US FBI Director visited Valtown on Monday.",  # acronyms, no word of four letters
+        "Visit\n\nPolice said NEW YORK Mayor Jane Roe visited the site.",  # two words mid-sentence
+        "Race\n\nFELIPE MASSA did not win the race in Valtown.",  # a name in capitals that is the subject
+        "Visit\n\nThe minister met NATO and OSCE Officials in Valtown.",  # acronyms joined by a word
+        "STORM HITS VALTOWN Ferries stop\n\nThe ferries stopped on Monday.",  # the headline line stays
+        # run on after a word: inside a flattened list of related headlines, which stays whole
+        "Snow\n\nRelated stories Fans mourn a snowman in Leeds OFF WITH HIS HEAD Football fans topple a snowman",
+    ],
+)
+def test_capitals_that_are_no_kicker_stay(raw):
+    assert prepare_text(raw).text == raw

@@ -36,6 +36,7 @@ CASES = [
     # actor: refinements and the fallback
     ("The school in Tikrit was rebuilt with the help of Japanese engineers.", "rebuilt", "actor", "assisting_agent"),
     ("Kenya's police officers were sent to Haiti in 2024.", "sent", "actor", "passive_owner"),
+    ("Hezbollah's activity in Syria grew in 2015.", "grew", "actor", "activity_owner"),
     ("Negotiations between Iran and Oman resumed in Muscat in May.", "Negotiations", "actor", "between_party"),
     # actor: agentless verdicts (guide v2 rule 2)
     ("Chinese engineers were sent to Laos in 2019.", "sent", "actor", "agentless_passive"),
