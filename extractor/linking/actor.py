@@ -97,6 +97,31 @@ def named_modifier(ctx: Context, trig: Trigger, token: Token) -> Token | None:
     return None
 
 
+@NOUN_OWNER.rule
+def leading_modifier(ctx: Context, trig: Trigger, token: Token) -> Token | None:
+    """Who leads the event, in a hyphened "X-led" modifier of the noun: "the US-led bombing
+    campaign", "a Saudi-led air strike" (the participle's own modifier, ``leading_participles``)."""
+    for c in token.lefts:
+        if c.dep_ == "amod" and c.lower_ in ctx.words.leading_participles:
+            lead = next((g for g in c.lefts if g.dep_ in ("npadvmod", "compound", "nmod", "amod") and g.pos_ in ("PROPN", "NOUN", "ADJ")), None)
+            if lead is not None:
+                return lead
+    return None
+
+
+@NOUN_OWNER.rule
+def body_modifier(ctx: Context, trig: Trigger, token: Token) -> Token | None:
+    """A collective body that acts, modifying the noun (``acting_bodies``): "a coalition air
+    strike", "a police raid", "rebel attacks"; not for an event that moves people or goods,
+    whose modifier is what is moved ("a militia deployment")."""
+    bodies = ctx.words.acting_bodies
+    for c in token.lefts:
+        # a noun, not an adjective of kind ("military support": support of a military kind)
+        if c.dep_ in ("compound", "nmod") and c.tag_ == "NN" and c.lemma_.lower() in bodies and not _is_motion(trig.lemma):
+            return c
+    return None
+
+
 NOUN_ACTOR = RuleTable("actor", "who does what an event noun names")
 
 
