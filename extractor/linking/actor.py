@@ -69,10 +69,14 @@ NOUN_OWNER = RuleTable("actor", "who an event noun itself names as its doer")
 @NOUN_OWNER.rule
 def possessor(ctx: Context, trig: Trigger, token: Token) -> Token | None:
     """The noun's possessor: "Iran's attack", "their visit" (a possessive pronoun only when
-    it is a personal pronoun of the lexicon: "its", "their", "our")."""
+    it is a personal pronoun of the lexicon: "its", "their", "his", "our", and not on the noun
+    of an event that a person undergoes, ``undergoer_possessor``: "his arrest" names who was
+    arrested, never the actor, guide v2 rule 2)."""
     words = ctx.words
     for c in token.children:
         if c.dep_ == "poss" and (c.tag_ != "PRP$" or c.lower_ in words.personal or c.lower_ in words.first_second):
+            if c.tag_ == "PRP$" and trig.lemma in words.undergoer_possessor:
+                return None
             return c
     return None
 

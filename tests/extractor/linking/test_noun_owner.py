@@ -52,3 +52,23 @@ def test_an_acting_body_or_leader_modifying_an_event_noun_is_its_actor(nlp, text
 def test_a_modifier_that_is_no_acting_body_gives_no_actor(nlp, text, word):
     actor, rule = actor_of(nlp, text, word)
     assert rule not in ("body_modifier", "leading_modifier")
+
+
+@pytest.mark.parametrize(
+    "text, word, actor, rule",
+    [
+        # a possessive pronoun names the doer of an event it does ("his speech": he speaks)
+        ("Trump thanked voters after his victory speech on Wednesday in New York.", "speech", "his", "possessor"),
+        ("He praised her performance in Paris on Sunday.", "performance", "her", "possessor"),
+        # and never the doer of an event a person undergoes (guide v2 rule 2)
+        ("Police detained him after his arrest in Cairo on Monday.", "arrest", None, "agentless_noun"),
+        ("Their extradition to Sweden in May was delayed.", "extradition", None, None),
+    ],
+)
+def test_a_possessive_pronoun_is_the_doer_unless_the_event_is_undergone(nlp, text, word, actor, rule):
+    found, found_rule = actor_of(nlp, text, word)
+    assert found == actor
+    if rule is not None:
+        assert found_rule == rule
+    else:
+        assert found_rule != "possessor"
