@@ -69,12 +69,14 @@ NOUN_OWNER = RuleTable("actor", "who an event noun itself names as its doer")
 @NOUN_OWNER.rule
 def possessor(ctx: Context, trig: Trigger, token: Token) -> Token | None:
     """The noun's possessor: "Iran's attack", "their visit" (a possessive pronoun only when
-    it is a personal pronoun of the lexicon: "its", "their", "his", "our", and not on the noun
+    it is a personal pronoun or possessive of the lexicon: "its", "their", "his", "our", and not on the noun
     of an event that a person undergoes, ``undergoer_possessor``: "his arrest" names who was
     arrested, never the actor, guide v2 rule 2)."""
     words = ctx.words
     for c in token.children:
-        if c.dep_ == "poss" and (c.tag_ != "PRP$" or c.lower_ in words.personal or c.lower_ in words.first_second):
+        if c.dep_ == "poss" and (
+            c.tag_ != "PRP$" or c.lower_ in words.personal or c.lower_ in words.possessive_personal or c.lower_ in words.first_second
+        ):
             if c.tag_ == "PRP$" and trig.lemma in words.undergoer_possessor:
                 return None
             return c
@@ -625,7 +627,7 @@ def link_actor(ctx: Context, trig: Trigger, token: Token) -> ActorLink:
     span = ref = None
     if theme is None or _names_no_actor(ctx, theme):
         pass  # the theme stays, whose quantity counts
-    elif theme.lower_ in words.personal or theme.lower_ in words.first_second:
+    elif theme.lower_ in words.personal or theme.lower_ in words.possessive_personal or theme.lower_ in words.first_second:
         # the pronoun as written, standing for the named mention it resolves to
         span, ref = (theme.i, theme.i + 1), resolve_pronoun(theme, words, ctx.entities)
     elif not (theme.pos_ == "PRON" and theme.lower_ in words.relatives):
