@@ -73,10 +73,16 @@ NOUN_OWNER = RuleTable("actor", "who an event noun itself names as its doer")
 @NOUN_OWNER.rule
 def possessor(ctx: Context, trig: Trigger, token: Token) -> Token | None:
     """The noun's possessor: "Iran's attack", "their visit" (a possessive pronoun only when
-    it is a personal pronoun of the lexicon: "its", "their", "our")."""
+    it is a personal pronoun or possessive of the lexicon: "its", "their", "his", "our", and not on the noun
+    of an event that a person undergoes, ``undergoer_possessor``: "his arrest" names who was
+    arrested, never the actor, guide v2 rule 2)."""
     words = ctx.words
     for c in token.children:
-        if c.dep_ == "poss" and (c.tag_ != "PRP$" or c.lower_ in words.personal or c.lower_ in words.first_second):
+        if c.dep_ == "poss" and (
+            c.tag_ != "PRP$" or c.lower_ in words.personal or c.lower_ in words.possessive_personal or c.lower_ in words.first_second
+        ):
+            if c.tag_ == "PRP$" and trig.lemma in words.undergoer_possessor:
+                return None
             return c
     return None
 
@@ -97,6 +103,31 @@ def named_modifier(ctx: Context, trig: Trigger, token: Token) -> Token | None:
     """A nationality or organisation modifying the noun: "the Iranian attack", "a NATO deployment"."""
     for c in token.lefts:
         if c.ent_type_ in ("NORP", "ORG") and c.dep_ in ("amod", "compound"):
+            return c
+    return None
+
+
+@NOUN_OWNER.rule
+def leading_modifier(ctx: Context, trig: Trigger, token: Token) -> Token | None:
+    """Who leads the event, in a hyphened "X-led" modifier of the noun: "the US-led bombing
+    campaign", "a Saudi-led air strike" (the participle's own modifier, ``leading_participles``)."""
+    for c in token.lefts:
+        if c.dep_ == "amod" and c.lower_ in ctx.words.leading_participles:
+            lead = next((g for g in c.lefts if g.dep_ in ("npadvmod", "compound", "nmod", "amod") and g.pos_ in ("PROPN", "NOUN", "ADJ")), None)
+            if lead is not None:
+                return lead
+    return None
+
+
+@NOUN_OWNER.rule
+def body_modifier(ctx: Context, trig: Trigger, token: Token) -> Token | None:
+    """A collective body that acts, modifying the noun (``acting_bodies``): "a coalition air
+    strike", "a police raid", "rebel attacks"; not for an event that moves people or goods,
+    whose modifier is what is moved ("a militia deployment")."""
+    bodies = ctx.words.acting_bodies
+    for c in token.lefts:
+        # a noun, not an adjective of kind ("military support": support of a military kind)
+        if c.dep_ in ("compound", "nmod") and c.tag_ == "NN" and c.lemma_.lower() in bodies and not _is_motion(trig.lemma):
             return c
     return None
 
@@ -652,7 +683,7 @@ def link_actor(ctx: Context, trig: Trigger, token: Token) -> ActorLink:
     span = ref = None
     if theme is None or _names_no_actor(ctx, theme):
         pass  # the theme stays, whose quantity counts
-    elif theme.lower_ in words.personal or theme.lower_ in words.first_second:
+    elif theme.lower_ in words.personal or theme.lower_ in words.possessive_personal or theme.lower_ in words.first_second:
         # the pronoun as written, standing for the named mention it resolves to
         span, ref = (theme.i, theme.i + 1), resolve_pronoun(theme, words, ctx.entities)
     elif not (theme.pos_ == "PRON" and theme.lower_ in words.relatives):

@@ -108,9 +108,10 @@ def _prep_date(prep: Token, pobj: Token, words: Words, *, times: bool = False) -
 
 
 def modifier_date(ctx: Context, noun: Token) -> TokenSpan | None:
-    """A point date modifying a noun: "the 1979 revolution", "Tuesday's earthquake"."""
+    """A point date modifying a noun: "the 1979 revolution", "Tuesday's earthquake", "their
+    Nov. 2 victory" (a month the parser reads as a noun modifier, ``nmod``)."""
     for c in noun.children:
-        if c.dep_ in ("nummod", "compound", "poss", "amod", "npadvmod"):
+        if c.dep_ in ("nummod", "compound", "poss", "amod", "npadvmod", "nmod"):
             span = _date_extent(c, ctx.words)
             if span is not None and _is_point_date(noun.doc, span, ctx.words):
                 return _trim(noun.doc, *span)
@@ -152,9 +153,15 @@ def prep_date(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
 
 @DEPENDENT_DATE.rule
 def event_dated_prep(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
-    """A temporal preposition with an event that a date modifies: "during a 1981 military parade"."""
+    """A temporal preposition with an event that a date modifies: "during a 1981 military parade";
+    any temporal preposition when its object is an event the trigger finder found or a
+    gathering: "lost in the 2016 election", "spoke at Monday's summit"."""
     pobj = _temporal_object(ctx, c)
-    if pobj is not None and c.lower_ in ctx.words.event_time_preps and modifier_date(ctx, pobj) is not None:
+    if pobj is None:
+        return None
+    words = ctx.words
+    is_event = pobj.i in ctx.noun_events or pobj.lemma_.lower() in words.gatherings
+    if (c.lower_ in words.event_time_preps or is_event) and modifier_date(ctx, pobj) is not None:
         return _trim(c.doc, c.i, pobj.i + 1)
     return None
 

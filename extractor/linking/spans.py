@@ -160,7 +160,7 @@ def resolve_pronoun(token: Token, words: Words | None = None, entities: EntityIn
     ``Context`` has one); without it each call reads ``doc.ents`` afresh.
     """
     words = words or shipped_words()
-    labels = words.personal.get(token.lower_)
+    labels = words.personal.get(token.lower_) or words.possessive_personal.get(token.lower_)
     if labels is None:
         return None
     doc = token.doc

@@ -19,6 +19,8 @@ CASES = [
     ("Iran's attack on the tanker was condemned in Oslo.", "attack", "actor", "possessor"),
     ("The attack by Hezbollah on the convoy killed 12 people.", "attack", "actor", "by_agent"),
     ("The Iranian deployment near the border alarmed Baghdad.", "deployment", "actor", "named_modifier"),
+    ("A Saudi-led air strike on the port in Hodeidah killed 12 people.", "strike", "actor", "leading_modifier"),
+    ("A police raid in Lyon on Monday found weapons.", "raid", "actor", "body_modifier"),
     ("The arrival of 400 Chadian soldiers in Bamako was delayed.", "arrival", "actor", "of_object"),
     ("Rebels carried out an attack on the airport in March.", "attack", "actor", "support_verb_subject"),
     ("Belarus participated in the invasion in 2022.", "invasion", "actor", "participant_subject"),
