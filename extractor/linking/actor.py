@@ -337,6 +337,15 @@ def noun_possessor(ctx: Context, verb: Token, came_from: Token | None) -> tuple[
     return None if poss is None else (poss, None)
 
 
+@CLAUSE_ACTOR.rule
+def adjective_head(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token, str | None] | None:
+    """The noun an adjective modifies, for the clause the adjective takes: "missiles capable
+    of travelling 300 km", "drones able to fly 2,000 km" (the missiles travel)."""
+    if verb.pos_ != "ADJ" or verb.dep_ != "amod" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return verb.head, None
+
+
 def clause_actor(ctx: Context, verb: Token) -> Found[tuple[Token, str | None]] | None:
     """The first find of ``CLAUSE_ACTOR`` on ``verb``'s clause and then on each clause up the
     chain of complements, conjuncts, adverbial clauses and modified nouns (six at most):

@@ -35,6 +35,7 @@ CASES = [
     ("Some 200 Belarusian soldiers were spotted in Kursk last week.", "spotted", "actor", "passive_patient"),
     ("Volunteers arriving in Gdansk were registered.", "arriving", "actor", "participle_head"),
     ("Norway's decision to deploy 50 medics to Gaza surprised Israel.", "deploy", "actor", "noun_possessor"),
+    ("Iran built drones able to fly 2,000 km.", "fly", "actor", "adjective_head"),
     # actor: refinements and the fallback
     ("The school in Tikrit was rebuilt with the help of Japanese engineers.", "rebuilt", "actor", "assisting_agent"),
     ("Kenya's police officers were sent to Haiti in 2024.", "sent", "actor", "passive_owner"),
