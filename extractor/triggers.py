@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.symbols import AUX as _POS_AUX, NOUN as _POS_NOUN, VERB as _POS_VERB
 from spacy.tokens import Doc, Token
 
 from .contracts import Trigger
@@ -478,6 +479,10 @@ def _heads_attempt(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
+# ``Token.pos`` (integer) of the word classes that can be triggers: VERB, AUX, NOUN.
+_TRIGGER_POS = frozenset({_POS_VERB, _POS_AUX, _POS_NOUN})
+
+
 def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> list[Trigger]:
     """Verbs, locative copulas and event nouns that report concrete events
     (``lexicon=None``: the shipped lexicon). With ``head`` (a ``trigger_head.TriggerHead``),
@@ -487,7 +492,7 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
     index = _DocIndex(doc)
     triggers: list[Trigger] = []
     for token in doc:
-        if token.pos_ not in ("VERB", "AUX", "NOUN"):
+        if token.pos not in _TRIGGER_POS:
             continue  # no trigger of any kind below
         lemma = token.lemma_.lower()
         kind = None
@@ -534,13 +539,21 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
                 verb = event_verb_of_noun(lemma, lexicon)
                 if verb is None and lemma in lexicon.gatherings:
                     verb = occurrence_verb_of_noun(lemma, lexicon)  # "a rally in Ohio"
-                if verb is None and _supported(token, lexicon) and not _partitive_of_event(token, lexicon):
+                partitive = None  # _partitive_of_event, asked once at most
+
+                def counts_event() -> bool:
+                    nonlocal partitive
+                    if partitive is None:
+                        partitive = _partitive_of_event(token, lexicon)
+                    return partitive
+
+                if verb is None and _supported(token, lexicon) and not counts_event():
                     verb = occurrence_verb_of_noun(lemma, lexicon, supported=True)  # "staged a protest"
-                if verb is None and _has_own_date(token, lexicon) and not _partitive_of_event(token, lexicon):
+                if verb is None and _has_own_date(token, lexicon) and not counts_event():
                     verb = occurrence_verb_of_noun(lemma, lexicon, supported=True)  # "a speech on Wednesday"
                 if verb is None and _is_possessed_event(token, lexicon):
                     verb = lemma  # "Putin's trip to Pyongyang": a verb used as a noun
-                if verb is None and not _partitive_of_event(token, lexicon):
+                if verb is None and not counts_event():
                     verb = _directed_nominal(token, lexicon)  # "oil imports from the Mideast"
                 if verb is None or lexicon.non_event(verb):
                     continue
