@@ -16,21 +16,44 @@ from .syntax import PLACE_LABELS
 from .types import ActorValue, DateValue, EventTuple, PlaceValue, Slot
 
 
-def _slot(doc: Doc, span: TokenSpan | None, segments) -> Slot | None:
+class _DocText:
+    """The ``Doc``'s text and raw text, read once per ``build_tuples`` call (``doc.text``
+    joins every token's text at each access), and its sentence of each token (``token.sent``
+    rebuilds its span at each access, in time linear in the document)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.raw = doc._.raw_text
+        self._sents: list[tuple[int, int]] | None = None
+        self._starts: list[int] = []
+
+    def sent_bounds(self, i: int) -> tuple[int, int]:
+        """``(token.sent.start, token.sent.end)`` of token ``i``."""
+        if self._sents is None:
+            self._sents = [(s.start, s.end) for s in self.doc.sents]
+            self._starts = [s[0] for s in self._sents]
+        return self._sents[bisect.bisect_right(self._starts, i) - 1]
+
+
+def _slot(doc: Doc, span: TokenSpan | None, segments, dt_: _DocText | None = None) -> Slot | None:
     if span is None:
         return None
-    start, end = span
+    start, end = span[0], min(span[1], len(doc))  # a slice's end past the document stops at it
     if end <= start:
         return None
-    s = doc[start:end]
-    text = s.text.strip()
+    dt_ = dt_ or _DocText(doc)
+    first, last = doc[start], doc[end - 1]
+    start_char = first.idx
+    # ``doc[start:end].text``: the document's text from the first word to the last word's end
+    text = dt_.text[start_char : last.idx + len(last.text)].strip()
     if not text:
         return None
-    raw = doc._.raw_text
+    raw = dt_.raw
     if raw is not None:
         # headlines are parsed lower-cased; slots keep the article's own letters
-        text = _original_case(text, raw, segments, s.start_char)
-    raw_start, raw_end = span_to_raw(segments, s.start_char, s.start_char + len(text))
+        text = _original_case(text, raw, segments, start_char)
+    raw_start, raw_end = span_to_raw(segments, start_char, start_char + len(text))
     return Slot(text=" ".join(text.split()), start=raw_start, end=raw_end)
 
 
@@ -53,22 +76,23 @@ def _original_case(text: str, raw: str, segments, start: int) -> str:
     return "".join(o if o != c and o.lower() == c.lower() else c for o, c in zip(same, text))
 
 
-def _sentence_slot(doc: Doc, i: int, segments) -> Slot:
-    sent = doc[i].sent
-    first, last = sent.start, sent.end - 1
+def _sentence_slot(doc: Doc, i: int, segments, dt_: _DocText | None = None) -> Slot:
+    dt_ = dt_ or _DocText(doc)
+    start, end = dt_.sent_bounds(i)
+    first, last = start, end - 1
     while first <= last and doc[first].is_space:
         first += 1
     while last >= first and doc[last].is_space:
         last -= 1
-    return _slot(doc, (first, last + 1), segments) if first <= last else Slot(doc[i].text)
+    return _slot(doc, (first, last + 1), segments, dt_) if first <= last else Slot(doc[i].text)
 
 
-def _in_sentence(doc: Doc, token, span: TokenSpan | None) -> bool:
+def _in_sentence(doc: Doc, token, span: TokenSpan | None, dt_: _DocText | None = None) -> bool:
     """Whether ``span`` holds a word of ``token``'s sentence."""
     if span is None:
         return False
-    sent = token.sent
-    return any(sent.start <= i < sent.end and not doc[i].is_space for i in range(span[0], span[1]))
+    start, end = (dt_ or _DocText(doc)).sent_bounds(token.i)
+    return any(start <= i < end and not doc[i].is_space for i in range(span[0], span[1]))
 
 
 def _is_past(doc: Doc, trig: Trigger) -> bool | None:
@@ -124,6 +148,7 @@ def build_tuples(
     context = None
     dates: tuple[list[int], list[Span]] | None = None  # the DATE entities, once per document
     out: list[EventTuple] = []
+    dtext = _DocText(doc)
     groups: dict[str, ActorValue] = {}
     for trig, args in zip(triggers, arguments):
         agentless = args.actor is None and bool(args.rules.get("actor"))
@@ -132,16 +157,16 @@ def build_tuples(
         ):
             continue
         token = doc[trig.i]
-        if agentless and not keep_all and not any(_in_sentence(doc, token, getattr(args, role)) for role in ("quantity", "location", "date")):
+        if agentless and not keep_all and not any(_in_sentence(doc, token, getattr(args, role), dtext) for role in ("quantity", "location", "date")):
             continue
-        slots = {role: _slot(doc, getattr(args, role), segments) for role in ROLES}
+        slots = {role: _slot(doc, getattr(args, role), segments, dtext) for role in ROLES}
         event = EventTuple(
-            action=_slot(doc, (trig.i, trig.i + 1), segments),
+            action=_slot(doc, (trig.i, trig.i + 1), segments, dtext),
             **slots,
             lemma=trig.lemma,
             modality=trig.modality,
-            source=_slot(doc, trig.source, segments),
-            evidence=_sentence_slot(doc, trig.i, segments),
+            source=_slot(doc, trig.source, segments, dtext),
+            evidence=_sentence_slot(doc, trig.i, segments, dtext),
             confidence=args.score,
             extra={"kind": trig.kind, "token": token.i, **({"trigger_rule": trig.rule} if trig.rule else {})},
             rules={
@@ -155,10 +180,10 @@ def build_tuples(
             countries = context.countries
             event = normalize_event(
                 event, published=published, past=_is_past(doc, trig), countries=countries,
-                context=context, text=doc._.raw_text if doc._.raw_text is not None else doc.text,
+                context=context, text=dtext.raw if dtext.raw is not None else dtext.text,
             )
             if args.actor_ref is not None:
-                event = _actor_from_antecedent(event, _slot(doc, args.actor_ref, segments), countries=countries)
+                event = _actor_from_antecedent(event, _slot(doc, args.actor_ref, segments, dtext), countries=countries)
             if args.date is not None and event.date_value is not None and event.date_value.value is None:
                 if dates is None:
                     found = [e for e in doc.ents if e.label_ == "DATE"]

@@ -35,16 +35,23 @@ def entity_span(token: "Token") -> "tuple[int, int] | None":
     a stage asking it once per token costs time quadratic in the document's length."""
     doc = token.doc
     start = token.i
-    while doc[start].ent_iob_ == "I" and start > 0:
+    first = token
+    while first.ent_iob == _IOB_I and start > 0:  # the integer codes: 1 "I", 3 "B"
         start -= 1
-    if doc[start].ent_iob_ != "B" or not doc[start].ent_type:
-        if token.ent_iob_ == "I":  # an "I" without its "B": as doc.ents reads it (it raises E093)
+        first = doc[start]
+    if first.ent_iob != _IOB_B or not first.ent_type:
+        if token.ent_iob == _IOB_I:  # an "I" without its "B": as doc.ents reads it (it raises E093)
             return next(((e.start, e.end) for e in doc.ents if e.start <= token.i < e.end), None)
         return None
     end = token.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    n = len(doc)
+    while end < n and doc[end].ent_iob == _IOB_I:
         end += 1
     return start, end
+
+
+# ``Token.ent_iob``: 0 no tag, 1 "I" (inside), 2 "O" (outside), 3 "B" (begins an entity).
+_IOB_I, _IOB_B = 1, 3
 
 
 class EntityIndex:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from spacy.symbols import AUX as _POS_AUX, NOUN as _POS_NOUN, VERB as _POS_VERB
 from spacy.tokens import Doc, Token
 
 from .contracts import Trigger
@@ -165,6 +166,8 @@ class _DocIndex:
         self._sent_of: list[int] = []
         self._questions: dict[int, bool] = {}
         self._reports: dict[int, list[Token]] = {}
+        self._particles: dict[int, str] | None = None
+        self._cited: frozenset[int] | None = None
 
     def sent(self, token: Token):
         """``token.sent``."""
@@ -181,17 +184,51 @@ class _DocIndex:
         sent = self.sent(token)
         found = self._questions.get(sent.start)
         if found is None:
-            found = self._questions[sent.start] = sent.text.rstrip().endswith("?")
+            # ``sent.text.rstrip().endswith("?")`` without joining the sentence's text: the
+            # last character that is not a space is that of the last word with one
+            found = False
+            doc = self.doc
+            for i in range(sent.end - 1, sent.start - 1, -1):
+                word = doc[i].text.rstrip()
+                if word:
+                    found = word.endswith("?")
+                    break
+            self._questions[sent.start] = found
         return found
+
+    def particle(self, token: Token) -> str | None:
+        """The lower-cased text of the token's first ``prt`` child, if any (one pass over
+        the ``Doc`` for all its tokens)."""
+        if self._particles is None:
+            found: dict[int, str] = {}
+            for t in self.doc:
+                if t.dep_ == "prt":
+                    h = t.head.i
+                    if h != t.i and h not in found:
+                        found[h] = t.lower_
+            self._particles = found
+        return self._particles.get(token.i)
+
+    def cites(self, token: Token) -> bool:
+        """Whether the token has a child "according" or a prepositional child "per" (the
+        words ``find_source`` looks for on the path to the root)."""
+        if self._cited is None:
+            self._cited = frozenset(
+                t.head.i for t in self.doc
+                if (t.lower_ == "according" or (t.dep_ == "prep" and t.lower_ == "per")) and t.head.i != t.i
+            )
+        return token.i in self._cited
 
     def root_reports(self, sent, lexicon: Lexicon) -> list[Token]:
         """The sentence's clauses of a reporting verb attached under its root, in order."""
         found = self._reports.get(sent.start)
         if found is None:
             root = sent.root
+            # the words of the sentence whose head is the root: the root's children there
             found = self._reports[sent.start] = [
-                tok for tok in sent
-                if tok.dep_ in ("ccomp", "parataxis") and tok.head == root and tok.lemma_.lower() in lexicon.reporting
+                tok for tok in root.children
+                if sent.start <= tok.i < sent.end and tok.dep_ in ("ccomp", "parataxis")
+                and tok.lemma_.lower() in lexicon.reporting
             ]
         return found
 
@@ -222,6 +259,8 @@ def find_source(token: Token, *, lexicon: Lexicon, index: _DocIndex | None = Non
     # "according to X" anywhere on the path from the trigger to the sentence root
     path = [token, *token.ancestors]
     for tok in path:
+        if not index.cites(tok):
+            continue
         for c in tok.children:
             if c.lower_ == "according" or (c.dep_ == "prep" and c.lower_ == "per"):
                 for p in c.subtree:
@@ -230,7 +269,7 @@ def find_source(token: Token, *, lexicon: Lexicon, index: _DocIndex | None = Non
                         return start, end
     # a reporting verb whose complement holds the trigger
     prev = token
-    for tok in token.ancestors:
+    for tok in path[1:]:
         if tok.lemma_.lower() in lexicon.reporting and prev.dep_ in ("ccomp", "xcomp", "parataxis", "dobj", "advcl", "conj"):
             for c in tok.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ not in ("PRON", "PUNCT"):
@@ -440,6 +479,10 @@ def _heads_attempt(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
+# ``Token.pos`` (integer) of the word classes that can be triggers: VERB, AUX, NOUN.
+_TRIGGER_POS = frozenset({_POS_VERB, _POS_AUX, _POS_NOUN})
+
+
 def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> list[Trigger]:
     """Verbs, locative copulas and event nouns that report concrete events
     (``lexicon=None``: the shipped lexicon). With ``head`` (a ``trigger_head.TriggerHead``),
@@ -449,11 +492,11 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
     index = _DocIndex(doc)
     triggers: list[Trigger] = []
     for token in doc:
-        if token.pos_ not in ("VERB", "AUX", "NOUN"):
+        if token.pos not in _TRIGGER_POS:
             continue  # no trigger of any kind below
         lemma = token.lemma_.lower()
         kind = None
-        particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+        particle = index.particle(token)
         if token.pos_ == "VERB" and is_presence_passive(token, lexicon):
             kind, lemma = "copula", "be"
         elif token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
@@ -496,13 +539,21 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
                 verb = event_verb_of_noun(lemma, lexicon)
                 if verb is None and lemma in lexicon.gatherings:
                     verb = occurrence_verb_of_noun(lemma, lexicon)  # "a rally in Ohio"
-                if verb is None and _supported(token, lexicon) and not _partitive_of_event(token, lexicon):
+                partitive = None  # _partitive_of_event, asked once at most
+
+                def counts_event() -> bool:
+                    nonlocal partitive
+                    if partitive is None:
+                        partitive = _partitive_of_event(token, lexicon)
+                    return partitive
+
+                if verb is None and _supported(token, lexicon) and not counts_event():
                     verb = occurrence_verb_of_noun(lemma, lexicon, supported=True)  # "staged a protest"
-                if verb is None and _has_own_date(token, lexicon) and not _partitive_of_event(token, lexicon):
+                if verb is None and _has_own_date(token, lexicon) and not counts_event():
                     verb = occurrence_verb_of_noun(lemma, lexicon, supported=True)  # "a speech on Wednesday"
                 if verb is None and _is_possessed_event(token, lexicon):
                     verb = lemma  # "Putin's trip to Pyongyang": a verb used as a noun
-                if verb is None and not _partitive_of_event(token, lexicon):
+                if verb is None and not counts_event():
                     verb = _directed_nominal(token, lexicon)  # "oil imports from the Mideast"
                 if verb is None or lexicon.non_event(verb):
                     continue

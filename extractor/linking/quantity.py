@@ -71,19 +71,35 @@ def _first_count(ctx: Context, themes: Iterable[Token]) -> TokenSpan | None:
     return None
 
 
+# The children of the last trigger token the rules asked about, with that token: the
+# rules of one cascade get the same ``Token`` object, and each asks for its children
+# (a ``Doc`` lookup per child). Holding the token keeps ``is`` a safe test.
+_last_children: tuple[Token | None, tuple[Token, ...]] = (None, ())
+
+
+def _children(token: Token) -> tuple[Token, ...]:
+    global _last_children
+    held, kids = _last_children
+    if held is not token:
+        kids = tuple(token.children)
+        _last_children = (token, kids)
+    return kids
+
+
 def _objects(token: Token) -> list[Token]:
-    return [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    return [c for c in _children(token) if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
 
 
 def _intransitive_subjects(token: Token) -> list[Token]:
-    if any(c.dep_ == "dobj" for c in token.children):
+    kids = _children(token)
+    if any(c.dep_ == "dobj" for c in kids):
         return []
-    return [c for c in token.children if c.dep_ == "nsubj"]
+    return [c for c in kids if c.dep_ == "nsubj"]
 
 
 def _prep_objects(ctx: Context, token: Token) -> list[Token]:
     preps = ctx.words.quantity_preps
-    return [p for c in token.children if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
+    return [p for c in _children(token) if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
 
 
 # Rules: (ctx, trigger, trigger token, its ActorLink) -> TokenSpan | None

@@ -192,16 +192,24 @@ def document_place_context(doc: Any, *, labels: Iterable[str] | None = None) -> 
         return PlaceContext()
     gazetteer = get_gazetteer()
     first = []
+    # a name is often written again: each phrase and apposition is resolved once per call
+    apposition: dict[int, str | None] = {}
+    resolved: dict[str, PlaceValue | None] = {}
     for start, end in mentions:
         mention = text[start:end]
-        extra = place_apposition(text, end)
-        place = normalize_place(mention + extra if extra else mention)
+        if end not in apposition:
+            apposition[end] = place_apposition(text, end)
+        extra = apposition[end]
+        phrase = mention + extra if extra else mention
+        if phrase not in resolved:
+            resolved[phrase] = normalize_place(phrase)
+        place = resolved[phrase]
         if place is not None and place.country:
             first.append((place, bool(extra)))
     safe = [p for p, beside in first if beside or _safe(gazetteer, p)]
     prior = _context_of(safe or [p for p, _ in first], main_only=True)
     second = [(resolve_in_text(text, start, end, prior), start, end) for start, end in mentions]
-    found = [(p, bool(place_apposition(text, end))) for p, start, end in second if p is not None and p.country]
+    found = [(p, bool(apposition[end])) for p, start, end in second if p is not None and p.country]
     context = _context_of([p for p, _ in found])
     safe_countries = _context_of([p for p, beside in found if beside or _safe(gazetteer, p)]).countries
     return replace(context, safe_countries=safe_countries or None)
