@@ -52,9 +52,12 @@ def _is_purpose_clause(token: Token, lexicon: Lexicon) -> bool:
         passive = any(c.dep_ == "auxpass" for c in head.children)
         if lemma in lexicon.cognition and lemma not in lexicon.planning and lemma not in lexicon.raising and not passive:
             return True  # "struggles to sustain": an attitude, not an event
+        # object control ("assisting Iran to construct", "compel Iraq to rid"): the object does
+        # the complement, which is an event of its own, not the subject's purpose
         return head.pos_ == "VERB" and not (
             lemma in lexicon.planning or lemma in lexicon.aspectual or lemma in lexicon.cognition
             or lemma in lexicon.reporting or lemma in lexicon.hedge_passives or lemma in lexicon.semi_modals
+            or lemma in lexicon.object_control
         )
     lemma = head.lemma_.lower()
     # "efforts to reclaim Kursk": the attempted event is reported as such, not as a purpose
