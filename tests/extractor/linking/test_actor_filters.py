@@ -8,23 +8,10 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from spacy.tokens import Doc, Span
 
 from extractor.contracts import Trigger
 from extractor.lexicon import default_lexicon
 from extractor.linking import link_arguments
-
-VOCAB = spacy.blank("en").vocab
-
-
-def parse(rows, ents=()):
-    """A Doc from ``(word, head, dep, pos, tag, lemma)`` rows and ``(start, end, label)`` entities."""
-    words, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows))
-    spaces = [nxt not in (".", ",", "'s") for nxt in words[1:] + [""]]
-    doc = Doc(VOCAB, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
-    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
-    return doc
-
 
 def actor_of(doc, i, lemma):
     (args,) = link_arguments(doc, [Trigger(i, lemma, "verb")], default_lexicon())
@@ -43,7 +30,7 @@ def actor_of(doc, i, lemma):
         ("cried", "cry", "his father"),  # no reporting verb: the clause it hangs on does it
     ],
 )
-def test_a_clause_hung_on_a_trailing_attribution_takes_the_reported_subject(head, head_lemma, actor):
+def test_a_clause_hung_on_a_trailing_attribution_takes_the_reported_subject(parse, head, head_lemma, actor):
     # The boy fell into the well while harvesting vegetables , his father HEAD .
     # (the parser hangs "harvesting" on the last verb, as it does for "state media reported")
     doc = parse(
@@ -81,11 +68,11 @@ def test_a_clause_hung_on_a_trailing_attribution_takes_the_reported_subject(head
         ("opposition", "opposition", None, None, "new opposition", "subject"),  # has a group sense
     ],
 )
-def test_an_activity_named_as_doer_gives_way_to_its_owner(noun, lemma, owner, ent, actor, rule):
-    _activity_case(noun, lemma, owner, ent, actor, rule)
+def test_an_activity_named_as_doer_gives_way_to_its_owner(parse, noun, lemma, owner, ent, actor, rule):
+    _activity_case(parse, noun, lemma, owner, ent, actor, rule)
 
 
-def test_a_bare_singular_in_a_headline_stays_the_actor():
+def test_a_bare_singular_in_a_headline_stays_the_actor(parse):
     # "Legend attacked palace in Kyiv": WordNet lacks the person sense of "legend"
     doc = parse(
         [
@@ -105,11 +92,11 @@ def test_a_bare_singular_in_a_headline_stays_the_actor():
         ("legend", "legend", None, None, None, None),  # with a determiner: a story does nothing
     ],
 )
-def test_a_message_noun_with_a_determiner_is_no_doer(noun, lemma, owner, ent, actor, rule):
-    _activity_case(noun, lemma, owner, ent, actor, rule)
+def test_a_message_noun_with_a_determiner_is_no_doer(parse, noun, lemma, owner, ent, actor, rule):
+    _activity_case(parse, noun, lemma, owner, ent, actor, rule)
 
 
-def _activity_case(noun, lemma, owner, ent, actor, rule):
+def _activity_case(parse, noun, lemma, owner, ent, actor, rule):
     # OWNER 's NOUN attacked the palace in Kyiv .  /  The new NOUN attacked ...
     if ent is not None:
         rows = [

@@ -8,7 +8,7 @@ import pytest
 
 from extractor.lexicon import Lexicon
 from extractor.linking import AGENTLESS, RULES, link_arguments, make_dep_linker
-from extractor.triggers import find_triggers, given_triggers
+from extractor.triggers import find_triggers
 
 LEXICON = Lexicon()
 
@@ -85,22 +85,9 @@ CASES = [
 ]
 
 
-def linked(nlp, text: str, word: str, linker=None):
-    """The doc and the arguments of the trigger at ``word``: the trigger finder's, or else the
-    trigger the component makes of an annotated word (agent nouns, nouns it does not find)."""
-    doc = nlp(text)
-    start = text.index(word)
-    i = doc.char_span(start, start + len(word), alignment_mode="expand").root.i
-    triggers = find_triggers(doc, lexicon=LEXICON)
-    if not any(t.i == i for t in triggers):
-        triggers += given_triggers(doc, [(start, start + len(word))], lexicon=LEXICON)
-    arguments = (linker or make_dep_linker(LEXICON))(doc, triggers)
-    return doc, next(a for t, a in zip(triggers, arguments) if t.i == i)
-
-
 @pytest.mark.parametrize("text, word, role, rule", CASES, ids=[f"{role}-{rule}" for _, _, role, rule in CASES])
-def test_the_rule_that_fills_the_slot_is_recorded(nlp, text, word, role, rule):
-    _, args = linked(nlp, text, word)
+def test_the_rule_that_fills_the_slot_is_recorded(linked, text, word, role, rule):
+    _, args = linked(text, word)
     if rule in AGENTLESS:
         assert args.actor is None
     else:
@@ -108,33 +95,33 @@ def test_the_rule_that_fills_the_slot_is_recorded(nlp, text, word, role, rule):
     assert args.rules.get(role) == rule
 
 
-def test_rules_are_recorded_for_the_filled_slots_only(nlp):
-    doc, args = linked(nlp, "Peru sent 200 engineers to Haiti last year.", "sent")
+def test_rules_are_recorded_for_the_filled_slots_only(linked):
+    doc, args = linked("Peru sent 200 engineers to Haiti last year.", "sent")
     assert args.rules == {"actor": "subject", "quantity": "counted_object", "location": "destination", "date": "date_dependent"}
-    doc, args = linked(nlp, "Thousands of families fled from Kharkiv.", "fled")
+    doc, args = linked("Thousands of families fled from Kharkiv.", "fled")
     assert args.date is None and set(args.rules) == {"actor", "quantity", "location"}
 
 
-def test_an_agentless_event_records_its_verdict_under_the_actor(nlp):
-    doc, args = linked(nlp, "Four suspects were arrested in Madrid on Tuesday.", "arrested")
+def test_an_agentless_event_records_its_verdict_under_the_actor(linked):
+    doc, args = linked("Four suspects were arrested in Madrid on Tuesday.", "arrested")
     assert args.actor is None
     assert args.rules == {"actor": "agentless_passive", "quantity": "counted_object", "location": "static_place", "date": "prep_date"}
     # an actor the linker does not find records no rule: no verdict, no tuple
-    doc, args = linked(nlp, "To protect the harbour, 40 guards.", "protect")
+    doc, args = linked("To protect the harbour, 40 guards.", "protect")
     assert args.actor is None and "actor" not in args.rules
 
 
-def test_an_event_noun_is_agentless_only_with_a_place_date_or_count_of_its_own(nlp):
+def test_an_event_noun_is_agentless_only_with_a_place_date_or_count_of_its_own(linked):
     # the place belongs to the verb that reports the attack, not to the attack
-    doc, args = linked(nlp, "In France, ministers condemned the derailment.", "derailment")
+    doc, args = linked("In France, ministers condemned the derailment.", "derailment")
     assert args.actor is None and "actor" not in args.rules
-    doc, args = linked(nlp, "Ministers condemned the derailment in France.", "derailment")
+    doc, args = linked("Ministers condemned the derailment in France.", "derailment")
     assert args.actor is None and args.rules["actor"] == "agentless_noun"
 
 
-def test_a_noun_that_names_a_body_is_no_event(nlp):
+def test_a_noun_that_names_a_body_is_no_event(linked):
     # "government" comes from "govern", but names who acts
-    doc, args = linked(nlp, "The government sent 300 troops to Mali in May.", "sent")
+    doc, args = linked("The government sent 300 troops to Mali in May.", "sent")
     assert doc[args.actor[0] : args.actor[1]].text == "government"
     assert args.rules["actor"] == "subject"
 
@@ -155,20 +142,20 @@ def test_link_arguments_without_a_lexicon_reads_the_shipped_one(nlp):
     assert link_arguments(doc, triggers) == link_arguments(doc, triggers, LEXICON)
 
 
-def test_the_linker_reads_its_word_classes_from_the_lexicon_it_is_given(nlp):
+def test_the_linker_reads_its_word_classes_from_the_lexicon_it_is_given(linked):
     # a past participle on its noun is an agentless event unless its verb is intransitive:
     # "strand" is not an intransitive verb of the shipped lexicon, and is one of this lexicon's
     text, word = "Forty medics stranded in Gaza", "stranded"
-    doc, shipped = linked(nlp, text, word)
+    doc, shipped = linked(text, word)
     assert shipped.actor is None and shipped.rules["actor"] == "agentless_participle"
     stranded = make_dep_linker(Lexicon(add={"intransitive": ["strand"]}))
-    doc, args = linked(nlp, text, word, stranded)
+    doc, args = linked(text, word, stranded)
     assert doc[args.actor[0] : args.actor[1]].text == "medics"
     assert args.rules["actor"] == "participle_head"
     # and a prepositional object is a place only when it is a place noun of the lexicon
     text, word = "The rebels hid in a bunker.", "hid"
-    assert linked(nlp, text, word)[1].location is None
-    doc, args = linked(nlp, text, word, make_dep_linker(Lexicon(add={"general_places": ["bunker"]})))
+    assert linked(text, word)[1].location is None
+    doc, args = linked(text, word, make_dep_linker(Lexicon(add={"general_places": ["bunker"]})))
     assert doc[args.location[0] : args.location[1]].text == "bunker"
     assert args.rules["location"] == "static_place"
 
@@ -185,8 +172,8 @@ COMMON_PLACE_CASES = [
 
 
 @pytest.mark.parametrize("text, word, location", COMMON_PLACE_CASES)
-def test_common_place_is_a_wordnet_place(nlp, text, word, location):
-    doc, args = linked(nlp, text, word)
+def test_common_place_is_a_wordnet_place(linked, text, word, location):
+    doc, args = linked(text, word)
     got = doc[args.location[0]:args.location[1]].text if args.location else None
     assert got == location
     if location is not None:
@@ -204,6 +191,6 @@ DAY_PART_CASES = [
 
 
 @pytest.mark.parametrize("text, word, date", DAY_PART_CASES)
-def test_parts_of_the_day_and_between_give_dates(nlp, text, word, date):
-    doc, args = linked(nlp, text, word)
+def test_parts_of_the_day_and_between_give_dates(linked, text, word, date):
+    doc, args = linked(text, word)
     assert (doc[args.date[0]:args.date[1]].text if args.date else None) == date

@@ -6,21 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.lexicon import Lexicon
-from extractor.linking import make_dep_linker
-from extractor.triggers import find_triggers, given_triggers
-
-LEXICON = Lexicon()
-
-
-def date_of(nlp, text: str, word: str) -> tuple[str | None, str | None]:
-    doc = nlp(text)
-    start = text.index(word)
-    i = doc.char_span(start, start + len(word), alignment_mode="expand").root.i
-    triggers = find_triggers(doc, lexicon=LEXICON)
-    if not any(t.i == i for t in triggers):
-        triggers += given_triggers(doc, [(start, start + len(word))], lexicon=LEXICON)
-    args = next(a for t, a in zip(triggers, make_dep_linker(LEXICON)(doc, triggers)) if t.i == i)
+def date_of(linked, text: str, word: str) -> tuple[str | None, str | None]:
+    doc, args = linked(text, word)
     return (doc[args.date[0] : args.date[1]].text if args.date else None), args.rules.get("date")
 
 
@@ -32,8 +19,8 @@ def date_of(nlp, text: str, word: str) -> tuple[str | None, str | None]:
         ("She spoke at Monday's summit in Brussels.", "spoke", "at Monday's summit", "event_dated_prep"),
     ],
 )
-def test_a_dated_event_or_month_modifier_dates_the_trigger(nlp, text, word, date, rule):
-    assert date_of(nlp, text, word) == (date, rule)
+def test_a_dated_event_or_month_modifier_dates_the_trigger(linked, text, word, date, rule):
+    assert date_of(linked, text, word) == (date, rule)
 
 
 @pytest.mark.parametrize(
@@ -43,5 +30,5 @@ def test_a_dated_event_or_month_modifier_dates_the_trigger(nlp, text, word, date
         ("She spoke in the 2016 report about the town.", "spoke"),
     ],
 )
-def test_a_dated_thing_that_is_no_event_gives_no_date(nlp, text, word):
-    assert date_of(nlp, text, word)[0] is None
+def test_a_dated_thing_that_is_no_event_gives_no_date(linked, text, word):
+    assert date_of(linked, text, word)[0] is None

@@ -6,21 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.lexicon import Lexicon
-from extractor.linking import make_dep_linker
-from extractor.triggers import find_triggers, given_triggers
-
-LEXICON = Lexicon()
-
-
-def actor_of(nlp, text: str, word: str) -> tuple[str | None, str | None]:
-    doc = nlp(text)
-    start = text.index(word)
-    i = doc.char_span(start, start + len(word), alignment_mode="expand").root.i
-    triggers = find_triggers(doc, lexicon=LEXICON)
-    if not any(t.i == i for t in triggers):
-        triggers += given_triggers(doc, [(start, start + len(word))], lexicon=LEXICON)
-    args = next(a for t, a in zip(triggers, make_dep_linker(LEXICON)(doc, triggers)) if t.i == i)
+def actor_of(linked, text: str, word: str) -> tuple[str | None, str | None]:
+    doc, args = linked(text, word)
     return (doc[args.actor[0] : args.actor[1]].text if args.actor else None), args.rules.get("actor")
 
 
@@ -34,8 +21,8 @@ def actor_of(nlp, text: str, word: str) -> tuple[str | None, str | None]:
         ("The French-led offensive in northern Mali began in January.", "offensive", "French", "leading_modifier"),
     ],
 )
-def test_an_acting_body_or_leader_modifying_an_event_noun_is_its_actor(nlp, text, word, actor, rule):
-    assert actor_of(nlp, text, word) == (actor, rule)
+def test_an_acting_body_or_leader_modifying_an_event_noun_is_its_actor(linked, text, word, actor, rule):
+    assert actor_of(linked, text, word) == (actor, rule)
 
 
 @pytest.mark.parametrize(
@@ -49,8 +36,8 @@ def test_an_acting_body_or_leader_modifying_an_event_noun_is_its_actor(nlp, text
         ("North Korea Intensifies Military Support to Russia Amid Ukraine Conflict", "Support"),
     ],
 )
-def test_a_modifier_that_is_no_acting_body_gives_no_actor(nlp, text, word):
-    actor, rule = actor_of(nlp, text, word)
+def test_a_modifier_that_is_no_acting_body_gives_no_actor(linked, text, word):
+    actor, rule = actor_of(linked, text, word)
     assert rule not in ("body_modifier", "leading_modifier")
 
 
@@ -65,8 +52,8 @@ def test_a_modifier_that_is_no_acting_body_gives_no_actor(nlp, text, word):
         ("Their extradition to Sweden in May was delayed.", "extradition", None, None),
     ],
 )
-def test_a_possessive_pronoun_is_the_doer_unless_the_event_is_undergone(nlp, text, word, actor, rule):
-    found, found_rule = actor_of(nlp, text, word)
+def test_a_possessive_pronoun_is_the_doer_unless_the_event_is_undergone(linked, text, word, actor, rule):
+    found, found_rule = actor_of(linked, text, word)
     assert found == actor
     if rule is not None:
         assert found_rule == rule

@@ -15,19 +15,6 @@ from extractor.linking import link_arguments
 from extractor.linking.rules import shipped_words
 from extractor.linking.spans import is_age
 
-VOCAB = spacy.blank("en").vocab
-
-
-def parse(rows, ents=()):
-    """A Doc from ``(word, head, dep, pos, tag, lemma)`` rows and ``(start, end, label)`` entities."""
-    words, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows))
-    # no space around a hyphen or before a full stop, as in the text
-    spaces = [not (w == "-" or nxt in ("-", ".")) for w, nxt in zip(words, words[1:] + [""])]
-    doc = Doc(VOCAB, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
-    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
-    return doc
-
-
 def link(doc, i, lemma, kind="verb"):
     (args,) = link_arguments(doc, [Trigger(i, lemma, kind)], default_lexicon())
     text = lambda span: None if span is None else doc[span[0] : span[1]].text
@@ -47,7 +34,7 @@ def link(doc, i, lemma, kind="verb"):
         ("near", "Rafah", "GPE"),  # already a static preposition: unchanged
     ],
 )
-def test_a_place_after_a_preposition_of_position_is_where_the_event_happens(prep, place, label):
+def test_a_place_after_a_preposition_of_position_is_where_the_event_happens(parse, prep, place, label):
     # Rebels attacked a convoy PREP PLACE .
     doc = parse(
         [
@@ -67,7 +54,7 @@ def test_a_place_after_a_preposition_of_position_is_where_the_event_happens(prep
 
 
 @pytest.mark.parametrize("prep", ["over", "under", "around"])
-def test_a_preposition_of_position_before_no_place_gives_no_location(prep):
+def test_a_preposition_of_position_before_no_place_gives_no_location(parse, prep):
     # Russia imposed sanctions PREP the dispute .
     doc = parse(
         [
@@ -105,7 +92,7 @@ SIX_YEAR_OLD_FELL = [
 ]
 
 
-def test_an_age_heading_the_subject_is_the_actor_and_no_date():
+def test_an_age_heading_the_subject_is_the_actor_and_no_date(parse):
     doc = parse(SIX_YEAR_OLD_FELL, ents=[(1, 6, "DATE"), (11, 12, "DATE")])
     args, text = link(doc, 6, "fall")
     assert text(args.actor) == "six-year-old"
@@ -113,7 +100,7 @@ def test_an_age_heading_the_subject_is_the_actor_and_no_date():
     assert text(args.date) == "on Sunday"
 
 
-def test_an_age_is_never_the_date():
+def test_an_age_is_never_the_date(parse):
     doc = parse(SIX_YEAR_OLD_FELL[:10] + [(".", 6, "punct", "PUNCT", ".", ".")], ents=[(1, 6, "DATE")])
     args, text = link(doc, 6, "fall")
     assert args.date is None
@@ -132,7 +119,7 @@ def test_an_age_is_never_the_date():
     ],
 )
 def test_is_age(words, ent, token, expected):
-    doc = Doc(VOCAB, words=words)
+    doc = Doc(spacy.blank("en").vocab, words=words)
     doc.ents = [Span(doc, ent[0], ent[1], label="DATE")]
     assert is_age(doc[token], shipped_words()) is expected
 
@@ -150,7 +137,7 @@ def test_is_age(words, ent, token, expected):
         ("VBN", "kill", None, "agentless_participle"),
     ],
 )
-def test_a_participle_right_after_the_object_takes_the_object_as_its_noun(tag, lemma, actor, rule):
+def test_a_participle_right_after_the_object_takes_the_object_as_its_noun(parse, tag, lemma, actor, rule):
     # She soothed supporters PARTICIPLE outside the Center on Monday .
     doc = parse(
         [
@@ -172,7 +159,7 @@ def test_a_participle_right_after_the_object_takes_the_object_as_its_noun(tag, l
     assert args.rules["actor"] == rule
 
 
-def test_a_complement_clause_with_its_own_subject_is_no_participle():
+def test_a_complement_clause_with_its_own_subject_is_no_participle(parse):
     # She said supporters gathered outside the Center on Monday .  ("supporters" the subject)
     doc = parse(
         [
@@ -203,7 +190,7 @@ def test_a_complement_clause_with_its_own_subject_is_no_participle():
         (["US"], "citizenship", None),  # "questioned his US citizenship": a state, not a thing placed
     ],
 )
-def test_a_named_place_modifying_the_object_places_the_event(modifier, obj, location):
+def test_a_named_place_modifying_the_object_places_the_event(parse, modifier, obj, location):
     # Gunmen attacked a MODIFIER OBJECT .
     n = len(modifier)
     obj_i = 3 + n
@@ -244,7 +231,7 @@ def test_a_named_place_modifying_the_object_places_the_event(modifier, obj, loca
         ("NN", None),  # a noun object is no clause: nothing to climb to
     ],
 )
-def test_the_subject_of_the_verb_does_its_gerund_object(tag, actor):
+def test_the_subject_of_the_verb_does_its_gerund_object(parse, tag, actor):
     # Obama describes meeting Trump at the White House .
     doc = parse(
         [

@@ -1,0 +1,51 @@
+"""Helpers the linker tests share, as fixtures (``--import-mode=importlib``: test modules
+cannot import each other): the arguments the shipped linker gives one word of a sentence
+parsed by the real model, and Docs built by hand the way spaCy's English pipeline parses."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from extractor.lexicon import Lexicon
+from extractor.linking import make_dep_linker
+from extractor.triggers import find_triggers, given_triggers
+
+LEXICON = Lexicon()
+
+
+@pytest.fixture(scope="session")
+def linked(nlp):
+    """``linked(text, word, linker=None)``: the doc and the arguments of the trigger at
+    ``word``: the trigger finder's, or else the trigger the component makes of an annotated
+    word (agent nouns, nouns it does not find)."""
+
+    def linked_(text: str, word: str, linker=None):
+        doc = nlp(text)
+        start = text.index(word)
+        i = doc.char_span(start, start + len(word), alignment_mode="expand").root.i
+        triggers = find_triggers(doc, lexicon=LEXICON)
+        if not any(t.i == i for t in triggers):
+            triggers += given_triggers(doc, [(start, start + len(word))], lexicon=LEXICON)
+        arguments = (linker or make_dep_linker(LEXICON))(doc, triggers)
+        return doc, next(a for t, a in zip(triggers, arguments) if t.i == i)
+
+    return linked_
+
+
+@pytest.fixture(scope="session")
+def parse():
+    """``parse(rows, ents=())``: a Doc from ``(word, head, dep, pos, tag, lemma)`` rows and
+    ``(start, end, label)`` entities, with no space around a hyphen or before ".", "," and
+    "'s", as in the text."""
+    vocab = spacy.blank("en").vocab
+
+    def parse_(rows, ents=()):
+        words, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows))
+        spaces = [not (w == "-" or nxt in ("-", ".", ",", "'s")) for w, nxt in zip(words, words[1:] + [""])]
+        doc = Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+        doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+        return doc
+
+    return parse_
