@@ -426,13 +426,21 @@ def verb_base(token) -> str:
     before "-ed" and "-ing" put back where the lemmatizer lost it ("staged" given as "stag",
     "staring" as "star"): a one-syllable lemma ending in a single vowel and consonant
     doubles that consonant when inflected ("stagged", "starring"), so an undoubled
-    inflection of it comes from the lemma + "e", when WordNet has that verb."""
+    inflection of it comes from the lemma + "e", when WordNet has that verb. Likewise "-es" after
+    a plain consonant ("hopes" given as "hop"): such a stem takes "-s" ("hops"), so the verb is
+    the lemma + "e"."""
     lemma, low = token.lemma_.lower(), token.lower_
     if (
         len(lemma) >= 3 and lemma.isalpha() and lemma[-1] not in _VOWELS and lemma[-1] not in "wxy"
         and lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS
         and sum(ch in _VOWELS for ch in lemma) == 1
         and low in (lemma + "ed", lemma + "ing")
+        and word_senses(lemma + "e", "v") is not None
+    ):
+        return lemma + "e"
+    if (  # "hopes" given as "hop": a stem ending in a plain consonant takes "-s", so "-es" is stem + "e" + "s"
+        len(lemma) >= 2 and lemma.isalpha() and low == lemma + "es"
+        and lemma[-1] not in _VOWELS and lemma[-1] not in "sxzy" and not lemma.endswith(("ch", "sh"))
         and word_senses(lemma + "e", "v") is not None
     ):
         return lemma + "e"

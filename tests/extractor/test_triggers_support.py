@@ -27,6 +27,13 @@ from extractor.lexicon import verb_base, verb_forms
         ("stay", "stayed", "stay"),  # final y
         ("fix", "fixed", "fix"),  # final x
         ("stag", "stag", "stag"),  # not an inflection
+        ("hop", "hopes", "hope"),  # third person: a plain-consonant stem takes "-s"
+        ("complet", "completes", "complete"),
+        ("hop", "hops", "hop"),
+        ("fix", "fixes", "fix"),  # sibilant stems take "-es": the lemma is right
+        ("watch", "watches", "watch"),
+        ("go", "goes", "go"),
+        ("zzq", "zzqes", "zzq"),  # no such verb in WordNet
     ],
 )
 def test_verb_base_restores_the_silent_e(lemma, surface, expected):
