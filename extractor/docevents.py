@@ -68,7 +68,10 @@ around it then comes before its own mentions for date and place.
 
 - **Date**: when no mention of the event resolves a date (or for a proxy), the first calendar
   point of the headline, dateline or lead (weekday, month and day, "yesterday", ...) that no
-  mention of another event already claims, that is not in capitals ("USA TODAY") and that
+  mention of another event already claims (a headline or lead mention whose actor is the main
+  event's, none or a definite description, "the six-year-old", may report the same happening
+  and claims nothing, unless its date names its own event noun: "Tuesday's election"), that
+  is not in capitals ("USA TODAY") and that
   does not follow a reporting verb (any inflection of the lexicon's class ``reporting``, not
   after a determiner or preposition: "said on Friday" dates the report), resolved against
   ``published``; it replaces an unresolved mention date ("for days", "48 hours"). When
@@ -700,11 +703,51 @@ def _fill(members: list[_Mention], anchor: _Mention, text: str, published: str |
     }
 
 
-def _claimed_dates(tuples: Sequence[EventTuple], exclude: set[int]) -> list[tuple[int, int]]:
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
+
+
+def _description(m: _Mention, text: str) -> bool:
+    """A mention's actor is a definite description without a name ("the six-year-old", "the
+    boy"): it refers back to someone already named, as a pronoun does."""
+    a = m.t.actor
+    if a is None or a.start is None or m.actor_words is None or re.search(r"[A-Z]", a.text[1:] if a.text else ""):
+        return False
+    return bool(_DEFINITE_BEFORE.search(text[max(0, a.start - 8) : a.start])) or a.text.casefold().startswith(("the ", "this "))
+
+
+_PRENOMINAL_GAP = re.compile(r"(?:'s|\u2019s)?(?:\s+[a-z][\w-]*){0,2}\s+")
+
+
+def _names_event(c: _Mention, text: str) -> bool:
+    """The mention's date stands before its event noun as a modifier ("Tuesday's election",
+    "the Nov. 8 vote"): the date names that event, which is no other's."""
+    d, a = c.t.date, c.t.action
+    if d is None or d.end is None or a.start is None or d.end > a.start:
+        return False
+    return _PRENOMINAL_GAP.fullmatch(text, d.end, a.start) is not None
+
+
+def _may_be_main(c: _Mention, members: list[_Mention], text: str) -> bool:
+    """A headline or lead mention of another event that may still report the main event's
+    happening: its actor is the main event's, or unknown, or a definite description ("The
+    six-year-old plummeted into the well on Sunday" of "boy falls into well"). Its date is
+    then no other event's claim (a lead reports the headline's happening)."""
+    if c.region not in ("headline", "lead") or _names_event(c, text):
+        return False
+    if c.actor_words is None or _description(c, text):
+        return True
+    return all(m.actor_words is None or _actor_match(c, m) is not None for m in members)
+
+
+def _claimed_dates(mentions: Sequence[_Mention], members: list[_Mention], text: str) -> list[tuple[int, int]]:
+    """Date spans that mentions of other events state, as long as they cannot be the main
+    event's own (``_may_be_main``)."""
+    own = {m.index for m in members}
     return [
-        (t.date.start, t.date.end)
-        for i, t in enumerate(tuples)
-        if i not in exclude and t.date is not None and t.date.start is not None and t.date.end is not None
+        (m.t.date.start, m.t.date.end)
+        for m in mentions
+        if m.index not in own and m.t.date is not None and m.t.date.start is not None and m.t.date.end is not None
+        and not _may_be_main(m, members, text)
     ]
 
 
@@ -1065,7 +1108,7 @@ def merge_events(
             # no mention resolves a date: a calendar point of the headline, dateline or lead
             # replaces an unresolved mention date ("days", "48 hours") and fills an empty one
             found = _region_date(
-                text, regions, _claimed_dates(tuples, {m.index for m in members}), published,
+                text, regions, _claimed_dates(mentions, members, text), published,
                 planned=anchor.t.modality == "planned",
             )
             if found is not None and (values["date"] is None or found[1] is not None and found[1].value):

@@ -321,12 +321,46 @@ def test_main_event_takes_a_lead_date_no_other_event_claims():
     assert event.date.text == "Friday" and event.date_value.value == "2031-05-09"
     assert "date" not in event.from_ and event.origins["date"] == SlotOrigin(mention=None, region="lead")
     assert text[event.date.start : event.date.end] == "Friday"
-    # the same date claimed by another event's mention is not taken
-    cut = mention(text, "Karvo on Friday, cutting power to 3,000 homes", "cutting", "cut", "other", date="Friday",
-                  quantity="3,000 homes", quantity_value=3000, unit="homes")
+    # the same date claimed by another event's mention with another named actor is not taken
+    text = "Storm floods Karvo\n\nA storm flooded Karvo, and Mayor Ilse Varn cut power to 3,000 homes on Friday."
+    flood = mention(text, "Storm floods Karvo", "floods", "flood", "other", actor="Storm", location="Karvo", place=KARVO)
+    cut = mention(text, "Mayor Ilse Varn cut power to 3,000 homes on Friday", "cut", "cut", "other", actor="Mayor Ilse Varn",
+                  date="Friday", quantity="3,000 homes", quantity_value=3000, unit="homes")
     events = merge_events([flood, cut], text=text, published="2031-05-12", title="Storm floods Karvo")
     assert events[0].mentions == (0,) and events[0].date.text != "Friday"
     assert events[0].origins["date"].region == "published"  # the fallback, not the claimed Friday
+
+
+# A lead mention of another event whose date may still be the main event's: its actor is the
+# main event's, unknown, or a definite description; a date that names its own event noun
+# ("Monday's vote") stays that event's.
+@pytest.mark.parametrize(
+    "lead, other, actor, date, expected",
+    [
+        # the main event's actor ("ferry" of "Ferry Marla"), in a clause of its own
+        ("The ferry sank near Karvo while carrying grain on Friday, the coast guard said.", "carrying", "ferry", "on Friday", "on Friday"),
+        # a definite description without a name refers back to the named actor
+        ("Rescuers searched all night. The eight-year-old tumbled into the shaft on Friday.", "tumbled", "eight-year-old", "on Friday", "on Friday"),
+        # no actor: an occasion the lead dates ("At a briefing on Friday ...")
+        ("The ferry went down fast. At a vigil on Friday, families laid wreaths.", "vigil", None, "on Friday", "on Friday"),
+        # another named actor: another event's date
+        ("The ferry went down fast. Captain Ilse Varn resigned on Friday over the loss.", "resigned", "Captain Ilse Varn", "on Friday", None),
+        # a date naming its own event noun
+        ("The ferry sank before Friday's regatta. Its cargo was grain.", "regatta", None, "Friday", None),
+    ],
+)
+def test_a_lead_date_of_a_mention_that_may_report_the_main_event_is_the_main_events(lead, other, actor, date, expected):
+    title = "Ferry Marla sinks off Karvo"
+    text = f"{title}\n\n{lead} Divers were sent."  # the lead is the first two sentences
+    sink = mention(text, title, "sinks", "sink", "other", actor="Ferry Marla", location="Karvo", place=KARVO)
+    found = mention(text, lead, other, other, "other", actor=actor, date=date)
+    events = merge_events([sink, found], text=text, published="2031-05-12", title=title)
+    assert events[0].mentions == (0,)
+    if expected is None:
+        assert events[0].origins["date"].region == "published"
+    else:
+        assert events[0].date.text.endswith("Friday") and events[0].origins["date"].region == "lead"
+        assert events[0].date_value.value == "2031-05-09"
 
 
 def test_a_date_of_reporting_in_the_lead_is_not_the_events():
