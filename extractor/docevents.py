@@ -86,7 +86,12 @@ around it then comes before its own mentions for date and place.
   noun: "men", "Their UK bars"), the **headline's subject**: its first run of capitalized
   words (after the kicker) that names an actor of some mention of the article, by the
   actor's words or canonical name, cut after the last word that does ("North Korea" of
-  "North Korea Deploys 3,000 Troops").
+  "North Korea Deploys 3,000 Troops"); when none does, the run the headline opens with, cut
+  after the last word the body repeats capitalized inside sentences (twice or more: "Toblerone
+  fans outraged ..."). An actor named by a surname after a title or possessor ("Mrs Clinton",
+  "Brazil's Massa") is given as the headline, the lead or the text before it names the person
+  in full: the first run of capitalized words ending in that surname, without titles
+  ("Hillary Clinton", "Felipe Massa" of "Williams' veteran driver Felipe Massa").
 
 Such a slot has no ``from`` index (no mention gave it); ``origins`` names its region
 ("headline", "dateline", "lead" or "published").
@@ -875,7 +880,7 @@ def _known_names(mentions: list[_Mention]) -> frozenset[str]:
     return frozenset(known)
 
 
-def _headline_subject(text: str, regions: _Regions, known: frozenset[str]) -> Slot | None:
+def _headline_subject(text: str, regions: _Regions, known: frozenset[str], *, opening: bool = False) -> Slot | None:
     """Who the headline is about: its first run of capitalized words (after any kicker)
     that names an actor of some mention of the article (by the actor's words or its
     canonical name: "Toblerone" when "we" was resolved to it), cut after the last word
@@ -886,7 +891,9 @@ def _headline_subject(text: str, regions: _Regions, known: frozenset[str]) -> Sl
     if not known:
         return None
     skip = _lexicon_words("determiners")
-    for _, _, words in _cap_runs(text, *claim):
+    for run_start, _, words in _cap_runs(text, *claim):
+        if opening and text[claim[0] : run_start].strip():
+            return None  # only the words the headline opens with ("Brits blame ...")
         words = list(words)
         while words and text[words[0][0] : words[0][1]].casefold() in skip:
             words.pop(0)
@@ -896,6 +903,23 @@ def _headline_subject(text: str, regions: _Regions, known: frozenset[str]) -> Sl
             phrase = re.sub(r"['\u2019]s$", "", text[start:end])
             return Slot(phrase, start, start + len(phrase))
     return None
+
+
+# A capitalized word inside a sentence: after a lower-case word, a comma or a hyphen.
+_MID_CAPITAL = re.compile(r"(?<=[a-z,;\u2014-])\s+([A-Z][\w.\u2019'-]*)")
+REPEATED_NAME_MIN = 2
+
+
+def _repeated_names(text: str, regions: _Regions) -> frozenset[str]:
+    """Name words the body repeats inside sentences (capitalized at least
+    ``REPEATED_NAME_MIN`` times after a lower-case word: "... fans of Toblerone", "said
+    Hillary Clinton"), the headline's subject when no mention's actor names it."""
+    start = regions.headline[1] if regions.headline else 0
+    counts: dict[str, int] = {}
+    for m in _MID_CAPITAL.finditer(text, start):
+        for w in _name_words(m.group(1)):
+            counts[w] = counts.get(w, 0) + 1
+    return frozenset(w for w, n in counts.items() if n >= REPEATED_NAME_MIN)
 
 
 def _head_name(m: _Mention) -> str | None:
@@ -908,6 +932,41 @@ def _head_name(m: _Mention) -> str | None:
         return None
     last = re.sub(r"['\u2019]s$", "", words[-1]).strip(".")
     return last.casefold() if last[:1].isupper() and _name_words(last) else None
+
+
+def _fuller_name(m: _Mention, text: str, regions: _Regions) -> Slot | None:
+    """A mention's actor named only by a surname, after a title or a possessor ("Mrs
+    Clinton", "Brazil's Massa"), as the headline or lead names the same person in full: the
+    first run there of two or more capitalized words (no titles, no possessives) ending in
+    that surname ("Hillary Clinton", "Felipe Massa" of "Williams' Felipe Massa")."""
+    head = _head_name(m)
+    actor = m.t.actor.text if m.t.actor is not None else ""
+    own = " ".join(w for w in actor.split() if not re.search(r"['\u2019]s?$", w))  # without a possessor
+    if head is None or _name_words(own) != {head}:
+        return None
+    stop = _lexicon_words("title_words") | _lexicon_words("honorifics") | _lexicon_words("determiners")
+    spans = (regions.claim, regions.lead, (0, m.pos))  # the headline, the lead, then the text before it
+    for span in spans:
+        if span is None:
+            continue
+        for _, _, words in _cap_runs(text, *span):
+            for k, (a, b) in enumerate(words):
+                if k == 0 or text[a:b].rstrip(".").casefold() != head:
+                    continue
+                first = k
+                while first > 0:
+                    w = text[words[first - 1][0] : words[first - 1][1]]
+                    if (
+                        not w[:1].isupper()
+                        or w.casefold().strip(".").split("-")[0] in stop
+                        or re.search(r"['\u2019]", w)
+                    ):
+                        break
+                    first -= 1
+                if first < k:
+                    end = a + len(text[a:b].rstrip("."))
+                    return Slot(text[words[first][0] : end], words[first][0], end)
+    return None
 
 
 def _is_plain_actor(m: _Mention | None) -> bool:
@@ -1062,7 +1121,9 @@ def merge_events(
     first_headline = headline_ms[0].index if headline_ms else None
     words = _headline_words(text, regions)
     actor_names = _known_names(mentions)
-    subject = _headline_subject(text, regions, actor_names)
+    subject = _headline_subject(text, regions, actor_names) or _headline_subject(
+        text, regions, _repeated_names(text, regions), opening=True
+    )
     subject_words = _name_words(subject.text) if subject else frozenset()
     main_k = max(
         range(len(clusters)),
@@ -1090,6 +1151,8 @@ def merge_events(
             values["from_"].pop("actor", None)
             values["origins"]["actor"] = SlotOrigin(mention=None, region="headline")
             factor *= REGION_FILL_FACTOR
+        elif is_main and actor_m is not None and named is None and (fuller := _fuller_name(actor_m, text, regions)):
+            values["actor"] = fuller  # "Mrs Clinton" as the headline or lead names her in full
         elif (
             is_main
             and subject is not None

@@ -652,3 +652,52 @@ def test_the_main_events_actor_takes_the_headlines_fuller_name(actor, expected):
     (event,) = merge_events([won], text=text, published="2031-05-12")
     assert event.actor.text == expected and text[event.actor.start : event.actor.end] == expected
     assert event.from_["actor"] == 0
+
+
+# --- the main event's actor from the headline and lead ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        # the headline opens with a name the body repeats inside sentences: its subject
+        ("Varnco angers shoppers with smaller jars", "Varnco"),
+        # the repeated name is not what the headline opens with: no subject
+        ("Shoppers angry as Varnco cuts jar size", "maker"),
+    ],
+)
+def test_headline_subject_from_a_name_the_body_repeats(title, expected):
+    body = ("Shoppers were furious on Monday. The maker cut the jar size, said a spokesman for Varnco. "
+            "Fans of Varnco complained.")
+    text = f"{title}\n\n{body}"
+    cut = mention(text, "The maker cut the jar size", "cut", "cut", "other", actor="maker")
+    (event,) = merge_events([cut], text=text, published="2031-05-12", title=title)
+    assert event.actor.text == expected
+    assert event.origins["actor"].region == ("headline" if expected == "Varnco" else None)
+
+
+def test_a_name_the_body_states_once_is_no_headline_subject():
+    title = "Varnco angers shoppers with smaller jars"
+    text = f"{title}\n\nShoppers were furious on Monday. The maker cut the jar size, said a spokesman for Varnco."
+    cut = mention(text, "The maker cut the jar size", "cut", "cut", "other", actor="maker")
+    (event,) = merge_events([cut], text=text, published="2031-05-12", title=title)
+    assert event.actor.text == "maker"
+
+
+@pytest.mark.parametrize(
+    "lead, actor, expected",
+    [
+        ("Ilse Varn resigned as mayor of Karvo. Mrs Varn quit on Monday.", "Mrs Varn", "Ilse Varn"),  # after a title
+        ("Ilse Varn resigned as mayor of Karvo. Karvo's Varn quit on Monday.", "Karvo's Varn", "Ilse Varn"),  # a possessor
+        ("Mayor Ilse Varn resigned in Karvo. Mrs Varn quit on Monday.", "Mrs Varn", "Ilse Varn"),  # the title left out
+        ("The mayor resigned in Karvo. Mrs Varn quit on Monday.", "Mrs Varn", "Mrs Varn"),  # no fuller name
+        ("Ilse Varn resigned in Karvo. Mrs Ostrova quit on Monday.", "Mrs Ostrova", "Mrs Ostrova"),  # another surname
+    ],
+)
+def test_a_surname_actor_is_given_as_the_lead_names_the_person_in_full(lead, actor, expected):
+    title = "Mayor quits in Karvo"
+    text = f"{title}\n\n{lead} Divers were sent."
+    quit_ = mention(text, actor + " quit on Monday", "quit", "quit", "other", actor=actor)
+    (event,) = merge_events([quit_], text=text, published="2031-05-12", title=title)
+    assert event.actor.text == expected and text[event.actor.start : event.actor.end] == expected
+    assert event.from_["actor"] == 0  # the mention's actor, named in full
