@@ -81,7 +81,9 @@ around it then comes before its own mentions for date and place.
   ("home"), or the event is a proxy: the dateline's place ("LONDON --", "WASHINGTON, Nov 6
   (Reuters) -"), else the first place after a preposition of position or destination in the
   headline, then the lead, that the gazetteer knows (the longest such name: "Sao Paulo" of
-  "in Sao Paulo Click to share").
+  "in Sao Paulo Click to share"); for no place or a bare common noun ("the city"), last the
+  first place the gazetteer knows opening a run of capitalized words of the headline, whose
+  words the body repeats inside sentences ("Chicago" of "Chicago Cubs fans celebrate ...").
 - **Actor**: when no mention names who did it (none, a pronoun left unresolved, or a common
   noun: "men", "Their UK bars"), the **headline's subject**: its first run of capitalized
   words (after the kicker) that names an actor of some mention of the article, by the
@@ -996,21 +998,34 @@ def _antecedent(m: _Mention, text: str) -> Slot | None:
     return Slot(name, i, i + len(name))
 
 
-def _region_places(text: str, regions: _Regions) -> Slot | None:
+def _region_places(text: str, regions: _Regions, *, modifiers: bool = False) -> Slot | None:
     """The first place named after a preposition of position in the headline (after any
-    kicker), then in the lead ("in Sao Paulo", "at Interlagos"), that the gazetteer knows."""
+    kicker), then in the lead ("in Sao Paulo", "at Interlagos"), that the gazetteer knows;
+    ``modifiers``: the first place the gazetteer knows opening a run of capitalized words of
+    the headline without a preposition, whose words the body repeats inside sentences
+    (``_repeated_names``: "Chicago" of "Chicago Cubs fans celebrate", not a one-off name)."""
     from .normalize.place import normalize_place
 
     preps = _lexicon_words("locative_preps") | _lexicon_words("destination_preps")
     skip = _lexicon_words("determiners")
-    for span in (regions.claim, regions.lead):
+    repeated = _repeated_names(text, regions) if modifiers else frozenset()
+    for span in (regions.claim,) if modifiers else (regions.claim, regions.lead):
         if span is None:
             continue
         for start, _, words in _cap_runs(text, *span):
             before = text[max(span[0], start - 30) : start].split()
             while before and before[-1].casefold() in skip:
                 before.pop()
-            if not before or before[-1].casefold() not in preps:
+            if modifiers:
+                while words and text[words[0][0] : words[0][1]].casefold() in skip:
+                    words = words[1:]
+                if not words or re.search(r"['\u2019]", text[words[0][0] : words[0][1]]):
+                    continue
+                start = words[0][0]
+                words = [w for w in words if _name_words(text[start : w[1]]) <= repeated]  # a prefix
+                if not words:
+                    continue
+            elif not before or before[-1].casefold() not in preps:
                 continue
             for n in range(min(len(words), PLACE_MAX_WORDS), 0, -1):  # the longest name the gazetteer knows
                 if not text[words[n - 1][0]].isupper():
@@ -1193,6 +1208,9 @@ def merge_events(
             slot, region = _region_place(text, regions), "dateline"
             if slot is None:
                 slot, region = _region_places(text, regions), "headline"
+                if slot is None and (values["location"] is None or loc_m is not None and loc_m.loc_vague):
+                    # a place the headline or lead names as a modifier ("Chicago Cubs fans")
+                    slot = _region_places(text, regions, modifiers=True)
                 if slot is not None and not (regions.claim and regions.claim[0] <= slot.start < regions.claim[1]):
                     region = "lead"
             if slot is not None:

@@ -701,3 +701,23 @@ def test_a_surname_actor_is_given_as_the_lead_names_the_person_in_full(lead, act
     (event,) = merge_events([quit_], text=text, published="2031-05-12", title=title)
     assert event.actor.text == expected and text[event.actor.start : event.actor.end] == expected
     assert event.from_["actor"] == 0  # the mention's actor, named in full
+
+
+@pytest.mark.parametrize(
+    "rest, expected",
+    [
+        # the headline's opening name is a place the body repeats: where the main event is
+        ("Police said supporters from Lyon behaved well. Shops across Lyon stayed open.", "Lyon"),
+        # named once only: no place from the headline's modifier, the mention's vague place stays
+        ("Police said the supporters behaved well. Shops across Lyon stayed open.", "streets"),
+    ],
+)
+def test_a_place_the_headline_names_as_a_modifier_replaces_a_vague_place(rest, expected):
+    title = "Lyon fans celebrate cup win"
+    text = f"{title}\n\nFans danced in the streets until dawn. The party went on all night. {rest}"
+    danced = mention(text, "Fans danced in the streets until dawn", "danced", "dance", "other", actor="Fans",
+                     location="streets")
+    (event,) = merge_events([danced], text=text, published="2031-05-12", title=title)
+    assert event.location.text == expected
+    if expected == "Lyon":
+        assert event.origins["location"].region == "headline" and event.location.start == 0
