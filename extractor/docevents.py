@@ -74,7 +74,11 @@ around it then comes before its own mentions for date and place.
   is not in capitals ("USA TODAY") and that
   does not follow a reporting verb (any inflection of the lexicon's class ``reporting``, not
   after a determiner or preposition: "said on Friday" dates the report), resolved against
-  ``published``; it replaces an unresolved mention date ("for days", "48 hours"). When
+  ``published``. A headline that states a statement (a verb of the class ``reporting``:
+  "Clinton blames Comey", "FBI declares it is done") reports a happening no mention caught
+  unless the main event is itself a statement: the report's date ("Comey said Sunday")
+  then dates it, before the main event's own mention date. A date so found replaces an
+  unresolved mention date ("for days", "48 hours"). When
   nothing dates the event at all, the **publication date** (news reports the happening of
   its day; ``origins`` region "published", the date text is the ISO date, no offsets).
 - **Location**: when no mention names a place, a mention's place is a bare common noun
@@ -758,8 +762,28 @@ def _claimed_dates(mentions: Sequence[_Mention], members: list[_Mention], text: 
     ]
 
 
+def _headline_reports(text: str, regions: _Regions) -> bool:
+    """The headline's claim states a statement: a verb of the lexicon's class ``reporting``
+    (not after a determiner or preposition: "Clinton blames Comey", "FBI declares it is
+    done"). The happening it reports is then that statement, dated by its report ("said
+    Sunday", "on a call Saturday")."""
+    claim = regions.claim
+    if claim is None:
+        return False
+    reporting = _lexicon_words("reporting")
+    markers = _noun_markers()
+    prev = ""
+    for m in re.finditer(r"[^\W\d_][\w'\u2019-]*", text[claim[0] : claim[1]]):
+        w = m.group(0)
+        if prev.casefold() not in markers and not verb_lemmas(w.casefold()).isdisjoint(reporting):
+            return True
+        prev = w
+    return False
+
+
 def _region_date(
-    text: str, regions: _Regions, claimed: list[tuple[int, int]], published: str | None, planned: bool
+    text: str, regions: _Regions, claimed: list[tuple[int, int]], published: str | None, planned: bool,
+    reports: bool = False,
 ) -> tuple[Slot, DateValue | None, str] | None:
     spans: list[tuple[str, int, int]] = []
     if regions.headline:
@@ -775,7 +799,7 @@ def _region_date(
                 continue  # a name in capitals ("USA TODAY"), not a date
             if any(cs < e and s < ce for cs, ce in claimed):
                 continue
-            if _reported_at(text, max(lo, s - 40), s):
+            if not reports and _reported_at(text, max(lo, s - 40), s):
                 continue  # "reported on Thursday" dates the report, not the event
             value = None
             if published:
@@ -1140,6 +1164,7 @@ def merge_events(
         text, regions, _repeated_names(text, regions), opening=True
     )
     subject_words = _name_words(subject.text) if subject else frozenset()
+    reports = _headline_reports(text, regions)
     main_k = max(
         range(len(clusters)),
         key=lambda k: (_main_score(clusters[k], first_headline, words, len(text), subject_words), -k),
@@ -1182,12 +1207,15 @@ def merge_events(
         # a main event none of whose mentions is in the headline or lead stands in for the
         # happening they report (which no mention caught): their date and place come first
         proxy = is_main and not any(m.region in ("headline", "lead") for m in members)
-        if is_main and (values["date_value"] is None or proxy):
+        # a headline stating a statement ("Clinton blames Comey") reports a happening no
+        # mention caught, unless the main event is itself a statement: the lead's date of it
+        statement = is_main and reports and verb_lemmas(anchor.lemma).isdisjoint(_lexicon_words("reporting"))
+        if is_main and (values["date_value"] is None or proxy or statement):
             # no mention resolves a date: a calendar point of the headline, dateline or lead
             # replaces an unresolved mention date ("days", "48 hours") and fills an empty one
             found = _region_date(
                 text, regions, _claimed_dates(mentions, members, text), published,
-                planned=anchor.t.modality == "planned",
+                planned=anchor.t.modality == "planned", reports=reports,
             )
             if found is not None and (values["date"] is None or found[1] is not None and found[1].value):
                 slot, value, region = found

@@ -721,3 +721,44 @@ def test_a_place_the_headline_names_as_a_modifier_replaces_a_vague_place(rest, e
     assert event.location.text == expected
     if expected == "Lyon":
         assert event.origins["location"].region == "headline" and event.location.start == 0
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        # the headline states a statement: the lead's date of the statement dates the main event
+        ("Mayor Varn blames road crews for blackout", "Friday"),
+        ("Karvo council declares blackout over", "Friday"),
+        # no statement in the headline: "said on Friday" dates the report, not the blackout
+        ("Blackout hits Karvo for two days", None),
+        # a reporting word after a determiner is a noun, not a statement ("the claims")
+        ("The claims of a blackout in Karvo", None),
+    ],
+)
+def test_a_headline_statement_is_dated_by_its_report_in_the_lead(title, expected):
+    text = (f"{title}\n\nPower failed across Karvo for two days last month. "
+            "Mayor Ilse Varn said on Friday that the crews had been slow. Divers were sent.")
+    failed = mention(text, "Power failed across Karvo", "failed", "fail", "other", actor="Power")
+    (event,) = merge_events([failed], text=text, published="2031-05-12", title=title)
+    if expected is None:
+        assert event.origins["date"].region == "published"
+    else:
+        assert event.date.text == expected and event.origins["date"].region == "lead"
+        assert event.date_value.value == "2031-05-09"
+
+
+def test_a_headline_statement_takes_the_report_date_over_a_mention_date():
+    title = "Karvo council declares blackout over"
+    text = (f"{title}\n\nThe council said Sunday that repairs finished as planned in March. "
+            "Crews left the site. Divers were sent.")
+    repairs = mention(text, "repairs finished as planned in March", "finished", "finish", "other", actor="repairs",
+                      date="in March", date_value="2031-03")
+    (event,) = merge_events([repairs], text=text, published="2031-05-12", title=title)
+    assert event.date.text == "Sunday" and event.date_value.value == "2031-05-11"
+    assert event.origins["date"].region == "lead"
+    # without a statement in the headline the mention's own date stands
+    text2 = text.replace(title, "Karvo blackout over")
+    repairs2 = mention(text2, "repairs finished as planned in March", "finished", "finish", "other", actor="repairs",
+                       date="in March", date_value="2031-03")
+    (event2,) = merge_events([repairs2], text=text2, published="2031-05-12", title="Karvo blackout over")
+    assert event2.date.text == "in March" and event2.from_["date"] == 0
