@@ -97,7 +97,9 @@ around it then comes before its own mentions for date and place.
   fans outraged ..."). An actor named by a surname after a title or possessor ("Mrs Clinton",
   "Brazil's Massa") is given as the headline, the lead or the text before it names the person
   in full: the first run of capitalized words ending in that surname, without titles
-  ("Hillary Clinton", "Felipe Massa" of "Williams' veteran driver Felipe Massa").
+  ("Hillary Clinton", "Felipe Massa" of "Williams' veteran driver Felipe Massa"). A proxy
+  main event that stands in for a headline's statement ("Brits blame ... on Brexit", see
+  Date) takes who states it: the capitalized words right before the reporting verb.
 
 Such a slot has no ``from`` index (no mention gave it); ``origins`` names its region
 ("headline", "dateline", "lead" or "published").
@@ -781,6 +783,29 @@ def _headline_reports(text: str, regions: _Regions) -> bool:
     return False
 
 
+def _stater(text: str, regions: _Regions) -> Slot | None:
+    """Who the headline's statement is by: the run of capitalized words right before its
+    first verb of the class ``reporting`` ("Brits" of "Brits blame ... on Brexit")."""
+    claim = regions.claim
+    if claim is None:
+        return None
+    reporting = _lexicon_words("reporting")
+    skip = _lexicon_words("determiners")
+    for start, end, words in _cap_runs(text, *claim):
+        m = re.match(r"\s+([^\W\d_]+)", text[end : claim[1]])
+        if m is None or verb_lemmas(m.group(1).casefold()).isdisjoint(reporting):
+            continue
+        first = len(words)
+        while first > 0:  # back from the verb, up to a determiner or a quote ("'I BLAME COMEY' Clinton")
+            w = text[words[first - 1][0] : words[first - 1][1]]
+            if w.casefold() in skip or re.search(r"['\u2019\u2018\"]", w):
+                break
+            first -= 1
+        if first < len(words) and _name_words(text[words[first][0] : end]):
+            return Slot(text[words[first][0] : end], words[first][0], end)
+    return None
+
+
 def _region_date(
     text: str, regions: _Regions, claimed: list[tuple[int, int]], published: str | None, planned: bool,
     reports: bool = False,
@@ -1210,6 +1235,14 @@ def merge_events(
         # a headline stating a statement ("Clinton blames Comey") reports a happening no
         # mention caught, unless the main event is itself a statement: the lead's date of it
         statement = is_main and reports and verb_lemmas(anchor.lemma).isdisjoint(_lexicon_words("reporting"))
+        stater = _stater(text, regions) if statement and proxy else None
+        if stater is not None and not (values["actor"] is not None and _name_words(values["actor"].text) & _name_words(stater.text)):
+            # a proxy for the headline's statement: who states it ("Brits blame ...")
+            values["actor"] = stater
+            values["actor_value"] = None
+            values["from_"].pop("actor", None)
+            values["origins"]["actor"] = SlotOrigin(mention=None, region="headline")
+            factor *= REGION_FILL_FACTOR
         if is_main and (values["date_value"] is None or proxy or statement):
             # no mention resolves a date: a calendar point of the headline, dateline or lead
             # replaces an unresolved mention date ("days", "48 hours") and fills an empty one

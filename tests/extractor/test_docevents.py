@@ -762,3 +762,27 @@ def test_a_headline_statement_takes_the_report_date_over_a_mention_date():
                        date="in March", date_value="2031-03")
     (event2,) = merge_events([repairs2], text=text2, published="2031-05-12", title="Karvo blackout over")
     assert event2.date.text == "in March" and event2.from_["date"] == 0
+
+
+@pytest.mark.parametrize(
+    "title, lead_mention, expected",
+    [
+        # the main event stands in for the headline's statement: who states it is the actor
+        ("Farmers blame drought on canal works", False, "Farmers"),
+        ("'WE ARE RUINED' Farmers blame drought on canal works", False, "Farmers"),  # not the quoted label
+        # no statement in the headline
+        ("Drought hits farmers near canal works", False, "canal"),
+        # the main event is in the lead, no proxy: its own actor
+        ("Farmers blame drought on canal works", True, "canal"),
+    ],
+)
+def test_a_proxy_for_a_headline_statement_takes_its_stater_as_actor(title, lead_mention, expected):
+    first = "The canal diverted the river in March." if lead_mention else "Rain has not fallen for months."
+    text = (f"{title}\n\n{first} Wells are dry across the valley. Crops failed. "
+            "The canal, finished by the state, diverted the river.")
+    sentence = "The canal diverted the river" if lead_mention else "The canal, finished by the state, diverted the river"
+    diverted = mention(text, sentence, "diverted", "divert", "other", actor="canal")
+    (event,) = merge_events([diverted], text=text, published="2031-05-12", title=title)
+    assert event.actor.text == expected
+    if expected == "Farmers":
+        assert event.origins["actor"].region == "headline" and text[event.actor.start : event.actor.end] == "Farmers"
