@@ -68,22 +68,38 @@ around it then comes before its own mentions for date and place.
 
 - **Date**: when no mention of the event resolves a date (or for a proxy), the first calendar
   point of the headline, dateline or lead (weekday, month and day, "yesterday", ...) that no
-  mention of another event already claims, that is not in capitals ("USA TODAY") and that
+  mention of another event already claims (a headline or lead mention whose actor is the main
+  event's, none or a definite description, "the six-year-old", may report the same happening
+  and claims nothing, unless its date names its own event noun: "Tuesday's election"), that
+  is not in capitals ("USA TODAY") and that
   does not follow a reporting verb (any inflection of the lexicon's class ``reporting``, not
   after a determiner or preposition: "said on Friday" dates the report), resolved against
-  ``published``; it replaces an unresolved mention date ("for days", "48 hours"). When
+  ``published``. A headline that states a statement (a verb of the class ``reporting``:
+  "Clinton blames Comey", "FBI declares it is done") reports a happening no mention caught
+  unless the main event is itself a statement: the report's date ("Comey said Sunday")
+  then dates it, before the main event's own mention date. A date so found replaces an
+  unresolved mention date ("for days", "48 hours"). When
   nothing dates the event at all, the **publication date** (news reports the happening of
   its day; ``origins`` region "published", the date text is the ISO date, no offsets).
 - **Location**: when no mention names a place, a mention's place is a bare common noun
   ("home"), or the event is a proxy: the dateline's place ("LONDON --", "WASHINGTON, Nov 6
   (Reuters) -"), else the first place after a preposition of position or destination in the
   headline, then the lead, that the gazetteer knows (the longest such name: "Sao Paulo" of
-  "in Sao Paulo Click to share").
+  "in Sao Paulo Click to share"); for no place or a bare common noun ("the city"), last the
+  first place the gazetteer knows opening a run of capitalized words of the headline, whose
+  words the body repeats inside sentences ("Chicago" of "Chicago Cubs fans celebrate ...").
 - **Actor**: when no mention names who did it (none, a pronoun left unresolved, or a common
   noun: "men", "Their UK bars"), the **headline's subject**: its first run of capitalized
   words (after the kicker) that names an actor of some mention of the article, by the
   actor's words or canonical name, cut after the last word that does ("North Korea" of
-  "North Korea Deploys 3,000 Troops").
+  "North Korea Deploys 3,000 Troops"); when none does, the run the headline opens with, cut
+  after the last word the body repeats capitalized inside sentences (twice or more: "Toblerone
+  fans outraged ..."). An actor named by a surname after a title or possessor ("Mrs Clinton",
+  "Brazil's Massa") is given as the headline, the lead or the text before it names the person
+  in full: the first run of capitalized words ending in that surname, without titles
+  ("Hillary Clinton", "Felipe Massa" of "Williams' veteran driver Felipe Massa"). A proxy
+  main event that stands in for a headline's statement ("Brits blame ... on Brexit", see
+  Date) takes who states it: the capitalized words right before the reporting verb.
 
 Such a slot has no ``from`` index (no mention gave it); ``origins`` names its region
 ("headline", "dateline", "lead" or "published").
@@ -700,16 +716,99 @@ def _fill(members: list[_Mention], anchor: _Mention, text: str, published: str |
     }
 
 
-def _claimed_dates(tuples: Sequence[EventTuple], exclude: set[int]) -> list[tuple[int, int]]:
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.IGNORECASE)
+
+
+def _description(m: _Mention, text: str) -> bool:
+    """A mention's actor is a definite description without a name ("the six-year-old", "the
+    boy"): it refers back to someone already named, as a pronoun does."""
+    a = m.t.actor
+    if a is None or a.start is None or m.actor_words is None or re.search(r"[A-Z]", a.text[1:] if a.text else ""):
+        return False
+    return bool(_DEFINITE_BEFORE.search(text[max(0, a.start - 8) : a.start])) or a.text.casefold().startswith(("the ", "this "))
+
+
+_PRENOMINAL_GAP = re.compile(r"(?:'s|\u2019s)?(?:\s+[a-z][\w-]*){0,2}\s+")
+
+
+def _names_event(c: _Mention, text: str) -> bool:
+    """The mention's date stands before its event noun as a modifier ("Tuesday's election",
+    "the Nov. 8 vote"): the date names that event, which is no other's."""
+    d, a = c.t.date, c.t.action
+    if d is None or d.end is None or a.start is None or d.end > a.start:
+        return False
+    return _PRENOMINAL_GAP.fullmatch(text, d.end, a.start) is not None
+
+
+def _may_be_main(c: _Mention, members: list[_Mention], text: str) -> bool:
+    """A headline or lead mention of another event that may still report the main event's
+    happening: its actor is the main event's, or unknown, or a definite description ("The
+    six-year-old plummeted into the well on Sunday" of "boy falls into well"). Its date is
+    then no other event's claim (a lead reports the headline's happening)."""
+    if c.region not in ("headline", "lead") or _names_event(c, text):
+        return False
+    if c.actor_words is None or _description(c, text):
+        return True
+    return all(m.actor_words is None or _actor_match(c, m) is not None for m in members)
+
+
+def _claimed_dates(mentions: Sequence[_Mention], members: list[_Mention], text: str) -> list[tuple[int, int]]:
+    """Date spans that mentions of other events state, as long as they cannot be the main
+    event's own (``_may_be_main``)."""
+    own = {m.index for m in members}
     return [
-        (t.date.start, t.date.end)
-        for i, t in enumerate(tuples)
-        if i not in exclude and t.date is not None and t.date.start is not None and t.date.end is not None
+        (m.t.date.start, m.t.date.end)
+        for m in mentions
+        if m.index not in own and m.t.date is not None and m.t.date.start is not None and m.t.date.end is not None
+        and not _may_be_main(m, members, text)
     ]
 
 
+def _headline_reports(text: str, regions: _Regions) -> bool:
+    """The headline's claim states a statement: a verb of the lexicon's class ``reporting``
+    (not after a determiner or preposition: "Clinton blames Comey", "FBI declares it is
+    done"). The happening it reports is then that statement, dated by its report ("said
+    Sunday", "on a call Saturday")."""
+    claim = regions.claim
+    if claim is None:
+        return False
+    reporting = _lexicon_words("reporting")
+    markers = _noun_markers()
+    prev = ""
+    for m in re.finditer(r"[^\W\d_][\w'\u2019-]*", text[claim[0] : claim[1]]):
+        w = m.group(0)
+        if prev.casefold() not in markers and not verb_lemmas(w.casefold()).isdisjoint(reporting):
+            return True
+        prev = w
+    return False
+
+
+def _stater(text: str, regions: _Regions) -> Slot | None:
+    """Who the headline's statement is by: the run of capitalized words right before its
+    first verb of the class ``reporting`` ("Brits" of "Brits blame ... on Brexit")."""
+    claim = regions.claim
+    if claim is None:
+        return None
+    reporting = _lexicon_words("reporting")
+    skip = _lexicon_words("determiners")
+    for start, end, words in _cap_runs(text, *claim):
+        m = re.match(r"\s+([^\W\d_]+)", text[end : claim[1]])
+        if m is None or verb_lemmas(m.group(1).casefold()).isdisjoint(reporting):
+            continue
+        first = len(words)
+        while first > 0:  # back from the verb, up to a determiner or a quote ("'I BLAME COMEY' Clinton")
+            w = text[words[first - 1][0] : words[first - 1][1]]
+            if w.casefold() in skip or re.search(r"['\u2019\u2018\"]", w):
+                break
+            first -= 1
+        if first < len(words) and _name_words(text[words[first][0] : end]):
+            return Slot(text[words[first][0] : end], words[first][0], end)
+    return None
+
+
 def _region_date(
-    text: str, regions: _Regions, claimed: list[tuple[int, int]], published: str | None, planned: bool
+    text: str, regions: _Regions, claimed: list[tuple[int, int]], published: str | None, planned: bool,
+    reports: bool = False,
 ) -> tuple[Slot, DateValue | None, str] | None:
     spans: list[tuple[str, int, int]] = []
     if regions.headline:
@@ -725,7 +824,7 @@ def _region_date(
                 continue  # a name in capitals ("USA TODAY"), not a date
             if any(cs < e and s < ce for cs, ce in claimed):
                 continue
-            if _reported_at(text, max(lo, s - 40), s):
+            if not reports and _reported_at(text, max(lo, s - 40), s):
                 continue  # "reported on Thursday" dates the report, not the event
             value = None
             if published:
@@ -832,7 +931,7 @@ def _known_names(mentions: list[_Mention]) -> frozenset[str]:
     return frozenset(known)
 
 
-def _headline_subject(text: str, regions: _Regions, known: frozenset[str]) -> Slot | None:
+def _headline_subject(text: str, regions: _Regions, known: frozenset[str], *, opening: bool = False) -> Slot | None:
     """Who the headline is about: its first run of capitalized words (after any kicker)
     that names an actor of some mention of the article (by the actor's words or its
     canonical name: "Toblerone" when "we" was resolved to it), cut after the last word
@@ -843,7 +942,9 @@ def _headline_subject(text: str, regions: _Regions, known: frozenset[str]) -> Sl
     if not known:
         return None
     skip = _lexicon_words("determiners")
-    for _, _, words in _cap_runs(text, *claim):
+    for run_start, _, words in _cap_runs(text, *claim):
+        if opening and text[claim[0] : run_start].strip():
+            return None  # only the words the headline opens with ("Brits blame ...")
         words = list(words)
         while words and text[words[0][0] : words[0][1]].casefold() in skip:
             words.pop(0)
@@ -853,6 +954,23 @@ def _headline_subject(text: str, regions: _Regions, known: frozenset[str]) -> Sl
             phrase = re.sub(r"['\u2019]s$", "", text[start:end])
             return Slot(phrase, start, start + len(phrase))
     return None
+
+
+# A capitalized word inside a sentence: after a lower-case word, a comma or a hyphen.
+_MID_CAPITAL = re.compile(r"(?<=[a-z,;\u2014-])\s+([A-Z][\w.\u2019'-]*)")
+REPEATED_NAME_MIN = 2
+
+
+def _repeated_names(text: str, regions: _Regions) -> frozenset[str]:
+    """Name words the body repeats inside sentences (capitalized at least
+    ``REPEATED_NAME_MIN`` times after a lower-case word: "... fans of Toblerone", "said
+    Hillary Clinton"), the headline's subject when no mention's actor names it."""
+    start = regions.headline[1] if regions.headline else 0
+    counts: dict[str, int] = {}
+    for m in _MID_CAPITAL.finditer(text, start):
+        for w in _name_words(m.group(1)):
+            counts[w] = counts.get(w, 0) + 1
+    return frozenset(w for w, n in counts.items() if n >= REPEATED_NAME_MIN)
 
 
 def _head_name(m: _Mention) -> str | None:
@@ -865,6 +983,41 @@ def _head_name(m: _Mention) -> str | None:
         return None
     last = re.sub(r"['\u2019]s$", "", words[-1]).strip(".")
     return last.casefold() if last[:1].isupper() and _name_words(last) else None
+
+
+def _fuller_name(m: _Mention, text: str, regions: _Regions) -> Slot | None:
+    """A mention's actor named only by a surname, after a title or a possessor ("Mrs
+    Clinton", "Brazil's Massa"), as the headline or lead names the same person in full: the
+    first run there of two or more capitalized words (no titles, no possessives) ending in
+    that surname ("Hillary Clinton", "Felipe Massa" of "Williams' Felipe Massa")."""
+    head = _head_name(m)
+    actor = m.t.actor.text if m.t.actor is not None else ""
+    own = " ".join(w for w in actor.split() if not re.search(r"['\u2019]s?$", w))  # without a possessor
+    if head is None or _name_words(own) != {head}:
+        return None
+    stop = _lexicon_words("title_words") | _lexicon_words("honorifics") | _lexicon_words("determiners")
+    spans = (regions.claim, regions.lead, (0, m.pos))  # the headline, the lead, then the text before it
+    for span in spans:
+        if span is None:
+            continue
+        for _, _, words in _cap_runs(text, *span):
+            for k, (a, b) in enumerate(words):
+                if k == 0 or text[a:b].rstrip(".").casefold() != head:
+                    continue
+                first = k
+                while first > 0:
+                    w = text[words[first - 1][0] : words[first - 1][1]]
+                    if (
+                        not w[:1].isupper()
+                        or w.casefold().strip(".").split("-")[0] in stop
+                        or re.search(r"['\u2019]", w)
+                    ):
+                        break
+                    first -= 1
+                if first < k:
+                    end = a + len(text[a:b].rstrip("."))
+                    return Slot(text[words[first][0] : end], words[first][0], end)
+    return None
 
 
 def _is_plain_actor(m: _Mention | None) -> bool:
@@ -894,21 +1047,34 @@ def _antecedent(m: _Mention, text: str) -> Slot | None:
     return Slot(name, i, i + len(name))
 
 
-def _region_places(text: str, regions: _Regions) -> Slot | None:
+def _region_places(text: str, regions: _Regions, *, modifiers: bool = False) -> Slot | None:
     """The first place named after a preposition of position in the headline (after any
-    kicker), then in the lead ("in Sao Paulo", "at Interlagos"), that the gazetteer knows."""
+    kicker), then in the lead ("in Sao Paulo", "at Interlagos"), that the gazetteer knows;
+    ``modifiers``: the first place the gazetteer knows opening a run of capitalized words of
+    the headline without a preposition, whose words the body repeats inside sentences
+    (``_repeated_names``: "Chicago" of "Chicago Cubs fans celebrate", not a one-off name)."""
     from .normalize.place import normalize_place
 
     preps = _lexicon_words("locative_preps") | _lexicon_words("destination_preps")
     skip = _lexicon_words("determiners")
-    for span in (regions.claim, regions.lead):
+    repeated = _repeated_names(text, regions) if modifiers else frozenset()
+    for span in (regions.claim,) if modifiers else (regions.claim, regions.lead):
         if span is None:
             continue
         for start, _, words in _cap_runs(text, *span):
             before = text[max(span[0], start - 30) : start].split()
             while before and before[-1].casefold() in skip:
                 before.pop()
-            if not before or before[-1].casefold() not in preps:
+            if modifiers:
+                while words and text[words[0][0] : words[0][1]].casefold() in skip:
+                    words = words[1:]
+                if not words or re.search(r"['\u2019]", text[words[0][0] : words[0][1]]):
+                    continue
+                start = words[0][0]
+                words = [w for w in words if _name_words(text[start : w[1]]) <= repeated]  # a prefix
+                if not words:
+                    continue
+            elif not before or before[-1].casefold() not in preps:
                 continue
             for n in range(min(len(words), PLACE_MAX_WORDS), 0, -1):  # the longest name the gazetteer knows
                 if not text[words[n - 1][0]].isupper():
@@ -1019,8 +1185,11 @@ def merge_events(
     first_headline = headline_ms[0].index if headline_ms else None
     words = _headline_words(text, regions)
     actor_names = _known_names(mentions)
-    subject = _headline_subject(text, regions, actor_names)
+    subject = _headline_subject(text, regions, actor_names) or _headline_subject(
+        text, regions, _repeated_names(text, regions), opening=True
+    )
     subject_words = _name_words(subject.text) if subject else frozenset()
+    reports = _headline_reports(text, regions)
     main_k = max(
         range(len(clusters)),
         key=lambda k: (_main_score(clusters[k], first_headline, words, len(text), subject_words), -k),
@@ -1047,6 +1216,8 @@ def merge_events(
             values["from_"].pop("actor", None)
             values["origins"]["actor"] = SlotOrigin(mention=None, region="headline")
             factor *= REGION_FILL_FACTOR
+        elif is_main and actor_m is not None and named is None and (fuller := _fuller_name(actor_m, text, regions)):
+            values["actor"] = fuller  # "Mrs Clinton" as the headline or lead names her in full
         elif (
             is_main
             and subject is not None
@@ -1061,12 +1232,23 @@ def merge_events(
         # a main event none of whose mentions is in the headline or lead stands in for the
         # happening they report (which no mention caught): their date and place come first
         proxy = is_main and not any(m.region in ("headline", "lead") for m in members)
-        if is_main and (values["date_value"] is None or proxy):
+        # a headline stating a statement ("Clinton blames Comey") reports a happening no
+        # mention caught, unless the main event is itself a statement: the lead's date of it
+        statement = is_main and reports and verb_lemmas(anchor.lemma).isdisjoint(_lexicon_words("reporting"))
+        stater = _stater(text, regions) if statement and proxy else None
+        if stater is not None and not (values["actor"] is not None and _name_words(values["actor"].text) & _name_words(stater.text)):
+            # a proxy for the headline's statement: who states it ("Brits blame ...")
+            values["actor"] = stater
+            values["actor_value"] = None
+            values["from_"].pop("actor", None)
+            values["origins"]["actor"] = SlotOrigin(mention=None, region="headline")
+            factor *= REGION_FILL_FACTOR
+        if is_main and (values["date_value"] is None or proxy or statement):
             # no mention resolves a date: a calendar point of the headline, dateline or lead
             # replaces an unresolved mention date ("days", "48 hours") and fills an empty one
             found = _region_date(
-                text, regions, _claimed_dates(tuples, {m.index for m in members}), published,
-                planned=anchor.t.modality == "planned",
+                text, regions, _claimed_dates(mentions, members, text), published,
+                planned=anchor.t.modality == "planned", reports=reports,
             )
             if found is not None and (values["date"] is None or found[1] is not None and found[1].value):
                 slot, value, region = found
@@ -1087,6 +1269,9 @@ def merge_events(
             slot, region = _region_place(text, regions), "dateline"
             if slot is None:
                 slot, region = _region_places(text, regions), "headline"
+                if slot is None and (values["location"] is None or loc_m is not None and loc_m.loc_vague):
+                    # a place the headline or lead names as a modifier ("Chicago Cubs fans")
+                    slot = _region_places(text, regions, modifiers=True)
                 if slot is not None and not (regions.claim and regions.claim[0] <= slot.start < regions.claim[1]):
                     region = "lead"
             if slot is not None:

@@ -321,12 +321,46 @@ def test_main_event_takes_a_lead_date_no_other_event_claims():
     assert event.date.text == "Friday" and event.date_value.value == "2031-05-09"
     assert "date" not in event.from_ and event.origins["date"] == SlotOrigin(mention=None, region="lead")
     assert text[event.date.start : event.date.end] == "Friday"
-    # the same date claimed by another event's mention is not taken
-    cut = mention(text, "Karvo on Friday, cutting power to 3,000 homes", "cutting", "cut", "other", date="Friday",
-                  quantity="3,000 homes", quantity_value=3000, unit="homes")
+    # the same date claimed by another event's mention with another named actor is not taken
+    text = "Storm floods Karvo\n\nA storm flooded Karvo, and Mayor Ilse Varn cut power to 3,000 homes on Friday."
+    flood = mention(text, "Storm floods Karvo", "floods", "flood", "other", actor="Storm", location="Karvo", place=KARVO)
+    cut = mention(text, "Mayor Ilse Varn cut power to 3,000 homes on Friday", "cut", "cut", "other", actor="Mayor Ilse Varn",
+                  date="Friday", quantity="3,000 homes", quantity_value=3000, unit="homes")
     events = merge_events([flood, cut], text=text, published="2031-05-12", title="Storm floods Karvo")
     assert events[0].mentions == (0,) and events[0].date.text != "Friday"
     assert events[0].origins["date"].region == "published"  # the fallback, not the claimed Friday
+
+
+# A lead mention of another event whose date may still be the main event's: its actor is the
+# main event's, unknown, or a definite description; a date that names its own event noun
+# ("Monday's vote") stays that event's.
+@pytest.mark.parametrize(
+    "lead, other, actor, date, expected",
+    [
+        # the main event's actor ("ferry" of "Ferry Marla"), in a clause of its own
+        ("The ferry sank near Karvo while carrying grain on Friday, the coast guard said.", "carrying", "ferry", "on Friday", "on Friday"),
+        # a definite description without a name refers back to the named actor
+        ("Rescuers searched all night. The eight-year-old tumbled into the shaft on Friday.", "tumbled", "eight-year-old", "on Friday", "on Friday"),
+        # no actor: an occasion the lead dates ("At a briefing on Friday ...")
+        ("The ferry went down fast. At a vigil on Friday, families laid wreaths.", "vigil", None, "on Friday", "on Friday"),
+        # another named actor: another event's date
+        ("The ferry went down fast. Captain Ilse Varn resigned on Friday over the loss.", "resigned", "Captain Ilse Varn", "on Friday", None),
+        # a date naming its own event noun
+        ("The ferry sank before Friday's regatta. Its cargo was grain.", "regatta", None, "Friday", None),
+    ],
+)
+def test_a_lead_date_of_a_mention_that_may_report_the_main_event_is_the_main_events(lead, other, actor, date, expected):
+    title = "Ferry Marla sinks off Karvo"
+    text = f"{title}\n\n{lead} Divers were sent."  # the lead is the first two sentences
+    sink = mention(text, title, "sinks", "sink", "other", actor="Ferry Marla", location="Karvo", place=KARVO)
+    found = mention(text, lead, other, other, "other", actor=actor, date=date)
+    events = merge_events([sink, found], text=text, published="2031-05-12", title=title)
+    assert events[0].mentions == (0,)
+    if expected is None:
+        assert events[0].origins["date"].region == "published"
+    else:
+        assert events[0].date.text.endswith("Friday") and events[0].origins["date"].region == "lead"
+        assert events[0].date_value.value == "2031-05-09"
 
 
 def test_a_date_of_reporting_in_the_lead_is_not_the_events():
@@ -618,3 +652,137 @@ def test_the_main_events_actor_takes_the_headlines_fuller_name(actor, expected):
     (event,) = merge_events([won], text=text, published="2031-05-12")
     assert event.actor.text == expected and text[event.actor.start : event.actor.end] == expected
     assert event.from_["actor"] == 0
+
+
+# --- the main event's actor from the headline and lead ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        # the headline opens with a name the body repeats inside sentences: its subject
+        ("Varnco angers shoppers with smaller jars", "Varnco"),
+        # the repeated name is not what the headline opens with: no subject
+        ("Shoppers angry as Varnco cuts jar size", "maker"),
+    ],
+)
+def test_headline_subject_from_a_name_the_body_repeats(title, expected):
+    body = ("Shoppers were furious on Monday. The maker cut the jar size, said a spokesman for Varnco. "
+            "Fans of Varnco complained.")
+    text = f"{title}\n\n{body}"
+    cut = mention(text, "The maker cut the jar size", "cut", "cut", "other", actor="maker")
+    (event,) = merge_events([cut], text=text, published="2031-05-12", title=title)
+    assert event.actor.text == expected
+    assert event.origins["actor"].region == ("headline" if expected == "Varnco" else None)
+
+
+def test_a_name_the_body_states_once_is_no_headline_subject():
+    title = "Varnco angers shoppers with smaller jars"
+    text = f"{title}\n\nShoppers were furious on Monday. The maker cut the jar size, said a spokesman for Varnco."
+    cut = mention(text, "The maker cut the jar size", "cut", "cut", "other", actor="maker")
+    (event,) = merge_events([cut], text=text, published="2031-05-12", title=title)
+    assert event.actor.text == "maker"
+
+
+@pytest.mark.parametrize(
+    "lead, actor, expected",
+    [
+        ("Ilse Varn resigned as mayor of Karvo. Mrs Varn quit on Monday.", "Mrs Varn", "Ilse Varn"),  # after a title
+        ("Ilse Varn resigned as mayor of Karvo. Karvo's Varn quit on Monday.", "Karvo's Varn", "Ilse Varn"),  # a possessor
+        ("Mayor Ilse Varn resigned in Karvo. Mrs Varn quit on Monday.", "Mrs Varn", "Ilse Varn"),  # the title left out
+        ("The mayor resigned in Karvo. Mrs Varn quit on Monday.", "Mrs Varn", "Mrs Varn"),  # no fuller name
+        ("Ilse Varn resigned in Karvo. Mrs Ostrova quit on Monday.", "Mrs Ostrova", "Mrs Ostrova"),  # another surname
+    ],
+)
+def test_a_surname_actor_is_given_as_the_lead_names_the_person_in_full(lead, actor, expected):
+    title = "Mayor quits in Karvo"
+    text = f"{title}\n\n{lead} Divers were sent."
+    quit_ = mention(text, actor + " quit on Monday", "quit", "quit", "other", actor=actor)
+    (event,) = merge_events([quit_], text=text, published="2031-05-12", title=title)
+    assert event.actor.text == expected and text[event.actor.start : event.actor.end] == expected
+    assert event.from_["actor"] == 0  # the mention's actor, named in full
+
+
+@pytest.mark.parametrize(
+    "rest, expected",
+    [
+        # the headline's opening name is a place the body repeats: where the main event is
+        ("Police said supporters from Lyon behaved well. Shops across Lyon stayed open.", "Lyon"),
+        # named once only: no place from the headline's modifier, the mention's vague place stays
+        ("Police said the supporters behaved well. Shops across Lyon stayed open.", "streets"),
+    ],
+)
+def test_a_place_the_headline_names_as_a_modifier_replaces_a_vague_place(rest, expected):
+    title = "Lyon fans celebrate cup win"
+    text = f"{title}\n\nFans danced in the streets until dawn. The party went on all night. {rest}"
+    danced = mention(text, "Fans danced in the streets until dawn", "danced", "dance", "other", actor="Fans",
+                     location="streets")
+    (event,) = merge_events([danced], text=text, published="2031-05-12", title=title)
+    assert event.location.text == expected
+    if expected == "Lyon":
+        assert event.origins["location"].region == "headline" and event.location.start == 0
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        # the headline states a statement: the lead's date of the statement dates the main event
+        ("Mayor Varn blames road crews for blackout", "Friday"),
+        ("Karvo council declares blackout over", "Friday"),
+        # no statement in the headline: "said on Friday" dates the report, not the blackout
+        ("Blackout hits Karvo for two days", None),
+        # a reporting word after a determiner is a noun, not a statement ("the claims")
+        ("The claims of a blackout in Karvo", None),
+    ],
+)
+def test_a_headline_statement_is_dated_by_its_report_in_the_lead(title, expected):
+    text = (f"{title}\n\nPower failed across Karvo for two days last month. "
+            "Mayor Ilse Varn said on Friday that the crews had been slow. Divers were sent.")
+    failed = mention(text, "Power failed across Karvo", "failed", "fail", "other", actor="Power")
+    (event,) = merge_events([failed], text=text, published="2031-05-12", title=title)
+    if expected is None:
+        assert event.origins["date"].region == "published"
+    else:
+        assert event.date.text == expected and event.origins["date"].region == "lead"
+        assert event.date_value.value == "2031-05-09"
+
+
+def test_a_headline_statement_takes_the_report_date_over_a_mention_date():
+    title = "Karvo council declares blackout over"
+    text = (f"{title}\n\nThe council said Sunday that repairs finished as planned in March. "
+            "Crews left the site. Divers were sent.")
+    repairs = mention(text, "repairs finished as planned in March", "finished", "finish", "other", actor="repairs",
+                      date="in March", date_value="2031-03")
+    (event,) = merge_events([repairs], text=text, published="2031-05-12", title=title)
+    assert event.date.text == "Sunday" and event.date_value.value == "2031-05-11"
+    assert event.origins["date"].region == "lead"
+    # without a statement in the headline the mention's own date stands
+    text2 = text.replace(title, "Karvo blackout over")
+    repairs2 = mention(text2, "repairs finished as planned in March", "finished", "finish", "other", actor="repairs",
+                       date="in March", date_value="2031-03")
+    (event2,) = merge_events([repairs2], text=text2, published="2031-05-12", title="Karvo blackout over")
+    assert event2.date.text == "in March" and event2.from_["date"] == 0
+
+
+@pytest.mark.parametrize(
+    "title, lead_mention, expected",
+    [
+        # the main event stands in for the headline's statement: who states it is the actor
+        ("Farmers blame drought on canal works", False, "Farmers"),
+        ("'WE ARE RUINED' Farmers blame drought on canal works", False, "Farmers"),  # not the quoted label
+        # no statement in the headline
+        ("Drought hits farmers near canal works", False, "canal"),
+        # the main event is in the lead, no proxy: its own actor
+        ("Farmers blame drought on canal works", True, "canal"),
+    ],
+)
+def test_a_proxy_for_a_headline_statement_takes_its_stater_as_actor(title, lead_mention, expected):
+    first = "The canal diverted the river in March." if lead_mention else "Rain has not fallen for months."
+    text = (f"{title}\n\n{first} Wells are dry across the valley. Crops failed. "
+            "The canal, finished by the state, diverted the river.")
+    sentence = "The canal diverted the river" if lead_mention else "The canal, finished by the state, diverted the river"
+    diverted = mention(text, sentence, "diverted", "divert", "other", actor="canal")
+    (event,) = merge_events([diverted], text=text, published="2031-05-12", title=title)
+    assert event.actor.text == expected
+    if expected == "Farmers":
+        assert event.origins["actor"].region == "headline" and text[event.actor.start : event.actor.end] == "Farmers"
