@@ -109,9 +109,12 @@ def find_modality(token: Token, lexicon: Lexicon) -> str:
     chain = _governors(token, lexicon)
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in lexicon.aspectual:
         chain.append(token.head)
-    if token.pos_ == "NOUN" and token.dep_ == "dobj":
+    base = token
+    while base.pos_ == "NOUN" and base.dep_ == "conj" and base.head.pos_ == "NOUN":
+        base = base.head  # "imposing sanctions or an embargo": the first conjunct's verb
+    if base.pos_ == "NOUN" and base.dep_ == "dobj":
         # "is going to greenlight the deployment": the noun's event shares its verb's modality
-        chain.extend(_governors(token.head, lexicon))
+        chain.extend(_governors(base.head, lexicon))
     planned = hedged = negated = False
     for k, tok in enumerate(chain):
         # "not engaged ... but stationed": negation does not cross a conjunction
@@ -372,6 +375,11 @@ def _uncomplemented(token: Token, lemma: str, lexicon: Lexicon) -> bool:
             return False  # "began the offensive": what begins is the event
         if c.dep_ == "prep" and any(p.dep_ == "pcomp" for p in c.children):
             return False  # "stopped from sending"
+        if (
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" and lemma in lexicon.aspectual
+            and occurrence_verb_of_noun(c.lemma_.lower(), lexicon, supported=True) is not None
+        ):
+            return False  # "the embargo began in 2014": what begins is the event
     return bool(wordnet_event_verb(lemma))
 
 
@@ -414,14 +422,24 @@ def _partitive_of_event(token: Token, lexicon: Lexicon) -> bool:
 
 def _supported(token: Token, lexicon: Lexicon) -> bool:
     """The noun is the object of a support or light verb, which takes event nouns
-    ("staged a protest", "held separate meetings", "took a tour")."""
-    if token.dep_ != "dobj" or token.head.pos_ != "VERB":
+    ("staged a protest", "held separate meetings", "took a tour"); the object or subject of
+    an aspectual verb (Levin 55: what begins, continues or ends is an event: "continued its
+    trade sanctions", "the embargo began in 2014"); or a conjunct of such a noun ("imposed
+    sanctions or an embargo")."""
+    if token.dep_ == "conj":
+        head = token.head
+        return head.pos_ == "NOUN" and head.dep_ != "conj" and _supported(head, lexicon)
+    if token.dep_ not in ("dobj", "nsubj") or token.head.pos_ != "VERB":
         return False
     noun = token.lemma_.lower()
     for lemma in _verb_forms(token.head):
+        if token.dep_ == "nsubj":
+            if lemma in lexicon.aspectual and not any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in token.head.children):
+                return True  # "the embargo began in 2014"
+            continue
         if word_senses(f"{lemma} {noun}", "v") is not None:
             return False  # "took place", "take part": one WordNet verb, not a verb and an event noun
-        if lemma in lexicon.support or lemma in lexicon.light:
+        if lemma in lexicon.support or lemma in lexicon.light or lemma in lexicon.aspectual:
             return True
     return False
 

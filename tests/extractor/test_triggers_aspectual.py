@@ -1,0 +1,46 @@
+"""Nouns an aspectual verb (Levin 55) takes as object or subject, and conjuncts of supported
+nouns: what begins, continues or ends is an event, though WordNet files the noun mostly
+under communication ("embargo", "sanctions")."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.triggers import find_triggers
+
+
+def _triggers(nlp, text):
+    doc = nlp(text)
+    return {doc[t.i].text: t for t in find_triggers(doc)}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "not_trigger"),
+    [
+        # the subject of an aspectual verb: the noun is the event, not the verb
+        ("After the embargo began in 2015, the farmers sold their apples in Poland.", "embargo", "began"),
+        # the object of an aspectual verb
+        ("Canada continued its trade sanctions against Peru in March.", "sanctions", "continued"),
+    ],
+)
+def test_aspectual_argument_is_the_event(nlp, text, word, not_trigger):
+    found = _triggers(nlp, text)
+    assert word in found and not_trigger not in found, sorted(found)
+
+
+def test_conjunct_of_a_supported_noun_shares_its_support_and_modality(nlp):
+    found = _triggers(nlp, "The council will impose sanctions and an embargo on the junta in May.")
+    assert "embargo" in found, sorted(found)
+    assert found["embargo"].modality == found["sanctions"].modality == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The embargo covers oil and gas.",  # no support or aspectual verb: a document, not an event
+        "The soldiers kept the money in a bank in Kyiv.",  # an aspectual verb's object that is a thing
+    ],
+)
+def test_no_event_noun_without_support(nlp, text):
+    found = _triggers(nlp, text)
+    assert not ({"embargo", "money"} & set(found)), sorted(found)
