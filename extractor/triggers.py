@@ -301,9 +301,16 @@ def find_source(token: Token, *, lexicon: Lexicon, index: _DocIndex | None = Non
     return None
 
 
+def _personal_possessive(token: Token, lexicon: Lexicon) -> bool:
+    """A possessive determiner of the third person that stands for a named mention ("his",
+    "her", "their": the lexicon's ``personal`` and ``possessive_personal``)."""
+    low = token.lower_
+    return token.pos_ == "PRON" and (low in lexicon.mapping("possessive_personal") or low in lexicon.mapping("personal"))
+
+
 def _is_possessed_event(token: Token, lexicon: Lexicon) -> bool:
-    """A noun that is also a verb, owned by a named actor ("Putin's visit", "a visit by Putin")
-    and placed or dated ("to Seoul", "which occurred in May")."""
+    """A noun that is also a verb, owned by a named actor ("Putin's visit", "a visit by Putin",
+    "his trip": a possessive pronoun that stands for one) and placed or dated ("to Seoul", "which occurred in May")."""
     lemma = token.lemma_.lower()
     if lemma not in _wordnet_verbs() or lexicon.non_event(lemma) or lemma in lexicon.general_places:
         return False
@@ -311,7 +318,7 @@ def _is_possessed_event(token: Token, lexicon: Lexicon) -> bool:
     if senses is not None and senses.classes[0] not in EVENT_NOUN_CLASSES:
         return False  # "North Korea's soldiers to Russia": a participant, whatever verb it has
     named = ("PERSON", "GPE", "ORG", "NORP")
-    owner = any(c.dep_ == "poss" and c.ent_type_ in named for c in token.children) or any(
+    owner = any(c.dep_ == "poss" and (c.ent_type_ in named or _personal_possessive(c, lexicon)) for c in token.children) or any(
         c.dep_ == "prep" and c.lower_ == "by" and any(p.dep_ == "pobj" and p.ent_type_ in named for p in c.children)
         for c in token.children
     )

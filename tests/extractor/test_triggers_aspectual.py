@@ -44,3 +44,20 @@ def test_conjunct_of_a_supported_noun_shares_its_support_and_modality(nlp):
 def test_no_event_noun_without_support(nlp, text):
     found = _triggers(nlp, text)
     assert not ({"embargo", "money"} & set(found)), sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # a possessive pronoun stands for the named owner, as "Lamberti's trip" would
+        ("During his trip to Peru and Chile, the minister met farmers.", "trip", True),
+        ("Her trip to Lima lasted a week.", "trip", True),
+        # no place or occurrence phrase: a possessed noun alone is no event
+        ("His trip was long.", "trip", False),
+        # a participant, whatever its owner
+        ("Its soldiers to Ukraine numbered thousands.", "soldiers", False),
+    ],
+)
+def test_pronoun_owned_event_noun(nlp, text, word, expected):
+    found = _triggers(nlp, text)
+    assert (word in found) is expected, sorted(found)
