@@ -395,7 +395,8 @@ def _placed_act(token: Token, lemma: str, lexicon: Lexicon) -> bool:
     its place phrase shows: WordNet gives it mostly concrete senses, it has no clausal
     complement and no event noun for object, and a phrase of position or direction names a
     place ("stood outside the tower", "put tubes around the well", "appeared in court in
-    Paris"). Reporting verbs never are."""
+    Paris") or an adverb of place does (lexicon ``abroad``, ``deictic_places``: "got home",
+    "use your dollars here"). Reporting verbs never are."""
     if lemma in lexicon.reporting or not (lemma in lexicon.cognition or lemma in lexicon.light):
         return False
     if not wordnet_event_verb(lemma):
@@ -407,7 +408,9 @@ def _placed_act(token: Token, lemma: str, lexicon: Lexicon) -> bool:
             return False
         if c.dep_ == "dobj" and occurrence_verb_of_noun(c.lemma_.lower(), lexicon, supported=True) is not None:
             return False  # "held a meeting in Paris": the meeting is the event
-        if c.dep_ in ("prep", "advmod") and c.lower_ in preps:
+        if c.dep_ == "advmod" and (c.lower_ in lexicon.abroad or c.lower_ in lexicon.deictic_places):
+            placed = True  # "got home", "use your dollars here": an adverb that names a place
+        elif c.dep_ in ("prep", "advmod") and c.lower_ in preps:
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None and (
                 pobj.ent_type_ in PLACE_LABELS or (not pobj.ent_type_ and wordnet_place_noun(pobj.lemma_.lower()))

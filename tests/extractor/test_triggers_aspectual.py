@@ -61,3 +61,19 @@ def test_no_event_noun_without_support(nlp, text):
 def test_pronoun_owned_event_noun(nlp, text, word, expected):
     found = _triggers(nlp, text)
     assert (word in found) is expected, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # a light verb with an adverb that names a place: used in its concrete sense
+        ("The nurse got home at midnight.", "got", True),
+        ("Visitors can use their euros here.", "use", True),
+        # no adverb of place: still too light to be an event
+        ("The nurse got tired at midnight.", "got", False),
+        ("Visitors can use their euros.", "use", False),
+    ],
+)
+def test_light_verb_with_an_adverb_of_place(nlp, text, word, expected):
+    found = _triggers(nlp, text)
+    assert (word in found) is expected, sorted(found)
