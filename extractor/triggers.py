@@ -414,9 +414,22 @@ def _placed_act(token: Token, lemma: str, lexicon: Lexicon) -> bool:
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None and (
                 pobj.ent_type_ in PLACE_LABELS or (not pobj.ent_type_ and wordnet_place_noun(pobj.lemma_.lower()))
+                or (not pobj.ent_type_ and pobj.pos_ == "NOUN" and _object_noun(pobj.lemma_.lower()))
             ):
                 placed = True
     return placed
+
+
+# WordNet noun classes of physical things a person can stand on, put something around or
+# sit in ("a truck", "the well", "the stage"): with a phrase of position or direction they
+# place a light verb's concrete sense (``_placed_act``), though they are no places to
+# report (``wordnet_place_noun``).
+_OBJECT_NOUN_CLASSES = frozenset({"artifact", "object"})
+
+
+def _object_noun(noun: str) -> bool:
+    senses = word_senses(noun, "n")
+    return senses is not None and senses.classes[0] in _OBJECT_NOUN_CLASSES
 
 
 def _partitive_of_event(token: Token, lexicon: Lexicon) -> bool:

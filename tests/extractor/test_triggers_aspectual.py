@@ -77,3 +77,18 @@ def test_pronoun_owned_event_noun(nlp, text, word, expected):
 def test_light_verb_with_an_adverb_of_place(nlp, text, word, expected):
     found = _triggers(nlp, text)
     assert (word in found) is expected, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # a phrase of position whose object is a physical thing places the light verb
+        ("Engineers put steel pipes around the tank.", "put", True),
+        ("The singer stood on a fire truck.", "stood", True),
+        # an abstract object gives no position
+        ("Engineers put their hopes on the plan.", "put", False),
+    ],
+)
+def test_light_verb_placed_by_a_thing(nlp, text, word, expected):
+    found = _triggers(nlp, text)
+    assert (word in found) is expected, sorted(found)
