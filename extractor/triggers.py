@@ -57,7 +57,7 @@ def _is_purpose_clause(token: Token, lexicon: Lexicon) -> bool:
         return head.pos_ == "VERB" and not (
             lemma in lexicon.planning or lemma in lexicon.aspectual or lemma in lexicon.cognition
             or lemma in lexicon.reporting or lemma in lexicon.hedge_passives or lemma in lexicon.semi_modals
-            or lemma in lexicon.object_control
+            or lemma in lexicon.object_control or lemma in lexicon.mapping("implicative")
         )
     lemma = head.lemma_.lower()
     # "efforts to reclaim Kursk": the attempted event is reported as such, not as a purpose
@@ -145,6 +145,8 @@ def find_modality(token: Token, lexicon: Lexicon) -> str:
                     hedged = True
             elif lemma in lexicon.planning_nouns or (tok.pos_ == "VERB" and lemma in lexicon.planning):
                 planned = True
+            elif tok.pos_ == "VERB" and lexicon.mapping("implicative").get(lemma) == ("negative",):
+                negated = negated or not any(t.dep_ == "conj" for t in chain[:k])  # "failed to leave"
             elif lemma in lexicon.raising:
                 hedged = True
     # "is going to greenlight": the xcomp of a progressive "go".
@@ -548,6 +550,8 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
             phrasal = f"{lemma} {particle}" if particle else lemma
             if _in_purpose_clause(token, lexicon):
                 continue
+            if lemma in lexicon.mapping("implicative") and any(c.dep_ == "xcomp" for c in token.children):
+                continue  # "managed to leave", "failed to pay": the complement is the event
             multiword = None if particle else _multiword_verb(token, lexicon)
             if multiword is not None:
                 lemma = phrasal = multiword  # "took office": WordNet's "take office"

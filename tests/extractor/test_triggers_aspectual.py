@@ -92,3 +92,24 @@ def test_light_verb_with_an_adverb_of_place(nlp, text, word, expected):
 def test_light_verb_placed_by_a_thing(nlp, text, word, expected):
     found = _triggers(nlp, text)
     assert (word in found) is expected, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "verb", "modality"),
+    [
+        # implicative verbs (lexicon implicative, Karttunen 1971): the complement is the event
+        ("The envoy managed to leave Tripoli in March.", "leave", "managed", "asserted"),
+        ("The envoy did not manage to leave Tripoli in March.", "leave", "manage", "negated"),
+        # a negative implicative: the complement did not happen
+        ("The company failed to pay its workers in Lagos in June.", "pay", "failed", "negated"),
+    ],
+)
+def test_implicative_complement_is_the_event(nlp, text, event, verb, modality):
+    found = _triggers(nlp, text)
+    assert event in found and verb not in found, sorted(found)
+    assert found[event].modality == modality
+
+
+def test_implicative_verb_without_complement_keeps_its_own_event(nlp):
+    # "manage" in its own sense (run), with no infinitive: an event of its own
+    assert "managed" in _triggers(nlp, "She managed a farm in Kenya in 2010.")
