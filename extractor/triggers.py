@@ -57,7 +57,7 @@ def _is_purpose_clause(token: Token, lexicon: Lexicon) -> bool:
         return head.pos_ == "VERB" and not (
             lemma in lexicon.planning or lemma in lexicon.aspectual or lemma in lexicon.cognition
             or lemma in lexicon.reporting or lemma in lexicon.hedge_passives or lemma in lexicon.semi_modals
-            or lemma in lexicon.object_control
+            or lemma in lexicon.object_control or lemma in lexicon.mapping("implicative")
         )
     lemma = head.lemma_.lower()
     # "efforts to reclaim Kursk": the attempted event is reported as such, not as a purpose
@@ -109,9 +109,12 @@ def find_modality(token: Token, lexicon: Lexicon) -> str:
     chain = _governors(token, lexicon)
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in lexicon.aspectual:
         chain.append(token.head)
-    if token.pos_ == "NOUN" and token.dep_ == "dobj":
+    base = token
+    while base.pos_ == "NOUN" and base.dep_ == "conj" and base.head.pos_ == "NOUN":
+        base = base.head  # "imposing sanctions or an embargo": the first conjunct's verb
+    if base.pos_ == "NOUN" and base.dep_ == "dobj":
         # "is going to greenlight the deployment": the noun's event shares its verb's modality
-        chain.extend(_governors(token.head, lexicon))
+        chain.extend(_governors(base.head, lexicon))
     planned = hedged = negated = False
     for k, tok in enumerate(chain):
         # "not engaged ... but stationed": negation does not cross a conjunction
@@ -142,6 +145,8 @@ def find_modality(token: Token, lexicon: Lexicon) -> str:
                     hedged = True
             elif lemma in lexicon.planning_nouns or (tok.pos_ == "VERB" and lemma in lexicon.planning):
                 planned = True
+            elif tok.pos_ == "VERB" and lexicon.mapping("implicative").get(lemma) == ("negative",):
+                negated = negated or not any(t.dep_ == "conj" for t in chain[:k])  # "failed to leave"
             elif lemma in lexicon.raising:
                 hedged = True
     # "is going to greenlight": the xcomp of a progressive "go".
@@ -298,9 +303,16 @@ def find_source(token: Token, *, lexicon: Lexicon, index: _DocIndex | None = Non
     return None
 
 
+def _personal_possessive(token: Token, lexicon: Lexicon) -> bool:
+    """A possessive determiner of the third person that stands for a named mention ("his",
+    "her", "their": the lexicon's ``personal`` and ``possessive_personal``)."""
+    low = token.lower_
+    return token.pos_ == "PRON" and (low in lexicon.mapping("possessive_personal") or low in lexicon.mapping("personal"))
+
+
 def _is_possessed_event(token: Token, lexicon: Lexicon) -> bool:
-    """A noun that is also a verb, owned by a named actor ("Putin's visit", "a visit by Putin")
-    and placed or dated ("to Seoul", "which occurred in May")."""
+    """A noun that is also a verb, owned by a named actor ("Putin's visit", "a visit by Putin",
+    "his trip": a possessive pronoun that stands for one) and placed or dated ("to Seoul", "which occurred in May")."""
     lemma = token.lemma_.lower()
     if lemma not in _wordnet_verbs() or lexicon.non_event(lemma) or lemma in lexicon.general_places:
         return False
@@ -308,7 +320,7 @@ def _is_possessed_event(token: Token, lexicon: Lexicon) -> bool:
     if senses is not None and senses.classes[0] not in EVENT_NOUN_CLASSES:
         return False  # "North Korea's soldiers to Russia": a participant, whatever verb it has
     named = ("PERSON", "GPE", "ORG", "NORP")
-    owner = any(c.dep_ == "poss" and c.ent_type_ in named for c in token.children) or any(
+    owner = any(c.dep_ == "poss" and (c.ent_type_ in named or _personal_possessive(c, lexicon)) for c in token.children) or any(
         c.dep_ == "prep" and c.lower_ == "by" and any(p.dep_ == "pobj" and p.ent_type_ in named for p in c.children)
         for c in token.children
     )
@@ -372,6 +384,11 @@ def _uncomplemented(token: Token, lemma: str, lexicon: Lexicon) -> bool:
             return False  # "began the offensive": what begins is the event
         if c.dep_ == "prep" and any(p.dep_ == "pcomp" for p in c.children):
             return False  # "stopped from sending"
+        if (
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" and lemma in lexicon.aspectual
+            and occurrence_verb_of_noun(c.lemma_.lower(), lexicon, supported=True) is not None
+        ):
+            return False  # "the embargo began in 2014": what begins is the event
     return bool(wordnet_event_verb(lemma))
 
 
@@ -380,7 +397,8 @@ def _placed_act(token: Token, lemma: str, lexicon: Lexicon) -> bool:
     its place phrase shows: WordNet gives it mostly concrete senses, it has no clausal
     complement and no event noun for object, and a phrase of position or direction names a
     place ("stood outside the tower", "put tubes around the well", "appeared in court in
-    Paris"). Reporting verbs never are."""
+    Paris") or an adverb of place does (lexicon ``abroad``, ``deictic_places``: "got home",
+    "use your dollars here"). Reporting verbs never are."""
     if lemma in lexicon.reporting or not (lemma in lexicon.cognition or lemma in lexicon.light):
         return False
     if not wordnet_event_verb(lemma):
@@ -392,13 +410,28 @@ def _placed_act(token: Token, lemma: str, lexicon: Lexicon) -> bool:
             return False
         if c.dep_ == "dobj" and occurrence_verb_of_noun(c.lemma_.lower(), lexicon, supported=True) is not None:
             return False  # "held a meeting in Paris": the meeting is the event
-        if c.dep_ in ("prep", "advmod") and c.lower_ in preps:
+        if c.dep_ == "advmod" and (c.lower_ in lexicon.abroad or c.lower_ in lexicon.deictic_places):
+            placed = True  # "got home", "use your dollars here": an adverb that names a place
+        elif c.dep_ in ("prep", "advmod") and c.lower_ in preps:
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None and (
                 pobj.ent_type_ in PLACE_LABELS or (not pobj.ent_type_ and wordnet_place_noun(pobj.lemma_.lower()))
+                or (not pobj.ent_type_ and pobj.pos_ == "NOUN" and _object_noun(pobj.lemma_.lower()))
             ):
                 placed = True
     return placed
+
+
+# WordNet noun classes of physical things a person can stand on, put something around or
+# sit in ("a truck", "the well", "the stage"): with a phrase of position or direction they
+# place a light verb's concrete sense (``_placed_act``), though they are no places to
+# report (``wordnet_place_noun``).
+_OBJECT_NOUN_CLASSES = frozenset({"artifact", "object"})
+
+
+def _object_noun(noun: str) -> bool:
+    senses = word_senses(noun, "n")
+    return senses is not None and senses.classes[0] in _OBJECT_NOUN_CLASSES
 
 
 def _partitive_of_event(token: Token, lexicon: Lexicon) -> bool:
@@ -414,14 +447,24 @@ def _partitive_of_event(token: Token, lexicon: Lexicon) -> bool:
 
 def _supported(token: Token, lexicon: Lexicon) -> bool:
     """The noun is the object of a support or light verb, which takes event nouns
-    ("staged a protest", "held separate meetings", "took a tour")."""
-    if token.dep_ != "dobj" or token.head.pos_ != "VERB":
+    ("staged a protest", "held separate meetings", "took a tour"); the object or subject of
+    an aspectual verb (Levin 55: what begins, continues or ends is an event: "continued its
+    trade sanctions", "the embargo began in 2014"); or a conjunct of such a noun ("imposed
+    sanctions or an embargo")."""
+    if token.dep_ == "conj":
+        head = token.head
+        return head.pos_ == "NOUN" and head.dep_ != "conj" and _supported(head, lexicon)
+    if token.dep_ not in ("dobj", "nsubj") or token.head.pos_ != "VERB":
         return False
     noun = token.lemma_.lower()
     for lemma in _verb_forms(token.head):
+        if token.dep_ == "nsubj":
+            if lemma in lexicon.aspectual and not any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in token.head.children):
+                return True  # "the embargo began in 2014"
+            continue
         if word_senses(f"{lemma} {noun}", "v") is not None:
             return False  # "took place", "take part": one WordNet verb, not a verb and an event noun
-        if lemma in lexicon.support or lemma in lexicon.light:
+        if lemma in lexicon.support or lemma in lexicon.light or lemma in lexicon.aspectual:
             return True
     return False
 
@@ -507,6 +550,8 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
             phrasal = f"{lemma} {particle}" if particle else lemma
             if _in_purpose_clause(token, lexicon):
                 continue
+            if lemma in lexicon.mapping("implicative") and any(c.dep_ == "xcomp" for c in token.children):
+                continue  # "managed to leave", "failed to pay": the complement is the event
             multiword = None if particle else _multiword_verb(token, lexicon)
             if multiword is not None:
                 lemma = phrasal = multiword  # "took office": WordNet's "take office"
