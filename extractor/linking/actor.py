@@ -77,7 +77,7 @@ def possessor(ctx: Context, trig: Trigger, token: Token) -> Token | None:
     of an event that a person undergoes, ``undergoer_possessor``: "his arrest" names who was
     arrested, never the actor, guide v2 rule 2)."""
     words = ctx.words
-    for c in token.children:
+    for c in ctx.children(token):
         if c.dep_ == "poss" and (
             c.tag_ != "PRP$" or c.lower_ in words.personal or c.lower_ in words.possessive_personal or c.lower_ in words.first_second
         ):
@@ -90,7 +90,7 @@ def possessor(ctx: Context, trig: Trigger, token: Token) -> Token | None:
 @NOUN_OWNER.rule
 def by_agent(ctx: Context, trig: Trigger, token: Token) -> Token | None:
     """The object of the noun's "by" phrase: "an attack by Iran"."""
-    for c in token.children:
+    for c in ctx.children(token):
         if c.dep_ == "prep" and c.lower_ == "by":
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None:
@@ -150,8 +150,8 @@ def of_object(ctx: Context, trig: Trigger, token: Token) -> Token | None:
     it makes or moves ("a producer of drones")."""
     if _is_agent_noun(token) or not (trig.lemma == "be" or trig.lemma in ctx.words.intransitive):
         return None
-    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    cand = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+    of = next((c for c in ctx.children(token) if c.dep_ == "prep" and c.lower_ == "of"), None)
+    cand = next((p for p in ctx.children(of) if p.dep_ == "pobj"), None) if of is not None else None
     if cand is not None and (trig.lemma == "be" or _is_agentive(content_head(cand, ctx.words), ctx.words)):
         return cand
     return None
@@ -242,11 +242,11 @@ def controller(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Toke
 @CLAUSE_ACTOR.rule
 def passive_agent(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token, str | None] | None:
     """The object of a passive's "by" phrase: "the town was shelled by Russia"."""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    agent = next((c for c in ctx.children(verb) if c.dep_ == "agent"), None)
     if agent is None and _is_passive(verb):
         # the parser sometimes labels a passive's "by" phrase a plain preposition
-        agent = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        agent = next((c for c in ctx.children(verb) if c.dep_ == "prep" and c.lower_ == "by"), None)
+    pobj = next((c for c in ctx.children(agent) if c.dep_ == "pobj"), None) if agent is not None else None
     return None if pobj is None else (pobj, None)
 
 
@@ -301,13 +301,13 @@ def participle_head(ctx: Context, verb: Token, came_from: Token | None) -> tuple
     finite verb: "The troops trained at the base in June."), is a finite verb the tagger
     misread, whose noun acts. The parser can read a participle right after a verb's object as
     that verb's complement clause (``_object_before``): its noun is the object."""
-    if verb.tag_ not in ("VBG", "VBN", "VBD") or any(c.dep_ == "aux" for c in verb.children):
+    if verb.tag_ not in ("VBG", "VBN", "VBD") or any(c.dep_ == "aux" for c in ctx.children(verb)):
         return None
     # the tagger often reads such a participle as a past tense (VBD) when it is no acl
     noun = (verb.head if verb.tag_ != "VBD" else None) if verb.dep_ == "acl" else _object_before(verb)
     if noun is None:
         return None
-    if verb.tag_ in ("VBG", "VBD") or verb.lemma_.lower() in ctx.words.intransitive or any(c.dep_ == "dobj" for c in verb.children):
+    if verb.tag_ in ("VBG", "VBD") or verb.lemma_.lower() in ctx.words.intransitive or any(c.dep_ == "dobj" for c in ctx.children(verb)):
         return noun, None  # a past tense by the tagger ("supporters gathered outside"): the noun acts
     if noun.dep_ == "ROOT" and not is_headline(verb):
         return noun, None
@@ -333,7 +333,7 @@ def noun_possessor(ctx: Context, verb: Token, came_from: Token | None) -> tuple[
     noun = verb.head.head if verb.dep_ == "pcomp" else verb.head
     if noun.pos_ != "NOUN":
         return None
-    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    poss = next((c for c in ctx.children(noun) if c.dep_ == "poss"), None)
     return None if poss is None else (poss, None)
 
 
@@ -396,7 +396,7 @@ def _reported_clause(ctx: Context, verb: Token, head: Token) -> Token | None:
     event's source, never the doer of what it reports; the reported clause's subject is."""
     if verb.dep_ != "advcl" or head.i < verb.i or head.lemma_.lower() not in ctx.words.reporting:
         return None
-    return next((c for c in head.children if c.dep_ == "ccomp" and c.i < verb.i and c.pos_ in ("VERB", "AUX")), None)
+    return next((c for c in ctx.children(head) if c.dep_ == "ccomp" and c.i < verb.i and c.pos_ in ("VERB", "AUX")), None)
 
 
 def _subject_token(ctx: Context, verb: Token) -> Token | None:
@@ -405,14 +405,14 @@ def _subject_token(ctx: Context, verb: Token) -> Token | None:
 
 
 def _clause_subject(ctx: Context, verb: Token) -> Token | None:
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    subjects = [c for c in ctx.children(verb) if c.dep_ in ("nsubj", "csubj")]
     if len(subjects) > 1:
         # "the towns that Russia seized": the parser can label an object relativizer
         # a second subject; the other one is the subject
         subjects = [c for c in subjects if c.lower_ not in ctx.words.relatives] or subjects
     if not subjects:
         # "X has ... conducted": the parser can hang the subject on the auxiliary
-        subjects = [s for a in verb.children if a.dep_ == "aux" for s in a.children if s.dep_ == "nsubj"]
+        subjects = [s for a in ctx.children(verb) if a.dep_ == "aux" for s in a.children if s.dep_ == "nsubj"]
     return subjects[0] if subjects else None
 
 
@@ -435,7 +435,7 @@ def _takes_no_object(ctx: Context, verb: Token, subj: Token) -> bool:
     auxiliary, an object, an agent, a clause it reports) is of a verb that takes an object."""
     if verb.lemma_.lower() in ctx.words.intransitive or subj.pos_ == "PRON" or subj.dep_ != "nsubj":
         return False
-    return not any(c.dep_ in ("aux", "auxpass", "dobj", "dative", "agent", "ccomp") for c in verb.children)
+    return not any(c.dep_ in ("aux", "auxpass", "dobj", "dative", "agent", "ccomp") for c in ctx.children(verb))
 
 
 def _is_reduced_passive(ctx: Context, verb: Token, subj: Token) -> bool:
@@ -470,10 +470,10 @@ def _controller(ctx: Context, verb: Token, complement: Token) -> Token | None:
     """Who performs the complement of a verb when it is not the verb's subject: the object
     of an object-control verb ("asked Ukraine to withdraw") or, for a passive, the patient
     ("she is thought to have fled", "troops were ordered to withdraw")."""
-    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "agent" for c in verb.children):
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "agent" for c in ctx.children(verb)):
         return None
     if complement.dep_ == "xcomp":
-        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < complement.i), None)
+        obj = next((c for c in ctx.children(verb) if c.dep_ == "dobj" and c.i < complement.i), None)
         lemma = verb.lemma_.lower()
         # "sent troops to fight": people moved somewhere do what they were moved for
         if obj is not None and (
@@ -492,7 +492,7 @@ def _prep_controller(ctx: Context, verb: Token, complement: Token) -> Token | No
     """The prepositional object that performs a verb's infinitive complement: "called on
     Iran to withdraw" (Iran withdraws)."""
     preps = ctx.words.prep_object_control.get(verb.lemma_.lower(), ())
-    for c in verb.children:
+    for c in ctx.children(verb):
         if c.dep_ == "prep" and c.lower_ in preps and c.i < complement.i:
             return next((p for p in c.children if p.dep_ == "pobj"), None)
     return None
@@ -503,13 +503,13 @@ def _prep_controller(ctx: Context, verb: Token, complement: Token) -> Token | No
 
 def assisting_agent(ctx: Context, token: Token) -> Token | None:
     """The helper of an agentless passive: "rebuilt with the assistance of North Korean engineers"."""
-    for c in token.children:
+    for c in ctx.children(token):
         if c.dep_ == "prep" and c.lower_ == "with":
             for p in c.children:
                 if p.dep_ == "pobj" and p.lemma_.lower() in ctx.words.help_nouns:
                     for of in p.children:
                         if of.dep_ == "prep" and of.lower_ == "of":
-                            return next((o for o in of.children if o.dep_ == "pobj"), None)
+                            return next((o for o in ctx.children(of) if o.dep_ == "pobj"), None)
     return None
 
 
@@ -519,7 +519,7 @@ def passive_owner(ctx: Context, trig: Trigger, patient: Token) -> Token | None:
     events, whose patient's owner does not do them ("Ukraine's soldiers were killed")."""
     if not _is_motion(trig.lemma):
         return None
-    return next((c for c in patient.children if c.dep_ == "poss" and c.ent_type_ in ACTOR_LABELS), None)
+    return next((c for c in ctx.children(patient) if c.dep_ == "poss" and c.ent_type_ in ACTOR_LABELS), None)
 
 
 def activity_owner(ctx: Context, noun: Token) -> Token | None:
@@ -527,7 +527,7 @@ def activity_owner(ctx: Context, noun: Token) -> Token | None:
     (``_names_activity``): "Hezbollah's activity in Syria grew" (Hezbollah), "Mrs Clinton's
     campaign steadied itself"; an entity that can act or a personal pronoun, else none."""
     words = ctx.words
-    for c in noun.children:
+    for c in ctx.children(noun):
         if c.dep_ == "poss" and (c.ent_type_ in ACTOR_LABELS or c.lower_ in words.personal or c.lower_ in words.first_second):
             return c
     return None
@@ -548,7 +548,7 @@ def _names_activity(ctx: Context, cand: Token) -> bool:
     "legend", which a headline names bare: "F1 legend makes emotional farewell")."""
     if cand.pos_ != "NOUN" or cand.ent_type_ in ACTOR_LABELS or _is_agent_noun(cand) or _names_body(cand, ctx.words):
         return False
-    if cand.tag_ != "NNS" and not any(c.dep_ in ("det", "poss") for c in cand.children):
+    if cand.tag_ != "NNS" and not any(c.dep_ in ("det", "poss") for c in ctx.children(cand)):
         return False  # a bare singular is a headline's telegraphic name for a person ("F1 legend crashes")
     senses = word_senses(cand.lemma_.lower(), "n")
     if senses is None or senses.classes[0] not in ACTIVITY_NOUN_CLASSES or {"person", "group"} & set(senses.classes):
@@ -559,7 +559,7 @@ def _names_activity(ctx: Context, cand: Token) -> bool:
 def between_party(ctx: Context, token: Token) -> TokenSpan | None:
     """The first named party of a "between X and Y" phrase on the trigger: "an agreement
     reached between Kim and Putin"."""
-    for c in token.children:
+    for c in ctx.children(token):
         if c.dep_ == "prep" and c.lower_ == "between":
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ in ACTOR_LABELS:
@@ -603,7 +603,7 @@ def _is_cause(ctx: Context, cand: Token, token: Token) -> bool:
     subject_of = (cand.head == token and cand.dep_ == "nsubj") or (token.dep_ == "relcl" and token.head == cand)
     return subject_of and any(
         c.dep_ == "dobj" and c.ent_type_ not in ("DATE", "TIME") and c.lemma_.lower() not in ctx.words.time_nouns
-        for c in token.children
+        for c in ctx.children(token)
     )
 
 
@@ -635,7 +635,7 @@ def _is_agentless_noun(ctx: Context, token: Token) -> bool:
         return False
     if token.dep_ == "dobj" and any(t.i == token.head.i and t.kind != "noun" for t in ctx.triggers):
         return False
-    specific = token.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "poss", "nummod", "predet") for c in token.children)
+    specific = token.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "poss", "nummod", "predet") for c in ctx.children(token))
     return specific or is_headline(token)
 
 

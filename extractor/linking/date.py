@@ -110,7 +110,7 @@ def _prep_date(prep: Token, pobj: Token, words: Words, *, times: bool = False) -
 def modifier_date(ctx: Context, noun: Token) -> TokenSpan | None:
     """A point date modifying a noun: "the 1979 revolution", "Tuesday's earthquake", "their
     Nov. 2 victory" (a month the parser reads as a noun modifier, ``nmod``)."""
-    for c in noun.children:
+    for c in ctx.children(noun):
         if c.dep_ in ("nummod", "compound", "poss", "amod", "npadvmod", "nmod"):
             span = _date_extent(c, ctx.words)
             if span is not None and _is_point_date(noun.doc, span, ctx.words):
@@ -123,9 +123,10 @@ def _temporal_object(ctx: Context, c: Token) -> Token | None:
     preposition)."""
     if c.dep_ != "prep" or c.lower_ not in ctx.words.temporal_preps:
         return None
-    pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+    kids = ctx.children(c)
+    pobj = next((p for p in kids if p.dep_ == "pobj"), None)
     if pobj is None:
-        inner = next((p for p in c.children if p.dep_ == "prep"), None)
+        inner = next((p for p in kids if p.dep_ == "prep"), None)
         pobj = next((p for p in inner.children if p.dep_ == "pobj"), None) if inner is not None else None
     return pobj
 
@@ -182,7 +183,7 @@ def since_clause(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
     began", "until the troops leave" (not a causal "since he is a vicar")."""
     if c.dep_ != "advcl":
         return None
-    mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in ctx.words.clause_date_marks), None)
+    mark = next((m for m in ctx.children(c) if m.dep_ == "mark" and m.lower_ in ctx.words.clause_date_marks), None)
     if mark is not None and not (mark.lower_ == "since" and _is_causal_since(c)):
         return _trim(c.doc, c.left_edge.i, c.right_edge.i + 1)
     return None
@@ -213,7 +214,11 @@ def _is_causal_since(clause: Token) -> bool:
 
 
 def _date_holders(ctx: Context, token: Token) -> list[Token]:
-    """The trigger and the words whose dependents also date it."""
+    """The trigger and the words whose dependents also date it (found once per word)."""
+    return ctx.memo((_date_holders, token.i), lambda: _find_date_holders(ctx, token))
+
+
+def _find_date_holders(ctx: Context, token: Token) -> list[Token]:
     words = ctx.words
     holders = [token]
     if token.dep_ in ("xcomp", "amod", "expl") or (token.dep_ == "conj" and token.head.pos_ == "VERB"):
@@ -221,7 +226,7 @@ def _date_holders(ctx: Context, token: Token) -> list[Token]:
         holders.append(token.head)
     if token.lemma_.lower() in words.aspectual:
         # "started selling awnings eight years ago"
-        holders.extend(c for c in token.children if c.dep_ == "xcomp")
+        holders.extend(c for c in ctx.children(token) if c.dep_ == "xcomp")
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in words.aspectual:
         # "the deployment could begin in July"
         holders.append(token.head)
@@ -229,7 +234,7 @@ def _date_holders(ctx: Context, token: Token) -> list[Token]:
         if (occurrence := occurrence_clause(token)) is not None:
             holders.append(occurrence)
         # "a test to be conducted in June", "attacks carried out in May"
-        holders.extend(c for c in token.children if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in words.support)
+        holders.extend(c for c in ctx.children(token) if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in words.support)
         verb = token.head.lemma_.lower()
         if token.dep_ == "dobj" and token.head.pos_ == "VERB" and (
             any(f in words.support for f in verb_forms(token.head)) or verb in words.participation
@@ -260,7 +265,7 @@ def _clause_dates(ctx: Context, token: Token, *, times: bool) -> Found | None:
     """The first date among the dependents of the trigger's date holders (``DEPENDENT_DATE``)
     or, without ``times``, modifying a holder noun; then among its stray dependents."""
     for holder in _date_holders(ctx, token):
-        for c in holder.children:
+        for c in ctx.children(holder):
             found = DEPENDENT_DATE.first(ctx, c, times)
             if found is not None:
                 return found
@@ -268,7 +273,7 @@ def _clause_dates(ctx: Context, token: Token, *, times: bool) -> Found | None:
             found = attempt(modifier_date, ctx, holder)
             if found is not None:
                 return found
-    for c in _stray_dependents(token):
+    for c in ctx.memo((_stray_dependents, token.i), lambda: _stray_dependents(token)):
         found = DEPENDENT_DATE.first(ctx, c, times)
         if found is not None:
             return found

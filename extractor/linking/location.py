@@ -142,15 +142,15 @@ def _phrase_places(ctx: Context, token: Token) -> dict[str, TokenSpan]:
     prepositional phrases of the trigger's place holders name."""
     words = ctx.words
     found: dict[str, TokenSpan] = {}
-    for holder in _place_holders(token):
-        for c in holder.children:
+    for holder in ctx.memo((_place_holders, token.i), lambda: _place_holders(token)):
+        for c in ctx.children(holder):
             if c.dep_ == "advmod" and c.lower_ in words.abroad and "dest" not in found:
                 found["dest"] = (c.i, c.i + 1)  # "send workers abroad"
             if c.dep_ == "advmod" and c.lower_ in words.deictic_places and holder is token and "static" not in found:
                 found["static"] = (c.i, c.i + 1)  # "founded here"
             if c.dep_ not in ("prep", "dative", "advmod"):
                 continue
-            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
             if pobj is None or _is_party_phrase(c, words):
                 continue
             span = _place_span(pobj, words)
@@ -193,7 +193,7 @@ def place_object(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> To
     words = ctx.words
     if token.pos_ != "VERB" or token.lemma_.lower() not in words.place_object_verbs:
         return None
-    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in ctx.children(token) if c.dep_ == "dobj"), None)
     if obj is not None and (obj.ent_type_ in PLACE_LABELS or obj.lemma_.lower() in words.general_places):
         return _place_span(obj, words) or _trim(token.doc, *noun_phrase(obj))
     return None
@@ -206,8 +206,9 @@ def motion_destination(ctx: Context, token: Token, places: dict[str, TokenSpan])
     if token.pos_ != "VERB" or not _is_motion(token.lemma_.lower()):
         return None
     words = ctx.words
-    objects = [c for c in token.children if c.dep_ == "dobj"]
-    for c in [*token.children, *(g for o in objects for g in o.children)]:
+    kids = ctx.children(token)
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    for c in [*kids, *(g for o in objects for g in ctx.children(o))]:
         if c.dep_ in ("prep", "dative") and c.lower_ in words.destination_preps and not _is_party_phrase(c, words):
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if (
@@ -221,9 +222,10 @@ def motion_destination(ctx: Context, token: Token, places: dict[str, TokenSpan])
 @PHRASE_PLACE.rule
 def supplied_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
     """The place named as the object of a verb with a "with" theme: "supplied Russia with shells"."""
-    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+    kids = ctx.children(token)
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in kids):
         return None
-    obj = next((c for c in token.children if c.dep_ in ("dobj", "dative")), None)
+    obj = next((c for c in kids if c.dep_ in ("dobj", "dative")), None)
     if obj is not None and obj.ent_type_ in PLACE_LABELS:
         return _entity(obj)
     return None
@@ -232,7 +234,7 @@ def supplied_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> 
 @PHRASE_PLACE.rule
 def where_clause_head(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
     """The place a relative "where" clause modifies: "the bases where they train"."""
-    if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
+    if token.dep_ == "relcl" and any(c.lower_ == "where" for c in ctx.children(token)):
         return _place_span(token.head, ctx.words)
     return None
 
@@ -318,7 +320,7 @@ def object_place_modifier(ctx: Context, token: Token, actor: TokenSpan | None) -
     whom it serves, not where the event is."""
     if token.pos_ != "VERB":
         return None
-    for obj in token.children:
+    for obj in ctx.children(token):
         if obj.dep_ != "dobj" or obj.ent_type_ or _is_agentive(obj, ctx.words) or obj.lemma_.lower() in ctx.words.title_words:
             continue
         senses = word_senses(obj.lemma_.lower(), "n")
@@ -347,22 +349,35 @@ def nearest_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenS
     home = {token, _clause_head(token)}
     governing = set(_governing_clauses(token))
     sent = token.sent
+    places = ctx.memo(nearest_place, lambda: _place_entities(ctx))
     for ent in ctx.entities.within(sent.start, sent.end):
-        if ent.label_ not in PLACE_LABELS or _is_era_mention(ent.root, words):
-            continue
-        head = _clause_head(ent.root)
-        if head not in home and not (head in governing and ent.root.head.lower_ in words.governing_place_preps):
+        if ent.start not in places:
+            continue  # not a place, or the era of a year
+        root, head = places[ent.start]
+        if head not in home and not (head in governing and root.head.lower_ in words.governing_place_preps):
             continue  # a place in another clause ("industries within Russia") is not this event's
         if actor is not None and actor[0] <= ent.start < actor[1]:
             continue
-        if ent.root.dep_ != "pobj" or not _is_place_prep(ent.root.head.lower_, words):
+        if root.dep_ != "pobj" or not _is_place_prep(root.head.lower_, words):
             continue
-        if _is_party_phrase(ent.root.head, words):
+        if _is_party_phrase(root.head, words):
             continue
         distance = min(abs(ent.start - token.i), abs(ent.end - 1 - token.i))
         if distance <= NEAREST_PLACE_WINDOW and (best is None or distance < best[0]):
             best = (distance, (ent.start, ent.end))
     return best[1] if best else None
+
+
+def _place_entities(ctx: Context) -> dict[int, tuple[Token, Token]]:
+    """By its start, the root and clause head of each place entity of the document that is
+    not the era of a year."""
+    out = {}
+    for ent in ctx.entities.ents:
+        if ent.label_ in PLACE_LABELS:
+            root = ent.root
+            if not _is_era_mention(root, ctx.words):
+                out[ent.start] = (root, _clause_head(root))
+    return out
 
 
 # Entity labels that rule out a common place phrase (an unlabelled noun, or one the tagger
@@ -377,11 +392,11 @@ def common_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSp
     trigger or its place holders: "bought a house in a neighbouring county", "held at the
     venue" (the named places of the rules before win)."""
     words = ctx.words
-    for holder in _place_holders(token):
-        for c in holder.children:
+    for holder in ctx.memo((_place_holders, token.i), lambda: _place_holders(token)):
+        for c in ctx.children(holder):
             if c.dep_ != "prep" or not _is_place_prep(c.lower_, words) or _is_party_phrase(c, words):
                 continue
-            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
             if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or pobj.ent_type_ in _NOT_PLACE_LABELS:
                 continue
             if _is_party(pobj, words) or _is_abstract_sense(pobj, words):
@@ -416,10 +431,10 @@ def _governing_clauses(token: Token) -> list[Token]:
 
 def _static_location(ctx: Context, verb: Token, *, skip: Token | None = None) -> TokenSpan | None:
     """Where a verb's clause happens, from its own static preposition phrases (not ``skip``)."""
-    for c in verb.children:
+    for c in ctx.children(verb):
         # "outside" may be parsed an adverb with its object ("protested outside the tower")
         if c.dep_ in ("prep", "advmod") and c.lower_ in ctx.words.static_preps and c != skip:
-            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
             span = _place_span(pobj, ctx.words) if pobj is not None else None
             if span is not None:
                 return span

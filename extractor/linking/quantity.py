@@ -71,27 +71,12 @@ def _first_count(ctx: Context, themes: Iterable[Token]) -> TokenSpan | None:
     return None
 
 
-# The children of the last trigger token the rules asked about, with that token: the
-# rules of one cascade get the same ``Token`` object, and each asks for its children
-# (a ``Doc`` lookup per child). Holding the token keeps ``is`` a safe test.
-_last_children: tuple[Token | None, tuple[Token, ...]] = (None, ())
+def _objects(ctx: Context, token: Token) -> list[Token]:
+    return [c for c in ctx.children(token) if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
 
 
-def _children(token: Token) -> tuple[Token, ...]:
-    global _last_children
-    held, kids = _last_children
-    if held is not token:
-        kids = tuple(token.children)
-        _last_children = (token, kids)
-    return kids
-
-
-def _objects(token: Token) -> list[Token]:
-    return [c for c in _children(token) if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
-
-
-def _intransitive_subjects(token: Token) -> list[Token]:
-    kids = _children(token)
+def _intransitive_subjects(ctx: Context, token: Token) -> list[Token]:
+    kids = ctx.children(token)
     if any(c.dep_ == "dobj" for c in kids):
         return []
     return [c for c in kids if c.dep_ == "nsubj"]
@@ -99,7 +84,7 @@ def _intransitive_subjects(token: Token) -> list[Token]:
 
 def _prep_objects(ctx: Context, token: Token) -> list[Token]:
     preps = ctx.words.quantity_preps
-    return [p for c in _children(token) if c.dep_ == "prep" and c.lower_ in preps for p in c.children if p.dep_ == "pobj"]
+    return [p for c in ctx.children(token) if c.dep_ == "prep" and c.lower_ in preps for p in ctx.children(c) if p.dep_ == "pobj"]
 
 
 # Rules: (ctx, trigger, trigger token, its ActorLink) -> TokenSpan | None
@@ -109,13 +94,13 @@ QUANTITY = RuleTable("quantity", "how many or how much the event involves")
 @QUANTITY.rule
 def counted_object(ctx: Context, trig: Trigger, token: Token, actor: ActorLink) -> TokenSpan | None:
     """A number in the trigger's object, passive subject or predicate: "sent 500 troops"."""
-    return _first_count(ctx, _objects(token))
+    return _first_count(ctx, _objects(ctx, token))
 
 
 @QUANTITY.rule
 def counted_subject(ctx: Context, trig: Trigger, token: Token, actor: ActorLink) -> TokenSpan | None:
     """A number in the subject of a trigger without an object: "600 soldiers died"."""
-    return _first_count(ctx, _intransitive_subjects(token))
+    return _first_count(ctx, _intransitive_subjects(ctx, token))
 
 
 @QUANTITY.rule
@@ -129,7 +114,7 @@ def counted_prep_object(ctx: Context, trig: Trigger, token: Token, actor: ActorL
 def counted_actor(ctx: Context, trig: Trigger, token: Token, actor: ActorLink) -> TokenSpan | None:
     """For a verb with none of the themes above, a number in its actor's word: "2,000
     soldiers operating in Donetsk"."""
-    themes = _objects(token) or _intransitive_subjects(token) or _prep_objects(ctx, token)
+    themes = _objects(ctx, token) or _intransitive_subjects(ctx, token) or _prep_objects(ctx, token)
     if trig.kind != "verb" or themes or actor.theme is None:
         return None
     return _first_count(ctx, [actor.theme])

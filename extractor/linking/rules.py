@@ -18,12 +18,12 @@ the table can record.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any, Callable, Generic, Sequence, TypeVar
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..contracts import Trigger
 from ..lexicon import Lexicon, default_lexicon
@@ -70,6 +70,25 @@ class Context:
     words: Words
     noun_events: frozenset[int]
     entities: EntityIndex
+    # per-Doc memos of the helpers below (by token index): a trigger's words are asked about
+    # by many rules, and every ``token.children`` builds new ``Token`` objects
+    _kids: dict[int, tuple[Token, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def children(self, token: Token) -> tuple[Token, ...]:
+        """``tuple(token.children)``, built once per token of the document."""
+        kids = self._kids.get(token.i)
+        if kids is None:
+            kids = self._kids[token.i] = tuple(token.children)
+        return kids
+
+    def memo(self, key: Any, build: Callable[[], T]) -> T:
+        """``build()``, computed once per document for ``key``."""
+        memo = self._memo
+        if key in memo:
+            return memo[key]
+        value = memo[key] = build()
+        return value
 
     @classmethod
     def of(cls, doc: Doc, triggers: Sequence[Trigger], lexicon: Lexicon) -> "Context":
