@@ -106,6 +106,15 @@ def _is_party_phrase(prep: Token, words: Words) -> bool:
     return False
 
 
+def _names_person(token: Token) -> bool:
+    """Whether a common noun names a person by its first WordNet sense (noun.person): "sent
+    messages to a girl" names a recipient, not a destination."""
+    if token.ent_type_ or token.pos_ != "NOUN":
+        return False
+    senses = word_senses(token.lemma_.lower(), "n")
+    return senses is not None and senses.classes[0] == "person"
+
+
 def _is_place_prep(word: str, words: Words) -> bool:
     """A preposition of destination or position: "to", "in", "at", ..."""
     return word in words.destination_preps or word in words.static_preps
@@ -213,7 +222,7 @@ def motion_destination(ctx: Context, token: Token, places: dict[str, TokenSpan])
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if (
                 pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not _is_party(pobj, words)
-                and pobj.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
+                and not _names_person(pobj) and pobj.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
             ):
                 return _trim(token.doc, *noun_phrase(pobj))
     return None

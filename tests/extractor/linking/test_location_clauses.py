@@ -46,3 +46,18 @@ def test_place_outside_the_trigger_phrase(linked, text, word, place, rule):
 def test_the_of_object_of_a_complex_preposition_is_no_place(linked, text, word, place):
     doc, args = linked(text, word)
     assert (doc[args.location[0] : args.location[1]].text if args.location else None) == place
+
+
+@pytest.mark.parametrize(
+    "text, word, place",
+    [
+        # a person the goods go to is a recipient; the place named beyond is the event's
+        ("He mailed the parcels to a cousin in Ohio.", "mailed", "Ohio"),
+        ("The clinic shipped the samples to a friend.", "shipped", None),
+        # a place noun stays a destination
+        ("The villagers carried the wounded to a clinic.", "carried", "clinic"),
+    ],
+)
+def test_a_person_is_no_destination_of_motion(linked, text, word, place):
+    doc, args = linked(text, word)
+    assert (doc[args.location[0] : args.location[1]].text if args.location else None) == place
