@@ -61,3 +61,18 @@ def test_the_of_object_of_a_complex_preposition_is_no_place(linked, text, word, 
 def test_a_person_is_no_destination_of_motion(linked, text, word, place):
     doc, args = linked(text, word)
     assert (doc[args.location[0] : args.location[1]].text if args.location else None) == place
+
+
+@pytest.mark.parametrize(
+    "text, word, place",
+    [
+        # WordNet's noun.location "scene" and the buildings "shop" and "store" name places
+        ("Firefighters worked at the scene for six hours.", "worked", "scene"),
+        ("Thieves robbed a shop on Friday.", "robbed", None),
+        ("Masked men robbed customers in a shop on Friday.", "robbed", "shop"),
+        ("The company sold the toys in its stores last year.", "sold", "its stores"),
+    ],
+)
+def test_scenes_shops_and_stores_are_places(linked, text, word, place):
+    doc, args = linked(text, word)
+    assert (doc[args.location[0] : args.location[1]].text if args.location else None) == place
