@@ -387,23 +387,6 @@ def simultaneous_clause_place(ctx: Context, token: Token, actor: TokenSpan | Non
     return None
 
 
-@LOCATION.rule
-def participle_clause_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
-    """The static place named in a participle clause that adds the trigger's outcome or
-    circumstance, with no subject or subordinator of its own: "a bomb exploded, wounding
-    13 people on a busy street" (one occurrence, one place)."""
-    for c in token.children:
-        if c.dep_ != "advcl" or c.tag_ != "VBG" or c.i < token.i:
-            continue
-        if any(m.dep_ in ("mark", "nsubj", "nsubjpass", "aux") for m in c.children):
-            continue
-        places = _phrase_places(ctx, c)
-        found = places.get("static") or deep_place(ctx, c, places)
-        if found is not None:
-            return found
-    return None
-
-
 NEAREST_PLACE_WINDOW = 8  # tokens between the trigger and the place entity
 
 
