@@ -74,7 +74,8 @@ def _place_span(pobj: Token, words: Words) -> TokenSpan | None:
             if c.dep_ == "prep" and c.lower_ in ("of", "in", "near") and pobj.ent_type_ not in PLACE_LABELS and any(t.ent_type_ in PLACE_LABELS for t in c.subtree):
                 span = (span[0], c.right_edge.i + 1)
         return _trim(doc, *span)
-    if has_entity and pobj.pos_ in ("NOUN", "PROPN"):
+    if has_entity and pobj.pos_ in ("NOUN", "PROPN") and lemma not in words.complex_prep_nouns:
+        # not the noun of a complex preposition: "fought on behalf of Russia"
         # "the restoration of Kursk", "parts of Donetsk": the place the "of" object names
         for c in pobj.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -103,6 +104,15 @@ def _is_party_phrase(prep: Token, words: Words) -> bool:
         pobj = next((p for p in prep.children if p.dep_ in ("pobj", "pcomp", "advmod")), None)
         return pobj is None or pobj.lower_ not in words.abroad
     return False
+
+
+def _names_person(token: Token) -> bool:
+    """Whether a common noun names a person by its first WordNet sense (noun.person): "sent
+    messages to a girl" names a recipient, not a destination."""
+    if token.ent_type_ or token.pos_ != "NOUN":
+        return False
+    senses = word_senses(token.lemma_.lower(), "n")
+    return senses is not None and senses.classes[0] == "person"
 
 
 def _is_place_prep(word: str, words: Words) -> bool:
@@ -213,7 +223,7 @@ def motion_destination(ctx: Context, token: Token, places: dict[str, TokenSpan])
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if (
                 pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not _is_party(pobj, words)
-                and pobj.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
+                and not _names_person(pobj) and pobj.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
             ):
                 return _trim(token.doc, *noun_phrase(pobj))
     return None
@@ -233,9 +243,14 @@ def supplied_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> 
 
 @PHRASE_PLACE.rule
 def where_clause_head(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
-    """The place a relative "where" clause modifies: "the bases where they train"."""
-    if token.dep_ == "relcl" and any(c.lower_ == "where" for c in ctx.children(token)):
-        return _place_span(token.head, ctx.words)
+    """The place a relative "where" clause modifies: "the bases where they train", also for a
+    verb coordinated in that clause ("the jails where they held and tortured them")."""
+    clause = token.head if token.dep_ == "conj" and token.head.pos_ == "VERB" else token
+    if clause.dep_ != "relcl":
+        return None
+    verbs = [clause, *(c for c in ctx.children(clause) if c.dep_ == "conj" and c.pos_ == "VERB")]
+    if any(c.lower_ == "where" for v in verbs for c in ctx.children(v)):
+        return _place_span(clause.head, ctx.words)
     return None
 
 
@@ -333,6 +348,44 @@ def object_place_modifier(ctx: Context, token: Token, actor: TokenSpan | None) -
                 place = next((g for g in m.children if g.dep_ in ("npadvmod", "compound") and g.ent_type_ in PLACE_LABELS), None)
                 if place is not None:
                     return _entity(place)
+    return None
+
+
+@LOCATION.rule
+def subject_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
+    """A place that a static preposition ("in", "at", "inside", "within") pins on the verb's
+    subject, or on the subject a coordinated verb shares: "the gunmen at the airport opened
+    fire and detonated bombs", "protesters in the square were beaten"; where the doers or
+    undergoers are is where their act happens."""
+    if token.pos_ != "VERB":
+        return None
+    words = ctx.words
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and token.dep_ == "conj" and token.head.pos_ == "VERB":
+        subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for subj in subjects:
+        for c in subj.children:
+            if c.dep_ != "prep" or c.lower_ not in words.governing_place_preps or c.lower_ not in words.static_preps:
+                continue
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None and not _is_party(pobj, words):
+                span = _place_span(pobj, words)
+                if span is not None:
+                    return span
+    return None
+
+
+@LOCATION.rule
+def simultaneous_clause_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
+    """The place of a clause of simultaneous time ("when", "while", "as") that the trigger
+    governs: "the pilot died when his jet crashed in the desert" (the one event's place is
+    the other's)."""
+    words = ctx.words
+    for c in token.children:
+        if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in words.simultaneity_marks and m.i < c.i for m in c.children):
+            span = _static_location(ctx, c)
+            if span is not None:
+                return span
     return None
 
 
