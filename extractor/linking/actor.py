@@ -251,6 +251,27 @@ def passive_agent(ctx: Context, verb: Token, came_from: Token | None) -> tuple[T
 
 
 @CLAUSE_ACTOR.rule
+def low_agent(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token, str | None] | None:
+    """The "by" phrase of a passive that the parser hung on the object of the verb's own
+    prepositional phrase, when it names people or a body that can act: "the villagers were
+    shot in their home by special forces" ("by" on "home")."""
+    if not _is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ == "by" or prep.i < verb.i:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for by in pobj.children:
+                if by.dep_ == "prep" and by.lower_ == "by":
+                    agent = next((p for p in by.children if p.dep_ == "pobj"), None)
+                    if agent is not None and _is_agentive(content_head(agent, ctx.words), ctx.words):
+                        return agent, None
+    return None
+
+
+@CLAUSE_ACTOR.rule
 def relative_head(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token, str | None] | None:
     """The noun a relative clause modifies, when the clause's subject is the relative pronoun
     ("the troops who crossed the border") or missing."""
@@ -410,6 +431,12 @@ def _clause_subject(ctx: Context, verb: Token) -> Token | None:
         # "the towns that Russia seized": the parser can label an object relativizer
         # a second subject; the other one is the subject
         subjects = [c for c in subjects if c.lower_ not in ctx.words.relatives] or subjects
+    if len(subjects) > 1:
+        # "The act, in which jihadi X slaughtered 49": a misparse hangs the noun a clause
+        # modifies on that clause's verb as a second subject; the one nearest before the
+        # verb is its own
+        before = [c for c in subjects if c.i < verb.i and c.pos_ in ("NOUN", "PROPN", "PRON")]  # not "n't"
+        subjects = before[-1:] or subjects
     if not subjects:
         # "X has ... conducted": the parser can hang the subject on the auxiliary
         subjects = [s for a in verb.children if a.dep_ == "aux" for s in a.children if s.dep_ == "nsubj"]
