@@ -142,6 +142,22 @@ def owner(ctx: Context, trig: Trigger, token: Token) -> Found | None:
 
 
 @NOUN_ACTOR.rule
+def accused(ctx: Context, trig: Trigger, token: Token) -> Token | None:
+    """Whoever a verb of accusing (``accusing``) holds to the deed the noun names: its
+    passive's patient ("Bashir was accused of genocide"), its object ("they charged him with
+    murder") or the noun its participle modifies ("Bashir, accused of genocide")."""
+    if token.dep_ != "pobj" or token.head.lower_ not in ("of", "with", "for", "in"):
+        return None
+    verb = token.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.words.accusing:
+        return None
+    who = _patient(verb) or next((c for c in verb.children if c.dep_ == "dobj" and c.i < token.i), None)
+    if who is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        who = verb.head
+    return who
+
+
+@NOUN_ACTOR.rule
 def of_object(ctx: Context, trig: Trigger, token: Token) -> Token | None:
     """The "of" object of a noun of an intransitive event when it names people, or of a
     presence whatever it names: "the arrival of troops", "the presence of Wagner". Not for a

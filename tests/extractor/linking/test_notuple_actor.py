@@ -95,3 +95,23 @@ def test_a_misread_negation_is_no_nearer_subject(parse):
         ents=[(0, 1, "PERSON"), (4, 5, "GPE")],
     )
     assert actor_of(doc, 3, "leave") == ("Ali", "subject")
+
+
+@pytest.mark.parametrize(
+    "text, word, actor",
+    [
+        ("The general was accused of genocide in the Darfur region in 2004.", "genocide", "general"),  # passive patient
+        ("Prosecutors charged the mayor with bribery in Lagos last year.", "bribery", "mayor"),  # the object
+        ("Omar Ali, accused of massacres in Darfur, fled to Chad in May.", "massacres", "Omar Ali"),  # participle's noun
+    ],
+)
+def test_whom_a_verb_of_accusing_holds_to_a_deed_does_it(linked, text, word, actor):
+    doc, args = linked(text, word)
+    assert doc[args.actor[0] : args.actor[1]].text == actor
+    assert args.rules["actor"] == "accused"
+
+
+def test_a_deed_after_a_verb_outside_the_accusing_class_names_no_doer(linked):
+    # "reminded of": no one is held to the massacre
+    doc, args = linked("The film reminded the mayor of the massacre in Lagos in 1990.", "massacre")
+    assert args.rules.get("actor") != "accused"
