@@ -142,6 +142,22 @@ def owner(ctx: Context, trig: Trigger, token: Token) -> Found | None:
 
 
 @NOUN_ACTOR.rule
+def accused(ctx: Context, trig: Trigger, token: Token) -> Token | None:
+    """Whoever a verb of accusing (``accusing``) holds to the deed the noun names: its
+    passive's patient ("Bashir was accused of genocide"), its object ("they charged him with
+    murder") or the noun its participle modifies ("Bashir, accused of genocide")."""
+    if token.dep_ != "pobj" or token.head.lower_ not in ("of", "with", "for", "in"):
+        return None
+    verb = token.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.words.accusing:
+        return None
+    who = _patient(verb) or next((c for c in verb.children if c.dep_ == "dobj" and c.i < token.i), None)
+    if who is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        who = verb.head
+    return who
+
+
+@NOUN_ACTOR.rule
 def of_object(ctx: Context, trig: Trigger, token: Token) -> Token | None:
     """The "of" object of a noun of an intransitive event when it names people, or of a
     presence whatever it names: "the arrival of troops", "the presence of Wagner". Not for a
@@ -261,6 +277,27 @@ def passive_agent(ctx: Context, verb: Token, came_from: Token | None) -> tuple[T
             None,
         )
     return None if pobj is None else (pobj, None)
+
+
+@CLAUSE_ACTOR.rule
+def low_agent(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token, str | None] | None:
+    """The "by" phrase of a passive that the parser hung on the object of the verb's own
+    prepositional phrase, when it names people or a body that can act: "the villagers were
+    shot in their home by special forces" ("by" on "home")."""
+    if not _is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ == "by" or prep.i < verb.i:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for by in pobj.children:
+                if by.dep_ == "prep" and by.lower_ == "by":
+                    agent = next((p for p in by.children if p.dep_ == "pobj"), None)
+                    if agent is not None and _is_agentive(content_head(agent, ctx.words), ctx.words):
+                        return agent, None
+    return None
 
 
 @CLAUSE_ACTOR.rule
@@ -423,6 +460,12 @@ def _clause_subject(ctx: Context, verb: Token) -> Token | None:
         # "the towns that Russia seized": the parser can label an object relativizer
         # a second subject; the other one is the subject
         subjects = [c for c in subjects if c.lower_ not in ctx.words.relatives] or subjects
+    if len(subjects) > 1:
+        # "The act, in which jihadi X slaughtered 49": a misparse hangs the noun a clause
+        # modifies on that clause's verb as a second subject; the one nearest before the
+        # verb is its own
+        before = [c for c in subjects if c.i < verb.i and c.pos_ in ("NOUN", "PROPN", "PRON")]  # not "n't"
+        subjects = before[-1:] or subjects
     if not subjects:
         # "X has ... conducted": the parser can hang the subject on the auxiliary
         subjects = [s for a in ctx.children(verb) if a.dep_ == "aux" for s in a.children if s.dep_ == "nsubj"]

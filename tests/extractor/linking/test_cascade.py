@@ -21,6 +21,7 @@ CASES = [
     ("The Iranian deployment near the border alarmed Baghdad.", "deployment", "actor", "named_modifier"),
     ("A Saudi-led air strike on the port in Hodeidah killed 12 people.", "strike", "actor", "leading_modifier"),
     ("A police raid in Lyon on Monday found weapons.", "raid", "actor", "body_modifier"),
+    ("The colonel was convicted of torture in Gao in 2019.", "torture", "actor", "accused"),
     ("The arrival of 400 Chadian soldiers in Bamako was delayed.", "arrival", "actor", "of_object"),
     ("Rebels carried out an attack on the airport in March.", "attack", "actor", "support_verb_subject"),
     ("Belarus participated in the invasion in 2022.", "invasion", "actor", "participant_subject"),
@@ -30,6 +31,7 @@ CASES = [
     # actor: clauses
     ("The UN asked Sudan to withdraw its troops from Darfur.", "withdraw", "actor", "controller"),
     ("The bridge was destroyed by Russian artillery on Tuesday.", "destroyed", "actor", "passive_agent"),
+    ("The villagers were shot dead in their home by Azerbaijani special forces that briefly entered the village early on April 2.", "shot", "actor", "low_agent"),
     ("The soldiers who crossed the river in April were captured.", "crossed", "actor", "relative_head"),
     ("Peru sent 200 engineers to Haiti last year.", "sent", "actor", "subject"),
     ("Some 200 Belarusian soldiers were spotted in Kursk last week.", "spotted", "actor", "passive_patient"),
