@@ -263,19 +263,6 @@ def passive_agent(ctx: Context, verb: Token, came_from: Token | None) -> tuple[T
         # the parser sometimes labels a passive's "by" phrase a plain preposition
         agent = next((c for c in ctx.children(verb) if c.dep_ == "prep" and c.lower_ == "by"), None)
     pobj = next((c for c in ctx.children(agent) if c.dep_ == "pobj"), None) if agent is not None else None
-    if pobj is None and _is_passive(verb):
-        # "were killed in an ambush by insurgents", "shot in their home by gunmen": the parser
-        # can hang the "by" phrase on the object of the verb's own preposition
-        pobj = next(
-            (
-                b
-                for c in ctx.children(verb) if c.dep_ == "prep" and c.lower_ != "by"
-                for p in ctx.children(c) if p.dep_ == "pobj"
-                for g in ctx.children(p) if g.dep_ in ("prep", "agent") and g.lower_ == "by"
-                for b in ctx.children(g) if b.dep_ == "pobj" and _is_agentive(b, ctx.words)
-            ),
-            None,
-        )
     return None if pobj is None else (pobj, None)
 
 

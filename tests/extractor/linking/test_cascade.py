@@ -31,7 +31,7 @@ CASES = [
     # actor: clauses
     ("The UN asked Sudan to withdraw its troops from Darfur.", "withdraw", "actor", "controller"),
     ("The bridge was destroyed by Russian artillery on Tuesday.", "destroyed", "actor", "passive_agent"),
-    ("The villagers were shot dead in their home by Azerbaijani special forces that briefly entered the village early on April 2.", "shot", "actor", "low_agent"),
+    ("Five soldiers were killed in an ambush by insurgents.", "killed", "actor", "low_agent"),
     ("The soldiers who crossed the river in April were captured.", "crossed", "actor", "relative_head"),
     ("Peru sent 200 engineers to Haiti last year.", "sent", "actor", "subject"),
     ("Some 200 Belarusian soldiers were spotted in Kursk last week.", "spotted", "actor", "passive_patient"),
