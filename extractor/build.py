@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from .contracts import ROLES, Arguments, TokenSpan, Trigger
 from .lexicon import Lexicon, default_lexicon
+from .linking.date import RELATIVE_DATE_RULES
 from .textprep import original_case, span_to_raw
 from .syntax import PLACE_LABELS
 from .types import ActorValue, DateValue, EventTuple, PlaceValue, Slot
@@ -152,8 +153,10 @@ def build_tuples(
     groups: dict[str, ActorValue] = {}
     for trig, args in zip(triggers, arguments):
         agentless = args.actor is None and bool(args.rules.get("actor"))
+        # a date relative to another event ("after the announcement") does not admit it alone
+        dated = args.date is not None and args.rules.get("date") not in RELATIVE_DATE_RULES
         if not keep_all and (
-            (args.actor is None and not agentless) or (args.quantity is None and args.location is None and args.date is None)
+            (args.actor is None and not agentless) or (args.quantity is None and args.location is None and not dated)
         ):
             continue
         token = doc[trig.i]

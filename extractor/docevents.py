@@ -133,6 +133,7 @@ from typing import Any, Mapping, Sequence
 
 from .lexicon import default_lexicon, verb_lemmas
 from .textprep import Dateline, find_dateline
+from .linking.date import RELATIVE_DATE_RULES
 from .types import DateValue, DocumentEvent, EventTuple, PlaceValue, Slot, SlotOrigin
 
 __all__ = ["DocumentEvent", "SlotOrigin", "merge_events"]
@@ -1257,8 +1258,11 @@ def merge_events(
                 values["from_"].pop("date", None)
                 values["origins"]["date"] = SlotOrigin(mention=None, region=region)
                 factor *= REGION_FILL_FACTOR
-        if is_main and values["date"] is None and _interval(published) is not None:
-            # nothing in the article dates it: news reports the happening of its day
+        date_m = by_index.get(values["from_"].get("date", -1))
+        relative = values["date_value"] is None and date_m is not None and (date_m.t.rules or {}).get("date") in RELATIVE_DATE_RULES
+        if is_main and (values["date"] is None or relative) and _interval(published) is not None:
+            # nothing in the article dates it, or only relative to another event ("after the
+            # election result"): news reports the happening of its day
             values["date"] = Slot(published)
             values["date_value"] = DateValue(published, published)
             values["origins"]["date"] = SlotOrigin(mention=None, region="published")

@@ -28,6 +28,21 @@ def test_a_tuple_names_the_rules_of_the_slots_it_keeps():
     assert event.rules == {"actor": "subject", "quantity": "counted_object"}
 
 
+def test_a_date_relative_to_another_event_does_not_admit_a_tuple_alone():
+    # Kyiv left after the talks  .
+    words = ["Kyiv", "left", "after", "the", "talks", "."]
+    doc = Doc(VOCAB, words=words, sent_starts=[True] + [False] * 5)
+    triggers = [Trigger(1, "leave", "verb")]
+    anchored = Arguments(actor=(0, 1), date=(2, 5), rules={"actor": "subject", "date": "anchored_date"})
+    assert build_tuples(doc, triggers, [anchored], normalize=False) == []
+    # with a place beside it, or the same span as a date of another rule, it is kept
+    placed = Arguments(actor=(0, 1), location=(4, 5), date=(2, 5), rules={"actor": "subject", "location": "x", "date": "anchored_date"})
+    (event,) = build_tuples(doc, triggers, [placed], normalize=False)
+    assert event.date.text == "after the talks"
+    dated = Arguments(actor=(0, 1), date=(2, 5), rules={"actor": "subject", "date": "since_clause"})
+    assert len(build_tuples(doc, triggers, [dated], normalize=False)) == 1
+
+
 def test_a_tuple_without_named_rules_has_none():
     doc = Doc(VOCAB, words=["Kyiv", "sent", "medics"], sent_starts=[True, False, False])
     (event,) = build_tuples(doc, [Trigger(1, "send", "verb")], [Arguments(actor=(0, 1), quantity=(2, 3))], normalize=False)

@@ -486,6 +486,20 @@ def test_publication_date_is_the_last_resort_for_the_main_events_date():
     assert undated.date is None
 
 
+def test_publication_date_replaces_a_main_event_date_relative_to_another_event():
+    from dataclasses import replace
+
+    text = "Storm floods Karvo after the thaw\n\nA storm flooded homes in Karvo after the thaw."
+    flood = mention(text, "Storm floods Karvo after the thaw", "floods", "flood", "other", actor="Storm", location="Karvo", place=KARVO, date="after the thaw")
+    anchored = replace(flood, rules={"actor": "subject", "date": "anchored_date"})
+    (event,) = merge_events([anchored], text=text, published="2031-05-12", title="Storm floods Karvo after the thaw")
+    assert event.date.text == "2031-05-12" and event.origins["date"].region == "published"
+    # an unresolved date of another rule stays as written
+    clause = replace(flood, rules={"actor": "subject", "date": "since_clause"})
+    (kept,) = merge_events([clause], text=text, published="2031-05-12", title="Storm floods Karvo after the thaw")
+    assert kept.date.text == "after the thaw"
+
+
 def test_a_calendar_point_of_the_lead_replaces_an_unresolved_mention_date():
     text = "Storm floods Karvo\n\nA storm flooded Karvo on Sunday. It had raged for days before it hit."
     flood = mention(text, "Storm floods Karvo", "floods", "flood", "other", actor="Storm", location="Karvo", place=KARVO)

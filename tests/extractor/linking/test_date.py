@@ -32,3 +32,53 @@ def test_a_dated_event_or_month_modifier_dates_the_trigger(linked, text, word, d
 )
 def test_a_dated_thing_that_is_no_event_gives_no_date(linked, text, word):
     assert date_of(linked, text, word)[0] is None
+
+
+@pytest.mark.parametrize(
+    "text, word, date",
+    [
+        # a preposition of time with an event noun, a speech act or a named occasion
+        ("Shares of the company rose after the bank announcement.", "rose", "after the bank announcement"),
+        ("The mayor left the hall following her meeting with the union leaders.", "left", "following her meeting with the union leaders"),
+        ("Police closed the bridge right before the election.", "closed", "right before the election"),
+        ("The soldiers withdrew prior to the vote.", "withdrew", "prior to the vote"),
+        ("Protesters marched through the square during the summit.", "marched", "during the summit"),
+        ("He has lived alone since my letter.", "lived", "since my letter"),
+        # deeper in the clause, past a participle modifying a noun
+        ("Fans waited on the road leading to the stadium ahead of the team's arrival.", "waited", "ahead of the team's arrival"),
+    ],
+)
+def test_a_time_anchored_to_another_event_dates_the_trigger(linked, text, word, date):
+    assert date_of(linked, text, word) == (date, "anchored_date")
+
+
+@pytest.mark.parametrize(
+    "text, word, date",
+    [
+        # a calendar date of the clause wins over the anchor
+        ("The rebels attacked the town in March after the talks.", "attacked", "in March"),
+    ],
+)
+def test_a_calendar_date_wins_over_an_anchored_time(linked, text, word, date):
+    assert date_of(linked, text, word)[0] == date
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("She resigned after him.", "resigned"),  # a person
+        ("The lawyer argued before the court.", "argued"),  # a place of appearing, not a time
+        ("The crowd stood before the wall.", "stood"),  # a thing
+        ("He has been promoted since he is tall.", "promoted"),  # a causal since
+        ("They arrested him after losing the match.", "arrested"),  # a gerund: left out
+    ],
+)
+def test_a_preposition_with_no_event_gives_no_anchored_date(linked, text, word):
+    assert date_of(linked, text, word)[0] is None
+
+
+def test_an_anchored_date_has_no_calendar_value():
+    from extractor.normalize.date import normalize_date
+
+    assert normalize_date("two days before the election", ref_date="2016-11-10", past=True).value is None
+    assert normalize_date("after the bank announcement", ref_date="2016-11-10", past=True).value is None
