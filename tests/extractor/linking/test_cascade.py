@@ -86,6 +86,7 @@ CASES = [
     ("Rebels attacked the base at 7 p.m.", "attacked", "date", "clause_time"),
     ("The attack on the embassy in 1998 shocked Nairobi.", "attack", "date", "deep_date"),
     ("Japan sent engineers to rebuild the bridge by March.", "sent", "date", "purpose_clause"),
+    ("Rebels seized the depot after the peace conference.", "seized", "date", "anchored_date"),
 ]
 
 
