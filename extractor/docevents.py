@@ -129,6 +129,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
 from .lexicon import default_lexicon, verb_lemmas
@@ -875,19 +876,30 @@ def _region_place(text: str, regions: _Regions) -> Slot | None:
 _CAP_WORD = re.compile(r"[A-Z0-9][\w.'\u2019&-]*")
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
+_POSSESSIVE_END = re.compile(r"['\u2019]s$")
+
+
 def _lexicon_words(name: str) -> frozenset[str]:
     return default_lexicon().words(name)
 
 
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    """Titles, honorifics and determiners: capitalized words that name no one."""
+    return _lexicon_words("title_words") | _lexicon_words("honorifics") | _lexicon_words("determiners")
+
+
+@lru_cache(maxsize=4096)  # pure in the phrase; the body's capitalized words repeat
 def _name_words(text: str | None) -> frozenset[str]:
     """The capitalized words of a phrase, folded, without titles and honorifics: the words
     that name someone ("Mrs Clinton's campaign" -> {"clinton"})."""
     if not text:
         return frozenset()
-    titles = _lexicon_words("title_words") | _lexicon_words("honorifics") | _lexicon_words("determiners")
+    titles = _not_name_words()
     out = set()
-    for w in re.findall(r"[^\W\d_][\w'\u2019.-]*", text):
-        w = re.sub(r"['\u2019]s$", "", w).strip(".")
+    for w in _NAME_WORD.findall(text):
+        w = _POSSESSIVE_END.sub("", w).strip(".")
         if w[:1].isupper() and w.casefold() not in titles:
             out.add(w.casefold())
     return frozenset(out)
