@@ -376,6 +376,27 @@ def subject_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenS
 
 
 @LOCATION.rule
+def patient_participle_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
+    """A place that a participle clause pins on the passive subject, the thing undergoing the
+    event: "the bridge built over the river in Tarvin was destroyed", "the statue erected in
+    the square was toppled" (where the undergoer stands is where it is struck)."""
+    if token.pos_ != "VERB":
+        return None
+    for subj in ctx.children(token):
+        if subj.dep_ != "nsubjpass" or subj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for clause in ctx.children(subj):
+            if clause.dep_ not in ("acl", "relcl") or clause.tag_ != "VBN":
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in ctx.children(clause)):
+                continue  # a relative clause with its own subject: another event's place
+            span = _static_location(ctx, clause)
+            if span is not None:
+                return span
+    return None
+
+
+@LOCATION.rule
 def simultaneous_clause_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
     """The place of a clause of simultaneous time ("when", "while", "as") that the trigger
     governs: "the pilot died when his jet crashed in the desert" (the one event's place is

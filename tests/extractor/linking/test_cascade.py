@@ -70,6 +70,7 @@ CASES = [
     ("In Lagos, gangs engaged in kidnapping.", "kidnapping", "location", "served_verb_place"),
     ("Gunmen attacked a Kabul hotel on Monday.", "attacked", "location", "object_place_modifier"),
     ("Two soldiers inside the compound shot a guard.", "shot", "location", "subject_place"),
+    ("The warehouse located near Brenton was looted by soldiers.", "looted", "location", "patient_participle_place"),
     ("A young pilot died when his plane crashed in the desert.", "died", "location", "simultaneous_clause_place"),
     ("An inspection team from Vienna arrived in Tehran.", "inspection", "location", "nearest_place"),
     ("The farmer bought a house in a neighbouring county in May.", "bought", "location", "common_place"),

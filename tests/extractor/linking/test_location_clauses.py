@@ -14,6 +14,11 @@ CASES = [
     # not a place: a party, an origin
     ("Engineers from the factory repaired the bridge.", "repaired", None, None),
     ("Members of the council approved the budget.", "approved", None, None),
+    # patient_participle_place: a participle clause places the passive subject
+    ("The bridge built over the river in Tarvin was destroyed by rebels.", "destroyed", "river in Tarvin", "patient_participle_place"),
+    ("The warehouse located near Brenton was looted by soldiers.", "looted", "Brenton", "patient_participle_place"),
+    # not a relative clause with its own subject
+    ("The man who lived in Paris was arrested by police.", "arrested", None, None),
     # simultaneous_clause_place: the place of a "when" / "while" clause
     ("A young pilot died when his plane crashed in the desert.", "died", "desert", "simultaneous_clause_place"),
     ("Two workers were injured while they were working in the village.", "injured", "village", "simultaneous_clause_place"),
