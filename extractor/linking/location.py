@@ -410,6 +410,24 @@ def simultaneous_clause_place(ctx: Context, token: Token, actor: TokenSpan | Non
     return None
 
 
+@LOCATION.rule
+def simultaneous_event_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
+    """The place of an event noun that a preposition of simultaneous time ("during", "amid")
+    puts around the trigger: "troops stormed the beach during the invasion of Lenmark",
+    "two men were arrested during a rally in Oslo" (the one event happens where the other does)."""
+    words = ctx.words
+    for c in ctx.children(token):
+        if c.dep_ != "prep" or c.lower_ not in words.simultaneity_preps:
+            continue
+        pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
+        if pobj is None or pobj.pos_ != "NOUN" or pobj.ent_type_ in _NOT_PLACE_LABELS:
+            continue
+        span = _static_location(ctx, pobj) or _place_span(pobj, words)
+        if span is not None:
+            return span
+    return None
+
+
 NEAREST_PLACE_WINDOW = 8  # tokens between the trigger and the place entity
 
 

@@ -72,6 +72,7 @@ CASES = [
     ("Two soldiers inside the compound shot a guard.", "shot", "location", "subject_place"),
     ("The warehouse located near Brenton was looted by soldiers.", "looted", "location", "patient_participle_place"),
     ("A young pilot died when his plane crashed in the desert.", "died", "location", "simultaneous_clause_place"),
+    ("Soldiers looted homes during the invasion of Lenmark.", "looted", "location", "simultaneous_event_place"),
     ("An inspection team from Vienna arrived in Tehran.", "inspection", "location", "nearest_place"),
     ("The farmer bought a house in a neighbouring county in May.", "bought", "location", "common_place"),
     # date

@@ -23,6 +23,10 @@ CASES = [
     ("A young pilot died when his plane crashed in the desert.", "died", "desert", "simultaneous_clause_place"),
     ("Two workers were injured while they were working in the village.", "injured", "village", "simultaneous_clause_place"),
     ("Hundreds were injured while fighting on behalf of Russia.", "injured", None, None),
+    # simultaneous_event_place: the place of an event noun after "during" / "amid"
+    ("Soldiers looted homes during the invasion of Lenmark.", "looted", "Lenmark", "simultaneous_event_place"),
+    ("Soldiers looted homes amid the invasion of Lenmark.", "looted", "Lenmark", "simultaneous_event_place"),
+    ("Soldiers looted homes after the invasion of Lenmark.", "looted", None, None),
     # not simultaneous: "because", "after"
     ("The pilot resigned because his plane crashed in the desert.", "resigned", None, None),
     # where_clause_head: a verb coordinated in a "where" clause
