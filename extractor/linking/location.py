@@ -230,6 +230,24 @@ def motion_destination(ctx: Context, token: Token, places: dict[str, TokenSpan])
 
 
 @PHRASE_PLACE.rule
+def passage_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
+    """A named place an active verb of motion passes by or through: "we walked past the Opera
+    House", "the column marched through Tarvin" (the path is where a motion without a destination
+    happens; a passive's "by" names its agent)."""
+    if token.pos_ != "VERB" or not _is_motion(token.lemma_.lower()):
+        return None
+    kids = ctx.children(token)
+    if any(c.dep_ == "auxpass" for c in kids):
+        return None
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ in ctx.words.path_preps:
+            pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ in ("FAC", "LOC", "GPE"):
+                return _entity(pobj)
+    return None
+
+
+@PHRASE_PLACE.rule
 def supplied_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
     """The place named as the object of a verb with a "with" theme: "supplied Russia with shells"."""
     kids = ctx.children(token)

@@ -61,6 +61,7 @@ CASES = [
     ("Thousands of families fled from Kharkiv.", "fled", "location", "origin"),
     ("Turkish troops entered Afrin in January.", "entered", "location", "place_object"),
     ("About 300 crates were loaded and shipped to Odesa.", "shipped", "location", "motion_destination"),
+    ("The column marched through Mosul at night.", "marched", "location", "passage_place"),
     ("Tehran supplied Moscow with drones in 2022.", "supplied", "location", "supplied_place"),
     ("The camp where the recruits train was bombed.", "train", "location", "where_clause_head"),
     ("Jets hit the roof of a hospital in Aleppo.", "hit", "location", "deep_place"),

@@ -27,6 +27,12 @@ CASES = [
     ("Soldiers looted homes during the invasion of Lenmark.", "looted", "Lenmark", "simultaneous_event_place"),
     ("Soldiers looted homes amid the invasion of Lenmark.", "looted", "Lenmark", "simultaneous_event_place"),
     ("Soldiers looted homes after the invasion of Lenmark.", "looted", None, None),
+    # passage_place: the named place an active verb of motion passes by or through
+    ("The column marched through Mosul at night.", "marched", "Mosul", "passage_place"),
+    ("The tourists walked past the Eiffel Tower.", "walked", "the Eiffel Tower", "passage_place"),
+    ("Refugees travelled via Greece last year.", "travelled", "Greece", "passage_place"),
+    # a passive's "by" names the agent
+    ("The bill was passed by Ukraine.", "passed", None, None),
     # not simultaneous: "because", "after"
     ("The pilot resigned because his plane crashed in the desert.", "resigned", None, None),
     # where_clause_head: a verb coordinated in a "where" clause
