@@ -446,6 +446,26 @@ def simultaneous_event_place(ctx: Context, token: Token, actor: TokenSpan | None
     return None
 
 
+@LOCATION.rule
+def person_labelled_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
+    """A proper name the tagger calls a person, after "in" on the trigger (or the verb it
+    completes or serves): "civilians died in the Galilee" (people are not "in" a person; a
+    person tag on a rare place name is the tagger's error)."""
+    for holder in ctx.memo((_place_holders, token.i), lambda: _place_holders(token)):
+        for c in ctx.children(holder):
+            if c.dep_ != "prep" or c.lower_ != "in":
+                continue
+            pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
+            if pobj is None or pobj.pos_ != "PROPN" or pobj.ent_type_ != "PERSON":
+                continue
+            if any(m.dep_ == "poss" or m.lower_.rstrip(".") in ctx.words.honorifics for m in pobj.lefts):
+                continue  # "in his Sauber", "interested in Mr. Smith": a thing or a person
+            if actor is not None and actor[0] <= pobj.i < actor[1]:
+                continue
+            return _trim(token.doc, *noun_phrase(pobj))
+    return None
+
+
 NEAREST_PLACE_WINDOW = 8  # tokens between the trigger and the place entity
 
 

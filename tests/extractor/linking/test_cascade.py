@@ -74,6 +74,7 @@ CASES = [
     ("The warehouse located near Brenton was looted by soldiers.", "looted", "location", "patient_participle_place"),
     ("A young pilot died when his plane crashed in the desert.", "died", "location", "simultaneous_clause_place"),
     ("Soldiers looted homes during the invasion of Lenmark.", "looted", "location", "simultaneous_event_place"),
+    ("Thirty villagers drowned in the Marlowe last spring.", "drowned", "location", "person_labelled_place"),
     ("An inspection team from Vienna arrived in Tehran.", "inspection", "location", "nearest_place"),
     ("The farmer bought a house in a neighbouring county in May.", "bought", "location", "common_place"),
     # date

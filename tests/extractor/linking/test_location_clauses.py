@@ -33,6 +33,11 @@ CASES = [
     ("Refugees travelled via Greece last year.", "travelled", "Greece", "passage_place"),
     # a passive's "by" names the agent
     ("The bill was passed by Ukraine.", "passed", None, None),
+    # person_labelled_place: a rare place name the tagger calls a person, after "in"
+    ("Hundreds of farmers died in the Varden during the drought.", "died", "Varden", "person_labelled_place"),
+    ("Thirty villagers drowned in the Marlowe last spring.", "drowned", "Marlowe", "person_labelled_place"),
+    # a titled person is no place
+    ("The fund invested two million dollars in Mr. Marlowe last year.", "invested", None, None),
     # not simultaneous: "because", "after"
     ("The pilot resigned because his plane crashed in the desert.", "resigned", None, None),
     # where_clause_head: a verb coordinated in a "where" clause
