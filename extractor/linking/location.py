@@ -450,8 +450,12 @@ def simultaneous_event_place(ctx: Context, token: Token, actor: TokenSpan | None
 def person_labelled_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
     """A proper name the tagger calls a person, after "in" on the trigger (or the verb it
     completes or serves): "civilians died in the Galilee" (people are not "in" a person; a
-    person tag on a rare place name is the tagger's error)."""
-    for holder in ctx.memo((_place_holders, token.i), lambda: _place_holders(token)):
+    person tag on a rare place name is the tagger's error); also on the clause an adverbial
+    clause serves ("In the Varden, an emergency was declared, with farms destroyed")."""
+    holders = ctx.memo((_place_holders, token.i), lambda: _place_holders(token))
+    if token.dep_ == "advcl" and token.head.pos_ == "VERB":
+        holders = [*holders, token.head]
+    for holder in holders:
         for c in ctx.children(holder):
             if c.dep_ != "prep" or c.lower_ != "in":
                 continue

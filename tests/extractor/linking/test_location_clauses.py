@@ -36,6 +36,7 @@ CASES = [
     # person_labelled_place: a rare place name the tagger calls a person, after "in"
     ("Hundreds of farmers died in the Varden during the drought.", "died", "Varden", "person_labelled_place"),
     ("Thirty villagers drowned in the Marlowe last spring.", "drowned", "Marlowe", "person_labelled_place"),
+    ("In the Varden, a state of emergency has been declared because of the fires, with some 8,000 hectares of forest destroyed.", "destroyed", "Varden", "person_labelled_place"),
     # a titled person is no place
     ("The fund invested two million dollars in Mr. Marlowe last year.", "invested", None, None),
     # not simultaneous: "because", "after"
