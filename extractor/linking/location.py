@@ -230,6 +230,24 @@ def motion_destination(ctx: Context, token: Token, places: dict[str, TokenSpan])
 
 
 @PHRASE_PLACE.rule
+def passage_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
+    """A named place an active verb of motion passes by or through: "we walked past the Opera
+    House", "the column marched through Tarvin" (the path is where a motion without a destination
+    happens; a passive's "by" names its agent)."""
+    if token.pos_ != "VERB" or not _is_motion(token.lemma_.lower()):
+        return None
+    kids = ctx.children(token)
+    if any(c.dep_ == "auxpass" for c in kids):
+        return None
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ in ctx.words.path_preps:
+            pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ in ("FAC", "LOC", "GPE"):
+                return _entity(pobj)
+    return None
+
+
+@PHRASE_PLACE.rule
 def supplied_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
     """The place named as the object of a verb with a "with" theme: "supplied Russia with shells"."""
     kids = ctx.children(token)
@@ -376,6 +394,27 @@ def subject_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenS
 
 
 @LOCATION.rule
+def patient_participle_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
+    """A place that a participle clause pins on the passive subject, the thing undergoing the
+    event: "the bridge built over the river in Tarvin was destroyed", "the statue erected in
+    the square was toppled" (where the undergoer stands is where it is struck)."""
+    if token.pos_ != "VERB":
+        return None
+    for subj in ctx.children(token):
+        if subj.dep_ != "nsubjpass" or subj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for clause in ctx.children(subj):
+            if clause.dep_ not in ("acl", "relcl") or clause.tag_ != "VBN":
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in ctx.children(clause)):
+                continue  # a relative clause with its own subject: another event's place
+            span = _static_location(ctx, clause)
+            if span is not None:
+                return span
+    return None
+
+
+@LOCATION.rule
 def simultaneous_clause_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
     """The place of a clause of simultaneous time ("when", "while", "as") that the trigger
     governs: "the pilot died when his jet crashed in the desert" (the one event's place is
@@ -386,6 +425,48 @@ def simultaneous_clause_place(ctx: Context, token: Token, actor: TokenSpan | Non
             span = _static_location(ctx, c)
             if span is not None:
                 return span
+    return None
+
+
+@LOCATION.rule
+def simultaneous_event_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
+    """The place of an event noun that a preposition of simultaneous time ("during", "amid")
+    puts around the trigger: "troops stormed the beach during the invasion of Lenmark",
+    "two men were arrested during a rally in Oslo" (the one event happens where the other does)."""
+    words = ctx.words
+    for c in ctx.children(token):
+        if c.dep_ != "prep" or c.lower_ not in words.simultaneity_preps:
+            continue
+        pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
+        if pobj is None or pobj.pos_ != "NOUN" or pobj.ent_type_ in _NOT_PLACE_LABELS:
+            continue
+        span = _static_location(ctx, pobj) or _place_span(pobj, words)
+        if span is not None:
+            return span
+    return None
+
+
+@LOCATION.rule
+def person_labelled_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
+    """A proper name the tagger calls a person, after "in" on the trigger (or the verb it
+    completes or serves): "civilians died in the Galilee" (people are not "in" a person; a
+    person tag on a rare place name is the tagger's error); also on the clause an adverbial
+    clause serves ("In the Varden, an emergency was declared, with farms destroyed")."""
+    holders = ctx.memo((_place_holders, token.i), lambda: _place_holders(token))
+    if token.dep_ == "advcl" and token.head.pos_ == "VERB":
+        holders = [*holders, token.head]
+    for holder in holders:
+        for c in ctx.children(holder):
+            if c.dep_ != "prep" or c.lower_ != "in":
+                continue
+            pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
+            if pobj is None or pobj.pos_ != "PROPN" or pobj.ent_type_ != "PERSON":
+                continue
+            if any(m.dep_ == "poss" or m.lower_.rstrip(".") in ctx.words.honorifics for m in pobj.lefts):
+                continue  # "in his Sauber", "interested in Mr. Smith": a thing or a person
+            if actor is not None and actor[0] <= pobj.i < actor[1]:
+                continue
+            return _trim(token.doc, *noun_phrase(pobj))
     return None
 
 

@@ -127,7 +127,7 @@ AGENTLESS_CASES = [
     ("Eight protesters were detained outside the parliament in Tbilisi.", "detain", None, "Eight protesters", "parliament in Tbilisi"),
     # movement: the subject of an intransitive stays the actor, what is sent never is one
     ("About 300 refugees fled to Moldova last week.", "flee", "refugees", "About 300 refugees", "Moldova"),
-    ("Two hundred migrants arrived in Lampedusa", "arrive", "migrants", "Two hundred migrants", None),
+    ("Two hundred migrants arrived in Lampedusa", "arrive", "migrants", "Two hundred migrants", "Lampedusa"),  # the tagger calls it a person: person_labelled_place
     ("Some 400 Kenyan police officers were sent to Haiti in June.", "send", None, "Some 400 Kenyan police officers", "Haiti"),
     ("Chad's soldiers were sent to Niger in May.", "send", "Chad", None, "Niger"),
     # an active verb sharing the patient of a passive: the patient does it

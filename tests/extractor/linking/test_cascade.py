@@ -61,6 +61,7 @@ CASES = [
     ("Thousands of families fled from Kharkiv.", "fled", "location", "origin"),
     ("Turkish troops entered Afrin in January.", "entered", "location", "place_object"),
     ("About 300 crates were loaded and shipped to Odesa.", "shipped", "location", "motion_destination"),
+    ("The column marched through Mosul at night.", "marched", "location", "passage_place"),
     ("Tehran supplied Moscow with drones in 2022.", "supplied", "location", "supplied_place"),
     ("The camp where the recruits train was bombed.", "train", "location", "where_clause_head"),
     ("Jets hit the roof of a hospital in Aleppo.", "hit", "location", "deep_place"),
@@ -70,7 +71,10 @@ CASES = [
     ("In Lagos, gangs engaged in kidnapping.", "kidnapping", "location", "served_verb_place"),
     ("Gunmen attacked a Kabul hotel on Monday.", "attacked", "location", "object_place_modifier"),
     ("Two soldiers inside the compound shot a guard.", "shot", "location", "subject_place"),
+    ("The warehouse located near Brenton was looted by soldiers.", "looted", "location", "patient_participle_place"),
     ("A young pilot died when his plane crashed in the desert.", "died", "location", "simultaneous_clause_place"),
+    ("Soldiers looted homes during the invasion of Lenmark.", "looted", "location", "simultaneous_event_place"),
+    ("Thirty villagers drowned in the Marlowe last spring.", "drowned", "location", "person_labelled_place"),
     ("An inspection team from Vienna arrived in Tehran.", "inspection", "location", "nearest_place"),
     ("The farmer bought a house in a neighbouring county in May.", "bought", "location", "common_place"),
     # date

@@ -14,10 +14,31 @@ CASES = [
     # not a place: a party, an origin
     ("Engineers from the factory repaired the bridge.", "repaired", None, None),
     ("Members of the council approved the budget.", "approved", None, None),
+    # patient_participle_place: a participle clause places the passive subject
+    ("The bridge built over the river in Tarvin was destroyed by rebels.", "destroyed", "river in Tarvin", "patient_participle_place"),
+    ("The warehouse located near Brenton was looted by soldiers.", "looted", "Brenton", "patient_participle_place"),
+    # not a relative clause with its own subject
+    ("The man who lived in Paris was arrested by police.", "arrested", None, None),
     # simultaneous_clause_place: the place of a "when" / "while" clause
     ("A young pilot died when his plane crashed in the desert.", "died", "desert", "simultaneous_clause_place"),
     ("Two workers were injured while they were working in the village.", "injured", "village", "simultaneous_clause_place"),
     ("Hundreds were injured while fighting on behalf of Russia.", "injured", None, None),
+    # simultaneous_event_place: the place of an event noun after "during" / "amid"
+    ("Soldiers looted homes during the invasion of Lenmark.", "looted", "Lenmark", "simultaneous_event_place"),
+    ("Soldiers looted homes amid the invasion of Lenmark.", "looted", "Lenmark", "simultaneous_event_place"),
+    ("Soldiers looted homes after the invasion of Lenmark.", "looted", None, None),
+    # passage_place: the named place an active verb of motion passes by or through
+    ("The column marched through Mosul at night.", "marched", "Mosul", "passage_place"),
+    ("The tourists walked past the Eiffel Tower.", "walked", "the Eiffel Tower", "passage_place"),
+    ("Refugees travelled via Greece last year.", "travelled", "Greece", "passage_place"),
+    # a passive's "by" names the agent
+    ("The bill was passed by Ukraine.", "passed", None, None),
+    # person_labelled_place: a rare place name the tagger calls a person, after "in"
+    ("Hundreds of farmers died in the Varden during the drought.", "died", "Varden", "person_labelled_place"),
+    ("Thirty villagers drowned in the Marlowe last spring.", "drowned", "Marlowe", "person_labelled_place"),
+    ("In the Varden, a state of emergency has been declared because of the fires, with some 8,000 hectares of forest destroyed.", "destroyed", "Varden", "person_labelled_place"),
+    # a titled person is no place
+    ("The fund invested two million dollars in Mr. Marlowe last year.", "invested", None, None),
     # not simultaneous: "because", "after"
     ("The pilot resigned because his plane crashed in the desert.", "resigned", None, None),
     # where_clause_head: a verb coordinated in a "where" clause
