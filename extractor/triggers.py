@@ -550,7 +550,6 @@ def _heads_attempt(token: Token, lexicon: Lexicon) -> bool:
 
 # ``Token.pos`` (integer) of the word classes that can be triggers: VERB, AUX, NOUN.
 _TRIGGER_POS = frozenset({_POS_VERB, _POS_AUX, _POS_NOUN})
-_TRIGGER_POS_IDS = numpy.array(sorted(_TRIGGER_POS), dtype=numpy.uint64)
 
 
 def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> list[Trigger]:
@@ -562,7 +561,8 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
     index = _DocIndex(doc)
     triggers: list[Trigger] = []
     # no trigger of any kind among the words of other classes: only these are looked at
-    for i in numpy.flatnonzero(numpy.isin(index.pos(), _TRIGGER_POS_IDS)).tolist():
+    pos = index.pos()
+    for i in numpy.flatnonzero((pos == _POS_VERB) | (pos == _POS_AUX) | (pos == _POS_NOUN)).tolist():
         token = doc[i]
         lemma = token.lemma_.lower()
         kind = None
