@@ -111,12 +111,13 @@ def _is_past(doc: Doc, trig: Trigger) -> bool | None:
     return None
 
 
-def document_place_context(doc: Doc):
+def document_place_context(doc: Doc, *, text: str | None = None):
     """The countries and first-level regions of the document's place names (see
-    ``extractor.normalize.place.document_place_context``)."""
+    ``extractor.normalize.place.document_place_context``; ``text``: ``doc.text``, when
+    already read)."""
     from .normalize.place import document_place_context as _context
 
-    return _context(doc, labels=PLACE_LABELS)
+    return _context(doc, labels=PLACE_LABELS, text=text)
 
 
 def build_tuples(
@@ -179,7 +180,7 @@ def build_tuples(
         )
         if normalize:
             if context is None:
-                context = document_place_context(doc)
+                context = document_place_context(doc, text=dtext.text)
             countries = context.countries
             event = normalize_event(
                 event, published=published, past=_is_past(doc, trig), countries=countries,

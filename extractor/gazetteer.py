@@ -235,6 +235,11 @@ def load_geonames() -> dict[str, Any]:
         return json.load(handle)
 
 
+# How many (phrase, context) -> entry answers ``Gazetteer.resolve`` keeps (then it starts over).
+_RESOLVE_MEMO_SIZE = 50_000
+_UNSEEN = object()
+
+
 class Gazetteer:
     """Place names of the world, indexed by ``name_key``; build once with ``get_gazetteer()``."""
 
@@ -574,7 +579,22 @@ class Gazetteer:
             return None
         ctx = frozenset(c.upper() for c in context_countries if isinstance(c, str) and len(c) == 2)
         ctx |= self._region_context(context_regions)
-        idx = self._resolve(name, ctx, None, 0)
+        # the same phrase is resolved again and again with the same context (each mention
+        # of a name, in both passes of ``document_place_context`` and for each tuple):
+        # ``_resolve`` depends only on the phrase and the context (the small places it adds
+        # to the table are added once, whatever the order), so its entry is kept, for as
+        # long as the small-place table is the same (``small_places``, which tests replace)
+        held = self.__dict__.get("_resolve_memo")
+        if held is None or held[0] is not small_places:
+            held = self.__dict__["_resolve_memo"] = (small_places, {})
+        memo = held[1]
+        key = (name, ctx)
+        idx = memo.get(key, _UNSEEN)
+        if idx is _UNSEEN:  # (one lookup: another thread may clear the memo meanwhile)
+            idx = self._resolve(name, ctx, None, 0)
+            if len(memo) >= _RESOLVE_MEMO_SIZE:
+                memo.clear()
+            memo[key] = idx
         return self._entries[idx].place if idx is not None else None
 
     def region_code(self, place: PlaceValue | None) -> str | None:

@@ -476,7 +476,14 @@ def event_verb_of_noun(noun: str, lexicon: Lexicon | None = None) -> str | None:
     ``DENOMINAL_RATIO``) with the verb its derivational pointers give, which must itself be
     an event verb; a closed compound WordNet lacks goes by its head ("airstrike"); a noun
     WordNet lacks by the nominalization suffixes."""
-    lexicon = lexicon or default_lexicon()
+    return _event_verb_of_noun(noun, lexicon or default_lexicon())
+
+
+# A noun is looked up again for each of its mentions, in a document and across documents:
+# the answer depends only on the noun and the lexicon's content (``Lexicon`` hashes and
+# compares by its digest), so it is kept.
+@lru_cache(maxsize=16384)
+def _event_verb_of_noun(noun: str, lexicon: Lexicon) -> str | None:
     given = lexicon.extra_nouns.get(noun)
     if given is not None:
         return given

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import DEP, HEAD, LOWER, POS
+from spacy.strings import get_string_id
 from spacy.symbols import AUX as _POS_AUX, NOUN as _POS_NOUN, VERB as _POS_VERB
 from spacy.tokens import Doc, Token
 
@@ -162,6 +165,11 @@ def find_modality(token: Token, lexicon: Lexicon) -> str:
     return "asserted"
 
 
+# string ids of the words ``_DocIndex`` looks for in its arrays
+_DEP_PRT, _DEP_PREP = get_string_id("prt"), get_string_id("prep")
+_LOWER_ACCORDING, _LOWER_PER = get_string_id("according"), get_string_id("per")
+
+
 class _DocIndex:
     """What trigger finding looks up again and again in one ``Doc``, computed once: its
     sentences (and which end in a question mark) and, per sentence, the reporting clauses
@@ -176,6 +184,19 @@ class _DocIndex:
         self._reports: dict[int, list[Token]] = {}
         self._particles: dict[int, str] | None = None
         self._cited: frozenset[int] | None = None
+        self._arrays: tuple | None = None
+
+    def arrays(self) -> tuple:
+        """The ``Doc``'s dependency labels, heads (offsets from each word)
+        and lower-cased forms (string ids), read in one pass over its words."""
+        if self._arrays is None:
+            arr = self.doc.to_array([DEP, HEAD, LOWER])
+            self._arrays = (arr[:, 0], arr[:, 1].astype(numpy.int64), arr[:, 2])
+        return self._arrays
+
+    def pos(self):
+        """The ``Doc``'s coarse word classes (``Token.pos``), as an array."""
+        return self.doc.to_array(POS)
 
     def sent(self, token: Token):
         """``token.sent``."""
@@ -209,11 +230,12 @@ class _DocIndex:
         the ``Doc`` for all its tokens)."""
         if self._particles is None:
             found: dict[int, str] = {}
-            for t in self.doc:
-                if t.dep_ == "prt":
-                    h = t.head.i
-                    if h != t.i and h not in found:
-                        found[h] = t.lower_
+            doc = self.doc
+            dep, head, _ = self.arrays()
+            for i in numpy.flatnonzero(dep == _DEP_PRT).tolist():
+                h = i + int(head[i])
+                if h != i and h not in found:
+                    found[h] = doc[i].lower_
             self._particles = found
         return self._particles.get(token.i)
 
@@ -221,9 +243,10 @@ class _DocIndex:
         """Whether the token has a child "according" or a prepositional child "per" (the
         words ``find_source`` looks for on the path to the root)."""
         if self._cited is None:
+            dep, head, lower = self.arrays()
+            words = (lower == _LOWER_ACCORDING) | ((dep == _DEP_PREP) & (lower == _LOWER_PER))
             self._cited = frozenset(
-                t.head.i for t in self.doc
-                if (t.lower_ == "according" or (t.dep_ == "prep" and t.lower_ == "per")) and t.head.i != t.i
+                i + int(head[i]) for i in numpy.flatnonzero(words & (head != 0)).tolist()
             )
         return token.i in self._cited
 
@@ -537,9 +560,10 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
     lexicon = lexicon or default_lexicon()
     index = _DocIndex(doc)
     triggers: list[Trigger] = []
-    for token in doc:
-        if token.pos not in _TRIGGER_POS:
-            continue  # no trigger of any kind below
+    # no trigger of any kind among the words of other classes: only these are looked at
+    pos = index.pos()
+    for i in numpy.flatnonzero((pos == _POS_VERB) | (pos == _POS_AUX) | (pos == _POS_NOUN)).tolist():
+        token = doc[i]
         lemma = token.lemma_.lower()
         kind = None
         particle = index.particle(token)

@@ -31,7 +31,10 @@ word classes, and stay here.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
+
+import extractor.gazetteer as _gazetteer
 
 from extractor.gazetteer import ABBREVIATIONS, get_gazetteer, is_common_word, name_key
 from extractor.lexicon import default_lexicon
@@ -136,9 +139,18 @@ def normalize_actor(text: str, *, context_countries: Iterable[str] = ()) -> Acto
     except TypeError:
         ctx = ()
     try:
-        return _normalize(text, ctx)
+        return _normalize_kept(text, ctx, get_gazetteer(), _gazetteer.small_places)
     except (ValueError, KeyError, IndexError, TypeError, RecursionError):
         return None
+
+
+@lru_cache(maxsize=8192)
+def _normalize_kept(text: str, ctx: tuple[str, ...], gazetteer, small_places) -> ActorValue | None:
+    """``_normalize``, whose answers are kept: the same actor is named again and again (in
+    a document, across documents), and the answer depends only on the phrase, the context
+    countries and the gazetteer with its small-place table (``gazetteer.small_places``,
+    which tests replace), given with them."""
+    return _normalize(text, ctx)
 
 
 def sector_of(phrase: str) -> str | None:

@@ -871,6 +871,14 @@ def normalize_date(
     ref = _to_ref(ref_date)
     if len(text) > _MAX_CHARS:
         return DateValue(value=None, text=text)
+    return _normalize(text, ref, past)
+
+
+@lru_cache(maxsize=4096)
+def _normalize(text: str, ref: dt.date | None, past: bool | None) -> DateValue:
+    """``normalize_date`` of a text with its reference date read: a pure function of the
+    three (the same date is written again and again, in a document and across documents
+    of a day), so its answers are kept."""
     try:
         result = _resolve(_clean(text), ref, past)
     except (ValueError, OverflowError):  # date arithmetic beyond year 1..9999

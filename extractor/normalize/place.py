@@ -173,7 +173,7 @@ def resolve_in_text(
     return found
 
 
-def document_place_context(doc: Any, *, labels: Iterable[str] | None = None) -> PlaceContext:
+def document_place_context(doc: Any, *, labels: Iterable[str] | None = None, text: str | None = None) -> PlaceContext:
     """The countries and regions of a parsed document's place names (entities labelled
     GPE, LOC or FAC, or ``labels``), resolved in two passes.
 
@@ -182,11 +182,12 @@ def document_place_context(doc: Any, *, labels: Iterable[str] | None = None) -> 
     people, names written with their region). Second pass: every name again, with the
     first pass's countries and regions as context (all of the first pass's countries when
     none was safe); the result is the countries and regions of the second pass.
+    ``text``: ``doc.text``, when the caller has already read it (it is joined at each access).
     """
     from extractor.syntax import PLACE_LABELS
 
     wanted = frozenset(labels) if labels is not None else PLACE_LABELS
-    text = doc.text
+    text = doc.text if text is None else text
     mentions = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in wanted]
     if not mentions:
         return PlaceContext()
