@@ -15,7 +15,9 @@ Page furniture (``find_furniture``) is found by shape and word class, never by s
 - inside a line (scrapers flatten pages into paragraphs): credits in brackets, after a label
   ('Image copyright X', 'Photo: X') or standing alone ('GETTY IMAGES 5', 'Jane Doe/The Daily
   Planet'), caption labels, gallery and video-player controls with the title between them,
-  newsletter boxes, bracketed link headlines, URLs and the signature of an embedded post;
+  newsletter boxes, bracketed link headlines, URLs, the signature of an embedded post, and a
+  related-headlines block flattened after its list heading ('... Related stories SNOW JOKE
+  Student builds igloo ...'), up to where the article text resumes;
 - the dateline that opens the story ('WASHINGTON, Nov 6 (Reuters) -', 'LONDON --', '(CNN) --',
   'SEOUL: ', ``find_dateline``):
   its separator becomes a line break so the dateline is a segment of its own.
@@ -787,6 +789,59 @@ def _kicker_spans(line: str, blanked: list[tuple[int, int]]) -> list[tuple[int, 
     return spans
 
 
+_RELATED_SPAN_CHARS = 2500  # a flattened related-headlines block ends within this many characters
+# a sentence-final full stop: not inside a number, not of an ellipsis, not after a short capitalized abbreviation ("Sec.")
+_FULL_STOP = re.compile(r"(?<![A-Z][a-z])(?<!\b[A-Z])(?<!\.)\.(?![.\w])")
+_OPENING_QUOTE = re.compile(r"(?<=\s)[\"“](?=\w)")
+_HEADLINE_END = re.compile(r"[?!](?=[\s'’]*\s)")
+
+
+@lru_cache(maxsize=1)
+def _inline_heading() -> re.Pattern[str]:
+    """A list heading of two words or more inside a line, before a word ('... award Related
+    stories THEY INK IT ...'); the one-word headings ('Related', 'Trending') are everyday words."""
+    heads = [h for h in _WORDS.furniture_list_headings if len(h.split()) >= 2]
+    alt = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’-])(?i:{alt})[ \t]+(?=[\w'‘“\"])")
+
+
+def _related_run_spans(line: str) -> list[tuple[int, int, str]]:
+    """A block of related headlines flattened into a line after its list heading ('... award
+    Related stories THEY INK IT'S ALL OVER Love rat says 'sorry' ... OFF WITH HIS HEAD Football
+    freestyler beheads a snowman "The crowd cheered," she said.'): headlines end in no full
+    stop, so the block runs from the heading up to the article text that resumes before the
+    first full stop: at an opening double quotation mark (headlines quote with single marks),
+    else just after the last question or exclamation mark ending a headline. Kept when no such
+    end is found, or when the run holds no kicker in capitals (``_KICKER``), which tells a
+    list of headlines from a sentence that merely names related stories."""
+    spans = []
+    pos = 0
+    for m in _inline_heading().finditer(line):
+        if m.start() < pos:
+            continue
+        stop = _FULL_STOP.search(line, m.end(), min(len(line), m.end() + _RELATED_SPAN_CHARS))
+        if stop is None:
+            continue
+        quote = _OPENING_QUOTE.search(line, m.end(), stop.start())
+        if quote is not None:
+            end = quote.start()
+        else:
+            ends = list(_HEADLINE_END.finditer(line, m.end(), stop.start()))
+            if not ends:
+                continue
+            end = ends[-1].end()
+        run = line[m.end():end]
+        if not any(
+            any(len(re.sub(r"[^A-Z]", "", w)) >= 4 for w in k.group("run").split()) for k in _KICKER.finditer(run)
+        ):
+            continue
+        while end > m.start() and line[end - 1].isspace():
+            end -= 1
+        spans.append((m.start(), end, "related"))
+        pos = end
+    return spans
+
+
 _SOFT_ITEMS = frozenset({"prompt-multi", "prompt-word", "social", "caption-label", "credit-word"})
 _CAPTION_LABELS = frozenset({"caption", "image caption", "media caption", "photo caption"})
 
@@ -915,7 +970,10 @@ def _furniture_and_dateline(raw: str) -> tuple[tuple[Furniture, ...], Dateline |
         if k in whole or not line.strip() or (k == first and headline):
             continue
         title = len(line) <= 300 and _is_title_line(line)
+        related = _related_run_spans(line)
         inline = _inline_spans(line, title=title)
+        if related:
+            inline = [x for x in inline if not any(a < x[1] and x[0] < b for a, b, _ in related)] + related
         for a, b, kind in inline + _kicker_spans(line, [(a, b) for a, b, _ in inline]):
             found.append(Furniture(offsets[k] + a, offsets[k] + b, kind))
     # the dateline, on the text with the furniture found so far blanked

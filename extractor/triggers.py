@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from .contracts import Trigger
 from .lexicon import (
     EVENT_NOUN_CLASSES, Lexicon, _denominal, _wordnet_verbs, default_lexicon, derived_verb, event_verb_of_noun, is_event_verb,
-    occurrence_verb_of_noun, verb_base, verb_forms as _verb_forms, verb_of_nominal, word_senses, wordnet_event_verb,
+    occurrence_verb_of_noun, verb_base, verb_forms as _verb_forms, verb_lemmas, verb_of_nominal, word_senses, wordnet_event_verb,
     wordnet_place_noun,
 )
 from .syntax import PLACE_LABELS, entity_span, occurrence_clause  # noqa: F401  (re-exported)
@@ -492,6 +492,23 @@ def _supported(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+# The lexicon's own event verb classes (VerbNet-style): a verb listed in one is a verb even
+# where WordNet lacks it.
+_LISTED_EVENT_VERBS = ("giving", "getting", "participation", "support", "intransitive", "place_object_verbs")
+
+
+def _no_verb(token: Token, lemma: str, phrasal: str, lexicon: Lexicon) -> bool:
+    """A word the tagger calls a verb that is no verb at all: WordNet has no verb sense for
+    its lemma, for any base form its spelling may have (``verb_lemmas``) nor for the phrasal
+    verb it heads, and no event verb class of the lexicon lists it (an adverb or noun
+    mistagged, "all the way downstate"; a proper name with a verb ending, "Baoding")."""
+    if word_senses(lemma, "v") is not None or (phrasal != lemma and word_senses(phrasal, "v") is not None):
+        return False
+    if any(word_senses(base, "v") is not None for base in verb_lemmas(token.lower_)):
+        return False
+    return not any(lemma in lexicon.words(name) for name in _LISTED_EVENT_VERBS if name in lexicon)
+
+
 def _multiword_verb(token: Token, lexicon: Lexicon) -> str | None:
     """A light or support verb that WordNet lists together with its bare object noun as one
     event verb ("took office", "took control"): that verb, an event of its own, though
@@ -574,6 +591,8 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
             phrasal = f"{lemma} {particle}" if particle else lemma
             if _in_purpose_clause(token, lexicon):
                 continue
+            if _no_verb(token, lemma, phrasal, lexicon):
+                continue  # "all the way downstate": WordNet has no such verb
             if lemma in lexicon.mapping("implicative") and any(c.dep_ == "xcomp" for c in token.children):
                 continue  # "managed to leave", "failed to pay": the complement is the event
             multiword = None if particle else _multiword_verb(token, lexicon)

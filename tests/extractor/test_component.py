@@ -65,15 +65,16 @@ def test_lexicon_in_the_config_reaches_the_stages_and_survives_to_disk(tmp_path)
 
 
 def test_lexicon_reaches_trigger_finding(extractor_):
-    # "greenlight" is an event verb of the shipped lexicon; made a planning verb, it is none
-    text = "Biden is going to greenlight the deployment of American forces to Ukraine in June."
+    # "authorize" is an event verb of the shipped lexicon; made a planning verb, it is none
+    # ("greenlight", once used here, is no WordNet verb and so no trigger at all)
+    text = "Biden is going to authorize the deployment of American forces to Ukraine in June."
     nlp = extractor_.nlp
     with nlp.select_pipes(disable=["event_extractor"]):
         doc = nlp(text)
     shipped = EventExtractor(nlp, "a", linker="extractor.dep_linker.v1", normalize=True)
-    planning = EventExtractor(nlp, "b", linker="extractor.dep_linker.v1", normalize=True, lexicon={"add": {"planning": ["greenlight"]}})
-    assert "greenlight" in [e.lemma for e in shipped(doc)._.events]
-    assert "greenlight" not in [e.lemma for e in planning(doc)._.events]
+    planning = EventExtractor(nlp, "b", linker="extractor.dep_linker.v1", normalize=True, lexicon={"add": {"planning": ["authorize"]}})
+    assert "authorize" in [e.lemma for e in shipped(doc)._.events]
+    assert "authorize" not in [e.lemma for e in planning(doc)._.events]
 
 
 @pytest.fixture(scope="module")

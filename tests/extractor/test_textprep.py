@@ -428,3 +428,47 @@ def test_capital_kickers_are_blanked(raw, kicker, kept):
 )
 def test_capitals_that_are_no_kicker_stay(raw):
     assert prepare_text(raw).text == raw
+
+
+@pytest.mark.parametrize(
+    "raw, blanked, kept",
+    [
+        # ended by the article's quotation that resumes before the first full stop
+        (
+            "Snow\n\nThe mayor thanked the crews Related stories SNOW JOKE Student builds igloo on campus - "
+            "after exams WINTER BLUES Why do ferries stop when it snows? \"We cleared every road,\" the mayor said.",
+            ["Related stories", "SNOW JOKE Student builds igloo on campus - after exams",
+             "WINTER BLUES Why do ferries stop when it snows?"],
+            ["The mayor thanked the crews", "\"We cleared every road,\" the mayor said."],
+        ),
+        # ended just after the question that closes the last headline
+        (
+            "Cup\n\nFans sang in the square. Related articles TV TIMES What channel is the cup final on? "
+            "GOAL RUSH Can Valtown score four again? Then the team bus arrived at noon.",
+            ["Related articles", "TV TIMES What channel is the cup final on?", "GOAL RUSH Can Valtown score four again?"],
+            ["Fans sang in the square.", "Then the team bus arrived at noon."],
+        ),
+    ],
+)
+def test_related_headlines_flattened_into_a_line_are_blanked(raw, blanked, kept):
+    raw, text = _blanked_and_kept(raw)
+    assert len(text) == len(raw)
+    for piece in blanked:
+        start = raw.index(piece)
+        assert not text[start : start + len(piece)].strip(), piece
+    for piece in kept:
+        start = raw.index(piece)
+        assert text[start : start + len(piece)] == piece, piece
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # a sentence that names related stories: no headline in capitals, a plain full stop
+        "Paper\n\nShe wrote related stories about the ferry strike for the paper. It ended on Monday.",
+        # no end before the full stop: nothing tells where the headlines stop
+        "Paper\n\nRelated stories FERRY STRIKE Ferries stop in Valtown and the crews went home on Monday.",
+    ],
+)
+def test_related_heading_without_a_headline_run_stays(raw):
+    assert prepare_text(raw).text == raw
