@@ -370,7 +370,8 @@ def _directed_nominal(token: Token, lexicon: Lexicon) -> str | None:
     by WordNet's derivational pointers, though its own senses are mostly of things ("oil
     imports from the Mideast", "the transportation of bombs from Turkey", "exports to
     China"), with a phrase of origin or
-    destination naming a place, as only its verb's event has: that verb. Not for nouns
+    destination naming a place (on the noun or on its adverb of direction: "the transport
+    back to Tajikistan"), as only its verb's event has: that verb. Not for nouns
     whose verb is made from them ("troops to Ukraine"), nor for participants and places
     (``_PARTICIPANT_CLASSES``), nor for nouns of the lexicon's non-event verbs."""
     senses = word_senses(token.lemma_.lower(), "n")
@@ -386,6 +387,8 @@ def _directed_nominal(token: Token, lexicon: Lexicon) -> str | None:
     for c in token.children:
         if c.dep_ == "prep" and c.lower_ in preps and _has_place(c):
             return verb
+        if c.dep_ == "advmod" and any(p.dep_ == "prep" and p.lower_ in preps and _has_place(p) for p in c.children):
+            return verb  # "the transport back to Tajikistan": the phrase hangs on the adverb of direction
     return None
 
 

@@ -377,6 +377,8 @@ def test_kind_nouns_are_triggers(nlp, text, expected):
         ("The country relies on oil imports from the Mideast.", "imports", "import"),
         ("The transportation of bombs from Turkey took a week.", "transportation", "transport"),
         ("Weeks after his return to Tehran, he disappeared.", "return", "return"),
+        # the phrase of destination hangs on an adverb of direction
+        ("He paid for the transport back to Armenia of two coffins.", "transport", "transport"),
         # no phrase of origin or destination naming a place: a thing
         ("The country relies on oil imports.", "imports", None),
         # a participant, though "to Russia" follows
