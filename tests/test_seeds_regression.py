@@ -10,10 +10,11 @@ from evaluation.report import evaluate_files
 from extractor.batch import run_folder
 
 # Set against guide version 2's gold (2026-12-02: micro 0.79 / 0.78, tuple 0.69 / 0.66 for
-# the rules of that day); version 1's gold gave 0.82 / 0.80 and 0.78 / 0.72.
+# the rules of that day); version 1's gold gave 0.82 / 0.80 and 0.78 / 0.72. Micro floors raised
+# 2026-12-03 (session 7: lenient micro 0.82, strict 0.81; tuple 0.69 / 0.66).
 FLOORS = {
-    ("lenient", "micro"): 0.78,
-    ("strict", "micro"): 0.77,
+    ("lenient", "micro"): 0.80,
+    ("strict", "micro"): 0.79,
     ("lenient", "tuple"): 0.67,
     ("strict", "tuple"): 0.64,
 }
