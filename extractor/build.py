@@ -9,9 +9,8 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span
 
-from .contracts import ROLES, Arguments, TokenSpan, Trigger
+from .contracts import RELATIVE_DATE_RULES, ROLES, Arguments, TokenSpan, Trigger
 from .lexicon import Lexicon, default_lexicon
-from .linking.date import RELATIVE_DATE_RULES
 from .textprep import original_case, span_to_raw
 from .syntax import PLACE_LABELS
 from .types import ActorValue, DateValue, EventTuple, PlaceValue, Slot

@@ -132,9 +132,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
+from .contracts import RELATIVE_DATE_RULES
 from .lexicon import default_lexicon, verb_lemmas
 from .textprep import Dateline, find_dateline
-from .linking.date import RELATIVE_DATE_RULES
 from .types import DateValue, DocumentEvent, EventTuple, PlaceValue, Slot, SlotOrigin
 
 __all__ = ["DocumentEvent", "SlotOrigin", "merge_events"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..contracts import TokenSpan
+from ..contracts import RELATIVE_DATE_RULES, TokenSpan
 from ..normalize.date import MONTH_NAMES
 from ..lexicon import NOUN_EVENT_SHARE, SPEECH_ACT_CLASSES, occurrence_verb_of_noun, verb_forms, word_senses
 from ..syntax import occurrence_clause
@@ -403,13 +403,6 @@ def _anchor_path_clear(t: Token, token: Token) -> bool:
         if a.pos_ in ("VERB", "AUX") and not (a.dep_ == "acl" and a.tag_ in ("VBG", "VBN")):
             return False
     return True
-
-
-# The date rules that give a time only relative to another event: such a date does not by
-# itself make a trigger with an actor a tuple (``build.build_tuples``); admitting it did
-# (with clauses of time and gerunds as anchors) added 37 tuples on the news dev gold,
-# mostly ones the gold leaves out (micro 0.54 -> 0.53).
-RELATIVE_DATE_RULES = frozenset({"anchored_date"})
 
 
 @DATE.rule

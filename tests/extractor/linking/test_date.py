@@ -82,3 +82,10 @@ def test_an_anchored_date_has_no_calendar_value():
 
     assert normalize_date("two days before the election", ref_date="2016-11-10", past=True).value is None
     assert normalize_date("after the bank announcement", ref_date="2016-11-10", past=True).value is None
+
+
+def test_the_relative_date_rules_of_the_contract_are_rules_of_the_date_table():
+    from extractor.contracts import RELATIVE_DATE_RULES
+    from extractor.linking.date import DATE
+
+    assert RELATIVE_DATE_RULES and RELATIVE_DATE_RULES <= set(DATE.names)
