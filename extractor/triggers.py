@@ -568,10 +568,6 @@ def _heads_attempt(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
-# ``Token.pos`` (integer) of the word classes that can be triggers: VERB, AUX, NOUN.
-_TRIGGER_POS = frozenset({_POS_VERB, _POS_AUX, _POS_NOUN})
-
-
 def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> list[Trigger]:
     """Verbs, locative copulas and event nouns that report concrete events
     (``lexicon=None``: the shipped lexicon). With ``head`` (a ``trigger_head.TriggerHead``),

@@ -149,6 +149,19 @@ def _blanked_and_kept(raw: str) -> tuple[str, str]:
     return raw, prepared.text
 
 
+def _assert_blanked_and_kept(raw, blanked, kept):
+    """Each ``blanked`` piece of ``raw`` is whitespace in the prepared text, each ``kept``
+    piece is there unchanged, at the same offsets."""
+    raw, text = _blanked_and_kept(raw)
+    assert len(text) == len(raw)
+    for piece in blanked:
+        start = raw.index(piece)
+        assert not text[start : start + len(piece)].strip(), piece
+    for piece in kept:
+        start = raw.index(piece)
+        assert text[start : start + len(piece)] == piece, piece
+
+
 @pytest.mark.parametrize(
     "raw, blanked, kept",
     [
@@ -224,14 +237,7 @@ def _blanked_and_kept(raw: str) -> tuple[str, str]:
     ],
 )
 def test_furniture_is_blanked_and_text_kept(raw, blanked, kept):
-    raw, text = _blanked_and_kept(raw)
-    assert len(text) == len(raw)
-    for piece in blanked:
-        start = raw.index(piece)
-        assert not text[start : start + len(piece)].strip(), piece
-    for piece in kept:
-        start = raw.index(piece)
-        assert text[start : start + len(piece)] == piece, piece
+    _assert_blanked_and_kept(raw, blanked, kept)
 
 
 def test_headline_line_is_kept_whatever_it_looks_like():
@@ -451,14 +457,7 @@ def test_capitals_that_are_no_kicker_stay(raw):
     ],
 )
 def test_related_headlines_flattened_into_a_line_are_blanked(raw, blanked, kept):
-    raw, text = _blanked_and_kept(raw)
-    assert len(text) == len(raw)
-    for piece in blanked:
-        start = raw.index(piece)
-        assert not text[start : start + len(piece)].strip(), piece
-    for piece in kept:
-        start = raw.index(piece)
-        assert text[start : start + len(piece)] == piece, piece
+    _assert_blanked_and_kept(raw, blanked, kept)
 
 
 @pytest.mark.parametrize(
