@@ -568,6 +568,69 @@ def _heads_attempt(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _reporting_circumstance(token: Token, lexicon: Lexicon) -> bool:
+    """A participle of speaking that tells the circumstances of a report ("Speaking to
+    reporters outside the court, the minister said ...", "..., she said, talking to a radio
+    station"): the speaking is that report, the source of an event and never an event itself
+    (guide section 1). The verbs are the lexicon's ``speaking`` class (Levin 37.5, 37.6); not
+    with a subject or conjunction of its own ("as she spoke to reporters, police arrived")."""
+    if token.dep_ != "advcl" or token.tag_ != "VBG" or verb_base(token) not in lexicon.speaking:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children):
+        return False
+    return token.head.lemma_.lower() in lexicon.reporting
+
+
+def _time_spent(token: Token, lexicon: Lexicon) -> bool:
+    """A verb whose direct object is a length of time (the lexicon's ``time_nouns``) and whose
+    participle or infinitive complement tells what filled it ("spent three days trying to
+    reach the boy", "will spend another week campaigning"): the verb only measures the time
+    (WordNet's stative sense of "spend": pass time in a specific way), the complement is the
+    event, as an aspectual verb's is. Without such a complement the verb stays ("the two
+    families spent the afternoon together")."""
+    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in lexicon.time_nouns:
+        return False
+    for c in token.children:
+        if c.i < obj.i or c.dep_ not in ("xcomp", "advcl"):
+            continue
+        if any(k.dep_ in ("nsubj", "nsubjpass", "mark") for k in c.children):
+            continue  # "spent a week in Rome before she flew home": a clause of its own
+        if c.dep_ == "xcomp" or c.pos_ == "VERB":
+            return True  # an unmarked adverbial clause without a subject: a participle ("engaged in")
+    return False
+
+
+def _extraposed_it(token: Token, lexicon: Lexicon) -> bool:
+    """A verb whose subject is the expletive "it" standing for a that-clause after the verb
+    ("it hit home that the season was over", "it emerged that ..."): the verb says that a
+    proposition came to light or became clear, no concrete action (guide rule 1); the clause's
+    own event is found by itself."""
+    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in token.children):
+        return False
+    return any(
+        c.dep_ in ("ccomp", "csubj") and c.i > token.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in token.children
+    )
+
+
+# Vetoes of the verb path, tried in order after the verb's word classes have admitted it: a
+# verb one of them names is no trigger (``verb_veto`` gives the name of the one that fired).
+VERB_VETOES = (
+    ("reporting_circumstance", _reporting_circumstance),
+    ("time_spent", _time_spent),
+    ("extraposed_it", _extraposed_it),
+)
+
+
+def verb_veto(token: Token, lexicon: Lexicon) -> str | None:
+    """The name of the first of ``VERB_VETOES`` that rules the verb out as an event, or None."""
+    for name, veto in VERB_VETOES:
+        if veto(token, lexicon):
+            return name
+    return None
+
+
 def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> list[Trigger]:
     """Verbs, locative copulas and event nouns that report concrete events
     (``lexicon=None``: the shipped lexicon). With ``head`` (a ``trigger_head.TriggerHead``),
@@ -604,7 +667,7 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
                     continue
             elif not is_event_verb(phrasal, lexicon):
                 continue  # WordNet: only cognition, perception, emotion or stative senses
-            if index.in_question(token):
+            if index.in_question(token) or verb_veto(token, lexicon) is not None:
                 continue
             kind = "verb"
         elif token.pos_ in ("AUX", "VERB") and is_locative_copula(token, lexicon):
@@ -699,6 +762,8 @@ def head_triggers(doc: Doc, head, taken: set[int], *, lexicon: Lexicon, index: _
             continue
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB":
+            if verb_veto(token, lexicon) is not None:
+                continue
             kind = "verb"
         else:
             kind = "noun"

@@ -1,0 +1,66 @@
+"""``VERB_VETOES`` of ``find_triggers``: verbs whose word classes admit them but whose use
+in the clause reports no concrete event (guide section 1 and rule 1). Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.lexicon import default_lexicon
+from extractor.triggers import VERB_VETOES, find_triggers, verb_veto
+
+
+def _token(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+def _trigger_words(doc):
+    return {doc[t.i].text for t in find_triggers(doc)}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "veto", "kept"),
+    [
+        # a participle of speaking that tells the circumstances of the report: the report itself
+        ("Speaking to reporters outside the courthouse in Lyon, the mayor said the bridge would reopen.", "Speaking", "reporting_circumstance", None),
+        ("Talking at a fundraiser in Denver on Friday, the senator said the vote was close.", "Talking", "reporting_circumstance", None),
+        # time spent with a complement that tells what filled it: the complement is the event
+        ("Volunteers spent four days searching the forest near Oslo for the hikers.", "spent", "time_spent", "searching"),
+        ("The crew will spend another week repairing the pipeline in Alberta.", "spend", "time_spent", "repairing"),
+        # the expletive "it" standing for a that-clause: a fact coming to light, no action
+        ("In March it hit home that the factory in Ghent would close.", "hit", "extraposed_it", "close"),
+    ],
+)
+def test_vetoed_verbs(nlp, text, word, veto, kept):
+    doc = nlp(text)
+    token = _token(doc, word)
+    assert verb_veto(token, default_lexicon()) == veto
+    found = _trigger_words(doc)
+    assert word not in found, found
+    if kept is not None:
+        assert kept in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # speaking as the event itself: no report it is the circumstance of
+        ("Speaking at a rally in Ohio on Monday, the candidate thanked the volunteers.", "Speaking"),
+        ("The minister spoke to farmers in Leeds on Tuesday.", "spoke"),
+        # a clause of its own after the time: not what filled it
+        ("The delegation spent two days in Nairobi before it flew to Kampala on Sunday.", "spent"),
+        # money spent, not time
+        ("The city spent $4 million repairing the bridge in 2019.", "spent"),
+        # a pronoun "it" that stands for a thing, with no that-clause
+        ("The storm hit the coast of Florida on Monday, and it hit hard.", "hit"),
+    ],
+)
+def test_verbs_the_vetoes_leave(nlp, text, word):
+    doc = nlp(text)
+    token = _token(doc, word)
+    assert verb_veto(token, default_lexicon()) is None
+    assert word in _trigger_words(doc)
+
+
+def test_veto_names_are_distinct():
+    names = [name for name, _ in VERB_VETOES]
+    assert len(names) == len(set(names)) == 3
