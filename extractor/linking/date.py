@@ -49,6 +49,8 @@ def _date_extent(token: Token, words: Words, *, times: bool = False, years: bool
             start = _entity(doc[start - 1])[0]
         while end < len(doc) and doc[end].ent_type_ in ("DATE", "TIME") and doc[end].ent_iob_ == "B":
             end = _entity(doc[end])[1]
+        if _is_time_stamp(doc, start, words):
+            return None
         return None if _is_frequency(doc, (start, end), words) else (start, end)
     if times and _is_clock_time(token):
         return token.i, token.i + 1
@@ -59,6 +61,25 @@ def _date_extent(token: Token, words: Words, *, times: bool = False, years: bool
     if years and _is_year_number(token) and not any(c.dep_ in ("nummod", "amod", "compound") for c in token.children):
         return token.i, token.i + 1
     return None
+
+
+def _is_time_stamp(doc: Doc, start: int, words: Words) -> bool:
+    """A date written as a page's time stamp, after an abbreviated day name and a comma
+    ("Wed, November 30, 2016", "Tue., 3 March 2015": the lexicon's
+    ``weekday_abbreviations``, which running news text never abbreviates): page furniture
+    (guide section 1), not when an event happens. The day name is read from the text up to
+    the comma, as the tokenizer may split it ("We" "d")."""
+    text = doc.text
+    for first in (start, start - 3, start - 2):
+        if first < 0:
+            continue
+        comma = next((k for k in range(first + 1, min(first + 3, len(doc))) if doc[k].text == ","), None)
+        if comma is None or comma + 1 < start:
+            continue
+        day = text[doc[first].idx : doc[comma].idx].strip()
+        if day[:1].isupper() and day.rstrip(".").lower() in words.weekday_abbreviations:
+            return True
+    return False
 
 
 def _is_frequency(doc: Doc, span: TokenSpan, words: Words) -> bool:
