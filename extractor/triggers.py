@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from .contracts import Trigger
 from .lexicon import (
-    EVENT_NOUN_CLASSES, Lexicon, _denominal, _wordnet_verbs, default_lexicon, derived_verb, event_verb_of_noun, is_event_verb,
+    EVENT_NOUN_CLASSES, VERB_EVENT_SHARE, Lexicon, _denominal, _wordnet_verbs, default_lexicon, derived_verb, event_verb_of_noun, is_event_verb,
     occurrence_verb_of_noun, verb_base, verb_forms as _verb_forms, verb_lemmas, verb_of_nominal, word_senses, wordnet_event_verb,
     wordnet_place_noun,
 )
@@ -614,12 +614,36 @@ def _extraposed_it(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
+# WordNet verb classes of conveying or taking in content: a verb with enough weight in them
+# (``VERB_EVENT_SHARE``, as for event verbs) can take a that-clause as what it says, finds
+# or thinks.
+_CONTENT_VERB_CLASSES = frozenset({"communication", "cognition", "perception"})
+
+
+def _content_clause(token: Token, lexicon: Lexicon) -> bool:
+    """A verb of saying, finding or thinking (``_CONTENT_VERB_CLASSES``) with a that-clause
+    after it for its content ("complained that the polls were rigged", "a study found that
+    wages rose", "reminded voters that the vote was secret"): used so, it reports or judges
+    that content, as the guide's reporting verbs do (section 1), and is no concrete action;
+    the clause's own event is found by itself. A verb mostly of other classes keeps its
+    event: its that-clause is the parser's misattachment ("before leaving Paris that he
+    hoped ...")."""
+    if not any(
+        c.dep_ == "ccomp" and c.i > token.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in token.children
+    ):
+        return False
+    senses = word_senses(verb_base(token), "v")
+    return senses is not None and senses.share(_CONTENT_VERB_CLASSES) >= VERB_EVENT_SHARE
+
+
 # Vetoes of the verb path, tried in order after the verb's word classes have admitted it: a
 # verb one of them names is no trigger (``verb_veto`` gives the name of the one that fired).
 VERB_VETOES = (
     ("reporting_circumstance", _reporting_circumstance),
     ("time_spent", _time_spent),
     ("extraposed_it", _extraposed_it),
+    ("content_clause", _content_clause),
 )
 
 

@@ -28,6 +28,10 @@ def _trigger_words(doc):
         ("The crew will spend another week repairing the pipeline in Alberta.", "spend", "time_spent", "repairing"),
         # the expletive "it" standing for a that-clause: a fact coming to light, no action
         ("In March it hit home that the factory in Ghent would close.", "hit", "extraposed_it", "close"),
+        # a verb of saying, finding or thinking with a that-clause: it reports that content
+        ("The union complained that the managers in Lyon had cut wages in May.", "complained", "content_clause", "cut"),
+        ("A survey found that house prices in Madrid rose in 2019.", "found", "content_clause", "rose"),
+        ("The mayor reminded residents in Leeds that the bridge would close on Monday.", "reminded", "content_clause", "close"),
     ],
 )
 def test_vetoed_verbs(nlp, text, word, veto, kept):
@@ -52,6 +56,10 @@ def test_vetoed_verbs(nlp, text, word, veto, kept):
         ("The city spent $4 million repairing the bridge in 2019.", "spent"),
         # a pronoun "it" that stands for a thing, with no that-clause
         ("The storm hit the coast of Florida on Monday, and it hit hard.", "hit"),
+        # a verb of motion takes no content: its that-clause is the parser's misattachment
+        ("The envoy told the agency before leaving Rome that he hoped to return in June.", "leaving"),
+        # a verb of finding with an object, not a that-clause
+        ("Divers found the wreck off Crete in 2004.", "found"),
     ],
 )
 def test_verbs_the_vetoes_leave(nlp, text, word):
@@ -63,4 +71,4 @@ def test_verbs_the_vetoes_leave(nlp, text, word):
 
 def test_veto_names_are_distinct():
     names = [name for name, _ in VERB_VETOES]
-    assert len(names) == len(set(names)) == 3
+    assert len(names) == len(set(names)) == 4
