@@ -637,6 +637,27 @@ def _content_clause(token: Token, lexicon: Lexicon) -> bool:
     return senses is not None and senses.share(_CONTENT_VERB_CLASSES) >= VERB_EVENT_SHARE
 
 
+# WordNet noun classes (first sense) of who can act: the subject of an aspectual verb used
+# alone is its agent only then ("the runner finished third").
+_AGENT_NOUN_CLASSES = frozenset({"person", "group"})
+
+
+def _aspect_of_thing(token: Token, lexicon: Lexicon) -> bool:
+    """An aspectual verb used alone (Levin 55, the lexicon's ``aspectual``; not its verbs of
+    motion, ``intransitive``: "go") whose subject is a common noun naming a thing or a
+    happening, not a person or group (``_AGENT_NOUN_CLASSES``): "the transition started",
+    "hostilities stopped on April 5". What begins or ends is the subject, no agent's act;
+    an event subject is found by itself."""
+    lemma = verb_base(token)
+    if lemma not in lexicon.aspectual or lemma in lexicon.intransitive:
+        return False
+    for c in token.children:
+        if c.dep_ == "nsubj" and c.pos_ == "NOUN" and not c.ent_type_:
+            senses = word_senses(c.lemma_.lower(), "n")
+            return senses is not None and senses.classes[0] not in _AGENT_NOUN_CLASSES
+    return False
+
+
 # Vetoes of the verb path, tried in order after the verb's word classes have admitted it: a
 # verb one of them names is no trigger (``verb_veto`` gives the name of the one that fired).
 VERB_VETOES = (
@@ -644,6 +665,7 @@ VERB_VETOES = (
     ("time_spent", _time_spent),
     ("extraposed_it", _extraposed_it),
     ("content_clause", _content_clause),
+    ("aspect_of_thing", _aspect_of_thing),
 )
 
 

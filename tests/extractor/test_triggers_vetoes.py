@@ -32,6 +32,10 @@ def _trigger_words(doc):
         ("The union complained that the managers in Lyon had cut wages in May.", "complained", "content_clause", "cut"),
         ("A survey found that house prices in Madrid rose in 2019.", "found", "content_clause", "rose"),
         ("The mayor reminded residents in Leeds that the bridge would close on Monday.", "reminded", "content_clause", "close"),
+        # an aspectual verb alone whose subject is a thing or happening: what begins is the subject
+        ("The season started in Galway on Friday.", "started", "aspect_of_thing", None),
+        ("The hostilities stopped near the river on April 5.", "stopped", "aspect_of_thing", None),
+        ("Markets reopened as the transition started at the palace in Rabat.", "started", "aspect_of_thing", None),
     ],
 )
 def test_vetoed_verbs(nlp, text, word, veto, kept):
@@ -60,6 +64,9 @@ def test_vetoed_verbs(nlp, text, word, veto, kept):
         ("The envoy told the agency before leaving Rome that he hoped to return in June.", "leaving"),
         # a verb of finding with an object, not a that-clause
         ("Divers found the wreck off Crete in 2004.", "found"),
+        # an aspectual verb alone whose subject is a person or a group: the agent's own act
+        ("The runner finished third at the marathon in Boston on Monday.", "finished"),
+        ("The workers stopped at the border near Calais on Tuesday.", "stopped"),
     ],
 )
 def test_verbs_the_vetoes_leave(nlp, text, word):
@@ -71,4 +78,4 @@ def test_verbs_the_vetoes_leave(nlp, text, word):
 
 def test_veto_names_are_distinct():
     names = [name for name, _ in VERB_VETOES]
-    assert len(names) == len(set(names)) == 4
+    assert len(names) == len(set(names)) == 5
