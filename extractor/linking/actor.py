@@ -511,10 +511,17 @@ def _is_headline_passive(ctx: Context, verb: Token, subj: Token) -> bool:
 
 def _controller(ctx: Context, verb: Token, complement: Token) -> Token | None:
     """Who performs the complement of a verb when it is not the verb's subject: the object
-    of an object-control verb ("asked Ukraine to withdraw") or, for a passive, the patient
-    ("she is thought to have fled", "troops were ordered to withdraw")."""
+    of an object-control verb ("asked Ukraine to withdraw"), the object that names people or
+    a body judged for the gerund's act (lexicon ``judged_act_preps``: "arrested three men for
+    smuggling") or, for a passive, the patient ("she is thought to have fled", "troops were
+    ordered to withdraw")."""
     if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "agent" for c in ctx.children(verb)):
         return None
+    if complement.dep_ == "pcomp" and complement.head.lower_ in ctx.words.judged_act_preps and complement.head.head.i == verb.i:
+        # "praised the volunteers for rebuilding the school": the object is judged for its own act
+        obj = next((c for c in ctx.children(verb) if c.dep_ == "dobj" and c.i < complement.i), None)
+        if obj is not None and _judged_party(content_head(obj, ctx.words), ctx.words):
+            return obj
     if complement.dep_ == "xcomp":
         obj = next((c for c in ctx.children(verb) if c.dep_ == "dobj" and c.i < complement.i), None)
         lemma = verb.lemma_.lower()
@@ -529,6 +536,20 @@ def _controller(ctx: Context, verb: Token, complement: Token) -> Token | None:
     if _is_passive(verb):
         return _patient(verb)
     return None
+
+
+# WordNet noun classes (first sense) of people and bodies that can be judged for an act
+_PARTY_NOUN_CLASSES = frozenset({"person", "group"})
+
+
+def _judged_party(token: Token, words) -> bool:
+    """Whether a verb's object names people or a body (an agentive noun, a personal pronoun,
+    or a noun whose first WordNet sense is a person or group: "fundraisers", "the company"),
+    not a thing ("used the trucks for carrying sand")."""
+    if _is_agentive(token, words) or (token.pos_ == "PRON" and token.lower_ in words.personal):
+        return True
+    senses = word_senses(token.lemma_.lower(), "n") if token.pos_ == "NOUN" else None
+    return senses is not None and senses.classes[0] in _PARTY_NOUN_CLASSES
 
 
 def _prep_controller(ctx: Context, verb: Token, complement: Token) -> Token | None:
