@@ -199,13 +199,36 @@ def origin(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpa
 @PHRASE_PLACE.rule
 def place_object(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
     """The object of a verb that reaches, leaves, takes or strikes a place: "entered China",
-    "took the town of Avdiivka"."""
+    "took over Kabul", "patrolled the streets"."""
     words = ctx.words
-    if token.pos_ != "VERB" or token.lemma_.lower() not in words.place_object_verbs:
+    if token.pos_ != "VERB":
         return None
+    lemma = token.lemma_.lower()
+    particle = next((c.lower_ for c in ctx.children(token) if c.dep_ == "prt"), None)
+    if lemma not in words.place_object_verbs and f"{lemma} {particle}" not in words.place_object_verbs:
+        return None  # "took over Kabul": a phrasal verb by its particle
     obj = next((c for c in ctx.children(token) if c.dep_ == "dobj"), None)
     if obj is not None and (obj.ent_type_ in PLACE_LABELS or obj.lemma_.lower() in words.general_places):
         return _place_span(obj, words) or _trim(token.doc, *noun_phrase(obj))
+    return None
+
+
+@PHRASE_PLACE.rule
+def controlled_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
+    """The place a verb's object of power over something holds: "seized control of Idlib",
+    "took command of the base", "lost control of the north" (where the control is won or lost)."""
+    if token.pos_ != "VERB":
+        return None
+    words = ctx.words
+    for obj in ctx.children(token):
+        if obj.dep_ != "dobj" or obj.lemma_.lower() not in words.control_nouns:
+            continue
+        for c in ctx.children(obj):
+            if c.dep_ == "prep" and c.lower_ in ("of", "over"):
+                pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
+                if pobj is None or pobj.pos_ == "PROPN" and any(m.dep_ == "poss" for m in pobj.lefts):
+                    continue  # "lost control of his Ferrari": a name someone owns is a thing
+                return _place_span(pobj, words)
     return None
 
 
@@ -231,9 +254,10 @@ def motion_destination(ctx: Context, token: Token, places: dict[str, TokenSpan])
 
 @PHRASE_PLACE.rule
 def passage_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
-    """A named place an active verb of motion passes by or through: "we walked past the Opera
-    House", "the column marched through Tarvin" (the path is where a motion without a destination
-    happens; a passive's "by" names its agent)."""
+    """A named place or a common place noun an active verb of motion passes by or through: "we
+    walked past the Opera House", "the column marched through Tarvin", "marched through the city
+    centre" (the path is where a motion without a destination happens; a passive's "by" names
+    its agent)."""
     if token.pos_ != "VERB" or not _is_motion(token.lemma_.lower()):
         return None
     kids = ctx.children(token)
@@ -244,6 +268,8 @@ def passage_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> T
             pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ in ("FAC", "LOC", "GPE"):
                 return _entity(pobj)
+            if pobj is not None and not pobj.ent_type_ and pobj.lemma_.lower() in ctx.words.general_places:
+                return _place_span(pobj, ctx.words)
     return None
 
 
@@ -321,6 +347,36 @@ def purpose_clause(ctx: Context, token: Token, actor: TokenSpan | None) -> Token
     return None
 
 
+def _shared_object_conjunct(ctx: Context, token: Token) -> Token | None:
+    """The verb coordinated with the trigger that takes the object both share: "stormed and
+    looted a bank in Lagos" (the trigger has no object of its own and only a conjunction or
+    an adverb stands between the two verbs; the conjunct has an object and no subject of its
+    own); the one act on the one object happens where the other does."""
+    if token.pos_ != "VERB" or any(c.dep_ in ("dobj", "nsubjpass") for c in ctx.children(token)):
+        return None
+    doc = token.doc
+    for c in ctx.children(token):
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > token.i:
+            if any(t.dep_ not in ("cc", "punct", "advmod") for t in doc[token.i + 1 : c.i]):
+                return None  # "was flowing ( ... ) after he won, Hamilton led the race"
+            kids = ctx.children(c)
+            if any(k.dep_ == "dobj" for k in kids) and not any(k.dep_ in ("nsubj", "nsubjpass") for k in kids):
+                return c
+            return None
+    return None
+
+
+@LOCATION.rule
+def shared_object_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
+    """The place of the coordinated verb whose object the trigger shares: "gunmen stormed and
+    looted a bank in Lagos" (stormed: Lagos)."""
+    conj = _shared_object_conjunct(ctx, token)
+    if conj is None:
+        return None
+    found = PHRASE_PLACE.first(ctx, conj, _phrase_places(ctx, conj))
+    return found.value if found is not None else None
+
+
 @LOCATION.rule
 def governing_clause_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
     """For an event noun or clause that a verb takes, that verb's own place: "carried out an
@@ -390,6 +446,31 @@ def subject_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenS
                 span = _place_span(pobj, words)
                 if span is not None:
                     return span
+    return None
+
+
+@LOCATION.rule
+def companion_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
+    """A place that a static preposition pins on the party of the trigger's "with" phrase:
+    "protesters clashed with police outside the parliament building", "met with envoys in
+    Geneva" (the parser hangs the place on the party; the two meet where the party is)."""
+    if token.pos_ != "VERB":
+        return None
+    words = ctx.words
+    for c in ctx.children(token):
+        if c.dep_ != "prep" or c.lower_ != "with":
+            continue
+        for party in ctx.children(c):
+            if party.dep_ != "pobj":
+                continue
+            for p in ctx.children(party):
+                if p.dep_ != "prep" or p.lower_ not in words.static_preps:
+                    continue
+                pobj = next((q for q in ctx.children(p) if q.dep_ == "pobj"), None)
+                if pobj is not None and not _is_party(pobj, words):
+                    span = _place_span(pobj, words)
+                    if span is not None:
+                        return span
     return None
 
 
