@@ -51,6 +51,22 @@ def _place_before_credit(pobj: Token) -> TokenSpan | None:
     return _entity(before[-1]) if before else None
 
 
+def _spatial_object(noun: Token, words: Words) -> Token | None:
+    """The "of" object of a noun of a complex preposition of space ("in front of the hall",
+    "on opposite sides of the country"), or None for any other noun ("the North Side": a name)."""
+    if noun.pos_ != "NOUN" or noun.ent_type_ or noun.lemma_.lower() not in words.spatial_prep_nouns:
+        return None
+    of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+
+
+def _is_bare_spatial(noun: Token, words: Words) -> bool:
+    """Whether a noun is that of a complex preposition of space with nothing before it but a
+    determiner: "in front of", "in the middle of" name no place by themselves (but "the east
+    side of the river" does)."""
+    return _spatial_object(noun, words) is not None and all(c.dep_ == "det" for c in noun.lefts)
+
+
 def _place_span(pobj: Token, words: Words) -> TokenSpan | None:
     """The place a prepositional object names, if any."""
     doc = pobj.doc
@@ -62,6 +78,13 @@ def _place_span(pobj: Token, words: Words) -> TokenSpan | None:
     if credited is not None:
         return credited
     lemma = pobj.lemma_.lower()
+    inner = _spatial_object(pobj, words)
+    if inner is not None:
+        # "in front of the White House", "on opposite sides of the country": the "of" object
+        # is the place; else a bare "in front of" names none ("in front of reporters")
+        span = _place_span(inner, words)
+        if span is not None or _is_bare_spatial(pobj, words):
+            return span
     has_entity = any(t.ent_type_ in PLACE_LABELS for t in pobj.subtree)
     is_place_noun = lemma in words.place_nouns and any(
         c.ent_type_ in ("GPE", "LOC", "NORP") or c.pos_ == "PROPN" for c in pobj.lefts
@@ -248,6 +271,10 @@ def motion_destination(ctx: Context, token: Token, places: dict[str, TokenSpan])
                 pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not _is_party(pobj, words)
                 and not _names_person(pobj) and pobj.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
             ):
+                if _spatial_object(pobj, words) is not None:
+                    span = _place_span(pobj, words)  # "moved to the front of the stage": the stage
+                    if span is not None or _is_bare_spatial(pobj, words):
+                        return span
                 return _trim(token.doc, *noun_phrase(pobj))
     return None
 
@@ -614,8 +641,8 @@ def common_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSp
             pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
             if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or pobj.ent_type_ in _NOT_PLACE_LABELS:
                 continue
-            if _is_party(pobj, words) or _is_abstract_sense(pobj, words):
-                continue
+            if _is_party(pobj, words) or _is_abstract_sense(pobj, words) or _is_bare_spatial(pobj, words):
+                continue  # "in front of reporters": a side of something, no place by itself
             if wordnet_place_noun(pobj.lemma_.lower()) and (actor is None or not actor[0] <= pobj.i < actor[1]):
                 return _trim(token.doc, *noun_phrase(pobj))
     return None

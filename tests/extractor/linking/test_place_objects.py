@@ -1,7 +1,7 @@
 """Places and dates reached through the verb's object or a coordinated verb: a route or a
 searched place as object, a place under a noun of control, the place and date of the
 coordinated verb whose object the trigger shares, a place pinned on a "with" party, a
-common place passed through, and a date in the event noun a temporal preposition takes
+common place passed through, the place after "in front of", and a date in the event noun a temporal preposition takes
 (invented sentences, parsed by the real model)."""
 
 from __future__ import annotations
@@ -36,6 +36,17 @@ PLACES = [
     # passage_place: a common place noun passed through
     ("Protesters marched through the city centre on Sunday.", "marched", "city centre", "passage_place"),
     ("The convoy drove through the night.", "drove", None, None),
+    # a noun of a complex preposition of space: its "of" object is the place, if any
+    ("Hundreds of pilgrims gathered in front of the cathedral.", "gathered", "cathedral", "static_place"),
+    ("A car bomb exploded in the middle of the square.", "exploded", "square", "static_place"),
+    ("The singer performed in front of reporters.", "performed", None, None),
+    ("The guards moved the crates to the back of the truck.", "moved", None, None),
+    # a modified side gives the place of its "of" object, else stays a place of its own; a
+    # capitalized one is a name
+    ("Rebel fighters retreated to the east side of the river.", "retreated", "river", "destination"),
+    ("The twins were raised on opposite sides of the country.", "raised", "country", "static_place"),
+    ("The refugees fled to the far side of the Marlowe.", "fled", "far side", "motion_destination"),
+    ("The team is bringing a title to the North Side.", "bringing", "North Side", "motion_destination"),
 ]
 
 
