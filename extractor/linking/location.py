@@ -237,6 +237,25 @@ def place_object(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> To
 
 
 @PHRASE_PLACE.rule
+def noun_place_object(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
+    """The "of" object of an event noun whose verb takes the place as its object: "Russia's
+    invasion of Ukraine", "the bombing of the hospital", "the capture of Palmyra" (as
+    "invaded Ukraine": ``place_object``)."""
+    if token.pos_ != "NOUN" or token.i not in ctx.noun_events:
+        return None
+    words = ctx.words
+    trig = ctx.memo(noun_place_object, lambda: {t.i: t for t in ctx.triggers}).get(token.i)
+    if trig is None or trig.lemma not in words.place_object_verbs:
+        return None
+    for c in ctx.children(token):
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
+            if obj is not None and (obj.ent_type_ in PLACE_LABELS or obj.lemma_.lower() in words.general_places):
+                return _place_span(obj, words)
+    return None
+
+
+@PHRASE_PLACE.rule
 def controlled_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
     """The place a verb's object of power over something holds: "seized control of Idlib",
     "took command of the base", "lost control of the north" (where the control is won or lost)."""

@@ -60,6 +60,7 @@ CASES = [
     ("Rebels attacked a convoy in Mali.", "attacked", "location", "static_place"),
     ("Thousands of families fled from Kharkiv.", "fled", "location", "origin"),
     ("Turkish troops entered Afrin in January.", "entered", "location", "place_object"),
+    ("The Russian invasion of Ukraine began in 2022.", "invasion", "location", "noun_place_object"),
     ("Rebels seized control of Idlib last year.", "seized", "location", "controlled_place"),
     ("About 300 crates were loaded and shipped to Odesa.", "shipped", "location", "motion_destination"),
     ("The column marched through Mosul at night.", "marched", "location", "passage_place"),

@@ -22,6 +22,12 @@ PLACES = [
     ("The Taliban took over Kabul in August.", "took", "Kabul", "place_object"),
     # an object that is no place
     ("She walked the dog in the morning.", "walked", None, None),
+    # noun_place_object: the "of" object of an event noun whose verb takes a place as object
+    ("The Russian invasion of Ukraine began in 2022.", "invasion", "Ukraine", "noun_place_object"),
+    ("The bombing of the hospital by jets killed ten.", "bombing", "hospital", "noun_place_object"),
+    # the "of" object is no place, or the verb does not take a place as object
+    ("The capture of the commander by rebels was confirmed.", "capture", None, None),
+    ("The purchase of Alaska by the United States was completed quickly.", "purchase", None, None),
     # controlled_place: the place a noun of control holds
     ("Rebels seized control of Idlib last year.", "seized", "Idlib", "controlled_place"),
     # a name someone owns is a thing, whatever its entity label
@@ -87,3 +93,13 @@ def test_date_through_a_coordinated_verb_or_a_dated_occurrence(linked, text, wor
     doc, args = linked(text, word)
     assert _text(doc, args.date) == date
     assert args.rules.get("date") == rule
+
+
+def test_an_event_noun_placed_only_by_its_of_object_is_not_agentless(linked):
+    # "the invasion of Ukraine" alone, no doer named: a background mention, no tuple
+    doc, args = linked("Prices have risen since the invasion of Ukraine began.", "invasion")
+    assert _text(doc, args.location) == "Ukraine"
+    assert args.actor is None and "actor" not in args.rules
+    # with its doer, the place stands
+    doc, args = linked("Prices have risen since the Russian invasion of Ukraine began.", "invasion")
+    assert _text(doc, args.location) == "Ukraine" and args.rules.get("actor") == "named_modifier"
