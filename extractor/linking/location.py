@@ -496,31 +496,6 @@ def subject_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenS
 
 
 @LOCATION.rule
-def companion_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
-    """A place that a static preposition pins on the party of the trigger's "with" phrase:
-    "protesters clashed with police outside the parliament building", "met with envoys in
-    Geneva" (the parser hangs the place on the party; the two meet where the party is)."""
-    if token.pos_ != "VERB":
-        return None
-    words = ctx.words
-    for c in ctx.children(token):
-        if c.dep_ != "prep" or c.lower_ != "with":
-            continue
-        for party in ctx.children(c):
-            if party.dep_ != "pobj":
-                continue
-            for p in ctx.children(party):
-                if p.dep_ != "prep" or p.lower_ not in words.static_preps:
-                    continue
-                pobj = next((q for q in ctx.children(p) if q.dep_ == "pobj"), None)
-                if pobj is not None and not _is_party(pobj, words):
-                    span = _place_span(pobj, words)
-                    if span is not None:
-                        return span
-    return None
-
-
-@LOCATION.rule
 def patient_participle_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
     """A place that a participle clause pins on the passive subject, the thing undergoing the
     event: "the bridge built over the river in Tarvin was destroyed", "the statue erected in

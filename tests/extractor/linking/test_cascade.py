@@ -74,7 +74,6 @@ CASES = [
     ("In Lagos, gangs engaged in kidnapping.", "kidnapping", "location", "served_verb_place"),
     ("Gunmen attacked a Kabul hotel on Monday.", "attacked", "location", "object_place_modifier"),
     ("Two soldiers inside the compound shot a guard.", "shot", "location", "subject_place"),
-    ("Protesters clashed with police outside the parliament building.", "clashed", "location", "companion_place"),
     ("The warehouse located near Brenton was looted by soldiers.", "looted", "location", "patient_participle_place"),
     ("A young pilot died when his plane crashed in the desert.", "died", "location", "simultaneous_clause_place"),
     ("Soldiers looted homes during the invasion of Lenmark.", "looted", "location", "simultaneous_event_place"),

@@ -1,8 +1,8 @@
 """Places and dates reached through the verb's object or a coordinated verb: a route or a
-searched place as object, a place under a noun of control, the place and date of the
-coordinated verb whose object the trigger shares, a place pinned on a "with" party, a
-common place passed through, the place after "in front of", and a date in the event noun a temporal preposition takes
-(invented sentences, parsed by the real model)."""
+searched place as object, an event noun's place object, a place under a noun of control, the
+place and date of the coordinated verb whose object the trigger shares, a common place passed
+through, the place after "in front of", and a date in the event noun a temporal preposition
+takes (invented sentences, parsed by the real model)."""
 
 from __future__ import annotations
 
@@ -35,10 +35,6 @@ PLACES = [
     # shared_object_place: the first of two verbs sharing one object
     ("Gunmen stormed and looted a bank in Lagos on Monday.", "stormed", "Lagos", "shared_object_place"),
     ("Troops surrounded and shelled a village near Aleppo in March.", "surrounded", "Aleppo", "shared_object_place"),
-    # companion_place: a static place pinned on the party of a "with" phrase
-    ("Protesters clashed with police outside the parliament building.", "clashed", "parliament building", "companion_place"),
-    # an origin on the party is no place of the event
-    ("The envoy met with a delegation from Paris.", "met", None, None),
     # passage_place: a common place noun passed through
     ("Protesters marched through the city centre on Sunday.", "marched", "city centre", "passage_place"),
     ("The convoy drove through the night.", "drove", None, None),
