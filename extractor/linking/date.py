@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..contracts import RELATIVE_DATE_RULES, TokenSpan
 from ..normalize.date import MONTH_NAMES
-from ..lexicon import NOUN_EVENT_SHARE, SPEECH_ACT_CLASSES, occurrence_verb_of_noun, verb_forms, word_senses
+from ..lexicon import EVENT_NOUN_CLASSES, NOUN_EVENT_SHARE, SPEECH_ACT_CLASSES, occurrence_verb_of_noun, verb_forms, word_senses
 from ..syntax import occurrence_clause
 from .rules import Context, Found, RuleTable, Words, attempt
 from .spans import _clause_path_clear, _entity, _era_year, _is_non_event_verb, _purpose_clauses, _trim, is_age
@@ -176,13 +176,15 @@ def prep_date(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
 @DEPENDENT_DATE.rule
 def event_dated_prep(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
     """A temporal preposition with an event that a date modifies: "during a 1981 military parade";
-    any temporal preposition when its object is an event the trigger finder found or a
-    gathering: "lost in the 2016 election", "spoke at Monday's summit"."""
+    any temporal preposition when its object is an event the trigger finder found, a
+    gathering or an occurrence noun (``_is_occurrence_noun``): "lost in the 2016 election",
+    "spoke at Monday's summit", "seized power in a 2014 coup" (not a speech act: "spoke in
+    the 2016 report")."""
     pobj = _temporal_object(ctx, c)
     if pobj is None:
         return None
     words = ctx.words
-    is_event = pobj.i in ctx.noun_events or pobj.lemma_.lower() in words.gatherings
+    is_event = pobj.i in ctx.noun_events or pobj.lemma_.lower() in words.gatherings or _is_occurrence_noun(ctx, pobj)
     if (c.lower_ in words.event_time_preps or is_event) and modifier_date(ctx, pobj) is not None:
         return _trim(c.doc, c.i, pobj.i + 1)
     return None
@@ -364,6 +366,17 @@ def purpose_clause(ctx: Context, token: Token) -> TokenSpan | None:
     return None
 
 
+@DATE.rule
+def shared_object_date(ctx: Context, token: Token) -> TokenSpan | None:
+    """The date the own clause of the coordinated verb whose object the trigger shares gives:
+    "gunmen stormed and looted a bank on Monday" (stormed: on Monday)."""
+    from .location import _shared_object_conjunct
+
+    conj = _shared_object_conjunct(ctx, token)
+    found = OWN_DATE.first(ctx, conj) if conj is not None else None
+    return found.value if found is not None else None
+
+
 def _anchor_object(ctx: Context, c: Token) -> Token | None:
     """The object of a preposition of time that can take an event (``event_time_preps``:
     "after the announcement", "ahead of his arrival", "prior to the vote")."""
@@ -375,6 +388,19 @@ def _anchor_object(ctx: Context, c: Token) -> Token | None:
         if inner is None or c.dep_ not in ("advmod", "prep", "amod"):
             return None
     return next((p for p in inner.children if p.dep_ == "pobj"), None)
+
+
+def _is_occurrence_noun(ctx: Context, obj: Token) -> bool:
+    """Whether a common noun names an occurrence: one the lexicon's occurrence test takes as
+    after a support verb, or whose WordNet senses are mostly acts, events or phenomena ("a
+    coup", "an ambush"; not "a report", a communication, nor "a bunker")."""
+    if obj.pos_ != "NOUN":
+        return False
+    lemma = obj.lemma_.lower()
+    if occurrence_verb_of_noun(lemma, ctx.lexicon, supported=True) is not None:
+        return True
+    senses = word_senses(lemma, "n")
+    return senses is not None and senses.share(EVENT_NOUN_CLASSES) >= NOUN_EVENT_SHARE
 
 
 def _is_anchor_event(ctx: Context, obj: Token) -> bool:

@@ -51,6 +51,22 @@ def _place_before_credit(pobj: Token) -> TokenSpan | None:
     return _entity(before[-1]) if before else None
 
 
+def _spatial_object(noun: Token, words: Words) -> Token | None:
+    """The "of" object of a noun of a complex preposition of space ("in front of the hall",
+    "on opposite sides of the country"), or None for any other noun ("the North Side": a name)."""
+    if noun.pos_ != "NOUN" or noun.ent_type_ or noun.lemma_.lower() not in words.spatial_prep_nouns:
+        return None
+    of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+
+
+def _is_bare_spatial(noun: Token, words: Words) -> bool:
+    """Whether a noun is that of a complex preposition of space with nothing before it but a
+    determiner: "in front of", "in the middle of" name no place by themselves (but "the east
+    side of the river" does)."""
+    return _spatial_object(noun, words) is not None and all(c.dep_ == "det" for c in noun.lefts)
+
+
 def _place_span(pobj: Token, words: Words) -> TokenSpan | None:
     """The place a prepositional object names, if any."""
     doc = pobj.doc
@@ -62,6 +78,13 @@ def _place_span(pobj: Token, words: Words) -> TokenSpan | None:
     if credited is not None:
         return credited
     lemma = pobj.lemma_.lower()
+    inner = _spatial_object(pobj, words)
+    if inner is not None:
+        # "in front of the White House", "on opposite sides of the country": the "of" object
+        # is the place; else a bare "in front of" names none ("in front of reporters")
+        span = _place_span(inner, words)
+        if span is not None or _is_bare_spatial(pobj, words):
+            return span
     has_entity = any(t.ent_type_ in PLACE_LABELS for t in pobj.subtree)
     is_place_noun = lemma in words.place_nouns and any(
         c.ent_type_ in ("GPE", "LOC", "NORP") or c.pos_ == "PROPN" for c in pobj.lefts
@@ -199,13 +222,55 @@ def origin(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpa
 @PHRASE_PLACE.rule
 def place_object(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
     """The object of a verb that reaches, leaves, takes or strikes a place: "entered China",
-    "took the town of Avdiivka"."""
+    "took over Kabul", "patrolled the streets"."""
     words = ctx.words
-    if token.pos_ != "VERB" or token.lemma_.lower() not in words.place_object_verbs:
+    if token.pos_ != "VERB":
         return None
+    lemma = token.lemma_.lower()
+    particle = next((c.lower_ for c in ctx.children(token) if c.dep_ == "prt"), None)
+    if lemma not in words.place_object_verbs and f"{lemma} {particle}" not in words.place_object_verbs:
+        return None  # "took over Kabul": a phrasal verb by its particle
     obj = next((c for c in ctx.children(token) if c.dep_ == "dobj"), None)
     if obj is not None and (obj.ent_type_ in PLACE_LABELS or obj.lemma_.lower() in words.general_places):
         return _place_span(obj, words) or _trim(token.doc, *noun_phrase(obj))
+    return None
+
+
+@PHRASE_PLACE.rule
+def noun_place_object(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
+    """The "of" object of an event noun whose verb takes the place as its object: "Russia's
+    invasion of Ukraine", "the bombing of the hospital", "the capture of Palmyra" (as
+    "invaded Ukraine": ``place_object``)."""
+    if token.pos_ != "NOUN" or token.i not in ctx.noun_events:
+        return None
+    words = ctx.words
+    trig = ctx.memo(noun_place_object, lambda: {t.i: t for t in ctx.triggers}).get(token.i)
+    if trig is None or trig.lemma not in words.place_object_verbs:
+        return None
+    for c in ctx.children(token):
+        if c.dep_ == "prep" and c.lower_ == "of":
+            obj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
+            if obj is not None and (obj.ent_type_ in PLACE_LABELS or obj.lemma_.lower() in words.general_places):
+                return _place_span(obj, words)
+    return None
+
+
+@PHRASE_PLACE.rule
+def controlled_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
+    """The place a verb's object of power over something holds: "seized control of Idlib",
+    "took command of the base", "lost control of the north" (where the control is won or lost)."""
+    if token.pos_ != "VERB":
+        return None
+    words = ctx.words
+    for obj in ctx.children(token):
+        if obj.dep_ != "dobj" or obj.lemma_.lower() not in words.control_nouns:
+            continue
+        for c in ctx.children(obj):
+            if c.dep_ == "prep" and c.lower_ in ("of", "over"):
+                pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
+                if pobj is None or pobj.pos_ == "PROPN" and any(m.dep_ == "poss" for m in pobj.lefts):
+                    continue  # "lost control of his Ferrari": a name someone owns is a thing
+                return _place_span(pobj, words)
     return None
 
 
@@ -225,15 +290,20 @@ def motion_destination(ctx: Context, token: Token, places: dict[str, TokenSpan])
                 pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not _is_party(pobj, words)
                 and not _names_person(pobj) and pobj.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
             ):
+                if _spatial_object(pobj, words) is not None:
+                    span = _place_span(pobj, words)  # "moved to the front of the stage": the stage
+                    if span is not None or _is_bare_spatial(pobj, words):
+                        return span
                 return _trim(token.doc, *noun_phrase(pobj))
     return None
 
 
 @PHRASE_PLACE.rule
 def passage_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
-    """A named place an active verb of motion passes by or through: "we walked past the Opera
-    House", "the column marched through Tarvin" (the path is where a motion without a destination
-    happens; a passive's "by" names its agent)."""
+    """A named place or a common place noun an active verb of motion passes by or through: "we
+    walked past the Opera House", "the column marched through Tarvin", "marched through the city
+    centre" (the path is where a motion without a destination happens; a passive's "by" names
+    its agent)."""
     if token.pos_ != "VERB" or not _is_motion(token.lemma_.lower()):
         return None
     kids = ctx.children(token)
@@ -244,6 +314,8 @@ def passage_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> T
             pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ in ("FAC", "LOC", "GPE"):
                 return _entity(pobj)
+            if pobj is not None and not pobj.ent_type_ and pobj.lemma_.lower() in ctx.words.general_places:
+                return _place_span(pobj, ctx.words)
     return None
 
 
@@ -319,6 +391,36 @@ def purpose_clause(ctx: Context, token: Token, actor: TokenSpan | None) -> Token
         if found is not None:
             return found.value
     return None
+
+
+def _shared_object_conjunct(ctx: Context, token: Token) -> Token | None:
+    """The verb coordinated with the trigger that takes the object both share: "stormed and
+    looted a bank in Lagos" (the trigger has no object of its own and only a conjunction or
+    an adverb stands between the two verbs; the conjunct has an object and no subject of its
+    own); the one act on the one object happens where the other does."""
+    if token.pos_ != "VERB" or any(c.dep_ in ("dobj", "nsubjpass") for c in ctx.children(token)):
+        return None
+    doc = token.doc
+    for c in ctx.children(token):
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > token.i:
+            if any(t.dep_ not in ("cc", "punct", "advmod") for t in doc[token.i + 1 : c.i]):
+                return None  # "was flowing ( ... ) after he won, Hamilton led the race"
+            kids = ctx.children(c)
+            if any(k.dep_ == "dobj" for k in kids) and not any(k.dep_ in ("nsubj", "nsubjpass") for k in kids):
+                return c
+            return None
+    return None
+
+
+@LOCATION.rule
+def shared_object_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
+    """The place of the coordinated verb whose object the trigger shares: "gunmen stormed and
+    looted a bank in Lagos" (stormed: Lagos)."""
+    conj = _shared_object_conjunct(ctx, token)
+    if conj is None:
+        return None
+    found = PHRASE_PLACE.first(ctx, conj, _phrase_places(ctx, conj))
+    return found.value if found is not None else None
 
 
 @LOCATION.rule
@@ -533,8 +635,8 @@ def common_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSp
             pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
             if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or pobj.ent_type_ in _NOT_PLACE_LABELS:
                 continue
-            if _is_party(pobj, words) or _is_abstract_sense(pobj, words):
-                continue
+            if _is_party(pobj, words) or _is_abstract_sense(pobj, words) or _is_bare_spatial(pobj, words):
+                continue  # "in front of reporters": a side of something, no place by itself
             if wordnet_place_noun(pobj.lemma_.lower()) and (actor is None or not actor[0] <= pobj.i < actor[1]):
                 return _trim(token.doc, *noun_phrase(pobj))
     return None

@@ -60,6 +60,8 @@ CASES = [
     ("Rebels attacked a convoy in Mali.", "attacked", "location", "static_place"),
     ("Thousands of families fled from Kharkiv.", "fled", "location", "origin"),
     ("Turkish troops entered Afrin in January.", "entered", "location", "place_object"),
+    ("The Russian invasion of Ukraine began in 2022.", "invasion", "location", "noun_place_object"),
+    ("Rebels seized control of Idlib last year.", "seized", "location", "controlled_place"),
     ("About 300 crates were loaded and shipped to Odesa.", "shipped", "location", "motion_destination"),
     ("The column marched through Mosul at night.", "marched", "location", "passage_place"),
     ("Tehran supplied Moscow with drones in 2022.", "supplied", "location", "supplied_place"),
@@ -67,6 +69,7 @@ CASES = [
     ("Jets hit the roof of a hospital in Aleppo.", "hit", "location", "deep_place"),
     ("Syria's civil war killed thousands.", "war", "location", "place_modifier"),
     ("Japan sent engineers to rebuild schools in Iraq.", "sent", "location", "purpose_clause"),
+    ("Gunmen stormed and looted a bank in Lagos on Monday.", "stormed", "location", "shared_object_place"),
     ("Iran's attack on the tanker was condemned in Oslo.", "attack", "location", "governing_clause_place"),
     ("In Lagos, gangs engaged in kidnapping.", "kidnapping", "location", "served_verb_place"),
     ("Gunmen attacked a Kabul hotel on Monday.", "attacked", "location", "object_place_modifier"),
@@ -90,6 +93,7 @@ CASES = [
     ("Rebels attacked the base at 7 p.m.", "attacked", "date", "clause_time"),
     ("The attack on the embassy in 1998 shocked Nairobi.", "attack", "date", "deep_date"),
     ("Japan sent engineers to rebuild the bridge by March.", "sent", "date", "purpose_clause"),
+    ("Gunmen stormed and looted a bank in Lagos on Monday.", "stormed", "date", "shared_object_date"),
     ("Rebels seized the depot after the peace conference.", "seized", "date", "anchored_date"),
 ]
 
