@@ -51,6 +51,32 @@ def _place_before_credit(pobj: Token) -> TokenSpan | None:
     return _entity(before[-1]) if before else None
 
 
+# WordNet classes (first sense) of a common noun that a proper name before it makes a named
+# facility: buildings, grounds and sites ("the White House residence", "the Capitol grounds",
+# "the Interlagos circuit"); not groups, acts or communications ("the Senate race", "the
+# White House press corps").
+FACILITY_NOUN_CLASSES = frozenset({"artifact", "location", "object"})
+# Entity labels of the name: a place, or an institution whose name is its building's
+# ("the White House", which the tagger often calls an ORG).
+_FACILITY_NAME_LABELS = PLACE_LABELS | {"ORG"}
+
+
+def _is_named_facility(pobj: Token) -> bool:
+    """A common noun of a building, grounds or site that a proper name of a place or
+    institution compounds: "met in the White House residence", "drove at the Interlagos
+    circuit", "built on the Capitol grounds". WordNet files its first sense as a thing or
+    place (``FACILITY_NOUN_CLASSES``) and one of its senses as a place (noun.location): its
+    lexicographer classes do not tell a building from a vehicle or a weapon, and without
+    that sense "flew back to Belfast in an RAF transport plane" and "at the Cavehill Road
+    bomb" were placed in the plane and the bomb."""
+    if pobj.pos_ != "NOUN" or (pobj.ent_type_ and pobj.ent_type_ not in _FACILITY_NAME_LABELS):
+        return False
+    if not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in _FACILITY_NAME_LABELS for c in pobj.lefts):
+        return False
+    senses = word_senses(pobj.lemma_.lower(), "n")
+    return senses is not None and senses.classes[0] in FACILITY_NOUN_CLASSES and "location" in senses.classes
+
+
 def _place_span(pobj: Token, words: Words) -> TokenSpan | None:
     """The place a prepositional object names, if any."""
     doc = pobj.doc
@@ -74,6 +100,8 @@ def _place_span(pobj: Token, words: Words) -> TokenSpan | None:
             if c.dep_ == "prep" and c.lower_ in ("of", "in", "near") and pobj.ent_type_ not in PLACE_LABELS and any(t.ent_type_ in PLACE_LABELS for t in c.subtree):
                 span = (span[0], c.right_edge.i + 1)
         return _trim(doc, *span)
+    if _is_named_facility(pobj):
+        return _trim(doc, *noun_phrase(pobj))  # "in the White House residence"
     if has_entity and pobj.pos_ in ("NOUN", "PROPN") and lemma not in words.complex_prep_nouns:
         # not the noun of a complex preposition: "fought on behalf of Russia"
         # "the restoration of Kursk", "parts of Donetsk": the place the "of" object names
