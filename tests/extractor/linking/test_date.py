@@ -89,3 +89,21 @@ def test_the_relative_date_rules_of_the_contract_are_rules_of_the_date_table():
     from extractor.linking.date import DATE
 
     assert RELATIVE_DATE_RULES and RELATIVE_DATE_RULES <= set(DATE.names)
+
+
+@pytest.mark.parametrize(
+    "text, word, date, quantity",
+    [
+        # a one-word clock time with "am"/"pm", alone or before a time zone, is a time, never an amount
+        ("The ferry docked at Dover at 3:30pm GMT.", "docked", "at 3:30pm GMT", None),
+        ("The ferry docked at Dover at 3:30pm.", "docked", "at 3:30pm", None),
+        ("Rebels fired 3 rockets at 9am.", "fired", "at 9am", "3 rockets"),
+        # a clock time as before
+        ("The ferry docked at Dover at 15:45.", "docked", "at 15:45", None),
+    ],
+)
+def test_a_clock_time_is_a_time_not_a_quantity(linked, text, word, date, quantity):
+    doc, args = linked(text, word)
+    assert (doc[args.date[0] : args.date[1]].text if args.date else None) == date
+    assert args.rules.get("date") == "clause_time"
+    assert (doc[args.quantity[0] : args.quantity[1]].text if args.quantity else None) == quantity
