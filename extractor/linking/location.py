@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..contracts import TokenSpan
-from ..lexicon import word_senses, wordnet_place_noun
+from ..lexicon import event_verb_of_noun, word_senses, wordnet_place_noun
 from ..syntax import PLACE_LABELS, occurrence_clause
 from .rules import Context, Found, RuleTable, Words
 from .spans import (
@@ -234,6 +234,35 @@ def place_object(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> To
     obj = next((c for c in ctx.children(token) if c.dep_ == "dobj"), None)
     if obj is not None and (obj.ent_type_ in PLACE_LABELS or obj.lemma_.lower() in words.general_places):
         return _place_span(obj, words) or _trim(token.doc, *noun_phrase(obj))
+    return None
+
+
+@PHRASE_PLACE.rule
+def noun_place_object(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
+    """The "of" object of an event noun whose verb takes the place as its object
+    (``place_object_verbs``), which is the place struck, taken or visited as that verb's
+    object is: "the bombing of Gaza", "the capture of Avdiivka", "a tour of the palace". Not
+    for the subject of a clause of time ("since the invasion of Ukraine began",
+    ``clause_date_marks``), which the date linker reads as another event's date: the place
+    would make a tuple of that time reference."""
+    if token.pos_ != "NOUN" or token.i not in ctx.noun_events:
+        return None
+    words = ctx.words
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass") and head.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in words.clause_date_marks for m in ctx.children(head)
+    ):
+        return None  # "since the invasion of Ukraine began": a clause of time dating another event (date.since_clause)
+    lemma = token.lemma_.lower()
+    verb = event_verb_of_noun(lemma, ctx.lexicon) or lemma  # "bombing" -> "bomb"; "tour" is its own verb
+    if verb not in words.place_object_verbs:
+        return None
+    for of in ctx.children(token):
+        if of.dep_ != "prep" or of.lower_ != "of":
+            continue
+        obj = next((p for p in ctx.children(of) if p.dep_ == "pobj"), None)
+        if obj is not None and (obj.ent_type_ in PLACE_LABELS or obj.lemma_.lower() in words.general_places):
+            return _place_span(obj, words) or _trim(token.doc, *noun_phrase(obj))
     return None
 
 
