@@ -60,6 +60,7 @@ CASES = [
     ("Rebels attacked a convoy in Mali.", "attacked", "location", "static_place"),
     ("Thousands of families fled from Kharkiv.", "fled", "location", "origin"),
     ("Turkish troops entered Afrin in January.", "entered", "location", "place_object"),
+    ("The shelling of Mosul lasted two days.", "shelling", "location", "noun_place_object"),
     ("About 300 crates were loaded and shipped to Odesa.", "shipped", "location", "motion_destination"),
     ("The column marched through Mosul at night.", "marched", "location", "passage_place"),
     ("Tehran supplied Moscow with drones in 2022.", "supplied", "location", "supplied_place"),
