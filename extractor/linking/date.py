@@ -49,6 +49,8 @@ def _date_extent(token: Token, words: Words, *, times: bool = False, years: bool
         while end < len(doc) and doc[end].ent_type_ in ("DATE", "TIME") and doc[end].ent_iob_ == "B":
             end = _entity(doc[end])[1]
         return None if _is_frequency(doc, (start, end), words) else (start, end)
+    if not token.ent_type_ and token.lower_ in words.day_words and token.dep_ in ("npadvmod", "tmod", "advmod"):
+        return token.left_edge.i, token.i + 1  # "Later today, he will hold": a deictic day the tagger left unlabelled
     if times and _is_clock_time(token):
         return token.i, token.i + 1
     if times and token.pos_ == "PROPN":

@@ -107,3 +107,34 @@ def test_a_clock_time_is_a_time_not_a_quantity(linked, text, word, date, quantit
     assert (doc[args.date[0] : args.date[1]].text if args.date else None) == date
     assert args.rules.get("date") == "clause_time"
     assert (doc[args.quantity[0] : args.quantity[1]].text if args.quantity else None) == quantity
+
+
+@pytest.mark.parametrize(
+    "words, ents, date",
+    [
+        # "Later today , rebels will storm the fort ." with "today" left unlabelled by the tagger
+        ((("Later", 1, "advmod", "ADV", "RBR", "late"), ("today", 5, "npadvmod", "NOUN", "NN", "today")), (), "Later today"),
+        # labelled, as the tagger mostly does: the entity as before
+        ((("Later", 1, "advmod", "ADV", "RBR", "late"), ("today", 5, "npadvmod", "NOUN", "NN", "today")), ((1, 2, "DATE"),), "today"),
+        # a day word that names something else ("USA Today", an ORG) is no date
+        ((("Later", 1, "advmod", "ADV", "RBR", "late"), ("today", 5, "npadvmod", "NOUN", "NN", "today")), ((1, 2, "ORG"),), None),
+    ],
+)
+def test_an_unlabelled_deictic_day_dates_the_clause(parse, words, ents, date):
+    from extractor.contracts import Trigger
+    from extractor.lexicon import default_lexicon
+    from extractor.linking import link_arguments
+
+    rows = [
+        *words,
+        (",", 5, "punct", "PUNCT", ",", ","),
+        ("rebels", 5, "nsubj", "NOUN", "NNS", "rebel"),
+        ("will", 5, "aux", "AUX", "MD", "will"),
+        ("storm", 5, "ROOT", "VERB", "VB", "storm"),
+        ("the", 7, "det", "DET", "DT", "the"),
+        ("fort", 5, "dobj", "NOUN", "NN", "fort"),
+        (".", 5, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents)
+    (args,) = link_arguments(doc, [Trigger(5, "storm", "verb")], default_lexicon())
+    assert (doc[args.date[0] : args.date[1]].text if args.date else None) == date
