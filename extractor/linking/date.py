@@ -41,6 +41,10 @@ def _date_extent(token: Token, words: Words, *, times: bool = False, years: bool
         return era
     if token.ent_type_ == "DATE" and is_age(token, words):
         return None  # "the six-year-old", "aged 45": an age, not a date
+    if token.ent_type_ == "TIME" and not times:
+        first = _entity(token)[0]
+        if first > 0 and token.doc[first - 1].ent_type_ == "DATE":
+            token = token.doc[first - 1]  # "on Sunday morning" told as DATE + TIME: the day with its part
     if token.ent_type_ == "DATE" or token.ent_type_ == "TIME" and times:
         start, end = _entity(token)
         doc = token.doc

@@ -138,3 +138,38 @@ def test_an_unlabelled_deictic_day_dates_the_clause(parse, words, ents, date):
     doc = parse(rows, ents)
     (args,) = link_arguments(doc, [Trigger(5, "storm", "verb")], default_lexicon())
     assert (doc[args.date[0] : args.date[1]].text if args.date else None) == date
+
+
+@pytest.mark.parametrize(
+    "ents, date",
+    [
+        # "Sunday" a DATE, "morning" a TIME: the day with its part dates the event
+        (((7, 8, "GPE"), (10, 11, "DATE"), (11, 12, "TIME")), "on Sunday morning"),
+        # a part of a day alone stays no date of a deeper phrase ("on the morning" is too vague)
+        (((7, 8, "GPE"), (11, 12, "TIME")), None),
+    ],
+)
+def test_a_day_told_as_date_and_time_dates_the_event(parse, ents, date):
+    # The boy fell into a well in Tarvin province on Sunday morning .  ("on" hung on "province")
+    from extractor.contracts import Trigger
+    from extractor.lexicon import default_lexicon
+    from extractor.linking import link_arguments
+
+    rows = [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("boy", 2, "nsubj", "NOUN", "NN", "boy"),
+        ("fell", 2, "ROOT", "VERB", "VBD", "fall"),
+        ("into", 2, "prep", "ADP", "IN", "into"),
+        ("a", 5, "det", "DET", "DT", "a"),
+        ("well", 3, "pobj", "NOUN", "NN", "well"),
+        ("in", 2, "prep", "ADP", "IN", "in"),
+        ("Tarvin", 8, "compound", "PROPN", "NNP", "Tarvin"),
+        ("province", 6, "pobj", "NOUN", "NN", "province"),
+        ("on", 8, "prep", "ADP", "IN", "on"),
+        ("Sunday", 11, "compound", "PROPN", "NNP", "Sunday"),
+        ("morning", 9, "pobj", "NOUN", "NN", "morning"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents)
+    (args,) = link_arguments(doc, [Trigger(2, "fall", "verb")], default_lexicon())
+    assert (doc[args.date[0] : args.date[1]].text if args.date else None) == date
