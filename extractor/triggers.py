@@ -14,6 +14,7 @@ from .lexicon import (
     occurrence_verb_of_noun, verb_base, verb_forms as _verb_forms, verb_lemmas, verb_of_nominal, word_senses, wordnet_event_verb,
     wordnet_place_noun,
 )
+from .normalize.date import MONTH_NAMES
 from .syntax import PLACE_LABELS, entity_span, occurrence_clause  # noqa: F401  (re-exported)
 
 
@@ -537,16 +538,37 @@ def _multiword_verb(token: Token, lexicon: Lexicon) -> str | None:
 _SETTING_TIMES = frozenset({"DATE", "TIME"})
 
 
+# Dependency labels of a date modifying a noun before it ("the Oct. 19 debate", "Tuesday's speech").
+_DATE_MODIFIER_DEPS = frozenset({"nmod", "compound", "poss", "npadvmod"})
+
+
 def _has_own_date(token: Token, lexicon: Lexicon) -> bool:
     """The noun has its own phrase of time with a date or time ("a speech on Wednesday", "a
-    conference call on Saturday"): dated as only an occurrence is. A date modifier ("the
-    108-year wait") and a place phrase ("the game at Progressive Field") were tried too and
-    left out: on the news dev gold they added more spurious tuples than they found."""
+    conference call on Saturday"), or a modifier naming one day (``_names_day``: "the Oct.
+    19 debate", "Tuesday's speech"): dated as only an occurrence is. A date modifier of any
+    length ("the 108-year wait") and a place phrase ("the game at Progressive Field") were
+    tried too and left out: on the news dev gold they added more spurious tuples than they
+    found."""
     for c in token.children:
         if c.dep_ == "prep" and c.lower_ in lexicon.temporal_preps:
             if any(p.dep_ == "pobj" and p.ent_type_ in _SETTING_TIMES for p in c.children):
                 return True
-    return False
+    return any(c.dep_ in _DATE_MODIFIER_DEPS and c.ent_type_ == "DATE" and _names_day(c, lexicon) for c in token.lefts)
+
+
+def _names_day(token: Token, lexicon: Lexicon) -> bool:
+    """The date entity of ``token`` names one day: a weekday or a deictic day word (the
+    lexicon's ``weekdays``, ``day_words``: "Tuesday's", "yesterday's") or a month name with
+    a day number ("Oct. 19"); not a year, a month or a length of time ("the 2016 budget",
+    "the 108-year wait")."""
+    span = entity_span(token)
+    if span is None:
+        return False
+    words = token.doc[span[0] : span[1]]
+    if any(t.lower_ in lexicon.weekdays or t.lower_ in lexicon.day_words for t in words):
+        return True
+    month = any(t.lower_.rstrip(".") in MONTH_NAMES and t.text[:1].isupper() for t in words)
+    return month and any(t.text.isdigit() and 1 <= int(t.text) <= 31 for t in words)
 
 
 def _is_predicate_noun(token: Token) -> bool:

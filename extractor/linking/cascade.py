@@ -68,11 +68,8 @@ def _link(ctx: Context, trig: Trigger) -> Arguments:
     )
 
 
-# The location and date rules that find what the trigger's own phrase or clause says; the
-# "of" object of an event noun ("the invasion of Ukraine", ``noun_place_object``) names the
-# place struck, not where a doerless mention stands as an event of its own: "since the
-# full-scale invasion of Ukraine began" is background (it places an event with an actor).
-_OWN_PLACE = frozenset(PHRASE_PLACE.names) - {"noun_place_object"}
+# The location and date rules that find what the trigger's own phrase or clause says.
+_OWN_PLACE = frozenset(PHRASE_PLACE.names)
 _OWN_DATE = frozenset(OWN_DATE.names) | {"deep_date"}
 
 

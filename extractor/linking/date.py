@@ -17,7 +17,9 @@ from ..normalize.date import MONTH_NAMES
 from ..lexicon import EVENT_NOUN_CLASSES, NOUN_EVENT_SHARE, SPEECH_ACT_CLASSES, occurrence_verb_of_noun, verb_forms, word_senses
 from ..syntax import occurrence_clause
 from .rules import Context, Found, RuleTable, Words, attempt
-from .spans import _clause_path_clear, _entity, _era_year, _is_non_event_verb, _purpose_clauses, _trim, is_age
+from .spans import (
+    _clause_path_clear, _entity, _era_year, _is_non_event_verb, _purpose_clauses, _trim, is_age, is_clock_time,
+)
 
 
 def _is_year_number(token: Token) -> bool:
@@ -25,10 +27,7 @@ def _is_year_number(token: Token) -> bool:
     return token.text.isdigit() and 3 <= len(token.text) <= 4 and int(token.text) < 2100 and token.ent_type_ in ("", "CARDINAL", "DATE")
 
 
-def _is_clock_time(token: Token) -> bool:
-    """A clock time such as "19:17" (the tagger often calls it a cardinal)."""
-    text = token.text
-    return len(text) in (4, 5) and text[-3] == ":" and text.replace(":", "").isdigit()
+_is_clock_time = is_clock_time  # "19:17", "3:30pm" (the tagger often calls it a cardinal)
 
 
 def _date_extent(token: Token, words: Words, *, times: bool = False, years: bool = False) -> TokenSpan | None:
@@ -42,6 +41,10 @@ def _date_extent(token: Token, words: Words, *, times: bool = False, years: bool
         return era
     if token.ent_type_ == "DATE" and is_age(token, words):
         return None  # "the six-year-old", "aged 45": an age, not a date
+    if token.ent_type_ == "TIME" and not times:
+        first = _entity(token)[0]
+        if first > 0 and token.doc[first - 1].ent_type_ == "DATE":
+            token = token.doc[first - 1]  # "on Sunday morning" told as DATE + TIME: the day with its part
     if token.ent_type_ == "DATE" or token.ent_type_ == "TIME" and times:
         start, end = _entity(token)
         doc = token.doc
@@ -52,8 +55,15 @@ def _date_extent(token: Token, words: Words, *, times: bool = False, years: bool
         if _is_time_stamp(doc, start, words):
             return None
         return None if _is_frequency(doc, (start, end), words) else (start, end)
+    if not token.ent_type_ and token.lower_ in words.day_words and token.dep_ in ("npadvmod", "tmod", "advmod"):
+        return token.left_edge.i, token.i + 1  # "Later today, he will hold": a deictic day the tagger left unlabelled
     if times and _is_clock_time(token):
         return token.i, token.i + 1
+    if times and token.pos_ == "PROPN":
+        # "at 3:30pm GMT": a time zone the clock time modifies
+        clock = next((c for c in token.lefts if c.dep_ in ("compound", "nummod") and _is_clock_time(c)), None)
+        if clock is not None:
+            return clock.i, token.i + 1
     if times and token.lemma_.lower() in words.day_parts and (
         any(c.dep_ in ("det", "poss") for c in token.children) or token.head.lower_ == "at"
     ):

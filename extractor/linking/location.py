@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..contracts import TokenSpan
-from ..lexicon import word_senses, wordnet_place_noun
+from ..lexicon import event_verb_of_noun, word_senses, wordnet_place_noun
 from ..syntax import PLACE_LABELS, occurrence_clause
 from .rules import Context, Found, RuleTable, Words
 from .spans import (
@@ -67,6 +67,32 @@ def _is_bare_spatial(noun: Token, words: Words) -> bool:
     return _spatial_object(noun, words) is not None and all(c.dep_ == "det" for c in noun.lefts)
 
 
+# WordNet classes (first sense) of a common noun that a proper name before it makes a named
+# facility: buildings, grounds and sites ("the White House residence", "the Capitol grounds",
+# "the Interlagos circuit"); not groups, acts or communications ("the Senate race", "the
+# White House press corps").
+FACILITY_NOUN_CLASSES = frozenset({"artifact", "location", "object"})
+# Entity labels of the name: a place, or an institution whose name is its building's
+# ("the White House", which the tagger often calls an ORG).
+_FACILITY_NAME_LABELS = PLACE_LABELS | {"ORG"}
+
+
+def _is_named_facility(pobj: Token) -> bool:
+    """A common noun of a building, grounds or site that a proper name of a place or
+    institution compounds: "met in the White House residence", "drove at the Interlagos
+    circuit", "built on the Capitol grounds". WordNet files its first sense as a thing or
+    place (``FACILITY_NOUN_CLASSES``) and one of its senses as a place (noun.location): its
+    lexicographer classes do not tell a building from a vehicle or a weapon, and without
+    that sense "flew back to Belfast in an RAF transport plane" and "at the Cavehill Road
+    bomb" were placed in the plane and the bomb."""
+    if pobj.pos_ != "NOUN" or (pobj.ent_type_ and pobj.ent_type_ not in _FACILITY_NAME_LABELS):
+        return False
+    if not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in _FACILITY_NAME_LABELS for c in pobj.lefts):
+        return False
+    senses = word_senses(pobj.lemma_.lower(), "n")
+    return senses is not None and senses.classes[0] in FACILITY_NOUN_CLASSES and "location" in senses.classes
+
+
 def _place_span(pobj: Token, words: Words) -> TokenSpan | None:
     """The place a prepositional object names, if any."""
     doc = pobj.doc
@@ -97,6 +123,8 @@ def _place_span(pobj: Token, words: Words) -> TokenSpan | None:
             if c.dep_ == "prep" and c.lower_ in ("of", "in", "near") and pobj.ent_type_ not in PLACE_LABELS and any(t.ent_type_ in PLACE_LABELS for t in c.subtree):
                 span = (span[0], c.right_edge.i + 1)
         return _trim(doc, *span)
+    if _is_named_facility(pobj):
+        return _trim(doc, *noun_phrase(pobj))  # "in the White House residence"
     if has_entity and pobj.pos_ in ("NOUN", "PROPN") and lemma not in words.complex_prep_nouns:
         # not the noun of a complex preposition: "fought on behalf of Russia"
         # "the restoration of Kursk", "parts of Donetsk": the place the "of" object names
@@ -238,21 +266,30 @@ def place_object(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> To
 
 @PHRASE_PLACE.rule
 def noun_place_object(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
-    """The "of" object of an event noun whose verb takes the place as its object: "Russia's
-    invasion of Ukraine", "the bombing of the hospital", "the capture of Palmyra" (as
-    "invaded Ukraine": ``place_object``)."""
+    """The "of" object of an event noun whose verb takes the place as its object
+    (``place_object_verbs``), which is the place struck, taken or visited as that verb's
+    object is: "the bombing of Gaza", "the capture of Avdiivka", "a tour of the palace". Not
+    for the subject of a clause of time ("since the invasion of Ukraine began",
+    ``clause_date_marks``), which the date linker reads as another event's date: the place
+    would make a tuple of that time reference."""
     if token.pos_ != "NOUN" or token.i not in ctx.noun_events:
         return None
     words = ctx.words
-    trig = ctx.memo(noun_place_object, lambda: {t.i: t for t in ctx.triggers}).get(token.i)
-    if trig is None or trig.lemma not in words.place_object_verbs:
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass") and head.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in words.clause_date_marks for m in ctx.children(head)
+    ):
+        return None  # "since the invasion of Ukraine began": a clause of time dating another event (date.since_clause)
+    lemma = token.lemma_.lower()
+    verb = event_verb_of_noun(lemma, ctx.lexicon) or lemma  # "bombing" -> "bomb"; "tour" is its own verb
+    if verb not in words.place_object_verbs:
         return None
-    for c in ctx.children(token):
-        if c.dep_ == "prep" and c.lower_ == "of":
-            obj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
-            if obj is not None and (obj.ent_type_ in PLACE_LABELS or obj.lemma_.lower() in words.general_places):
-                return _place_span(obj, words)
-    return None
+    for of in ctx.children(token):
+        if of.dep_ != "prep" or of.lower_ != "of":
+            continue
+        obj = next((p for p in ctx.children(of) if p.dep_ == "pobj"), None)
+        if obj is not None and (obj.ent_type_ in PLACE_LABELS or obj.lemma_.lower() in words.general_places):
+            return _place_span(obj, words) or _trim(token.doc, *noun_phrase(obj))
 
 
 @PHRASE_PLACE.rule

@@ -3,6 +3,7 @@ antecedents, nouns that can act, purpose clauses, clause paths and era years."""
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -20,9 +21,21 @@ QUANTITY_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 MOTION_CLASSES = frozenset({"deploy", "supply"})
 
 
+# A clock time written as one word: "19:17", "3:30pm", "10am", "7p.m." (the tagger often
+# calls it a cardinal, or leaves it unlabelled before a time zone: "3:30pm GMT").
+_CLOCK_TIME = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?:[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])[ap]\.?m\.?", re.IGNORECASE)
+
+
+def is_clock_time(token: Token) -> bool:
+    """Whether a word is a clock time ("19:17", "3:30pm", "10am"): a time of day, no amount."""
+    text = token.text
+    return (":" in text or text[-1:] in "mM.") and _CLOCK_TIME.fullmatch(text) is not None
+
+
 def _is_number(token: Token) -> bool:
-    """Whether a token is a number or part of an amount ("500", "two", "$"), not of a date."""
-    if token.ent_type_ in ("DATE", "TIME", "ORDINAL"):
+    """Whether a token is a number or part of an amount ("500", "two", "$"), not of a date
+    or a clock time ("landed at 3:30pm")."""
+    if token.ent_type_ in ("DATE", "TIME", "ORDINAL") or is_clock_time(token):
         return False
     return token.like_num or token.pos_ == "NUM" or token.ent_type_ in QUANTITY_LABELS and token.pos_ != "ADP"
 

@@ -107,6 +107,13 @@ def test_placed_cognition_and_light_verbs(extractor_, text, present, absent):
         ("The call was short.", set(), {"call"}),
         # a report is a source, never an event, whatever its date
         ("The report on Monday said troops moved.", {"move"}, {"report"}),
+        # a modifier naming one day dates the noun too
+        ("After the Oct. 19 debate, the crowd left.", {"debate"}, set()),
+        ("Tuesday's speech drew a crowd.", {"speak"}, set()),
+        ("Monday's report said troops moved.", {"move"}, {"report"}),
+        # a year or a month alone names no day
+        ("The 2016 debate was long.", set(), {"debate"}),
+        ("The October debate was long.", set(), {"debate"}),
     ],
 )
 def test_dated_speech_act_nouns(extractor_, text, present, absent):

@@ -62,6 +62,7 @@ CASES = [
     ("Turkish troops entered Afrin in January.", "entered", "location", "place_object"),
     ("The Russian invasion of Ukraine began in 2022.", "invasion", "location", "noun_place_object"),
     ("Rebels seized control of Idlib last year.", "seized", "location", "controlled_place"),
+    ("The shelling of Mosul lasted two days.", "shelling", "location", "noun_place_object"),
     ("About 300 crates were loaded and shipped to Odesa.", "shipped", "location", "motion_destination"),
     ("The column marched through Mosul at night.", "marched", "location", "passage_place"),
     ("Tehran supplied Moscow with drones in 2022.", "supplied", "location", "supplied_place"),

@@ -89,3 +89,87 @@ def test_the_relative_date_rules_of_the_contract_are_rules_of_the_date_table():
     from extractor.linking.date import DATE
 
     assert RELATIVE_DATE_RULES and RELATIVE_DATE_RULES <= set(DATE.names)
+
+
+@pytest.mark.parametrize(
+    "text, word, date, quantity",
+    [
+        # a one-word clock time with "am"/"pm", alone or before a time zone, is a time, never an amount
+        ("The ferry docked at Dover at 3:30pm GMT.", "docked", "at 3:30pm GMT", None),
+        ("The ferry docked at Dover at 3:30pm.", "docked", "at 3:30pm", None),
+        ("Rebels fired 3 rockets at 9am.", "fired", "at 9am", "3 rockets"),
+        # a clock time as before
+        ("The ferry docked at Dover at 15:45.", "docked", "at 15:45", None),
+    ],
+)
+def test_a_clock_time_is_a_time_not_a_quantity(linked, text, word, date, quantity):
+    doc, args = linked(text, word)
+    assert (doc[args.date[0] : args.date[1]].text if args.date else None) == date
+    assert args.rules.get("date") == "clause_time"
+    assert (doc[args.quantity[0] : args.quantity[1]].text if args.quantity else None) == quantity
+
+
+@pytest.mark.parametrize(
+    "words, ents, date",
+    [
+        # "Later today , rebels will storm the fort ." with "today" left unlabelled by the tagger
+        ((("Later", 1, "advmod", "ADV", "RBR", "late"), ("today", 5, "npadvmod", "NOUN", "NN", "today")), (), "Later today"),
+        # labelled, as the tagger mostly does: the entity as before
+        ((("Later", 1, "advmod", "ADV", "RBR", "late"), ("today", 5, "npadvmod", "NOUN", "NN", "today")), ((1, 2, "DATE"),), "today"),
+        # a day word that names something else ("USA Today", an ORG) is no date
+        ((("Later", 1, "advmod", "ADV", "RBR", "late"), ("today", 5, "npadvmod", "NOUN", "NN", "today")), ((1, 2, "ORG"),), None),
+    ],
+)
+def test_an_unlabelled_deictic_day_dates_the_clause(parse, words, ents, date):
+    from extractor.contracts import Trigger
+    from extractor.lexicon import default_lexicon
+    from extractor.linking import link_arguments
+
+    rows = [
+        *words,
+        (",", 5, "punct", "PUNCT", ",", ","),
+        ("rebels", 5, "nsubj", "NOUN", "NNS", "rebel"),
+        ("will", 5, "aux", "AUX", "MD", "will"),
+        ("storm", 5, "ROOT", "VERB", "VB", "storm"),
+        ("the", 7, "det", "DET", "DT", "the"),
+        ("fort", 5, "dobj", "NOUN", "NN", "fort"),
+        (".", 5, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents)
+    (args,) = link_arguments(doc, [Trigger(5, "storm", "verb")], default_lexicon())
+    assert (doc[args.date[0] : args.date[1]].text if args.date else None) == date
+
+
+@pytest.mark.parametrize(
+    "ents, date",
+    [
+        # "Sunday" a DATE, "morning" a TIME: the day with its part dates the event
+        (((7, 8, "GPE"), (10, 11, "DATE"), (11, 12, "TIME")), "on Sunday morning"),
+        # a part of a day alone stays no date of a deeper phrase ("on the morning" is too vague)
+        (((7, 8, "GPE"), (11, 12, "TIME")), None),
+    ],
+)
+def test_a_day_told_as_date_and_time_dates_the_event(parse, ents, date):
+    # The boy fell into a well in Tarvin province on Sunday morning .  ("on" hung on "province")
+    from extractor.contracts import Trigger
+    from extractor.lexicon import default_lexicon
+    from extractor.linking import link_arguments
+
+    rows = [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("boy", 2, "nsubj", "NOUN", "NN", "boy"),
+        ("fell", 2, "ROOT", "VERB", "VBD", "fall"),
+        ("into", 2, "prep", "ADP", "IN", "into"),
+        ("a", 5, "det", "DET", "DT", "a"),
+        ("well", 3, "pobj", "NOUN", "NN", "well"),
+        ("in", 2, "prep", "ADP", "IN", "in"),
+        ("Tarvin", 8, "compound", "PROPN", "NNP", "Tarvin"),
+        ("province", 6, "pobj", "NOUN", "NN", "province"),
+        ("on", 8, "prep", "ADP", "IN", "on"),
+        ("Sunday", 11, "compound", "PROPN", "NNP", "Sunday"),
+        ("morning", 9, "pobj", "NOUN", "NN", "morning"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    doc = parse(rows, ents)
+    (args,) = link_arguments(doc, [Trigger(2, "fall", "verb")], default_lexicon())
+    assert (doc[args.date[0] : args.date[1]].text if args.date else None) == date

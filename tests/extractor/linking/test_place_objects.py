@@ -91,11 +91,12 @@ def test_date_through_a_coordinated_verb_or_a_dated_occurrence(linked, text, wor
     assert args.rules.get("date") == rule
 
 
-def test_an_event_noun_placed_only_by_its_of_object_is_not_agentless(linked):
-    # "the invasion of Ukraine" alone, no doer named: a background mention, no tuple
-    doc, args = linked("Prices have risen since the invasion of Ukraine began.", "invasion")
+def test_an_event_noun_placed_by_its_of_object_is_an_agentless_event(linked):
+    # guide v2 rule 2: an event noun with no doer stated is agentless; its "of" place is a
+    # slot of its own sentence (the clause-of-time exception: test_location_noun_object)
+    doc, args = linked("The invasion of Ukraine left whole towns in ruins.", "invasion")
     assert _text(doc, args.location) == "Ukraine"
-    assert args.actor is None and "actor" not in args.rules
-    # with its doer, the place stands
-    doc, args = linked("Prices have risen since the Russian invasion of Ukraine began.", "invasion")
+    assert args.actor is None and args.rules.get("actor") == "agentless_noun"
+    # with its doer, the place stands and the doer is the actor
+    doc, args = linked("The Russian invasion of Ukraine left whole towns in ruins.", "invasion")
     assert _text(doc, args.location) == "Ukraine" and args.rules.get("actor") == "named_modifier"
