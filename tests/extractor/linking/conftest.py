@@ -8,8 +8,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from extractor.lexicon import Lexicon
-from extractor.linking import make_dep_linker
+from extractor.contracts import Trigger
+from extractor.lexicon import Lexicon, default_lexicon
+from extractor.linking import link_arguments, make_dep_linker
 from extractor.triggers import find_triggers, given_triggers
 
 LEXICON = Lexicon()
@@ -49,3 +50,16 @@ def parse():
         return doc
 
     return parse_
+
+
+@pytest.fixture(scope="session")
+def link_at():
+    """``link_at(doc, i, lemma, kind="verb")``: the shipped linker's arguments for a trigger
+    placed by hand at token ``i`` of a (hand-built) Doc, and ``text(span)``, the text of a
+    token span or ``None``."""
+
+    def link_at_(doc, i, lemma, kind="verb"):
+        (args,) = link_arguments(doc, [Trigger(i, lemma, kind)], default_lexicon())
+        return args, lambda span: None if span is None else doc[span[0] : span[1]].text
+
+    return link_at_

@@ -7,19 +7,15 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.contracts import Trigger
-from extractor.lexicon import default_lexicon
-from extractor.linking import link_arguments
 
-
-def actor_of(doc, i, lemma):
-    (args,) = link_arguments(doc, [Trigger(i, lemma, "verb")], default_lexicon())
-    span = None if args.actor is None else doc[args.actor[0] : args.actor[1]].text
-    return span, args.rules.get("actor")
+def actor_of(linked_args):
+    """The actor text and the rule that gave it, from a ``link_at`` result."""
+    args, text = linked_args
+    return text(args.actor), args.rules.get("actor")
 
 
 @pytest.mark.parametrize("verb, lemma", [("burned", "burn"), ("looted", "loot")])
-def test_of_two_subjects_the_one_nearest_before_the_verb_is_its_own(parse, verb, lemma):
+def test_of_two_subjects_the_one_nearest_before_the_verb_is_its_own(link_at, parse, verb, lemma):
     # The raid , in which gunman Ali VERB 12 shops in Lagos , shocked us .
     # (the parser hangs "raid", the noun the relative clause modifies, on VERB as a subject)
     doc = parse(
@@ -43,7 +39,7 @@ def test_of_two_subjects_the_one_nearest_before_the_verb_is_its_own(parse, verb,
         ],
         ents=[(6, 7, "PERSON"), (11, 12, "GPE")],
     )
-    assert actor_of(doc, 7, lemma) == ("gunman Ali", "subject")
+    assert actor_of(link_at(doc, 7, lemma)) == ("gunman Ali", "subject")
 
 
 def _low_by(parse, agent, agent_lemma, ent):
@@ -71,8 +67,8 @@ def _low_by(parse, agent, agent_lemma, ent):
         ("windows", "window", None, None, "agentless_passive"),  # "the home by the windows": no agent
     ],
 )
-def test_a_by_phrase_hung_on_the_verbs_prepositional_object_is_the_passives_agent(parse, agent, lemma, ent, actor, rule):
-    assert actor_of(_low_by(parse, agent, lemma, ent), 3, "shoot") == (actor, rule)
+def test_a_by_phrase_hung_on_the_verbs_prepositional_object_is_the_passives_agent(link_at, parse, agent, lemma, ent, actor, rule):
+    assert actor_of(link_at(_low_by(parse, agent, lemma, ent), 3, "shoot")) == (actor, rule)
 
 
 def test_a_by_phrase_before_the_verb_is_no_agent(linked):
@@ -81,7 +77,7 @@ def test_a_by_phrase_before_the_verb_is_no_agent(linked):
     assert args.actor is None
 
 
-def test_a_misread_negation_is_no_nearer_subject(parse):
+def test_a_misread_negation_is_no_nearer_subject(link_at, parse):
     # Ali has n’t left Lagos .  (the curly-quoted negation misread as a number subject)
     doc = parse(
         [
@@ -94,7 +90,7 @@ def test_a_misread_negation_is_no_nearer_subject(parse):
         ],
         ents=[(0, 1, "PERSON"), (4, 5, "GPE")],
     )
-    assert actor_of(doc, 3, "leave") == ("Ali", "subject")
+    assert actor_of(link_at(doc, 3, "leave")) == ("Ali", "subject")
 
 
 @pytest.mark.parametrize(

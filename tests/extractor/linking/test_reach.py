@@ -9,17 +9,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from extractor.contracts import Trigger
-from extractor.lexicon import default_lexicon
-from extractor.linking import link_arguments
 from extractor.linking.rules import shipped_words
 from extractor.linking.spans import is_age
-
-def link(doc, i, lemma, kind="verb"):
-    (args,) = link_arguments(doc, [Trigger(i, lemma, kind)], default_lexicon())
-    text = lambda span: None if span is None else doc[span[0] : span[1]].text
-    return args, text
-
 
 # --- places after prepositions of position (static_preps) ---------------------------------
 
@@ -34,7 +25,7 @@ def link(doc, i, lemma, kind="verb"):
         ("near", "Rafah", "GPE"),  # already a static preposition: unchanged
     ],
 )
-def test_a_place_after_a_preposition_of_position_is_where_the_event_happens(parse, prep, place, label):
+def test_a_place_after_a_preposition_of_position_is_where_the_event_happens(link_at, parse, prep, place, label):
     # Rebels attacked a convoy PREP PLACE .
     doc = parse(
         [
@@ -48,13 +39,13 @@ def test_a_place_after_a_preposition_of_position_is_where_the_event_happens(pars
         ],
         ents=[(5, 6, label)],
     )
-    args, text = link(doc, 1, "attack")
+    args, text = link_at(doc, 1, "attack")
     assert text(args.location) == place
     assert args.rules["location"] == "static_place"
 
 
 @pytest.mark.parametrize("prep", ["over", "under", "around"])
-def test_a_preposition_of_position_before_no_place_gives_no_location(parse, prep):
+def test_a_preposition_of_position_before_no_place_gives_no_location(link_at, parse, prep):
     # Russia imposed sanctions PREP the dispute .
     doc = parse(
         [
@@ -68,7 +59,7 @@ def test_a_preposition_of_position_before_no_place_gives_no_location(parse, prep
         ],
         ents=[(0, 1, "GPE")],
     )
-    args, _ = link(doc, 1, "impose")
+    args, _ = link_at(doc, 1, "impose")
     assert args.location is None
 
 
@@ -92,17 +83,17 @@ SIX_YEAR_OLD_FELL = [
 ]
 
 
-def test_an_age_heading_the_subject_is_the_actor_and_no_date(parse):
+def test_an_age_heading_the_subject_is_the_actor_and_no_date(link_at, parse):
     doc = parse(SIX_YEAR_OLD_FELL, ents=[(1, 6, "DATE"), (11, 12, "DATE")])
-    args, text = link(doc, 6, "fall")
+    args, text = link_at(doc, 6, "fall")
     assert text(args.actor) == "six-year-old"
     assert args.rules["actor"] == "subject"
     assert text(args.date) == "on Sunday"
 
 
-def test_an_age_is_never_the_date(parse):
+def test_an_age_is_never_the_date(link_at, parse):
     doc = parse(SIX_YEAR_OLD_FELL[:10] + [(".", 6, "punct", "PUNCT", ".", ".")], ents=[(1, 6, "DATE")])
-    args, text = link(doc, 6, "fall")
+    args, text = link_at(doc, 6, "fall")
     assert args.date is None
 
 
@@ -137,7 +128,7 @@ def test_is_age(words, ent, token, expected):
         ("VBN", "kill", None, "agentless_participle"),
     ],
 )
-def test_a_participle_right_after_the_object_takes_the_object_as_its_noun(parse, tag, lemma, actor, rule):
+def test_a_participle_right_after_the_object_takes_the_object_as_its_noun(link_at, parse, tag, lemma, actor, rule):
     # She soothed supporters PARTICIPLE outside the Center on Monday .
     doc = parse(
         [
@@ -154,12 +145,12 @@ def test_a_participle_right_after_the_object_takes_the_object_as_its_noun(parse,
         ],
         ents=[(6, 7, "FAC"), (8, 9, "DATE")],
     )
-    args, text = link(doc, 3, lemma)
+    args, text = link_at(doc, 3, lemma)
     assert text(args.actor) == actor
     assert args.rules["actor"] == rule
 
 
-def test_a_complement_clause_with_its_own_subject_is_no_participle(parse):
+def test_a_complement_clause_with_its_own_subject_is_no_participle(link_at, parse):
     # She said supporters gathered outside the Center on Monday .  ("supporters" the subject)
     doc = parse(
         [
@@ -174,7 +165,7 @@ def test_a_complement_clause_with_its_own_subject_is_no_participle(parse):
         ],
         ents=[(6, 7, "FAC")],
     )
-    args, text = link(doc, 3, "gather")
+    args, text = link_at(doc, 3, "gather")
     assert (text(args.actor), args.rules["actor"]) == ("supporters", "subject")
 
 
@@ -190,7 +181,7 @@ def test_a_complement_clause_with_its_own_subject_is_no_participle(parse):
         (["US"], "citizenship", None),  # "questioned his US citizenship": a state, not a thing placed
     ],
 )
-def test_a_named_place_modifying_the_object_places_the_event(parse, modifier, obj, location):
+def test_a_named_place_modifying_the_object_places_the_event(link_at, parse, modifier, obj, location):
     # Gunmen attacked a MODIFIER OBJECT .
     n = len(modifier)
     obj_i = 3 + n
@@ -215,7 +206,7 @@ def test_a_named_place_modifying_the_object_places_the_event(parse, modifier, ob
         ],
         ents=ents,
     )
-    args, text = link(doc, 1, "attack")
+    args, text = link_at(doc, 1, "attack")
     assert text(args.location) == location
     if location is not None:
         assert args.rules["location"] == "object_place_modifier"
@@ -231,7 +222,7 @@ def test_a_named_place_modifying_the_object_places_the_event(parse, modifier, ob
         ("NN", None),  # a noun object is no clause: nothing to climb to
     ],
 )
-def test_the_subject_of_the_verb_does_its_gerund_object(parse, tag, actor):
+def test_the_subject_of_the_verb_does_its_gerund_object(link_at, parse, tag, actor):
     # Obama describes meeting Trump at the White House .
     doc = parse(
         [
@@ -246,5 +237,5 @@ def test_the_subject_of_the_verb_does_its_gerund_object(parse, tag, actor):
         ],
         ents=[(0, 1, "PERSON"), (3, 4, "PERSON"), (6, 7, "FAC")],
     )
-    args, text = link(doc, 2, "meet")
+    args, text = link_at(doc, 2, "meet")
     assert text(args.actor) == actor
