@@ -16,17 +16,35 @@ from .syntax import PLACE_LABELS
 from .types import ActorValue, DateValue, EventTuple, PlaceValue, Slot
 
 
+_UNREAD = object()
+
+
 class _DocText:
-    """The ``Doc``'s text and raw text, read once per ``build_tuples`` call (``doc.text``
-    joins every token's text at each access), and its sentence of each token (``token.sent``
-    rebuilds its span at each access, in time linear in the document)."""
+    """The ``Doc``'s text and raw text, read once per ``build_tuples`` call and only when a
+    tuple needs them (``doc.text`` joins every token's text at each access; most documents
+    without a tuple never do), and its sentence of each token (``token.sent`` rebuilds its
+    span at each access, in time linear in the document)."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
-        self.raw = doc._.raw_text
+        self._text: str | None = None
+        self._raw = _UNREAD
         self._sents: list[tuple[int, int]] | None = None
         self._starts: list[int] = []
+
+    @property
+    def text(self) -> str:
+        """``doc.text``."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
+
+    @property
+    def raw(self) -> str | None:
+        """``doc._.raw_text``."""
+        if self._raw is _UNREAD:
+            self._raw = self.doc._.raw_text
+        return self._raw
 
     def sent_bounds(self, i: int) -> tuple[int, int]:
         """``(token.sent.start, token.sent.end)`` of token ``i``."""

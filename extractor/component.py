@@ -21,6 +21,7 @@ events are stored as dicts in ``doc._.events_data`` and ``doc._.events`` gives t
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 from dataclasses import fields, replace
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
@@ -249,23 +250,28 @@ class EventExtractor:
         self.normalize = normalize
         self.lexicon = Lexicon(add=lexicon.get("add") or None, replace=lexicon.get("replace") or None)
         self.linker = get_linker(linker, lexicon=self.lexicon)
+        self._admits: tuple[Any, bool] | None = None  # (linker, whether it takes ``admitted_only``)
         self.triggers = triggers
         self.trigger_head = get_trigger_head(triggers)
 
     def __call__(self, doc: Doc) -> Doc:
-        given = doc._.given_triggers
+        ext = doc._  # one accessor for the extension attributes read below (each ``doc._`` builds one)
+        given = ext.given_triggers
         if given is not None:
             triggers = given_triggers(doc, given, lexicon=self.lexicon)
         else:
             triggers = find_triggers(doc, lexicon=self.lexicon, head=self.trigger_head)
-        arguments = self.linker(doc, triggers)
-        published = _as_date(doc._.published)
-        if isinstance(doc._.published, dt.date):
-            doc._.published = doc._.published.isoformat()  # plain data on the Doc
-        segments = doc._.raw_segments
+        if given is None and self._takes_admitted_only():
+            arguments = self.linker(doc, triggers, admitted_only=True)  # build_tuples keeps only these
+        else:
+            arguments = self.linker(doc, triggers)
+        published = _as_date(ext.published)
+        if isinstance(ext.published, dt.date):
+            ext.published = ext.published.isoformat()  # plain data on the Doc
+        segments = ext.raw_segments
         if segments and not isinstance(segments[0], tuple):  # lists after msgpack
             segments = tuple(tuple(pair) for pair in segments)
-        doc._.events = build_tuples(
+        ext.events = build_tuples(
             doc,
             triggers,
             arguments,
@@ -276,6 +282,21 @@ class EventExtractor:
             lexicon=self.lexicon,
         )
         return doc
+
+    def _takes_admitted_only(self) -> bool:
+        admits = self._admits
+        if admits is None or admits[0] is not self.linker:  # asked again if the linker is swapped
+            admits = self._admits = (self.linker, _takes_admitted_only(self.linker))
+        return admits[1]
+
+
+def _takes_admitted_only(linker: Any) -> bool:
+    """Whether ``linker`` can leave out the slots of the triggers that give no tuple: it
+    says so by taking ``admitted_only`` (``linking.link_arguments``)."""
+    try:
+        return "admitted_only" in inspect.signature(linker).parameters
+    except (TypeError, ValueError):
+        return False
 
 
 def _as_date(value: Any) -> dt.date | None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from types import SimpleNamespace
+
 import numpy
-from spacy.attrs import DEP, HEAD, LOWER, POS
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.symbols import AUX as _POS_AUX, NOUN as _POS_NOUN, VERB as _POS_VERB
 from spacy.tokens import Doc, Token
@@ -80,12 +83,16 @@ def _in_purpose_clause(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-def is_conditional(token: Token, lexicon: Lexicon) -> bool:
-    """Whether the word sits in an "if"/"whether" clause, which reports no actual event."""
-    for tok in [token, *token.ancestors]:
-        if tok.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in tok.children):
-            return True
-    return False
+def is_conditional(token: Token, lexicon: Lexicon, index: "_DocIndex | None" = None) -> bool:
+    """Whether the word sits in an "if"/"whether" clause, which reports no actual event
+    (``index``: the ``Doc``'s lookups, which find the heads of such clauses once)."""
+    if index is None:
+        for tok in [token, *token.ancestors]:
+            if tok.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in tok.children):
+                return True
+        return False
+    clauses = index.conditional_clauses(lexicon)
+    return bool(clauses) and any(i in clauses for i in index.path(token.i))
 
 
 def _governors(token: Token, lexicon: Lexicon) -> list[Token]:
@@ -107,9 +114,10 @@ def _governors(token: Token, lexicon: Lexicon) -> list[Token]:
     return chain
 
 
-def find_modality(token: Token, lexicon: Lexicon) -> str:
+def find_modality(token: Token, lexicon: Lexicon, index: "_DocIndex | None" = None) -> str:
     """asserted, reported, planned or negated, from auxiliaries, hedges, negation and the
-    planning, raising and attribution words that govern the trigger."""
+    planning, raising and attribution words that govern the trigger (``index``: the
+    ``Doc``'s lookups, shared by the triggers of one ``Doc``)."""
     chain = _governors(token, lexicon)
     if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in lexicon.aspectual:
         chain.append(token.head)
@@ -120,25 +128,17 @@ def find_modality(token: Token, lexicon: Lexicon) -> str:
         # "is going to greenlight the deployment": the noun's event shares its verb's modality
         chain.extend(_governors(base.head, lexicon))
     planned = hedged = negated = False
+    marks = (index or _DocIndex(token.doc)).modality_marks(lexicon)
     for k, tok in enumerate(chain):
-        # "not engaged ... but stationed": negation does not cross a conjunction
-        via_conj = any(t.dep_ == "conj" for t in chain[:k])
-        for c in tok.children:
-            low = c.lower_
-            if c.dep_ == "neg" or (c.dep_ == "advmod" and low in lexicon.negations):
-                negated = negated or not via_conj
-            elif c.dep_ in ("aux", "auxpass") and low in lexicon.modals_planned:
+        found = marks.get(tok.i)
+        if found is not None:
+            # "not engaged ... but stationed": negation does not cross a conjunction
+            if found & _NEGATED and not any(t.dep_ == "conj" for t in chain[:k]):
+                negated = True
+            if found & _PLANNED or (found & _GOING and k == 0):
                 planned = True
-            elif c.dep_ == "aux" and low in lexicon.modals_hedged:
-                perfect = any(a.lemma_ == "have" and a.dep_ == "aux" for a in tok.children)
-                if perfect or any(a.lower_ == "be" for a in tok.children if a.dep_ == "aux"):
-                    hedged = True
-                else:
-                    planned = True
-            elif c.dep_ == "advmod" and low in lexicon.hedge_adverbs:
+            if found & _HEDGED:
                 hedged = True
-            elif c.dep_ == "aux" and low == "going" and k == 0:
-                planned = True
         if k > 0 and tok.pos_ in ("VERB", "AUX", "NOUN"):
             lemma = tok.lemma_.lower()
             passive = any(c.dep_ == "auxpass" for c in tok.children)
@@ -166,38 +166,87 @@ def find_modality(token: Token, lexicon: Lexicon) -> str:
     return "asserted"
 
 
-# string ids of the words ``_DocIndex`` looks for in its arrays
+# string ids of the words and labels ``_DocIndex`` looks for in its arrays
 _DEP_PRT, _DEP_PREP = get_string_id("prt"), get_string_id("prep")
 _LOWER_ACCORDING, _LOWER_PER = get_string_id("according"), get_string_id("per")
+_DEP_MARK, _DEP_NEG, _DEP_ADVMOD = get_string_id("mark"), get_string_id("neg"), get_string_id("advmod")
+_DEP_AUX, _DEP_AUXPASS = get_string_id("aux"), get_string_id("auxpass")
+_CLAUSE_DEPS = frozenset(get_string_id(d) for d in ("advcl", "ccomp"))
+_MODALITY_DEPS = (_DEP_NEG, _DEP_ADVMOD, _DEP_AUX, _DEP_AUXPASS)
+_LEMMA_HAVE, _LOWER_BE, _LOWER_GOING = get_string_id("have"), get_string_id("be"), get_string_id("going")
+# what the children of a word say of its modality (``_DocIndex.modality_marks``), as bits
+_NEGATED, _PLANNED, _HEDGED, _GOING = 1, 2, 4, 8
+
+
+@lru_cache(maxsize=8)
+def _word_ids(lexicon: Lexicon) -> SimpleNamespace:
+    """The string ids of the lexicon's words that ``_DocIndex`` compares with a ``Doc``'s
+    lower-cased forms."""
+    def ids(words) -> frozenset[int]:
+        return frozenset(get_string_id(w) for w in words)
+
+    return SimpleNamespace(
+        conditional_marks=ids(lexicon.conditional_marks), negations=ids(lexicon.negations),
+        modals_planned=ids(lexicon.modals_planned), modals_hedged=ids(lexicon.modals_hedged),
+        hedge_adverbs=ids(lexicon.hedge_adverbs),
+    )
 
 
 class _DocIndex:
     """What trigger finding looks up again and again in one ``Doc``, computed once: its
-    sentences (and which end in a question mark) and, per sentence, the reporting clauses
-    attached under the root (``find_source``). ``token.sent`` rebuilds its span at each
-    access, in time linear in the document."""
+    sentences (and which end in a question mark, and their roots), per sentence the
+    reporting clauses attached under the root (``find_source``), the words of a reporting
+    verb, the heads of conditional clauses (``is_conditional``) and what each word's
+    auxiliaries, negations and hedges say of its modality (``find_modality``). ``token.sent``
+    rebuilds its span at each access, in time linear in the document, and every
+    ``token.children`` or ``token.ancestors`` builds new ``Token`` objects: the lookups here
+    read the ``Doc``'s arrays."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self._sents: list | None = None
         self._sent_of: list[int] = []
+        self._roots: dict[int, int] = {}
         self._questions: dict[int, bool] = {}
         self._reports: dict[int, list[Token]] = {}
         self._particles: dict[int, str] | None = None
         self._cited: frozenset[int] | None = None
         self._arrays: tuple | None = None
+        self._lists: tuple | None = None
+        self._conditional: tuple[Lexicon, frozenset[int]] | None = None
+        self._modality: tuple[Lexicon, dict[int, int]] | None = None
 
     def arrays(self) -> tuple:
-        """The ``Doc``'s dependency labels, heads (offsets from each word)
-        and lower-cased forms (string ids), read in one pass over its words."""
+        """The ``Doc``'s dependency labels, heads (offsets from each word), lower-cased
+        forms, lemmas (string ids) and coarse word classes, read in one pass over its words."""
         if self._arrays is None:
-            arr = self.doc.to_array([DEP, HEAD, LOWER])
-            self._arrays = (arr[:, 0], arr[:, 1].astype(numpy.int64), arr[:, 2])
+            arr = self.doc.to_array([DEP, HEAD, LOWER, LEMMA, POS])
+            self._arrays = (arr[:, 0], arr[:, 1].astype(numpy.int64), arr[:, 2], arr[:, 3], arr[:, 4])
         return self._arrays
+
+    def lists(self) -> tuple[list[int], list[int], list[int], list[int]]:
+        """Dependency labels, heads (token indices), lower-cased forms and lemmas, as lists."""
+        if self._lists is None:
+            dep, head, lower, lemma, _ = self.arrays()
+            heads = (head + numpy.arange(len(head), dtype=numpy.int64)).tolist()
+            self._lists = (dep.tolist(), heads, lower.tolist(), lemma.tolist())
+        return self._lists
 
     def pos(self):
         """The ``Doc``'s coarse word classes (``Token.pos``), as an array."""
-        return self.doc.to_array(POS)
+        return self.arrays()[4]
+
+    def path(self, i: int) -> list[int]:
+        """Word ``i`` and its ancestors (``token.ancestors``), as token indices."""
+        heads = self.lists()[1]
+        out = [i]
+        for _ in range(len(heads)):
+            h = heads[i]
+            if h == i:
+                break
+            out.append(h)
+            i = h
+        return out
 
     def sent(self, token: Token):
         """``token.sent``."""
@@ -208,6 +257,13 @@ class _DocIndex:
                 for i in range(sent.start, sent.end):
                     self._sent_of[i] = k
         return self._sents[self._sent_of[token.i]]
+
+    def root(self, sent) -> int:
+        """``sent.root.i``."""
+        found = self._roots.get(sent.start)
+        if found is None:
+            found = self._roots[sent.start] = sent.root.i
+        return found
 
     def in_question(self, token: Token) -> bool:
         """Whether the token's sentence ends in a question mark."""
@@ -232,7 +288,7 @@ class _DocIndex:
         if self._particles is None:
             found: dict[int, str] = {}
             doc = self.doc
-            dep, head, _ = self.arrays()
+            dep, head, _, _, _ = self.arrays()
             for i in numpy.flatnonzero(dep == _DEP_PRT).tolist():
                 h = i + int(head[i])
                 if h != i and h not in found:
@@ -240,29 +296,95 @@ class _DocIndex:
             self._particles = found
         return self._particles.get(token.i)
 
-    def cites(self, token: Token) -> bool:
-        """Whether the token has a child "according" or a prepositional child "per" (the
+    def cites(self, i: int) -> bool:
+        """Whether word ``i`` has a child "according" or a prepositional child "per" (the
         words ``find_source`` looks for on the path to the root)."""
         if self._cited is None:
-            dep, head, lower = self.arrays()
+            dep, head, lower, _, _ = self.arrays()
             words = (lower == _LOWER_ACCORDING) | ((dep == _DEP_PREP) & (lower == _LOWER_PER))
             self._cited = frozenset(
                 i + int(head[i]) for i in numpy.flatnonzero(words & (head != 0)).tolist()
             )
-        return token.i in self._cited
+        return i in self._cited
+
+    def is_reporting(self, i: int, lexicon: Lexicon) -> bool:
+        """Whether word ``i``'s lower-cased lemma is a reporting verb of the lexicon."""
+        return self.doc.vocab.strings[self.lists()[3][i]].lower() in lexicon.reporting
+
+    def conditional_clauses(self, lexicon: Lexicon) -> frozenset[int]:
+        """The adverbial and complement clauses with an "if" or "whether" mark
+        (``conditional_marks``): the words ``is_conditional`` looks for among the ancestors."""
+        found = self._conditional
+        if found is None or found[0] is not lexicon:
+            dep_arr = self.arrays()[0]
+            dep, heads, lower, _ = self.lists()
+            marks = _word_ids(lexicon).conditional_marks
+            found = self._conditional = (lexicon, frozenset(
+                heads[i] for i in numpy.flatnonzero(dep_arr == _DEP_MARK).tolist()
+                if lower[i] in marks and heads[i] != i and dep[heads[i]] in _CLAUSE_DEPS
+            ))
+        return found[1]
+
+    def modality_marks(self, lexicon: Lexicon) -> dict[int, int]:
+        """For each word with a negation, a modal of plan or hedge, a hedging adverb or the
+        auxiliary "going" among its children, those as bits (``_NEGATED``, ``_PLANNED``,
+        ``_HEDGED``, ``_GOING``); a hedging modal plans unless a perfect "have" or a "be"
+        auxiliary goes with it ("may have died", "may be holding" report; "may send" plans)."""
+        found = self._modality
+        if found is None or found[0] is not lexicon:
+            found = self._modality = (lexicon, self._modality_marks(lexicon))
+        return found[1]
+
+    def _modality_marks(self, lexicon: Lexicon) -> dict[int, int]:
+        dep_arr = self.arrays()[0]
+        dep, heads, lower, lemma = self.lists()
+        ids = _word_ids(lexicon)
+        kids = numpy.flatnonzero(
+            (dep_arr == _DEP_NEG) | (dep_arr == _DEP_ADVMOD) | (dep_arr == _DEP_AUX) | (dep_arr == _DEP_AUXPASS)
+        ).tolist()
+        reported = {  # words with a perfect "have" or a "be" auxiliary
+            heads[i] for i in kids
+            if dep[i] == _DEP_AUX and heads[i] != i and (lemma[i] == _LEMMA_HAVE or lower[i] == _LOWER_BE)
+        }
+        marks: dict[int, int] = {}
+        for i in kids:
+            h = heads[i]
+            if h == i:
+                continue
+            d, low = dep[i], lower[i]
+            if d == _DEP_NEG or (d == _DEP_ADVMOD and low in ids.negations):
+                bit = _NEGATED
+            elif (d == _DEP_AUX or d == _DEP_AUXPASS) and low in ids.modals_planned:
+                bit = _PLANNED
+            elif d == _DEP_AUX and low in ids.modals_hedged:
+                bit = _HEDGED if h in reported else _PLANNED
+            elif d == _DEP_ADVMOD and low in ids.hedge_adverbs:
+                bit = _HEDGED
+            elif d == _DEP_AUX and low == _LOWER_GOING:
+                bit = _GOING
+            else:
+                continue
+            marks[h] = marks.get(h, 0) | bit
+        return marks
 
     def root_reports(self, sent, lexicon: Lexicon) -> list[Token]:
         """The sentence's clauses of a reporting verb attached under its root, in order."""
         found = self._reports.get(sent.start)
         if found is None:
-            root = sent.root
+            root = self.root(sent)
+            dep, heads, _, _ = self.lists()
+            doc = self.doc
             # the words of the sentence whose head is the root: the root's children there
             found = self._reports[sent.start] = [
-                tok for tok in root.children
-                if sent.start <= tok.i < sent.end and tok.dep_ in ("ccomp", "parataxis")
-                and tok.lemma_.lower() in lexicon.reporting
+                doc[i] for i in range(sent.start, sent.end)
+                if heads[i] == root and i != root and dep[i] in _REPORT_CLAUSE_DEPS and self.is_reporting(i, lexicon)
             ]
         return found
+
+
+_REPORT_CLAUSE_DEPS = frozenset(get_string_id(d) for d in ("ccomp", "parataxis"))
+# what a trigger's clause (or its ancestor's) is to a reporting verb that credits a source
+_REPORTED_DEPS = frozenset(get_string_id(d) for d in ("ccomp", "xcomp", "parataxis", "dobj", "advcl", "conj"))
 
 
 def _span_of(token: Token) -> tuple[int, int]:
@@ -287,34 +409,34 @@ def find_source(token: Token, *, lexicon: Lexicon, index: _DocIndex | None = Non
     """Token span of who the text credits for the event, if anyone (``index``: the
     ``Doc``'s lookups, shared by the triggers of one ``Doc``)."""
     index = index or _DocIndex(token.doc)
+    doc = token.doc
     sent = index.sent(token)
     # "according to X" anywhere on the path from the trigger to the sentence root
-    path = [token, *token.ancestors]
-    for tok in path:
-        if not index.cites(tok):
+    path = index.path(token.i)
+    for i in path:
+        if not index.cites(i):
             continue
-        for c in tok.children:
+        for c in doc[i].children:
             if c.lower_ == "according" or (c.dep_ == "prep" and c.lower_ == "per"):
                 for p in c.subtree:
                     if p.dep_ == "pobj":
                         start, end = _span_of(p)
                         return start, end
     # a reporting verb whose complement holds the trigger
-    prev = token
-    for tok in path[1:]:
-        if tok.lemma_.lower() in lexicon.reporting and prev.dep_ in ("ccomp", "xcomp", "parataxis", "dobj", "advcl", "conj"):
-            for c in tok.children:
+    dep = index.lists()[0]
+    for prev, i in zip(path, path[1:]):
+        if dep[prev] in _REPORTED_DEPS and index.is_reporting(i, lexicon):
+            for c in doc[i].children:
                 if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ not in ("PRON", "PUNCT"):
                     return _span_of(c)
                 if c.dep_ == "agent":
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return _span_of(p)
-        prev = tok
     # a reporting verb whose clause follows the trigger's: "..., Lee noted."
-    root = sent.root
-    if root is not token and root.lemma_.lower() in lexicon.reporting and token.i < root.i:
-        for c in root.children:
+    root = index.root(sent)
+    if token.i < root and index.is_reporting(root, lexicon):
+        for c in doc[root].children:
             if c.dep_ == "nsubj" and c.pos_ not in ("PRON", "PUNCT"):
                 return _span_of(c)
     # a parenthetical report attached under the root: "X will send troops, a legislator reported"
@@ -709,14 +831,16 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
     triggers: list[Trigger] = []
     # no trigger of any kind among the words of other classes: only these are looked at
     pos = index.pos()
-    for i in numpy.flatnonzero((pos == _POS_VERB) | (pos == _POS_AUX) | (pos == _POS_NOUN)).tolist():
+    candidates = numpy.flatnonzero((pos == _POS_VERB) | (pos == _POS_AUX) | (pos == _POS_NOUN))
+    for i, tag in zip(candidates.tolist(), pos[candidates].tolist()):
         token = doc[i]
+        verb, noun = tag == _POS_VERB, tag == _POS_NOUN  # ``token.pos_``, read from the array
         lemma = token.lemma_.lower()
         kind = None
         particle = index.particle(token)
-        if token.pos_ == "VERB" and is_presence_passive(token, lexicon):
+        if verb and is_presence_passive(token, lexicon):
             kind, lemma = "copula", "be"
-        elif token.pos_ == "VERB" and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
+        elif verb and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
             lemma = verb_base(token)  # "staged" lemmatized "stag": "stage"
             phrasal = f"{lemma} {particle}" if particle else lemma
             if _in_purpose_clause(token, lexicon):
@@ -738,16 +862,16 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
             if index.in_question(token) or verb_veto(token, lexicon) is not None:
                 continue
             kind = "verb"
-        elif token.pos_ in ("AUX", "VERB") and is_locative_copula(token, lexicon):
+        elif (verb or tag == _POS_AUX) and is_locative_copula(token, lexicon):
             kind, lemma = "copula", "be"
         elif (
-            token.pos_ == "NOUN" and _is_predicate_noun(token) and word_senses(lemma, "v") is not None
+            noun and _is_predicate_noun(token) and word_senses(lemma, "v") is not None
             and not lexicon.non_event(lemma) and is_event_verb(lemma, lexicon)
         ):
             if index.in_question(token):
                 continue
             kind = "verb"  # "Lady Gaga protests outside Trump Tower"
-        elif token.pos_ == "NOUN" and (token.dep_ != "compound" or _heads_attempt(token, lexicon)):
+        elif noun and (token.dep_ != "compound" or _heads_attempt(token, lexicon)):
             if lemma in lexicon.general_places:
                 continue  # "locations", "stations": places, not events
             if lemma in lexicon.extra_nouns:
@@ -779,7 +903,7 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
                 if verb is None or lexicon.non_event(verb):
                     continue
             kind, lemma = "noun", verb
-        if kind is None or is_conditional(token, lexicon):
+        if kind is None or is_conditional(token, lexicon, index):
             continue
         if kind != "verb" and index.in_question(token):
             continue
@@ -790,7 +914,7 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
                 i=token.i,
                 lemma=lemma,
                 kind=kind,
-                modality=find_modality(token, lexicon),
+                modality=find_modality(token, lexicon, index),
                 source=find_source(token, lexicon=lexicon, index=index),
             )
         )
@@ -826,7 +950,7 @@ def head_triggers(doc: Doc, head, taken: set[int], *, lexicon: Lexicon, index: _
         if score < head.threshold:
             continue
         token = doc[i]
-        if _in_purpose_clause(token, lexicon) or index.in_question(token) or is_conditional(token, lexicon):
+        if _in_purpose_clause(token, lexicon) or index.in_question(token) or is_conditional(token, lexicon, index):
             continue
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB":
@@ -836,7 +960,7 @@ def head_triggers(doc: Doc, head, taken: set[int], *, lexicon: Lexicon, index: _
         else:
             kind = "noun"
             lemma = verb_of_nominal(lemma, lexicon=lexicon) or lemma
-        out.append(Trigger(i, lemma, kind, find_modality(token, lexicon), find_source(token, lexicon=lexicon, index=index), rule=HEAD_RULE))
+        out.append(Trigger(i, lemma, kind, find_modality(token, lexicon, index), find_source(token, lexicon=lexicon, index=index), rule=HEAD_RULE))
     return out
 
 
@@ -855,5 +979,5 @@ def given_triggers(doc: Doc, spans, *, lexicon: Lexicon | None = None) -> list[T
         kind = "verb" if token.pos_ in ("VERB", "AUX") else "noun"
         if kind == "noun":
             lemma = verb_of_nominal(lemma, lexicon=lexicon) or lemma
-        out.append(Trigger(token.i, lemma, kind, find_modality(token, lexicon), find_source(token, lexicon=lexicon, index=index)))
+        out.append(Trigger(token.i, lemma, kind, find_modality(token, lexicon, index), find_source(token, lexicon=lexicon, index=index)))
     return out

@@ -494,10 +494,19 @@ def is_headline(token: Token) -> bool:
     full stop, question or exclamation mark, colon or ellipsis, perhaps inside a closing
     quote or bracket). Headlines stand as sentences of their own (one a line, or joined by
     semicolons in wire digests: ``component.line_sentences``)."""
-    words = [t for t in token.sent if not t.is_space]
-    while len(words) > 1 and words[-1].text in _CLOSERS:
-        words.pop()
-    return bool(words) and words[-1].text not in _FINAL_PUNCT
+    # the sentence's last word that is no space nor a closing mark, else its first word:
+    # read from the end, which reaches it after a word or two
+    sent = token.sent
+    doc = token.doc
+    last = None
+    for i in range(sent.end - 1, sent.start - 1, -1):
+        word = doc[i]
+        if word.is_space:
+            continue
+        last = word
+        if word.text not in _CLOSERS:
+            break
+    return last is not None and last.text not in _FINAL_PUNCT
 
 
 def _is_headline_passive(ctx: Context, verb: Token, subj: Token) -> bool:

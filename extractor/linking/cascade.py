@@ -34,20 +34,27 @@ RULES: dict[str, tuple[str, ...]] = {
 }
 
 
-def link_arguments(doc: Doc, triggers: Sequence[Trigger], lexicon: Lexicon | None = None) -> list[Arguments]:
+def link_arguments(
+    doc: Doc, triggers: Sequence[Trigger], lexicon: Lexicon | None = None, *, admitted_only: bool = False
+) -> list[Arguments]:
     """Actor, quantity, location and date spans for each trigger, from the dependency parse,
     with the name of the rule that filled each slot; word classes come from ``lexicon``
-    (default: the shipped one)."""
+    (default: the shipped one). With ``admitted_only``, a trigger that finds neither an actor
+    nor an agentless verdict, which tuple building leaves out (``build.build_tuples``), gets
+    no quantity, location or date: they are not looked for."""
     ctx = Context.of(doc, triggers, lexicon or default_lexicon())
-    return [_link(ctx, trig) for trig in triggers]
+    return [_link(ctx, trig, admitted_only) for trig in triggers]
 
 
-def _link(ctx: Context, trig: Trigger) -> Arguments:
+def _link(ctx: Context, trig: Trigger, admitted_only: bool = False) -> Arguments:
     token = ctx.doc[trig.i]
     actor = link_actor(ctx, trig, token)
-    quantity = QUANTITY.first(ctx, trig, token, actor)
-    location = LOCATION.first(ctx, token, actor.span)
-    date = DATE.first(ctx, token)
+    if admitted_only and actor.span is None and actor.rule is None:
+        quantity = location = date = None  # no tuple: its other slots are not needed
+    else:
+        quantity = QUANTITY.first(ctx, trig, token, actor)
+        location = LOCATION.first(ctx, token, actor.span)
+        date = DATE.first(ctx, token)
     if actor.agentless is not None and not _own_slot(quantity, location, date):
         # an agentless event stands without an actor only when its own phrase or clause says
         # how many, where or when ("a derailment near Lyon"), not by a place or date it

@@ -357,7 +357,7 @@ def own_clause(ctx: Context, token: Token) -> Found | None:
 @DATE.rule
 def deep_date(ctx: Context, token: Token) -> TokenSpan | None:
     """A temporal prepositional phrase deeper in the clause: "killed hundreds in the 1990s"."""
-    for t in token.subtree:
+    for t in ctx.subtree(token):
         if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in ctx.words.temporal_preps:
             span = _prep_date(t.head, t, ctx.words)
             if span is not None and _clause_path_clear(t, token):
@@ -477,7 +477,7 @@ def anchored_date(ctx: Context, token: Token) -> TokenSpan | None:
         span = _anchor_span(ctx, c, token)
         if span is not None:
             return span
-    for t in token.subtree:
+    for t in ctx.subtree(token):
         if t.dep_ in ("prep", "advmod") and t.head is not token and _anchor_path_clear(t, token):
             span = _anchor_span(ctx, t, token)
             if span is not None:

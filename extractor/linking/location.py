@@ -386,7 +386,7 @@ def deep_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> Toke
     """A named place or place noun deeper in the clause, never across another verb or
     subject: "attacked positions in Aleppo"."""
     words = ctx.words
-    for t in token.subtree:
+    for t in ctx.subtree(token):
         if t.dep_ == "pobj" and t.head.dep_ == "prep" and _is_place_prep(t.head.lower_, words):
             if not _clause_path_clear(t, token) or _is_party_phrase(t.head, words):
                 continue
@@ -621,9 +621,8 @@ def nearest_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenS
     best: tuple[int, TokenSpan] | None = None
     home = {token, _clause_head(token)}
     governing = set(_governing_clauses(token))
-    sent = token.sent
     places = ctx.memo(nearest_place, lambda: _place_entities(ctx))
-    for ent in ctx.entities.within(sent.start, sent.end):
+    for ent in ctx.entities.within(*ctx.sent_bounds(token)):
         if ent.start not in places:
             continue  # not a place, or the era of a year
         root, head = places[ent.start]

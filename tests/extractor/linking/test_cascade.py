@@ -208,3 +208,43 @@ DAY_PART_CASES = [
 def test_parts_of_the_day_and_between_give_dates(linked, text, word, date):
     doc, args = linked(text, word)
     assert (doc[args.date[0]:args.date[1]].text if args.date else None) == date
+
+
+# (sentence, trigger word): a trigger with neither an actor nor an agentless verdict, whose
+# own phrase names a place: tuple building leaves it out, so ``admitted_only`` does not look
+ADMITTED_ONLY_CASES = [
+    ("Fighting in Odesa resumed on Monday after a lull.", "Fighting"),
+    ("Heavy shelling hit the port in Odesa on Monday.", "hit"),
+]
+
+
+@pytest.mark.parametrize("text,word", ADMITTED_ONLY_CASES)
+def test_admitted_only_leaves_out_the_slots_of_a_trigger_that_gives_no_tuple(nlp, text, word):
+    doc = nlp(text)
+    triggers = find_triggers(doc, lexicon=LEXICON)
+    full = link_arguments(doc, triggers, LEXICON)
+    admitted = link_arguments(doc, triggers, LEXICON, admitted_only=True)
+    k = next(k for k, t in enumerate(triggers) if doc[t.i].text == word)
+    assert full[k].actor is None and "actor" not in full[k].rules and full[k].location is not None
+    assert admitted[k].location is None and admitted[k].rules == {}
+    for args, same in zip(full, admitted):
+        if args.actor is not None or "actor" in args.rules:
+            assert same == args  # a trigger that can give a tuple keeps every slot
+
+
+def test_the_component_asks_for_admitted_triggers_only_and_gives_the_same_tuples(extractor_):
+    from extractor.component import _takes_admitted_only
+    from extractor.linking.cascade import link_arguments as rule_linker
+
+    component = extractor_.nlp.get_pipe("event_extractor")
+    assert _takes_admitted_only(component.linker)
+    assert not _takes_admitted_only(lambda doc, triggers: [])
+    text = "Fighting in Odesa resumed on Monday. Russian troops shelled the port in Odesa on Tuesday."
+    admitted = [e.to_dict() for e in extractor_.nlp(text)._.events]
+    saved = component.linker
+    try:
+        component.linker = lambda doc, triggers: rule_linker(doc, triggers, component.lexicon)  # no admitted_only
+        every = [e.to_dict() for e in extractor_.nlp(text)._.events]
+    finally:
+        component.linker = saved
+    assert admitted == every and admitted
