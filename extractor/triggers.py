@@ -77,7 +77,7 @@ def _in_purpose_clause(token: Token, lexicon: Lexicon) -> bool:
     for _ in range(6):
         if cur.pos_ == "VERB" and _is_purpose_clause(cur, lexicon):
             return True
-        if cur.dep_ not in ("pcomp", "prep", "pobj", "xcomp", "advcl", "conj") or cur.head is cur:
+        if cur.dep_ not in ("pcomp", "prep", "pobj", "xcomp", "advcl", "conj") or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
@@ -99,7 +99,7 @@ def _governors(token: Token, lexicon: Lexicon) -> list[Token]:
     """The token and the chain of words whose complement it is (plans to -> send)."""
     chain = [token]
     cur = token
-    while cur.dep_ in ("xcomp", "acl", "conj", "pcomp", "pobj") and cur.head is not cur:
+    while cur.dep_ in ("xcomp", "acl", "conj", "pcomp", "pobj") and cur.head.i != cur.i:
         if cur.dep_ == "acl" and (
             cur.head.lemma_.lower() not in lexicon.planning_nouns
             or not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)

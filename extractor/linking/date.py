@@ -478,7 +478,7 @@ def anchored_date(ctx: Context, token: Token) -> TokenSpan | None:
         if span is not None:
             return span
     for t in ctx.subtree(token):
-        if t.dep_ in ("prep", "advmod") and t.head is not token and _anchor_path_clear(t, token):
+        if t.dep_ in ("prep", "advmod") and t.head.i != token.i and _anchor_path_clear(t, token):
             span = _anchor_span(ctx, t, token)
             if span is not None:
                 return span

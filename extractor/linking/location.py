@@ -207,7 +207,7 @@ def _phrase_places(ctx: Context, token: Token) -> dict[str, TokenSpan]:
         for c in ctx.children(holder):
             if c.dep_ == "advmod" and c.lower_ in words.abroad and "dest" not in found:
                 found["dest"] = (c.i, c.i + 1)  # "send workers abroad"
-            if c.dep_ == "advmod" and c.lower_ in words.deictic_places and holder is token and "static" not in found:
+            if c.dep_ == "advmod" and c.lower_ in words.deictic_places and holder.i == token.i and "static" not in found:
                 found["static"] = (c.i, c.i + 1)  # "founded here"
             if c.dep_ not in ("prep", "dative", "advmod"):
                 continue
