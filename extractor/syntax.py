@@ -28,6 +28,29 @@ def occurrence_clause(token: "Token") -> "Token | None":
     return None
 
 
+def occurrence_governor(token: "Token", words) -> "Token | None":
+    """The verb of which an event noun is the subject, when that verb only says when or where
+    the noun's event happened: the subject of a light phrase of ``words.light`` made with the
+    verb's bare object ("protests took place outside the embassy", VerbNet occurrence-48.3),
+    of an ``OCCURRENCE_VERBS`` verb with no object ("the attack happened on Monday"), or the
+    passive subject of a verb both light and support ("a rally was held in Lyon": the
+    passive of "held a rally"). Its place and date phrases are then the noun's own."""
+    head = token.head
+    if token.pos_ != "NOUN" or head.pos_ != "VERB" or head.i == token.i:
+        return None
+    lemma = head.lemma_.lower()
+    if token.dep_ == "nsubj":
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        if not objects:
+            return head if lemma in OCCURRENCE_VERBS and lemma in words.light else None
+        if any(f"{lemma} {c.lemma_.lower()}" in words.light for c in objects if c.pos_ == "NOUN"):
+            return head
+        return None
+    if token.dep_ == "nsubjpass" and lemma in words.support and lemma in words.light:
+        return head
+    return None
+
+
 def entity_span(token: "Token") -> "tuple[int, int] | None":
     """The ``(start, end)`` of the entity ``token`` is in, as ``doc.ents`` gives it (an entity
     begins at a "B" token with a label and runs over the "I" tokens after it), read from the

@@ -18,7 +18,7 @@ from .lexicon import (
     wordnet_place_noun,
 )
 from .normalize.date import MONTH_NAMES
-from .syntax import PLACE_LABELS, entity_span, occurrence_clause  # noqa: F401  (re-exported)
+from .syntax import PLACE_LABELS, entity_span, occurrence_clause, occurrence_governor  # noqa: F401  (re-exported)
 
 
 def _has_place(token: Token) -> bool:
@@ -552,6 +552,8 @@ def _placed_act(token: Token, lemma: str, lexicon: Lexicon) -> bool:
         return False
     if not wordnet_event_verb(lemma):
         return False
+    if _event_subject(token, lexicon):
+        return False  # "protests took place outside the embassy", "a rally was held in Lyon": the noun is the event
     preps = lexicon.static_preps | lexicon.locative_preps | lexicon.destination_preps
     placed = False
     for c in token.children:
@@ -603,19 +605,42 @@ def _supported(token: Token, lexicon: Lexicon) -> bool:
     if token.dep_ == "conj":
         head = token.head
         return head.pos_ == "NOUN" and head.dep_ != "conj" and _supported(head, lexicon)
-    if token.dep_ not in ("dobj", "nsubj") or token.head.pos_ != "VERB":
+    if token.dep_ not in ("dobj", "nsubj", "nsubjpass") or token.head.pos_ != "VERB":
         return False
+    if token.dep_ in ("nsubj", "nsubjpass") and occurrence_governor(token, lexicon) is not None:
+        return True  # "protests took place outside the embassy", "a rally was held in Lyon"
     noun = token.lemma_.lower()
     for lemma in _verb_forms(token.head):
         if token.dep_ == "nsubj":
             if lemma in lexicon.aspectual and not any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in token.head.children):
                 return True  # "the embargo began in 2014"
             continue
+        if token.dep_ == "nsubjpass":
+            continue
         if word_senses(f"{lemma} {noun}", "v") is not None:
             return False  # "took place", "take part": one WordNet verb, not a verb and an event noun
         if lemma in lexicon.support or lemma in lexicon.light or lemma in lexicon.aspectual:
             return True
     return False
+
+
+def _light_phrase(verb: Token, lemma: str, lexicon: Lexicon) -> str | None:
+    """The lexicon's light phrase the verb makes with its bare object noun ("take place", an
+    occurrence-48.3 verb whose subject is the event), or None."""
+    for c in verb.children:
+        if c.dep_ == "dobj" and c.pos_ == "NOUN" and f"{lemma} {c.lemma_.lower()}" in lexicon.light:
+            return f"{lemma} {c.lemma_.lower()}"
+    return None
+
+
+def _event_subject(verb: Token, lexicon: Lexicon) -> bool:
+    """The verb's subject is an event noun it only locates or dates (``occurrence_governor``:
+    "a rally was held in Lyon"): the noun is the event."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and (occurrence_governor(c, lexicon) or c).i == verb.i
+        and occurrence_verb_of_noun(c.lemma_.lower(), lexicon, supported=True) is not None
+        for c in verb.children
+    )
 
 
 # The lexicon's own event verb classes (VerbNet-style): a verb listed in one is a verb even
@@ -857,6 +882,8 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
                     not particle and _placed_act(token, lemma, lexicon)
                 ):
                     continue
+                if not particle and (light := _light_phrase(token, lemma, lexicon)) is not None:
+                    lemma = phrasal = light  # "demonstrations took place outside the embassy", no event noun for subject
             elif not is_event_verb(phrasal, lexicon):
                 continue  # WordNet: only cognition, perception, emotion or stative senses
             if index.in_question(token) or verb_veto(token, lexicon) is not None:

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from ..contracts import RELATIVE_DATE_RULES, TokenSpan
 from ..normalize.date import MONTH_NAMES
 from ..lexicon import EVENT_NOUN_CLASSES, NOUN_EVENT_SHARE, SPEECH_ACT_CLASSES, occurrence_verb_of_noun, verb_forms, word_senses
-from ..syntax import occurrence_clause
+from ..syntax import occurrence_clause, occurrence_governor
 from .rules import Context, Found, RuleTable, Words, attempt
 from .spans import (
     _clause_path_clear, _entity, _era_year, _is_non_event_verb, _purpose_clauses, _trim, is_age, is_clock_time,
@@ -266,6 +266,8 @@ def _find_date_holders(ctx: Context, token: Token) -> list[Token]:
     if token.pos_ in ("NOUN", "PROPN"):
         if (occurrence := occurrence_clause(token)) is not None:
             holders.append(occurrence)
+        if (governor := occurrence_governor(token, words)) is not None:
+            holders.append(governor)  # "protests took place on Friday", "a rally was held on Monday"
         # "a test to be conducted in June", "attacks carried out in May"
         holders.extend(c for c in ctx.children(token) if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in words.support)
         verb = token.head.lemma_.lower()

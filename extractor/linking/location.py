@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..contracts import TokenSpan
 from ..lexicon import event_verb_of_noun, word_senses, wordnet_place_noun
-from ..syntax import PLACE_LABELS, occurrence_clause
+from ..syntax import PLACE_LABELS, occurrence_clause, occurrence_governor
 from .rules import Context, Found, RuleTable, Words
 from .spans import (
     _clause_path_clear, _entity, _has_named_modifier, _is_agentive, _is_era_mention, _is_motion, _purpose_clauses,
@@ -93,11 +93,32 @@ def _is_named_facility(pobj: Token) -> bool:
     return senses is not None and senses.classes[0] in FACILITY_NOUN_CLASSES and "location" in senses.classes
 
 
+# WordNet classes of the senses of a state or act that a bare noun after "into" may name:
+# "sworn into office" (office: a post held, noun.act), "into custody" (noun.state).
+STATE_ENTERED_CLASSES = frozenset({"act", "state"})
+
+
+def _is_state_entered(pobj: Token, words: Words) -> bool:
+    """A bare singular common noun (nothing before it: no determiner, possessor or
+    modifier) after a preposition of ``state_entry_preps`` that WordNet gives a sense of an
+    act or state (``STATE_ENTERED_CLASSES``): a state entered, no place ("sworn into
+    office", "taken into custody", "went into hiding"; but "into the office", "into a
+    building", "into Syria")."""
+    if pobj.dep_ != "pobj" or pobj.head.lower_ not in words.state_entry_preps:
+        return False
+    if pobj.tag_ != "NN" or pobj.ent_type_ or any(True for _ in pobj.lefts):
+        return False
+    senses = word_senses(pobj.lemma_.lower(), "n")
+    return senses is not None and any(c in STATE_ENTERED_CLASSES for c in senses.classes)
+
+
 def _place_span(pobj: Token, words: Words) -> TokenSpan | None:
     """The place a prepositional object names, if any."""
     doc = pobj.doc
     if _is_era_mention(pobj, words):
         return None  # "in 490 b.c.": a year, whatever the entity label
+    if _is_state_entered(pobj, words):
+        return None  # "sworn into office": a state entered
     if _is_abstract_sense(pobj, words):
         return None
     credited = _place_before_credit(pobj)
@@ -198,12 +219,21 @@ def _place_holders(token: Token) -> list[Token]:
     return holders
 
 
+def _occurrence_holders(ctx: Context, token: Token) -> list[Token]:
+    """``_place_holders``, and the verb that only says where an event noun, its subject,
+    happened (``occurrence_governor``: "protests took place outside the embassy")."""
+    holders = _place_holders(token)
+    if token.pos_ == "NOUN" and (governor := occurrence_governor(token, ctx.words)) is not None:
+        holders.append(governor)
+    return holders
+
+
 def _phrase_places(ctx: Context, token: Token) -> dict[str, TokenSpan]:
     """The first place of each kind ("dest", "static", "origin") that the adverbs and
     prepositional phrases of the trigger's place holders name."""
     words = ctx.words
     found: dict[str, TokenSpan] = {}
-    for holder in ctx.memo((_place_holders, token.i), lambda: _place_holders(token)):
+    for holder in ctx.memo((_place_holders, token.i), lambda: _occurrence_holders(ctx, token)):
         for c in ctx.children(holder):
             if c.dep_ == "advmod" and c.lower_ in words.abroad and "dest" not in found:
                 found["dest"] = (c.i, c.i + 1)  # "send workers abroad"
@@ -326,6 +356,7 @@ def motion_destination(ctx: Context, token: Token, places: dict[str, TokenSpan])
             if (
                 pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not _is_party(pobj, words)
                 and not _names_person(pobj) and pobj.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
+                and not _is_state_entered(pobj, words)  # "went into hiding"
             ):
                 if _spatial_object(pobj, words) is not None:
                     span = _place_span(pobj, words)  # "moved to the front of the stage": the stage
@@ -591,7 +622,7 @@ def person_labelled_place(ctx: Context, token: Token, actor: TokenSpan | None) -
     completes or serves): "civilians died in the Galilee" (people are not "in" a person; a
     person tag on a rare place name is the tagger's error); also on the clause an adverbial
     clause serves ("In the Varden, an emergency was declared, with farms destroyed")."""
-    holders = ctx.memo((_place_holders, token.i), lambda: _place_holders(token))
+    holders = ctx.memo((_place_holders, token.i), lambda: _occurrence_holders(ctx, token))
     if token.dep_ == "advcl" and token.head.pos_ == "VERB":
         holders = [*holders, token.head]
     for holder in holders:
@@ -664,14 +695,14 @@ def common_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSp
     trigger or its place holders: "bought a house in a neighbouring county", "held at the
     venue" (the named places of the rules before win)."""
     words = ctx.words
-    for holder in ctx.memo((_place_holders, token.i), lambda: _place_holders(token)):
+    for holder in ctx.memo((_place_holders, token.i), lambda: _occurrence_holders(ctx, token)):
         for c in ctx.children(holder):
             if c.dep_ != "prep" or not _is_place_prep(c.lower_, words) or _is_party_phrase(c, words):
                 continue
             pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
             if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or pobj.ent_type_ in _NOT_PLACE_LABELS:
                 continue
-            if _is_party(pobj, words) or _is_abstract_sense(pobj, words) or _is_bare_spatial(pobj, words):
+            if _is_party(pobj, words) or _is_abstract_sense(pobj, words) or _is_bare_spatial(pobj, words) or _is_state_entered(pobj, words):
                 continue  # "in front of reporters": a side of something, no place by itself
             if wordnet_place_noun(pobj.lemma_.lower()) and (actor is None or not actor[0] <= pobj.i < actor[1]):
                 return _trim(token.doc, *noun_phrase(pobj))

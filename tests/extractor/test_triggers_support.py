@@ -64,6 +64,37 @@ def test_light_and_support_verbs(nlp, text, present, absent):
 
 
 @pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # the subject of "take place" or of a passive light support verb is the event
+        ("Large protests took place outside the parliament on Friday.", {"protest"}, {"take", "take place"}),
+        ("A rally was held in Lyon on Monday.", {"rally"}, {"hold"}),
+        ("Peace talks were held in Oslo on Tuesday.", {"talk"}, {"hold"}),
+        # no event noun for subject: the light phrase itself, never the bare "take"
+        ("Something took place outside the embassy on Friday.", {"take place"}, {"take"}),
+    ],
+)
+def test_the_subject_of_an_occurrence_construction_is_the_event(nlp, text, present, absent):
+    found = {t.lemma for t in find_triggers(nlp(text))}
+    assert present <= found and not (absent & found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "action", "location", "date"),
+    [
+        ("Large protests took place outside the parliament on Friday.", "protest", "parliament", "Friday"),
+        ("A rally was held in Lyon on Monday.", "rally", "Lyon", "Monday"),
+        ("The attack happened in Kandahar on Sunday.", "attack", "Kandahar", "Sunday"),
+    ],
+)
+def test_the_occurrence_verb_places_and_dates_its_subject_event(extractor_, text, action, location, date):
+    tuples = [t for t in extractor_.extract(text) if t.lemma == action]
+    assert tuples, extractor_.extract(text)
+    assert tuples[0].location is not None and location in tuples[0].location.text
+    assert tuples[0].date is not None and date in tuples[0].date.text
+
+
+@pytest.mark.parametrize(
     ("text", "action", "location"),
     [
         ("Hundreds of farmers protested outside the European Parliament on Tuesday.", "protest", "European Parliament"),
