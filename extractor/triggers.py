@@ -993,7 +993,8 @@ def head_triggers(doc: Doc, head, taken: set[int], *, lexicon: Lexicon, index: _
 
 def given_triggers(doc: Doc, spans, *, lexicon: Lexicon | None = None) -> list[Trigger]:
     """Triggers at given character spans (an annotated event's trigger), whatever their word
-    class (``lexicon=None``: the shipped lexicon)."""
+    class (``lexicon=None``: the shipped lexicon). A span that covers only white space (page
+    furniture the text preparation blanked) gives no trigger."""
     lexicon = lexicon or default_lexicon()
     index = _DocIndex(doc)
     out = []
@@ -1002,6 +1003,13 @@ def given_triggers(doc: Doc, spans, *, lexicon: Lexicon | None = None) -> list[T
         if span is None or len(span) == 0:
             continue
         token = span.root
+        if not token.text.strip():
+            # the span's root is white space: text preparation blanked page furniture there,
+            # or the span takes in the space around a word; the first word is the trigger,
+            # and a span of white space alone (all furniture) names no event to link
+            token = next((t for t in span if t.text.strip()), None)
+            if token is None:
+                continue
         lemma = token.lemma_.lower()
         kind = "verb" if token.pos_ in ("VERB", "AUX") else "noun"
         if kind == "noun":
