@@ -78,15 +78,15 @@ def _is_time_stamp(doc: Doc, start: int, words: Words) -> bool:
     ("Wed, November 30, 2016", "Tue., 3 March 2015": the lexicon's
     ``weekday_abbreviations``, which running news text never abbreviates): page furniture
     (guide section 1), not when an event happens. The day name is read from the text up to
-    the comma, as the tokenizer may split it ("We" "d")."""
-    text = doc.text
+    the comma, as the tokenizer may split it ("We" "d"); from the words' own text, as
+    ``doc.text`` joins the whole document on every call."""
     for first in (start, start - 3, start - 2):
         if first < 0:
             continue
         comma = next((k for k in range(first + 1, min(first + 3, len(doc))) if doc[k].text == ","), None)
         if comma is None or comma + 1 < start:
             continue
-        day = text[doc[first].idx : doc[comma].idx].strip()
+        day = "".join(doc[k].text_with_ws for k in range(first, comma)).strip()
         if day[:1].isupper() and day.rstrip(".").lower() in words.weekday_abbreviations:
             return True
     return False
