@@ -15,14 +15,14 @@ from evaluation.inputs import records
 from evaluation.report import evaluate_files
 from extractor.batch import run_folder
 
-# Set 2026-12-03, session 7 (trigger coverage, clause places, anchored dates, actor reach):
-# lenient micro 0.559, strict 0.532; tuple 0.423 / 0.359.
-# (Session 6: 0.54 / 0.52, tuple 0.41 / 0.35; session 5: 0.51 / 0.48, tuple 0.37 / 0.31.)
+# Set 2026-12-03, session 8 (trigger vetoes, named facilities, clock times, occurrence
+# constructions, reach through objects): lenient micro 0.584, strict 0.559; tuple 0.462 / 0.390.
+# (Session 7: 0.559 / 0.532, tuple 0.423 / 0.359; session 6: 0.54 / 0.52, tuple 0.41 / 0.35; session 5: 0.51 / 0.48, tuple 0.37 / 0.31.)
 FLOORS = {
-    ("lenient", "micro"): 0.53,
-    ("strict", "micro"): 0.51,
-    ("lenient", "tuple"): 0.40,
-    ("strict", "tuple"): 0.34,
+    ("lenient", "micro"): 0.56,
+    ("strict", "micro"): 0.54,
+    ("lenient", "tuple"): 0.44,
+    ("strict", "tuple"): 0.37,
 }
 
 
