@@ -56,32 +56,12 @@ def test_no_event_noun_without_support(nlp, text):
         ("His trip was long.", "trip", False),
         # a participant, whatever its owner
         ("Its soldiers to Ukraine numbered thousands.", "soldiers", False),
-    ],
-)
-def test_pronoun_owned_event_noun(nlp, text, word, expected):
-    found = _triggers(nlp, text)
-    assert (word in found) is expected, sorted(found)
-
-
-@pytest.mark.parametrize(
-    ("text", "word", "expected"),
-    [
         # a light verb with an adverb that names a place: used in its concrete sense
         ("The nurse got home at midnight.", "got", True),
         ("Visitors can use their euros here.", "use", True),
         # no adverb of place: still too light to be an event
         ("The nurse got tired at midnight.", "got", False),
         ("Visitors can use their euros.", "use", False),
-    ],
-)
-def test_light_verb_with_an_adverb_of_place(nlp, text, word, expected):
-    found = _triggers(nlp, text)
-    assert (word in found) is expected, sorted(found)
-
-
-@pytest.mark.parametrize(
-    ("text", "word", "expected"),
-    [
         # a phrase of position whose object is a physical thing places the light verb
         ("Engineers put steel pipes around the tank.", "put", True),
         ("The singer stood on a fire truck.", "stood", True),
@@ -89,7 +69,7 @@ def test_light_verb_with_an_adverb_of_place(nlp, text, word, expected):
         ("Engineers put their hopes on the plan.", "put", False),
     ],
 )
-def test_light_verb_placed_by_a_thing(nlp, text, word, expected):
+def test_owned_nouns_and_placed_light_verbs(nlp, text, word, expected):
     found = _triggers(nlp, text)
     assert (word in found) is expected, sorted(found)
 

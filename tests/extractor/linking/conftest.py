@@ -63,3 +63,15 @@ def link_at():
         return args, lambda span: None if span is None else doc[span[0] : span[1]].text
 
     return link_at_
+
+
+@pytest.fixture(scope="session")
+def actor_at(link_at):
+    """``actor_at(doc, i, lemma)``: the actor's text (or ``None``) and the rule that gave it,
+    for a verb trigger placed by hand at token ``i`` (``link_at``)."""
+
+    def actor_at_(doc, i, lemma):
+        args, text = link_at(doc, i, lemma)
+        return text(args.actor), args.rules.get("actor")
+
+    return actor_at_

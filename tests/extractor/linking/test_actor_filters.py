@@ -7,16 +7,6 @@ by the annotation guide."""
 from __future__ import annotations
 
 import pytest
-import spacy
-
-from extractor.contracts import Trigger
-from extractor.lexicon import default_lexicon
-from extractor.linking import link_arguments
-
-def actor_of(doc, i, lemma):
-    (args,) = link_arguments(doc, [Trigger(i, lemma, "verb")], default_lexicon())
-    span = None if args.actor is None else doc[args.actor[0] : args.actor[1]].text
-    return span, args.rules.get("actor")
 
 
 # --- the reporter of a trailing attribution ----------------------------------------------
@@ -30,7 +20,7 @@ def actor_of(doc, i, lemma):
         ("cried", "cry", "his father"),  # no reporting verb: the clause it hangs on does it
     ],
 )
-def test_a_clause_hung_on_a_trailing_attribution_takes_the_reported_subject(parse, head, head_lemma, actor):
+def test_a_clause_hung_on_a_trailing_attribution_takes_the_reported_subject(actor_at, parse, head, head_lemma, actor):
     # The boy fell into the well while harvesting vegetables , his father HEAD .
     # (the parser hangs "harvesting" on the last verb, as it does for "state media reported")
     doc = parse(
@@ -52,7 +42,7 @@ def test_a_clause_hung_on_a_trailing_attribution_takes_the_reported_subject(pars
             (".", 13, "punct", "PUNCT", ".", "."),
         ]
     )
-    assert actor_of(doc, 7, "harvest") == (actor, "subject")
+    assert actor_at(doc, 7, "harvest") == (actor, "subject")
 
 
 # --- an activity named as a doer ------------------------------------------------------------
@@ -68,11 +58,11 @@ def test_a_clause_hung_on_a_trailing_attribution_takes_the_reported_subject(pars
         ("opposition", "opposition", None, None, "new opposition", "subject"),  # has a group sense
     ],
 )
-def test_an_activity_named_as_doer_gives_way_to_its_owner(parse, noun, lemma, owner, ent, actor, rule):
-    _activity_case(parse, noun, lemma, owner, ent, actor, rule)
+def test_an_activity_named_as_doer_gives_way_to_its_owner(actor_at, parse, noun, lemma, owner, ent, actor, rule):
+    _activity_case(actor_at, parse, noun, lemma, owner, ent, actor, rule)
 
 
-def test_a_bare_singular_in_a_headline_stays_the_actor(parse):
+def test_a_bare_singular_in_a_headline_stays_the_actor(actor_at, parse):
     # "Legend attacked palace in Kyiv": WordNet lacks the person sense of "legend"
     doc = parse(
         [
@@ -83,7 +73,7 @@ def test_a_bare_singular_in_a_headline_stays_the_actor(parse):
             ("Kyiv", 3, "pobj", "PROPN", "NNP", "Kyiv"),
         ]
     )
-    assert actor_of(doc, 1, "attack") == ("Legend", "subject")
+    assert actor_at(doc, 1, "attack") == ("Legend", "subject")
 
 
 @pytest.mark.parametrize(
@@ -92,11 +82,11 @@ def test_a_bare_singular_in_a_headline_stays_the_actor(parse):
         ("legend", "legend", None, None, None, None),  # with a determiner: a story does nothing
     ],
 )
-def test_a_message_noun_with_a_determiner_is_no_doer(parse, noun, lemma, owner, ent, actor, rule):
-    _activity_case(parse, noun, lemma, owner, ent, actor, rule)
+def test_a_message_noun_with_a_determiner_is_no_doer(actor_at, parse, noun, lemma, owner, ent, actor, rule):
+    _activity_case(actor_at, parse, noun, lemma, owner, ent, actor, rule)
 
 
-def _activity_case(parse, noun, lemma, owner, ent, actor, rule):
+def _activity_case(actor_at, parse, noun, lemma, owner, ent, actor, rule):
     # OWNER 's NOUN attacked the palace in Kyiv .  /  The new NOUN attacked ...
     if ent is not None:
         rows = [
@@ -117,4 +107,4 @@ def _activity_case(parse, noun, lemma, owner, ent, actor, rule):
         (".", 3, "punct", "PUNCT", ".", "."),
     ]
     doc = parse(rows, ents)
-    assert actor_of(doc, 3, "attack") == (actor, rule)
+    assert actor_at(doc, 3, "attack") == (actor, rule)

@@ -120,11 +120,7 @@ def test_a_clock_time_is_a_time_not_a_quantity(linked, text, word, date, quantit
         ((("Later", 1, "advmod", "ADV", "RBR", "late"), ("today", 5, "npadvmod", "NOUN", "NN", "today")), ((1, 2, "ORG"),), None),
     ],
 )
-def test_an_unlabelled_deictic_day_dates_the_clause(parse, words, ents, date):
-    from extractor.contracts import Trigger
-    from extractor.lexicon import default_lexicon
-    from extractor.linking import link_arguments
-
+def test_an_unlabelled_deictic_day_dates_the_clause(link_at, parse, words, ents, date):
     rows = [
         *words,
         (",", 5, "punct", "PUNCT", ",", ","),
@@ -136,8 +132,8 @@ def test_an_unlabelled_deictic_day_dates_the_clause(parse, words, ents, date):
         (".", 5, "punct", "PUNCT", ".", "."),
     ]
     doc = parse(rows, ents)
-    (args,) = link_arguments(doc, [Trigger(5, "storm", "verb")], default_lexicon())
-    assert (doc[args.date[0] : args.date[1]].text if args.date else None) == date
+    args, text = link_at(doc, 5, "storm")
+    assert text(args.date) == date
 
 
 @pytest.mark.parametrize(
@@ -149,12 +145,8 @@ def test_an_unlabelled_deictic_day_dates_the_clause(parse, words, ents, date):
         (((7, 8, "GPE"), (11, 12, "TIME")), None),
     ],
 )
-def test_a_day_told_as_date_and_time_dates_the_event(parse, ents, date):
+def test_a_day_told_as_date_and_time_dates_the_event(link_at, parse, ents, date):
     # The boy fell into a well in Tarvin province on Sunday morning .  ("on" hung on "province")
-    from extractor.contracts import Trigger
-    from extractor.lexicon import default_lexicon
-    from extractor.linking import link_arguments
-
     rows = [
         ("The", 1, "det", "DET", "DT", "the"),
         ("boy", 2, "nsubj", "NOUN", "NN", "boy"),
@@ -171,5 +163,5 @@ def test_a_day_told_as_date_and_time_dates_the_event(parse, ents, date):
         (".", 2, "punct", "PUNCT", ".", "."),
     ]
     doc = parse(rows, ents)
-    (args,) = link_arguments(doc, [Trigger(2, "fall", "verb")], default_lexicon())
-    assert (doc[args.date[0] : args.date[1]].text if args.date else None) == date
+    args, text = link_at(doc, 2, "fall")
+    assert text(args.date) == date

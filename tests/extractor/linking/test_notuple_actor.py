@@ -8,14 +8,8 @@ from __future__ import annotations
 import pytest
 
 
-def actor_of(linked_args):
-    """The actor text and the rule that gave it, from a ``link_at`` result."""
-    args, text = linked_args
-    return text(args.actor), args.rules.get("actor")
-
-
 @pytest.mark.parametrize("verb, lemma", [("burned", "burn"), ("looted", "loot")])
-def test_of_two_subjects_the_one_nearest_before_the_verb_is_its_own(link_at, parse, verb, lemma):
+def test_of_two_subjects_the_one_nearest_before_the_verb_is_its_own(actor_at, parse, verb, lemma):
     # The raid , in which gunman Ali VERB 12 shops in Lagos , shocked us .
     # (the parser hangs "raid", the noun the relative clause modifies, on VERB as a subject)
     doc = parse(
@@ -39,7 +33,7 @@ def test_of_two_subjects_the_one_nearest_before_the_verb_is_its_own(link_at, par
         ],
         ents=[(6, 7, "PERSON"), (11, 12, "GPE")],
     )
-    assert actor_of(link_at(doc, 7, lemma)) == ("gunman Ali", "subject")
+    assert actor_at(doc, 7, lemma) == ("gunman Ali", "subject")
 
 
 def _low_by(parse, agent, agent_lemma, ent):
@@ -67,8 +61,8 @@ def _low_by(parse, agent, agent_lemma, ent):
         ("windows", "window", None, None, "agentless_passive"),  # "the home by the windows": no agent
     ],
 )
-def test_a_by_phrase_hung_on_the_verbs_prepositional_object_is_the_passives_agent(link_at, parse, agent, lemma, ent, actor, rule):
-    assert actor_of(link_at(_low_by(parse, agent, lemma, ent), 3, "shoot")) == (actor, rule)
+def test_a_by_phrase_hung_on_the_verbs_prepositional_object_is_the_passives_agent(actor_at, parse, agent, lemma, ent, actor, rule):
+    assert actor_at(_low_by(parse, agent, lemma, ent), 3, "shoot") == (actor, rule)
 
 
 def test_a_by_phrase_before_the_verb_is_no_agent(linked):
@@ -77,7 +71,7 @@ def test_a_by_phrase_before_the_verb_is_no_agent(linked):
     assert args.actor is None
 
 
-def test_a_misread_negation_is_no_nearer_subject(link_at, parse):
+def test_a_misread_negation_is_no_nearer_subject(actor_at, parse):
     # Ali has n’t left Lagos .  (the curly-quoted negation misread as a number subject)
     doc = parse(
         [
@@ -90,7 +84,7 @@ def test_a_misread_negation_is_no_nearer_subject(link_at, parse):
         ],
         ents=[(0, 1, "PERSON"), (4, 5, "GPE")],
     )
-    assert actor_of(link_at(doc, 3, "leave")) == ("Ali", "subject")
+    assert actor_at(doc, 3, "leave") == ("Ali", "subject")
 
 
 @pytest.mark.parametrize(
