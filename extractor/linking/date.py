@@ -402,17 +402,23 @@ def _anchor_object(ctx: Context, c: Token) -> Token | None:
     return next((p for p in inner.children if p.dep_ == "pobj"), None)
 
 
-def _is_occurrence_noun(ctx: Context, obj: Token) -> bool:
+def _names_occurrence(ctx: Context, obj: Token, classes) -> bool:
     """Whether a common noun names an occurrence: one the lexicon's occurrence test takes as
-    after a support verb, or whose WordNet senses are mostly acts, events or phenomena ("a
-    coup", "an ambush"; not "a report", a communication, nor "a bunker")."""
+    after a support verb, or whose WordNet senses are mostly of ``classes``."""
     if obj.pos_ != "NOUN":
         return False
     lemma = obj.lemma_.lower()
     if occurrence_verb_of_noun(lemma, ctx.lexicon, supported=True) is not None:
         return True
     senses = word_senses(lemma, "n")
-    return senses is not None and senses.share(EVENT_NOUN_CLASSES) >= NOUN_EVENT_SHARE
+    return senses is not None and senses.share(classes) >= NOUN_EVENT_SHARE
+
+
+def _is_occurrence_noun(ctx: Context, obj: Token) -> bool:
+    """Whether a common noun names an occurrence: one the lexicon's occurrence test takes as
+    after a support verb, or whose WordNet senses are mostly acts, events or phenomena ("a
+    coup", "an ambush"; not "a report", a communication, nor "a bunker")."""
+    return _names_occurrence(ctx, obj, EVENT_NOUN_CLASSES)
 
 
 def _is_anchor_event(ctx: Context, obj: Token) -> bool:
@@ -424,13 +430,7 @@ def _is_anchor_event(ctx: Context, obj: Token) -> bool:
     occurrence); not a person, place, thing or group ("before the court", "after him")."""
     if obj.ent_type_ in ("DATE", "EVENT") or obj.i in ctx.noun_events:
         return True
-    if obj.pos_ != "NOUN":
-        return False
-    lemma = obj.lemma_.lower()
-    if occurrence_verb_of_noun(lemma, ctx.lexicon, supported=True) is not None:
-        return True
-    senses = word_senses(lemma, "n")
-    return senses is not None and senses.share(SPEECH_ACT_CLASSES) >= NOUN_EVENT_SHARE
+    return _names_occurrence(ctx, obj, SPEECH_ACT_CLASSES)
 
 
 def _anchor_span(ctx: Context, c: Token, token: Token) -> TokenSpan | None:
@@ -471,7 +471,7 @@ def anchored_date(ctx: Context, token: Token) -> TokenSpan | None:
     "left two days before the election"), then deeper in the clause ("milled about on the
     driveway ahead of his arrival")."""
     for holder in _date_holders(ctx, token):
-        for c in holder.children:
+        for c in ctx.children(holder):
             span = _anchor_span(ctx, c, token)
             if span is not None:
                 return span

@@ -548,14 +548,14 @@ def subject_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenS
     if token.pos_ != "VERB":
         return None
     words = ctx.words
-    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in ctx.children(token) if c.dep_ in ("nsubj", "nsubjpass")]
     if not subjects and token.dep_ == "conj" and token.head.pos_ == "VERB":
-        subjects = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in ctx.children(token.head) if c.dep_ in ("nsubj", "nsubjpass")]
     for subj in subjects:
-        for c in subj.children:
+        for c in ctx.children(subj):
             if c.dep_ != "prep" or c.lower_ not in words.governing_place_preps or c.lower_ not in words.static_preps:
                 continue
-            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
             if pobj is not None and not _is_party(pobj, words):
                 span = _place_span(pobj, words)
                 if span is not None:
@@ -590,8 +590,8 @@ def simultaneous_clause_place(ctx: Context, token: Token, actor: TokenSpan | Non
     governs: "the pilot died when his jet crashed in the desert" (the one event's place is
     the other's)."""
     words = ctx.words
-    for c in token.children:
-        if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in words.simultaneity_marks and m.i < c.i for m in c.children):
+    for c in ctx.children(token):
+        if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in words.simultaneity_marks and m.i < c.i for m in ctx.children(c)):
             span = _static_location(ctx, c)
             if span is not None:
                 return span
