@@ -211,6 +211,9 @@ EVENT_NOUN_CLASSES = frozenset({"act", "event", "phenomenon"})
 # and such senses need only carry this share of the noun's weight ("staged a protest":
 # the act of protesting is second to the formal declaration in WordNet's counts).
 SPEECH_ACT_CLASSES = EVENT_NOUN_CLASSES | {"communication"}
+# Noun classes of who can act or be held to an act: people and bodies of people
+# ("the runner", "the company"; noun.person, noun.group).
+AGENT_NOUN_CLASSES = frozenset({"person", "group"})
 SUPPORTED_EVENT_SHARE = 0.3
 # Happenings (noun.event) need no verb: "accident", "earthquake", "funeral", "victory" are
 # occurrences whatever their origin, and the noun is then its own action; WordNet's first

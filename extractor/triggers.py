@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .contracts import Trigger
 from .lexicon import (
-    EVENT_NOUN_CLASSES, VERB_EVENT_SHARE, Lexicon, _denominal, _wordnet_verbs, default_lexicon, derived_verb, event_verb_of_noun, is_event_verb,
+    AGENT_NOUN_CLASSES, EVENT_NOUN_CLASSES, VERB_EVENT_SHARE, Lexicon, _denominal, _wordnet_verbs, default_lexicon, derived_verb, event_verb_of_noun, is_event_verb,
     occurrence_verb_of_noun, verb_base, verb_forms as _verb_forms, verb_lemmas, verb_of_nominal, word_senses, wordnet_event_verb,
     wordnet_place_noun,
 )
@@ -806,24 +806,20 @@ def _content_clause(token: Token, lexicon: Lexicon) -> bool:
     return senses is not None and senses.share(_CONTENT_VERB_CLASSES) >= VERB_EVENT_SHARE
 
 
-# WordNet noun classes (first sense) of who can act: the subject of an aspectual verb used
-# alone is its agent only then ("the runner finished third").
-_AGENT_NOUN_CLASSES = frozenset({"person", "group"})
-
-
 def _aspect_of_thing(token: Token, lexicon: Lexicon) -> bool:
     """An aspectual verb used alone (Levin 55, the lexicon's ``aspectual``; not its verbs of
     motion, ``intransitive``: "go") whose subject is a common noun naming a thing or a
-    happening, not a person or group (``_AGENT_NOUN_CLASSES``): "the transition started",
-    "hostilities stopped on April 5". What begins or ends is the subject, no agent's act;
-    an event subject is found by itself."""
+    happening, not a person or group (its first WordNet sense outside the lexicon's
+    ``AGENT_NOUN_CLASSES``, which alone make the subject an agent: "the runner finished
+    third"): "the transition started", "hostilities stopped on April 5". What begins or ends
+    is the subject, no agent's act; an event subject is found by itself."""
     lemma = verb_base(token)
     if lemma not in lexicon.aspectual or lemma in lexicon.intransitive:
         return False
     for c in token.children:
         if c.dep_ == "nsubj" and c.pos_ == "NOUN" and not c.ent_type_:
             senses = word_senses(c.lemma_.lower(), "n")
-            return senses is not None and senses.classes[0] not in _AGENT_NOUN_CLASSES
+            return senses is not None and senses.classes[0] not in AGENT_NOUN_CLASSES
     return False
 
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..contracts import TokenSpan, Trigger
-from ..lexicon import is_agent_noun, verb_forms, word_senses
+from ..lexicon import AGENT_NOUN_CLASSES, is_agent_noun, verb_forms, word_senses
 from .rules import Context, Found, RuleTable, attempt, names_of
 from .spans import (
     ACTOR_LABELS, _is_agentive, _is_motion, _is_non_event_verb, _is_relative, content_head, is_age, noun_phrase,
@@ -547,10 +547,6 @@ def _controller(ctx: Context, verb: Token, complement: Token) -> Token | None:
     return None
 
 
-# WordNet noun classes (first sense) of people and bodies that can be judged for an act
-_PARTY_NOUN_CLASSES = frozenset({"person", "group"})
-
-
 def _judged_party(token: Token, words) -> bool:
     """Whether a verb's object names people or a body (an agentive noun, a personal pronoun,
     or a noun whose first WordNet sense is a person or group: "fundraisers", "the company"),
@@ -558,7 +554,7 @@ def _judged_party(token: Token, words) -> bool:
     if _is_agentive(token, words) or (token.pos_ == "PRON" and token.lower_ in words.personal):
         return True
     senses = word_senses(token.lemma_.lower(), "n") if token.pos_ == "NOUN" else None
-    return senses is not None and senses.classes[0] in _PARTY_NOUN_CLASSES
+    return senses is not None and senses.classes[0] in AGENT_NOUN_CLASSES
 
 
 def _prep_controller(ctx: Context, verb: Token, complement: Token) -> Token | None:
@@ -624,7 +620,7 @@ def _names_activity(ctx: Context, cand: Token) -> bool:
     if cand.tag_ != "NNS" and not any(c.dep_ in ("det", "poss") for c in ctx.children(cand)):
         return False  # a bare singular is a headline's telegraphic name for a person ("F1 legend crashes")
     senses = word_senses(cand.lemma_.lower(), "n")
-    if senses is None or senses.classes[0] not in ACTIVITY_NOUN_CLASSES or {"person", "group"} & set(senses.classes):
+    if senses is None or senses.classes[0] not in ACTIVITY_NOUN_CLASSES or AGENT_NOUN_CLASSES & set(senses.classes):
         return False
     return senses.share(ACTIVITY_NOUN_CLASSES) >= ACTIVITY_NOUN_SHARE
 
