@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from .contracts import RELATIVE_DATE_RULES, ROLES, Arguments, TokenSpan, Trigger
 from .lexicon import Lexicon, default_lexicon
 from .textprep import original_case, span_to_raw
-from .syntax import PLACE_LABELS
+from .syntax import PLACE_LABELS, SentenceBounds
 from .types import ActorValue, DateValue, EventTuple, PlaceValue, Slot
 
 
@@ -29,8 +29,7 @@ class _DocText:
         self.doc = doc
         self._text: str | None = None
         self._raw = _UNREAD
-        self._sents: list[tuple[int, int]] | None = None
-        self._starts: list[int] = []
+        self._sents = SentenceBounds(doc)
 
     @property
     def text(self) -> str:
@@ -48,10 +47,7 @@ class _DocText:
 
     def sent_bounds(self, i: int) -> tuple[int, int]:
         """``(token.sent.start, token.sent.end)`` of token ``i``."""
-        if self._sents is None:
-            self._sents = [(s.start, s.end) for s in self.doc.sents]
-            self._starts = [s[0] for s in self._sents]
-        return self._sents[bisect.bisect_right(self._starts, i) - 1]
+        return self._sents(i)
 
 
 def _slot(doc: Doc, span: TokenSpan | None, segments, dt_: _DocText | None = None) -> Slot | None:

@@ -110,3 +110,24 @@ def last_before(ends: "Sequence[int]", items: "Sequence[T]", i: int) -> "T | Non
     """The last of ``items`` (sorted by their ``ends``) that ends at or before ``i``."""
     k = bisect.bisect_right(ends, i)
     return items[k - 1] if k else None
+
+
+class SentenceBounds:
+    """``(token.sent.start, token.sent.end)`` of token ``i`` (call with ``i``), from the
+    document's sentences read once, on the first call: ``token.sent`` scans for the
+    sentence's ends and builds a ``Span`` at each access."""
+
+    __slots__ = ("doc", "_starts", "_ends")
+
+    def __init__(self, doc: "Doc") -> None:
+        self.doc = doc
+        self._starts: list[int] | None = None
+        self._ends: list[int] = []
+
+    def __call__(self, i: int) -> tuple[int, int]:
+        if self._starts is None:
+            sents = [(sent.start, sent.end) for sent in self.doc.sents]
+            self._starts = [start for start, _ in sents]
+            self._ends = [end for _, end in sents]
+        k = bisect.bisect_right(self._starts, i) - 1
+        return self._starts[k], self._ends[k]

@@ -18,7 +18,6 @@ the table can record.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import SimpleNamespace
@@ -28,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ..contracts import Trigger
 from ..lexicon import Lexicon, default_lexicon
-from ..syntax import EntityIndex
+from ..syntax import EntityIndex, SentenceBounds
 
 T = TypeVar("T")
 
@@ -95,13 +94,8 @@ class Context:
 
     def sent_bounds(self, token: Token) -> tuple[int, int]:
         """``(token.sent.start, token.sent.end)``, from the document's sentences read once
-        (``token.sent`` scans for the sentence's ends and builds a ``Span`` at each call)."""
-        bounds = self._memo.get(Context.sent_bounds)
-        if bounds is None:
-            bounds = self._memo[Context.sent_bounds] = _sentence_bounds(self.doc)
-        starts, ends = bounds
-        k = bisect.bisect_right(starts, token.i) - 1
-        return starts[k], ends[k]
+        (``syntax.SentenceBounds``)."""
+        return self.memo(SentenceBounds, lambda: SentenceBounds(self.doc))(token.i)
 
     def memo(self, key: Any, build: Callable[[], T]) -> T:
         """``build()``, computed once per document for ``key``."""
@@ -115,12 +109,6 @@ class Context:
     def of(cls, doc: Doc, triggers: Sequence[Trigger], lexicon: Lexicon) -> "Context":
         noun_events = frozenset(t.i for t in triggers if t.kind == "noun")
         return cls(doc, tuple(triggers), lexicon, word_classes(lexicon), noun_events, EntityIndex(doc))
-
-
-def _sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
-    """The starts and ends of the document's sentences, in order."""
-    sents = [(sent.start, sent.end) for sent in doc.sents]
-    return [start for start, _ in sents], [end for _, end in sents]
 
 
 def attempt(rule: Callable[..., Any], *args: Any) -> Found | None:
