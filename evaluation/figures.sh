@@ -45,3 +45,8 @@ run news-dev "$OUT/news-dev-input.jsonl"
 "$BIN/extractor" evaluate --gold evaluation/gold/news-dev.jsonl --pred "$OUT/news-dev.jsonl" --json "$OUT/news-dev.score.json" > "$OUT/news-dev.score.txt"
 head -n 13 "$OUT/news-dev.score.txt"
 for f in "$OUT"/*-given.score.txt "$OUT"/*-found.score.txt "$OUT"/wikievents.score.txt "$OUT"/giveme5w1h.score.txt "$OUT"/ucdp.score.txt; do echo "== $f"; sed -n '4,40p' "$f"; done
+# the held-out news test gold (16 other Giveme5W1H articles; only its aggregate is read)
+"$BIN/python" -m evaluation.inputs "$DATA/giveme5w1h-dev.jsonl" --gold evaluation/gold/news-test.jsonl > "$OUT/news-test-input.jsonl"
+run news-test "$OUT/news-test-input.jsonl"
+"$BIN/extractor" evaluate --gold evaluation/gold/news-test.jsonl --pred "$OUT/news-test.jsonl" --json "$OUT/news-test.score.json" > "$OUT/news-test.score.txt"
+head -n 13 "$OUT/news-test.score.txt"
