@@ -90,6 +90,19 @@ def _original_case(text: str, raw: str, segments, start: int) -> str:
     return "".join(o if o != c and o.lower() == c.lower() else c for o, c in zip(same, text))
 
 
+def action_span(doc: Doc, trig: Trigger) -> TokenSpan:
+    """The tokens of a trigger's action: its word, and for a phrasal verb whose particle
+    directly follows it ("setting up bases", "wrapped up the deal") the particle too, as the
+    guide keeps phrasal particles in the action (section 2: "show up"). A particle after the
+    object ("set the bases up") stays out: the span would take in the object."""
+    end = trig.i + 1
+    if trig.kind == "verb" and " " in trig.lemma and end < len(doc):
+        nxt = doc[end]
+        if nxt.dep_ == "prt" and nxt.head.i == trig.i and trig.lemma.endswith(" " + nxt.lower_):
+            end += 1
+    return trig.i, end
+
+
 def _sentence_slot(doc: Doc, i: int, segments, dt_: _DocText | None = None) -> Slot:
     dt_ = dt_ or _DocText(doc)
     start, end = dt_.sent_bounds(i)
@@ -178,7 +191,7 @@ def build_tuples(
             continue
         slots = {role: _slot(doc, getattr(args, role), segments, dtext) for role in ROLES}
         event = EventTuple(
-            action=_slot(doc, (trig.i, trig.i + 1), segments, dtext),
+            action=_slot(doc, action_span(doc, trig), segments, dtext),
             **slots,
             lemma=trig.lemma,
             modality=trig.modality,

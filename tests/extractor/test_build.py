@@ -185,3 +185,26 @@ def test_event_location_is_resolved_in_context(extractor_, text, location, count
     place = events[0].place
     assert place is not None and place.country == country and place.admin1 == admin1
     assert (place.lat is not None) == has_point
+
+
+# (words, heads, deps, trigger lemma, expected action text): the particle of a phrasal verb
+# that directly follows it is in the action span (guide section 2: "phrasal particles kept");
+# one after the object is not, nor a following preposition of a one-word verb.
+ACTION_SPANS = [
+    (["Rebels", "set", "up", "camps", "in", "Tumba", "."], [1, 1, 1, 1, 1, 4, 1],
+     ["nsubj", "ROOT", "prt", "dobj", "prep", "pobj", "punct"], "set up", "set up"),
+    (["Rebels", "set", "camps", "up", "in", "Tumba", "."], [1, 1, 1, 1, 1, 4, 1],
+     ["nsubj", "ROOT", "dobj", "prt", "prep", "pobj", "punct"], "set up", "set"),
+    (["Rebels", "camped", "in", "Tumba", "on", "Friday", "."], [1, 1, 1, 2, 1, 4, 1],
+     ["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"], "camp", "camped"),
+]
+
+
+@pytest.mark.parametrize(("words", "heads", "deps", "lemma", "expected"), ACTION_SPANS)
+def test_the_action_of_a_phrasal_verb_keeps_its_adjacent_particle(words, heads, deps, lemma, expected):
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, sent_starts=[True] + [False] * (len(words) - 1))
+    (event,) = build_tuples(
+        doc, [Trigger(1, lemma, "verb")], [Arguments(actor=(0, 1), location=(5, 6), rules={"actor": "subject"})], normalize=False
+    )
+    assert event.action.text == expected
+    assert (event.action.start, event.action.end) == (doc[1].idx, doc[1].idx + len(expected))
