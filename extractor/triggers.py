@@ -825,12 +825,34 @@ def _aspect_of_thing(token: Token, lexicon: Lexicon) -> bool:
 
 # Vetoes of the verb path, tried in order after the verb's word classes have admitted it: a
 # verb one of them names is no trigger (``verb_veto`` gives the name of the one that fired).
+def _lasting_state(token: Token, lexicon: Lexicon) -> bool:
+    """An agentless perfect passive whose "for" phrase measures how long the state has lasted
+    ("the well had been left unused for five years", "the mill has been closed for two
+    decades"): the clause describes a state over a period (guide section 1: a description,
+    no happening); the act that brought it about is not told. Not with an agent ("had been
+    held by rebels for a year": someone keeps it so) nor outside the perfect ("was closed
+    for two days in May", a closure of its own)."""
+    if token.tag_ != "VBN":
+        return False
+    children = list(token.children)
+    if not any(c.dep_ == "auxpass" for c in children) or any(c.dep_ == "agent" for c in children):
+        return False
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children):
+        return False
+    for prep in children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            if any(p.dep_ == "pobj" and p.lemma_.lower() in lexicon.time_nouns for p in prep.children):
+                return True
+    return False
+
+
 VERB_VETOES = (
     ("reporting_circumstance", _reporting_circumstance),
     ("time_spent", _time_spent),
     ("extraposed_it", _extraposed_it),
     ("content_clause", _content_clause),
     ("aspect_of_thing", _aspect_of_thing),
+    ("lasting_state", _lasting_state),
 )
 
 

@@ -737,6 +737,8 @@ def link_actor(ctx: Context, trig: Trigger, token: Token) -> ActorLink:
             found, verdict = helper, None
     if found is not None and verdict is None and trig.kind == "verb" and _is_cause(ctx, found.value, token):
         found, verdict = None, AGENTLESS_CAUSE  # "the blast killed six": no doer is named
+        if trig.lemma in words.causing:
+            found, verdict = None, None  # "the verdict sparked protests": the protests are the event
     if found is not None and verdict is None and trig.kind != "noun":
         head = content_head(found.value, words)
         if head != token and _names_activity(ctx, head):

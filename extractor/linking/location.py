@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..contracts import TokenSpan
-from ..lexicon import event_verb_of_noun, word_senses, wordnet_place_noun
+from ..lexicon import act_kinds, event_verb_of_noun, word_senses, wordnet_place_noun
 from ..syntax import PLACE_LABELS, occurrence_clause, occurrence_governor
 from .rules import Context, Found, RuleTable, Words
 from .spans import (
@@ -431,9 +431,13 @@ def deep_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> Toke
 def place_modifier(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
     """A place modifying an event noun: "the Kursk deployment", "the Gulf War"; a possessor
     only of a situation noun, which has no actor ("Syria's civil war"; "Iraq's attacks" were
-    made by Iraq)."""
+    made by Iraq); none of a polity's vote (the lexicon's ``polity_act_kinds``: "the US
+    election" is the United States' election, held across it, not a happening there)."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
+    kinds = act_kinds(token.lemma_.lower())
+    if kinds and kinds[0] & ctx.words.polity_act_kinds:
+        return None  # "the US election": the polity whose vote it is, not a setting
     for c in token.lefts:
         if c.ent_type_ in PLACE_LABELS and (c.dep_ != "poss" or token.lemma_.lower() in ctx.words.eventive_nouns):
             return _entity(c)

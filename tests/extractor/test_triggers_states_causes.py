@@ -1,0 +1,88 @@
+"""Clauses that describe or relate rather than report a concrete event (guide section 1):
+an agentless perfect passive measured by a "for" period (``lasting_state`` of
+``VERB_VETOES``), an event causing another (the lexicon's ``causing`` verbs with an event
+for subject), and Levin 37.7 say verbs (``reporting``). Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import extractor
+from extractor.lexicon import default_lexicon
+from extractor.triggers import find_triggers, verb_veto
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return extractor.load()
+
+
+def _token(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The old mill has been closed for two decades near the river in Leeds.", "closed"),
+        ("The barn had been left empty for three years before the fire in Ghent.", "left"),
+        ("The canal had been abandoned for around ten years when the town in Kent bought it.", "abandoned"),
+    ],
+)
+def test_an_agentless_perfect_passive_over_a_period_is_a_state(nlp, text, word):
+    doc = nlp(text)
+    assert verb_veto(_token(doc, word), default_lexicon()) == "lasting_state"
+    assert word not in {doc[t.i].text for t in find_triggers(doc)}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # an agent keeps the state: a holding
+        ("The hostages had been held by rebels for a year in a camp near Gao.", "held"),
+        # not the perfect: the closure itself, with its length
+        ("The bridge in Lyon was closed for two days in May.", "closed"),
+        # the perfect without a period
+        ("The bridge in Lyon has been closed since Monday.", "closed"),
+        # a "for" phrase that is no length of time
+        ("Two soldiers have been arrested for looting in Gao.", "arrested"),
+    ],
+)
+def test_passives_the_lasting_state_veto_leaves(nlp, text, word):
+    doc = nlp(text)
+    assert verb_veto(_token(doc, word), default_lexicon()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "kept"),
+    [
+        # an event causing an event: the causing is no act of its own
+        ("The explosion sparked riots in Lyon on Sunday.", "spark", False),
+        ("The derailment triggered a fire near Lyon on Sunday.", "trigger", False),
+        ("The strike prompted clashes in Lyon on Sunday.", "prompt", False),
+        # an event that does the harm itself stays, actor null (guide v2 rule 2)
+        ("The blast killed six people in Lyon on Sunday.", "kill", True),
+        # a doer who causes: the act stays, with its actor
+        ("Police sparked clashes in Lyon on Sunday.", "spark", True),
+    ],
+)
+def test_an_event_causing_an_event_is_no_tuple(ex, text, lemma, kept):
+    actions = [t.action_lemma for t in ex.extract(text)]
+    assert (lemma in actions) is kept, actions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We stand by the views that we expressed in May," the mayor said.',
+        "The rebels proclaimed their loyalty in Gao on Monday.",
+        "The envoy conveyed the offer to Kabul on Friday.",
+    ],
+)
+def test_say_verbs_are_no_event(ex, text):
+    actions = [t.action_lemma for t in ex.extract(text)]
+    assert not {"express", "proclaim", "convey"} & set(actions), actions
+
+
+def test_the_causing_class_is_read_from_the_lexicon():
+    assert {"spark", "trigger", "provoke", "cause"} <= default_lexicon().causing
