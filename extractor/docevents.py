@@ -24,8 +24,10 @@ and the offline gazetteer (for places named in the headline or lead).
   a date is unresolved, one text contains the other or not both name a calendar point;
 - their **modality**: a negated mention merges only with negated ones;
 - their **figures**: outside combat/casualty, two different figures (other than a sum against a
-  count) are two events (another wave, another contingent); within combat/casualty a new
-  figure is an update of the toll.
+  count, or a measure against a count: "reducing the bar to 360g" / "two of our bars", a unit
+  of measure being a noun most of whose WordNet senses are of the class ``quantity``) are two
+  events (another wave, another contingent); within combat/casualty a new figure is an update
+  of the toll.
 
 Mentions are taken in text order. Each joins an earlier event when it is compatible with
 *every* mention of it (complete link: no chain of loose matches joins two incompatible
@@ -56,7 +58,9 @@ whose canonical name the linker resolved ("we" -> Toblerone) is given as the nea
 occurrence of that name before it (``from`` still names the mention). A date that an asserted,
 reported or negated mention resolved wholly after the publication date ("Tuesday's election"
 read as next Tuesday) is resolved again as past: a reported happening is not in its report's
-future.
+future. For the main event, such a date with no past reading ("for the first time in 108 years"
+read as 2124) is no date of it: the headline, dateline and lead, then the publication date,
+date it.
 
 **Headline, dateline, lead and publication date.** Only for the main event, and only from
 the headline (without its *kicker*, a label of at most five words before a colon: "US
@@ -67,7 +71,9 @@ did not catch the happening they report, so the event chosen stands in for it); 
 around it then comes before its own mentions for date and place.
 
 - **Date**: when no mention of the event resolves a date (or for a proxy), the first calendar
-  point of the headline, dateline or lead (weekday, month and day, "yesterday", ...) that no
+  point of the headline, dateline or lead, the lead here being the first *four* sentences of
+  the body (a photo caption and its credit, or a subscription prompt, often come before the
+  sentence that dates the happening) (weekday, month and day, "yesterday", ...) that no
   mention of another event already claims (a headline or lead mention whose actor is the main
   event's, none or a definite description, "the six-year-old", may report the same happening
   and claims nothing, unless its date names its own event noun: "Tuesday's election"), that
@@ -133,7 +139,7 @@ from functools import lru_cache
 from typing import Any, Mapping, Sequence
 
 from .contracts import RELATIVE_DATE_RULES
-from .lexicon import default_lexicon, verb_lemmas
+from .lexicon import default_lexicon, verb_lemmas, word_senses
 from .textprep import Dateline, find_dateline
 from .types import DateValue, DocumentEvent, EventTuple, PlaceValue, Slot, SlotOrigin
 
@@ -404,7 +410,27 @@ def _quantity_match(a: _Mention, b: _Mention) -> int | None:
         return 0  # an updated toll
     if _is_currency(ua) != _is_currency(ub):
         return 0  # a sum and a count measure different things
+    if ua != ub and _is_measure(ua) != _is_measure(ub):
+        return 0  # a weight or length and a count of things ("360g" / "two of our bars")
     return None
+
+
+_QUANTITY_CLASS = frozenset({"quantity"})
+MEASURE_SHARE = 0.5
+
+
+@lru_cache(maxsize=1024)
+def _is_measure(unit: str | None) -> bool:
+    """A unit of measure: a word most of whose WordNet noun senses, weighted by tag count, are
+    of the class ``quantity`` ("g", "km", "gram", "tons"; not "bars", "troops", nor "pack", a
+    group as often as an amount), as its singular when the plural is not listed."""
+    if not unit:
+        return False
+    word = unit.casefold()
+    senses = word_senses(word, "n")
+    if senses is None and word.endswith("s"):
+        senses = word_senses(word[:-1], "n")
+    return senses is not None and senses.share(_QUANTITY_CLASS) > MEASURE_SHARE
 
 
 def _is_currency(unit: str) -> bool:
@@ -518,6 +544,7 @@ class _Regions:
     dateline: Dateline | None  # textprep's, the one definition of a dateline
     lead: tuple[int, int] | None
     kicker_end: int | None = None  # where the headline's claim begins after a kicker ("US election 2016: ")
+    date_lead: tuple[int, int] | None = None  # the first DATE_LEAD_SENTENCES sentences of the body
 
     @property
     def claim(self) -> tuple[int, int] | None:
@@ -559,6 +586,9 @@ def _sentence_ends(body: str, limit: int) -> list[int]:
 
 
 LEAD_SENTENCES = 2
+# Sentences of the body searched for the main event's calendar point: a photo caption, its
+# credit or a subscription prompt often comes before the sentence that dates the happening.
+DATE_LEAD_SENTENCES = 4
 _LEAD_FALLBACK_CHARS = 600  # a lead with no sentence end found
 
 
@@ -591,10 +621,13 @@ def _regions(text: str, title: str | None) -> _Regions:
         lead_start = dateline.end
         while lead_start < len(text) and text[lead_start].isspace():
             lead_start += 1
-    ends = _sentence_ends(text[lead_start : lead_start + 3000], LEAD_SENTENCES)
-    lead_end = lead_start + (ends[-1] if ends else min(len(text) - lead_start, _LEAD_FALLBACK_CHARS))
+    ends = _sentence_ends(text[lead_start : lead_start + 3000], max(LEAD_SENTENCES, DATE_LEAD_SENTENCES))
+    fallback = min(len(text) - lead_start, _LEAD_FALLBACK_CHARS)
+    lead_end = lead_start + (ends[: LEAD_SENTENCES][-1] if ends else fallback)
+    date_end = lead_start + (ends[: DATE_LEAD_SENTENCES][-1] if ends else fallback)
     lead = (lead_start, lead_end) if lead_end > lead_start else None
-    return _Regions(headline, dateline, lead, _kicker_end(text, headline))
+    date_lead = (lead_start, date_end) if date_end > lead_start else None
+    return _Regions(headline, dateline, lead, _kicker_end(text, headline), date_lead)
 
 
 def _region_of(m: _Mention, regions: _Regions) -> str | None:
@@ -681,6 +714,16 @@ def _past_date(m: _Mention, published: str | None) -> DateValue | None:
     value = normalize_date(m.t.date.text, ref_date=published, past=True)
     span = _interval(value.value)
     return value if span is not None and span[0] <= pub[1] else None
+
+
+def _future_date(values: Mapping[str, Any], by_index: Mapping[int, _Mention], published: str | None) -> bool:
+    """The event's date comes from a mention that is not planned and still lies wholly after
+    the publication date once read as past (``_past_date`` found no past reading)."""
+    m = by_index.get(values["from_"].get("date", -1))
+    pub = _interval(published)
+    value = values.get("date_value")
+    span = _interval(value.value) if value is not None else None
+    return m is not None and m.t.modality != "planned" and pub is not None and span is not None and span[0] > pub[1]
 
 
 def _fill(members: list[_Mention], anchor: _Mention, text: str, published: str | None = None) -> dict[str, Any]:
@@ -817,8 +860,8 @@ def _region_date(
         spans.append(("headline", *regions.headline))
     if regions.dateline is not None:
         spans.append(("dateline", regions.dateline.start, regions.dateline.end))
-    if regions.lead:
-        spans.append(("lead", *regions.lead))
+    if regions.date_lead:
+        spans.append(("lead", *regions.date_lead))
     for region, lo, hi in spans:
         for m in _POINT_DATE.finditer(text, lo, hi):
             s, e = m.start(), m.end()
@@ -1256,6 +1299,12 @@ def merge_events(
             values["from_"].pop("actor", None)
             values["origins"]["actor"] = SlotOrigin(mention=None, region="headline")
             factor *= REGION_FILL_FACTOR
+        if is_main and _future_date(values, by_index, published):
+            # an asserted or reported happening dated wholly after its report, with no past
+            # reading ("for the first time in 108 years" read as the year 2124): no date of it
+            values["date"] = values["date_value"] = None
+            values["from_"].pop("date", None)
+            values["origins"].pop("date", None)
         if is_main and (values["date_value"] is None or proxy or statement):
             # no mention resolves a date: a calendar point of the headline, dateline or lead
             # replaces an unresolved mention date ("days", "48 hours") and fills an empty one

@@ -800,3 +800,108 @@ def test_a_proxy_for_a_headline_statement_takes_its_stater_as_actor(title, lead_
     assert event.actor.text == expected
     if expected == "Farmers":
         assert event.origins["actor"].region == "headline" and text[event.actor.start : event.actor.end] == "Farmers"
+
+
+# --- figures that measure different things; dates of the main event (issue 12) -------------
+
+
+@pytest.mark.parametrize(
+    ("unit", "measure"),
+    [("g", True), ("kg", True), ("kilograms", True), ("km", True), ("bars", False), ("troops", False), ("people", False), ("packs", False), ("tons", True), ("", False)],
+)
+def test_a_unit_of_measure_is_a_wordnet_quantity_noun(unit, measure):
+    from extractor.docevents import _is_measure
+
+    assert _is_measure(unit) is measure
+
+
+SHRINK_TITLE = "Kelda Foods shrinks its bars"
+SHRINK_TEXT = (
+    f"{SHRINK_TITLE}\n\n"
+    "Kelda Foods is reducing the 300g bar to 250g, the maker said. "
+    "Fans were angry. "
+    "'We had to reduce the weight of just two of our bars in Zedland,' the company wrote."
+)
+
+
+@pytest.mark.parametrize(
+    ("unit_a", "unit_b", "merged"),
+    [
+        ("g", "bars", True),  # a weight and a count of bars: not two figures of one thing
+        ("kg", "bars", True),
+        ("bars", "g", True),
+        ("bars", "packs", False),  # two counts that differ: another batch
+        ("g", "g", False),  # two weights that differ
+    ],
+)
+def test_figures_of_different_kinds_do_not_split_one_happening(unit_a, unit_b, merged):
+    text = SHRINK_TEXT
+    reducing = mention(text, "Kelda Foods is reducing the 300g bar to 250g", "reducing", "reduce", "other",
+                       actor="Kelda Foods", quantity="250g", quantity_value=250, unit=unit_a)
+    reduce = mention(text, "We had to reduce the weight of just two of our bars in Zedland", "reduce", "reduce", "other",
+                     actor="We", quantity="two of our bars", quantity_value=2, unit=unit_b, location="Zedland", place=ZEDLAND)
+    events = merge_events([reducing, reduce], text=text, published="2031-05-12", title=SHRINK_TITLE)
+    assert events[0].main and (events[0].mentions == (0, 1)) is merged
+    # merged, the main event takes its place from the later mention of the same happening
+    assert (events[0].location is not None and events[0].location.text == "Zedland") is merged
+
+
+CUP_TITLE = "Karvo Lions win cup for first time in 40 years"
+
+
+@pytest.mark.parametrize(
+    ("modality", "body", "expected", "region"),
+    [
+        # an asserted win dated 2071 has no past reading: the lead's Saturday dates it
+        ("asserted", "The Karvo Lions beat Lunda to win the cup. The final ended late on Saturday.", "2031-05-10", "lead"),
+        # nothing else dates it: the publication date
+        ("asserted", "The Karvo Lions beat Lunda to win the cup. The final went to extra time.", "2031-05-12", "published"),
+        # a planned happening may lie after its report
+        ("planned", "The Karvo Lions beat Lunda to win the cup. The final ended late on Saturday.", "2071", None),
+    ],
+)
+def test_a_main_event_date_wholly_after_publication_with_no_past_reading_is_dropped(modality, body, expected, region):
+    text = f"{CUP_TITLE}\n\n{body} The town will hold a parade."
+    win = mention(text, CUP_TITLE, "win", "win", "other", actor="Karvo Lions", date="in 40 years", date_value="2071",
+                  modality=modality)
+    (event,) = merge_events([win], text=text, published="2031-05-12", title=CUP_TITLE)
+    assert event.date_value.value == expected
+    if region is None:
+        assert event.from_["date"] == 0 and event.date.text == "in 40 years"
+    else:
+        assert "date" not in event.from_ and event.origins["date"].region == region
+
+
+@pytest.mark.parametrize(
+    ("body", "expected", "region"),
+    [
+        # a photo caption and its credit come first: the fourth sentence dates the happening
+        (
+            "Fans cheer in the streets of Karvo after the final. (Photo: Ana Sol/Wire) The Karvo Lions are "
+            "champions at last. Few people expected that. But on Saturday, it happened.",
+            "2031-05-10", "lead",
+        ),
+        # a calendar point of the fifth sentence is too far from the opening
+        (
+            "Fans cheer in the streets of Karvo after the final. (Photo: Ana Sol/Wire) The Karvo Lions are "
+            "champions at last. Few people expected that. Nobody in the town did. But on Saturday, it happened.",
+            "2031-05-12", "published",
+        ),
+    ],
+)
+def test_the_main_events_calendar_point_is_sought_in_the_first_four_sentences(body, expected, region):
+    title = "Karvo Lions win the cup"
+    text = f"{title}\n\n{body} The town will hold a parade."
+    win = mention(text, title, "win", "win", "other", actor="Karvo Lions")
+    (event,) = merge_events([win], text=text, published="2031-05-12", title=title)
+    assert event.date_value.value == expected and event.origins["date"].region == region
+
+
+def test_the_lead_stays_two_sentences_while_the_date_is_sought_in_four():
+    from extractor.docevents import _regions
+
+    title = "Storm hits the coast"
+    text = f"{title}\n\nFishing boats stayed in port. Rain fell all week. Schools closed early. Farmers sold hay. Talks resume soon."
+    regions = _regions(text, title)
+    assert text[slice(*regions.lead)] == "Fishing boats stayed in port. Rain fell all week."
+    assert text[slice(*regions.date_lead)] == "Fishing boats stayed in port. Rain fell all week. Schools closed early. Farmers sold hay."
