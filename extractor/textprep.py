@@ -373,7 +373,7 @@ _GAP_WORDS = 12  # a title between two widget runs ('Skip Ad x <video title> Vie
 _DATELINE_WINDOW = 3000  # datelines open the story: looked for this far into the text
 _NOT_PLACES = frozenset(
     "REUTERS AP AFP UPDATE UPDATED PHOTO PHOTOS VIDEO WATCH BREAKING EXCLUSIVE LIVE ANALYSIS OPINION "
-    "EDITORIAL COMMENT NEW REVIEW REVEALED PICTURED WARNING NOTE CORRECTION READ MORE RELATED".split()
+    "EDITORIAL COMMENT NEW REVIEW REVEALED PICTURED WARNING NOTE CORRECTION READ MORE RELATED FILE".split()
 )
 
 
@@ -561,6 +561,9 @@ _SIGNUP_OPENERS = frozenset({"Get", "Sign", "Subscribe", "Receive", "Want"})
 _COUNTER = r"(?P<n>\d{1,3})(?:\s+of\s+|/)(?P<m>\d{1,3})"
 _GALLERY_COUNTER_AFTER = re.compile(rf"[ \t]+{_COUNTER}(?![\w/])")
 _GALLERY_COUNTER_BEFORE = re.compile(rf"(?<![\w/,.]){_COUNTER}[ \t]+$")
+_WIKI_HEADING = re.compile(r"(?<![=\w])(={2,6})[ \t]*[A-Z][^=\n]{0,60}?[ \t]*\1(?![=\w])")
+# the wire services' caption label for an archive photo (AP style: 'FILE - In this photo ...')
+_FILE_LABEL = re.compile(r"(?<![\w'’-])FILE[ \t]*(?:--|[-–—])[ \t]+(?=[\"“A-Z])")
 _AGENCY_CLIENT = re.compile(r"[ \t]+for[ \t]+(?:[A-Z][\w'’&-]*[ \t]+){0,2}[A-Z][\w'’&-]*(?=[ \t]+\d)")
 _SLASH_COUNTER = re.compile(r"(?<![\w/.,])(\d{1,3})/(\d{1,3})(?![\w/])")
 _SIBLING_NAME = re.compile(r"(?<![\w'’&.-])((?:[A-Z][\w'’&.-]*[ \t]+){0,3}[A-Z][\w'’&.-]*)[ \t]+(\d{1,3})(?!\S)")
@@ -745,6 +748,13 @@ def _inline_spans(line: str, *, title: bool) -> list[tuple[int, int, str]]:
     hard += _sibling_credits(line, counted, hard)
     hard += _gallery_counters(line, hard)
     hard += _inline_timestamps(line)
+    if "==" in line:  # a wiki section heading left in the text ('== References ==')
+        hard += [
+            (m.start(), m.end(), "heading") for m in _WIKI_HEADING.finditer(line)
+            if _boundary_before(line, m.start(), []) and _boundary_after(line, m.end())
+        ]
+    if "FILE" in line:  # the archive-photo label that opens a caption ('FILE - Police stand ...')
+        hard += [(m.start(), m.end(), "caption-label") for m in _FILE_LABEL.finditer(line) if _boundary_before(line, m.start(), [])]
     for m in signups:
         if _boundary_before(line, m.start(), []):
             hard.append((m.start(), m.end(), "prompt"))
@@ -804,6 +814,8 @@ def _inline_spans(line: str, *, title: bool) -> list[tuple[int, int, str]]:
             )
         elif not title and _boundary_before(line, start, blanked) and _boundary_after(line, end):
             sure = kinds != ["social"]
+        elif not title and kinds == ["prompt-multi"] and _link_label(line, start, end):
+            sure = True
         else:
             sure = False
         kind = hard_kinds[0] if hard_kinds and len(run) == 1 else ("widget" if sure else "candidate")
@@ -839,6 +851,21 @@ def _inline_spans(line: str, *, title: bool) -> list[tuple[int, int, str]]:
             spans.append((start, end, kind))
         prev = (spans[-1][0], spans[-1][1], spans[-1][2], control, caption)
     return _gallery_titles(line, spans)
+
+
+def _link_label(line: str, start: int, end: int) -> bool:
+    """A capitalized control label of several words run in between the headline of a linked
+    story and the next sentence ('... progressives rally in Valtown Read more The mayor ...'):
+    the label opens with a capital after a word that is no function word, and a capital
+    follows it. In a sentence the label is lower case or its object follows ('read more
+    about it')."""
+    if not (line[start].isupper() and line[start + 1 : start + 2].islower()):
+        return False
+    prev = _prev_word(line, start)
+    if not prev or prev.lower().strip("\"'“‘(,") in _function_words() or prev.endswith(","):
+        return False
+    after = line[end : end + 40].lstrip()
+    return after[:1].isupper() and (len(after) < 2 or not after[1].isupper() or len(after.split()[0]) > 1)
 
 
 _STAMP_GAP_WORDS = 30  # a gallery's blurb between its time stamp and its controls

@@ -125,3 +125,45 @@ def test_dates_in_prose_stay(raw):
 def test_a_lone_time_stamp_in_a_line_is_blanked_but_its_text_stays():
     raw = "Ferry\n\nThe ferry sailed at noon. Tue, March 4, 2031 Crews cleared the road in Valtown."
     _assert_blanked_and_kept(raw, ["Tue, March 4, 2031"], ["The ferry sailed at noon.", "Crews cleared the road in Valtown."])
+
+
+@pytest.mark.parametrize(
+    "raw, blanked, kept",
+    [
+        # a link label between a linked story's headline and the next sentence
+        (
+            "Vote\n\nThe count ended at noon. Crews rally as the ferry strike enters its third week Read more "
+            "The mayor met the crews on Monday.",
+            ["Read more"],
+            ["The mayor met the crews on Monday.", "Crews rally as the ferry strike enters its third week"],
+        ),
+        # a wiki section heading left in the text
+        (
+            "Raid\n\nTwenty rebels were killed. == Aftermath == The army left Valtown.",
+            ["== Aftermath =="],
+            ["Twenty rebels were killed.", "The army left Valtown."],
+        ),
+        # the wire services' archive-photo caption label
+        (
+            "Raid\n\nMany were hurt. FILE - A police officer stands outside a station in Valtown. Crews left.",
+            ["FILE -"],
+            ["A police officer stands outside a station in Valtown."],
+        ),
+    ],
+)
+def test_link_labels_wiki_headings_and_file_labels_are_blanked(raw, blanked, kept):
+    _assert_blanked_and_kept(raw, blanked, kept)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Books\n\nShe urged pupils to read more books in Valtown.",  # lower case: a verb phrase
+        "Books\n\nThe teacher said Read more, pupils, and then left.",  # no capital after the label
+        "Books\n\nShe told them to Read more Books in class.",  # a function word before the label
+        "Code\n\nThe test checks that a == b == c holds in Valtown.",  # equals signs in a sentence
+        "Docs\n\nThe clerk lost the FILE - it was never found.",  # no caption after the dash
+    ],
+)
+def test_label_shapes_in_sentences_stay(raw):
+    assert prepare_text(raw).text == raw
