@@ -373,7 +373,7 @@ _GAP_WORDS = 12  # a title between two widget runs ('Skip Ad x <video title> Vie
 _DATELINE_WINDOW = 3000  # datelines open the story: looked for this far into the text
 _NOT_PLACES = frozenset(
     "REUTERS AP AFP UPDATE UPDATED PHOTO PHOTOS VIDEO WATCH BREAKING EXCLUSIVE LIVE ANALYSIS OPINION "
-    "EDITORIAL COMMENT NEW REVIEW REVEALED PICTURED WARNING NOTE CORRECTION READ MORE RELATED".split()
+    "EDITORIAL COMMENT NEW REVIEW REVEALED PICTURED WARNING NOTE CORRECTION READ MORE RELATED FILE".split()
 )
 
 
@@ -557,6 +557,76 @@ def _trigger_matches(line: str) -> list[re.Match[str]]:
 
 _SIGNUP_OPENERS = frozenset({"Get", "Sign", "Subscribe", "Receive", "Want"})
 
+# Photo galleries flattened into a line number their pictures: 'N of M' or 'N/M' (N at most M).
+_COUNTER = r"(?P<n>\d{1,3})(?:\s+of\s+|/)(?P<m>\d{1,3})"
+_GALLERY_COUNTER_AFTER = re.compile(rf"[ \t]+{_COUNTER}(?![\w/])")
+_GALLERY_COUNTER_BEFORE = re.compile(rf"(?<![\w/,.]){_COUNTER}[ \t]+$")
+_WIKI_HEADING = re.compile(r"(?<![=\w])(={2,6})[ \t]*[A-Z][^=\n]{0,60}?[ \t]*\1(?![=\w])")
+# the wire services' caption label for an archive photo (AP style: 'FILE - In this photo ...')
+_FILE_LABEL = re.compile(r"(?<![\w'’-])FILE[ \t]*(?:--|[-–—])[ \t]+(?=[\"“A-Z])")
+_AGENCY_CLIENT = re.compile(r"[ \t]+for[ \t]+(?:[A-Z][\w'’&-]*[ \t]+){0,2}[A-Z][\w'’&-]*(?=[ \t]+\d)")
+_SLASH_COUNTER = re.compile(r"(?<![\w/.,])(\d{1,3})/(\d{1,3})(?![\w/])")
+_SIBLING_NAME = re.compile(r"(?<![\w'’&.-])((?:[A-Z][\w'’&.-]*[ \t]+){0,3}[A-Z][\w'’&.-]*)[ \t]+(\d{1,3})(?!\S)")
+
+
+def _sibling_credits(line: str, counted: dict[str, int], found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A name run with the gallery count that two agency credits of the same line carry
+    ('... Getty Images 9 ... Reuters 9 ... Daily Planet Sports 9 Fans cheer'): a credit of the
+    same gallery whose name is no agency of the class. The name is a run of capitalized
+    words right before the count, which the next sentence's capital follows."""
+    numbers = {n for n, k in counted.items() if k >= 2}
+    if not numbers:
+        return []
+    out = []
+    for m in _SIBLING_NAME.finditer(line):
+        if m.group(2) not in numbers or any(a < m.end() and m.start(1) < b for a, b, _ in found):
+            continue
+        first = m.group(1).split()[0]
+        if first.lower() in _function_words() or not _boundary_after(line, m.end()):
+            continue
+        if line[m.end() : m.end() + 40].lstrip()[:1].isdigit():
+            continue
+        out.append((m.start(1), m.end(), "credit"))
+    return out
+
+
+def _gallery_counters(line: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Picture counters of a flattened gallery: three or more 'N/M' with one M and different N
+    (N at most M) number its slides ('1/29 Valtown AP 2/29 Valtown ...'), two of them at least
+    run into an agency credit (found already, ``found``); ratings in a sentence ('3/5, 4/5
+    and 2/5') carry no credit."""
+    if line.count("/") < 3:
+        return []
+    by_total: dict[str, list[re.Match[str]]] = {}
+    for m in _SLASH_COUNTER.finditer(line):
+        if 0 < int(m.group(1)) <= int(m.group(2)):
+            by_total.setdefault(m.group(2), []).append(m)
+    out = []
+    for total, ms in by_total.items():
+        credited = sum(1 for m in ms if any(a <= m.start() and m.end() <= b for a, b, k in found if k == "credit"))
+        if int(total) >= 3 and len({m.group(1) for m in ms}) >= 3 and credited >= 2:
+            out += [(m.start(), m.end(), "counter") for m in ms]
+    return out
+
+
+# A time stamp inside a line: a weekday abbreviated as page templates print it, then a date
+# with its year ('Wed, November 30, 2016'), with no preposition before it; prose writes the
+# weekday out in full ('on Wednesday, November 30').
+_INLINE_STAMP = re.compile(
+    rf"(?<![\w,])(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),[ \t]+{_MONTHS}\.?[ \t]+\d{{1,2}},[ \t]+\d{{4}}(?![\w/])"
+)
+
+
+def _inline_timestamps(line: str) -> list[tuple[int, int, str]]:
+    if "," not in line:
+        return []
+    out = []
+    for m in _INLINE_STAMP.finditer(line):
+        if _prev_word(line, m.start()).lower().strip("(\"'“‘") in _WORDS.temporal_preps | {"of", "to"}:
+            continue
+        out.append((m.start(), m.end(), "timestamp"))
+    return out
+
 
 def _inline_spans(line: str, *, title: bool) -> list[tuple[int, int, str]]:
     """Furniture inside a line of article text."""
@@ -653,19 +723,38 @@ def _inline_spans(line: str, *, title: bool) -> list[tuple[int, int, str]]:
     if any(c in line for c in "/*|:") or " via " in line:
         for a, b in _joined_credits(line, p, agencies=agencies):
             hard.append((a, b, "credit"))
+    counted: dict[str, int] = {}  # gallery counts carried by agency credits ('Getty Images 9')
     for m in agencies:
         text = m.group(0)
-        tail = re.match(r"\s+\d{1,3}(?!\S)", line[m.end() : m.end() + 8])
-        end = m.end() + (tail.end() if tail else 0)
+        # a gallery counter run into the credit ('REUTERS 1 of 31', '1 of 10 AFP', 'AP 2/29')
+        client = _AGENCY_CLIENT.match(line, m.end())  # 'Getty Images for Valtown Zoo 1 of 9'
+        counter = _GALLERY_COUNTER_AFTER.match(line, client.end() if client else m.end())
+        counter_before = _GALLERY_COUNTER_BEFORE.search(line[max(0, m.start() - 16) : m.start()])
+        tail = None if counter else re.match(r"\s+\d{1,3}(?!\S)", line[m.end() : m.end() + 8])
+        end = counter.end() if counter else m.end() + (tail.end() if tail else 0)
         caps = text.isupper() and len(re.sub(r"\W", "", text)) >= 4
         multi = " " in text.strip() and all(w[0].isupper() for w in text.split())
         prev = _prev_word(line, m.start())
         if prev.lower() in {"the", "a", "an", "by", "to", "from", "with", "told", "said"}:
             continue
-        if (caps or multi or tail) and not title and _boundary_after(line, end):
+        if (caps or multi or tail or counter or counter_before) and not title and _boundary_after(line, end):
             if line[end : end + 40].lstrip()[:1].islower():
                 continue
-            hard.append((m.start(), end, "credit"))
+            start = m.start() - len(counter_before.group(0)) if counter_before else m.start()
+            hard.append((start, end, "credit"))
+            if tail:
+                number = tail.group(0).strip()
+                counted[number] = counted.get(number, 0) + 1
+    hard += _sibling_credits(line, counted, hard)
+    hard += _gallery_counters(line, hard)
+    hard += _inline_timestamps(line)
+    if "==" in line:  # a wiki section heading left in the text ('== References ==')
+        hard += [
+            (m.start(), m.end(), "heading") for m in _WIKI_HEADING.finditer(line)
+            if _boundary_before(line, m.start(), []) and _boundary_after(line, m.end())
+        ]
+    if "FILE" in line:  # the archive-photo label that opens a caption ('FILE - Police stand ...')
+        hard += [(m.start(), m.end(), "caption-label") for m in _FILE_LABEL.finditer(line) if _boundary_before(line, m.start(), [])]
     for m in signups:
         if _boundary_before(line, m.start(), []):
             hard.append((m.start(), m.end(), "prompt"))
@@ -725,6 +814,8 @@ def _inline_spans(line: str, *, title: bool) -> list[tuple[int, int, str]]:
             )
         elif not title and _boundary_before(line, start, blanked) and _boundary_after(line, end):
             sure = kinds != ["social"]
+        elif not title and kinds == ["prompt-multi"] and _link_label(line, start, end):
+            sure = True
         else:
             sure = False
         kind = hard_kinds[0] if hard_kinds and len(run) == 1 else ("widget" if sure else "candidate")
@@ -759,7 +850,46 @@ def _inline_spans(line: str, *, title: bool) -> list[tuple[int, int, str]]:
         else:
             spans.append((start, end, kind))
         prev = (spans[-1][0], spans[-1][1], spans[-1][2], control, caption)
-    return spans
+    return _gallery_titles(line, spans)
+
+
+def _link_label(line: str, start: int, end: int) -> bool:
+    """A capitalized control label of several words run in between the headline of a linked
+    story and the next sentence ('... progressives rally in Valtown Read more The mayor ...'):
+    the label opens with a capital after a word that is no function word, and a capital
+    follows it. In a sentence the label is lower case or its object follows ('read more
+    about it')."""
+    if not (line[start].isupper() and line[start + 1 : start + 2].islower()):
+        return False
+    prev = _prev_word(line, start)
+    if not prev or prev.lower().strip("\"'“‘(,") in _function_words() or prev.endswith(","):
+        return False
+    after = line[end : end + 40].lstrip()
+    return after[:1].isupper() and (len(after) < 2 or not after[1].isupper() or len(after.split()[0]) > 1)
+
+
+_STAMP_GAP_WORDS = 30  # a gallery's blurb between its time stamp and its controls
+
+
+def _gallery_titles(line: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A gallery teaser flattened into a line prints its time stamp, a blurb and then its
+    controls ('Wed, November 30, 2016 Crowds gather in Valtown Play slideshow 1 of 9'): the
+    blurb between a time stamp (``_inline_timestamps``) and a widget run that holds a control
+    label of several words, with no sentence end before its last word, is the teaser's."""
+    if not any(k == "timestamp" for _, _, k in spans):
+        return spans
+    p = _patterns()
+    out: list[tuple[int, int, str]] = []
+    for a, b, kind in spans:
+        if out and out[-1][2] == "timestamp":
+            pa, pb, _ = out[-1]
+            gap = line[pb:a].strip()
+            control = any(" " in m.group(0).strip() for m in p["prompt"].finditer(line, a, b))
+            if control and len(gap.split()) <= _STAMP_GAP_WORDS and not re.search(r"[.!?;]\s", gap):
+                out[-1] = (pa, b, "widget")
+                continue
+        out.append((a, b, kind))
+    return out
 
 
 # An all-capitals kicker or label run into the text it heads ("OFF WITH HIS HEAD Football
