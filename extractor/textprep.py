@@ -926,6 +926,28 @@ _OPENING_QUOTE = re.compile(r"(?<=\s)[\"“](?=\w)")
 _HEADLINE_END = re.compile(r"[?!](?=[\s'’]*\s)")
 
 
+# The letters other than ASCII ones that a case-insensitive pattern matches to ASCII
+# letters (U+0130, U+0131, U+017F, U+212A): a line with one is searched in full.
+_ASCII_FOLDING = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+@lru_cache(maxsize=1)
+def _heading_first_words() -> tuple[str, ...]:
+    """The first words of the headings ``_inline_heading`` looks for, lower-cased: a line
+    that holds none of them (in any case) holds no such heading."""
+    heads = [h for h in _WORDS.furniture_list_headings if len(h.split()) >= 2]
+    return tuple(sorted({h.split()[0].lower() for h in heads}))
+
+
+def _may_hold_inline_heading(line: str) -> bool:
+    """False only for a line in which ``_inline_heading`` cannot match (one substring test
+    per first word instead of the pattern tried at every position)."""
+    if any(c in line for c in _ASCII_FOLDING):
+        return True
+    low = line.lower()
+    return any(word in low for word in _heading_first_words())
+
+
 @lru_cache(maxsize=1)
 def _inline_heading() -> re.Pattern[str]:
     """A list heading of two words or more inside a line, before a word ('... award Related
@@ -946,6 +968,8 @@ def _related_run_spans(line: str) -> list[tuple[int, int, str]]:
     list of headlines from a sentence that merely names related stories."""
     spans = []
     pos = 0
+    if not _may_hold_inline_heading(line):
+        return spans
     for m in _inline_heading().finditer(line):
         if m.start() < pos:
             continue

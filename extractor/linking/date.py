@@ -10,6 +10,7 @@ purpose.
 
 from __future__ import annotations
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..contracts import RELATIVE_DATE_RULES, TokenSpan
@@ -240,6 +241,17 @@ def as_early_as(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
     return None
 
 
+# The dependency labels (string ids, as ``Token.dep``) of the dependents some rule of
+# ``DEPENDENT_DATE`` reads a date from: each rule first checks its dependent's label
+# (``date_dependent`` its list; the prepositional rules "prep"; ``since_clause`` "advcl";
+# ``as_early_as`` "advmod"), so a dependent with any other label ("det", "punct", "aux", ...)
+# gives none and is not put to the table.
+DATED_DEPS = frozenset(
+    get_string_id(label)
+    for label in ("npadvmod", "tmod", "advmod", "nsubj", "dobj", "obl", "pobj", "dep", "attr", "prep", "advcl")
+)
+
+
 def _is_causal_since(clause: Token) -> bool:
     """"since he is a vicar", "since they will have passed": a reason, not a starting time
     (a present-tense or modal clause; "since the war began" is past)."""
@@ -301,6 +313,8 @@ def _clause_dates(ctx: Context, token: Token, *, times: bool) -> Found | None:
     or, without ``times``, modifying a holder noun; then among its stray dependents."""
     for holder in _date_holders(ctx, token):
         for c in ctx.children(holder):
+            if c.dep not in DATED_DEPS:
+                continue
             found = DEPENDENT_DATE.first(ctx, c, times)
             if found is not None:
                 return found
@@ -309,6 +323,8 @@ def _clause_dates(ctx: Context, token: Token, *, times: bool) -> Found | None:
             if found is not None:
                 return found
     for c in ctx.memo((_stray_dependents, token.i), lambda: _stray_dependents(token)):
+        if c.dep not in DATED_DEPS:
+            continue
         found = DEPENDENT_DATE.first(ctx, c, times)
         if found is not None:
             return found
@@ -402,6 +418,12 @@ def _anchor_object(ctx: Context, c: Token) -> Token | None:
     return next((p for p in inner.children if p.dep_ == "pobj"), None)
 
 
+# The dependency labels (string ids) of the words ``_anchor_object`` finds an object for
+# ("prep", or "advmod" / "amod" with an inner preposition: "ahead of", "prior to"): the
+# dependents of other labels anchor no time and are not looked at.
+ANCHOR_DEPS = frozenset(get_string_id(label) for label in ("prep", "advmod", "amod"))
+
+
 def _names_occurrence(ctx: Context, obj: Token, classes) -> bool:
     """Whether a common noun names an occurrence: one the lexicon's occurrence test takes as
     after a support verb, or whose WordNet senses are mostly of ``classes``."""
@@ -472,10 +494,14 @@ def anchored_date(ctx: Context, token: Token) -> TokenSpan | None:
     driveway ahead of his arrival")."""
     for holder in _date_holders(ctx, token):
         for c in ctx.children(holder):
+            if c.dep not in ANCHOR_DEPS:
+                continue
             span = _anchor_span(ctx, c, token)
             if span is not None:
                 return span
     for c in _stray_dependents(token):
+        if c.dep not in ANCHOR_DEPS:
+            continue
         span = _anchor_span(ctx, c, token)
         if span is not None:
             return span

@@ -715,7 +715,9 @@ def common_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSp
 
 def _clause_head(token: Token) -> Token:
     """The verb heading the clause a word belongs to (the word itself for a verb)."""
-    for t in [token, *token.ancestors]:
+    if token.pos_ in ("VERB", "AUX"):
+        return token
+    for t in token.ancestors:  # walked only as far as the first verb
         if t.pos_ in ("VERB", "AUX"):
             return t
     return token.sent.root

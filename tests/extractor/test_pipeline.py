@@ -83,6 +83,20 @@ def test_pipe_keeps_order_and_reports_bad_records(extractor_):
     assert results[0].tuples and results[2].tuples
 
 
+def test_a_run_keeps_what_was_loaded_before_it_out_of_the_collectors_reach(extractor_):
+    """One process too: ``gc.freeze()`` while ``pipe`` runs (a full collection then walks
+    only what the run made), put back when it ends."""
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    results = extractor_.pipe(["Rebels attacked the town of Lisk on Monday.", "Police arrested two men in Oslo."])
+    first = next(results)
+    assert gc.get_freeze_count() > 0
+    rest = list(results)
+    assert gc.get_freeze_count() == 0
+    assert [r.doc_id for r in [first, *rest]] == ["0", "1"]
+
+
 def test_failure_inside_the_pipeline_loses_only_that_document():
     import extractor
     from spacy.language import Language

@@ -471,3 +471,21 @@ def test_related_headlines_flattened_into_a_line_are_blanked(raw, blanked, kept)
 )
 def test_related_heading_without_a_headline_run_stays(raw):
     assert prepare_text(raw).text == raw
+
+
+@pytest.mark.parametrize(
+    "line, holds",
+    [
+        ("The mayor opened the bridge on Tuesday. Related stories FLOOD WATERS RISE Town braces for storm", True),
+        ("Villagers said the MORE NEWS banner hung over the square for a week", True),
+        ("\u017fee also the council's earlier report on the river", True),  # a long s matches "s" case-insensitively
+        ("The mayor opened the bridge on Tuesday and thanked the builders.", False),
+        ("Farmers planted wheat after the rains ended in the valley.", False),
+    ],
+)
+def test_a_line_without_a_heading_word_is_not_searched_for_an_inline_heading(line, holds):
+    from extractor.textprep import _inline_heading, _may_hold_inline_heading
+
+    assert bool(_inline_heading().search(line)) is holds
+    # the quick test never leaves out a line the pattern matches, and skips the plain ones
+    assert _may_hold_inline_heading(line) is holds

@@ -165,3 +165,35 @@ def test_a_day_told_as_date_and_time_dates_the_event(link_at, parse, ents, date)
     doc = parse(rows, ents)
     args, text = link_at(doc, 2, "fall")
     assert text(args.date) == date
+
+
+# Invented sentences with dates, clock times, anchors and clauses of time in many positions.
+_DATED_SENTENCES = [
+    "Rebels attacked the base last week and again on Monday at 7 p.m., two days before the vote.",
+    "Since the troops left in 2019, farmers have planted crops ahead of the rainy season.",
+    "As early as June, the council said it would hold a rally after the election until now.",
+    "The 1998 flood, which struck the valley in the afternoon, destroyed houses since then.",
+]
+
+
+@pytest.mark.parametrize("text", _DATED_SENTENCES)
+def test_dependent_date_rules_read_dates_only_from_the_listed_labels(nlp, text):
+    """``_clause_dates`` puts only dependents labelled as in ``DATED_DEPS`` to
+    ``DEPENDENT_DATE``, and ``anchored_date`` only those in ``ANCHOR_DEPS`` to
+    ``_anchor_span``: no rule may find anything on a word of another label."""
+    from extractor.lexicon import default_lexicon
+    from extractor.linking.date import ANCHOR_DEPS, DATED_DEPS, DEPENDENT_DATE, _anchor_object
+    from extractor.linking.rules import Context
+
+    doc = nlp(text)
+    ctx = Context.of(doc, [], default_lexicon())
+    fired = 0
+    for t in doc:
+        for times in (False, True):
+            found = DEPENDENT_DATE.first(ctx, t, times)
+            fired += found is not None
+            if t.dep not in DATED_DEPS:
+                assert found is None, (t.text, t.dep_)
+        if t.dep not in ANCHOR_DEPS:
+            assert _anchor_object(ctx, t) is None, (t.text, t.dep_)
+    assert fired  # the sentences do give dates, through the listed labels
