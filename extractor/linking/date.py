@@ -146,9 +146,11 @@ def _is_record_span(ctx: Context, prep: Token, span: TokenSpan) -> bool:
     "their first win in over a century", "the first of its kind since the war": the phrase's
     head, or the object of the verb it depends on, is an ordinal or a superlative."""
     word = prep.lower_
-    if not (word == "since" or word == "in" and _is_bare_duration(prep.doc, (span[0] + 1, span[1]), ctx.words)):
+    if not (word == "since" or word in ("in", "over") and _is_bare_duration(prep.doc, (span[0] + 1, span[1]), ctx.words)):
         return False
     head = prep.head
+    while head.dep_ == "prep" and head.head is not head:
+        head = head.head  # "in over a century": past the outer preposition
     nouns = [head]
     if head.pos_ in ("VERB", "AUX"):
         nouns = [c for c in ctx.children(head) if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")]
