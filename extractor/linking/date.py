@@ -144,7 +144,8 @@ def _is_record_span(ctx: Context, prep: Token, span: TokenSpan) -> bool:
     """A "since" phrase, or a bare length of time after "in", that measures a record rather
     than dating the event: "won its first title since 1908", "the biggest rally since 2011",
     "their first win in over a century", "the first of its kind since the war": the phrase's
-    head, or the object of the verb it depends on, is an ordinal or a superlative."""
+    head, or the object of the verb it depends on, is an ordinal or a superlative, or is
+    absent ("without a title since 1908", "no win since 2010")."""
     word = prep.lower_
     if not (word == "since" or word in ("in", "over") and _is_bare_duration(prep.doc, (span[0] + 1, span[1]), ctx.words)):
         return False
@@ -155,11 +156,21 @@ def _is_record_span(ctx: Context, prep: Token, span: TokenSpan) -> bool:
     if head.pos_ in ("VERB", "AUX"):
         nouns = [c for c in ctx.children(head) if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")]
     for n in nouns:
-        if n.ent_type_ == "ORDINAL" or n.tag_ == "JJS":
+        if _is_ordinal(n):
             return True
-        if any(m.dep_ == "amod" and (m.ent_type_ == "ORDINAL" or m.tag_ == "JJS") for m in ctx.children(n)):
-            return True
+        if any(m.dep_ == "amod" and _is_ordinal(m) for m in n.doc[n.left_edge.i : n.i]):
+            return True  # "its first title", "their first Cup football victory" (of a compound)
+        if n.pos_ == "NOUN" and (
+            n.dep_ == "pobj" and n.head.lower_ in ctx.words.absence_preps
+            or any(m.dep_ == "det" and m.lower_ in ctx.words.negations for m in ctx.children(n))
+        ):
+            return True  # "without a title since 1908", "no win since 2010": an absence
     return False
+
+
+def _is_ordinal(t: Token) -> bool:
+    """An ordinal or a superlative: "first", "21st", "biggest", "most"."""
+    return t.ent_type_ == "ORDINAL" or t.tag_ in ("JJS", "RBS") or t.like_num and t.tag_ == "JJ"
 
 
 def _extend_date(doc: Doc, start: int, end: int) -> TokenSpan:

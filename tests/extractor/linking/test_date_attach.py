@@ -22,6 +22,10 @@ def date_of(linked, text: str, word: str) -> str | None:
         ("Her trip, the first of its kind by a minister since the 1998 war, lasted a week.", "trip"),
         # a bare length after "in" after an ordinal
         ("The village celebrated its first harvest festival in over a century.", "celebrated"),
+        ("Local fans celebrate their town's first Cup football victory in over a century", "celebrate"),
+        # the record of an absence
+        ("The Rovers, without a trophy since 1975, played four hard games against the Wolves.", "played"),
+        ("The Rovers, with no trophy since 1975, played four hard games against the Wolves.", "played"),
     ],
 )
 def test_a_record_span_is_no_date(linked, text, word):
