@@ -253,7 +253,8 @@ def event_dated_prep(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
     words = ctx.words
     is_event = pobj.i in ctx.noun_events or pobj.lemma_.lower() in words.gatherings or _is_occurrence_noun(ctx, pobj)
     if (c.lower_ in words.event_time_preps or is_event) and modifier_date(ctx, pobj) is not None:
-        return _trim(c.doc, c.i, pobj.i + 1)
+        span = _trim(c.doc, c.i, pobj.i + 1)
+        return None if _is_record_span(ctx, c, span) else span
     return None
 
 
@@ -353,13 +354,19 @@ def _stray_dependents(token: Token) -> list[Token]:
     return []
 
 
-def _in_head_conjunct(token: Token, holder: Token, c: Token) -> bool:
-    """Whether ``c``, a dependent of the verb a coordinated verb ``token`` depends on, lies
-    between that verb and ``token``: inside the first conjunct's own clause ("is retiring at
-    the end of the season and raced"; "agreed in 1999 and later announced"), which dates the
-    first verb only; a date before the first verb ("On Monday, police arrested him and
-    charged him") or after the second ("stormed and looted a bank on Monday") is shared."""
-    return token.dep_ == "conj" and holder.i == token.head.i and holder.i < c.i < token.i
+def _in_head_conjunct(ctx: Context, token: Token, holder: Token, c: Token) -> bool:
+    """Whether ``c``, a dependent of the verb a coordinated verb ``token`` depends on, is the
+    first conjunct's own: between that verb and ``token`` ("is retiring at the end of the
+    season and raced"), which dates the first verb only; or any of its dependents when
+    ``token`` has its own adverb of time sequence (``sequence_adverbs``: "In 1999 they
+    agreed to a moratorium and later announced"). A date before the first verb ("On Monday,
+    police arrested him and charged him") or after the second ("stormed and looted a bank on
+    Monday") is shared."""
+    if token.dep_ != "conj" or holder.i != token.head.i or c.i == token.i:
+        return False
+    if holder.i < c.i < token.i:
+        return True
+    return any(a.dep_ == "advmod" and a.lower_ in ctx.words.sequence_adverbs for a in ctx.children(token))
 
 
 def _clause_dates(ctx: Context, token: Token, *, times: bool) -> Found | None:
@@ -367,7 +374,7 @@ def _clause_dates(ctx: Context, token: Token, *, times: bool) -> Found | None:
     or, without ``times``, modifying a holder noun; then among its stray dependents."""
     for holder in _date_holders(ctx, token):
         for c in ctx.children(holder):
-            if _in_head_conjunct(token, holder, c):
+            if _in_head_conjunct(ctx, token, holder, c):
                 continue
             found = DEPENDENT_DATE.first(ctx, c, times)
             if found is not None:
@@ -542,6 +549,8 @@ def anchored_date(ctx: Context, token: Token) -> TokenSpan | None:
     driveway ahead of his arrival")."""
     for holder in _date_holders(ctx, token):
         for c in ctx.children(holder):
+            if _in_head_conjunct(ctx, token, holder, c):
+                continue
             span = _anchor_span(ctx, c, token)
             if span is not None:
                 return span

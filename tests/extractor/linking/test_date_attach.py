@@ -20,6 +20,7 @@ def date_of(linked, text: str, word: str) -> str | None:
         ("The club won its first trophy since 1975 with a late goal.", "won"),
         ("Workers staged the biggest strike since 2011 in the capital.", "staged"),
         ("Her trip, the first of its kind by a minister since the 1998 war, lasted a week.", "trip"),
+        ("The deadliest flood in the valley since Sept. 4, 1961, should finally change the plans.", "flood"),
         # a bare length after "in" after an ordinal
         ("The village celebrated its first harvest festival in over a century.", "celebrated"),
         ("Local fans celebrate their town's first Cup football victory in over a century", "celebrate"),
@@ -77,6 +78,9 @@ def test_an_anchored_length_of_time_is_a_date(linked, text, word, date):
         ("The striker is leaving the club at the end of the year and played for the last time in Madrid.", "leaving", "at the end of the year"),
         # a fronted date is shared by both conjuncts
         ("On Monday, police arrested the driver and charged him with theft.", "charged", "On Monday"),
+        # unless the second has its own adverb of time sequence
+        ("In May 1990, the firm closed its mill in Leeds and later built a new plant in Hull.", "built", None),
+        ("In May 1990, the firm closed its mill in Leeds and built a new plant in Hull.", "built", "In May 1990"),
     ],
 )
 def test_a_coordinated_verb_takes_only_shared_dates(linked, text, word, date):
