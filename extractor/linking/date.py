@@ -107,15 +107,71 @@ def _is_duration(doc: Doc, span: TokenSpan, words: Words) -> bool:
 
 def _is_point_date(doc: Doc, span: TokenSpan, words: Words) -> bool:
     """Whether a date expression names a point in time (a year or decade, a month, a weekday,
-    "yesterday", "last week") rather than a length of time ("a 30-day ceasefire")."""
+    "yesterday", "last week") rather than a length of time ("a 30-day ceasefire", "a
+    108-year wait": a number joined to a time unit by a hyphen is no year)."""
     for t in doc[span[0] : span[1]]:
         if t.text[:4].isdigit() and t.text[4:] in ("", "s") and int(t.text[:4]) < 2100:
-            return True
+            if not _is_hyphened_count(doc, t, words):
+                return True
+            continue
         if t.lower_ in words.weekdays or t.lower_ in words.day_words or t.lower_ in words.relative_date_words:
             return True
         if t.lower_ in MONTH_NAMES and t.text[:1].isupper():
             return True
     return False
+
+
+def _is_hyphened_count(doc: Doc, t: Token, words: Words) -> bool:
+    """A number joined to a time unit by a hyphen: "108-year", "30 - day"."""
+    return (
+        t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lemma_.lower() in words.time_nouns
+    )
+
+
+def _is_bare_duration(doc: Doc, span: TokenSpan, words: Words) -> bool:
+    """A length of time with no point on the calendar nor an anchor: "days", "just a year",
+    "a little over a week", "over a century" (``duration_words``, numbers and time units
+    only; "two days ago", "days later", "last week" are points)."""
+    tokens = doc[span[0] : span[1]]
+    if not len(tokens) or tokens[-1].lemma_.lower() not in words.time_nouns or _is_point_date(doc, span, words):
+        return False
+    return all(
+        t.lower_ in words.duration_words or t.like_num or t.lemma_.lower() in words.time_nouns or t.text == "-"
+        for t in tokens
+    )
+
+
+def _is_record_span(ctx: Context, prep: Token, span: TokenSpan) -> bool:
+    """A "since" phrase, or a bare length of time after "in", that measures a record rather
+    than dating the event: "won its first title since 1908", "the biggest rally since 2011",
+    "their first win in over a century", "the first of its kind since the war": the phrase's
+    head, or the object of the verb it depends on, is an ordinal or a superlative, or is
+    absent ("without a title since 1908", "no win since 2010")."""
+    word = prep.lower_
+    if not (word == "since" or word in ("in", "over") and _is_bare_duration(prep.doc, (span[0] + 1, span[1]), ctx.words)):
+        return False
+    head = prep.head
+    while head.dep_ == "prep" and head.head.i != head.i:
+        head = head.head  # "in over a century": past the outer preposition
+    nouns = [head]
+    if head.pos_ in ("VERB", "AUX"):
+        nouns = [c for c in ctx.children(head) if c.dep_ in ("dobj", "attr", "nsubj", "nsubjpass")]
+    for n in nouns:
+        if _is_ordinal(n):
+            return True
+        if any(m.dep_ == "amod" and _is_ordinal(m) for m in n.doc[n.left_edge.i : n.i]):
+            return True  # "its first title", "their first Cup football victory" (of a compound)
+        if n.pos_ == "NOUN" and (
+            n.dep_ == "pobj" and n.head.lower_ in ctx.words.absence_preps
+            or any(m.dep_ == "det" and m.lower_ in ctx.words.negations for m in ctx.children(n))
+        ):
+            return True  # "without a title since 1908", "no win since 2010": an absence
+    return False
+
+
+def _is_ordinal(t: Token) -> bool:
+    """An ordinal or a superlative: "first", "21st", "biggest", "most"."""
+    return t.ent_type_ == "ORDINAL" or t.tag_ in ("JJS", "RBS") or t.like_num and t.tag_ == "JJ"
 
 
 def _extend_date(doc: Doc, start: int, end: int) -> TokenSpan:
@@ -172,7 +228,7 @@ def date_dependent(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
     """A date word depending on the clause: "attacked last week", "yesterday's talks"."""
     if c.dep_ in ("npadvmod", "tmod", "advmod", "nsubj", "dobj", "obl", "pobj", "dep", "attr"):
         span = _date_extent(c, ctx.words, times=times and c.dep_ in ("npadvmod", "tmod"))
-        if span is not None:
+        if span is not None and not _is_bare_duration(c.doc, span, ctx.words):
             return _extend_date(c.doc, *span)
     return None
 
@@ -181,7 +237,8 @@ def date_dependent(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
 def prep_date(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
     """A temporal preposition with a date: "in June", "since 2014", "as of 1996"."""
     pobj = _temporal_object(ctx, c)
-    return _prep_date(c, pobj, ctx.words, times=times) if pobj is not None else None
+    span = _prep_date(c, pobj, ctx.words, times=times) if pobj is not None else None
+    return None if span is not None and _is_record_span(ctx, c, span) else span
 
 
 @DEPENDENT_DATE.rule
@@ -197,7 +254,8 @@ def event_dated_prep(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
     words = ctx.words
     is_event = pobj.i in ctx.noun_events or pobj.lemma_.lower() in words.gatherings or _is_occurrence_noun(ctx, pobj)
     if (c.lower_ in words.event_time_preps or is_event) and modifier_date(ctx, pobj) is not None:
-        return _trim(c.doc, c.i, pobj.i + 1)
+        span = _trim(c.doc, c.i, pobj.i + 1)
+        return None if _is_record_span(ctx, c, span) else span
     return None
 
 
@@ -308,12 +366,27 @@ def _stray_dependents(token: Token) -> list[Token]:
     return []
 
 
+def _in_head_conjunct(ctx: Context, token: Token, holder: Token, c: Token) -> bool:
+    """Whether ``c``, a dependent of the verb a coordinated verb ``token`` depends on, is the
+    first conjunct's own: between that verb and ``token`` ("is retiring at the end of the
+    season and raced"), which dates the first verb only; or any of its dependents when
+    ``token`` has its own adverb of time sequence (``sequence_adverbs``: "In 1999 they
+    agreed to a moratorium and later announced"). A date before the first verb ("On Monday,
+    police arrested him and charged him") or after the second ("stormed and looted a bank on
+    Monday") is shared."""
+    if token.dep_ != "conj" or holder.i != token.head.i or c.i == token.i:
+        return False
+    if holder.i < c.i < token.i:
+        return True
+    return any(a.dep_ == "advmod" and a.lower_ in ctx.words.sequence_adverbs for a in ctx.children(token))
+
+
 def _clause_dates(ctx: Context, token: Token, *, times: bool) -> Found | None:
     """The first date among the dependents of the trigger's date holders (``DEPENDENT_DATE``)
     or, without ``times``, modifying a holder noun; then among its stray dependents."""
     for holder in _date_holders(ctx, token):
         for c in ctx.children(holder):
-            if c.dep not in DATED_DEPS:
+            if c.dep not in DATED_DEPS or _in_head_conjunct(ctx, token, holder, c):
                 continue
             found = DEPENDENT_DATE.first(ctx, c, times)
             if found is not None:
@@ -378,7 +451,7 @@ def deep_date(ctx: Context, token: Token) -> TokenSpan | None:
     for t in ctx.subtree(token):
         if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in ctx.words.temporal_preps:
             span = _prep_date(t.head, t, ctx.words)
-            if span is not None and _clause_path_clear(t, token):
+            if span is not None and _clause_path_clear(t, token) and not _is_record_span(ctx, t.head, span):
                 return span
     return None
 
@@ -468,6 +541,8 @@ def _anchor_span(ctx: Context, c: Token, token: Token) -> TokenSpan | None:
     start, end = c.left_edge.i, c.right_edge.i + 1
     if start <= token.i < end:
         return None  # the trigger itself is in the anchoring phrase
+    if _is_record_span(ctx, c, (c.i, end)):
+        return None  # "the first of its kind since the war"
     return _trim(c.doc, start, end)
 
 
@@ -494,7 +569,7 @@ def anchored_date(ctx: Context, token: Token) -> TokenSpan | None:
     driveway ahead of his arrival")."""
     for holder in _date_holders(ctx, token):
         for c in ctx.children(holder):
-            if c.dep not in ANCHOR_DEPS:
+            if c.dep not in ANCHOR_DEPS or _in_head_conjunct(ctx, token, holder, c):
                 continue
             span = _anchor_span(ctx, c, token)
             if span is not None:

@@ -1,0 +1,98 @@
+"""Dates that belong to no point of the event (issue 12), through the real model: a record
+span ("its first title since 1908"), a bare length of time ("days", "just a year"), the
+first conjunct's own date given to a coordinated verb, and a number hyphened to a time unit
+read as a year ("a 108-year wait")."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def date_of(linked, text: str, word: str) -> str | None:
+    doc, args = linked(text, word)
+    return doc[args.date[0] : args.date[1]].text if args.date else None
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # a since-phrase measuring a record: an ordinal or superlative object or head
+        ("The club won its first trophy since 1975 with a late goal.", "won"),
+        ("Workers staged the biggest strike since 2011 in the capital.", "staged"),
+        ("Her trip, the first of its kind by a minister since the 1998 war, lasted a week.", "trip"),
+        ("The deadliest flood in the valley since Sept. 4, 1961, should finally change the plans.", "flood"),
+        # a bare length after "in" after an ordinal
+        ("The village celebrated its first harvest festival in over a century.", "celebrated"),
+        ("Local fans celebrate their town's first Cup football victory in over a century", "celebrate"),
+        # the record of an absence
+        ("The Rovers, without a trophy since 1975, played four hard games against the Wolves.", "played"),
+        ("The Rovers, with no trophy since 1975, played four hard games against the Wolves.", "played"),
+    ],
+)
+def test_a_record_span_is_no_date(linked, text, word):
+    assert date_of(linked, text, word) is None
+
+
+@pytest.mark.parametrize(
+    "text, word, date",
+    [
+        # no ordinal nor superlative: "since" dates the event as written (guide section 2)
+        ("Rebels have held the town since 2014.", "held", "since 2014"),
+        ("The club won a trophy since 1975 with a late goal.", "won", "since 1975"),
+        # a calendar year after "in" is no bare length
+        ("The village held its first festival in 1921.", "held", "in 1921"),
+    ],
+)
+def test_a_since_phrase_without_a_record_dates_the_event(linked, text, word, date):
+    assert date_of(linked, text, word) == date
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The rebels held the bridge for a little over a week before the army came.", "came"),
+        ("The mayor was just a year removed from winning office when he resigned in court.", "removed"),
+    ],
+)
+def test_a_bare_length_of_time_is_no_date(linked, text, word):
+    assert date_of(linked, text, word) is None
+
+
+@pytest.mark.parametrize(
+    "text, word, date",
+    [
+        # anchored or relative lengths are points
+        ("The troops left the city two days ago.", "left", "two days ago"),
+        ("The troops left the city last week.", "left", "last week"),
+    ],
+)
+def test_an_anchored_length_of_time_is_a_date(linked, text, word, date):
+    assert date_of(linked, text, word) == date
+
+
+@pytest.mark.parametrize(
+    "text, word, date",
+    [
+        # a date inside the first conjunct's clause dates the first verb only
+        ("The striker is leaving the club at the end of the year and played for the last time in Madrid.", "played", None),
+        ("The striker is leaving the club at the end of the year and played for the last time in Madrid.", "leaving", "at the end of the year"),
+        # a fronted date is shared by both conjuncts
+        ("On Monday, police arrested the driver and charged him with theft.", "charged", "On Monday"),
+        # unless the second has its own adverb of time sequence
+        ("In May 1990, the firm closed its mill in Leeds and later built a new plant in Hull.", "built", None),
+        ("In May 1990, the firm closed its mill in Leeds and built a new plant in Hull.", "built", "In May 1990"),
+    ],
+)
+def test_a_coordinated_verb_takes_only_shared_dates(linked, text, word, date):
+    assert date_of(linked, text, word) == date
+
+
+@pytest.mark.parametrize(
+    "text, word, date",
+    [
+        ("Fans ended a 108-year wait in Chicago.", "wait", None),
+        ("Fans cheered the 1908 victory in Chicago.", "victory", "1908"),
+    ],
+)
+def test_a_number_hyphened_to_a_time_unit_is_no_year(linked, text, word, date):
+    assert date_of(linked, text, word) == date
