@@ -621,7 +621,24 @@ def _supported(token: Token, lexicon: Lexicon) -> bool:
             return False  # "took place", "take part": one WordNet verb, not a verb and an event noun
         if lemma in lexicon.support or lemma in lexicon.light or lemma in lexicon.aspectual:
             return True
+        if lemma in lexicon.undergoing or (lemma in lexicon.giving_support and noun in lexicon.giving):
+            return True  # "suffered an attack", "provided assistance"
     return False
+
+
+def gives_event_noun(verb: Token, lexicon: Lexicon) -> bool:
+    """A support verb of giving whose object is a noun of giving (``giving_support``,
+    ``giving``: "provided assistance", "gave support to the rebels") that names an event
+    after a support verb (``occurrence_verb_of_noun``): the noun names the act and is its
+    trigger; the verb is none of its own. Not for a noun that names no event ("provided a
+    loan": the verb is the event)."""
+    if not any(f in lexicon.giving_support for f in _verb_forms(verb)):
+        return False
+    return any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in lexicon.giving
+        and occurrence_verb_of_noun(c.lemma_.lower(), lexicon, supported=True) is not None
+        for c in verb.children
+    )
 
 
 def _light_phrase(verb: Token, lemma: str, lexicon: Lexicon) -> str | None:
@@ -906,6 +923,8 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
                 continue  # WordNet: only cognition, perception, emotion or stative senses
             if index.in_question(token) or verb_veto(token, lexicon) is not None:
                 continue
+            if not particle and gives_event_noun(token, lexicon):
+                continue  # "provided assistance to Laos": the noun is the event
             kind = "verb"
         elif (verb or tag == _POS_AUX) and is_locative_copula(token, lexicon):
             kind, lemma = "copula", "be"

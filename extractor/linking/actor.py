@@ -174,10 +174,26 @@ def of_object(ctx: Context, trig: Trigger, token: Token) -> Token | None:
 
 
 @NOUN_ACTOR.rule
+def undergone_by_agent(ctx: Context, trig: Trigger, token: Token) -> Token | None:
+    """The object of a "by" phrase the parser hung on the verb of undergoing (``undergoing``)
+    whose object the noun is: "he faces extradition to Peru by Britain" (Britain extradites)."""
+    if token.dep_ != "dobj" or token.head.pos_ != "VERB" or not _undergoes_object(ctx, token.head, trig.lemma):
+        return None
+    for c in ctx.children(token.head):
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > token.i:
+            pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
+            if pobj is not None and _is_agentive(content_head(pobj, ctx.words), ctx.words):
+                return pobj
+    return None
+
+
+@NOUN_ACTOR.rule
 def support_verb_subject(ctx: Context, trig: Trigger, token: Token) -> Token | None:
     """Whoever does the verb whose object the noun is, when that verb performs it: "Iran
-    carried out an attack", "continued its sanctions" (not "reported an attack")."""
-    if token.dep_ == "dobj" and token.head.pos_ == "VERB" and _performs_object(ctx, token.head):
+    carried out an attack", "continued its sanctions", "China provided assistance" (not
+    "reported an attack"; not the subject of a verb of undergoing, who undergoes the event:
+    "Assange faces extradition", guide v2 rule 2)."""
+    if token.dep_ == "dobj" and token.head.pos_ == "VERB" and _performs_object(ctx, token.head, token, trig.lemma):
         return _subject_token(ctx, token.head)
     return None
 
@@ -224,15 +240,34 @@ def _is_agent_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and is_agent_noun(token.lemma_)
 
 
-def _performs_object(ctx: Context, verb: Token) -> bool:
+def _performs_object(ctx: Context, verb: Token, noun: Token, event: str) -> bool:
     """Whether a verb's subject performs the event noun that is its object: "carried out an
-    attack", "continued its sanctions"; not "reported no fatalities" or "recognized the
-    massacre", whose subject only tells of or judges the event."""
+    attack", "continued its sanctions", a support verb of giving with a noun of giving
+    ("provided assistance", ``giving_support``); not "reported no fatalities" or "recognized
+    the massacre", whose subject only tells of or judges the event, nor a verb of undergoing
+    ("faces extradition", ``_undergoes_object``)."""
     lemma = verb.lemma_.lower()
-    if lemma in ctx.words.reporting or lemma in ctx.words.cognition:
+    if lemma in ctx.words.reporting or lemma in ctx.words.cognition or _undergoes_object(ctx, verb, event):
         return False
-    # by any base form: "staged" may come lemmatized as "stag"
-    return any(f in ctx.words.support for f in verb_forms(verb)) or _is_non_event_verb(lemma, ctx.words)
+    forms = verb_forms(verb)  # by any base form: "staged" may come lemmatized as "stag"
+    if any(f in ctx.words.giving_support for f in forms) and noun.lemma_.lower() in ctx.words.giving:
+        return True
+    return any(f in ctx.words.support for f in forms) or _is_non_event_verb(lemma, ctx.words)
+
+
+# WordNet verb classes (first sense) of the events their undergoer does: learning ("the
+# troops underwent training": the troops train, as an intransitive subject stays the actor).
+_UNDERGONE_BY_DOER_CLASSES = frozenset({"cognition"})
+
+
+def _undergoes_object(ctx: Context, verb: Token, event: str) -> bool:
+    """Whether the verb's subject undergoes the event its object noun names (``undergoing``:
+    "faced extradition", "suffered an attack"), unless ``event``, the noun's verb, is one of learning,
+    which its undergoer does (``_UNDERGONE_BY_DOER_CLASSES``: "underwent training")."""
+    if not any(f in ctx.words.undergoing for f in verb_forms(verb)):
+        return False
+    senses = word_senses(event, "v")
+    return senses is None or senses.classes[0] not in _UNDERGONE_BY_DOER_CLASSES
 
 
 # --- clauses: (ctx, verb, complement it was reached from) -> (Token, verdict) | None ------
@@ -699,9 +734,12 @@ def _is_agentless_noun(ctx: Context, token: Token) -> bool:
     only in a headline, which drops articles: "involved in construction" names an activity);
     not an agent noun ("the attackers"), a body of people ("the government"), a situation
     ("the war"), nor what a verb event takes as its object ("receives a compensation": that
-    verb is the event)."""
+    verb is the event) unless a verb of undergoing takes it ("faces extradition",
+    ``undergoing``)."""
     if _is_agent_noun(token) or _names_body(token, ctx.words) or token.lemma_.lower() in ctx.words.eventive_nouns:
         return False
+    if token.dep_ == "dobj" and token.head.pos_ == "VERB" and any(f in ctx.words.undergoing for f in verb_forms(token.head)):
+        return True  # "Assange faces extradition", "the miners suffered an attack": undergone, its doer unnamed
     if token.dep_ == "dobj" and any(t.i == token.head.i and t.kind != "noun" for t in ctx.triggers):
         return False
     specific = token.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "poss", "nummod", "predet") for c in ctx.children(token))

@@ -342,8 +342,9 @@ def _find_date_holders(ctx: Context, token: Token) -> list[Token]:
         holders.extend(c for c in ctx.children(token) if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in words.support)
         verb = token.head.lemma_.lower()
         if token.dep_ == "dobj" and token.head.pos_ == "VERB" and (
-            any(f in words.support for f in verb_forms(token.head)) or verb in words.participation
+            any(f in words.support or f in words.undergoing for f in verb_forms(token.head)) or verb in words.participation
             or _is_non_event_verb(verb, words)
+            or (token.lemma_.lower() in words.giving and any(f in words.giving_support for f in verb_forms(token.head)))
         ):
             holders.append(token.head)  # "in 1244 the dynasty took control"
     return holders

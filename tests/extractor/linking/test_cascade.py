@@ -24,6 +24,7 @@ CASES = [
     ("The colonel was convicted of torture in Gao in 2019.", "torture", "actor", "accused"),
     ("The arrival of 400 Chadian soldiers in Bamako was delayed.", "arrival", "actor", "of_object"),
     ("Rebels carried out an attack on the airport in March.", "attack", "actor", "support_verb_subject"),
+    ("The rebel chief faces extradition to Chile by Norway.", "extradition", "actor", "undergone_by_agent"),
     ("Belarus participated in the invasion in 2022.", "invasion", "actor", "participant_subject"),
     ("An inspection team from Vienna arrived in Tehran.", "inspection", "actor", "modified_noun"),
     ("Chile is a major supplier of copper.", "supplier", "actor", "agent_noun"),
