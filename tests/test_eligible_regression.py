@@ -16,9 +16,11 @@ from extractor.batch import run_folder
 
 # Set 2026-12-03, session 8 (measured: RAMS 43.1 / 29.7 / 32.1%, GENEVA 63.2 / 58.8 / 49.3%,
 # WikiEvents 80.0 / 68.0 / 83.3%; WikiEvents has only 25 eligible events, one event is 4 points).
+# GENEVA raised in session 9 (measured 64.9 / 60.5 / 52.2%; RAMS 42.6 / 29.2 / 32.1%, WikiEvents
+# 80.0 / 72.0 / 83.3%).
 FLOORS = {
     ("rams", "rams-dev.jsonl"): {"trigger": 0.41, "actor": 0.28, "location": 0.30},
-    ("geneva", "geneva-val.jsonl"): {"trigger": 0.61, "actor": 0.56, "location": 0.46},
+    ("geneva", "geneva-val.jsonl"): {"trigger": 0.62, "actor": 0.58, "location": 0.50},
     ("wikievents", "wikievents-dev.jsonl"): {"trigger": 0.72, "actor": 0.60, "location": 0.75},
 }
 
