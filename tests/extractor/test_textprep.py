@@ -144,24 +144,6 @@ def test_text_lines_are_not_furniture(line):
     assert furniture_kind(line) is None
 
 
-def _blanked_and_kept(raw: str) -> tuple[str, str]:
-    prepared = prepare_text(raw)
-    return raw, prepared.text
-
-
-def _assert_blanked_and_kept(raw, blanked, kept):
-    """Each ``blanked`` piece of ``raw`` is whitespace in the prepared text, each ``kept``
-    piece is there unchanged, at the same offsets."""
-    raw, text = _blanked_and_kept(raw)
-    assert len(text) == len(raw)
-    for piece in blanked:
-        start = raw.index(piece)
-        assert not text[start : start + len(piece)].strip(), piece
-    for piece in kept:
-        start = raw.index(piece)
-        assert text[start : start + len(piece)] == piece, piece
-
-
 @pytest.mark.parametrize(
     "raw, blanked, kept",
     [
@@ -236,8 +218,8 @@ def _assert_blanked_and_kept(raw, blanked, kept):
         ),
     ],
 )
-def test_furniture_is_blanked_and_text_kept(raw, blanked, kept):
-    _assert_blanked_and_kept(raw, blanked, kept)
+def test_furniture_is_blanked_and_text_kept(blanked_and_kept, raw, blanked, kept):
+    blanked_and_kept(raw, blanked, kept)
 
 
 def test_headline_line_is_kept_whatever_it_looks_like():
@@ -456,8 +438,8 @@ def test_capitals_that_are_no_kicker_stay(raw):
         ),
     ],
 )
-def test_related_headlines_flattened_into_a_line_are_blanked(raw, blanked, kept):
-    _assert_blanked_and_kept(raw, blanked, kept)
+def test_related_headlines_flattened_into_a_line_are_blanked(blanked_and_kept, raw, blanked, kept):
+    blanked_and_kept(raw, blanked, kept)
 
 
 @pytest.mark.parametrize(
