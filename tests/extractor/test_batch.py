@@ -378,7 +378,12 @@ def test_killed_run_resumes_with_one_line_per_document(tmp_path):
 
 
 def lines_so_far(path: Path) -> list[bytes]:
-    return path.read_bytes().splitlines() if path.exists() else []
+    """The lines written so far; none while the file does not exist (read, not tested first:
+    the run may create or replace it between a check and the read)."""
+    try:
+        return path.read_bytes().splitlines()
+    except FileNotFoundError:
+        return []
 
 
 @pytest.mark.parametrize(
