@@ -863,11 +863,23 @@ def _lasting_state(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _judging_or_pleading(token: Token, lexicon: Lexicon) -> bool:
+    """A verb that judges or pleads in words (the lexicon's ``judging_pleading``: Levin 33
+    judgment and 58.2 beg verbs of WordNet's communication class: "congratulated the
+    winner on Sunday", "pleaded with voters in Ohio"): a speech act, an opinion or an
+    appeal, no concrete action (guide section 1). Not with an adjectival complement, the
+    plea of a court ("pleaded guilty in Paris"), a legal act."""
+    if verb_base(token) not in lexicon.judging_pleading:
+        return False
+    return not any(c.dep_ in ("acomp", "oprd") for c in token.children)
+
+
 VERB_VETOES = (
     ("reporting_circumstance", _reporting_circumstance),
     ("time_spent", _time_spent),
     ("extraposed_it", _extraposed_it),
     ("content_clause", _content_clause),
+    ("judging_pleading", _judging_or_pleading),
     ("aspect_of_thing", _aspect_of_thing),
     ("lasting_state", _lasting_state),
 )
