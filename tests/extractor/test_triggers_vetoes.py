@@ -37,6 +37,10 @@ def _trigger_words(doc):
         ("The governor pleaded with farmers in Iowa on Monday.", "pleaded", "judging_pleading", None),
         ("The coach thanked the fans in Porto after the final on Saturday.", "thanked", "judging_pleading", None),
         ("Critics mocked the new stadium in Doha in 2019.", "mocked", "judging_pleading", None),
+        # a verb whose object is a noun of saying or judging: the verb only carries that speech act
+        ("The actor heaped praise on the nurses in Leeds on Sunday.", "heaped", "judgment_object", None),
+        ("The coach pointed blame at the referees in Madrid on Monday.", "pointed", "judgment_object", None),
+        ("The plan drew criticism in Ohio on Monday.", "drew", "judgment_object", None),
         # an aspectual verb alone whose subject is a thing or happening: what begins is the subject
         ("The season started in Galway on Friday.", "started", "aspect_of_thing", None),
         ("The hostilities stopped near the river on April 5.", "stopped", "aspect_of_thing", None),
@@ -71,6 +75,9 @@ def test_vetoed_verbs(nlp, text, word, veto, kept):
         ("Divers found the wreck off Crete in 2004.", "found"),
         # the plea of a court, with its adjectival complement: a legal act
         ("The driver pleaded guilty in a court in Lyon on Monday.", "pleaded"),
+        # an object noun first of another class than saying, or one whose verb reports nothing
+        ("The two fans were refused admission to the stadium in Turin in 1950.", "refused"),
+        ("The agency issued a letter to the council in Bristol on Sunday.", "issued"),
         # acts of office and of meeting, left out of the judging class
         ("The governor pardoned two inmates in Texas on Friday.", "pardoned"),
         # an aspectual verb alone whose subject is a person or a group: the agent's own act
@@ -87,4 +94,4 @@ def test_verbs_the_vetoes_leave(nlp, text, word):
 
 def test_veto_names_are_distinct():
     names = [name for name, _ in VERB_VETOES]
-    assert len(names) == len(set(names)) == 7
+    assert len(names) == len(set(names)) == 8
