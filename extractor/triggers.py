@@ -863,11 +863,43 @@ def _lasting_state(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _judging_or_pleading(token: Token, lexicon: Lexicon) -> bool:
+    """A verb that judges or pleads in words (the lexicon's ``judging_pleading``: Levin 33
+    judgment and 58.2 beg verbs of WordNet's communication class: "congratulated the
+    winner on Sunday", "pleaded with voters in Ohio"): a speech act, an opinion or an
+    appeal, no concrete action (guide section 1). Not with an adjectival complement, the
+    plea of a court ("pleaded guilty in Paris"), a legal act."""
+    if verb_base(token) not in lexicon.judging_pleading:
+        return False
+    return not any(c.dep_ in ("acomp", "oprd") for c in token.children)
+
+
+def _judgment_object(token: Token, lexicon: Lexicon) -> bool:
+    """A verb whose direct object is a noun of saying or judging: a common noun whose first
+    WordNet sense is of verb.communication's noun class (noun.communication) and whose WordNet
+    verb (``derived_verb``) is one of the lexicon's ``reporting`` or ``judging_pleading``
+    verbs ("heaped praise on the nurses", "drew criticism in Leeds", "pointed blame at the
+    board"): the verb only carries that speech act, no concrete action (guide section 1).
+    Not for a noun first of another class ("were refused admission": the act of letting in)."""
+    for c in token.children:
+        if c.dep_ != "dobj" or c.pos_ != "NOUN":
+            continue
+        senses = word_senses(c.lemma_.lower(), "n")
+        if senses is None or senses.classes[0] != "communication":
+            continue  # "were refused admission": its first sense is the act of admitting, no saying
+        verb = derived_verb(senses)
+        if verb is not None and (verb in lexicon.reporting or verb in lexicon.judging_pleading):
+            return True
+    return False
+
+
 VERB_VETOES = (
     ("reporting_circumstance", _reporting_circumstance),
     ("time_spent", _time_spent),
     ("extraposed_it", _extraposed_it),
     ("content_clause", _content_clause),
+    ("judging_pleading", _judging_or_pleading),
+    ("judgment_object", _judgment_object),
     ("aspect_of_thing", _aspect_of_thing),
     ("lasting_state", _lasting_state),
 )

@@ -32,6 +32,15 @@ def _trigger_words(doc):
         ("The union complained that the managers in Lyon had cut wages in May.", "complained", "content_clause", "cut"),
         ("A survey found that house prices in Madrid rose in 2019.", "found", "content_clause", "rose"),
         ("The mayor reminded residents in Leeds that the bridge would close on Monday.", "reminded", "content_clause", "close"),
+        # a verb that judges or pleads in words (Levin 33, 58.2): a speech act, no concrete action
+        ("The mayor congratulated the rowers in Leeds on Sunday.", "congratulated", "judging_pleading", None),
+        ("The governor pleaded with farmers in Iowa on Monday.", "pleaded", "judging_pleading", None),
+        ("The coach thanked the fans in Porto after the final on Saturday.", "thanked", "judging_pleading", None),
+        ("Critics mocked the new stadium in Doha in 2019.", "mocked", "judging_pleading", None),
+        # a verb whose object is a noun of saying or judging: the verb only carries that speech act
+        ("The actor heaped praise on the nurses in Leeds on Sunday.", "heaped", "judgment_object", None),
+        ("The coach pointed blame at the referees in Madrid on Monday.", "pointed", "judgment_object", None),
+        ("The plan drew criticism in Ohio on Monday.", "drew", "judgment_object", None),
         # an aspectual verb alone whose subject is a thing or happening: what begins is the subject
         ("The season started in Galway on Friday.", "started", "aspect_of_thing", None),
         ("The hostilities stopped near the river on April 5.", "stopped", "aspect_of_thing", None),
@@ -64,6 +73,13 @@ def test_vetoed_verbs(nlp, text, word, veto, kept):
         ("The envoy told the agency before leaving Rome that he hoped to return in June.", "leaving"),
         # a verb of finding with an object, not a that-clause
         ("Divers found the wreck off Crete in 2004.", "found"),
+        # the plea of a court, with its adjectival complement: a legal act
+        ("The driver pleaded guilty in a court in Lyon on Monday.", "pleaded"),
+        # an object noun first of another class than saying, or one whose verb reports nothing
+        ("The two fans were refused admission to the stadium in Turin in 1950.", "refused"),
+        ("The agency issued a letter to the council in Bristol on Sunday.", "issued"),
+        # acts of office and of meeting, left out of the judging class
+        ("The governor pardoned two inmates in Texas on Friday.", "pardoned"),
         # an aspectual verb alone whose subject is a person or a group: the agent's own act
         ("The runner finished third at the marathon in Boston on Monday.", "finished"),
         ("The workers stopped at the border near Calais on Tuesday.", "stopped"),
@@ -78,4 +94,4 @@ def test_verbs_the_vetoes_leave(nlp, text, word):
 
 def test_veto_names_are_distinct():
     names = [name for name, _ in VERB_VETOES]
-    assert len(names) == len(set(names)) == 6
+    assert len(names) == len(set(names)) == 8
