@@ -17,7 +17,7 @@ from evaluation.report import evaluate_files
 from extractor.batch import run_folder
 
 # Raised 2026-12-03, session 9 (date precision, trigger vetoes, support verbs): lenient micro
-# 0.607, strict 0.582; tuple 0.489 / 0.422. Set 2026-12-03, session 8 (trigger vetoes, named facilities, clock times, occurrence
+# 0.612, strict 0.587; tuple 0.494 / 0.426. Set 2026-12-03, session 8 (trigger vetoes, named facilities, clock times, occurrence
 # constructions, reach through objects): lenient micro 0.584, strict 0.559; tuple 0.462 / 0.390.
 # (Session 7: 0.559 / 0.532, tuple 0.423 / 0.359; session 6: 0.54 / 0.52, tuple 0.41 / 0.35; session 5: 0.51 / 0.48, tuple 0.37 / 0.31.)
 FLOORS = {
@@ -26,12 +26,12 @@ FLOORS = {
     ("news-dev", "lenient", "tuple"): 0.47,
     ("news-dev", "strict", "tuple"): 0.40,
     # Held-out test gold, labelled 2026-12-03 (session 9); at its labelling, main (95a2ed0)
-    # measured lenient micro 0.517, strict 0.486; tuple 0.350 / 0.291; at session 9's end 0.522,
-    # 0.492; 0.361 / 0.305.
-    ("news-test", "lenient", "micro"): 0.50,
-    ("news-test", "strict", "micro"): 0.47,
-    ("news-test", "lenient", "tuple"): 0.33,
-    ("news-test", "strict", "tuple"): 0.27,
+    # measured lenient micro 0.517, strict 0.486; tuple 0.350 / 0.291; at session 9's end 0.527,
+    # 0.497; 0.364 / 0.308.
+    ("news-test", "lenient", "micro"): 0.51,
+    ("news-test", "strict", "micro"): 0.48,
+    ("news-test", "lenient", "tuple"): 0.34,
+    ("news-test", "strict", "tuple"): 0.29,
 }
 DOCUMENTS = {"news-dev": 24, "news-test": 16}
 
