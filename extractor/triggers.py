@@ -840,8 +840,6 @@ def _aspect_of_thing(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-# Vetoes of the verb path, tried in order after the verb's word classes have admitted it: a
-# verb one of them names is no trigger (``verb_veto`` gives the name of the one that fired).
 def _lasting_state(token: Token, lexicon: Lexicon) -> bool:
     """An agentless perfect passive whose "for" phrase measures how long the state has lasted
     ("the well had been left unused for five years", "the mill has been closed for two
@@ -893,6 +891,8 @@ def _judgment_object(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+# Vetoes of the verb path, tried in order after the verb's word classes have admitted it: a
+# verb one of them names is no trigger (``verb_veto`` gives the name of the one that fired).
 VERB_VETOES = (
     ("reporting_circumstance", _reporting_circumstance),
     ("time_spent", _time_spent),
