@@ -44,6 +44,11 @@ sed -n '/^Main event/,/^document /p' "$OUT/seeds.score.txt"  # main-event and me
 run news-dev "$OUT/news-dev-input.jsonl"
 "$BIN/extractor" evaluate --gold evaluation/gold/news-dev.jsonl --pred "$OUT/news-dev.jsonl" --json "$OUT/news-dev.score.json" > "$OUT/news-dev.score.txt"
 head -n 13 "$OUT/news-dev.score.txt"
+# the second dev gold (12 more Giveme5W1H articles, labelled blind, scored blind once, then opened)
+"$BIN/python" -m evaluation.inputs "$DATA/giveme5w1h-dev.jsonl" --gold evaluation/gold/news-dev2.jsonl > "$OUT/news-dev2-input.jsonl"
+run news-dev2 "$OUT/news-dev2-input.jsonl"
+"$BIN/extractor" evaluate --gold evaluation/gold/news-dev2.jsonl --pred "$OUT/news-dev2.jsonl" --json "$OUT/news-dev2.score.json" > "$OUT/news-dev2.score.txt"
+head -n 13 "$OUT/news-dev2.score.txt"
 for f in "$OUT"/*-given.score.txt "$OUT"/*-found.score.txt "$OUT"/wikievents.score.txt "$OUT"/giveme5w1h.score.txt "$OUT"/ucdp.score.txt; do echo "== $f"; sed -n '4,40p' "$f"; done
 # the held-out news test gold (16 other Giveme5W1H articles; only its aggregate is read)
 "$BIN/python" -m evaluation.inputs "$DATA/giveme5w1h-dev.jsonl" --gold evaluation/gold/news-test.jsonl > "$OUT/news-test-input.jsonl"

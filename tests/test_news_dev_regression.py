@@ -1,8 +1,8 @@
 """News regression: the figures on the hand-labelled news gold (Giveme5W1H articles on nine
 topics, labelled by guide version 2 before the extractor ran on them; evaluation/gold/README.md)
 stay above floors, so that a gain on the seeds' topic that costs news on other topics shows up:
-the dev gold (24 articles, whose errors rules are written from) and the held-out test gold (16
-articles, whose errors nobody reads). Needs ../shared beside the project (skipped otherwise).
+the dev golds (24 + 12 articles, whose errors rules are written from) and the held-out test gold
+(16 articles, whose errors nobody reads). Needs ../shared beside the project (skipped otherwise).
 
 Floors sit a little below the figures measured when they were set (README, "Figures");
 raise them when the extractor improves, never lower them to make a change pass.
@@ -32,8 +32,14 @@ FLOORS = {
     ("news-test", "strict", "micro"): 0.48,
     ("news-test", "lenient", "tuple"): 0.34,
     ("news-test", "strict", "tuple"): 0.29,
+    # Second dev gold, labelled blind 2026-12-03 (session 10); scored blind once on 9d2d7a2:
+    # lenient micro 0.35, strict 0.31; tuple 0.21 / 0.16; then opened for development.
+    ("news-dev2", "lenient", "micro"): 0.33,
+    ("news-dev2", "strict", "micro"): 0.29,
+    ("news-dev2", "lenient", "tuple"): 0.19,
+    ("news-dev2", "strict", "tuple"): 0.14,
 }
-DOCUMENTS = {"news-dev": 24, "news-test": 16}
+DOCUMENTS = {"news-dev": 24, "news-dev2": 12, "news-test": 16}
 
 
 @pytest.fixture(scope="module", params=sorted(DOCUMENTS))
