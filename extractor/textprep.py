@@ -45,13 +45,16 @@ class PreparedText:
 
     ``segments`` holds ``(prepared_start, raw_start)`` pairs: from each prepared offset on,
     characters map one to one until the next segment. ``furniture`` lists the page furniture
-    found in the raw text (``find_furniture``).
+    found in the raw text (``find_furniture``), ``dateline`` the dateline opening its story
+    (``find_dateline``), found with it: the document events read it from here rather than
+    look for it again.
     """
 
     raw: str
     text: str
     segments: tuple[tuple[int, int], ...]
     furniture: tuple["Furniture", ...] = ()
+    dateline: "Dateline | None" = None
 
     def to_raw(self, offset: int) -> int:
         """Raw offset of the character at ``offset`` in the prepared text."""
@@ -1092,10 +1095,10 @@ _DATELINE = re.compile(
 )
 
 
-# An article's furniture is asked for twice (text preparation, then the document events'
-# dateline) a batch apart: the last few answers are kept rather than found again.
-@lru_cache(maxsize=64)
 def _furniture_and_dateline(raw: str) -> tuple[tuple[Furniture, ...], Dateline | None]:
+    """The furniture of ``raw`` before its dateline, and the dateline, found on the text with
+    that furniture blanked. Found once per article, by ``prepare_text``, which keeps both
+    (``PreparedText.furniture`` and ``.dateline``) for the document events."""
     text = raw.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
     lines = text.split("\n")
     offsets = []
@@ -1147,8 +1150,13 @@ def _furniture_and_dateline(raw: str) -> tuple[tuple[Furniture, ...], Dateline |
 def find_furniture(raw: str) -> tuple[Furniture, ...]:
     """The page furniture of ``raw``: whole lines, spans inside lines, and the break after a
     dateline (``find_dateline``), in text order."""
-    cached, dateline = _furniture_and_dateline(raw)
-    found = list(cached)
+    return _with_dateline(*_furniture_and_dateline(raw))
+
+
+def _with_dateline(furniture: tuple[Furniture, ...], dateline: Dateline | None) -> tuple[Furniture, ...]:
+    """``furniture`` and the furniture of ``dateline`` (a byline glued before it, the break
+    after it), in text order."""
+    found = list(furniture)
     if dateline is not None:
         if dateline.byline is not None:
             found.append(Furniture(*dateline.byline, "byline"))
@@ -1268,7 +1276,8 @@ def prepare_text(raw: str) -> PreparedText:
     """
     text0 = raw.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
     chars = list(text0)
-    furniture = find_furniture(raw)
+    found, dateline = _furniture_and_dateline(raw)
+    furniture = _with_dateline(found, dateline)
     breaks: set[int] = set()
     for f in furniture:
         if f.kind == "dateline":
@@ -1311,4 +1320,4 @@ def prepare_text(raw: str) -> PreparedText:
         chars[nl : end - 1] = chars[nl + 1 : end]
         chars[end - 1] = " "
         segments += [(nl, nl + 1), (end - 1, nl), (end, end)]
-    return PreparedText(raw=raw, text="".join(chars), segments=tuple(segments), furniture=furniture)
+    return PreparedText(raw=raw, text="".join(chars), segments=tuple(segments), furniture=furniture, dateline=dateline)

@@ -471,3 +471,17 @@ def test_a_line_without_a_heading_word_is_not_searched_for_an_inline_heading(lin
     assert bool(_inline_heading().search(line)) is holds
     # the quick test never leaves out a line the pattern matches, and skips the plain ones
     assert _may_hold_inline_heading(line) is holds
+
+
+@pytest.mark.parametrize(
+    "raw, place",
+    [
+        ("Dam talks\n\nVALTOWN -- Engineers opened the spillway.", "VALTOWN"),
+        ("Dam talks\n\nBy Jane Roe VALTOWN -- Engineers opened the spillway.", "VALTOWN"),
+        ("Dam talks\n\nUPDATE: Engineers opened the spillway.", None),
+    ],
+)
+def test_the_prepared_text_keeps_the_dateline_it_found(raw, place):
+    dateline = prepare_text(raw).dateline
+    assert dateline == find_dateline(raw)
+    assert (raw[slice(*dateline.place)] if dateline else None) == place
