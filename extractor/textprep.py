@@ -4,8 +4,8 @@
 non-breaking spaces into plain ones. The result knows how to map any offset of the
 prepared text back to the raw text, so every slot can point into the file as received.
 Its word classes (furniture lines and prompts, credits, share targets, list headings, time
-stamp labels, the small words of titles) are data files of the shipped lexicon
-(``extractor/data/lexicon/``).
+stamp labels, the small words of titles, the labels that are no dateline's place) are data
+files of the shipped lexicon (``extractor/data/lexicon/``).
 
 Page furniture (``find_furniture``) is found by shape and word class, never by site:
 
@@ -374,10 +374,6 @@ _HEADLINE_WORDS = 25  # a first line this short is the headline, kept whatever i
 _RELATED_ITEM_WORDS = 20
 _GAP_WORDS = 12  # a title between two widget runs ('Skip Ad x <video title> View Photos')
 _DATELINE_WINDOW = 3000  # datelines open the story: looked for this far into the text
-_NOT_PLACES = frozenset(
-    "REUTERS AP AFP UPDATE UPDATED PHOTO PHOTOS VIDEO WATCH BREAKING EXCLUSIVE LIVE ANALYSIS OPINION "
-    "EDITORIAL COMMENT NEW REVIEW REVEALED PICTURED WARNING NOTE CORRECTION READ MORE RELATED FILE".split()
-)
 
 
 def _boundary_before(line: str, i: int, blanked: list[tuple[int, int]]) -> bool:
@@ -1061,7 +1057,7 @@ def _dateline(text: str, start: int, limit: int) -> Dateline | None:
         place = (m.group("place") or "").strip()
         if place:
             head = place.split(",")[0].strip()
-            if head in _NOT_PLACES or len(re.sub(r"[^A-Z]", "", head)) < 2:
+            if head in _WORDS.dateline_labels or len(re.sub(r"[^A-Z]", "", head)) < 2:
                 continue
             if re.sub(r"[^A-Za-z ]", "", head).lower().strip() in _WORDS.furniture_prompts:
                 continue
@@ -1169,8 +1165,8 @@ def find_dateline(raw: str) -> Dateline | None:
     """The dateline opening the story of ``raw`` (``Dateline``), or ``None``: looked for after
     the headline (a first line of at most 25 words), within 3,000 characters, at a line start,
     a sentence end or after a byline, once the furniture before it is blanked; a place in
-    capitals (not a label such as 'PHOTO' or 'UPDATE') or an agency in brackets, then a dash
-    or a colon.
+    capitals (not a label such as 'PHOTO' or 'UPDATE', ``dateline_labels``) or an agency in
+    brackets, then a dash or a colon.
     The one definition of a dateline: ``prepare_text`` breaks the sentence after it, and the
     document events (``docevents``) take their place, date and lead from it."""
     return _furniture_and_dateline(raw)[1]

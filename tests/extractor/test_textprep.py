@@ -485,3 +485,19 @@ def test_the_prepared_text_keeps_the_dateline_it_found(raw, place):
     dateline = prepare_text(raw).dateline
     assert dateline == find_dateline(raw)
     assert (raw[slice(*dateline.place)] if dateline else None) == place
+
+
+@pytest.mark.parametrize(
+    "label, dateline",
+    [
+        ("VALTOWN", True),
+        # the shipped dateline_labels: an agency's name, a story label
+        ("REUTERS", False),
+        ("LIVE", False),
+        ("PICTURED", False),
+        ("CORRECTION", False),
+    ],
+)
+def test_a_label_in_capitals_is_no_datelines_place(label, dateline):
+    raw = f"Dam talks\n\n{label} -- Engineers opened the spillway."
+    assert (find_dateline(raw) is not None) == dateline
