@@ -32,7 +32,7 @@ from spacy.util import registry
 from .build import build_tuples
 from .lexicon import Lexicon
 from .registry import DEFAULT_TRIGGERS, get_linker, get_trigger_head
-from .textprep import prepare_text, truecase_headlines
+from .textprep import PreparedText, prepare_text, truecase_headlines
 from .triggers import find_triggers, given_triggers
 from .types import ActorValue, DateValue, EventTuple, PlaceValue, QuantityValue, Slot
 
@@ -112,11 +112,13 @@ Doc.set_extension("events", getter=_get_events, setter=_set_events, force=True)
 # -- text preparation -----------------------------------------------------------------------
 
 
-def prepared_doc(tokenize: Callable[[str], Doc], text: str) -> Doc:
-    """The ``Doc`` of ``text`` prepared for parsing (``textprep``), tokenized by ``tokenize``;
-    ``doc._.raw_text`` keeps ``text`` and ``doc._.raw_segments`` the map back to its offsets
-    (the prepared text has the same length)."""
-    prepared = prepare_text(text)
+def prepared_doc(tokenize: Callable[[str], Doc], text: str, prepared: PreparedText | None = None) -> Doc:
+    """The ``Doc`` of ``text`` prepared for parsing (``textprep``; ``prepared``, the caller's
+    ``prepare_text(text)`` when it keeps it), tokenized by ``tokenize``; ``doc._.raw_text``
+    keeps ``text`` and ``doc._.raw_segments`` the map back to its offsets (the prepared text
+    has the same length)."""
+    if prepared is None:
+        prepared = prepare_text(text)
     doc = tokenize(truecase_headlines(prepared.text, is_name=_is_known_name))
     doc._.raw_text = text
     doc._.raw_segments = prepared.segments

@@ -140,7 +140,7 @@ from typing import Any, Mapping, Sequence
 
 from .contracts import RELATIVE_DATE_RULES
 from .lexicon import default_lexicon, verb_lemmas, word_senses
-from .textprep import Dateline, find_dateline
+from .textprep import Dateline, PreparedText, find_dateline
 from .types import DateValue, DocumentEvent, EventTuple, PlaceValue, Slot, SlotOrigin
 
 __all__ = ["DocumentEvent", "SlotOrigin", "merge_events"]
@@ -592,7 +592,7 @@ DATE_LEAD_SENTENCES = 4
 _LEAD_FALLBACK_CHARS = 600  # a lead with no sentence end found
 
 
-def _regions(text: str, title: str | None) -> _Regions:
+def _regions(text: str, title: str | None, prepared: PreparedText | None = None) -> _Regions:
     headline = None
     if title and title.strip():
         i = text.find(title.strip(), 0, 2000)
@@ -613,7 +613,7 @@ def _regions(text: str, title: str | None) -> _Regions:
     body_start = headline[1] if headline else 0
     while body_start < len(text) and text[body_start].isspace():
         body_start += 1
-    dateline = find_dateline(text)
+    dateline = prepared.dateline if prepared is not None and prepared.raw == text else find_dateline(text)
     if dateline is not None and dateline.start < body_start:
         dateline = None  # before the headline found by its title: not this story's opening
     lead_start = body_start
@@ -1219,20 +1219,21 @@ def _noisy_or(values: Sequence[float]) -> float:
 
 
 def merge_events(
-    tuples: Sequence[EventTuple], *, text: str, published: str | None, title: str | None = None
+    tuples: Sequence[EventTuple], *, text: str, published: str | None, title: str | None = None, prepared: PreparedText | None = None
 ) -> list[DocumentEvent]:
     """The article's document-level events, main event first (see the module docstring).
 
     ``tuples`` are the article's mention tuples in output order (``mentions`` and ``from``
     index them), ``text`` the article, ``published`` its ISO publication date (resolves a
     date taken from the lead or dateline), ``title`` its headline when known (otherwise the
-    first line of at least three words is taken as the headline). Deterministic; ``[]`` for
-    no tuples.
+    first line of at least three words is taken as the headline), ``prepared`` the
+    ``prepare_text`` of ``text`` when the caller has it (its dateline is then not looked for
+    again). Deterministic; ``[]`` for no tuples.
     """
     if not tuples:
         return []
     text = text or ""
-    regions = _regions(text, title)
+    regions = _regions(text, title, prepared)
     mentions = sorted((_features(i, t, text) for i, t in enumerate(tuples)), key=lambda m: (m.pos, m.index))
     for m in mentions:
         m.region = _region_of(m, regions)

@@ -415,7 +415,7 @@ def is_event_verb(lemma: str, lexicon: Lexicon | None = None) -> bool:
     lexicon = lexicon or default_lexicon()
     if lexicon.non_event(lemma):
         return False
-    if lemma in lexicon.giving or lemma in lexicon.getting or lemma in lexicon.participation or lemma in lexicon.support:
+    if lexicon.always_event(lemma):
         return True
     known = wordnet_event_verb(lemma)
     return True if known is None else known  # a phrasal verb WordNet lacks too ("see off")
@@ -571,6 +571,10 @@ def is_agent_noun(noun: str, *, words: dict[str, frozenset[str]] | None = None) 
 # ---------------------------------------------------------------------------------------
 
 LEXICON_DIR = Path(__file__).parent / "data" / "lexicon"
+# The lexicon's classes of verbs that always report an event, whatever WordNet says
+# (``Lexicon.always_event``, ``is_event_verb``): giving, getting, taking part, support
+# ("undergo", which WordNet files under perception).
+ALWAYS_EVENT_CLASSES = ("giving", "getting", "participation", "support")
 
 
 @dataclass(frozen=True)
@@ -738,6 +742,15 @@ class Lexicon:
 
     def __repr__(self) -> str:
         return f"Lexicon({len(self.names)} classes, digest={self.digest})"
+
+    @cached_property
+    def _always_event_words(self) -> frozenset[str]:
+        return frozenset().union(*(self._sets.get(name, ()) for name in ALWAYS_EVENT_CLASSES))
+
+    def always_event(self, lemma: str) -> bool:
+        """Whether a lemma always heads an event of its own: one of the classes of
+        ``ALWAYS_EVENT_CLASSES`` (giving, getting, participation, support) lists it."""
+        return lemma in self._always_event_words
 
     def non_event(self, lemma: str) -> bool:
         """Whether a lemma never heads an event of its own: reporting, cognition, light,

@@ -18,12 +18,16 @@ from .component import PIECE_START, TOKENIZER, TRANSPORT, PreparingTokenizer, pr
 from .docevents import merge_events
 from .errors import ExtractorError
 from .model import model_name
+from .textprep import PreparedText, prepare_text
 from .types import DocumentEvent, DocumentResult, EventTuple, Slot
 
 DEFAULT_LINKER = "extractor.dep_linker.v1"
 # Longest piece of text parsed as one Doc (also capped by ``nlp.max_length``). Longer
 # articles are cut at paragraph, line, sentence or word ends and their tuples merged.
 PIECE_CHARS = 100_000
+# key of a record whose text is one piece: its ``prepare_text``, made for the Doc, whose
+# dateline the document events read (``merge_events``) rather than look for it again
+_PREPARED = "_prepared"
 OFFSET_SLOTS = ("action", "actor", "quantity", "location", "date", "source", "evidence")
 
 
@@ -70,16 +74,20 @@ class Extractor:
     def __init__(self, nlp: Language) -> None:
         self.nlp = nlp
 
-    def make_doc(self, text: str, *, published: Any = None, doc_id: str = "", triggers: Any = None) -> Doc:
+    def make_doc(
+        self, text: str, *, published: Any = None, doc_id: str = "", triggers: Any = None, prepared: PreparedText | None = None
+    ) -> Doc:
         """A tokenized ``Doc`` of the prepared text that remembers the raw offsets.
 
         ``triggers`` (character spans) makes the pipeline link arguments for those
-        words instead of finding triggers itself.
+        words instead of finding triggers itself; ``prepared`` is ``prepare_text(text)``
+        when the caller has made it (``_piece_docs``, whose pieces fit ``nlp.max_length``).
         """
-        if isinstance(self.nlp.tokenizer, PreparingTokenizer):
-            doc = self.nlp.make_doc(text)
+        tokenizer = self.nlp.tokenizer
+        if isinstance(tokenizer, PreparingTokenizer):
+            doc = self.nlp.make_doc(text) if prepared is None else prepared_doc(tokenizer.base, text, prepared)
         else:
-            doc = prepared_doc(self.nlp.make_doc, text)
+            doc = prepared_doc(self.nlp.make_doc, text, prepared)
         doc._.published = _published(published, doc_id)
         if triggers is not None:
             doc._.given_triggers = [tuple(span) for span in triggers]
@@ -219,15 +227,21 @@ class Extractor:
         rec["warnings"] = tuple(found.warnings)
 
     def _piece_docs(self, rec: dict[str, Any]) -> list[Doc]:
-        """One Doc per piece of the record's text, each knowing the offset where it starts."""
+        """One Doc per piece of the record's text, each knowing the offset where it starts; a
+        text of one piece keeps its prepared text in ``rec`` (``_PREPARED``)."""
         limit = max(1, min(self.nlp.max_length, PIECE_CHARS))
         triggers = rec.get("triggers")
+        pieces = split_text(rec["text"], limit)
+        rec.pop(_PREPARED, None)
         docs = []
-        for start, piece in split_text(rec["text"], limit):
+        for start, piece in pieces:
             given = None
             if triggers is not None:
                 given = [(a - start, b - start) for a, b in triggers if start <= a and b <= start + len(piece)]
-            doc = self.make_doc(piece, published=rec.get("published"), doc_id=rec["doc_id"], triggers=given)
+            prepared = prepare_text(piece)
+            if len(pieces) == 1:
+                rec[_PREPARED] = prepared
+            doc = self.make_doc(piece, published=rec.get("published"), doc_id=rec["doc_id"], triggers=given, prepared=prepared)
             doc.user_data[PIECE_START] = start
             docs.append(doc)
         return docs
@@ -239,7 +253,9 @@ class Extractor:
             start = doc.user_data.get(PIECE_START, 0)
             events.extend(shift_event(e, start) for e in _events_of(doc))
         published = docs[0]._.published if docs else _published(rec.get("published"), rec["doc_id"])
-        merged = merge_events(events, text=rec.get("text") or "", published=published, title=rec.get("title"))
+        merged = merge_events(
+            events, text=rec.get("text") or "", published=published, title=rec.get("title"), prepared=rec.get(_PREPARED)
+        )
         return DocumentResult(
             rec["doc_id"], published, tuple(events), meta=rec.get("meta", {}), events=tuple(merged), warnings=tuple(rec.get("warnings", ()))
         )

@@ -4,8 +4,8 @@
 non-breaking spaces into plain ones. The result knows how to map any offset of the
 prepared text back to the raw text, so every slot can point into the file as received.
 Its word classes (furniture lines and prompts, credits, share targets, list headings, time
-stamp labels, the small words of titles) are data files of the shipped lexicon
-(``extractor/data/lexicon/``).
+stamp labels, the small words of titles, the labels that are no dateline's place) are data
+files of the shipped lexicon (``extractor/data/lexicon/``).
 
 Page furniture (``find_furniture``) is found by shape and word class, never by site:
 
@@ -45,13 +45,16 @@ class PreparedText:
 
     ``segments`` holds ``(prepared_start, raw_start)`` pairs: from each prepared offset on,
     characters map one to one until the next segment. ``furniture`` lists the page furniture
-    found in the raw text (``find_furniture``).
+    found in the raw text (``find_furniture``), ``dateline`` the dateline opening its story
+    (``find_dateline``), found with it: the document events read it from here rather than
+    look for it again.
     """
 
     raw: str
     text: str
     segments: tuple[tuple[int, int], ...]
     furniture: tuple["Furniture", ...] = ()
+    dateline: "Dateline | None" = None
 
     def to_raw(self, offset: int) -> int:
         """Raw offset of the character at ``offset`` in the prepared text."""
@@ -371,10 +374,6 @@ _HEADLINE_WORDS = 25  # a first line this short is the headline, kept whatever i
 _RELATED_ITEM_WORDS = 20
 _GAP_WORDS = 12  # a title between two widget runs ('Skip Ad x <video title> View Photos')
 _DATELINE_WINDOW = 3000  # datelines open the story: looked for this far into the text
-_NOT_PLACES = frozenset(
-    "REUTERS AP AFP UPDATE UPDATED PHOTO PHOTOS VIDEO WATCH BREAKING EXCLUSIVE LIVE ANALYSIS OPINION "
-    "EDITORIAL COMMENT NEW REVIEW REVEALED PICTURED WARNING NOTE CORRECTION READ MORE RELATED FILE".split()
-)
 
 
 def _boundary_before(line: str, i: int, blanked: list[tuple[int, int]]) -> bool:
@@ -1058,7 +1057,7 @@ def _dateline(text: str, start: int, limit: int) -> Dateline | None:
         place = (m.group("place") or "").strip()
         if place:
             head = place.split(",")[0].strip()
-            if head in _NOT_PLACES or len(re.sub(r"[^A-Z]", "", head)) < 2:
+            if head in _WORDS.dateline_labels or len(re.sub(r"[^A-Z]", "", head)) < 2:
                 continue
             if re.sub(r"[^A-Za-z ]", "", head).lower().strip() in _WORDS.furniture_prompts:
                 continue
@@ -1092,10 +1091,10 @@ _DATELINE = re.compile(
 )
 
 
-# An article's furniture is asked for twice (text preparation, then the document events'
-# dateline) a batch apart: the last few answers are kept rather than found again.
-@lru_cache(maxsize=64)
 def _furniture_and_dateline(raw: str) -> tuple[tuple[Furniture, ...], Dateline | None]:
+    """The furniture of ``raw`` before its dateline, and the dateline, found on the text with
+    that furniture blanked. Found once per article, by ``prepare_text``, which keeps both
+    (``PreparedText.furniture`` and ``.dateline``) for the document events."""
     text = raw.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
     lines = text.split("\n")
     offsets = []
@@ -1147,8 +1146,13 @@ def _furniture_and_dateline(raw: str) -> tuple[tuple[Furniture, ...], Dateline |
 def find_furniture(raw: str) -> tuple[Furniture, ...]:
     """The page furniture of ``raw``: whole lines, spans inside lines, and the break after a
     dateline (``find_dateline``), in text order."""
-    cached, dateline = _furniture_and_dateline(raw)
-    found = list(cached)
+    return _with_dateline(*_furniture_and_dateline(raw))
+
+
+def _with_dateline(furniture: tuple[Furniture, ...], dateline: Dateline | None) -> tuple[Furniture, ...]:
+    """``furniture`` and the furniture of ``dateline`` (a byline glued before it, the break
+    after it), in text order."""
+    found = list(furniture)
     if dateline is not None:
         if dateline.byline is not None:
             found.append(Furniture(*dateline.byline, "byline"))
@@ -1161,8 +1165,8 @@ def find_dateline(raw: str) -> Dateline | None:
     """The dateline opening the story of ``raw`` (``Dateline``), or ``None``: looked for after
     the headline (a first line of at most 25 words), within 3,000 characters, at a line start,
     a sentence end or after a byline, once the furniture before it is blanked; a place in
-    capitals (not a label such as 'PHOTO' or 'UPDATE') or an agency in brackets, then a dash
-    or a colon.
+    capitals (not a label such as 'PHOTO' or 'UPDATE', ``dateline_labels``) or an agency in
+    brackets, then a dash or a colon.
     The one definition of a dateline: ``prepare_text`` breaks the sentence after it, and the
     document events (``docevents``) take their place, date and lead from it."""
     return _furniture_and_dateline(raw)[1]
@@ -1268,7 +1272,8 @@ def prepare_text(raw: str) -> PreparedText:
     """
     text0 = raw.replace("\u00a0", " ").replace("\u2009", " ").replace("\u202f", " ")
     chars = list(text0)
-    furniture = find_furniture(raw)
+    found, dateline = _furniture_and_dateline(raw)
+    furniture = _with_dateline(found, dateline)
     breaks: set[int] = set()
     for f in furniture:
         if f.kind == "dateline":
@@ -1311,4 +1316,4 @@ def prepare_text(raw: str) -> PreparedText:
         chars[nl : end - 1] = chars[nl + 1 : end]
         chars[end - 1] = " "
         segments += [(nl, nl + 1), (end - 1, nl), (end, end)]
-    return PreparedText(raw=raw, text="".join(chars), segments=tuple(segments), furniture=furniture)
+    return PreparedText(raw=raw, text="".join(chars), segments=tuple(segments), furniture=furniture, dateline=dateline)

@@ -661,8 +661,9 @@ def _event_subject(verb: Token, lexicon: Lexicon) -> bool:
 
 
 # The lexicon's own event verb classes (VerbNet-style): a verb listed in one is a verb even
-# where WordNet lacks it.
-_LISTED_EVENT_VERBS = ("giving", "getting", "participation", "support", "intransitive", "place_object_verbs")
+# where WordNet lacks it: those of verbs that always report an event (``Lexicon.always_event``)
+# and these.
+_LISTED_EVENT_VERBS = ("intransitive", "place_object_verbs")
 
 
 def _no_verb(token: Token, lemma: str, phrasal: str, lexicon: Lexicon) -> bool:
@@ -673,6 +674,8 @@ def _no_verb(token: Token, lemma: str, phrasal: str, lexicon: Lexicon) -> bool:
     if word_senses(lemma, "v") is not None or (phrasal != lemma and word_senses(phrasal, "v") is not None):
         return False
     if any(word_senses(base, "v") is not None for base in verb_lemmas(token.lower_)):
+        return False
+    if lexicon.always_event(lemma):
         return False
     return not any(lemma in lexicon.words(name) for name in _LISTED_EVENT_VERBS if name in lexicon)
 

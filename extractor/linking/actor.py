@@ -24,6 +24,7 @@ which the cascade records as the actor's rule and tuple building reads to admit 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -90,12 +91,7 @@ def possessor(ctx: Context, trig: Trigger, token: Token) -> Token | None:
 @NOUN_OWNER.rule
 def by_agent(ctx: Context, trig: Trigger, token: Token) -> Token | None:
     """The object of the noun's "by" phrase: "an attack by Iran"."""
-    for c in ctx.children(token):
-        if c.dep_ == "prep" and c.lower_ == "by":
-            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-            if pobj is not None:
-                return pobj
-    return None
+    return next((p for p in _by_objects(ctx, token) if p is not None), None)
 
 
 @NOUN_OWNER.rule
@@ -179,12 +175,7 @@ def undergone_by_agent(ctx: Context, trig: Trigger, token: Token) -> Token | Non
     whose object the noun is: "he faces extradition to Peru by Britain" (Britain extradites)."""
     if token.dep_ != "dobj" or token.head.pos_ != "VERB" or not _undergoes_object(ctx, token.head, trig.lemma):
         return None
-    for c in ctx.children(token.head):
-        if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i > token.i:
-            pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
-            if pobj is not None and _is_agentive(content_head(pobj, ctx.words), ctx.words):
-                return pobj
-    return None
+    return _agentive_by_object(ctx, token.head, deps=("prep", "agent"), after=token)
 
 
 @NOUN_ACTOR.rule
@@ -234,6 +225,27 @@ def agent_noun(ctx: Context, trig: Trigger, token: Token) -> Token | None:
         if subj is not None:
             return subj
     return token
+
+
+def _by_objects(
+    ctx: Context, head: Token, *, deps: tuple[str, ...] = ("prep",), after: Token | None = None
+) -> Iterator[Token | None]:
+    """The object of each "by" phrase of ``head``, in order: of each child whose word is "by",
+    labelled one of ``deps`` and standing after ``after`` when that is given, its first
+    ``pobj``, or None when the phrase has none ("by shelling the town")."""
+    for c in ctx.children(head):
+        if c.dep_ in deps and c.lower_ == "by" and (after is None or c.i > after.i):
+            yield next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
+
+
+def _agentive_by_object(
+    ctx: Context, head: Token, *, deps: tuple[str, ...] = ("prep",), after: Token | None = None
+) -> Token | None:
+    """The first object of a "by" phrase of ``head`` (``_by_objects``) that names people or a
+    body that can act."""
+    words = ctx.words
+    found = _by_objects(ctx, head, deps=deps, after=after)
+    return next((p for p in found if p is not None and _is_agentive(content_head(p, words), words)), None)
 
 
 def _is_agent_noun(token: Token) -> bool:
@@ -293,11 +305,15 @@ def controller(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Toke
 @CLAUSE_ACTOR.rule
 def passive_agent(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token, str | None] | None:
     """The object of a passive's "by" phrase: "the town was shelled by Russia"."""
-    agent = next((c for c in ctx.children(verb) if c.dep_ == "agent"), None)
-    if agent is None and _is_passive(verb):
+    if any(c.dep_ == "agent" for c in ctx.children(verb)):
+        deps: tuple[str, ...] = ("agent",)
+    elif _is_passive(verb):
         # the parser sometimes labels a passive's "by" phrase a plain preposition
-        agent = next((c for c in ctx.children(verb) if c.dep_ == "prep" and c.lower_ == "by"), None)
-    pobj = next((c for c in ctx.children(agent) if c.dep_ == "pobj"), None) if agent is not None else None
+        deps = ("prep",)
+    else:
+        return None
+    # only the first such phrase counts, with or without an object
+    pobj = next(_by_objects(ctx, verb, deps=deps), None)
     return None if pobj is None else (pobj, None)
 
 
@@ -314,11 +330,9 @@ def low_agent(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
                 continue
-            for by in pobj.children:
-                if by.dep_ == "prep" and by.lower_ == "by":
-                    agent = next((p for p in by.children if p.dep_ == "pobj"), None)
-                    if agent is not None and _is_agentive(content_head(agent, ctx.words), ctx.words):
-                        return agent, None
+            agent = _agentive_by_object(ctx, pobj)
+            if agent is not None:
+                return agent, None
     return None
 
 

@@ -172,3 +172,21 @@ def test_verb_lemmas_of_a_form_without_a_parse(form, lemma):
 
 def test_verb_lemmas_keep_only_wordnet_verbs():
     assert verb_lemmas("Tuesdays") == {"tuesdays"}  # "tuesday" is no verb
+
+
+@pytest.mark.parametrize("name", ["giving", "getting", "participation", "support"])
+def test_a_verb_of_an_always_event_class_is_an_event_verb_whatever_wordnet_says(name):
+    # "adore": WordNet's senses of emotion only, in no class of the shipped lexicon
+    from extractor.lexicon import is_event_verb
+
+    shipped, added = default_lexicon(), Lexicon(add={name: ["adore"]})
+    assert not shipped.always_event("adore") and not is_event_verb("adore", shipped)
+    assert added.always_event("adore") and is_event_verb("adore", added)
+
+
+def test_only_the_always_event_classes_make_an_event_verb():
+    from extractor.lexicon import is_event_verb
+
+    lexicon = Lexicon(add={"intransitive": ["adore"], "place_object_verbs": ["adore"]})
+    assert not lexicon.always_event("adore") and not is_event_verb("adore", lexicon)
+    assert not Lexicon(replace={"support": ["bear"]}).always_event("undergo")

@@ -342,3 +342,24 @@ def test_tables_of_pipe_results_carry_the_records_url_and_title(blank, tmp_path)
     write_table([with_tuple], tmp_path / "t.csv", format="csv")
     (row,) = csv.DictReader((tmp_path / "t.csv").open(encoding="utf-8"))
     assert (row["doc_id"], row["url"], row["title"]) == ("a", "https://example.com/a", "Troops")
+
+
+def test_an_articles_furniture_and_dateline_are_found_once(extractor_, monkeypatch):
+    """Text preparation finds the furniture and the dateline (``textprep``); the document
+    events take the dateline from it rather than look again, and come out as when looked up
+    afresh."""
+    from extractor import textprep
+    from extractor.docevents import merge_events
+
+    seen = []
+    find = textprep._furniture_and_dateline
+    monkeypatch.setattr(textprep, "_furniture_and_dateline", lambda raw: seen.append(raw) or find(raw))
+    texts = [
+        "Dam talks stall\n\nVALTOWN -- Rebels attacked the town of Lisk on Monday.",
+        "Police arrested two men in Oslo on Friday.",
+    ]
+    results = list(extractor_.pipe(texts))
+    assert seen == texts
+    assert results[0].events and results[0].events[0].location is not None
+    for r, text in zip(results, texts):
+        assert list(r.events) == merge_events(r.tuples, text=text, published=r.published)

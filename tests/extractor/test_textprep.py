@@ -471,3 +471,33 @@ def test_a_line_without_a_heading_word_is_not_searched_for_an_inline_heading(lin
     assert bool(_inline_heading().search(line)) is holds
     # the quick test never leaves out a line the pattern matches, and skips the plain ones
     assert _may_hold_inline_heading(line) is holds
+
+
+@pytest.mark.parametrize(
+    "raw, place",
+    [
+        ("Dam talks\n\nVALTOWN -- Engineers opened the spillway.", "VALTOWN"),
+        ("Dam talks\n\nBy Jane Roe VALTOWN -- Engineers opened the spillway.", "VALTOWN"),
+        ("Dam talks\n\nUPDATE: Engineers opened the spillway.", None),
+    ],
+)
+def test_the_prepared_text_keeps_the_dateline_it_found(raw, place):
+    dateline = prepare_text(raw).dateline
+    assert dateline == find_dateline(raw)
+    assert (raw[slice(*dateline.place)] if dateline else None) == place
+
+
+@pytest.mark.parametrize(
+    "label, dateline",
+    [
+        ("VALTOWN", True),
+        # the shipped dateline_labels: an agency's name, a story label
+        ("REUTERS", False),
+        ("LIVE", False),
+        ("PICTURED", False),
+        ("CORRECTION", False),
+    ],
+)
+def test_a_label_in_capitals_is_no_datelines_place(label, dateline):
+    raw = f"Dam talks\n\n{label} -- Engineers opened the spillway."
+    assert (find_dateline(raw) is not None) == dateline

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.lexicon import default_lexicon
+from extractor.lexicon import Lexicon, default_lexicon
 from extractor.triggers import find_triggers
 
 
@@ -32,18 +32,25 @@ def test_word_without_a_verb_sense_is_no_trigger(nlp, text, word, kept):
         assert kept in found, found
 
 
-def test_lexicon_listed_verb_counts_without_wordnet(nlp, monkeypatch):
-    """A verb a lexicon event class lists stays a trigger though WordNet lacks it."""
+@pytest.mark.parametrize("name", ["giving", "getting", "participation", "support", "intransitive", "place_object_verbs"])
+def test_lexicon_listed_verb_counts_without_wordnet(nlp, name):
+    """A verb a lexicon event class lists stays a trigger though WordNet lacks it: the classes
+    of verbs that always report an event (``Lexicon.always_event``) and the intransitive and
+    place-object verbs."""
+    from extractor import triggers
+
+    doc = nlp("She Snapchatted from a taxi on Monday.")
+    token = next(t for t in doc if t.text == "Snapchatted")
+    assert triggers._no_verb(token, "snapchatte", "snapchatte", default_lexicon())
+    assert not triggers._no_verb(token, "snapchatte", "snapchatte", Lexicon(add={name: ["snapchatte"]}))
+
+
+def test_a_real_verb_is_never_no_verb(nlp, monkeypatch):
+    """Listed or not: WordNet has the verb."""
     from extractor import triggers
 
     lexicon = default_lexicon()
-    doc = nlp("She Snapchatted from a taxi on Monday.")
-    token = next(t for t in doc if t.text == "Snapchatted")
-    assert triggers._no_verb(token, "snapchatte", "snapchatte", lexicon)
-    monkeypatch.setattr(triggers, "_LISTED_EVENT_VERBS", ("giving",))
-    monkeypatch.setattr(lexicon, "words", lambda name: frozenset({"snapchatte"}))
-    assert not triggers._no_verb(token, "snapchatte", "snapchatte", lexicon)
-    # a real verb is never "no verb", listed or not
     arrested = next(t for t in nlp("Police arrested two men.") if t.text == "arrested")
     monkeypatch.setattr(lexicon, "words", lambda name: frozenset())
+    monkeypatch.setattr(lexicon, "always_event", lambda lemma: False)
     assert not triggers._no_verb(arrested, "arrest", "arrest", lexicon)

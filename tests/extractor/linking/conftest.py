@@ -16,6 +16,17 @@ from extractor.triggers import find_triggers, given_triggers
 LEXICON = Lexicon()
 
 
+def _span_text(doc, span):
+    return None if span is None else doc[span[0] : span[1]].text
+
+
+@pytest.fixture(scope="session")
+def span_text():
+    """``span_text(doc, span)``: the text of the token span ``(start, end)`` of ``doc``
+    (an argument's actor, location, date or quantity), or ``None`` for no span."""
+    return _span_text
+
+
 @pytest.fixture(scope="session")
 def linked(nlp):
     """``linked(text, word, linker=None)``: the doc and the arguments of the trigger at
@@ -33,6 +44,19 @@ def linked(nlp):
         return doc, next(a for t, a in zip(triggers, arguments) if t.i == i)
 
     return linked_
+
+
+@pytest.fixture(scope="session")
+def slot_of(linked):
+    """``slot_of(text, word, role, linker=None)``: the text the trigger at ``word`` has for
+    ``role`` ("actor", "location", "date", "quantity"), or ``None``, and the rule that filled
+    it, or ``None`` (``linked``)."""
+
+    def slot_of_(text: str, word: str, role: str, linker=None):
+        doc, args = linked(text, word, linker)
+        return _span_text(doc, getattr(args, role)), args.rules.get(role)
+
+    return slot_of_
 
 
 @pytest.fixture(scope="session")
@@ -60,7 +84,7 @@ def link_at():
 
     def link_at_(doc, i, lemma, kind="verb"):
         (args,) = link_arguments(doc, [Trigger(i, lemma, kind)], default_lexicon())
-        return args, lambda span: None if span is None else doc[span[0] : span[1]].text
+        return args, lambda span: _span_text(doc, span)
 
     return link_at_
 

@@ -134,10 +134,10 @@ def test_an_event_noun_is_agentless_only_with_a_place_date_or_count_of_its_own(l
     assert args.actor is None and args.rules["actor"] == "agentless_noun"
 
 
-def test_a_noun_that_names_a_body_is_no_event(linked):
+def test_a_noun_that_names_a_body_is_no_event(linked, span_text):
     # "government" comes from "govern", but names who acts
     doc, args = linked("The government sent 300 troops to Mali in May.", "sent")
-    assert doc[args.actor[0] : args.actor[1]].text == "government"
+    assert span_text(doc, args.actor) == "government"
     assert args.rules["actor"] == "subject"
 
 
@@ -157,7 +157,7 @@ def test_link_arguments_without_a_lexicon_reads_the_shipped_one(nlp):
     assert link_arguments(doc, triggers) == link_arguments(doc, triggers, LEXICON)
 
 
-def test_the_linker_reads_its_word_classes_from_the_lexicon_it_is_given(linked):
+def test_the_linker_reads_its_word_classes_from_the_lexicon_it_is_given(linked, span_text):
     # a past participle on its noun is an agentless event unless its verb is intransitive:
     # "strand" is not an intransitive verb of the shipped lexicon, and is one of this lexicon's
     text, word = "Forty medics stranded in Gaza", "stranded"
@@ -165,13 +165,13 @@ def test_the_linker_reads_its_word_classes_from_the_lexicon_it_is_given(linked):
     assert shipped.actor is None and shipped.rules["actor"] == "agentless_participle"
     stranded = make_dep_linker(Lexicon(add={"intransitive": ["strand"]}))
     doc, args = linked(text, word, stranded)
-    assert doc[args.actor[0] : args.actor[1]].text == "medics"
+    assert span_text(doc, args.actor) == "medics"
     assert args.rules["actor"] == "participle_head"
     # and a prepositional object is a place only when it is a place noun of the lexicon
     text, word = "The rebels hid in a bunker.", "hid"
     assert linked(text, word)[1].location is None
     doc, args = linked(text, word, make_dep_linker(Lexicon(add={"general_places": ["bunker"]})))
-    assert doc[args.location[0] : args.location[1]].text == "bunker"
+    assert span_text(doc, args.location) == "bunker"
     assert args.rules["location"] == "static_place"
 
 
@@ -187,9 +187,9 @@ COMMON_PLACE_CASES = [
 
 
 @pytest.mark.parametrize("text, word, location", COMMON_PLACE_CASES)
-def test_common_place_is_a_wordnet_place(linked, text, word, location):
+def test_common_place_is_a_wordnet_place(linked, span_text, text, word, location):
     doc, args = linked(text, word)
-    got = doc[args.location[0]:args.location[1]].text if args.location else None
+    got = span_text(doc, args.location)
     assert got == location
     if location is not None:
         assert args.rules["location"] == "common_place"
@@ -206,9 +206,9 @@ DAY_PART_CASES = [
 
 
 @pytest.mark.parametrize("text, word, date", DAY_PART_CASES)
-def test_parts_of_the_day_and_between_give_dates(linked, text, word, date):
+def test_parts_of_the_day_and_between_give_dates(linked, span_text, text, word, date):
     doc, args = linked(text, word)
-    assert (doc[args.date[0]:args.date[1]].text if args.date else None) == date
+    assert span_text(doc, args.date) == date
 
 
 # (sentence, trigger word): a trigger with neither an actor nor an agentless verdict, whose

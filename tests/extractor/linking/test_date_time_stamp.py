@@ -7,11 +7,6 @@ from __future__ import annotations
 import pytest
 
 
-def date_of(linked, text: str, word: str) -> str | None:
-    doc, args = linked(text, word)
-    return doc[args.date[0] : args.date[1]].text if args.date else None
-
-
 @pytest.mark.parametrize(
     ("text", "word"),
     [
@@ -19,8 +14,8 @@ def date_of(linked, text: str, word: str) -> str | None:
         ("Floods swept through the valley towns Tue, March 3, 2015 Rescue teams reach villagers", "swept"),
     ],
 )
-def test_a_time_stamp_dates_nothing(linked, text, word):
-    assert date_of(linked, text, word) is None
+def test_a_time_stamp_dates_nothing(slot_of, text, word):
+    assert slot_of(text, word, "date")[0] is None
 
 
 @pytest.mark.parametrize(
@@ -30,5 +25,5 @@ def test_a_time_stamp_dates_nothing(linked, text, word):
         ("Floods swept through the valley towns on March 3, 2015.", "swept", "on March 3, 2015"),
     ],
 )
-def test_a_date_in_running_text_still_dates(linked, text, word, date):
-    assert date_of(linked, text, word) == date
+def test_a_date_in_running_text_still_dates(slot_of, text, word, date):
+    assert slot_of(text, word, "date")[0] == date

@@ -7,11 +7,6 @@ from __future__ import annotations
 import pytest
 
 
-def actor_of(linked, text: str, word: str) -> tuple[str | None, str | None]:
-    doc, args = linked(text, word)
-    return (doc[args.actor[0] : args.actor[1]].text if args.actor else None), args.rules.get("actor")
-
-
 @pytest.mark.parametrize(
     ("text", "word", "actor"),
     [
@@ -20,15 +15,15 @@ def actor_of(linked, text: str, word: str) -> tuple[str | None, str | None]:
         ("The regulator fined the company for dumping waste in the river in 2019.", "dumping", "company"),
     ],
 )
-def test_the_judged_object_does_the_gerund(linked, text, word, actor):
-    assert actor_of(linked, text, word) == (actor, "controller")
+def test_the_judged_object_does_the_gerund(slot_of, text, word, actor):
+    assert slot_of(text, word, "actor") == (actor, "controller")
 
 
-def test_an_object_that_is_a_thing_leaves_the_subject(linked):
+def test_an_object_that_is_a_thing_leaves_the_subject(slot_of):
     # "the trucks" do not act: the council does
-    assert actor_of(linked, "The council used the trucks for carrying sand to Tarvin in May.", "carrying")[0] == "council"
+    assert slot_of("The council used the trucks for carrying sand to Tarvin in May.", "carrying", "actor")[0] == "council"
 
 
-def test_a_passive_without_object_keeps_its_patient(linked):
+def test_a_passive_without_object_keeps_its_patient(slot_of):
     # no object: the passive's patient is judged for the act, as before
-    assert actor_of(linked, "The firm was praised in Lyon for recycling plastic in 2020.", "recycling") == ("firm", "controller")
+    assert slot_of("The firm was praised in Lyon for recycling plastic in 2020.", "recycling", "actor") == ("firm", "controller")

@@ -48,9 +48,9 @@ CASES = [
 
 
 @pytest.mark.parametrize("text, word, place, rule", CASES)
-def test_place_outside_the_trigger_phrase(linked, text, word, place, rule):
+def test_place_outside_the_trigger_phrase(linked, span_text, text, word, place, rule):
     doc, args = linked(text, word)
-    got = doc[args.location[0] : args.location[1]].text if args.location else None
+    got = span_text(doc, args.location)
     assert got == place
     assert args.rules.get("location") == rule
 
@@ -64,9 +64,9 @@ def test_place_outside_the_trigger_phrase(linked, text, word, place, rule):
         ("Troops fought in parts of Ukraine on Monday.", "fought", "Ukraine"),
     ],
 )
-def test_the_of_object_of_a_complex_preposition_is_no_place(linked, text, word, place):
+def test_the_of_object_of_a_complex_preposition_is_no_place(linked, span_text, text, word, place):
     doc, args = linked(text, word)
-    assert (doc[args.location[0] : args.location[1]].text if args.location else None) == place
+    assert span_text(doc, args.location) == place
 
 
 @pytest.mark.parametrize(
@@ -79,9 +79,9 @@ def test_the_of_object_of_a_complex_preposition_is_no_place(linked, text, word, 
         ("The villagers carried the wounded to a clinic.", "carried", "clinic"),
     ],
 )
-def test_a_person_is_no_destination_of_motion(linked, text, word, place):
+def test_a_person_is_no_destination_of_motion(linked, span_text, text, word, place):
     doc, args = linked(text, word)
-    assert (doc[args.location[0] : args.location[1]].text if args.location else None) == place
+    assert span_text(doc, args.location) == place
 
 
 @pytest.mark.parametrize(
@@ -94,6 +94,6 @@ def test_a_person_is_no_destination_of_motion(linked, text, word, place):
         ("The company sold the toys in its stores last year.", "sold", "its stores"),
     ],
 )
-def test_scenes_shops_and_stores_are_places(linked, text, word, place):
+def test_scenes_shops_and_stores_are_places(linked, span_text, text, word, place):
     doc, args = linked(text, word)
-    assert (doc[args.location[0] : args.location[1]].text if args.location else None) == place
+    assert span_text(doc, args.location) == place

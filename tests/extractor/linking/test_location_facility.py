@@ -22,9 +22,9 @@ CASES = [
 
 
 @pytest.mark.parametrize("text, word, place", CASES)
-def test_named_facility_is_the_place(linked, text, word, place):
+def test_named_facility_is_the_place(linked, span_text, text, word, place):
     doc, args = linked(text, word)
-    got = doc[args.location[0] : args.location[1]].text if args.location else None
+    got = span_text(doc, args.location)
     assert got == place
     if place is not None:
         assert args.rules.get("location") == "static_place"

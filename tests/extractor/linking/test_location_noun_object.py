@@ -18,17 +18,17 @@ CASES = [
 
 
 @pytest.mark.parametrize("text, word, place, rule", CASES)
-def test_the_place_object_of_an_event_noun(linked, text, word, place, rule):
+def test_the_place_object_of_an_event_noun(linked, span_text, text, word, place, rule):
     doc, args = linked(text, word)
-    got = doc[args.location[0] : args.location[1]].text if args.location else None
+    got = span_text(doc, args.location)
     assert got == place
     assert args.rules.get("location") == rule
 
 
-def test_no_place_for_the_subject_of_a_clause_of_time(linked):
+def test_no_place_for_the_subject_of_a_clause_of_time(linked, span_text):
     # "since the bombing of X began" dates the main event; it gets no place of its own
     doc, args = linked("Exporters have shipped grain by sea since the bombing of Mosul began.", "bombing")
     assert args.location is None
     # the same noun outside a clause of time is placed
     doc, args = linked("The bombing of Mosul began in March.", "bombing")
-    assert doc[args.location[0] : args.location[1]].text == "Mosul"
+    assert span_text(doc, args.location) == "Mosul"

@@ -21,7 +21,7 @@ CASES = [
 
 
 @pytest.mark.parametrize("text, word, place", CASES)
-def test_a_bare_noun_of_a_state_after_into_is_no_place(linked, text, word, place):
+def test_a_bare_noun_of_a_state_after_into_is_no_place(linked, span_text, text, word, place):
     doc, args = linked(text, word)
-    got = doc[args.location[0] : args.location[1]].text if args.location else None
+    got = span_text(doc, args.location)
     assert got == place

@@ -95,10 +95,8 @@ def test_a_misread_negation_is_no_nearer_subject(actor_at, parse):
         ("Omar Ali, accused of massacres in Darfur, fled to Chad in May.", "massacres", "Omar Ali"),  # participle's noun
     ],
 )
-def test_whom_a_verb_of_accusing_holds_to_a_deed_does_it(linked, text, word, actor):
-    doc, args = linked(text, word)
-    assert doc[args.actor[0] : args.actor[1]].text == actor
-    assert args.rules["actor"] == "accused"
+def test_whom_a_verb_of_accusing_holds_to_a_deed_does_it(slot_of, text, word, actor):
+    assert slot_of(text, word, "actor") == (actor, "accused")
 
 
 def test_a_deed_after_a_verb_outside_the_accusing_class_names_no_doer(linked):

@@ -14,6 +14,6 @@ import pytest
         ("Five soldiers were killed in an ambush by the river.", "killed", None),
     ],
 )
-def test_a_by_phrase_under_the_verbs_preposition_names_the_agent(linked, text, word, actor):
+def test_a_by_phrase_under_the_verbs_preposition_names_the_agent(linked, span_text, text, word, actor):
     doc, args = linked(text, word)
-    assert (doc[args.actor[0] : args.actor[1]].text if args.actor else None) == actor
+    assert span_text(doc, args.actor) == actor

@@ -9,10 +9,6 @@ from __future__ import annotations
 import pytest
 
 
-def _text(doc, span):
-    return doc[span[0] : span[1]].text if span else None
-
-
 # (sentence, trigger word, expected location text or None, rule expected or None)
 PLACES = [
     # place_object: verbs of a route (Levin 51.3.2), of searching (35.2), phrasal "take over"
@@ -53,9 +49,9 @@ PLACES = [
 
 
 @pytest.mark.parametrize("text, word, place, rule", PLACES)
-def test_place_through_the_object_or_a_coordinated_verb(linked, text, word, place, rule):
+def test_place_through_the_object_or_a_coordinated_verb(linked, span_text, text, word, place, rule):
     doc, args = linked(text, word)
-    assert _text(doc, args.location) == place
+    assert span_text(doc, args.location) == place
     assert args.rules.get("location") == rule
 
 
@@ -85,18 +81,18 @@ DATES = [
 
 
 @pytest.mark.parametrize("text, word, date, rule", DATES)
-def test_date_through_a_coordinated_verb_or_a_dated_occurrence(linked, text, word, date, rule):
+def test_date_through_a_coordinated_verb_or_a_dated_occurrence(linked, span_text, text, word, date, rule):
     doc, args = linked(text, word)
-    assert _text(doc, args.date) == date
+    assert span_text(doc, args.date) == date
     assert args.rules.get("date") == rule
 
 
-def test_an_event_noun_placed_by_its_of_object_is_an_agentless_event(linked):
+def test_an_event_noun_placed_by_its_of_object_is_an_agentless_event(linked, span_text):
     # guide v2 rule 2: an event noun with no doer stated is agentless; its "of" place is a
     # slot of its own sentence (the clause-of-time exception: test_location_noun_object)
     doc, args = linked("The invasion of Ukraine left whole towns in ruins.", "invasion")
-    assert _text(doc, args.location) == "Ukraine"
+    assert span_text(doc, args.location) == "Ukraine"
     assert args.actor is None and args.rules.get("actor") == "agentless_noun"
     # with its doer, the place stands and the doer is the actor
     doc, args = linked("The Russian invasion of Ukraine left whole towns in ruins.", "invasion")
-    assert _text(doc, args.location) == "Ukraine" and args.rules.get("actor") == "named_modifier"
+    assert span_text(doc, args.location) == "Ukraine" and args.rules.get("actor") == "named_modifier"
