@@ -456,15 +456,22 @@ def _personal_possessive(token: Token, lexicon: Lexicon) -> bool:
     return token.pos_ == "PRON" and (low in lexicon.mapping("possessive_personal") or low in lexicon.mapping("personal"))
 
 
-def _is_possessed_event(token: Token, lexicon: Lexicon) -> bool:
-    """A noun that is also a verb, owned by a named actor ("Putin's visit", "a visit by Putin",
-    "his trip": a possessive pronoun that stands for one) and placed or dated ("to Seoul", "which occurred in May")."""
-    lemma = token.lemma_.lower()
+@lru_cache(maxsize=16384)
+def _possessable_event(lemma: str, lexicon: Lexicon) -> bool:
+    """What the noun alone decides for ``_is_possessed_event``: it is also a verb, of no
+    non-event class and no general place, and its first sense (if any) is of an event class."""
     if lemma not in _wordnet_verbs() or lexicon.non_event(lemma) or lemma in lexicon.general_places:
         return False
     senses = word_senses(lemma, "n")
-    if senses is not None and senses.classes[0] not in EVENT_NOUN_CLASSES:
-        return False  # "North Korea's soldiers to Russia": a participant, whatever verb it has
+    # "North Korea's soldiers to Russia": a participant, whatever verb it has
+    return senses is None or senses.classes[0] in EVENT_NOUN_CLASSES
+
+
+def _is_possessed_event(token: Token, lexicon: Lexicon) -> bool:
+    """A noun that is also a verb, owned by a named actor ("Putin's visit", "a visit by Putin",
+    "his trip": a possessive pronoun that stands for one) and placed or dated ("to Seoul", "which occurred in May")."""
+    if not _possessable_event(token.lemma_.lower(), lexicon):
+        return False
     named = ("PERSON", "GPE", "ORG", "NORP")
     owner = any(c.dep_ == "poss" and (c.ent_type_ in named or _personal_possessive(c, lexicon)) for c in token.children) or any(
         c.dep_ == "prep" and c.lower_ == "by" and any(p.dep_ == "pobj" and p.ent_type_ in named for p in c.children)
@@ -488,6 +495,31 @@ _PARTICIPANT_CLASSES = frozenset({"person", "group", "location", "animal", "body
 _DIRECTED_VERB_CLASSES = frozenset({"motion", "possession"})
 
 
+# A noun is looked up again for each of its mentions, in a document and across documents:
+# the answers below depend only on the noun and the lexicon's content (``Lexicon`` hashes
+# and compares by its digest), so they are kept.
+@lru_cache(maxsize=16384)
+def _supported_occurrence_verb(noun: str, lexicon: Lexicon) -> str | None:
+    """``occurrence_verb_of_noun(noun, lexicon, supported=True)``."""
+    return occurrence_verb_of_noun(noun, lexicon, supported=True)
+
+
+@lru_cache(maxsize=16384)
+def _directed_verb(noun: str, lexicon: Lexicon) -> str | None:
+    """The verb of movement or transfer ``_directed_nominal`` gives ``noun`` when its
+    phrase of origin or destination names a place (what the noun alone decides), or None."""
+    senses = word_senses(noun, "n")
+    if senses is None or senses.classes[0] in _PARTICIPANT_CLASSES:
+        return None
+    verb = derived_verb(senses)
+    if verb is None or lexicon.non_event(verb) or not is_event_verb(verb, lexicon) or _denominal(senses, verb):
+        return None
+    verb_senses = word_senses(verb, "v")
+    if verb_senses is None or verb_senses.classes[0] not in _DIRECTED_VERB_CLASSES:
+        return None
+    return verb
+
+
 def _directed_nominal(token: Token, lexicon: Lexicon) -> str | None:
     """A noun made from an event verb of movement or transfer (``_DIRECTED_VERB_CLASSES``)
     by WordNet's derivational pointers, though its own senses are mostly of things ("oil
@@ -497,14 +529,8 @@ def _directed_nominal(token: Token, lexicon: Lexicon) -> str | None:
     back to Tajikistan"), as only its verb's event has: that verb. Not for nouns
     whose verb is made from them ("troops to Ukraine"), nor for participants and places
     (``_PARTICIPANT_CLASSES``), nor for nouns of the lexicon's non-event verbs."""
-    senses = word_senses(token.lemma_.lower(), "n")
-    if senses is None or senses.classes[0] in _PARTICIPANT_CLASSES:
-        return None
-    verb = derived_verb(senses)
-    if verb is None or lexicon.non_event(verb) or not is_event_verb(verb, lexicon) or _denominal(senses, verb):
-        return None
-    verb_senses = word_senses(verb, "v")
-    if verb_senses is None or verb_senses.classes[0] not in _DIRECTED_VERB_CLASSES:
+    verb = _directed_verb(token.lemma_.lower(), lexicon)
+    if verb is None:
         return None
     preps = lexicon.destination_preps | lexicon.origin_preps
     for c in token.children:
@@ -991,13 +1017,16 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
                         partitive = _partitive_of_event(token, lexicon)
                     return partitive
 
-                if verb is None and _supported(token, lexicon) and not counts_event():
-                    verb = occurrence_verb_of_noun(lemma, lexicon, supported=True)  # "staged a protest"
-                if verb is None and _has_own_date(token, lexicon) and not counts_event():
-                    verb = occurrence_verb_of_noun(lemma, lexicon, supported=True)  # "a speech on Wednesday"
+                # the verb a supported or dated noun gives depends on its lemma alone: when it
+                # has none, the noun's context is not looked at
+                if verb is None and (occurrence := _supported_occurrence_verb(lemma, lexicon)) is not None:
+                    if _supported(token, lexicon) and not counts_event():
+                        verb = occurrence  # "staged a protest"
+                    elif _has_own_date(token, lexicon) and not counts_event():
+                        verb = occurrence  # "a speech on Wednesday"
                 if verb is None and _is_possessed_event(token, lexicon):
                     verb = lemma  # "Putin's trip to Pyongyang": a verb used as a noun
-                if verb is None and not counts_event():
+                if verb is None and _directed_verb(lemma, lexicon) is not None and not counts_event():
                     verb = _directed_nominal(token, lexicon)  # "oil imports from the Mideast"
                 if verb is None or lexicon.non_event(verb):
                     continue
