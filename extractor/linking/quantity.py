@@ -28,6 +28,9 @@ def quantity_span(token: Token, words: Words | None = None) -> TokenSpan | None:
     else:
         nums = [c for c in token.children if c.dep_ in ("nummod", "quantmod") and _is_number(c)]
         if not nums:
+            measured = _measure_modifier(token)
+            if measured is not None:
+                return measured
             for c in token.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
@@ -60,6 +63,24 @@ def quantity_span(token: Token, words: Words | None = None) -> TokenSpan | None:
             end = t.left_edge.i
             break
     return _trim(doc, start, end)
+
+
+def _measure_modifier(token: Token) -> TokenSpan | None:
+    """A hyphenated measure before the noun, number and unit joined by a hyphen ("a
+    three-run lead", "a 400-gram bar", "a 20-mile march"): the parser hangs the number on
+    the unit, a compound of the noun, so the noun has no number of its own; the amount is
+    the whole phrase from the number to the noun. Ages and durations ("six-year-old", "a
+    two-hour meeting") are DATE or TIME entities, which ``_is_number`` leaves out."""
+    doc = token.doc
+    for c in token.children:
+        if c.dep_ not in ("compound", "amod") or c.i >= token.i or c.i < 2:
+            continue
+        if doc[c.i - 1].text != "-":
+            continue
+        num = doc[c.i - 2]
+        if num.head.i == c.i and num.dep_ == "nummod" and _is_number(num):
+            return _trim(doc, num.left_edge.i, token.i + 1)
+    return None
 
 
 def _first_count(ctx: Context, themes: Iterable[Token]) -> TokenSpan | None:
@@ -127,3 +148,4 @@ def counted_patient(ctx: Context, trig: Trigger, token: Token, actor: ActorLink)
     if actor.subject is None or not (actor.passive or trig.kind == "copula"):
         return None
     return _first_count(ctx, [actor.subject])
+
