@@ -149,3 +149,36 @@ def counted_patient(ctx: Context, trig: Trigger, token: Token, actor: ActorLink)
         return None
     return _first_count(ctx, [actor.subject])
 
+
+def _frequency_count(ctx: Context, token: Token) -> TokenSpan | None:
+    """The count of how many times the trigger's event happened: a counted noun of
+    frequency as its adverbial ("was deployed five times") or the object of its "on" ("on
+    two occasions"), or an adverb of counted frequency ("stopped twice"); the lexicon's
+    ``frequency_counts`` (Quirk et al. 1985, 8.64). Not "once" (also "formerly") nor
+    multipliers of an amount ("five times more", "three times the size"), which hang on an
+    adjective or a noun, not on the verb."""
+    counts = ctx.words.frequency_counts
+    doc = ctx.doc
+    for c in ctx.children(token):
+        if c.dep_ == "advmod" and c.lower_ in counts:
+            return (c.i, c.i + 1)
+        nouns = [c] if c.dep_ == "npadvmod" else (
+            [p for p in ctx.children(c) if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "on" else []
+        )
+        for noun in nouns:
+            if noun.tag_ != "NNS" or noun.lemma_.lower() not in counts:
+                continue
+            nums = [n for n in ctx.children(noun) if n.dep_ == "nummod" and _is_number(n)]
+            if nums:
+                return _trim(doc, nums[0].left_edge.i, noun.i + 1)
+    return None
+
+
+@QUANTITY.rule
+def counted_frequency(ctx: Context, trig: Trigger, token: Token, actor: ActorLink) -> TokenSpan | None:
+    """For a verb whose themes hold no number, how many times its event happened: "the
+    safety car was deployed five times", "police stopped the march on two occasions",
+    "the convoy was stopped twice"."""
+    if trig.kind != "verb":
+        return None
+    return _frequency_count(ctx, token)

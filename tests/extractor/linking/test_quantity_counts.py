@@ -25,3 +25,23 @@ def _text(doc, span):
 def test_hyphenated_measure_counts(linked, text, word, expected):
     doc, args = linked(text, word)
     assert _text(doc, args.quantity) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # counted noun of frequency as the verb's adverbial, or the object of its "on"
+        ("The ferry was searched three times in Calais last week.", "searched", "three times"),
+        ("Guards turned the lorry back on four occasions at the border.", "turned", "four occasions"),
+        # an adverb of counted frequency
+        ("The striker scored twice in Madrid on Sunday.", "scored", "twice"),
+        # a number in the object is the amount, before any frequency
+        ("The army fired 40 shells twice at the town.", "fired", "40 shells"),
+        # a multiplier of an amount is no count of the event; "once" is also "formerly"
+        ("Prices rose five times faster in Ohio last year.", "rose", None),
+        ("The mayor once visited Lyon in May.", "visited", None),
+    ],
+)
+def test_frequency_counts(linked, text, word, expected):
+    doc, args = linked(text, word)
+    assert _text(doc, args.quantity) == expected
