@@ -709,7 +709,8 @@ _DATE_MODIFIER_DEPS = frozenset({"nmod", "compound", "poss", "npadvmod"})
 def _has_own_date(token: Token, lexicon: Lexicon) -> bool:
     """The noun has its own phrase of time with a date or time ("a speech on Wednesday", "a
     conference call on Saturday"), or a modifier naming one day (``_names_day``: "the Oct.
-    19 debate", "Tuesday's speech"): dated as only an occurrence is. A date modifier of any
+    19 debate", "Tuesday's speech", "a Sunday night appearance"; after the noun, "a speech
+    later Sunday"): dated as only an occurrence is. A date modifier of any
     length ("the 108-year wait") and a place phrase ("the game at Progressive Field") were
     tried too and left out: on the news dev gold they added more spurious tuples than they
     found."""
@@ -717,7 +718,13 @@ def _has_own_date(token: Token, lexicon: Lexicon) -> bool:
         if c.dep_ == "prep" and c.lower_ in lexicon.temporal_preps:
             if any(p.dep_ == "pobj" and p.ent_type_ in _SETTING_TIMES for p in c.children):
                 return True
-    return any(c.dep_ in _DATE_MODIFIER_DEPS and c.ent_type_ == "DATE" and _names_day(c, lexicon) for c in token.lefts)
+    for c in token.lefts:  # "Tuesday's speech"; "a Sunday night appearance": the day on the part of day
+        if c.dep_ in _DATE_MODIFIER_DEPS and c.ent_type_ in _SETTING_TIMES:
+            if _names_day(c, lexicon) or any(d.dep_ == "compound" and d.ent_type_ in _SETTING_TIMES and _names_day(d, lexicon) for d in c.lefts):
+                return True
+    # a bare day after the noun, the parser's adverbial of the noun phrase: "a speech later
+    # Sunday", "his campaign appearance Sunday in Cleveland"
+    return any(c.dep_ == "npadvmod" and c.ent_type_ in _SETTING_TIMES and _names_day(c, lexicon) for c in token.rights)
 
 
 def _names_day(token: Token, lexicon: Lexicon) -> bool:

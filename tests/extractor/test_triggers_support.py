@@ -142,8 +142,13 @@ def test_placed_cognition_and_light_verbs(extractor_, text, present, absent):
         ("After the Oct. 19 debate, the crowd left.", {"debate"}, set()),
         ("Tuesday's speech drew a crowd.", {"speak"}, set()),
         ("Monday's report said troops moved.", {"move"}, {"report"}),
+        # a day after the noun, or a day with its part before it, dates it as well
+        ("In a lecture later Friday at the library, the mayor thanked donors.", {"lecture"}, set()),
+        ("Fans awaited the senator's speech Monday in Leeds.", {"speak"}, set()),
+        ("Protesters gathered before a Friday night debate in Leeds.", {"debate"}, set()),
         # a year or a month alone names no day
         ("The 2016 debate was long.", set(), {"debate"}),
+        ("Fans awaited the senator's speech this year.", set(), {"speak"}),
         ("The October debate was long.", set(), {"debate"}),
     ],
 )
