@@ -155,3 +155,23 @@ def test_placed_cognition_and_light_verbs(extractor_, text, present, absent):
 def test_dated_speech_act_nouns(extractor_, text, present, absent):
     found = {t.lemma for t in find_triggers(extractor_.nlp(text))}
     assert present <= found and not (absent & found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # the noun of an intransitive verb of appearing that the lexicon files as cognition
+        # for its raising use: an event where the context forces the occurrence; the noun
+        # itself is the action
+        ("The singer made an appearance in court in Leeds on Monday.", {"appearance"}, set()),
+        ("Fans awaited the singer's appearance on Friday in Leeds.", {"appearance"}, set()),
+        # no such context: the look of someone, and the raising verb stays no event
+        ("His appearance was neat.", set(), {"appearance", "appear"}),
+        ("The singer appears to be tired.", set(), {"appear", "appearance"}),
+        # a noun of a verb of saying stays out after a support verb
+        ("The lawyer made an argument in court on Monday.", set(), {"argue", "argument"}),
+    ],
+)
+def test_nouns_of_appearing(extractor_, text, present, absent):
+    found = {t.lemma for t in find_triggers(extractor_.nlp(text))}
+    assert present <= found and not (absent & found), found
