@@ -573,6 +573,40 @@ def _placed_act(token: Token, lemma: str, lexicon: Lexicon) -> bool:
     return placed
 
 
+def _handled_thing(token: Token, lemma: str, lexicon: Lexicon) -> bool:
+    """A light verb of making, moving, handing over or using (the lexicon's
+    ``handling_verbs``, VerbNet build, bring, give, get, put, use) whose theme, its direct
+    object or the subject of its passive, is a physical thing (first WordNet sense
+    noun.artifact or noun.object by weight, ``_thing_noun``: "used a private server", "100 trucks are being used",
+    "the bars will be made with a wider gap") or a sum of money ("gave $100,000 to her
+    campaign"): its concrete sense, an act. Not with a clausal complement, a particle or
+    an event noun for theme ("made a decision", "took a tour": the noun is the event)."""
+    if lemma not in lexicon.handling_verbs:
+        return False
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    handled = False
+    for c in token.children:
+        if c.dep_ in ("xcomp", "ccomp", "csubj", "prt", "acomp", "attr", "oprd"):
+            return False
+        if c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass"):
+            if c.ent_type_ == "MONEY":
+                handled = True
+            elif c.pos_ == "NOUN" and not c.ent_type_:
+                noun = c.lemma_.lower()
+                if occurrence_verb_of_noun(noun, lexicon, supported=True) is not None:
+                    return False
+                handled = handled or _thing_noun(noun)
+    return handled
+
+
+def _thing_noun(noun: str) -> bool:
+    """Whether at least half the weight of a common noun's WordNet senses are physical
+    things (noun.artifact, noun.object): "truck", "server", "excavator" (whose rare sense of
+    a person who digs WordNet lists first)."""
+    senses = word_senses(noun, "n")
+    return senses is not None and senses.share(_OBJECT_NOUN_CLASSES) >= 0.5
+
+
 # WordNet noun classes of physical things a person can stand on, put something around or
 # sit in ("a truck", "the well", "the stage"): with a phrase of position or direction they
 # place a light verb's concrete sense (``_placed_act``), though they are no places to
@@ -953,7 +987,7 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
                 lemma = phrasal = multiword  # "took office": WordNet's "take office"
             elif (lexicon.non_event(lemma) and not particle) or lexicon.non_event(phrasal):
                 if not _uncomplemented(token, phrasal, lexicon) and not (
-                    not particle and _placed_act(token, lemma, lexicon)
+                    not particle and (_placed_act(token, lemma, lexicon) or _handled_thing(token, lemma, lexicon))
                 ):
                     continue
                 if not particle and (light := _light_phrase(token, lemma, lexicon)) is not None:

@@ -175,3 +175,24 @@ def test_dated_speech_act_nouns(extractor_, text, present, absent):
 def test_nouns_of_appearing(extractor_, text, present, absent):
     found = {t.lemma for t in find_triggers(extractor_.nlp(text))}
     assert present <= found and not (absent & found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # a light verb of making, moving, handing over or using with a physical thing or a
+        # sum of money for theme: its concrete sense
+        ("The clerk used a stolen laptop from 2015 to 2017.", {"use"}, set()),
+        ("About 40 lorries are being used in the search on Monday.", {"use"}, set()),
+        ("Fans who gave $5,000 to the club met in May.", {"give"}, set()),
+        ("The coach took a photograph with the mayor on Friday.", {"take"}, set()),
+        # an event noun for theme: the noun is the event, not the light verb
+        ("The mayor made a decision on Monday.", set(), {"make"}),
+        # a light verb outside the class, or a theme that is no thing: no act of its own
+        ("The firm has a factory in Ohio.", set(), {"have"}),
+        ("The club used the chance in May.", set(), {"use"}),
+    ],
+)
+def test_light_verbs_handling_things(extractor_, text, present, absent):
+    found = {t.lemma for t in find_triggers(extractor_.nlp(text))}
+    assert present <= found and not (absent & found), found
