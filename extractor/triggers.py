@@ -757,8 +757,22 @@ def _has_own_date(token: Token, lexicon: Lexicon) -> bool:
             if _names_day(c, lexicon) or any(d.dep_ == "compound" and d.ent_type_ in _SETTING_TIMES and _names_day(d, lexicon) for d in c.lefts):
                 return True
     # a bare day after the noun, the parser's adverbial of the noun phrase: "a speech later
-    # Sunday", "his campaign appearance Sunday in Cleveland"
+    # Sunday", "his campaign appearance Sunday in Cleveland"; not where the noun is the
+    # occasion of a report, the object of a reporting verb's preposition ("told donors on a
+    # call Saturday"): that day dates the report, as a statement's date is read
+    # (``docevents``), and the report is no event
+    if _report_occasion(token, lexicon):
+        return False
     return any(c.dep_ == "npadvmod" and c.ent_type_ in _SETTING_TIMES and _names_day(c, lexicon) for c in token.rights)
+
+
+def _report_occasion(token: Token, lexicon: Lexicon) -> bool:
+    """The noun is the object of a preposition of a reporting verb ("told donors on a
+    conference call", "said in an interview")."""
+    if token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return False
+    verb = token.head.head
+    return verb.pos_ == "VERB" and verb_base(verb) in lexicon.reporting
 
 
 def _names_day(token: Token, lexicon: Lexicon) -> bool:

@@ -149,6 +149,9 @@ def test_placed_cognition_and_light_verbs(extractor_, text, present, absent):
         # a year or a month alone names no day
         ("The 2016 debate was long.", set(), {"debate"}),
         ("Fans awaited the senator's speech this year.", set(), {"speak"}),
+        # a day after the occasion of a report dates the report, not an event
+        ("The mayor told donors on a conference call Saturday that taxes would rise.", set(), {"call"}),
+        ("The mayor said during a speech Friday that taxes would rise.", set(), {"speak"}),
         ("The October debate was long.", set(), {"debate"}),
     ],
 )
