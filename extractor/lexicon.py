@@ -524,9 +524,22 @@ def occurrence_verb_of_noun(noun: str, lexicon: Lexicon | None = None, *, suppor
     if noun not in lexicon.gatherings and senses.share(classes) < SUPPORTED_EVENT_SHARE:
         return None  # "took a heavy toll", "carried out a series of": too little of an act
     verb = derived_verb(senses)
-    if verb is not None and (lexicon.non_event(verb) or _denominal(senses, verb)):
+    if verb is not None and ((lexicon.non_event(verb) and not _appearing(verb, lexicon)) or _denominal(senses, verb)):
         return None  # "made a decision"; "waged war", "faced a task": the noun is primary
     return verb if verb is not None and is_event_verb(verb, lexicon) else noun
+
+
+def _appearing(verb: str, lexicon: Lexicon) -> bool:
+    """A verb the lexicon files as cognition only for its raising use ("appears to be",
+    "struggles to understand") that is also one of its intransitive verbs of coming into
+    being or moving (Levin 48.1.1 appear, VerbNet): its noun, where the context forces the
+    occurrence ("a campaign appearance on Sunday", "made an appearance in court"), names
+    the showing up, an event; the noun itself is then the action."""
+    return (
+        verb in lexicon.intransitive and verb in lexicon.cognition
+        and verb not in lexicon.reporting and verb not in lexicon.light
+        and verb not in lexicon.aspectual and verb not in lexicon.planning
+    )
 
 
 def _denominal(senses: WordSenses, verb: str) -> bool:

@@ -599,6 +599,40 @@ def _placed_act(token: Token, lemma: str, lexicon: Lexicon) -> bool:
     return placed
 
 
+def _handled_thing(token: Token, lemma: str, lexicon: Lexicon) -> bool:
+    """A light verb of making, moving, handing over or using (the lexicon's
+    ``handling_verbs``, VerbNet build, bring, give, get, put, use) whose theme, its direct
+    object or the subject of its passive, is a physical thing (first WordNet sense
+    noun.artifact or noun.object by weight, ``_thing_noun``: "used a private server", "100 trucks are being used",
+    "the bars will be made with a wider gap") or a sum of money ("gave $100,000 to her
+    campaign"): its concrete sense, an act. Not with a clausal complement, a particle or
+    an event noun for theme ("made a decision", "took a tour": the noun is the event)."""
+    if lemma not in lexicon.handling_verbs:
+        return False
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    handled = False
+    for c in token.children:
+        if c.dep_ in ("xcomp", "ccomp", "csubj", "prt", "acomp", "attr", "oprd"):
+            return False
+        if c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass"):
+            if c.ent_type_ == "MONEY":
+                handled = True
+            elif c.pos_ == "NOUN" and not c.ent_type_:
+                noun = c.lemma_.lower()
+                if occurrence_verb_of_noun(noun, lexicon, supported=True) is not None:
+                    return False
+                handled = handled or _thing_noun(noun)
+    return handled
+
+
+def _thing_noun(noun: str) -> bool:
+    """Whether at least half the weight of a common noun's WordNet senses are physical
+    things (noun.artifact, noun.object): "truck", "server", "excavator" (whose rare sense of
+    a person who digs WordNet lists first)."""
+    senses = word_senses(noun, "n")
+    return senses is not None and senses.share(_OBJECT_NOUN_CLASSES) >= 0.5
+
+
 # WordNet noun classes of physical things a person can stand on, put something around or
 # sit in ("a truck", "the well", "the stage"): with a phrase of position or direction they
 # place a light verb's concrete sense (``_placed_act``), though they are no places to
@@ -738,7 +772,8 @@ _DATE_MODIFIER_DEPS = frozenset({"nmod", "compound", "poss", "npadvmod"})
 def _has_own_date(token: Token, lexicon: Lexicon) -> bool:
     """The noun has its own phrase of time with a date or time ("a speech on Wednesday", "a
     conference call on Saturday"), or a modifier naming one day (``_names_day``: "the Oct.
-    19 debate", "Tuesday's speech"): dated as only an occurrence is. A date modifier of any
+    19 debate", "Tuesday's speech", "a Sunday night appearance"; after the noun, "a speech
+    later Sunday"): dated as only an occurrence is. A date modifier of any
     length ("the 108-year wait") and a place phrase ("the game at Progressive Field") were
     tried too and left out: on the news dev gold they added more spurious tuples than they
     found."""
@@ -746,7 +781,27 @@ def _has_own_date(token: Token, lexicon: Lexicon) -> bool:
         if c.dep_ == "prep" and c.lower_ in lexicon.temporal_preps:
             if any(p.dep_ == "pobj" and p.ent_type_ in _SETTING_TIMES for p in c.children):
                 return True
-    return any(c.dep_ in _DATE_MODIFIER_DEPS and c.ent_type_ == "DATE" and _names_day(c, lexicon) for c in token.lefts)
+    for c in token.lefts:  # "Tuesday's speech"; "a Sunday night appearance": the day on the part of day
+        if c.dep_ in _DATE_MODIFIER_DEPS and c.ent_type_ in _SETTING_TIMES:
+            if _names_day(c, lexicon) or any(d.dep_ == "compound" and d.ent_type_ in _SETTING_TIMES and _names_day(d, lexicon) for d in c.lefts):
+                return True
+    # a bare day after the noun, the parser's adverbial of the noun phrase: "a speech later
+    # Sunday", "his campaign appearance Sunday in Cleveland"; not where the noun is the
+    # occasion of a report, the object of a reporting verb's preposition ("told donors on a
+    # call Saturday"): that day dates the report, as a statement's date is read
+    # (``docevents``), and the report is no event
+    if _report_occasion(token, lexicon):
+        return False
+    return any(c.dep_ == "npadvmod" and c.ent_type_ in _SETTING_TIMES and _names_day(c, lexicon) for c in token.rights)
+
+
+def _report_occasion(token: Token, lexicon: Lexicon) -> bool:
+    """The noun is the object of a preposition of a reporting verb ("told donors on a
+    conference call", "said in an interview")."""
+    if token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return False
+    verb = token.head.head
+    return verb.pos_ == "VERB" and verb_base(verb) in lexicon.reporting
 
 
 def _names_day(token: Token, lexicon: Lexicon) -> bool:
@@ -975,7 +1030,7 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
                 lemma = phrasal = multiword  # "took office": WordNet's "take office"
             elif (lexicon.non_event(lemma) and not particle) or lexicon.non_event(phrasal):
                 if not _uncomplemented(token, phrasal, lexicon) and not (
-                    not particle and _placed_act(token, lemma, lexicon)
+                    not particle and (_placed_act(token, lemma, lexicon) or _handled_thing(token, lemma, lexicon))
                 ):
                     continue
                 if not particle and (light := _light_phrase(token, lemma, lexicon)) is not None:

@@ -28,6 +28,9 @@ def quantity_span(token: Token, words: Words | None = None) -> TokenSpan | None:
     else:
         nums = [c for c in token.children if c.dep_ in ("nummod", "quantmod") and _is_number(c)]
         if not nums:
+            measured = _measure_modifier(token)
+            if measured is not None:
+                return measured
             for c in token.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
@@ -60,6 +63,24 @@ def quantity_span(token: Token, words: Words | None = None) -> TokenSpan | None:
             end = t.left_edge.i
             break
     return _trim(doc, start, end)
+
+
+def _measure_modifier(token: Token) -> TokenSpan | None:
+    """A hyphenated measure before the noun, number and unit joined by a hyphen ("a
+    three-run lead", "a 400-gram bar", "a 20-mile march"): the parser hangs the number on
+    the unit, a compound of the noun, so the noun has no number of its own; the amount is
+    the whole phrase from the number to the noun. Ages and durations ("six-year-old", "a
+    two-hour meeting") are DATE or TIME entities, which ``_is_number`` leaves out."""
+    doc = token.doc
+    for c in token.children:
+        if c.dep_ not in ("compound", "amod") or c.i >= token.i or c.i < 2:
+            continue
+        if doc[c.i - 1].text != "-":
+            continue
+        num = doc[c.i - 2]
+        if num.head.i == c.i and num.dep_ == "nummod" and _is_number(num):
+            return _trim(doc, num.left_edge.i, token.i + 1)
+    return None
 
 
 def _first_count(ctx: Context, themes: Iterable[Token]) -> TokenSpan | None:
@@ -127,3 +148,37 @@ def counted_patient(ctx: Context, trig: Trigger, token: Token, actor: ActorLink)
     if actor.subject is None or not (actor.passive or trig.kind == "copula"):
         return None
     return _first_count(ctx, [actor.subject])
+
+
+def _frequency_count(ctx: Context, token: Token) -> TokenSpan | None:
+    """The count of how many times the trigger's event happened: a counted noun of
+    frequency as its adverbial ("was deployed five times") or the object of its "on" ("on
+    two occasions"), or an adverb of counted frequency ("stopped twice"); the lexicon's
+    ``frequency_counts`` (Quirk et al. 1985, 8.64). Not "once" (also "formerly") nor
+    multipliers of an amount ("five times more", "three times the size"), which hang on an
+    adjective or a noun, not on the verb."""
+    counts = ctx.words.frequency_counts
+    doc = ctx.doc
+    for c in ctx.children(token):
+        if c.dep_ == "advmod" and c.lower_ in counts:
+            return (c.i, c.i + 1)
+        nouns = [c] if c.dep_ == "npadvmod" else (
+            [p for p in ctx.children(c) if p.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "on" else []
+        )
+        for noun in nouns:
+            if noun.tag_ != "NNS" or noun.lemma_.lower() not in counts:
+                continue
+            nums = [n for n in ctx.children(noun) if n.dep_ == "nummod" and _is_number(n)]
+            if nums:
+                return _trim(doc, nums[0].left_edge.i, noun.i + 1)
+    return None
+
+
+@QUANTITY.rule
+def counted_frequency(ctx: Context, trig: Trigger, token: Token, actor: ActorLink) -> TokenSpan | None:
+    """For a verb whose themes hold no number, how many times its event happened: "the
+    safety car was deployed five times", "police stopped the march on two occasions",
+    "the convoy was stopped twice"."""
+    if trig.kind != "verb":
+        return None
+    return _frequency_count(ctx, token)

@@ -56,6 +56,7 @@ CASES = [
     ("Rebels attacked the town with 300 fighters.", "attacked", "quantity", "counted_prep_object"),
     ("About 2,000 soldiers operating in Donetsk were wounded.", "operating", "quantity", "counted_actor"),
     ("About 300 crates were loaded and shipped to Odesa.", "shipped", "quantity", "counted_patient"),
+    ("The ferry was searched three times in Calais.", "searched", "quantity", "counted_frequency"),
     # location
     ("Peru sent 200 engineers to Haiti last year.", "sent", "location", "destination"),
     ("Rebels attacked a convoy in Mali.", "attacked", "location", "static_place"),
