@@ -17,9 +17,34 @@ from .rules import Context, RuleTable, Words, shipped_words
 from .spans import QUANTITY_LABELS, _entity, _is_number, _trim, noun_phrase
 
 
+_PAIR_DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _number_value(token: Token) -> float | None:
+    try:
+        return float(token.text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _is_score(num: Token) -> bool:
+    """A pair of figures joined by a dash whose first is not below its second: a score or a
+    ratio ("a 5-1 win", "broke a 6-6 tie", "a 3-1 lead"), which counts nothing the event
+    involves; a range goes up ("10-15 people")."""
+    doc = num.doc
+    i = num.i
+    if i + 2 < len(doc) and doc[i + 1].text in _PAIR_DASHES:
+        first, second = _number_value(num), _number_value(doc[i + 2])
+    elif i >= 2 and doc[i - 1].text in _PAIR_DASHES:
+        first, second = _number_value(doc[i - 2]), _number_value(num)
+    else:
+        return False
+    return first is not None and second is not None and first >= second
+
+
 def quantity_span(token: Token, words: Words | None = None) -> TokenSpan | None:
-    """The number with the noun it counts, if ``token``'s phrase holds one (word classes from
-    ``words``, default: the shipped lexicon's)."""
+    """The number with the noun it counts, if ``token``'s phrase holds one and it is no score
+    (``_is_score``: "a 5-1 win") (word classes from ``words``, default: the shipped lexicon's)."""
     doc = token.doc
     words = words or shipped_words()
     if _is_number(token):
@@ -37,6 +62,8 @@ def quantity_span(token: Token, words: Words | None = None) -> TokenSpan | None:
                                 return found
             return None
         num, head = nums[0], token
+    if _is_score(num):
+        return None  # "a 5-1 win": a score, no amount
     start = min(num.left_edge.i, head.i)
     end = max(head.i, num.i) + 1
     for c in num.rights:
