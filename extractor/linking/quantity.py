@@ -42,6 +42,15 @@ def _is_score(num: Token) -> bool:
     return first is not None and second is not None and first >= second
 
 
+def _is_label_number(num: Token, head: Token) -> bool:
+    """A number that names rather than counts: after the noun it identifies ("at turn one",
+    "on lap eight", "Room 101": a postposed numeral, Quirk et al. 1985, 5.23), or with a
+    proper name joined to it ("Formula One drivers", "Apollo 11"), which a count never takes."""
+    if num.i > head.i and num.dep_ == "nummod":
+        return True
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < num.i for c in num.children)
+
+
 def quantity_span(token: Token, words: Words | None = None) -> TokenSpan | None:
     """The number with the noun it counts, if ``token``'s phrase holds one and it is no score
     (``_is_score``: "a 5-1 win") (word classes from ``words``, default: the shipped lexicon's)."""
@@ -64,6 +73,8 @@ def quantity_span(token: Token, words: Words | None = None) -> TokenSpan | None:
         num, head = nums[0], token
     if _is_score(num):
         return None  # "a 5-1 win": a score, no amount
+    if _is_label_number(num, head):
+        return None  # "at turn one", "Formula One drivers": a name or label, no count
     start = min(num.left_edge.i, head.i)
     end = max(head.i, num.i) + 1
     for c in num.rights:
