@@ -51,6 +51,15 @@ def _is_label_number(num: Token, head: Token) -> bool:
     return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < num.i for c in num.children)
 
 
+def _is_substitute_one(num: Token) -> bool:
+    """The substitute "one" (Quirk et al. 1985, 6.52), a pronoun standing for a noun, no
+    count: read as a noun, or with a determiner or adjective of its own ("the smaller one",
+    "no one", "this one")."""
+    if num.lower_ not in ("one", "ones"):
+        return False
+    return num.tag_ in ("NN", "NNS") or any(c.dep_ in ("det", "amod") for c in num.children)
+
+
 def quantity_span(token: Token, words: Words | None = None) -> TokenSpan | None:
     """The number with the noun it counts, if ``token``'s phrase holds one and it is no score
     (``_is_score``: "a 5-1 win") (word classes from ``words``, default: the shipped lexicon's)."""
@@ -75,6 +84,8 @@ def quantity_span(token: Token, words: Words | None = None) -> TokenSpan | None:
         return None  # "a 5-1 win": a score, no amount
     if _is_label_number(num, head):
         return None  # "at turn one", "Formula One drivers": a name or label, no count
+    if _is_substitute_one(num):
+        return None  # "the smaller one", "no one": a pronoun, no count
     start = min(num.left_edge.i, head.i)
     end = max(head.i, num.i) + 1
     for c in num.rights:
