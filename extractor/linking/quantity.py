@@ -53,11 +53,11 @@ def _is_label_number(num: Token, head: Token) -> bool:
 
 def _is_substitute_one(num: Token) -> bool:
     """The substitute "one" (Quirk et al. 1985, 6.52), a pronoun standing for a noun, no
-    count: read as a noun, or with a determiner or adjective of its own ("the smaller one",
-    "no one", "this one")."""
+    count: with a determiner or adjective of its own ("the smaller one", "no one", "this
+    one"); the numeral "one" takes none ("one was arrested", "one of the 67 supervisors")."""
     if num.lower_ not in ("one", "ones"):
         return False
-    return num.tag_ in ("NN", "NNS") or any(c.dep_ in ("det", "amod") for c in num.children)
+    return any(c.dep_ in ("det", "amod") for c in num.children)
 
 
 def quantity_span(token: Token, words: Words | None = None) -> TokenSpan | None:

@@ -1,5 +1,5 @@
 """The substitute "one", a pronoun standing for a noun ("the smaller one", "no one"), counts
-nothing (``quantity._is_substitute_one``); the numeral "one" before a noun stays a count
+nothing (``quantity._is_substitute_one``); the numeral "one", which takes no determiner, stays a count
 (invented sentences)."""
 
 from __future__ import annotations
@@ -10,8 +10,9 @@ import pytest
 CASES = [
     ("The older bridge was closed, and the smaller one was sold in Lyon in May.", "sold", None),
     ("No one was injured in Lyon on Monday.", "injured", None),
-    # the numeral before its noun
+    # the numeral, before its noun or alone, takes no determiner
     ("Police arrested one man in Leeds on Sunday.", "arrested", "one man"),
+    ("One was arrested in Leeds on Sunday.", "arrested", "One"),
 ]
 
 
