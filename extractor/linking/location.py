@@ -443,29 +443,16 @@ def where_clause_head(ctx: Context, token: Token, places: dict[str, TokenSpan]) 
     return None
 
 
-# WordNet classes (first sense) of a noun that names people: "before an audience", "before the crowd".
-_PEOPLE_CLASSES = frozenset({"person", "group"})
-
-
-def _in_sequence_anchor(ctx: Context, t: Token, token: Token) -> bool:
+def _in_sequence_anchor(t: Token, token: Token, words: Words) -> bool:
     """Whether ``t`` hangs, below the trigger, in a phrase of a preposition that puts another
     event before or after the trigger's (``event_time_preps`` that are not
     ``simultaneity_preps``: "after", "before", "since", "following", ...): "the lead narrowed
     after the debate in Las Vegas" (the debate was there, not the narrowing; an event
-    "during" another shares its place). Not when the object names people, a body or a group
-    (``_is_party``, or WordNet's first sense a person or group): "spoke before an audience at
-    the university in Denver" is a place "in front of" them."""
-    words = ctx.words
+    "during" another shares its place)."""
     for a in t.ancestors:
         if a.i == token.i:
             return False
         if a.dep_ == "prep" and a.lower_ in words.event_time_preps and a.lower_ not in words.simultaneity_preps:
-            pobj = next((p for p in ctx.children(a) if p.dep_ == "pobj"), None)
-            if pobj is None or _is_party(pobj, words):
-                continue
-            senses = word_senses(pobj.lemma_.lower(), "n")
-            if senses is not None and senses.classes[0] in _PEOPLE_CLASSES:
-                continue
             return True
     return False
 
@@ -480,7 +467,7 @@ def deep_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> Toke
         if t.dep_ == "pobj" and t.head.dep_ == "prep" and _is_place_prep(t.head.lower_, words):
             if not _clause_path_clear(t, token) or _is_party_phrase(t.head, words):
                 continue
-            if _in_sequence_anchor(ctx, t, token):
+            if _in_sequence_anchor(t, token, words):
                 continue  # "narrowed after the debate in Las Vegas": the debate's place
             span = _place_span(t, words)
             if span is not None and (t.ent_type_ in PLACE_LABELS or t.lemma_.lower() in words.place_nouns):
@@ -729,7 +716,7 @@ def nearest_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenS
             continue
         if root.dep_ != "pobj" or not _is_place_prep(root.head.lower_, words):
             continue
-        if _is_party_phrase(root.head, words) or _in_sequence_anchor(ctx, root, token):
+        if _is_party_phrase(root.head, words) or _in_sequence_anchor(root, token, words):
             continue  # "fell after the summit in Geneva": the summit's place
         distance = min(abs(ent.start - token.i), abs(ent.end - 1 - token.i))
         if distance <= NEAREST_PLACE_WINDOW and (best is None or distance < best[0]):

@@ -15,8 +15,6 @@ CASES = [
     # at the same time: the same place; a place of the trigger's own
     ("Shares fell sharply during the summit in Geneva.", "fell", "Geneva"),
     ("Protesters marched in Geneva after the summit.", "marched", "Geneva"),
-    # "before" people: in front of them, no event before
-    ("Jane Smith, weighing in on the campaign on Monday before an audience at Temple University in Denver.", "weighing", "Denver"),
 ]
 
 
