@@ -443,32 +443,15 @@ def where_clause_head(ctx: Context, token: Token, places: dict[str, TokenSpan]) 
     return None
 
 
-def _in_sequence_anchor(t: Token, token: Token, words: Words) -> bool:
-    """Whether ``t`` hangs, below the trigger, in a phrase of a preposition that puts another
-    event before or after the trigger's (``event_time_preps`` that are not
-    ``simultaneity_preps``: "after", "before", "since", "following", ...): "the lead narrowed
-    after the debate in Las Vegas" (the debate was there, not the narrowing; an event
-    "during" another shares its place)."""
-    for a in t.ancestors:
-        if a.i == token.i:
-            return False
-        if a.dep_ == "prep" and a.lower_ in words.event_time_preps and a.lower_ not in words.simultaneity_preps:
-            return True
-    return False
-
-
 @PHRASE_PLACE.rule
 def deep_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
     """A named place or place noun deeper in the clause, never across another verb or
-    subject, nor inside a phrase that puts another event before or after the trigger's
-    (``_in_sequence_anchor``: "fell after the summit in Geneva"): "attacked positions in Aleppo"."""
+    subject: "attacked positions in Aleppo"."""
     words = ctx.words
     for t in ctx.subtree(token):
         if t.dep_ == "pobj" and t.head.dep_ == "prep" and _is_place_prep(t.head.lower_, words):
             if not _clause_path_clear(t, token) or _is_party_phrase(t.head, words):
                 continue
-            if _in_sequence_anchor(t, token, words):
-                continue  # "narrowed after the debate in Las Vegas": the debate's place
             span = _place_span(t, words)
             if span is not None and (t.ent_type_ in PLACE_LABELS or t.lemma_.lower() in words.place_nouns):
                 return span
@@ -698,8 +681,7 @@ NEAREST_PLACE_WINDOW = 8  # tokens between the trigger and the place entity
 @LOCATION.rule
 def nearest_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
     """The closest place entity after a preposition of place in the trigger's clause (or a
-    clause it serves), within ``NEAREST_PLACE_WINDOW`` tokens and outside the actor and
-    outside a phrase that puts another event before or after it (``_in_sequence_anchor``):
+    clause it serves), within ``NEAREST_PLACE_WINDOW`` tokens and outside the actor:
     "troops, now in Belgorod, were deployed"."""
     words = ctx.words
     best: tuple[int, TokenSpan] | None = None
@@ -716,8 +698,8 @@ def nearest_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenS
             continue
         if root.dep_ != "pobj" or not _is_place_prep(root.head.lower_, words):
             continue
-        if _is_party_phrase(root.head, words) or _in_sequence_anchor(root, token, words):
-            continue  # "fell after the summit in Geneva": the summit's place
+        if _is_party_phrase(root.head, words):
+            continue
         distance = min(abs(ent.start - token.i), abs(ent.end - 1 - token.i))
         if distance <= NEAREST_PLACE_WINDOW and (best is None or distance < best[0]):
             best = (distance, (ent.start, ent.end))
