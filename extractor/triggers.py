@@ -35,15 +35,46 @@ def is_presence_passive(token: Token, lexicon: Lexicon) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in lexicon.locative_preps and _has_place(c) for c in token.children)
 
 
+def _place_in_place(token: Token, lexicon: Lexicon) -> bool:
+    """A copula whose subject is itself a named place, put in a named place: "the town is in
+    Ohio", "the circuit is in Sao Paulo". It tells where a place lies (geography, a
+    description), and places no forces or people (guide section 1: only a copula that places
+    forces somewhere is an event)."""
+    subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.ent_type_ not in PLACE_LABELS:
+        return False
+    objects = [
+        p for c in token.children if c.dep_ == "prep" and c.lower_ in lexicon.locative_preps and _has_place(c)
+        for p in c.children if p.dep_ == "pobj"
+    ]
+    return bool(objects) and all(p.ent_type_ in PLACE_LABELS for p in objects)
+
+
+# Vetoes of a locative copula, tried in order: a copula one of them names is no event
+# (``copula_veto`` gives the name of the one that fired).
+COPULA_VETOES = (
+    ("place_in_place", _place_in_place),
+)
+
+
+def copula_veto(token: Token, lexicon: Lexicon) -> str | None:
+    """The name of the first of ``COPULA_VETOES`` that rules the copula out as an event, or None."""
+    for name, veto in COPULA_VETOES:
+        if veto(token, lexicon):
+            return name
+    return None
+
+
 def is_locative_copula(token: Token, lexicon: Lexicon) -> bool:
-    """A form of "be" that places its subject somewhere ("12,000 soldiers are in Russia")."""
+    """A form of "be" that places its subject somewhere ("12,000 soldiers are in Russia"),
+    unless one of ``COPULA_VETOES`` rules it out ("the town is in Ohio")."""
     if token.lemma_ != "be" or token.dep_ in ("aux", "auxpass"):
         return False
     if not any(c.dep_ in ("nsubj", "expl") for c in token.children):
         return False
     return any(
         c.dep_ == "prep" and c.lower_ in lexicon.locative_preps and _has_place(c) for c in token.children
-    )
+    ) and copula_veto(token, lexicon) is None
 
 
 def _is_purpose_clause(token: Token, lexicon: Lexicon) -> bool:

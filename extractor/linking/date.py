@@ -192,7 +192,18 @@ def _prep_date(prep: Token, pobj: Token, words: Words, *, times: bool = False) -
     span = _date_extent(pobj, words, times=times and word in words.time_preps, years=word in words.year_preps)
     if span is None or word in ("on", "at") and _is_duration(pobj.doc, span, words):
         return None  # "sits on a thousand years of history"
+    if word == "in" and _is_bare_ordinal(pobj.doc, span):
+        return None  # "scored in the 10th": an inning, round or lap; a day of the month takes "on"
     return _extend_date(pobj.doc, min(prep.i, span[0]), max(span[1], pobj.i + 1))
+
+
+def _is_bare_ordinal(doc: Doc, span: TokenSpan) -> bool:
+    """A date expression that is only an ordinal, with at most a determiner: "the 10th",
+    "the 3rd". English dates a day of the month with "on" ("on the 10th"); after "in" the
+    ordinal counts the parts of something else (an inning, a round, a lap; "in the 10th"),
+    no day (Quirk et al. 1985, 9.37: "on" for days, "in" for longer periods)."""
+    tokens = [t for t in doc[span[0] : span[1]] if t.dep_ != "det"]
+    return len(tokens) == 1 and tokens[0].text[:1].isdigit() and tokens[0].text[-2:].lower() in ("st", "nd", "rd", "th")
 
 
 def modifier_date(ctx: Context, noun: Token) -> TokenSpan | None:

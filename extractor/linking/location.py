@@ -93,6 +93,35 @@ def _is_named_facility(pobj: Token) -> bool:
     return senses is not None and senses.classes[0] in FACILITY_NOUN_CLASSES and "location" in senses.classes
 
 
+# WordNet classes of the senses by which a common noun can name somewhere: a region or
+# point (noun.location), a building, vehicle or surface (noun.artifact), a natural object
+# ("the planet", "the pits"; noun.object).
+SOMEWHERE_CLASSES = frozenset({"location", "artifact", "object"})
+
+
+def _names_no_place(pobj: Token, words: Words) -> bool:
+    """A common noun with no entity label whose WordNet senses, of those WordNet's tagged
+    corpus attests (all of them when it attests none), include none of a place, building or
+    object (``SOMEWHERE_CLASSES``): an occurrence, time, state or idea a verb of motion goes
+    "to" or "into" figuratively, no place ("went to extra innings", "brought an end to the
+    longest title drought", "going into Tuesday's race", "descended into farce"; but "to the
+    stage", "to the polls", "into a clinic"; the lemma's senses and, for a plural WordNet
+    lists apart, the plural's: "the polls"). Gatherings stay places ("went to a rally"); a
+    noun WordNet lacks is kept."""
+    if pobj.pos_ != "NOUN" or pobj.ent_type_ or pobj.lemma_.lower() in words.gatherings:
+        return False
+    found = False
+    for form in {pobj.lemma_.lower(), pobj.lower_}:  # "the polls": WordNet's plural entry is a place
+        senses = word_senses(form, "n")
+        if senses is None:
+            continue
+        found = True
+        attested = [k for k, n in zip(senses.classes, senses.counts) if n > 0] or list(senses.classes)
+        if any(k in SOMEWHERE_CLASSES for k in attested):
+            return False
+    return found
+
+
 # WordNet classes of the senses of a state or act that a bare noun after "into" may name:
 # "sworn into office" (office: a post held, noun.act), "into custody" (noun.state).
 STATE_ENTERED_CLASSES = frozenset({"act", "state"})
@@ -343,8 +372,9 @@ def controlled_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -
 
 @PHRASE_PLACE.rule
 def motion_destination(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
-    """Whatever a verb of moving people or goods sends them to, unless it names a party:
-    "took him to a clinic", "shipped the drones to the front"."""
+    """Whatever a verb of moving people or goods sends them to, unless it names a party or
+    no place (``_names_no_place``: "went to extra innings"): "took him to a clinic",
+    "shipped the drones to the front"."""
     if token.pos_ != "VERB" or not _is_motion(token.lemma_.lower()):
         return None
     words = ctx.words
@@ -357,6 +387,7 @@ def motion_destination(ctx: Context, token: Token, places: dict[str, TokenSpan])
                 pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not _is_party(pobj, words)
                 and not _names_person(pobj) and pobj.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
                 and not _is_state_entered(pobj, words)  # "went into hiding"
+                and not _names_no_place(pobj, words)  # "went to extra innings": no place
             ):
                 if _spatial_object(pobj, words) is not None:
                     span = _place_span(pobj, words)  # "moved to the front of the stage": the stage

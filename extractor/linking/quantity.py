@@ -17,9 +17,52 @@ from .rules import Context, RuleTable, Words, shipped_words
 from .spans import QUANTITY_LABELS, _entity, _is_number, _trim, noun_phrase
 
 
+_PAIR_DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _number_value(token: Token) -> float | None:
+    try:
+        return float(token.text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _is_score(num: Token) -> bool:
+    """A pair of figures joined by a dash whose first is not below its second: a score or a
+    ratio ("a 5-1 win", "broke a 6-6 tie", "a 3-1 lead"), which counts nothing the event
+    involves; a range goes up ("10-15 people")."""
+    doc = num.doc
+    i = num.i
+    if i + 2 < len(doc) and doc[i + 1].text in _PAIR_DASHES:
+        first, second = _number_value(num), _number_value(doc[i + 2])
+    elif i >= 2 and doc[i - 1].text in _PAIR_DASHES:
+        first, second = _number_value(doc[i - 2]), _number_value(num)
+    else:
+        return False
+    return first is not None and second is not None and first >= second
+
+
+def _is_label_number(num: Token, head: Token) -> bool:
+    """A number that names rather than counts: after the noun it identifies ("at turn one",
+    "on lap eight", "Room 101": a postposed numeral, Quirk et al. 1985, 5.23), or with a
+    proper name joined to it ("Formula One drivers", "Apollo 11"), which a count never takes."""
+    if num.i > head.i and num.dep_ == "nummod":
+        return True
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < num.i for c in num.children)
+
+
+def _is_substitute_one(num: Token) -> bool:
+    """The substitute "one" (Quirk et al. 1985, 6.52), a pronoun standing for a noun, no
+    count: with a determiner or adjective of its own ("the smaller one", "no one", "this
+    one"); the numeral "one" takes none ("one was arrested", "one of the 67 supervisors")."""
+    if num.lower_ not in ("one", "ones"):
+        return False
+    return any(c.dep_ in ("det", "amod") for c in num.children)
+
+
 def quantity_span(token: Token, words: Words | None = None) -> TokenSpan | None:
-    """The number with the noun it counts, if ``token``'s phrase holds one (word classes from
-    ``words``, default: the shipped lexicon's)."""
+    """The number with the noun it counts, if ``token``'s phrase holds one and it is no score
+    (``_is_score``: "a 5-1 win") (word classes from ``words``, default: the shipped lexicon's)."""
     doc = token.doc
     words = words or shipped_words()
     if _is_number(token):
@@ -40,6 +83,12 @@ def quantity_span(token: Token, words: Words | None = None) -> TokenSpan | None:
                                 return found
             return None
         num, head = nums[0], token
+    if _is_score(num):
+        return None  # "a 5-1 win": a score, no amount
+    if _is_label_number(num, head):
+        return None  # "at turn one", "Formula One drivers": a name or label, no count
+    if _is_substitute_one(num):
+        return None  # "the smaller one", "no one": a pronoun, no count
     start = min(num.left_edge.i, head.i)
     end = max(head.i, num.i) + 1
     for c in num.rights:
