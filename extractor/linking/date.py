@@ -471,12 +471,24 @@ def deep_date(ctx: Context, token: Token) -> TokenSpan | None:
 @DATE.rule
 def purpose_clause(ctx: Context, token: Token) -> TokenSpan | None:
     """The date the trigger's infinitive of purpose gives in its own clause: "sent engineers
-    to rebuild the bridge by March"."""
+    to rebuild the bridge by March". Not an object's complement (``_is_object_complement``:
+    "urged workers to strike on Monday", where the workers strike on Monday)."""
     for clause in _purpose_clauses(token):
+        if _is_object_complement(ctx, token, clause):
+            continue
         found = OWN_DATE.first(ctx, clause)
         if found is not None:
             return found.value
     return None
+
+
+def _is_object_complement(ctx: Context, token: Token, clause: Token) -> bool:
+    """Whether an infinitive ``clause`` is the complement that the trigger's direct object
+    performs (object control, Quirk et al. 1985, 16.64: "motivated them to mobilize", "forced
+    the president to disclose"), not an infinitive of purpose: the parser labels it ``xcomp``
+    beside a direct object (a purpose clause, "sent troops to support", is ``advcl``). Its
+    time is the complement's own event, which follows the trigger's."""
+    return clause.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in ctx.children(token))
 
 
 @DATE.rule

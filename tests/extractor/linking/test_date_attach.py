@@ -91,3 +91,18 @@ def test_a_coordinated_verb_takes_only_shared_dates(slot_of, text, word, date):
 )
 def test_a_number_hyphened_to_a_time_unit_is_no_year(slot_of, text, word, date):
     assert slot_of(text, word, "date")[0] == date
+
+
+@pytest.mark.parametrize(
+    "text, word, date",
+    [
+        # the object performs the infinitive: its date is the complement's own event
+        ("The union urged workers to strike on Monday.", "urged", None),
+        ("The coach motivated the players to train on Sunday.", "motivated", None),
+        # an infinitive of purpose (advcl) and a subject's own complement still date the trigger
+        ("The army sent engineers to rebuild the bridge by March.", "sent", "by March"),
+        ("The council decided to close the bridge on Monday.", "decided", "on Monday"),
+    ],
+)
+def test_an_object_complement_does_not_date_the_trigger(slot_of, text, word, date):
+    assert slot_of(text, word, "date")[0] == date
