@@ -238,10 +238,25 @@ DEPENDENT_DATE = RuleTable("date", "the date one dependent of the trigger's clau
 def date_dependent(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
     """A date word depending on the clause: "attacked last week", "yesterday's talks"."""
     if c.dep_ in ("npadvmod", "tmod", "advmod", "nsubj", "dobj", "obl", "pobj", "dep", "attr"):
+        if _is_bare_month_argument(c):
+            return None
         span = _date_extent(c, ctx.words, times=times and c.dep_ in ("npadvmod", "tmod"))
         if span is not None and not _is_bare_duration(c.doc, span, ctx.words):
             return _extend_date(c.doc, *span)
     return None
+
+
+def _is_bare_month_argument(c: Token) -> bool:
+    """A month name alone as the subject or direct object ("invited May to visit", "April
+    said"): a name ("May", "April", "June" are also personal names) the recognizer took for
+    a date; a month dates an event after a preposition or with a day, year or determiner
+    ("in May", "May 5", "last May"), not as an argument."""
+    return (
+        c.dep_ in ("nsubj", "dobj")
+        and c.text[:1].isupper()
+        and c.lower_ in MONTH_NAMES
+        and not any(True for _ in c.children)
+    )
 
 
 @DEPENDENT_DATE.rule

@@ -106,3 +106,19 @@ def test_a_number_hyphened_to_a_time_unit_is_no_year(slot_of, text, word, date):
 )
 def test_an_object_complement_does_not_date_the_trigger(slot_of, text, word, date):
     assert slot_of(text, word, "date")[0] == date
+
+
+@pytest.mark.parametrize(
+    "text, word, date",
+    [
+        # a month name alone as subject or object is a person's name
+        ("The minister thanked May for the visit.", "thanked", None),
+        ("The minister invited April to the summit.", "invited", None),
+        # with a determiner, a day or after a preposition it dates
+        ("The minister visited the dam last May.", "visited", "last May"),
+        ("The minister visited the dam in May.", "visited", "in May"),
+    ],
+)
+def test_a_bare_month_argument_is_a_name(slot_of, text, word, date):
+    assert slot_of(text, word, "date")[0] == date
+
