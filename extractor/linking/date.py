@@ -273,9 +273,10 @@ def event_dated_prep(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
     any temporal preposition when its object is an event the trigger finder found, a
     gathering or an occurrence noun (``_is_occurrence_noun``): "lost in the 2016 election",
     "spoke at Monday's summit", "seized power in a 2014 coup" (not a speech act: "spoke in
-    the 2016 report")."""
+    the 2016 report"). Not a preposition of purpose (``purpose_preps``: "gearing up for his
+    Jan. 20 inauguration" is before it)."""
     pobj = _temporal_object(ctx, c)
-    if pobj is None:
+    if pobj is None or c.lower_ in ctx.words.purpose_preps:
         return None
     words = ctx.words
     is_event = pobj.i in ctx.noun_events or pobj.lemma_.lower() in words.gatherings or _is_occurrence_noun(ctx, pobj)
@@ -474,7 +475,9 @@ def own_clause(ctx: Context, token: Token) -> Found | None:
 
 @DATE.rule
 def deep_date(ctx: Context, token: Token) -> TokenSpan | None:
-    """A temporal prepositional phrase deeper in the clause: "killed hundreds in the 1990s"."""
+    """A temporal prepositional phrase deeper in the clause: "killed hundreds in the 1990s".
+    Not a date of origin after a noun (``origin_preps``: "did not change the ruling from
+    July", the ruling's date; Quirk et al. 1985, 17.37, postmodification)."""
     for t in ctx.subtree(token):
         if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in ctx.words.temporal_preps:
             span = _prep_date(t.head, t, ctx.words)

@@ -122,3 +122,16 @@ def test_an_object_complement_does_not_date_the_trigger(slot_of, text, word, dat
 def test_a_bare_month_argument_is_a_name(slot_of, text, word, date):
     assert slot_of(text, word, "date")[0] == date
 
+
+@pytest.mark.parametrize(
+    "text, word, date",
+    [
+        # "for" with a dated event gives its purpose: the event comes later
+        ("The party prepared for the 2030 election with new posters.", "prepared", None),
+        ("Gearing up for her March 3 wedding, the singer cancelled two concerts.", "Gearing", None),
+        # other prepositions with a dated event still date the trigger
+        ("The rebels seized power in a 2014 coup.", "seized", "in a 2014 coup"),
+    ],
+)
+def test_for_a_dated_event_is_a_purpose(slot_of, text, word, date):
+    assert slot_of(text, word, "date")[0] == date
