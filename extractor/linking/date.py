@@ -208,13 +208,19 @@ def _is_bare_ordinal(doc: Doc, span: TokenSpan) -> bool:
 
 def modifier_date(ctx: Context, noun: Token) -> TokenSpan | None:
     """A point date modifying a noun: "the 1979 revolution", "Tuesday's earthquake", "their
-    Nov. 2 victory" (a month the parser reads as a noun modifier, ``nmod``)."""
+    Nov. 2 victory" (a month the parser reads as a noun modifier, ``nmod``), "a Sunday night
+    appearance" (a day with its part, which the recognizer may call a time)."""
     for c in ctx.children(noun):
         if c.dep_ in ("nummod", "compound", "poss", "amod", "npadvmod", "nmod"):
             span = _date_extent(c, ctx.words)
             if span is not None and _is_point_date(noun.doc, span, ctx.words):
                 return _trim(noun.doc, *span)
     return None
+
+
+def _names_day(doc: Doc, span: TokenSpan, words: Words) -> bool:
+    """Whether a span names a day ("Sunday night", "yesterday evening")."""
+    return any(t.lower_ in words.weekdays or t.lower_ in words.day_words for t in doc[span[0] : span[1]])
 
 
 def _temporal_object(ctx: Context, c: Token) -> Token | None:
@@ -480,6 +486,8 @@ def deep_date(ctx: Context, token: Token) -> TokenSpan | None:
     July", the ruling's date; Quirk et al. 1985, 17.37, postmodification)."""
     for t in ctx.subtree(token):
         if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in ctx.words.temporal_preps:
+            if t.head.lower_ in ctx.words.origin_preps and t.head.head.pos_ in ("NOUN", "PROPN"):
+                continue
             span = _prep_date(t.head, t, ctx.words)
             if span is not None and _clause_path_clear(t, token) and not _is_record_span(ctx, t.head, span):
                 return span

@@ -135,3 +135,37 @@ def test_a_bare_month_argument_is_a_name(slot_of, text, word, date):
 )
 def test_for_a_dated_event_is_a_purpose(slot_of, text, word, date):
     assert slot_of(text, word, "date")[0] == date
+
+
+def _ruling_rows(prep):
+    """"The board did not change the agency's ruling <prep> July .", the phrase parsed as the
+    ruling's postmodifier (as spaCy's English pipeline does beside a possessor)."""
+    return [
+        ("The", 1, "det", "DET", "DT", "the"),
+        ("board", 4, "nsubj", "NOUN", "NN", "board"),
+        ("did", 4, "aux", "AUX", "VBD", "do"),
+        ("not", 4, "neg", "PART", "RB", "not"),
+        ("change", 4, "ROOT", "VERB", "VB", "change"),
+        ("the", 6, "det", "DET", "DT", "the"),
+        ("agency", 8, "poss", "NOUN", "NN", "agency"),
+        ("'s", 6, "case", "PART", "POS", "'s"),
+        ("ruling", 4, "dobj", "NOUN", "NN", "ruling"),
+        (prep, 8, "prep", "ADP", "IN", prep),
+        ("July", 9, "pobj", "PROPN", "NNP", "July"),
+        (".", 4, "punct", "PUNCT", ".", "."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "prep, date",
+    [
+        # "from" after a noun gives the noun's date of origin, not the verb's
+        ("from", None),
+        # another preposition of time there still dates the clause (deep_date)
+        ("in", "in July"),
+    ],
+)
+def test_a_date_of_origin_after_a_noun_is_the_nouns(parse, link_at, prep, date):
+    doc = parse(_ruling_rows(prep), ents=[(10, 11, "DATE")])
+    args, text = link_at(doc, 4, "change")
+    assert text(args.date) == date
