@@ -212,7 +212,9 @@ def modifier_date(ctx: Context, noun: Token) -> TokenSpan | None:
     appearance" (a day with its part, which the recognizer may call a time)."""
     for c in ctx.children(noun):
         if c.dep_ in ("nummod", "compound", "poss", "amod", "npadvmod", "nmod"):
-            span = _date_extent(c, ctx.words)
+            span = _date_extent(c, ctx.words, times=c.ent_type_ == "TIME")
+            if span is not None and c.ent_type_ == "TIME" and not _names_day(noun.doc, span, ctx.words):
+                continue  # "the 7 p.m. meeting": a clock time, no day
             if span is not None and _is_point_date(noun.doc, span, ctx.words):
                 return _trim(noun.doc, *span)
     return None

@@ -169,3 +169,17 @@ def test_a_date_of_origin_after_a_noun_is_the_nouns(parse, link_at, prep, date):
     doc = parse(_ruling_rows(prep), ents=[(10, 11, "DATE")])
     args, text = link_at(doc, 4, "change")
     assert text(args.date) == date
+
+
+@pytest.mark.parametrize(
+    "text, word, date",
+    [
+        # a day with its part modifying an event noun, which the recognizer calls a time
+        ("The senator criticized the court during a Monday night appearance in Dayton, Ohio.", "appearance", "Monday night"),
+        ("The band played a Saturday night show in Leeds.", "show", "Saturday night"),
+        # a clock time alone names no day
+        ("The mayor spoke at the 7 p.m. meeting in the hall.", "meeting", None),
+    ],
+)
+def test_a_day_with_its_part_dates_an_event_noun(slot_of, text, word, date):
+    assert slot_of(text, word, "date")[0] == date
