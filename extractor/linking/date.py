@@ -600,7 +600,8 @@ def anchored_date(ctx: Context, token: Token) -> TokenSpan | None:
         if span is not None:
             return span
     for t in ctx.subtree(token):
-        if t.dep_ in ("prep", "advmod") and t.head.i != token.i and _anchor_path_clear(t, token):
+        # ``_anchor_span`` needs ``_anchor_object``'s object: without one the path is not looked at
+        if t.dep_ in ("prep", "advmod") and t.head.i != token.i and _anchor_object(ctx, t) is not None and _anchor_path_clear(t, token):
             span = _anchor_span(ctx, t, token)
             if span is not None:
                 return span
