@@ -419,10 +419,18 @@ def _in_head_conjunct(ctx: Context, token: Token, holder: Token, c: Token) -> bo
 
 def _clause_dates(ctx: Context, token: Token, *, times: bool) -> Found | None:
     """The first date among the dependents of the trigger's date holders (``DEPENDENT_DATE``)
-    or, without ``times``, modifying a holder noun; then among its stray dependents."""
+    or, without ``times``, modifying a holder noun; then among its stray dependents.
+
+    With ``times``, once the search without them found nothing for the same word (as
+    ``clause_time`` follows ``clause_date``), only the dependents whose find can change with
+    ``times`` (``_times_matter``) are asked again: the rules are pure functions of the parse,
+    so every other dependent gives nothing again."""
+    dateless = ctx.memo((_clause_dates, token.i), set)  # {True}: the search without times found nothing
+    again = times and True in dateless
+    words = ctx.words
     for holder in _date_holders(ctx, token):
         for c in ctx.children(holder):
-            if c.dep not in DATED_DEPS or _in_head_conjunct(ctx, token, holder, c):
+            if c.dep not in DATED_DEPS or (again and not _times_matter(c, words)) or _in_head_conjunct(ctx, token, holder, c):
                 continue
             found = DEPENDENT_DATE.first(ctx, c, times)
             if found is not None:
@@ -432,12 +440,22 @@ def _clause_dates(ctx: Context, token: Token, *, times: bool) -> Found | None:
             if found is not None:
                 return found
     for c in ctx.memo((_stray_dependents, token.i), lambda: _stray_dependents(token)):
-        if c.dep not in DATED_DEPS:
+        if c.dep not in DATED_DEPS or (again and not _times_matter(c, words)):
             continue
         found = DEPENDENT_DATE.first(ctx, c, times)
         if found is not None:
             return found
+    if not times:
+        dateless.add(True)
     return None
+
+
+def _times_matter(c: Token, words: Words) -> bool:
+    """Whether ``DEPENDENT_DATE``'s find for dependent ``c`` can change with ``times``: only
+    ``date_dependent`` (for an "npadvmod" or "tmod" dependent) and ``prep_date`` (for a
+    preposition of ``time_preps``, through ``_prep_date``) read it."""
+    dep = c.dep_
+    return dep in ("npadvmod", "tmod") or (dep == "prep" and c.lower_ in words.time_preps)
 
 
 # Rules: (ctx, trigger token) -> TokenSpan | None
@@ -633,7 +651,8 @@ def anchored_date(ctx: Context, token: Token) -> TokenSpan | None:
         if span is not None:
             return span
     for t in ctx.subtree(token):
-        if t.dep_ in ("prep", "advmod") and t.head.i != token.i and _anchor_path_clear(t, token):
+        # ``_anchor_span`` needs ``_anchor_object``'s object: without one the path is not looked at
+        if t.dep_ in ("prep", "advmod") and t.head.i != token.i and _anchor_object(ctx, t) is not None and _anchor_path_clear(t, token):
             span = _anchor_span(ctx, t, token)
             if span is not None:
                 return span

@@ -270,6 +270,9 @@ def _phrase_places(ctx: Context, token: Token) -> dict[str, TokenSpan]:
                 found["static"] = (c.i, c.i + 1)  # "founded here"
             if c.dep_ not in ("prep", "dative", "advmod"):
                 continue
+            kind = _prep_kind(c.lower_, words)
+            if kind is None or kind in found:
+                continue  # it gives no place of a kind not yet found: its object is not looked at
             pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
             if pobj is None or _is_party_phrase(c, words):
                 continue
@@ -277,8 +280,7 @@ def _phrase_places(ctx: Context, token: Token) -> dict[str, TokenSpan]:
             if span is None and c.lower_ == "at" and pobj.lemma_.lower() in words.gatherings:
                 # "announced at a news conference in Geneva": where the gathering is, else the gathering
                 span = _static_location(ctx, pobj) or _trim(pobj.doc, *noun_phrase(pobj))
-            kind = _prep_kind(c.lower_, words)
-            if span is not None and kind is not None and kind not in found:
+            if span is not None:
                 found[kind] = span
     return found
 
@@ -450,10 +452,12 @@ def deep_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> Toke
     words = ctx.words
     for t in ctx.subtree(token):
         if t.dep_ == "pobj" and t.head.dep_ == "prep" and _is_place_prep(t.head.lower_, words):
+            if not (t.ent_type_ in PLACE_LABELS or t.lemma_.lower() in words.place_nouns):
+                continue  # neither a named place nor a place noun: not taken, whatever its span
             if not _clause_path_clear(t, token) or _is_party_phrase(t.head, words):
                 continue
             span = _place_span(t, words)
-            if span is not None and (t.ent_type_ in PLACE_LABELS or t.lemma_.lower() in words.place_nouns):
+            if span is not None:
                 return span
     return None
 

@@ -192,3 +192,30 @@ def test_dependent_date_rules_read_dates_only_from_the_listed_labels(nlp, text):
         if t.dep not in ANCHOR_DEPS:
             assert _anchor_object(ctx, t) is None, (t.text, t.dep_)
     assert fired  # the sentences do give dates, through the listed labels
+
+
+@pytest.mark.parametrize(
+    "text, word, time",
+    [
+        ("Rebels stormed the depot at 9am.", "stormed", "at 9am"),  # a preposition of time_preps
+        ("The convoy left the camp at dawn on the coast.", "left", "at dawn"),
+        ("Workers repaired the pipe near the school.", "repaired", None),  # no time at all
+    ],
+)
+def test_clause_time_after_clause_date_asks_again_only_what_times_can_change(nlp, span_text, text, word, time):
+    """``clause_time`` after ``clause_date`` found nothing (as ``OWN_DATE`` tries them) skips
+    the dependents whose find cannot change with clock times; it finds what it finds alone."""
+    from extractor.lexicon import default_lexicon
+    from extractor.linking.date import clause_date, clause_time
+    from extractor.linking.rules import Context
+    from extractor.triggers import find_triggers
+
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    triggers = find_triggers(doc, lexicon=default_lexicon())
+    alone = clause_time(Context.of(doc, triggers, default_lexicon()), token)
+    ctx = Context.of(doc, triggers, default_lexicon())
+    assert clause_date(ctx, token) is None
+    after = clause_time(ctx, token)
+    assert after == alone
+    assert span_text(doc, after) == time
