@@ -1006,6 +1006,16 @@ def _judgment_object(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _emotion_verb(token: Token, lexicon: Lexicon) -> bool:
+    """A verb whose first WordNet sense is of the lexicographer class verb.emotion ("the
+    verdict shocked many in Lyon", "the painter was inspired by a trip to Rome"): it tells
+    a feeling caused or felt, a state of mind and no concrete action (guide section 1:
+    opinions and motives are not events). The other senses of such a verb ("shock" as a
+    collision) are rarer by WordNet's own order."""
+    senses = word_senses(verb_base(token), "v")
+    return senses is not None and senses.classes[0] == "emotion"
+
+
 # Vetoes of the verb path, tried in order after the verb's word classes have admitted it: a
 # verb one of them names is no trigger (``verb_veto`` gives the name of the one that fired).
 VERB_VETOES = (
@@ -1017,6 +1027,7 @@ VERB_VETOES = (
     ("judgment_object", _judgment_object),
     ("aspect_of_thing", _aspect_of_thing),
     ("lasting_state", _lasting_state),
+    ("emotion_verb", _emotion_verb),
 )
 
 
