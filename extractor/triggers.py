@@ -1016,6 +1016,25 @@ def _emotion_verb(token: Token, lexicon: Lexicon) -> bool:
     return senses is not None and senses.classes[0] == "emotion"
 
 
+def _cognition_object(token: Token, lexicon: Lexicon) -> bool:
+    """A verb whose direct object is a common noun whose first WordNet sense is of
+    noun.cognition, the class of ideas, conclusions and examples ("reached a conclusion in
+    May", "changed its view in 2019", "the example that the team set in Rome"; in a relative
+    clause the object is the noun the clause modifies): the verb only carries that mental
+    content, no concrete action (guide section 1: opinions and analysis are not events)."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if token.dep_ == "relcl" and not objects and token.head.pos_ == "NOUN":
+        if any(c.dep_ == "nsubj" for c in token.children):
+            objects = [token.head]  # "the conclusion (that) he reached": an active clause's gap
+    for c in objects:
+        if c.pos_ != "NOUN" or c.ent_type_:
+            continue
+        senses = word_senses(c.lemma_.lower(), "n")
+        if senses is not None and senses.classes[0] == "cognition":
+            return True
+    return False
+
+
 # Vetoes of the verb path, tried in order after the verb's word classes have admitted it: a
 # verb one of them names is no trigger (``verb_veto`` gives the name of the one that fired).
 VERB_VETOES = (
@@ -1028,6 +1047,7 @@ VERB_VETOES = (
     ("aspect_of_thing", _aspect_of_thing),
     ("lasting_state", _lasting_state),
     ("emotion_verb", _emotion_verb),
+    ("cognition_object", _cognition_object),
 )
 
 

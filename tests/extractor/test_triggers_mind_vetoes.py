@@ -26,6 +26,9 @@ def _trigger_words(doc):
         ("The architect was inspired by a trip to Kyoto in 1990.", "inspired", "emotion_verb"),
         ("The closure worried shopkeepers in Leeds last week.", "worried", "emotion_verb"),
         # an object first of noun.cognition: the verb carries mental content only
+        ("The panel reached its conclusion in March.", "reached", "cognition_object"),
+        ("The board changed its view on the merger in 2019.", "changed", "cognition_object"),
+        ("They followed the example the mayor of Turin set in 2012.", "set", "cognition_object"),
         # a verb of causing with a noun object: the object names what was brought about
         # a capitalized name inside the sentence that the tagger read as a verb
     ],
