@@ -1035,6 +1035,19 @@ def _cognition_object(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _causing_event(token: Token, lexicon: Lexicon) -> bool:
+    """A verb of causing (the lexicon's ``causing``: Levin 27 engender verbs) with a common
+    noun for its direct object ("the verdict sparked protests in Lyon", "prompting riots
+    across the region"): the object names what was brought about, the event, found by itself
+    when the lexicon takes it for one; the causing only relates two happenings and is no
+    concrete action of its own (guide section 1)."""
+    if verb_base(token) not in lexicon.causing:
+        return False
+    return any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" for c in token.children
+    )
+
+
 # Vetoes of the verb path, tried in order after the verb's word classes have admitted it: a
 # verb one of them names is no trigger (``verb_veto`` gives the name of the one that fired).
 VERB_VETOES = (
@@ -1048,6 +1061,7 @@ VERB_VETOES = (
     ("lasting_state", _lasting_state),
     ("emotion_verb", _emotion_verb),
     ("cognition_object", _cognition_object),
+    ("causing_event", _causing_event),
 )
 
 

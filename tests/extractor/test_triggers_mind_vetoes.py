@@ -30,6 +30,8 @@ def _trigger_words(doc):
         ("The board changed its view on the merger in 2019.", "changed", "cognition_object"),
         ("They followed the example the mayor of Turin set in 2012.", "set", "cognition_object"),
         # a verb of causing with a noun object: the object names what was brought about
+        ("The ruling sparked riots in Lyon on Monday.", "sparked", "causing_event"),
+        ("The mayor resigned, prompting angry rallies across the city.", "prompting", "causing_event"),
         # a capitalized name inside the sentence that the tagger read as a verb
     ],
 )
