@@ -1048,6 +1048,22 @@ def _causing_event(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
+# Entity labels of names: a word tagged as a verb inside one is a name the tagger misread.
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _name_as_verb(token: Token, lexicon: Lexicon) -> bool:
+    """A capitalized word inside the sentence that the entity recognizer takes for (part of)
+    a name of a person, organization, place or people ("she has seen Baker close in on her",
+    "'Baker to the left of me'"): a proper noun the tagger read as a verb, whose common-noun
+    homograph is a verb; a name is no predicate. Not at the start of a sentence, where any
+    verb is capitalized."""
+    return (
+        not token.is_sent_start and token.text[:1].isupper() and not token.is_upper
+        and token.ent_type_ in _NAME_LABELS
+    )
+
+
 # Vetoes of the verb path, tried in order after the verb's word classes have admitted it: a
 # verb one of them names is no trigger (``verb_veto`` gives the name of the one that fired).
 VERB_VETOES = (
@@ -1062,6 +1078,7 @@ VERB_VETOES = (
     ("emotion_verb", _emotion_verb),
     ("cognition_object", _cognition_object),
     ("causing_event", _causing_event),
+    ("name_as_verb", _name_as_verb),
 )
 
 

@@ -33,6 +33,7 @@ def _trigger_words(doc):
         ("The ruling sparked riots in Lyon on Monday.", "sparked", "causing_event"),
         ("The mayor resigned, prompting angry rallies across the city.", "prompting", "causing_event"),
         # a capitalized name inside the sentence that the tagger read as a verb
+        ("Voters have seen Trump close in on her in states like Ohio.", "Trump", "name_as_verb"),
     ],
 )
 def test_vetoed_verbs(nlp, text, word, veto):
