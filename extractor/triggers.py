@@ -1017,11 +1017,15 @@ def _emotion_verb(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _cognition_object(token: Token, lexicon: Lexicon) -> bool:
-    """A verb whose direct object is a common noun whose first WordNet sense is of
-    noun.cognition, the class of ideas, conclusions and examples ("reached a conclusion in
-    May", "changed its view in 2019", "the example that the team set in Rome"; in a relative
-    clause the object is the noun the clause modifies): the verb only carries that mental
-    content, no concrete action (guide section 1: opinions and analysis are not events)."""
+    """A verb whose direct object is a common noun of judging or believing: first of WordNet's
+    noun.cognition, with a WordNet verb (``derived_verb``) among the lexicon's ``reporting``,
+    ``cognition`` or ``judging_pleading`` verbs ("reached a conclusion in May": conclude;
+    "changed its view in 2019": view; in an active relative clause the object is the noun
+    the clause modifies, "the conclusion the judge reached in Turin"): the verb only carries that judgment,
+    no concrete action (guide section 1: opinions and analysis are not events), as
+    ``_judgment_object`` does for nouns of saying. Not for other nouns of the class, which
+    name know-how, plans or kinds ("transferred enrichment techniques", "developed three
+    types of bacteria": concrete acts, seen on GENEVA val)."""
     objects = [c for c in token.children if c.dep_ == "dobj"]
     if token.dep_ == "relcl" and not objects and token.head.pos_ == "NOUN":
         if any(c.dep_ == "nsubj" for c in token.children):
@@ -1030,7 +1034,10 @@ def _cognition_object(token: Token, lexicon: Lexicon) -> bool:
         if c.pos_ != "NOUN" or c.ent_type_:
             continue
         senses = word_senses(c.lemma_.lower(), "n")
-        if senses is not None and senses.classes[0] == "cognition":
+        if senses is None or senses.classes[0] != "cognition":
+            continue
+        verb = derived_verb(senses)
+        if verb is not None and (verb in lexicon.reporting or verb in lexicon.cognition or verb in lexicon.judging_pleading):
             return True
     return False
 

@@ -28,7 +28,7 @@ def _trigger_words(doc):
         # an object first of noun.cognition: the verb carries mental content only
         ("The panel reached its conclusion in March.", "reached", "cognition_object"),
         ("The board changed its view on the merger in 2019.", "changed", "cognition_object"),
-        ("They followed the example the mayor of Turin set in 2012.", "set", "cognition_object"),
+        ("They recalled the conclusion the judge reached in Turin in 2012.", "reached", "cognition_object"),
         # a verb of causing with a noun object: the object names what was brought about
         ("The ruling sparked riots in Lyon on Monday.", "sparked", "causing_event"),
         ("The mayor resigned, prompting angry rallies across the city.", "prompting", "causing_event"),
@@ -52,6 +52,9 @@ def test_vetoed_verbs(nlp, text, word, veto):
         # an object first of another class than cognition
         ("The convoy reached the border near Rafah on Tuesday.", "reached"),
         ("The firm changed the shape of its bottles in 2018.", "changed"),
+        # a noun of the class that names know-how or kinds, with no verb of judging
+        ("The firm transferred its welding techniques to Vietnam in 2019.", "transferred"),
+        ("The lab developed three types of vaccine in Lyon in 2020.", "developed"),
         # a clause that tells the noun's content, no relative clause: its verb keeps its event
         ("The inquiry reached the conclusion that the guards fled the prison in May.", "fled"),
         # a passive relative clause: its noun is its subject, no object of the verb
