@@ -1042,19 +1042,6 @@ def _cognition_object(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
-def _causing_event(token: Token, lexicon: Lexicon) -> bool:
-    """A verb of causing (the lexicon's ``causing``: Levin 27 engender verbs) with a common
-    noun for its direct object ("the verdict sparked protests in Lyon", "prompting riots
-    across the region"): the object names what was brought about, the event, found by itself
-    when the lexicon takes it for one; the causing only relates two happenings and is no
-    concrete action of its own (guide section 1)."""
-    if verb_base(token) not in lexicon.causing:
-        return False
-    return any(
-        c.dep_ == "dobj" and c.pos_ == "NOUN" for c in token.children
-    )
-
-
 # Entity labels of names: a word tagged as a verb inside one is a name the tagger misread.
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
@@ -1084,7 +1071,6 @@ VERB_VETOES = (
     ("lasting_state", _lasting_state),
     ("emotion_verb", _emotion_verb),
     ("cognition_object", _cognition_object),
-    ("causing_event", _causing_event),
     ("name_as_verb", _name_as_verb),
 )
 

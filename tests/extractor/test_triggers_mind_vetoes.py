@@ -1,5 +1,5 @@
-"""``VERB_VETOES`` of feelings, mental content, causing and misread names (``emotion_verb``,
-``cognition_object``, ``causing_event``, ``name_as_verb``): verbs whose word classes admit
+"""``VERB_VETOES`` of feelings, mental content and misread names (``emotion_verb``,
+``cognition_object``, ``name_as_verb``): verbs whose word classes admit
 them but whose clause tells no concrete action (guide section 1). Invented sentences."""
 
 from __future__ import annotations
@@ -29,9 +29,6 @@ def _trigger_words(doc):
         ("The panel reached its conclusion in March.", "reached", "cognition_object"),
         ("The board changed its view on the merger in 2019.", "changed", "cognition_object"),
         ("They recalled the conclusion the judge reached in Turin in 2012.", "reached", "cognition_object"),
-        # a verb of causing with a noun object: the object names what was brought about
-        ("The ruling sparked riots in Lyon on Monday.", "sparked", "causing_event"),
-        ("The mayor resigned, prompting angry rallies across the city.", "prompting", "causing_event"),
         # a capitalized name inside the sentence that the tagger read as a verb
         ("Voters have seen Trump close in on her in states like Ohio.", "Trump", "name_as_verb"),
     ],
@@ -59,8 +56,6 @@ def test_vetoed_verbs(nlp, text, word, veto):
         ("The inquiry reached the conclusion that the guards fled the prison in May.", "fled"),
         # a passive relative clause: its noun is its subject, no object of the verb
         ("Both sides backed the deal, which was signed in Geneva on Sunday.", "signed"),
-        # a verb of causing with no noun object
-        ("The blast caused the bridge to collapse near Mosul on Friday.", "collapse"),
         # a verb at the start of a sentence, capitalized as any first word is
         ("Seize the airport in Kabul before dawn, the general ordered on Monday.", "Seize"),
         ("Troops seized the airport in Kabul on Monday.", "seized"),
