@@ -1006,6 +1006,58 @@ def _judgment_object(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _emotion_verb(token: Token, lexicon: Lexicon) -> bool:
+    """A verb whose first WordNet sense is of the lexicographer class verb.emotion ("the
+    verdict shocked many in Lyon", "the painter was inspired by a trip to Rome"): it tells
+    a feeling caused or felt, a state of mind and no concrete action (guide section 1:
+    opinions and motives are not events). The other senses of such a verb ("shock" as a
+    collision) are rarer by WordNet's own order."""
+    senses = word_senses(verb_base(token), "v")
+    return senses is not None and senses.classes[0] == "emotion"
+
+
+def _cognition_object(token: Token, lexicon: Lexicon) -> bool:
+    """A verb whose direct object is a common noun of judging or believing: first of WordNet's
+    noun.cognition, with a WordNet verb (``derived_verb``) among the lexicon's ``reporting``,
+    ``cognition`` or ``judging_pleading`` verbs ("reached a conclusion in May": conclude;
+    "changed its view in 2019": view; in an active relative clause the object is the noun
+    the clause modifies, "the conclusion the judge reached in Turin"): the verb only carries that judgment,
+    no concrete action (guide section 1: opinions and analysis are not events), as
+    ``_judgment_object`` does for nouns of saying. Not for other nouns of the class, which
+    name know-how, plans or kinds ("transferred enrichment techniques", "developed three
+    types of bacteria": concrete acts, seen on GENEVA val)."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if token.dep_ == "relcl" and not objects and token.head.pos_ == "NOUN":
+        if any(c.dep_ == "nsubj" for c in token.children):
+            objects = [token.head]  # "the conclusion (that) he reached": an active clause's gap
+    for c in objects:
+        if c.pos_ != "NOUN" or c.ent_type_:
+            continue
+        senses = word_senses(c.lemma_.lower(), "n")
+        if senses is None or senses.classes[0] != "cognition":
+            continue
+        verb = derived_verb(senses)
+        if verb is not None and (verb in lexicon.reporting or verb in lexicon.cognition or verb in lexicon.judging_pleading):
+            return True
+    return False
+
+
+# Entity labels of names: a word tagged as a verb inside one is a name the tagger misread.
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _name_as_verb(token: Token, lexicon: Lexicon) -> bool:
+    """A capitalized word inside the sentence that the entity recognizer takes for (part of)
+    a name of a person, organization, place or people ("she has seen Baker close in on her",
+    "'Baker to the left of me'"): a proper noun the tagger read as a verb, whose common-noun
+    homograph is a verb; a name is no predicate. Not at the start of a sentence, where any
+    verb is capitalized."""
+    return (
+        not token.is_sent_start and token.text[:1].isupper() and not token.is_upper
+        and token.ent_type_ in _NAME_LABELS
+    )
+
+
 # Vetoes of the verb path, tried in order after the verb's word classes have admitted it: a
 # verb one of them names is no trigger (``verb_veto`` gives the name of the one that fired).
 VERB_VETOES = (
@@ -1017,6 +1069,9 @@ VERB_VETOES = (
     ("judgment_object", _judgment_object),
     ("aspect_of_thing", _aspect_of_thing),
     ("lasting_state", _lasting_state),
+    ("emotion_verb", _emotion_verb),
+    ("cognition_object", _cognition_object),
+    ("name_as_verb", _name_as_verb),
 )
 
 
