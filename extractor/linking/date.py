@@ -382,6 +382,12 @@ def _find_date_holders(ctx: Context, token: Token) -> list[Token]:
             or (token.lemma_.lower() in words.giving and any(f in words.giving_support for f in verb_forms(token.head)))
         ):
             holders.append(token.head)  # "in 1244 the dynasty took control"
+            head = token.head
+            if head.dep_ == "conj" and head.head.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in ctx.children(head)):
+                # "On Monday the envoys arrived and held talks": the verb the support verb is
+                # coordinated with and shares its subject with (``_in_head_conjunct`` keeps
+                # that verb's own dependents out)
+                holders.append(head.head)
     return holders
 
 
@@ -409,7 +415,10 @@ def _in_head_conjunct(ctx: Context, token: Token, holder: Token, c: Token) -> bo
     ``token`` has its own adverb of time sequence (``sequence_adverbs``: "In 1999 they
     agreed to a moratorium and later announced"). A date before the first verb ("On Monday,
     police arrested him and charged him") or after the second ("stormed and looted a bank on
-    Monday") is shared."""
+    Monday") is shared. For an event noun a coordinated support verb takes, that verb is the
+    coordinated one ("arrived on Monday and held talks": the talks are not dated)."""
+    if token.dep_ == "dobj" and token.pos_ in ("NOUN", "PROPN") and token.head.dep_ == "conj":
+        token = token.head  # an event noun the support verb takes: that verb is the conjunct
     if token.dep_ != "conj" or holder.i != token.head.i or c.i == token.i:
         return False
     if holder.i < c.i < token.i:
