@@ -1042,6 +1042,42 @@ def _cognition_object(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _communication_verb(token: Token, lexicon: Lexicon) -> bool:
+    """A verb of communicating (the lexicon's ``communicating``: Levin 37 verbs whose first
+    WordNet sense is verb.communication: "spoke in New York on Sunday", "talked with the
+    mayor in Lyon", "addressed the crowd", "phoned the minister"): an act of communication,
+    no event (guide section 1; project decision of 2026-12-03). Not with a particle, a
+    phrasal verb of its own ("called off the strike"), nor with an event noun for object
+    that is no message ("called a strike", "called an election": the decision is the event)."""
+    lemma = verb_base(token)
+    if lemma not in lexicon.communicating:
+        return False
+    if lemma in lexicon.speaking and _several_subject(token):
+        return False  # "Obama and Trump spoke in the Oval Office", "the two talked": a meeting
+    for c in token.children:
+        if c.dep_ == "prt":
+            return False
+        if c.dep_ == "dobj" and c.pos_ == "NOUN":
+            noun = c.lemma_.lower()
+            if noun not in lexicon.message_nouns and occurrence_verb_of_noun(noun, lexicon, supported=True) is not None:
+                return False
+    return True
+
+
+def _several_subject(token: Token) -> bool:
+    """The verb's subject names more than one party: conjoined ("Obama and Trump"), plural
+    ("the leaders", "they") or a number ("the two"). With a verb of conversing (Levin 37.5,
+    37.6) those parties meet, as a meeting is an event."""
+    for c in token.children:
+        if c.dep_ != "nsubj":
+            continue
+        if any(k.dep_ == "conj" for k in c.children) or c.tag_ in ("NNS", "NNPS", "CD"):
+            return True
+        if c.lower_ in ("they", "we"):
+            return True
+    return False
+
+
 # Entity labels of names: a word tagged as a verb inside one is a name the tagger misread.
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
@@ -1067,6 +1103,7 @@ VERB_VETOES = (
     ("content_clause", _content_clause),
     ("judging_pleading", _judging_or_pleading),
     ("judgment_object", _judgment_object),
+    ("communication_verb", _communication_verb),
     ("aspect_of_thing", _aspect_of_thing),
     ("lasting_state", _lasting_state),
     ("emotion_verb", _emotion_verb),
