@@ -1077,6 +1077,23 @@ def _several_subject(token: Token) -> bool:
             return True
     return False
 
+def _message_object(token: Token, lexicon: Lexicon) -> bool:
+    """A support verb of conveying (the lexicon's ``message_verbs``: issue, send, deliver,
+    give, hold, make, write) whose theme is a message noun (``message_nouns``): its direct
+    object, the subject of its passive or, in an active relative clause, the noun the clause
+    modifies ("issued a letter to Congress", "delivered a speech in Ohio", "the letter was
+    sent on Sunday", "the speech she delivered in Ohio"): the verb only carries that act of
+    communication, no event (guide section 1; project decision of 2026-12-03). Not with another
+    theme ("sent troops to Mali", "issued a ban")."""
+    if verb_base(token) not in lexicon.message_verbs:
+        return False
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    themes = [c for c in token.children if c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")]
+    if token.dep_ == "relcl" and not themes and token.head.pos_ == "NOUN":
+        if any(c.dep_ == "nsubj" for c in token.children):
+            themes = [token.head]  # "the speech she delivered": an active clause's gap
+    return any(c.pos_ == "NOUN" and c.lemma_.lower() in lexicon.message_nouns for c in themes)
+
 
 # Entity labels of names: a word tagged as a verb inside one is a name the tagger misread.
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -1104,6 +1121,7 @@ VERB_VETOES = (
     ("judging_pleading", _judging_or_pleading),
     ("judgment_object", _judgment_object),
     ("communication_verb", _communication_verb),
+    ("message_object", _message_object),
     ("aspect_of_thing", _aspect_of_thing),
     ("lasting_state", _lasting_state),
     ("emotion_verb", _emotion_verb),

@@ -52,6 +52,11 @@ def _trigger_words(doc):
         ("The mayor phoned the governor from Lyon on Monday.", "phoned", "communication_verb", None),
         ("The senator called the nurses in Ohio early Friday.", "called", "communication_verb", None),
         ("A reporter interviewed the farmer in Iowa in May.", "interviewed", "communication_verb", None),
+        # a support verb whose theme is a message noun: it only carries that act of communication
+        ("The agency issued a letter to the council in Bristol on Sunday.", "issued", "message_object", None),
+        ("The senator delivered a speech at a hotel in Denver on Monday.", "delivered", "message_object", None),
+        ("The second letter was sent to the board in Leeds last Friday.", "sent", "message_object", None),
+        ("The coach praised the stump speech she gave in Ohio.", "gave", "message_object", None),
     ],
 )
 def test_vetoed_verbs(nlp, text, word, veto, kept):
@@ -81,7 +86,6 @@ def test_vetoed_verbs(nlp, text, word, veto, kept):
         ("The driver pleaded guilty in a court in Lyon on Monday.", "pleaded"),
         # an object noun first of another class than saying, or one whose verb reports nothing
         ("The two fans were refused admission to the stadium in Turin in 1950.", "refused"),
-        ("The agency issued a letter to the council in Bristol on Sunday.", "issued"),
         # acts of office and of meeting, left out of the judging class
         ("The governor pardoned two inmates in Texas on Friday.", "pardoned"),
         # an aspectual verb alone whose subject is a person or a group: the agent's own act
@@ -92,6 +96,12 @@ def test_vetoed_verbs(nlp, text, word, veto, kept):
         # a verb of communicating with a particle or an event noun for object: the act or decision stays
         ("The union called off the strike in Lyon on Monday.", "called"),
         ("The prime minister called a snap election in Oslo in May.", "called"),
+        # a support verb of conveying with another theme: troops, a ban, a rally are no messages
+        ("The army sent troops to the border near Kars on Monday.", "sent"),
+        ("The party held a rally in Lyon on Sunday.", "rally"),
+        # meetings and official decisions with an effect are events
+        ("The two ministers met in Geneva on Tuesday.", "met"),
+        ("Prosecutors charged him in Lyon on Monday.", "charged"),
         ("The workers stopped at the border near Calais on Tuesday.", "stopped"),
     ],
 )
@@ -104,4 +114,4 @@ def test_verbs_the_vetoes_leave(nlp, text, word):
 
 def test_veto_names_are_distinct():
     names = [name for name, _ in VERB_VETOES]
-    assert len(names) == len(set(names)) == 12
+    assert len(names) == len(set(names)) == 13
