@@ -1195,6 +1195,8 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
         elif noun and (token.dep_ != "compound" or _heads_attempt(token, lexicon)):
             if lemma in lexicon.general_places:
                 continue  # "locations", "stations": places, not events
+            if lemma in lexicon.message_nouns:
+                continue  # "his speech on Sunday", "a conference call": acts of communication, no events
             if lemma in lexicon.extra_nouns:
                 verb = lexicon.extra_nouns[lemma]  # "presence" -> "be"
             elif lemma in lexicon.attempt_nouns:
@@ -1263,7 +1265,7 @@ def head_triggers(doc: Doc, head, taken: set[int], *, lexicon: Lexicon, index: _
         lemma = token.lemma_.lower()
         if lexicon.non_event(lemma) or lemma in lexicon.general_places or not token.is_alpha:
             continue
-        if token.pos_ == "NOUN" and (lemma in lexicon.attempt_nouns or lemma in lexicon.collective):
+        if token.pos_ == "NOUN" and (lemma in lexicon.attempt_nouns or lemma in lexicon.collective or lemma in lexicon.message_nouns):
             continue  # the rules' own noun vetoes: "the effort", "a wave of": the event is their complement
         cands.append(token.i)
     if not cands:
