@@ -1082,7 +1082,7 @@ def _message_object(token: Token, lexicon: Lexicon) -> bool:
     give, hold, make, write) whose theme is a message noun (``message_nouns``): its direct
     object, the subject of its passive or, in an active relative clause, the noun the clause
     modifies ("issued a letter to Congress", "delivered a speech in Ohio", "the letter was
-    sent on Sunday", "the speech she delivered in Ohio"): the verb only carries that act of
+    sent on Sunday", "the speech she delivered in Ohio", "a letter circulated in May"): the verb only carries that act of
     communication, no event (guide section 1; project decision of 2026-12-03). Not with another
     theme ("sent troops to Mali", "issued a ban")."""
     if verb_base(token) not in lexicon.message_verbs:
@@ -1092,6 +1092,8 @@ def _message_object(token: Token, lexicon: Lexicon) -> bool:
     if token.dep_ == "relcl" and not themes and token.head.pos_ == "NOUN":
         if any(c.dep_ == "nsubj" for c in token.children):
             themes = [token.head]  # "the speech she delivered": an active clause's gap
+    if token.dep_ == "acl" and token.tag_ == "VBN" and not themes and token.head.pos_ == "NOUN":
+        themes = [token.head]  # "a letter sent last week": a reduced passive's subject
     return any(c.pos_ == "NOUN" and c.lemma_.lower() in lexicon.message_nouns for c in themes)
 
 

@@ -57,6 +57,9 @@ def _trigger_words(doc):
         ("The senator delivered a speech at a hotel in Denver on Monday.", "delivered", "message_object", None),
         ("The second letter was sent to the board in Leeds last Friday.", "sent", "message_object", None),
         ("The coach praised the stump speech she gave in Ohio.", "gave", "message_object", None),
+        ("Ten judges signed a letter circulated in Rome last week.", "circulated", "message_object", None),
+        ("The notice was issued to the council in Leeds on Sunday.", "issued", "message_object", None),
+        ("A farmer placed a curse on the bridge in Kerry in 1920.", "placed", "message_object", None),
     ],
 )
 def test_vetoed_verbs(nlp, text, word, veto, kept):
@@ -98,6 +101,8 @@ def test_vetoed_verbs(nlp, text, word, veto, kept):
         ("The prime minister called a snap election in Oslo in May.", "called"),
         # a support verb of conveying with another theme: troops, a ban, a rally are no messages
         ("The army sent troops to the border near Kars on Monday.", "sent"),
+        ("Soldiers placed mines along the road near Kars in May.", "placed"),
+        ("Trucks sent from Lyon reached the camp on Monday.", "sent"),
         ("The party held a rally in Lyon on Sunday.", "rally"),
         # meetings and official decisions with an effect are events
         ("The two ministers met in Geneva on Tuesday.", "met"),
