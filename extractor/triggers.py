@@ -1042,6 +1042,61 @@ def _cognition_object(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _communication_verb(token: Token, lexicon: Lexicon) -> bool:
+    """A verb of communicating (the lexicon's ``communicating``: Levin 37 verbs whose first
+    WordNet sense is verb.communication: "spoke in New York on Sunday", "talked with the
+    mayor in Lyon", "addressed the crowd", "phoned the minister"): an act of communication,
+    no event (guide section 1; project decision of 2026-12-03). Not with a particle, a
+    phrasal verb of its own ("called off the strike"), nor with an event noun for object
+    that is no message ("called a strike", "called an election": the decision is the event)."""
+    lemma = verb_base(token)
+    if lemma not in lexicon.communicating:
+        return False
+    if lemma in lexicon.speaking and _several_subject(token):
+        return False  # "Obama and Trump spoke in the Oval Office", "the two talked": a meeting
+    for c in token.children:
+        if c.dep_ == "prt":
+            return False
+        if c.dep_ == "dobj" and c.pos_ == "NOUN":
+            noun = c.lemma_.lower()
+            if noun not in lexicon.message_nouns and occurrence_verb_of_noun(noun, lexicon, supported=True) is not None:
+                return False
+    return True
+
+
+def _several_subject(token: Token) -> bool:
+    """The verb's subject names more than one party: conjoined ("Obama and Trump"), plural
+    ("the leaders", "they") or a number ("the two"). With a verb of conversing (Levin 37.5,
+    37.6) those parties meet, as a meeting is an event."""
+    for c in token.children:
+        if c.dep_ != "nsubj":
+            continue
+        if any(k.dep_ == "conj" for k in c.children) or c.tag_ in ("NNS", "NNPS", "CD"):
+            return True
+        if c.lower_ in ("they", "we"):
+            return True
+    return False
+
+def _message_object(token: Token, lexicon: Lexicon) -> bool:
+    """A support verb of conveying (the lexicon's ``message_verbs``: issue, send, deliver,
+    give, hold, make, write) whose theme is a message noun (``message_nouns``): its direct
+    object, the subject of its passive or, in an active relative clause, the noun the clause
+    modifies ("issued a letter to Congress", "delivered a speech in Ohio", "the letter was
+    sent on Sunday", "the speech she delivered in Ohio", "a letter circulated in May"): the verb only carries that act of
+    communication, no event (guide section 1; project decision of 2026-12-03). Not with another
+    theme ("sent troops to Mali", "issued a ban")."""
+    if verb_base(token) not in lexicon.message_verbs:
+        return False
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    themes = [c for c in token.children if c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")]
+    if token.dep_ == "relcl" and not themes and token.head.pos_ == "NOUN":
+        if any(c.dep_ == "nsubj" for c in token.children):
+            themes = [token.head]  # "the speech she delivered": an active clause's gap
+    if token.dep_ == "acl" and token.tag_ == "VBN" and not themes and token.head.pos_ == "NOUN":
+        themes = [token.head]  # "a letter sent last week": a reduced passive's subject
+    return any(c.pos_ == "NOUN" and c.lemma_.lower() in lexicon.message_nouns for c in themes)
+
+
 # Entity labels of names: a word tagged as a verb inside one is a name the tagger misread.
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
@@ -1067,6 +1122,8 @@ VERB_VETOES = (
     ("content_clause", _content_clause),
     ("judging_pleading", _judging_or_pleading),
     ("judgment_object", _judgment_object),
+    ("communication_verb", _communication_verb),
+    ("message_object", _message_object),
     ("aspect_of_thing", _aspect_of_thing),
     ("lasting_state", _lasting_state),
     ("emotion_verb", _emotion_verb),
@@ -1140,6 +1197,8 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
         elif noun and (token.dep_ != "compound" or _heads_attempt(token, lexicon)):
             if lemma in lexicon.general_places:
                 continue  # "locations", "stations": places, not events
+            if lemma in lexicon.message_nouns:
+                continue  # "his speech on Sunday", "a conference call": acts of communication, no events
             if lemma in lexicon.extra_nouns:
                 verb = lexicon.extra_nouns[lemma]  # "presence" -> "be"
             elif lemma in lexicon.attempt_nouns:
@@ -1208,7 +1267,7 @@ def head_triggers(doc: Doc, head, taken: set[int], *, lexicon: Lexicon, index: _
         lemma = token.lemma_.lower()
         if lexicon.non_event(lemma) or lemma in lexicon.general_places or not token.is_alpha:
             continue
-        if token.pos_ == "NOUN" and (lemma in lexicon.attempt_nouns or lemma in lexicon.collective):
+        if token.pos_ == "NOUN" and (lemma in lexicon.attempt_nouns or lemma in lexicon.collective or lemma in lexicon.message_nouns):
             continue  # the rules' own noun vetoes: "the effort", "a wave of": the event is their complement
         cands.append(token.i)
     if not cands:

@@ -45,6 +45,21 @@ def _trigger_words(doc):
         ("The season started in Galway on Friday.", "started", "aspect_of_thing", None),
         ("The hostilities stopped near the river on April 5.", "stopped", "aspect_of_thing", None),
         ("Markets reopened as the transition started at the palace in Rabat.", "started", "aspect_of_thing", None),
+        # a verb of communicating (Levin 37, first WordNet sense verb.communication): no event
+        ("The minister spoke to farmers in Leeds on Tuesday.", "spoke", "communication_verb", None),
+        ("Speaking at a rally in Ohio on Monday, the candidate thanked the volunteers.", "Speaking", "communication_verb", None),
+        ("The coach addressed the fans outside the stadium in Porto on Sunday.", "addressed", "communication_verb", None),
+        ("The mayor phoned the governor from Lyon on Monday.", "phoned", "communication_verb", None),
+        ("The senator called the nurses in Ohio early Friday.", "called", "communication_verb", None),
+        ("A reporter interviewed the farmer in Iowa in May.", "interviewed", "communication_verb", None),
+        # a support verb whose theme is a message noun: it only carries that act of communication
+        ("The agency issued a letter to the council in Bristol on Sunday.", "issued", "message_object", None),
+        ("The senator delivered a speech at a hotel in Denver on Monday.", "delivered", "message_object", None),
+        ("The second letter was sent to the board in Leeds last Friday.", "sent", "message_object", None),
+        ("The coach praised the stump speech she gave in Ohio.", "gave", "message_object", None),
+        ("Ten judges signed a letter circulated in Rome last week.", "circulated", "message_object", None),
+        ("The notice was issued to the council in Leeds on Sunday.", "issued", "message_object", None),
+        ("A farmer placed a curse on the bridge in Kerry in 1920.", "placed", "message_object", None),
     ],
 )
 def test_vetoed_verbs(nlp, text, word, veto, kept):
@@ -60,9 +75,6 @@ def test_vetoed_verbs(nlp, text, word, veto, kept):
 @pytest.mark.parametrize(
     ("text", "word"),
     [
-        # speaking as the event itself: no report it is the circumstance of
-        ("Speaking at a rally in Ohio on Monday, the candidate thanked the volunteers.", "Speaking"),
-        ("The minister spoke to farmers in Leeds on Tuesday.", "spoke"),
         # a clause of its own after the time: not what filled it
         ("The delegation spent two days in Nairobi before it flew to Kampala on Sunday.", "spent"),
         # money spent, not time
@@ -77,11 +89,24 @@ def test_vetoed_verbs(nlp, text, word, veto, kept):
         ("The driver pleaded guilty in a court in Lyon on Monday.", "pleaded"),
         # an object noun first of another class than saying, or one whose verb reports nothing
         ("The two fans were refused admission to the stadium in Turin in 1950.", "refused"),
-        ("The agency issued a letter to the council in Bristol on Sunday.", "issued"),
         # acts of office and of meeting, left out of the judging class
         ("The governor pardoned two inmates in Texas on Friday.", "pardoned"),
         # an aspectual verb alone whose subject is a person or a group: the agent's own act
         ("The runner finished third at the marathon in Boston on Monday.", "finished"),
+        # two parties conversing meet: a meeting is an event
+        ("The two presidents talked in the palace in Rabat on Friday.", "talked"),
+        ("The mayor and the bishop spoke at the town hall in Lyon on Monday.", "spoke"),
+        # a verb of communicating with a particle or an event noun for object: the act or decision stays
+        ("The union called off the strike in Lyon on Monday.", "called"),
+        ("The prime minister called a snap election in Oslo in May.", "called"),
+        # a support verb of conveying with another theme: troops, a ban, a rally are no messages
+        ("The army sent troops to the border near Kars on Monday.", "sent"),
+        ("Soldiers placed mines along the road near Kars in May.", "placed"),
+        ("Trucks sent from Lyon reached the camp on Monday.", "sent"),
+        ("The party held a rally in Lyon on Sunday.", "rally"),
+        # meetings and official decisions with an effect are events
+        ("The two ministers met in Geneva on Tuesday.", "met"),
+        ("Prosecutors charged him in Lyon on Monday.", "charged"),
         ("The workers stopped at the border near Calais on Tuesday.", "stopped"),
     ],
 )
@@ -94,4 +119,4 @@ def test_verbs_the_vetoes_leave(nlp, text, word):
 
 def test_veto_names_are_distinct():
     names = [name for name, _ in VERB_VETOES]
-    assert len(names) == len(set(names)) == 11
+    assert len(names) == len(set(names)) == 13
