@@ -22,7 +22,7 @@ CASES = [
 
 
 @pytest.mark.parametrize("text, word, place", CASES)
-def test_a_motion_into_no_place_has_no_destination(linked, text, word, place):
+def test_a_motion_into_no_place_has_no_destination(span_text, linked, text, word, place):
     doc, args = linked(text, word)
-    got = doc[args.location[0] : args.location[1]].text if args.location else None
+    got = span_text(doc, args.location)
     assert got == place
