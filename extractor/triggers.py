@@ -531,7 +531,7 @@ _DIRECTED_VERB_CLASSES = frozenset({"motion", "possession"})
 # and compares by its digest), so they are kept.
 @lru_cache(maxsize=16384)
 def _supported_occurrence_verb(noun: str, lexicon: Lexicon) -> str | None:
-    """``occurrence_verb_of_noun(noun, lexicon, supported=True)``."""
+    """``occurrence_verb_of_noun(noun, lexicon, supported=True)``, kept per noun and lexicon."""
     return occurrence_verb_of_noun(noun, lexicon, supported=True)
 
 
@@ -592,7 +592,7 @@ def _uncomplemented(token: Token, lemma: str, lexicon: Lexicon) -> bool:
             return False  # "stopped from sending"
         if (
             c.dep_ == "nsubj" and c.pos_ == "NOUN" and lemma in lexicon.aspectual
-            and occurrence_verb_of_noun(c.lemma_.lower(), lexicon, supported=True) is not None
+            and _supported_occurrence_verb(c.lemma_.lower(), lexicon) is not None
         ):
             return False  # "the embargo began in 2014": what begins is the event
     return bool(wordnet_event_verb(lemma))
@@ -616,7 +616,7 @@ def _placed_act(token: Token, lemma: str, lexicon: Lexicon) -> bool:
     for c in token.children:
         if c.dep_ in ("xcomp", "ccomp", "csubj", "prt", "acomp", "attr", "oprd"):
             return False
-        if c.dep_ == "dobj" and occurrence_verb_of_noun(c.lemma_.lower(), lexicon, supported=True) is not None:
+        if c.dep_ == "dobj" and _supported_occurrence_verb(c.lemma_.lower(), lexicon) is not None:
             return False  # "held a meeting in Paris": the meeting is the event
         if c.dep_ == "advmod" and (c.lower_ in lexicon.abroad or c.lower_ in lexicon.deictic_places):
             placed = True  # "got home", "use your dollars here": an adverb that names a place
@@ -650,7 +650,7 @@ def _handled_thing(token: Token, lemma: str, lexicon: Lexicon) -> bool:
                 handled = True
             elif c.pos_ == "NOUN" and not c.ent_type_:
                 noun = c.lemma_.lower()
-                if occurrence_verb_of_noun(noun, lexicon, supported=True) is not None:
+                if _supported_occurrence_verb(noun, lexicon) is not None:
                     return False
                 handled = handled or _thing_noun(noun)
     return handled
@@ -727,7 +727,7 @@ def gives_event_noun(verb: Token, lexicon: Lexicon) -> bool:
         return False
     return any(
         c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in lexicon.giving
-        and occurrence_verb_of_noun(c.lemma_.lower(), lexicon, supported=True) is not None
+        and _supported_occurrence_verb(c.lemma_.lower(), lexicon) is not None
         for c in verb.children
     )
 
@@ -746,7 +746,7 @@ def _event_subject(verb: Token, lexicon: Lexicon) -> bool:
     "a rally was held in Lyon"): the noun is the event."""
     return any(
         c.dep_ in ("nsubj", "nsubjpass") and (occurrence_governor(c, lexicon) or c).i == verb.i
-        and occurrence_verb_of_noun(c.lemma_.lower(), lexicon, supported=True) is not None
+        and _supported_occurrence_verb(c.lemma_.lower(), lexicon) is not None
         for c in verb.children
     )
 
@@ -784,7 +784,7 @@ def _multiword_verb(token: Token, lexicon: Lexicon) -> str | None:
         if c.dep_ != "dobj" or c.pos_ != "NOUN":
             continue
         noun = c.lemma_.lower()
-        if occurrence_verb_of_noun(noun, lexicon, supported=True) is not None:
+        if _supported_occurrence_verb(noun, lexicon) is not None:
             continue  # "took control": the noun is the trigger
         for form in forms:
             phrase = f"{form} {noun}"
@@ -994,16 +994,12 @@ def _judgment_object(token: Token, lexicon: Lexicon) -> bool:
     verbs ("heaped praise on the nurses", "drew criticism in Leeds", "pointed blame at the
     board"): the verb only carries that speech act, no concrete action (guide section 1).
     Not for a noun first of another class ("were refused admission": the act of letting in)."""
-    for c in token.children:
-        if c.dep_ != "dobj" or c.pos_ != "NOUN":
-            continue
-        senses = word_senses(c.lemma_.lower(), "n")
-        if senses is None or senses.classes[0] != "communication":
-            continue  # "were refused admission": its first sense is the act of admitting, no saying
-        verb = derived_verb(senses)
-        if verb is not None and (verb in lexicon.reporting or verb in lexicon.judging_pleading):
-            return True
-    return False
+    # "were refused admission": its first sense is the act of admitting, no saying
+    return any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN"
+        and _noun_of_verbs(c, "communication", (lexicon.reporting, lexicon.judging_pleading))
+        for c in token.children
+    )
 
 
 def _emotion_verb(token: Token, lexicon: Lexicon) -> bool:
@@ -1026,20 +1022,32 @@ def _cognition_object(token: Token, lexicon: Lexicon) -> bool:
     ``_judgment_object`` does for nouns of saying. Not for other nouns of the class, which
     name know-how, plans or kinds ("transferred enrichment techniques", "developed three
     types of bacteria": concrete acts, seen on GENEVA val)."""
-    objects = [c for c in token.children if c.dep_ == "dobj"]
-    if token.dep_ == "relcl" and not objects and token.head.pos_ == "NOUN":
-        if any(c.dep_ == "nsubj" for c in token.children):
-            objects = [token.head]  # "the conclusion (that) he reached": an active clause's gap
-    for c in objects:
-        if c.pos_ != "NOUN" or c.ent_type_:
-            continue
-        senses = word_senses(c.lemma_.lower(), "n")
-        if senses is None or senses.classes[0] != "cognition":
-            continue
-        verb = derived_verb(senses)
-        if verb is not None and (verb in lexicon.reporting or verb in lexicon.cognition or verb in lexicon.judging_pleading):
-            return True
-    return False
+    objects = [c for c in token.children if c.dep_ == "dobj"] or _relative_gap(token)
+    return any(
+        c.pos_ == "NOUN" and not c.ent_type_
+        and _noun_of_verbs(c, "cognition", (lexicon.reporting, lexicon.cognition, lexicon.judging_pleading))
+        for c in objects
+    )
+
+
+def _noun_of_verbs(noun: Token, noun_class: str, verbs: tuple[frozenset[str], ...]) -> bool:
+    """Whether a noun's first WordNet sense is of ``noun_class`` and its WordNet verb
+    (``derived_verb``) is in one of the word classes ``verbs`` ("praise": communication,
+    praise; "conclusion": cognition, conclude)."""
+    senses = word_senses(noun.lemma_.lower(), "n")
+    if senses is None or senses.classes[0] != noun_class:
+        return False
+    verb = derived_verb(senses)
+    return verb is not None and any(verb in words for words in verbs)
+
+
+def _relative_gap(token: Token) -> list[Token]:
+    """For a verb of an active relative clause with a subject of its own and no object, the
+    noun the clause modifies, its object's gap ("the conclusion (that) he reached", "the
+    speech she delivered"); else nothing."""
+    if token.dep_ == "relcl" and token.head.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children):
+        return [token.head]
+    return []
 
 
 def _communication_verb(token: Token, lexicon: Lexicon) -> bool:
@@ -1059,7 +1067,7 @@ def _communication_verb(token: Token, lexicon: Lexicon) -> bool:
             return False
         if c.dep_ == "dobj" and c.pos_ == "NOUN":
             noun = c.lemma_.lower()
-            if noun not in lexicon.message_nouns and occurrence_verb_of_noun(noun, lexicon, supported=True) is not None:
+            if noun not in lexicon.message_nouns and _supported_occurrence_verb(noun, lexicon) is not None:
                 return False
     return True
 
@@ -1077,6 +1085,7 @@ def _several_subject(token: Token) -> bool:
             return True
     return False
 
+
 def _message_object(token: Token, lexicon: Lexicon) -> bool:
     """A support verb of conveying (the lexicon's ``message_verbs``: issue, send, deliver,
     give, hold, make, write) whose theme is a message noun (``message_nouns``): its direct
@@ -1088,10 +1097,7 @@ def _message_object(token: Token, lexicon: Lexicon) -> bool:
     if verb_base(token) not in lexicon.message_verbs:
         return False
     passive = any(c.dep_ == "auxpass" for c in token.children)
-    themes = [c for c in token.children if c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")]
-    if token.dep_ == "relcl" and not themes and token.head.pos_ == "NOUN":
-        if any(c.dep_ == "nsubj" for c in token.children):
-            themes = [token.head]  # "the speech she delivered": an active clause's gap
+    themes = [c for c in token.children if c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")] or _relative_gap(token)
     if token.dep_ == "acl" and token.tag_ == "VBN" and not themes and token.head.pos_ == "NOUN":
         themes = [token.head]  # "a letter sent last week": a reduced passive's subject
     return any(c.pos_ == "NOUN" and c.lemma_.lower() in lexicon.message_nouns for c in themes)

@@ -20,6 +20,7 @@ from ..syntax import occurrence_clause, occurrence_governor
 from .rules import Context, Found, RuleTable, Words, attempt
 from .spans import (
     _clause_path_clear, _entity, _era_year, _is_non_event_verb, _purpose_clauses, _trim, is_age, is_clock_time,
+    shares_subject,
 )
 
 
@@ -383,7 +384,7 @@ def _find_date_holders(ctx: Context, token: Token) -> list[Token]:
         ):
             holders.append(token.head)  # "in 1244 the dynasty took control"
             head = token.head
-            if head.dep_ == "conj" and head.head.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in ctx.children(head)):
+            if shares_subject(ctx, head):
                 # "On Monday the envoys arrived and held talks": the verb the support verb is
                 # coordinated with and shares its subject with (``_in_head_conjunct`` keeps
                 # that verb's own dependents out)

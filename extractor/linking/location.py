@@ -17,7 +17,7 @@ from ..syntax import PLACE_LABELS, occurrence_clause, occurrence_governor
 from .rules import Context, Found, RuleTable, Words
 from .spans import (
     _clause_path_clear, _entity, _has_named_modifier, _is_agentive, _is_era_mention, _is_motion, _purpose_clauses,
-    _trim, noun_phrase,
+    _trim, noun_phrase, shares_subject,
 )
 
 
@@ -530,27 +530,17 @@ def shared_object_place(ctx: Context, token: Token, actor: TokenSpan | None) -> 
     return found.value if found is not None else None
 
 
-def _shares_subject(ctx: Context, verb: Token) -> bool:
-    """Whether ``verb`` is coordinated with an earlier verb whose subject it shares, with no
-    subject of its own ("the envoys met for lunch and held talks": held)."""
-    return (
-        verb.dep_ == "conj"
-        and verb.head.pos_ == "VERB"
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in ctx.children(verb))
-    )
-
-
 @LOCATION.rule
 def governing_clause_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
     """For an event noun or clause that a verb takes, that verb's own place: "carried out an
     attack in Aleppo"; else, for the object of a verb coordinated with an earlier one, the
     place of that earlier verb, which the conjunct shares as a coordinated trigger shares it
-    (``_place_holders``), when it shares that verb's subject (``_shares_subject``): "In Kabul,
+    (``_place_holders``), when it shares that verb's subject (``shares_subject``): "In Kabul,
     the envoys met for lunch and held talks" (talks: Kabul)."""
     if token.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "advcl", "conj") and token.head.pos_ == "VERB":
         verb = token.head
         found = _static_location(ctx, verb)
-        if found is None and token.dep_ == "dobj" and _shares_subject(ctx, verb):
+        if found is None and token.dep_ == "dobj" and shares_subject(ctx, verb):
             found = _static_location(ctx, verb.head)
         return found
     return None

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from ..contracts import TokenSpan
 from ..lexicon import is_agent_noun, is_dictionary_word
 from ..syntax import EntityIndex, entity_span, last_before
-from .rules import Words, shipped_words
+from .rules import Context, Words, shipped_words
 
 # spaCy entity labels of who can act and of amounts.
 ACTOR_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
@@ -288,3 +288,13 @@ def _is_era_mention(token: Token, words: Words) -> bool:
     ent = _entity(token)
     tokens = token.doc[ent[0] : ent[1]] if ent is not None else [token]
     return any(_era_year(t, words) is not None for t in tokens)
+
+
+def shares_subject(ctx: Context, verb: Token) -> bool:
+    """Whether ``verb`` is coordinated with an earlier verb whose subject it shares, with no
+    subject of its own ("the envoys met for lunch and held talks": held)."""
+    return (
+        verb.dep_ == "conj"
+        and verb.head.pos_ == "VERB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in ctx.children(verb))
+    )
