@@ -17,7 +17,7 @@ from ..syntax import PLACE_LABELS, occurrence_clause, occurrence_governor
 from .rules import Context, Found, RuleTable, Words
 from .spans import (
     _clause_path_clear, _entity, _has_named_modifier, _is_agentive, _is_era_mention, _is_motion, _purpose_clauses,
-    _trim, noun_phrase, shares_subject,
+    _trim, copula_governor, noun_phrase, shares_subject,
 )
 
 
@@ -135,6 +135,12 @@ def _is_state_entered(pobj: Token, words: Words) -> bool:
     building", "into Syria")."""
     if pobj.dep_ != "pobj" or pobj.head.lower_ not in words.state_entry_preps:
         return False
+    return _is_bare_state(pobj)
+
+
+def _is_bare_state(pobj: Token) -> bool:
+    """A bare singular common noun that WordNet gives a sense of an act or state
+    (``STATE_ENTERED_CLASSES``): "office", "custody", "business"."""
     if pobj.tag_ != "NN" or pobj.ent_type_ or any(True for _ in pobj.lefts):
         return False
     senses = word_senses(pobj.lemma_.lower(), "n")
@@ -250,11 +256,30 @@ def _place_holders(token: Token) -> list[Token]:
 
 def _occurrence_holders(ctx: Context, token: Token) -> list[Token]:
     """``_place_holders``, and the verb that only says where an event noun, its subject,
-    happened (``occurrence_governor``: "protests took place outside the embassy")."""
+    happened (``occurrence_governor``: "protests took place outside the embassy"), or the
+    "be" that does (``copula_governor``: "the explosion was at the station")."""
     holders = _place_holders(token)
     if token.pos_ == "NOUN" and (governor := occurrence_governor(token, ctx.words)) is not None:
         holders.append(governor)
+    elif (copula := copula_governor(ctx, token)) is not None:
+        holders.append(copula)  # "the explosion was at the station"
     return holders
+
+
+def _complex_prep_object(ctx: Context, prep: Token) -> tuple[str, Token] | None:
+    """The kind of place and the object of a complex preposition of space
+    (``complex_place_preps``) that the parser splits, hanging its second word below its
+    first: "walked out of the bank", "fled away from the city" (origins); not a bare noun of
+    a state ("voted out of office": the counterpart of ``_is_state_entered``)."""
+    entry = ctx.words.complex_place_preps.get(prep.lower_)
+    if entry is None:
+        return None
+    second, kind = entry
+    inner = next((c for c in ctx.children(prep) if c.dep_ == "prep" and c.lower_ == second), None)
+    pobj = next((p for p in ctx.children(inner) if p.dep_ == "pobj"), None) if inner is not None else None
+    if pobj is None or _is_bare_state(pobj):
+        return None  # "voted out of office", "went out of business": a state left, no place
+    return kind, pobj
 
 
 def _phrase_places(ctx: Context, token: Token) -> dict[str, TokenSpan]:
@@ -271,9 +296,11 @@ def _phrase_places(ctx: Context, token: Token) -> dict[str, TokenSpan]:
             if c.dep_ not in ("prep", "dative", "advmod"):
                 continue
             kind = _prep_kind(c.lower_, words)
+            pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
+            if pobj is None and (complex_kind := _complex_prep_object(ctx, c)) is not None:
+                kind, pobj = complex_kind  # "walked out of the bank": the origin
             if kind is None or kind in found:
                 continue  # it gives no place of a kind not yet found: its object is not looked at
-            pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
             if pobj is None or _is_party_phrase(c, words):
                 continue
             span = _place_span(pobj, words)

@@ -298,3 +298,22 @@ def shares_subject(ctx: Context, verb: Token) -> bool:
         and verb.head.pos_ == "VERB"
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in ctx.children(verb))
     )
+
+
+# Dependents of "be" that make it a copula or auxiliary with a complement (a predicate
+# noun, adjective, clause or object): "the attack was a failure", "the raid was deadly".
+_COPULA_COMPLEMENTS = frozenset({"attr", "acomp", "ccomp", "xcomp", "dobj", "oprd", "advcl", "aux", "auxpass", "neg"})
+
+
+def copula_governor(ctx: Context, token: Token) -> Token | None:
+    """The "be" of which an event noun is the subject when "be" has no complement but a
+    phrase: then it only says where or when the event was, as an occurrence verb does ("the
+    explosion was at the station", "the vote is on Monday"); its place and date phrases
+    are the noun's own. Not for "be" with a predicate ("the attack was a failure in Kabul"),
+    an auxiliary or a negation ("the raid was not in Kabul")."""
+    head = token.head
+    if token.pos_ != "NOUN" or token.dep_ != "nsubj" or head.lemma_ != "be" or head.i == token.i:
+        return None
+    if any(c.dep_ in _COPULA_COMPLEMENTS for c in ctx.children(head)):
+        return None
+    return head if any(c.dep_ == "prep" for c in ctx.children(head)) else None
