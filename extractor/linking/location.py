@@ -474,6 +474,26 @@ def where_clause_head(ctx: Context, token: Token, places: dict[str, TokenSpan]) 
 
 
 @PHRASE_PLACE.rule
+def relative_place_head(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
+    """The place a relative clause modifies through a preposition of place and "which": "the
+    village in which ten soldiers were killed", "the city from which thousands fled" (the
+    relative pronoun stands for the clause's head), also for a verb coordinated in that
+    clause, as ``where_clause_head``."""
+    words = ctx.words
+    clause = token.head if token.dep_ == "conj" and token.head.pos_ == "VERB" else token
+    if clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    verbs = [clause, *(c for c in ctx.children(clause) if c.dep_ == "conj" and c.pos_ == "VERB")]
+    for v in verbs:
+        for c in ctx.children(v):
+            if c.dep_ == "prep" and _prep_kind(c.lower_, words) is not None and any(
+                p.dep_ == "pobj" and p.tag_ == "WDT" for p in ctx.children(c)
+            ):
+                return _place_span(clause.head, words)
+    return None
+
+
+@PHRASE_PLACE.rule
 def deep_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
     """A named place or place noun deeper in the clause, never across another verb or
     subject: "attacked positions in Aleppo"."""
@@ -661,12 +681,13 @@ def patient_participle_place(ctx: Context, token: Token, actor: TokenSpan | None
 @LOCATION.rule
 def simultaneous_clause_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
     """The place of a clause of simultaneous time ("when", "while", "as") that the trigger
-    governs: "the pilot died when his jet crashed in the desert" (the one event's place is
-    the other's)."""
+    governs, or the place its verb enters, takes or strikes (``place_object``): "the pilot
+    died when his jet crashed in the desert", "ten were killed when gunmen stormed a hotel"
+    (the one event's place is the other's)."""
     words = ctx.words
     for c in ctx.children(token):
         if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in words.simultaneity_marks and m.i < c.i for m in ctx.children(c)):
-            span = _static_location(ctx, c)
+            span = _static_location(ctx, c) or place_object(ctx, c, {})  # "... when gunmen stormed a hotel"
             if span is not None:
                 return span
     return None
