@@ -338,8 +338,10 @@ def origin(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpa
 
 @PHRASE_PLACE.rule
 def place_object(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
-    """The object of a verb that reaches, leaves, takes or strikes a place: "entered China",
-    "took over Kabul", "patrolled the streets"."""
+    """The object of a verb that reaches, leaves, takes or strikes a place (``_verb_object``,
+    also as passive subject or the noun of its participle or relative clause): "entered
+    China", "took over Kabul", "patrolled the streets", "Kabul was shelled", "the town
+    captured by rebels", "the city, which rebels captured"."""
     words = ctx.words
     if token.pos_ != "VERB":
         return None
@@ -347,10 +349,26 @@ def place_object(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> To
     particle = next((c.lower_ for c in ctx.children(token) if c.dep_ == "prt"), None)
     if lemma not in words.place_object_verbs and f"{lemma} {particle}" not in words.place_object_verbs:
         return None  # "took over Kabul": a phrasal verb by its particle
-    obj = next((c for c in ctx.children(token) if c.dep_ == "dobj"), None)
+    obj = _verb_object(ctx, token)
     if obj is not None and (obj.ent_type_ in PLACE_LABELS or obj.lemma_.lower() in words.general_places):
         return _place_span(obj, words) or _trim(token.doc, *noun_phrase(obj))
     return None
+
+
+def _verb_object(ctx: Context, verb: Token) -> Token | None:
+    """The noun a verb acts on: its direct object, the subject of its passive ("Kabul was
+    shelled"), the noun its passive participle qualifies ("the town captured by rebels"), or
+    the noun its relative clause modifies when the relative pronoun is its object or passive
+    subject ("the city, which rebels captured")."""
+    kids = ctx.children(verb)
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if obj is None and any(c.dep_ == "auxpass" for c in kids):
+        obj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if obj is not None and obj.tag_ == "WDT" and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return obj
 
 
 @PHRASE_PLACE.rule
