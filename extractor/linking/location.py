@@ -269,8 +269,9 @@ def _occurrence_holders(ctx: Context, token: Token) -> list[Token]:
 def _complex_prep_object(ctx: Context, prep: Token) -> tuple[str, Token] | None:
     """The kind of place and the object of a complex preposition of space
     (``complex_place_preps``) that the parser splits, hanging its second word below its
-    first, on a verb: "walked out of the bank", "fled away from the city" (origins; not on a
-    noun: "seeking a way out of the country" names no place left); not a bare noun of
+    first, on the trigger verb itself: "walked out of the bank" (an origin; not on a noun:
+    "seeking a way out of the country" names no place left, nor on a verb it is coordinated
+    with: "step out of the hotel and your senses will be bombarded"); not a bare noun of
     a state ("voted out of office": the counterpart of ``_is_state_entered``)."""
     entry = ctx.words.complex_place_preps.get(prep.lower_)
     if entry is None:
@@ -298,7 +299,7 @@ def _phrase_places(ctx: Context, token: Token) -> dict[str, TokenSpan]:
                 continue
             kind = _prep_kind(c.lower_, words)
             pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
-            if pobj is None and holder.pos_ == "VERB" and (complex_kind := _complex_prep_object(ctx, c)) is not None:
+            if pobj is None and holder.i == token.i and token.pos_ == "VERB" and (complex_kind := _complex_prep_object(ctx, c)) is not None:
                 kind, pobj = complex_kind  # "walked out of the bank": the origin
             if kind is None or kind in found:
                 continue  # it gives no place of a kind not yet found: its object is not looked at
