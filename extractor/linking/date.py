@@ -19,8 +19,8 @@ from ..lexicon import EVENT_NOUN_CLASSES, NOUN_EVENT_SHARE, SPEECH_ACT_CLASSES, 
 from ..syntax import occurrence_clause, occurrence_governor
 from .rules import Context, Found, RuleTable, Words, attempt
 from .spans import (
-    _clause_path_clear, _entity, _era_year, _is_non_event_verb, _purpose_clauses, _trim, is_age, is_clock_time,
-    shares_subject,
+    _clause_path_clear, _entity, _era_year, _is_non_event_verb, _purpose_clauses, _trim, copula_governor, is_age,
+    is_clock_time, shares_subject,
 )
 
 
@@ -374,6 +374,8 @@ def _find_date_holders(ctx: Context, token: Token) -> list[Token]:
             holders.append(occurrence)
         if (governor := occurrence_governor(token, words)) is not None:
             holders.append(governor)  # "protests took place on Friday", "a rally was held on Monday"
+        elif (copula := copula_governor(ctx, token)) is not None:
+            holders.append(copula)  # "the vote is on Monday"
         # "a test to be conducted in June", "attacks carried out in May"
         holders.extend(c for c in ctx.children(token) if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in words.support)
         verb = token.head.lemma_.lower()

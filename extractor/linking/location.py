@@ -17,7 +17,7 @@ from ..syntax import PLACE_LABELS, occurrence_clause, occurrence_governor
 from .rules import Context, Found, RuleTable, Words
 from .spans import (
     _clause_path_clear, _entity, _has_named_modifier, _is_agentive, _is_era_mention, _is_motion, _purpose_clauses,
-    _trim, noun_phrase, shares_subject,
+    _trim, copula_governor, noun_phrase, shares_subject,
 )
 
 
@@ -135,6 +135,12 @@ def _is_state_entered(pobj: Token, words: Words) -> bool:
     building", "into Syria")."""
     if pobj.dep_ != "pobj" or pobj.head.lower_ not in words.state_entry_preps:
         return False
+    return _is_bare_state(pobj)
+
+
+def _is_bare_state(pobj: Token) -> bool:
+    """A bare singular common noun that WordNet gives a sense of an act or state
+    (``STATE_ENTERED_CLASSES``): "office", "custody", "business"."""
     if pobj.tag_ != "NN" or pobj.ent_type_ or any(True for _ in pobj.lefts):
         return False
     senses = word_senses(pobj.lemma_.lower(), "n")
@@ -250,11 +256,32 @@ def _place_holders(token: Token) -> list[Token]:
 
 def _occurrence_holders(ctx: Context, token: Token) -> list[Token]:
     """``_place_holders``, and the verb that only says where an event noun, its subject,
-    happened (``occurrence_governor``: "protests took place outside the embassy")."""
+    happened (``occurrence_governor``: "protests took place outside the embassy"), or the
+    "be" that does (``copula_governor``: "the explosion was at the station")."""
     holders = _place_holders(token)
     if token.pos_ == "NOUN" and (governor := occurrence_governor(token, ctx.words)) is not None:
         holders.append(governor)
+    elif (copula := copula_governor(ctx, token)) is not None:
+        holders.append(copula)  # "the explosion was at the station"
     return holders
+
+
+def _complex_prep_object(ctx: Context, prep: Token) -> tuple[str, Token] | None:
+    """The kind of place and the object of a complex preposition of space
+    (``complex_place_preps``) that the parser splits, hanging its second word below its
+    first, on the trigger verb itself: "walked out of the bank" (an origin; not on a noun:
+    "seeking a way out of the country" names no place left, nor on a verb it is coordinated
+    with: "step out of the hotel and your senses will be bombarded"); not a bare noun of
+    a state ("voted out of office": the counterpart of ``_is_state_entered``)."""
+    entry = ctx.words.complex_place_preps.get(prep.lower_)
+    if entry is None:
+        return None
+    second, kind = entry
+    inner = next((c for c in ctx.children(prep) if c.dep_ == "prep" and c.lower_ == second), None)
+    pobj = next((p for p in ctx.children(inner) if p.dep_ == "pobj"), None) if inner is not None else None
+    if pobj is None or _is_bare_state(pobj):
+        return None  # "voted out of office", "went out of business": a state left, no place
+    return kind, pobj
 
 
 def _phrase_places(ctx: Context, token: Token) -> dict[str, TokenSpan]:
@@ -271,9 +298,11 @@ def _phrase_places(ctx: Context, token: Token) -> dict[str, TokenSpan]:
             if c.dep_ not in ("prep", "dative", "advmod"):
                 continue
             kind = _prep_kind(c.lower_, words)
+            pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
+            if pobj is None and holder.i == token.i and token.pos_ == "VERB" and (complex_kind := _complex_prep_object(ctx, c)) is not None:
+                kind, pobj = complex_kind  # "walked out of the bank": the origin
             if kind is None or kind in found:
                 continue  # it gives no place of a kind not yet found: its object is not looked at
-            pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
             if pobj is None or _is_party_phrase(c, words):
                 continue
             span = _place_span(pobj, words)
@@ -310,8 +339,10 @@ def origin(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpa
 
 @PHRASE_PLACE.rule
 def place_object(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
-    """The object of a verb that reaches, leaves, takes or strikes a place: "entered China",
-    "took over Kabul", "patrolled the streets"."""
+    """The object of a verb that reaches, leaves, takes or strikes a place (``_verb_object``,
+    also as passive subject or the noun of its participle or relative clause): "entered
+    China", "took over Kabul", "patrolled the streets", "Kabul was shelled", "the town
+    captured by rebels", "the city, which rebels captured"."""
     words = ctx.words
     if token.pos_ != "VERB":
         return None
@@ -319,10 +350,26 @@ def place_object(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> To
     particle = next((c.lower_ for c in ctx.children(token) if c.dep_ == "prt"), None)
     if lemma not in words.place_object_verbs and f"{lemma} {particle}" not in words.place_object_verbs:
         return None  # "took over Kabul": a phrasal verb by its particle
-    obj = next((c for c in ctx.children(token) if c.dep_ == "dobj"), None)
+    obj = _verb_object(ctx, token)
     if obj is not None and (obj.ent_type_ in PLACE_LABELS or obj.lemma_.lower() in words.general_places):
         return _place_span(obj, words) or _trim(token.doc, *noun_phrase(obj))
     return None
+
+
+def _verb_object(ctx: Context, verb: Token) -> Token | None:
+    """The noun a verb acts on: its direct object, the subject of its passive ("Kabul was
+    shelled"), the noun its passive participle qualifies ("the town captured by rebels"), or
+    the noun its relative clause modifies when the relative pronoun is its object or passive
+    subject ("the city, which rebels captured")."""
+    kids = ctx.children(verb)
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if obj is None and any(c.dep_ == "auxpass" for c in kids):
+        obj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    if obj is not None and obj.tag_ == "WDT" and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return obj
 
 
 @PHRASE_PLACE.rule
@@ -442,6 +489,26 @@ def where_clause_head(ctx: Context, token: Token, places: dict[str, TokenSpan]) 
     verbs = [clause, *(c for c in ctx.children(clause) if c.dep_ == "conj" and c.pos_ == "VERB")]
     if any(c.lower_ == "where" for v in verbs for c in ctx.children(v)):
         return _place_span(clause.head, ctx.words)
+    return None
+
+
+@PHRASE_PLACE.rule
+def relative_place_head(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
+    """The place a relative clause modifies through a preposition of place and "which": "the
+    village in which ten soldiers were killed", "the city from which thousands fled" (the
+    relative pronoun stands for the clause's head), also for a verb coordinated in that
+    clause, as ``where_clause_head``."""
+    words = ctx.words
+    clause = token.head if token.dep_ == "conj" and token.head.pos_ == "VERB" else token
+    if clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    verbs = [clause, *(c for c in ctx.children(clause) if c.dep_ == "conj" and c.pos_ == "VERB")]
+    for v in verbs:
+        for c in ctx.children(v):
+            if c.dep_ == "prep" and _prep_kind(c.lower_, words) is not None and any(
+                p.dep_ == "pobj" and p.tag_ == "WDT" for p in ctx.children(c)
+            ):
+                return _place_span(clause.head, words)
     return None
 
 
@@ -633,12 +700,13 @@ def patient_participle_place(ctx: Context, token: Token, actor: TokenSpan | None
 @LOCATION.rule
 def simultaneous_clause_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
     """The place of a clause of simultaneous time ("when", "while", "as") that the trigger
-    governs: "the pilot died when his jet crashed in the desert" (the one event's place is
-    the other's)."""
+    governs, or the place its verb enters, takes or strikes (``place_object``): "the pilot
+    died when his jet crashed in the desert", "ten were killed when gunmen stormed a hotel"
+    (the one event's place is the other's)."""
     words = ctx.words
     for c in ctx.children(token):
         if c.dep_ == "advcl" and any(m.dep_ in ("mark", "advmod") and m.lower_ in words.simultaneity_marks and m.i < c.i for m in ctx.children(c)):
-            span = _static_location(ctx, c)
+            span = _static_location(ctx, c) or place_object(ctx, c, {})  # "... when gunmen stormed a hotel"
             if span is not None:
                 return span
     return None

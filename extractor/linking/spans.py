@@ -9,7 +9,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..contracts import TokenSpan
-from ..lexicon import is_agent_noun, is_dictionary_word
+from ..lexicon import EVENT_NOUN_CLASSES, is_agent_noun, is_dictionary_word, word_senses
 from ..syntax import EntityIndex, entity_span, last_before
 from .rules import Context, Words, shipped_words
 
@@ -298,3 +298,26 @@ def shares_subject(ctx: Context, verb: Token) -> bool:
         and verb.head.pos_ == "VERB"
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in ctx.children(verb))
     )
+
+
+# Dependents of "be" that make it a copula or auxiliary with a complement (a predicate
+# noun, adjective, clause or object): "the attack was a failure", "the raid was deadly".
+_COPULA_COMPLEMENTS = frozenset({"attr", "acomp", "ccomp", "xcomp", "dobj", "oprd", "advcl", "aux", "auxpass", "neg"})
+
+
+def copula_governor(ctx: Context, token: Token) -> Token | None:
+    """The "be" of which an event noun (first WordNet sense an act, event or phenomenon:
+    ``EVENT_NOUN_CLASSES``) is the subject when "be" has no complement but a
+    phrase: then it only says where or when the event was, as an occurrence verb does ("the
+    explosion was at the station", "the vote is on Monday"); its place and date phrases
+    are the noun's own. Not for "be" with a predicate ("the attack was a failure in Kabul"),
+    an auxiliary or a negation ("the raid was not in Kabul")."""
+    head = token.head
+    if token.pos_ != "NOUN" or token.dep_ != "nsubj" or head.lemma_ != "be" or head.i == token.i:
+        return None
+    senses = word_senses(token.lemma_.lower(), "n")
+    if senses is None or senses.classes[0] not in EVENT_NOUN_CLASSES:
+        return None  # "the frescoes are in Athens": a thing, whose place is no event's
+    if any(c.dep_ in _COPULA_COMPLEMENTS for c in ctx.children(head)):
+        return None
+    return head if any(c.dep_ == "prep" for c in ctx.children(head)) else None

@@ -69,6 +69,7 @@ CASES = [
     ("The column marched through Mosul at night.", "marched", "location", "passage_place"),
     ("Tehran supplied Moscow with drones in 2022.", "supplied", "location", "supplied_place"),
     ("The camp where the recruits train was bombed.", "train", "location", "where_clause_head"),
+    ("The rebels shelled the village in which the recruits trained.", "trained", "location", "relative_place_head"),
     ("Jets hit the roof of a hospital in Aleppo.", "hit", "location", "deep_place"),
     ("Syria's civil war killed thousands.", "war", "location", "place_modifier"),
     ("Japan sent engineers to rebuild schools in Iraq.", "sent", "location", "purpose_clause"),
