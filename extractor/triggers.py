@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .contracts import Trigger
 from .lexicon import (
-    AGENT_NOUN_CLASSES, EVENT_NOUN_CLASSES, VERB_EVENT_SHARE, Lexicon, _denominal, _wordnet_verbs, default_lexicon, derived_verb, event_verb_of_noun, is_event_verb,
+    AGENT_NOUN_CLASSES, EVENT_NOUN_CLASSES, VERB_EVENT_SHARE, Lexicon, _denominal, act_kinds, _wordnet_verbs, default_lexicon, derived_verb, event_verb_of_noun, is_event_verb,
     occurrence_verb_of_noun, verb_base, verb_forms as _verb_forms, verb_lemmas, verb_of_nominal, word_senses, wordnet_event_verb,
     wordnet_place_noun,
 )
@@ -1119,6 +1119,106 @@ def _name_as_verb(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
+# --- Vetoes that follow the gold's recorded labelling decisions (evaluation/gold/README.md) ---
+
+# First-person plural subjects of a "let" exhortation ("let's", "let us"), and the deontic
+# modals of an exhortation addressed to "you" (Quirk et al. 1985, 11.24-11.27: first-person
+# and second-person directives).
+_HORTATIVE_SUBJECTS = frozenset({"'s", "us"})
+_EXHORTING_MODALS = frozenset({"must", "should"})
+
+
+def _hortative(token: Token, lexicon: Lexicon) -> bool:
+    """A directive: the complement of an exhorting "let" whose subject is the first person
+    plural ("let's all move to Canada", "let us go to Paris"), or a verb whose subject is
+    "you" with a deontic must/should ("you must vote tonight!"): an appeal, no reported act
+    (news-dev part b decision 9: hortatives and imperatives are not labelled)."""
+    head = token.head
+    if token.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() == "let" and head.tag_ == "VB":
+        if any(c.dep_ == "nsubj" and c.lower_ in _HORTATIVE_SUBJECTS for c in token.children):
+            return True
+    children = list(token.children)
+    return any(c.dep_ == "nsubj" and c.lower_ == "you" for c in children) and any(
+        c.dep_ == "aux" and c.lower_ in _EXHORTING_MODALS for c in children
+    )
+
+
+def _poll_noun(token: Token, lexicon: Lexicon) -> bool:
+    """A noun of the lexicon's ``poll_nouns`` (an opinion poll, a rating, a competitor's
+    lead), itself or through its compound modifier ("poll numbers")."""
+    if token.lemma_.lower() in lexicon.poll_nouns:
+        return True
+    return any(c.dep_ == "compound" and c.lemma_.lower() in lexicon.poll_nouns for c in token.children)
+
+
+def _in_polls(token: Token, lexicon: Lexicon) -> bool:
+    """The word has an "in" phrase whose object is a poll noun ("surged in the polls",
+    "a drop in her ratings", "a slide in her poll numbers")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(p.dep_ == "pobj" and _poll_noun(p, lexicon) for p in c.children)
+        for c in token.children
+    )
+
+
+def _poll_standing(token: Token, lexicon: Lexicon) -> bool:
+    """A verb that tells a standing in the polls or its change: its subject is a poll noun
+    ("national polls have tightened", "her lead narrowed"), or it or its object's event
+    noun moves "in the polls" ("surged in the polls", "suffered a drop in her ratings"):
+    poll standings measure opinion (guide section 1; news-dev part b decision 10)."""
+    for c in token.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and _poll_noun(c, lexicon):
+            return True
+        if c.dep_ == "dobj" and c.pos_ == "NOUN" and _in_polls(c, lexicon):
+            return True
+    return _in_polls(token, lexicon)
+
+
+def _social_media_act(token: Token, lexicon: Lexicon) -> bool:
+    """A verb done "on" a social platform (the lexicon's ``social_platforms`` and the share
+    targets of ``social_networks``: "posted a video on Instagram", "shared a photo on
+    Facebook"): a post, an act of communication, no event (guide section 1; news-dev part b
+    decision 2)."""
+    platforms = (lexicon.social_platforms, lexicon.social_networks)
+    return any(
+        c.dep_ == "prep" and c.lower_ == "on"
+        and any(p.dep_ == "pobj" and any(p.lower_ in w for w in platforms) for p in c.children)
+        for c in token.children
+    )
+
+
+def _election_setting(token: Token, lexicon: Lexicon) -> bool:
+    """An election noun (its lemma, or a hypernym of its first WordNet sense, is one of the
+    lexicon's ``election_kinds``: "election", "vote", "primary", "referendum") that is the
+    object of a preposition: the contest as setting or time anchor of another event ("lost
+    in the 2016 presidential election", "days before the vote"), which the gold does not
+    label (news-dev part a decision D12). Not a counted plural ("by 290 votes to 228"): a tally,
+    the quantity of another word's event."""
+    if token.dep_ != "pobj" or (token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children)):
+        return False
+    lemma = token.lemma_.lower()
+    kinds = lexicon.election_kinds
+    if lemma in kinds:
+        return True
+    per_sense = act_kinds(lemma)
+    return bool(per_sense) and bool(per_sense[0] & kinds)
+
+
+# Vetoes of event nouns, tried after the noun branch has admitted one (``noun_veto`` gives
+# the name of the one that fired).
+NOUN_VETOES = (
+    ("election_setting", _election_setting),
+    ("poll_standing", lambda token, lexicon: _in_polls(token, lexicon)),
+)
+
+
+def noun_veto(token: Token, lexicon: Lexicon) -> str | None:
+    """The name of the first of ``NOUN_VETOES`` that rules the event noun out, or None."""
+    for name, veto in NOUN_VETOES:
+        if veto(token, lexicon):
+            return name
+    return None
+
+
 # Vetoes of the verb path, tried in order after the verb's word classes have admitted it: a
 # verb one of them names is no trigger (``verb_veto`` gives the name of the one that fired).
 VERB_VETOES = (
@@ -1135,6 +1235,9 @@ VERB_VETOES = (
     ("emotion_verb", _emotion_verb),
     ("cognition_object", _cognition_object),
     ("name_as_verb", _name_as_verb),
+    ("hortative", _hortative),
+    ("poll_standing", _poll_standing),
+    ("social_media_act", _social_media_act),
 )
 
 
@@ -1239,6 +1342,8 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
             kind, lemma = "noun", verb
         if kind is None or is_conditional(token, lexicon, index):
             continue
+        if kind == "noun" and noun_veto(token, lexicon) is not None:
+            continue  # the gold's recorded decisions: "in the 2016 election", "a drop in the polls"
         if kind != "verb" and index.in_question(token):
             continue
         if particle and kind == "verb":
