@@ -1144,8 +1144,8 @@ def _hortative(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _poll_noun(token: Token, lexicon: Lexicon) -> bool:
-    """A noun of the lexicon's ``poll_nouns`` (an opinion poll, a rating, a competitor's
-    lead), itself or through its compound modifier ("poll numbers")."""
+    """A noun of the lexicon's ``poll_nouns`` (an opinion poll, a rating), itself or
+    through its compound modifier ("poll numbers")."""
     if token.lemma_.lower() in lexicon.poll_nouns:
         return True
     return any(c.dep_ == "compound" and c.lemma_.lower() in lexicon.poll_nouns for c in token.children)
@@ -1162,11 +1162,14 @@ def _in_polls(token: Token, lexicon: Lexicon) -> bool:
 
 def _poll_standing(token: Token, lexicon: Lexicon) -> bool:
     """A verb that tells a standing in the polls or its change: its subject is a poll noun
-    ("national polls have tightened", "her lead narrowed"), or it or its object's event
+    ("national polls have tightened") or a competitor's lead (``standing_nouns``: "her lead
+    narrowed"), or it or its object's event
     noun moves "in the polls" ("surged in the polls", "suffered a drop in her ratings"):
     poll standings measure opinion (guide section 1; news-dev part b decision 10)."""
     for c in token.children:
-        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and _poll_noun(c, lexicon):
+        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and (
+            _poll_noun(c, lexicon) or c.lemma_.lower() in lexicon.standing_nouns
+        ):
             return True
         if c.dep_ == "dobj" and c.pos_ == "NOUN" and _in_polls(c, lexicon):
             return True
@@ -1184,6 +1187,51 @@ def _social_media_act(token: Token, lexicon: Lexicon) -> bool:
         and any(p.dep_ == "pobj" and any(p.lower_ in w for w in platforms) for p in c.children)
         for c in token.children
     )
+
+
+def _requested_act(token: Token, lexicon: Lexicon) -> bool:
+    """The infinitive complement of a verb of requesting or ordering (the lexicon's
+    ``requesting``: "he was asked to pitch two innings", "urged voters to go to the polls",
+    "ordered the troops to withdraw"): an act asked for, which the clause does not assert
+    (news-dev part a decision D9: complements of requests are not asserted events)."""
+    return token.dep_ == "xcomp" and verb_base(token.head) in lexicon.requesting
+
+
+def _election_anchor(token: Token, lexicon: Lexicon) -> bool:
+    """The verb of a time clause ("before", "after", "until": the lexicon's
+    ``temporal_preps`` as its mark) that tells the voting of an election: the voters go "to
+    the polls" (a ``poll_nouns`` object), or the subject is an election noun ("before the
+    votes were cast"): the election as a time anchor, which the gold does not label
+    (news-dev part a decision D12); the clause still dates its governor."""
+    if token.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in lexicon.temporal_preps for c in token.children
+    ):
+        return False
+    for c in token.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and c.lemma_.lower() in lexicon.election_kinds:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(
+            p.dep_ == "pobj" and p.tag_ == "NNS" and p.lemma_.lower() in lexicon.poll_nouns for p in c.children
+        ):
+            return True
+    return False
+
+
+def _availability_passive(token: Token, lexicon: Lexicon) -> bool:
+    """A simple-present agentless passive of a verb of giving (the lexicon's ``giving``,
+    VerbNet give-13.1: "the bars are sold in the UK", "which is sold across Europe"): it
+    describes where a product is to be had, a standing description and no happening (guide
+    section 1; news-dev part a decision D11, dev2 part a N2). Not with an agent, nor in the
+    past, perfect or future ("were sold to Iran in May": a transfer of its own), nor with a
+    time of its own."""
+    if token.tag_ != "VBN" or verb_base(token) not in lexicon.giving:
+        return False
+    children = list(token.children)
+    if any(c.dep_ in ("agent", "aux") for c in children):
+        return False
+    if any(t.ent_type_ in _SETTING_TIMES for t in token.subtree):
+        return False  # "aid is given to refugees every month": a dated, habitual transfer
+    return any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in children)
 
 
 def _election_setting(token: Token, lexicon: Lexicon) -> bool:
@@ -1238,6 +1286,9 @@ VERB_VETOES = (
     ("hortative", _hortative),
     ("poll_standing", _poll_standing),
     ("social_media_act", _social_media_act),
+    ("requested_act", _requested_act),
+    ("election_anchor", _election_anchor),
+    ("availability_passive", _availability_passive),
 )
 
 
