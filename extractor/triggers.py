@@ -1234,6 +1234,54 @@ def _availability_passive(token: Token, lexicon: Lexicon) -> bool:
     return any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in children)
 
 
+def _talk_verb(token: Token) -> bool:
+    """A verb whose first WordNet sense is of verb.communication ("talk", "discuss")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    senses = word_senses(verb_base(token), "v")
+    return senses is not None and senses.classes[0] == "communication"
+
+
+def _discussed_topic(token: Token, lexicon: Lexicon) -> bool:
+    """A verb that names the topic of talk: the gerund of an "about" phrase or an indirect
+    question ("how", "whether") under a verb of communication ("talked about raising
+    children in the White House", "will discuss how they can hit the ground running"): what
+    was talked about, neither done nor reported as done (guide section 1; news-dev part b
+    decision 2: discussing and talking are not labelled, nor is their content). A verb
+    inside such a topic ("hit the ground running") is part of it."""
+    node = token
+    for _ in range(4):  # the topic verb itself, or a word of its clause
+        head = node.head
+        if node.dep_ == "pcomp" and head.lower_ == "about" and head.dep_ == "prep":
+            return _talk_verb(head.head)
+        if node.dep_ == "ccomp" and _talk_verb(head):
+            return any(c.tag_ in ("WRB", "WP") or c.lower_ == "whether" for c in node.children if c.i < node.i)
+        if head is node or _talk_verb(head):
+            return False
+        node = head
+    return False
+
+
+def _judged_state(token: Token, lexicon: Lexicon) -> bool:
+    """An active verb of finding or judging (with enough weight in WordNet's cognition and
+    perception classes, as ``_content_clause`` asks) whose complement is a small clause: an
+    adjective or a "to be" clause ("found the well empty", "found the well to be empty",
+    "considered the road unsafe"): a judgment of a state, perception and cognition are not
+    events (guide section 1; test part b T3). Not in the passive ("was found dead": the
+    finding of a body, an event)."""
+    children = list(token.children)
+    if any(c.dep_ == "auxpass" for c in children):
+        return False
+    if not any(
+        (c.dep_ == "ccomp" and (c.tag_ == "JJ" or (c.lemma_ == "be" and any(a.tag_ == "TO" for a in c.children))))
+        or (c.dep_ == "oprd" and c.tag_ == "JJ")
+        for c in children
+    ):
+        return False
+    senses = word_senses(verb_base(token), "v")
+    return senses is not None and senses.share(_CONTENT_VERB_CLASSES) >= VERB_EVENT_SHARE
+
+
 def _election_setting(token: Token, lexicon: Lexicon) -> bool:
     """An election noun (its lemma, or a hypernym of its first WordNet sense, is one of the
     lexicon's ``election_kinds``: "election", "vote", "primary", "referendum") that is the
@@ -1289,6 +1337,8 @@ VERB_VETOES = (
     ("requested_act", _requested_act),
     ("election_anchor", _election_anchor),
     ("availability_passive", _availability_passive),
+    ("discussed_topic", _discussed_topic),
+    ("judged_state", _judged_state),
 )
 
 
