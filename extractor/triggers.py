@@ -1234,6 +1234,12 @@ def _availability_passive(token: Token, lexicon: Lexicon) -> bool:
     return any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in children)
 
 
+# Modals of the future: an indirect question with one reports a planned event ("described
+# how the donors will convene on June 6"), not a possibility talked over (Quirk et al. 1985,
+# 4.54-4.58).
+_FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
+
+
 def _talk_verb(token: Token) -> bool:
     """A verb whose first WordNet sense is of verb.communication ("talk", "discuss")."""
     if token.pos_ not in ("VERB", "AUX"):
@@ -1255,7 +1261,10 @@ def _discussed_topic(token: Token, lexicon: Lexicon) -> bool:
         if node.dep_ == "pcomp" and head.lower_ == "about" and head.dep_ == "prep":
             return _talk_verb(head.head)
         if node.dep_ == "ccomp" and _talk_verb(head):
-            return any(c.tag_ in ("WRB", "WP") or c.lower_ == "whether" for c in node.children if c.i < node.i)
+            before = [c for c in node.children if c.i < node.i]
+            return any(c.tag_ in ("WRB", "WP") or c.lower_ == "whether" for c in before) and any(
+                c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in _FUTURE_MODALS for c in before
+            )
         if head is node or _talk_verb(head):
             return False
         node = head
@@ -1270,8 +1279,8 @@ def _judged_state(token: Token, lexicon: Lexicon) -> bool:
     events (guide section 1; test part b T3). Not in the passive ("was found dead": the
     finding of a body, an event)."""
     children = list(token.children)
-    if any(c.dep_ == "auxpass" for c in children):
-        return False
+    if any(c.dep_ in ("auxpass", "prt") for c in children) or _talk_verb(token):
+        return False  # "pleaded guilty": a plea, a verb of communication first; "set up": a phrasal verb
     if not any(
         (c.dep_ == "ccomp" and (c.tag_ == "JJ" or (c.lemma_ == "be" and any(a.tag_ == "TO" for a in c.children))))
         or (c.dep_ == "oprd" and c.tag_ == "JJ")
