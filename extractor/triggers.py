@@ -1148,7 +1148,7 @@ def _poll_noun(token: Token, lexicon: Lexicon) -> bool:
     through its compound modifier ("poll numbers")."""
     if token.lemma_.lower() in lexicon.poll_nouns:
         return True
-    return any(c.dep_ == "compound" and c.lemma_.lower() in lexicon.poll_nouns for c in token.children)
+    return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in lexicon.poll_nouns for c in token.children)
 
 
 def _in_polls(token: Token, lexicon: Lexicon) -> bool:
@@ -1182,10 +1182,12 @@ def _social_media_act(token: Token, lexicon: Lexicon) -> bool:
     Facebook"): a post, an act of communication, no event (guide section 1; news-dev part b
     decision 2)."""
     platforms = (lexicon.social_platforms, lexicon.social_networks)
+    # the parser hangs the "on" phrase on the verb or on its object ("shared photos on Facebook")
+    holders = [token] + [c for c in token.children if c.dep_ == "dobj"]
     return any(
         c.dep_ == "prep" and c.lower_ == "on"
         and any(p.dep_ == "pobj" and any(p.lower_ in w for w in platforms) for p in c.children)
-        for c in token.children
+        for h in holders for c in h.children
     )
 
 
