@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .contracts import Trigger
 from .lexicon import (
-    AGENT_NOUN_CLASSES, EVENT_NOUN_CLASSES, VERB_EVENT_SHARE, Lexicon, _denominal, _wordnet_verbs, default_lexicon, derived_verb, event_verb_of_noun, is_event_verb,
+    AGENT_NOUN_CLASSES, EVENT_NOUN_CLASSES, VERB_EVENT_SHARE, Lexicon, _denominal, act_kinds, _wordnet_verbs, default_lexicon, derived_verb, event_verb_of_noun, is_event_verb,
     occurrence_verb_of_noun, verb_base, verb_forms as _verb_forms, verb_lemmas, verb_of_nominal, word_senses, wordnet_event_verb,
     wordnet_place_noun,
 )
@@ -1119,6 +1119,213 @@ def _name_as_verb(token: Token, lexicon: Lexicon) -> bool:
     )
 
 
+# --- Vetoes that follow the gold's recorded labelling decisions (evaluation/gold/README.md) ---
+
+# First-person plural subjects of a "let" exhortation ("let's", "let us"), and the deontic
+# modals of an exhortation addressed to "you" (Quirk et al. 1985, 11.24-11.27: first-person
+# and second-person directives).
+_HORTATIVE_SUBJECTS = frozenset({"'s", "us"})
+_EXHORTING_MODALS = frozenset({"must", "should"})
+
+
+def _hortative(token: Token, lexicon: Lexicon) -> bool:
+    """A directive: the complement of an exhorting "let" whose subject is the first person
+    plural ("let's all move to Canada", "let us go to Paris"), or a verb whose subject is
+    "you" with a deontic must/should ("you must vote tonight!"): an appeal, no reported act
+    (news-dev part b decision 9: hortatives and imperatives are not labelled)."""
+    head = token.head
+    if token.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() == "let" and head.tag_ == "VB":
+        if any(c.dep_ == "nsubj" and c.lower_ in _HORTATIVE_SUBJECTS for c in token.children):
+            return True
+    children = list(token.children)
+    return any(c.dep_ == "nsubj" and c.lower_ == "you" for c in children) and any(
+        c.dep_ == "aux" and c.lower_ in _EXHORTING_MODALS for c in children
+    )
+
+
+def _poll_noun(token: Token, lexicon: Lexicon) -> bool:
+    """A noun of the lexicon's ``poll_nouns`` (an opinion poll, a rating), itself or
+    through its compound modifier ("poll numbers")."""
+    if token.lemma_.lower() in lexicon.poll_nouns:
+        return True
+    return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in lexicon.poll_nouns for c in token.children)
+
+
+def _in_polls(token: Token, lexicon: Lexicon) -> bool:
+    """The word has an "in" phrase whose object is a poll noun ("surged in the polls",
+    "a drop in her ratings", "a slide in her poll numbers")."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(p.dep_ == "pobj" and _poll_noun(p, lexicon) for p in c.children)
+        for c in token.children
+    )
+
+
+def _poll_standing(token: Token, lexicon: Lexicon) -> bool:
+    """A verb that tells a standing in the polls or its change: its subject is a poll noun
+    ("national polls have tightened") or a competitor's lead (``standing_nouns``: "her lead
+    narrowed"), or it or its object's event
+    noun moves "in the polls" ("surged in the polls", "suffered a drop in her ratings"):
+    poll standings measure opinion (guide section 1; news-dev part b decision 10)."""
+    for c in token.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and (
+            _poll_noun(c, lexicon) or c.lemma_.lower() in lexicon.standing_nouns
+        ):
+            return True
+        if c.dep_ == "dobj" and c.pos_ == "NOUN" and _in_polls(c, lexicon):
+            return True
+    return _in_polls(token, lexicon)
+
+
+def _social_media_act(token: Token, lexicon: Lexicon) -> bool:
+    """A verb done "on" a social platform (the lexicon's ``social_platforms`` and the share
+    targets of ``social_networks``: "posted a video on Instagram", "shared a photo on
+    Facebook"): a post, an act of communication, no event (guide section 1; news-dev part b
+    decision 2)."""
+    platforms = (lexicon.social_platforms, lexicon.social_networks)
+    # the parser hangs the "on" phrase on the verb or on its object ("shared photos on Facebook")
+    holders = [token] + [c for c in token.children if c.dep_ == "dobj"]
+    return any(
+        c.dep_ == "prep" and c.lower_ == "on"
+        and any(p.dep_ == "pobj" and any(p.lower_ in w for w in platforms) for p in c.children)
+        for h in holders for c in h.children
+    )
+
+
+def _requested_act(token: Token, lexicon: Lexicon) -> bool:
+    """The infinitive complement of a verb of requesting or ordering (the lexicon's
+    ``requesting``: "he was asked to pitch two innings", "urged voters to go to the polls",
+    "ordered the troops to withdraw"): an act asked for, which the clause does not assert
+    (news-dev part a decision D9: complements of requests are not asserted events)."""
+    return token.dep_ == "xcomp" and verb_base(token.head) in lexicon.requesting
+
+
+def _election_anchor(token: Token, lexicon: Lexicon) -> bool:
+    """The verb of a time clause ("before", "after", "until": the lexicon's
+    ``temporal_preps`` as its mark) that tells the voting of an election: the voters go "to
+    the polls" (a ``poll_nouns`` object), or the subject is an election noun ("before the
+    votes were cast"): the election as a time anchor, which the gold does not label
+    (news-dev part a decision D12); the clause still dates its governor."""
+    if token.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in lexicon.temporal_preps for c in token.children
+    ):
+        return False
+    for c in token.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and c.lemma_.lower() in lexicon.election_kinds:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(
+            p.dep_ == "pobj" and p.tag_ == "NNS" and p.lemma_.lower() in lexicon.poll_nouns for p in c.children
+        ):
+            return True
+    return False
+
+
+def _availability_passive(token: Token, lexicon: Lexicon) -> bool:
+    """A simple-present agentless passive of a verb of giving (the lexicon's ``giving``,
+    VerbNet give-13.1: "the bars are sold in the UK", "which is sold across Europe"): it
+    describes where a product is to be had, a standing description and no happening (guide
+    section 1; news-dev part a decision D11, dev2 part a N2). Not with an agent, nor in the
+    past, perfect or future ("were sold to Iran in May": a transfer of its own), nor with a
+    time of its own."""
+    if token.tag_ != "VBN" or verb_base(token) not in lexicon.giving:
+        return False
+    children = list(token.children)
+    if any(c.dep_ in ("agent", "aux") for c in children):
+        return False
+    if any(t.ent_type_ in _SETTING_TIMES for t in token.subtree):
+        return False  # "aid is given to refugees every month": a dated, habitual transfer
+    return any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in children)
+
+
+# Modals of the future: an indirect question with one reports a planned event ("described
+# how the donors will convene on June 6"), not a possibility talked over (Quirk et al. 1985,
+# 4.54-4.58).
+_FUTURE_MODALS = frozenset({"will", "shall", "'ll"})
+
+
+def _talk_verb(token: Token) -> bool:
+    """A verb whose first WordNet sense is of verb.communication ("talk", "discuss")."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    senses = word_senses(verb_base(token), "v")
+    return senses is not None and senses.classes[0] == "communication"
+
+
+def _discussed_topic(token: Token, lexicon: Lexicon) -> bool:
+    """A verb that names the topic of talk: the gerund of an "about" phrase or an indirect
+    question ("how", "whether") under a verb of communication ("talked about raising
+    children in the White House", "will discuss how they can hit the ground running"): what
+    was talked about, neither done nor reported as done (guide section 1; news-dev part b
+    decision 2: discussing and talking are not labelled, nor is their content). A verb
+    inside such a topic ("hit the ground running") is part of it."""
+    node = token
+    for _ in range(4):  # the topic verb itself, or a word of its clause
+        head = node.head
+        if node.dep_ == "pcomp" and head.lower_ == "about" and head.dep_ == "prep":
+            return _talk_verb(head.head)
+        if node.dep_ == "ccomp" and _talk_verb(head):
+            before = [c for c in node.children if c.i < node.i]
+            return any(c.tag_ in ("WRB", "WP") or c.lower_ == "whether" for c in before) and any(
+                c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in _FUTURE_MODALS for c in before
+            )
+        if head is node or _talk_verb(head):
+            return False
+        node = head
+    return False
+
+
+def _judged_state(token: Token, lexicon: Lexicon) -> bool:
+    """An active verb of finding or judging (with enough weight in WordNet's cognition and
+    perception classes, as ``_content_clause`` asks) whose complement is a small clause: an
+    adjective or a "to be" clause ("found the well empty", "found the well to be empty",
+    "considered the road unsafe"): a judgment of a state, perception and cognition are not
+    events (guide section 1; test part b T3). Not in the passive ("was found dead": the
+    finding of a body, an event)."""
+    children = list(token.children)
+    if any(c.dep_ in ("auxpass", "prt") for c in children) or _talk_verb(token):
+        return False  # "pleaded guilty": a plea, a verb of communication first; "set up": a phrasal verb
+    if not any(
+        (c.dep_ == "ccomp" and (c.tag_ == "JJ" or (c.lemma_ == "be" and any(a.tag_ == "TO" for a in c.children))))
+        or (c.dep_ == "oprd" and c.tag_ == "JJ")
+        for c in children
+    ):
+        return False
+    senses = word_senses(verb_base(token), "v")
+    return senses is not None and senses.share(_CONTENT_VERB_CLASSES) >= VERB_EVENT_SHARE
+
+
+def _election_setting(token: Token, lexicon: Lexicon) -> bool:
+    """An election noun (its lemma, or a hypernym of its first WordNet sense, is one of the
+    lexicon's ``election_kinds``: "election", "vote", "primary", "referendum") that is the
+    object of a preposition: the contest as setting or time anchor of another event ("lost
+    in the 2016 presidential election", "days before the vote"), which the gold does not
+    label (news-dev part a decision D12). Not a counted plural ("by 290 votes to 228"): a tally,
+    the quantity of another word's event."""
+    if token.dep_ != "pobj" or (token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children)):
+        return False
+    lemma = token.lemma_.lower()
+    kinds = lexicon.election_kinds
+    if lemma in kinds:
+        return True
+    per_sense = act_kinds(lemma)
+    return bool(per_sense) and bool(per_sense[0] & kinds)
+
+
+# Vetoes of event nouns, tried after the noun branch has admitted one (``noun_veto`` gives
+# the name of the one that fired).
+NOUN_VETOES = (
+    ("election_setting", _election_setting),
+    ("poll_standing", lambda token, lexicon: _in_polls(token, lexicon)),
+)
+
+
+def noun_veto(token: Token, lexicon: Lexicon) -> str | None:
+    """The name of the first of ``NOUN_VETOES`` that rules the event noun out, or None."""
+    for name, veto in NOUN_VETOES:
+        if veto(token, lexicon):
+            return name
+    return None
+
+
 # Vetoes of the verb path, tried in order after the verb's word classes have admitted it: a
 # verb one of them names is no trigger (``verb_veto`` gives the name of the one that fired).
 VERB_VETOES = (
@@ -1135,6 +1342,14 @@ VERB_VETOES = (
     ("emotion_verb", _emotion_verb),
     ("cognition_object", _cognition_object),
     ("name_as_verb", _name_as_verb),
+    ("hortative", _hortative),
+    ("poll_standing", _poll_standing),
+    ("social_media_act", _social_media_act),
+    ("requested_act", _requested_act),
+    ("election_anchor", _election_anchor),
+    ("availability_passive", _availability_passive),
+    ("discussed_topic", _discussed_topic),
+    ("judged_state", _judged_state),
 )
 
 
@@ -1239,6 +1454,8 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
             kind, lemma = "noun", verb
         if kind is None or is_conditional(token, lexicon, index):
             continue
+        if kind == "noun" and noun_veto(token, lexicon) is not None:
+            continue  # the gold's recorded decisions: "in the 2016 election", "a drop in the polls"
         if kind != "verb" and index.in_question(token):
             continue
         if particle and kind == "verb":

@@ -1,0 +1,106 @@
+"""Vetoes that follow the gold's recorded labelling decisions (evaluation/gold/README.md):
+hortatives, poll standings, posts on social platforms, requested acts, the election as
+setting or time anchor, product descriptions, topics of talk and judged states. Each veto
+is named; the sentences are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.lexicon import default_lexicon
+from extractor.triggers import find_triggers, noun_veto, verb_veto
+
+
+def _word(doc, word):
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "veto"),
+    [
+        # hortatives and exhortations (dev b decision 9)
+        ("Let's all move to Norway next year!", "move", "hortative"),
+        ("Let us go to Lisbon on Monday.", "go", "hortative"),
+        ("You must vote for Smith tonight!", "vote", "hortative"),
+        # poll standings (dev b decision 10)
+        ("National polls have tightened since Friday.", "tightened", "poll_standing"),
+        ("Her lead in Iowa narrowed on Monday.", "narrowed", "poll_standing"),
+        ("The senator has surged in the polls in Georgia this week.", "surged", "poll_standing"),
+        ("The mayor suffered a sharp drop in her ratings last month.", "suffered", "poll_standing"),
+        # posts (communication, dev b decision 2)
+        ("The singer posted a video on Instagram at 11pm.", "posted", "social_media_act"),
+        ("The club shared photos on Facebook on Sunday.", "shared", "social_media_act"),
+        # requested acts (dev a D9)
+        ("He was asked to pitch two innings in Denver on Tuesday.", "pitch", "requested_act"),
+        ("The governor urged residents to leave the coast on Friday.", "leave", "requested_act"),
+        # the election as time anchor (dev a D12)
+        ("Turnout fell days before Americans went to the polls in Ohio.", "went", "election_anchor"),
+        ("The probe reopened in May before the votes were cast in Utah.", "cast", "election_anchor"),
+        # product descriptions (dev a D11, dev2 a N2)
+        ("The bars are sold in Canada.", "sold", "availability_passive"),
+        # topics of talk (dev b decision 2)
+        ("They talked about rebuilding the school in Tulsa.", "rebuilding", "discussed_topic"),
+        ("The two will discuss how they can cut taxes in Ohio.", "cut", "discussed_topic"),
+        # perception and cognition (test b T3)
+        ("He found the shed empty this morning.", "found", "judged_state"),
+    ],
+)
+def test_decision_vetoes(nlp, text, word, veto):
+    doc = nlp(text)
+    assert verb_veto(_word(doc, word), default_lexicon()) == veto
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Troops moved to Kherson next year.", "moved"),  # no exhortation
+        ("You moved to Lisbon in May.", "moved"),  # "you" without a deontic modal
+        ("Acute lead contamination has been found in water in Flint.", "found"),  # the metal, not a lead
+        ("The rifles were sold to Iran in May.", "sold"),  # a dated past transfer
+        ("The guns are sold by dealers in Texas.", "sold"),  # an agent
+        ("Aid is given to refugees in Jordan every month.", "given"),  # a time of its own
+        ("The boy was found dead in the well on Monday.", "found"),  # the finding of a body
+        ("He pleaded guilty in Paris in 2010.", "pleaded"),  # a plea, not a judged state
+        ("Traders followed, setting up bases in the estuary.", "setting"),  # phrasal verb
+        ("The report described how donors will convene in Boston on June 6.", "convene"),  # a report
+        ("Rebels helped the villagers to flee the town on Monday.", "flee"),  # help: the act happens
+    ],
+)
+def test_decision_vetoes_leave_events(nlp, text, word):
+    doc = nlp(text)
+    assert verb_veto(_word(doc, word), default_lexicon()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "veto"),
+    [
+        ("Smith lost to Jones in the 2016 presidential election.", "election", "election_setting"),
+        ("Prices rose days before the vote.", "vote", "election_setting"),
+        ("She suffered a slide in her poll numbers in May.", "slide", "poll_standing"),
+    ],
+)
+def test_noun_vetoes(nlp, text, word, veto):
+    doc = nlp(text)
+    assert noun_veto(_word(doc, word), default_lexicon()) == veto
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("The election was held in Ohio on Tuesday.", "election"),  # the election itself
+        ("The referendum took place in Scotland in 2014.", "referendum"),
+    ],
+)
+def test_election_as_subject_stays_an_event(nlp, text, lemma):
+    doc = nlp(text)
+    word = next(t for t in doc if t.lemma_.lower() == lemma)
+    assert noun_veto(word, default_lexicon()) is None
+
+
+def test_counted_votes_are_a_tally_not_a_setting(nlp):
+    doc = nlp("She lost by 290 votes to 228 in the electoral college.")
+    assert noun_veto(_word(doc, "votes"), default_lexicon()) is None
+
+
+def test_hortative_leaves_no_trigger(nlp):
+    assert "move" not in {t.lemma for t in find_triggers(nlp("Let's all move to Norway next year!"))}
