@@ -10,10 +10,6 @@ from extractor.lexicon import default_lexicon
 from extractor.triggers import COPULA_VETOES, copula_veto, find_triggers
 
 
-def _token(doc, word):
-    return next(t for t in doc if t.text == word)
-
-
 def _copulas(doc):
     return {doc[t.i].text for t in find_triggers(doc) if t.kind == "copula"}
 
@@ -25,9 +21,9 @@ def _copulas(doc):
         ("Toledo is in Ohio and Detroit is in Michigan.", "is"),
     ],
 )
-def test_a_place_in_a_place_is_no_event(nlp, text, word):
+def test_a_place_in_a_place_is_no_event(nlp, token_of, text, word):
     doc = nlp(text)
-    assert copula_veto(_token(doc, word), default_lexicon()) == "place_in_place"
+    assert copula_veto(token_of(doc, word), default_lexicon()) == "place_in_place"
     assert word not in _copulas(doc)
 
 
@@ -39,9 +35,9 @@ def test_a_place_in_a_place_is_no_event(nlp, text, word):
         ("The governor was in Ohio on Monday.", "was"),
     ],
 )
-def test_people_in_a_place_stay_copula_events(nlp, text, word):
+def test_people_in_a_place_stay_copula_events(nlp, token_of, text, word):
     doc = nlp(text)
-    assert copula_veto(_token(doc, word), default_lexicon()) is None
+    assert copula_veto(token_of(doc, word), default_lexicon()) is None
     assert word in _copulas(doc)
 
 

@@ -7,15 +7,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.lexicon import default_lexicon
-from extractor.triggers import find_triggers, verb_veto
-
-
-def _token(doc, word):
-    return next(t for t in doc if t.text == word)
-
-
-def _trigger_words(doc):
-    return {doc[t.i].text for t in find_triggers(doc)}
+from extractor.triggers import verb_veto
 
 
 @pytest.mark.parametrize(
@@ -33,11 +25,11 @@ def _trigger_words(doc):
         ("Voters have seen Trump close in on her in states like Ohio.", "Trump", "name_as_verb"),
     ],
 )
-def test_vetoed_verbs(nlp, text, word, veto):
+def test_vetoed_verbs(nlp, token_of, trigger_words, text, word, veto):
     doc = nlp(text)
-    token = _token(doc, word)
+    token = token_of(doc, word)
     assert verb_veto(token, default_lexicon()) == veto
-    assert word not in _trigger_words(doc)
+    assert word not in trigger_words(doc)
 
 
 @pytest.mark.parametrize(
@@ -61,8 +53,5 @@ def test_vetoed_verbs(nlp, text, word, veto):
         ("Troops seized the airport in Kabul on Monday.", "seized"),
     ],
 )
-def test_verbs_these_vetoes_leave(nlp, text, word):
-    doc = nlp(text)
-    token = _token(doc, word)
-    assert verb_veto(token, default_lexicon()) is None
-    assert word in _trigger_words(doc)
+def test_verbs_these_vetoes_leave(verb_kept, text, word):
+    verb_kept(text, word)

@@ -17,10 +17,6 @@ def ex():
     return extractor.load()
 
 
-def _token(doc, word):
-    return next(t for t in doc if t.text == word)
-
-
 @pytest.mark.parametrize(
     ("text", "word"),
     [
@@ -29,9 +25,9 @@ def _token(doc, word):
         ("The canal had been abandoned for around ten years when the town in Kent bought it.", "abandoned"),
     ],
 )
-def test_an_agentless_perfect_passive_over_a_period_is_a_state(nlp, text, word):
+def test_an_agentless_perfect_passive_over_a_period_is_a_state(nlp, token_of, text, word):
     doc = nlp(text)
-    assert verb_veto(_token(doc, word), default_lexicon()) == "lasting_state"
+    assert verb_veto(token_of(doc, word), default_lexicon()) == "lasting_state"
     assert word not in {doc[t.i].text for t in find_triggers(doc)}
 
 
@@ -48,9 +44,9 @@ def test_an_agentless_perfect_passive_over_a_period_is_a_state(nlp, text, word):
         ("Two soldiers have been arrested for looting in Gao.", "arrested"),
     ],
 )
-def test_passives_the_lasting_state_veto_leaves(nlp, text, word):
+def test_passives_the_lasting_state_veto_leaves(nlp, token_of, text, word):
     doc = nlp(text)
-    assert verb_veto(_token(doc, word), default_lexicon()) is None
+    assert verb_veto(token_of(doc, word), default_lexicon()) is None
 
 
 @pytest.mark.parametrize(

@@ -9,14 +9,6 @@ from extractor.lexicon import default_lexicon
 from extractor.triggers import VERB_VETOES, find_triggers, verb_veto
 
 
-def _token(doc, word):
-    return next(t for t in doc if t.text == word)
-
-
-def _trigger_words(doc):
-    return {doc[t.i].text for t in find_triggers(doc)}
-
-
 @pytest.mark.parametrize(
     ("text", "word", "veto", "kept"),
     [
@@ -62,11 +54,11 @@ def _trigger_words(doc):
         ("A farmer placed a curse on the bridge in Kerry in 1920.", "placed", "message_object", None),
     ],
 )
-def test_vetoed_verbs(nlp, text, word, veto, kept):
+def test_vetoed_verbs(nlp, token_of, trigger_words, text, word, veto, kept):
     doc = nlp(text)
-    token = _token(doc, word)
+    token = token_of(doc, word)
     assert verb_veto(token, default_lexicon()) == veto
-    found = _trigger_words(doc)
+    found = trigger_words(doc)
     assert word not in found, found
     if kept is not None:
         assert kept in found, found
@@ -110,11 +102,11 @@ def test_vetoed_verbs(nlp, text, word, veto, kept):
         ("The workers stopped at the border near Calais on Tuesday.", "stopped"),
     ],
 )
-def test_verbs_the_vetoes_leave(nlp, text, word):
+def test_verbs_the_vetoes_leave(nlp, token_of, trigger_words, text, word):
     doc = nlp(text)
-    token = _token(doc, word)
+    token = token_of(doc, word)
     assert verb_veto(token, default_lexicon()) is None
-    assert word in _trigger_words(doc)
+    assert word in trigger_words(doc)
 
 
 def test_veto_names_are_distinct():
