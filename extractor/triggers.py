@@ -1347,6 +1347,24 @@ def _fictive_content(token: Token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _false_claim(token: Token, lexicon: Lexicon) -> bool:
+    """A verb in the content of a claim an adverb of falsity marks as false (the lexicon's
+    ``falsity_adverbs``: "falsely claimed that she was born in Kenya", "wrongly said that
+    troops were sent to Chad"): a content told as untrue, no event (test part a T6: the
+    contents of false claims are not labelled)."""
+    node = token
+    for _ in range(4):  # the verb itself, or a verb of its clause
+        head = node.head
+        if head is node:
+            return False
+        if node.dep_ == "ccomp" and any(c.dep_ == "advmod" and c.lower_ in lexicon.falsity_adverbs for c in head.children):
+            return True
+        if node.dep_ not in _FICTIVE_PATH_DEPS:
+            return False
+        node = head
+    return False
+
+
 def _past_tense(token: Token) -> bool:
     """The word is a past "be" or has a past auxiliary ("was set", "were going")."""
     if token.tag_ == "VBD" and token.lemma_ == "be":
@@ -1427,6 +1445,7 @@ VERB_VETOES = (
     ("judged_state", _judged_state),
     ("assigned_task", _assigned_task),
     ("fictive_content", _fictive_content),
+    ("false_claim", _false_claim),
     ("past_prospect", _past_prospect),
     ("availability_participle", _availability_participle),
 )

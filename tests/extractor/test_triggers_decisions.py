@@ -121,6 +121,7 @@ def test_hortative_leaves_no_trigger(nlp):
         ("The army was going to attack Kyiv in May.", "attack", "past_prospect"),
         ("The coach was tasked with rebuilding the team in Denver in 2014.", "rebuilding", "assigned_task"),
         ("The firm makes biscuits sold in Canada.", "sold", "availability_participle"),
+        ("He falsely claimed that the army had invaded Peru in 2010.", "invaded", "false_claim"),
         ("The ministers discussed trade in Madrid on Monday.", "discussed", "communication_verb"),
         ("They discussed raising taxes in Lyon on Friday.", "raising", "discussed_topic"),
     ],
@@ -134,6 +135,7 @@ def test_decision_vetoes_second_round(nlp, text, word, veto):
     ("text", "word"),
     [
         ("The host said that Mexico has started building a fence in Texas.", "building"),  # reported, not joked
+        ("He rightly said that troops were sent to Chad in May.", "sent"),  # no adverb of falsity
         ("The team is set to play in Lisbon on Friday.", "play"),  # a present prospect: planned
         ("He was charged with killing a guard in Ohio in May.", "killing"),  # an accused act, reported
         ("Rifles sold to Iran in May were seized.", "sold"),  # a transfer with a recipient and date
