@@ -1058,10 +1058,12 @@ def _communication_verb(token: Token, lexicon: Lexicon) -> bool:
     phrasal verb of its own ("called off the strike"), nor with an event noun for object
     that is no message ("called a strike", "called an election": the decision is the event)."""
     lemma = verb_base(token)
-    if lemma not in lexicon.communicating:
-        return False
+    if lemma not in lexicon.communicating and lemma not in lexicon.discussing:
+        return False  # ``discussing``: "discussed trade in Berlin" (dev b decision 2)
     if lemma in lexicon.speaking and _several_subject(token):
         return False  # "Obama and Trump spoke in the Oval Office", "the two talked": a meeting
+    if lemma in lexicon.discussing:
+        return not any(c.dep_ == "prt" for c in token.children)  # whatever is discussed is its topic
     for c in token.children:
         if c.dep_ == "prt":
             return False
@@ -1262,6 +1264,8 @@ def _discussed_topic(token: Token, lexicon: Lexicon) -> bool:
         head = node.head
         if node.dep_ == "pcomp" and head.lower_ == "about" and head.dep_ == "prep":
             return _talk_verb(head.head)
+        if node.tag_ == "VBG" and node.dep_ in ("xcomp", "ccomp", "dobj") and verb_base(head) in lexicon.discussing:
+            return True  # "discussed raising taxes"
         if node.dep_ == "ccomp" and _talk_verb(head):
             before = [c for c in node.children if c.i < node.i]
             return any(c.tag_ in ("WRB", "WP") or c.lower_ == "whether" for c in before) and any(
@@ -1310,6 +1314,95 @@ def _election_setting(token: Token, lexicon: Lexicon) -> bool:
     return bool(per_sense) and bool(per_sense[0] & kinds)
 
 
+def _assigned_task(token: Token, lexicon: Lexicon) -> bool:
+    """The "with" gerund of a verb of assigning a task (the lexicon's ``tasking``: "was tasked
+    with rebuilding the team", "entrusted with running the port"): the task given, which the
+    clause does not assert done (news-dev part a decision D9: complements of tasks)."""
+    head = token.head
+    return token.dep_ == "pcomp" and head.lower_ == "with" and head.dep_ == "prep" and verb_base(head.head) in lexicon.tasking
+
+
+# The complements through which a joked or imagined content reaches a verb inside it.
+_FICTIVE_PATH_DEPS = frozenset({"ccomp", "xcomp", "conj"})
+
+
+def _fictive_content(token: Token, lexicon: Lexicon) -> bool:
+    """A verb in the content of a verb of joking, feigning or imagining (the lexicon's
+    ``fictive``: "joked that Canada has started building a wall", "pretended to leave for
+    Rome", "dreamed of winning in Paris", "imagine that the army invaded"): the content is
+    neither asserted nor reported as fact (news-dev part b decision 9: jokes given as jokes
+    are not labelled)."""
+    node = token
+    for _ in range(4):  # the verb itself, or a verb of its clause
+        head = node.head
+        if head is node:
+            return False
+        if node.dep_ in ("ccomp", "xcomp") and verb_base(head) in lexicon.fictive:
+            return True
+        if node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "about") and verb_base(head.head) in lexicon.fictive:
+            return True  # "dreamed of winning"
+        if node.dep_ not in _FICTIVE_PATH_DEPS:
+            return False
+        node = head
+    return False
+
+
+def _false_claim(token: Token, lexicon: Lexicon) -> bool:
+    """A verb in the content of a claim an adverb of falsity marks as false (the lexicon's
+    ``falsity_adverbs``: "falsely claimed that she was born in Kenya", "wrongly said that
+    troops were sent to Chad"): a content told as untrue, no event (test part a T6: the
+    contents of false claims are not labelled)."""
+    node = token
+    for _ in range(4):  # the verb itself, or a verb of its clause
+        head = node.head
+        if head is node:
+            return False
+        if node.dep_ == "ccomp" and any(c.dep_ == "advmod" and c.lower_ in lexicon.falsity_adverbs for c in head.children):
+            return True
+        if node.dep_ not in _FICTIVE_PATH_DEPS:
+            return False
+        node = head
+    return False
+
+
+def _past_tense(token: Token) -> bool:
+    """The word is a past "be" or has a past auxiliary ("was set", "were going")."""
+    if token.tag_ == "VBD" and token.lemma_ == "be":
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in token.children)
+
+
+def _past_prospect(token: Token, lexicon: Lexicon) -> bool:
+    """The to-infinitive of a predicate of future time in the past tense (the lexicon's
+    ``prospective``: "was set to win", "was poised to end the drought", "were about to
+    become champions", "was on course to finish third", "was going to move"): a prospect
+    told from the past, unrealized or a counterfactual, no happening (news-dev part a
+    decision D10). Not in the present ("is set to meet on Friday": a planned event)."""
+    if token.dep_ != "xcomp":
+        return False
+    head = token.head
+    prospective = lexicon.prospective
+    if head.lower_ in prospective and head.tag_ in ("VBN", "VBG", "JJ") and _past_tense(head):
+        return True
+    return head.lemma_ == "be" and head.tag_ == "VBD" and any(
+        c.dep_ in ("acomp", "attr") and c.lower_ in prospective for c in head.children
+    )
+
+
+def _availability_participle(token: Token, lexicon: Lexicon) -> bool:
+    """A past participle of a verb of giving (the lexicon's ``giving``) that modifies a noun,
+    with no agent, no recipient and no time of its own ("bars sold in the UK", "a drink
+    served across Europe"): the participle form of ``_availability_passive``, a description
+    of where a product is to be had (news-dev part a decision D11: "bars sold in the UK").
+    Not "weapons sold to Iran" (a transfer to a recipient) nor "aid given in May"."""
+    if token.dep_ != "acl" or token.tag_ != "VBN" or verb_base(token) not in lexicon.giving:
+        return False
+    for c in token.children:
+        if c.dep_ in ("agent", "dative") or (c.dep_ == "prep" and c.lower_ == "to"):
+            return False
+    return not any(t.ent_type_ in _SETTING_TIMES for t in token.subtree)
+
+
 # Vetoes of event nouns, tried after the noun branch has admitted one (``noun_veto`` gives
 # the name of the one that fired).
 NOUN_VETOES = (
@@ -1350,6 +1443,11 @@ VERB_VETOES = (
     ("availability_passive", _availability_passive),
     ("discussed_topic", _discussed_topic),
     ("judged_state", _judged_state),
+    ("assigned_task", _assigned_task),
+    ("fictive_content", _fictive_content),
+    ("false_claim", _false_claim),
+    ("past_prospect", _past_prospect),
+    ("availability_participle", _availability_participle),
 )
 
 

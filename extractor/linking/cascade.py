@@ -20,7 +20,7 @@ from ..contracts import Arguments, Linker, Trigger
 from ..lexicon import Lexicon, default_lexicon
 from .actor import ACTOR_RULES, link_actor
 from .date import DATE, OWN_DATE
-from .location import LOCATION, PHRASE_PLACE
+from .location import LOCATION, PHRASE_PLACE, exclude_location
 from .quantity import QUANTITY
 from .rules import Context, Found
 
@@ -53,7 +53,7 @@ def _link(ctx: Context, trig: Trigger, admitted_only: bool = False) -> Arguments
         quantity = location = date = None  # no tuple: its other slots are not needed
     else:
         quantity = QUANTITY.first(ctx, trig, token, actor)
-        location = LOCATION.first(ctx, token, actor.span)
+        location = exclude_location(ctx, token, LOCATION.first(ctx, token, actor.span))
         date = DATE.first(ctx, token)
     if actor.agentless is not None and not _own_slot(quantity, location, date):
         # an agentless event stands without an actor only when its own phrase or clause says

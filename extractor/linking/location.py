@@ -858,3 +858,26 @@ def _static_location(ctx: Context, verb: Token, *, skip: Token | None = None) ->
             if span is not None:
                 return span
     return None
+
+
+# --- Exclusions: a place a rule found that the gold's recorded decisions say is no place ---
+
+
+def office_goal(ctx: Context, token: Token, found: Found) -> bool:
+    """The goal of a verb of putting someone into an office (the lexicon's ``appointing``:
+    "voted into the White House", "elected to the Senate", "appointed to the Supreme Court"):
+    an office or an institution, not a place (news-dev part b decision 11)."""
+    return found.rule == "destination" and token.lemma_.lower() in ctx.words.appointing
+
+
+# Exclusions tried, in order, on the place ``LOCATION`` found (``exclude_location``).
+LOCATION_EXCLUSIONS = (("office_goal", office_goal),)
+
+
+def exclude_location(ctx: Context, token: Token, found: Found | None) -> Found | None:
+    """``found``, unless one of ``LOCATION_EXCLUSIONS`` rules it out: then the trigger's own
+    phrase's other places ("elected to the Senate in Ohio": Ohio), else nothing."""
+    if found is None or not any(exclude(ctx, token, found) for _, exclude in LOCATION_EXCLUSIONS):
+        return found
+    places = {kind: span for kind, span in _phrase_places(ctx, token).items() if kind != "dest"}
+    return PHRASE_PLACE.first(ctx, token, places)

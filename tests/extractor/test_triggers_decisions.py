@@ -104,3 +104,44 @@ def test_counted_votes_are_a_tally_not_a_setting(nlp):
 
 def test_hortative_leaves_no_trigger(nlp):
     assert "move" not in {t.lemma for t in find_triggers(nlp("Let's all move to Norway next year!"))}
+
+
+# --- second round: jokes and imaginings, past prospects, tasks, the participle of
+# availability, discussing (evaluation/gold/README.md: dev b 9, D10, D9, D11, dev b 2) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "veto"),
+    [
+        ("The host joked that Mexico has started building a fence in Texas.", "building", "fictive_content"),
+        ("She pretended that she had moved to Rome last year.", "moved", "fictive_content"),
+        ("He dreamed of winning the race in Monaco.", "winning", "fictive_content"),
+        ("The mayor was set to win up until the final week.", "win", "past_prospect"),
+        ("The club was poised to end the drought in Boston on Sunday.", "end", "past_prospect"),
+        ("The army was going to attack Kyiv in May.", "attack", "past_prospect"),
+        ("The coach was tasked with rebuilding the team in Denver in 2014.", "rebuilding", "assigned_task"),
+        ("The firm makes biscuits sold in Canada.", "sold", "availability_participle"),
+        ("He falsely claimed that the army had invaded Peru in 2010.", "invaded", "false_claim"),
+        ("The ministers discussed trade in Madrid on Monday.", "discussed", "communication_verb"),
+        ("They discussed raising taxes in Lyon on Friday.", "raising", "discussed_topic"),
+    ],
+)
+def test_decision_vetoes_second_round(nlp, text, word, veto):
+    doc = nlp(text)
+    assert verb_veto(_word(doc, word), default_lexicon()) == veto
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The host said that Mexico has started building a fence in Texas.", "building"),  # reported, not joked
+        ("He rightly said that troops were sent to Chad in May.", "sent"),  # no adverb of falsity
+        ("The team is set to play in Lisbon on Friday.", "play"),  # a present prospect: planned
+        ("He was charged with killing a guard in Ohio in May.", "killing"),  # an accused act, reported
+        ("Rifles sold to Iran in May were seized.", "sold"),  # a transfer with a recipient and date
+        ("Cars made by Fiat in Turin were recalled.", "made"),  # not a verb of giving
+    ],
+)
+def test_second_round_vetoes_leave_events(nlp, text, word):
+    doc = nlp(text)
+    assert verb_veto(_word(doc, word), default_lexicon()) is None
