@@ -95,8 +95,9 @@ def only(events, lemma):
         # time elapsed since the event
         ("Three days have passed since Serbia and Kosovo signed the accord.", "sign",
          {"actor": "Serbia", "date": "Three days have passed since", "date_value": "2024-10-20"}),
-        # the object of an object-control verb performs its complement
-        ("NATO asked Ukraine to withdraw 300 troops from the village in February.", "withdraw",
+        # the object of an object-control verb performs its complement (a verb of forcing: the
+        # complement happens; after a verb of requesting it is only asked for, decision D9)
+        ("NATO forced Ukraine to withdraw 300 troops from the village in February.", "withdraw",
          {"actor": "Ukraine", "quantity": "300 troops"}),
         # the patient of a passive control or raising verb performs its complement
         ("She is thought to have fled to Minsk in May.", "flee",
