@@ -204,28 +204,37 @@ def _is_year_range_end(doc: Doc, joiner: int) -> bool:
 
 def _of_date_end(doc: Doc, end: int, words: Words) -> int:
     """The end of a date expression with its "of" complement when that names a date: "in the
-    early hours of Wednesday", "the spring of 2014" (a weekday or month name the recognizer
-    left unlabelled counts)."""
+    early hours of Wednesday", "on the morning of 1 March 2019" (a day number before the
+    month, a weekday or month name the recognizer left unlabelled count)."""
     if end + 1 >= len(doc) or doc[end].lower_ != "of":
         return end
     k = end + 1
-    while k < len(doc) and (doc[k].ent_type_ == "DATE" and (k == end + 1 or doc[k].ent_iob_ == "I") or _is_point_date(doc, (k, k + 1), words) and k == end + 1):
-        k += 1
-    return k if k > end + 1 else end
+    if doc[k].like_num and doc[k].ent_type_ != "DATE" and k + 1 < len(doc) and doc[k + 1].ent_type_ == "DATE":
+        k += 1  # "1 March 2019" told as a number and a DATE
+    if doc[k].ent_type_ == "DATE":
+        return _entity(doc[k])[1]
+    if doc[k].lower_ in words.weekdays or doc[k].lower_ in MONTH_NAMES and doc[k].text[:1].isupper():
+        return k + 1
+    return end
 
 
 def _time_complement_end(noun: Token, end: int) -> int:
     """The end of a time noun's phrase with its "before"/"after" complement, which says which
     time it is: "in the days before the election", "the morning after losing the race" (the
-    complement right after the phrase, with an object)."""
-    for c in noun.rights:
-        if c.i != end or c.dep_ != "prep" or c.lower_ not in ("before", "after"):
-            continue
-        obj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
-        if obj is not None:
-            # a gerund's clause whole; a noun's phrase without the phrases the parser may hang on it
-            return obj.right_edge.i + 1 if obj.dep_ == "pcomp" else noun_phrase(obj)[1]
-    return end
+    complement right after the phrase, with an object; the parser may hang it on the word the
+    time phrase depends on instead, which reads the same)."""
+    doc = noun.doc
+    if end >= len(doc):
+        return end
+    c = doc[end]
+    phrase_head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if c.dep_ != "prep" or c.lower_ not in ("before", "after") or c.head.i not in (noun.i, phrase_head.i):
+        return end
+    obj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+    if obj is None:
+        return end
+    # a gerund's clause whole; a noun's phrase without the phrases the parser may hang on it
+    return obj.right_edge.i + 1 if obj.dep_ == "pcomp" else noun_phrase(obj)[1]
 
 
 def _measure_start(prep: Token, start: int) -> int:
@@ -339,7 +348,9 @@ def event_dated_prep(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
     gathering or an occurrence noun (``_is_occurrence_noun``): "lost in the 2016 election",
     "spoke at Monday's summit", "seized power in a 2014 coup" (not a speech act: "spoke in
     the 2016 report"). Not a preposition of purpose (``purpose_preps``: "gearing up for his
-    Jan. 20 inauguration" is before it)."""
+    Jan. 20 inauguration" is before it). The date is the modifier as written ("in the 2016
+    election": 2016), or, after a preposition that places the event before or after its
+    object, the phrase whole ("before Tuesday's vote")."""
     pobj = _temporal_object(ctx, c)
     if pobj is None or c.lower_ in ctx.words.purpose_preps:
         return None
