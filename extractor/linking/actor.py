@@ -675,13 +675,13 @@ def _names_activity(ctx: Context, cand: Token) -> bool:
 
 
 def between_party(ctx: Context, token: Token) -> TokenSpan | None:
-    """The first named party of a "between X and Y" phrase on the trigger: "an agreement
-    reached between Kim and Putin"."""
+    """The named parties of a "between X and Y" phrase on the trigger, as written
+    (``coordinated_phrase``): "an agreement reached between Kim and Putin"."""
     for c in ctx.children(token):
         if c.dep_ == "prep" and c.lower_ == "between":
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ in ACTOR_LABELS:
-                return noun_phrase(pobj, numbers=False)
+                return coordinated_phrase(pobj, noun_phrase(pobj, numbers=False), ctx.words)
     return None
 
 

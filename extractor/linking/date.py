@@ -237,9 +237,21 @@ def _time_complement_end(noun: Token, end: int) -> int:
     return obj.right_edge.i + 1 if obj.dep_ == "pcomp" else noun_phrase(obj)[1]
 
 
+# The comparatives of "early" and "late" that place a date phrase relative to another time:
+# "earlier in 2024", "later in the week".
+_COMPARATIVE_TIMES = frozenset({"earlier", "later"})
+
+
 def _measure_start(prep: Token, start: int) -> int:
     """The start of a "before"/"after" phrase with the length of time that measures it:
-    "two days before Election Day", "a week after the vote" (Quirk et al. 1985, 9.53)."""
+    "two days before Election Day", "a week after the vote" (Quirk et al. 1985, 9.53); of a
+    date phrase with the comparative adverb right before it, on the same word: "earlier in
+    2024"."""
+    doc = prep.doc
+    if prep.i > 0 and start == prep.i:
+        before = doc[prep.i - 1]
+        if before.dep_ == "advmod" and before.lower_ in _COMPARATIVE_TIMES and before.head.i == prep.head.i:
+            return before.i
     if prep.lower_ not in ("before", "after"):
         return start
     measure = next((c for c in prep.lefts if c.dep_ == "npadvmod" and (c.ent_type_ == "DATE" or c.tag_ == "NNS")), None)

@@ -13,6 +13,8 @@ import pytest
         ("Kenya and Uganda signed a trade pact in Nairobi.", "signed", "Kenya and Uganda"),
         ("The army or the police raided the camp.", "raided", "army or the police"),
         ("Senator Maria Lopez and Governor Tom Reyes met in Denver.", "met", "Senator Maria Lopez and Governor Tom Reyes"),
+        # the parties of a "between" phrase
+        ("The ceasefire was part of a deal reached between Chile and Peru in May.", "reached", "Chile and Peru"),
     ],
 )
 def test_a_coordinated_actor_is_whole(slot_of, text, word, actor):
@@ -44,6 +46,8 @@ def test_a_conjunct_that_cannot_act_stays_out(slot_of, text, word, actor):
         ("Police arrested the mayor in the days before the vote.", "arrested", "in the days before the vote"),
         ("The evening after the vote, the rebels attacked the town.", "attacked", "evening after the vote"),
         ("The morning after losing the final to Spain, the coach resigned.", "resigned", "morning after losing the final to Spain"),
+        # a comparative of "early"/"late" right before the date phrase
+        ("The council approved the plan later in the week.", "approved", "later in the week"),
         # a date modifying an event noun, as written
         ("The general seized power in a 1987 coup.", "seized", "1987"),
         ("The minister resigned after Friday's vote.", "resigned", "after Friday's vote"),
