@@ -33,7 +33,7 @@ from ..contracts import TokenSpan, Trigger
 from ..lexicon import AGENT_NOUN_CLASSES, is_agent_noun, verb_forms, word_senses
 from .rules import Context, Found, RuleTable, attempt, names_of
 from .spans import (
-    ACTOR_LABELS, _is_agentive, _is_motion, _is_non_event_verb, _is_relative, content_head, is_age, noun_phrase,
+    ACTOR_LABELS, _is_agentive, coordinated_phrase, _is_motion, _is_non_event_verb, _is_relative, content_head, is_age, noun_phrase,
     resolve_pronoun,
 )
 
@@ -675,13 +675,13 @@ def _names_activity(ctx: Context, cand: Token) -> bool:
 
 
 def between_party(ctx: Context, token: Token) -> TokenSpan | None:
-    """The first named party of a "between X and Y" phrase on the trigger: "an agreement
-    reached between Kim and Putin"."""
+    """The named parties of a "between X and Y" phrase on the trigger, as written
+    (``coordinated_phrase``): "an agreement reached between Kim and Putin"."""
     for c in ctx.children(token):
         if c.dep_ == "prep" and c.lower_ == "between":
             pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ in ACTOR_LABELS:
-                return noun_phrase(pobj, numbers=False)
+                return coordinated_phrase(pobj, noun_phrase(pobj, numbers=False), ctx.words)
     return None
 
 
@@ -819,7 +819,7 @@ def link_actor(ctx: Context, trig: Trigger, token: Token) -> ActorLink:
         # the pronoun as written, standing for the named mention it resolves to
         span, ref = (theme.i, theme.i + 1), resolve_pronoun(theme, words, ctx.entities)
     elif not (theme.pos_ == "PRON" and theme.lower_ in words.relatives):
-        span = noun_phrase(theme, numbers=False)
+        span = coordinated_phrase(theme, noun_phrase(theme, numbers=False), words)
     rule = found.rule if span is not None else None
     if span is None:
         party = attempt(between_party, ctx, token)

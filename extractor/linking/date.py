@@ -20,7 +20,7 @@ from ..syntax import occurrence_clause, occurrence_governor
 from .rules import Context, Found, RuleTable, Words, attempt
 from .spans import (
     _clause_path_clear, _entity, _era_year, _is_non_event_verb, _purpose_clauses, _trim, copula_governor, is_age,
-    is_clock_time, shares_subject,
+    is_clock_time, noun_phrase, shares_subject,
 )
 
 
@@ -175,16 +175,87 @@ def _is_ordinal(t: Token) -> bool:
     return t.ent_type_ == "ORDINAL" or t.tag_ in ("JJS", "RBS") or t.like_num and t.tag_ == "JJ"
 
 
-def _extend_date(doc: Doc, start: int, end: int) -> TokenSpan:
+# Words that join the two ends of a range of dates, or two dates ("July or August").
+_RANGE_WORDS = ("or", "and", "to", "-", "through", "until", "till")
+
+
+def _extend_date(doc: Doc, start: int, end: int, words: Words | None = None) -> TokenSpan:
     # "July or August": a coordinated second date belongs to the same expression
-    while end + 1 < len(doc) and doc[end].lower_ in ("or", "and", "to", "-", "through") and doc[end + 1].ent_type_ == "DATE":
+    while end + 1 < len(doc) and doc[end].lower_ in _RANGE_WORDS and (
+        doc[end + 1].ent_type_ == "DATE" or _is_year_range_end(doc, end)
+    ):
         end += 2
         while end < len(doc) and doc[end].ent_type_ == "DATE" and doc[end].ent_iob_ == "I":
             end += 1
+    if words is not None:
+        end = _of_date_end(doc, end, words)
     # "as early as" before the date
     if start >= 3 and doc[start - 1].lower_ == "as" and doc[start - 2].lower_ in ("early", "soon", "late") and doc[start - 3].lower_ == "as":
         start -= 3
     return _trim(doc, start, end)
+
+
+def _is_year_range_end(doc: Doc, joiner: int) -> bool:
+    """Whether a range word at ``joiner`` joins two years ("from 2009 to 2012"), the second
+    later than the first: the recognizer often leaves the second unlabelled."""
+    first, second = doc[joiner - 1], doc[joiner + 1]
+    return _is_year_number(first) and _is_year_number(second) and int(second.text) > int(first.text)
+
+
+def _of_date_end(doc: Doc, end: int, words: Words) -> int:
+    """The end of a date expression with its "of" complement when that names a date: "in the
+    early hours of Wednesday", "on the morning of 1 March 2019" (a day number before the
+    month, a weekday or month name the recognizer left unlabelled count)."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return end
+    k = end + 1
+    if doc[k].like_num and doc[k].ent_type_ != "DATE" and k + 1 < len(doc) and doc[k + 1].ent_type_ == "DATE":
+        k += 1  # "1 March 2019" told as a number and a DATE
+    if doc[k].ent_type_ == "DATE":
+        return _entity(doc[k])[1]
+    if doc[k].lower_ in words.weekdays or doc[k].lower_ in MONTH_NAMES and doc[k].text[:1].isupper():
+        return k + 1
+    return end
+
+
+def _time_complement_end(noun: Token, end: int) -> int:
+    """The end of a time noun's phrase with its "before"/"after" complement, which says which
+    time it is: "in the days before the election", "the morning after losing the race" (the
+    complement right after the phrase, with an object; the parser may hang it on the word the
+    time phrase depends on instead, which reads the same)."""
+    doc = noun.doc
+    if end >= len(doc):
+        return end
+    c = doc[end]
+    phrase_head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if c.dep_ != "prep" or c.lower_ not in ("before", "after") or c.head.i not in (noun.i, phrase_head.i):
+        return end
+    obj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+    if obj is None:
+        return end
+    # a gerund's clause whole; a noun's phrase without the phrases the parser may hang on it
+    return obj.right_edge.i + 1 if obj.dep_ == "pcomp" else noun_phrase(obj)[1]
+
+
+# The comparatives of "early" and "late" that place a date phrase relative to another time:
+# "earlier in 2024", "later in the week".
+_COMPARATIVE_TIMES = frozenset({"earlier", "later"})
+
+
+def _measure_start(prep: Token, start: int) -> int:
+    """The start of a "before"/"after" phrase with the length of time that measures it:
+    "two days before Election Day", "a week after the vote" (Quirk et al. 1985, 9.53); of a
+    date phrase with the comparative adverb right before it, on the same word: "earlier in
+    2024"."""
+    doc = prep.doc
+    if prep.i > 0 and start == prep.i:
+        before = doc[prep.i - 1]
+        if before.dep_ == "advmod" and before.lower_ in _COMPARATIVE_TIMES and before.head.i == prep.head.i:
+            return before.i
+    if prep.lower_ not in ("before", "after"):
+        return start
+    measure = next((c for c in prep.lefts if c.dep_ == "npadvmod" and (c.ent_type_ == "DATE" or c.tag_ == "NNS")), None)
+    return min(start, measure.left_edge.i) if measure is not None else start
 
 
 def _prep_date(prep: Token, pobj: Token, words: Words, *, times: bool = False) -> TokenSpan | None:
@@ -195,7 +266,10 @@ def _prep_date(prep: Token, pobj: Token, words: Words, *, times: bool = False) -
         return None  # "sits on a thousand years of history"
     if word == "in" and _is_bare_ordinal(pobj.doc, span):
         return None  # "scored in the 10th": an inning, round or lap; a day of the month takes "on"
-    return _extend_date(pobj.doc, min(prep.i, span[0]), max(span[1], pobj.i + 1))
+    end = max(span[1], pobj.i + 1)
+    if pobj.lemma_.lower() in words.time_nouns or pobj.lemma_.lower() in words.day_parts:
+        end = _time_complement_end(pobj, end)
+    return _extend_date(pobj.doc, _measure_start(prep, min(prep.i, span[0])), end, words)
 
 
 def _is_bare_ordinal(doc: Doc, span: TokenSpan) -> bool:
@@ -251,7 +325,10 @@ def date_dependent(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
             return None
         span = _date_extent(c, ctx.words, times=times and c.dep_ in ("npadvmod", "tmod"))
         if span is not None and not _is_bare_duration(c.doc, span, ctx.words):
-            return _extend_date(c.doc, *span)
+            start, end = span
+            if c.lemma_.lower() in ctx.words.time_nouns or c.lemma_.lower() in ctx.words.day_parts:
+                end = _time_complement_end(c, max(end, c.i + 1))
+            return _extend_date(c.doc, start, end, ctx.words)
     return None
 
 
@@ -283,16 +360,36 @@ def event_dated_prep(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
     gathering or an occurrence noun (``_is_occurrence_noun``): "lost in the 2016 election",
     "spoke at Monday's summit", "seized power in a 2014 coup" (not a speech act: "spoke in
     the 2016 report"). Not a preposition of purpose (``purpose_preps``: "gearing up for his
-    Jan. 20 inauguration" is before it)."""
+    Jan. 20 inauguration" is before it). The date is the modifier as written ("in the 2016
+    election": 2016), or, after a preposition that places the event before or after its
+    object, the phrase whole ("before Tuesday's vote")."""
     pobj = _temporal_object(ctx, c)
     if pobj is None or c.lower_ in ctx.words.purpose_preps:
         return None
     words = ctx.words
     is_event = pobj.i in ctx.noun_events or pobj.lemma_.lower() in words.gatherings or _is_occurrence_noun(ctx, pobj)
-    if (c.lower_ in words.event_time_preps or is_event) and modifier_date(ctx, pobj) is not None:
+    date = modifier_date(ctx, pobj) if c.lower_ in words.event_time_preps or is_event else None
+    if date is not None:
         span = _trim(c.doc, c.i, pobj.i + 1)
-        return None if _is_record_span(ctx, c, span) else span
+        if _is_record_span(ctx, c, span):
+            return None
+        # "in the 2016 election", "during Tuesday's vote": the event is in the date, which is
+        # the date as written; "before Tuesday's vote" is relative to it, the phrase whole
+        inside = c.lower_ not in words.event_time_preps or c.lower_ in _WITHIN_PREPS
+        return _as_written(c.doc, date) if inside else span
     return None
+
+
+# Prepositions of time that place an event inside the time of their object (Quirk et al.
+# 1985, 9.37-9.40: "during", "throughout"); the others of ``event_time_preps`` place it
+# before or after that time.
+_WITHIN_PREPS = frozenset({"during", "throughout"})
+
+
+def _as_written(doc: Doc, span: TokenSpan) -> TokenSpan:
+    """A date modifying a noun as written, with its possessive ending ("Tuesday's")."""
+    end = span[1]
+    return (span[0], end + 1) if end < len(doc) and doc[end].tag_ == "POS" else span
 
 
 @DEPENDENT_DATE.rule

@@ -73,7 +73,7 @@ def only(events, lemma):
          {"actor": "Iran", "location": "secret locations", "modality": "reported"}),
         # the parties of "between" act together; a participle describing a noun is not planned
         ("It is part of a deal reached between Egyptian President Abdel Fattah el-Sisi and Israel in May.", "reach",
-         {"actor": "Egyptian President Abdel Fattah el-Sisi", "date_value": "2024-05", "modality": "asserted"}),
+         {"actor": "Egyptian President Abdel Fattah el-Sisi and Israel", "date_value": "2024-05", "modality": "asserted"}),
         # an event noun with a "by" agent and a destination
         ("It followed a rare visit by Chinese President Xi Jinping to the island nation.", "visit",
          {"actor": "Chinese President Xi Jinping", "location": "island nation"}),
@@ -94,7 +94,7 @@ def only(events, lemma):
          {"location": "home", "date_value": "2024-05"}),
         # time elapsed since the event
         ("Three days have passed since Serbia and Kosovo signed the accord.", "sign",
-         {"actor": "Serbia", "date": "Three days have passed since", "date_value": "2024-10-20"}),
+         {"actor": "Serbia and Kosovo", "date": "Three days have passed since", "date_value": "2024-10-20"}),
         # the object of an object-control verb performs its complement (a verb of forcing: the
         # complement happens; after a verb of requesting it is only asked for, decision D9)
         ("NATO forced Ukraine to withdraw 300 troops from the village in February.", "withdraw",
@@ -138,7 +138,7 @@ def only(events, lemma):
          {"actor": "Iran", "date": "As of 2019", "date_value": "2019"}),
         # an event dated by its modifier dates the event it frames
         ("Militants killed the minister during a 1995 parade in Cairo.", "kill",
-         {"actor": "Militants", "date": "during a 1995 parade", "date_value": "1995"}),
+         {"actor": "Militants", "date": "1995", "date_value": "1995"}),
         ("Since the 1991 Gulf War , Kuwait has rebuilt 40 schools.", "rebuild",
          {"actor": "Kuwait", "date": "Since the 1991 Gulf War", "date_value": "1991/.."}),
         # an event noun dated by its modifier

@@ -10,8 +10,8 @@ import pytest
     "text, word, date, rule",
     [
         ("They celebrated their Nov. 2 World Series victory.", "victory", "Nov. 2", "modifier_date"),
-        ("Hillary Clinton loses to Donald Trump in the 2016 presidential election.", "loses", "in the 2016 presidential election", "event_dated_prep"),
-        ("She spoke at Monday's summit in Brussels.", "spoke", "at Monday's summit", "event_dated_prep"),
+        ("Hillary Clinton loses to Donald Trump in the 2016 presidential election.", "loses", "2016", "event_dated_prep"),
+        ("She spoke at Monday's summit in Brussels.", "spoke", "Monday's", "event_dated_prep"),
     ],
 )
 def test_a_dated_event_or_month_modifier_dates_the_trigger(slot_of, text, word, date, rule):

@@ -130,7 +130,7 @@ def test_a_bare_month_argument_is_a_name(slot_of, text, word, date):
         ("The party prepared for the 2030 election with new posters.", "prepared", None),
         ("Gearing up for her March 3 wedding, the singer cancelled two concerts.", "Gearing", None),
         # other prepositions with a dated event still date the trigger
-        ("The rebels seized power in a 2014 coup.", "seized", "in a 2014 coup"),
+        ("The rebels seized power in a 2014 coup.", "seized", "2014"),
     ],
 )
 def test_for_a_dated_event_is_a_purpose(slot_of, text, word, date):

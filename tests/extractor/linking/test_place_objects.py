@@ -76,7 +76,7 @@ DATES = [
     ("Gunmen stormed and looted a bank in Lagos on Monday.", "stormed", "on Monday", "shared_object_date"),
     ("Troops surrounded and shelled a village near Aleppo in March.", "surrounded", "in March", "shared_object_date"),
     # event_dated_prep: an occurrence noun (WordNet) with a point date after "in"
-    ("Army officers seized power in a 1969 coup.", "seized", "in a 1969 coup", "event_dated_prep"),
+    ("Army officers seized power in a 1969 coup.", "seized", "1969", "event_dated_prep"),
 ]
 
 
