@@ -154,17 +154,28 @@ def instrument(nlp: Any, clock: Clock, *, profiler: cProfile.Profile | None = No
     ]
     tokenizer = nlp.tokenizer
     base = getattr(tokenizer, "__dict__", {}).get("base")
+    saved_prep: list[tuple[Any, str, Any]] = []
     if base is not None:  # the extractor's PreparingTokenizer: text preparation, then the model's tokenizer
         tokenizer.__dict__["base"] = TimedCall(base, "tokenizer", clock)
         nlp.tokenizer = _timed_preparing(tokenizer, clock)
-    else:
-        nlp.tokenizer = TimedCall(tokenizer, "tokenizer", clock)
+        # ``Extractor.pipe`` does not call the tokenizer: ``_piece_docs`` prepares each piece
+        # (``prepare_text``) and ``make_doc`` hands it to ``prepared_doc`` (headline
+        # truecasing, then the model's tokenizer), so those are timed where the pipeline
+        # module calls them; else they would fall into the time around ``nlp.pipe``.
+        import extractor.pipeline as pipeline_module
+
+        for name in ("prepare_text", "prepared_doc"):
+            func = getattr(pipeline_module, name)
+            saved_prep.append((pipeline_module, name, func))
+            setattr(pipeline_module, name, TimedCall(func, "text preparation + tokenizer", clock))
 
     def undo() -> None:
         nlp._components[:] = saved_components
         nlp.tokenizer = tokenizer
         if base is not None:
             tokenizer.__dict__["base"] = base
+        for module, name, func in saved_prep:
+            setattr(module, name, func)
 
     return undo
 
