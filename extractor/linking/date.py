@@ -242,7 +242,7 @@ def _time_complement_end(noun: Token, end: int) -> int:
 _COMPARATIVE_TIMES = frozenset({"earlier", "later"})
 
 
-def _measure_start(prep: Token, start: int) -> int:
+def _measure_start(prep: Token, start: int, words: Words) -> int:
     """The start of a "before"/"after" phrase with the length of time that measures it:
     "two days before Election Day", "a week after the vote" (Quirk et al. 1985, 9.53); of a
     date phrase with the comparative adverb right before it, on the same word: "earlier in
@@ -255,6 +255,8 @@ def _measure_start(prep: Token, start: int) -> int:
     if prep.lower_ not in ("before", "after"):
         return start
     measure = next((c for c in prep.lefts if c.dep_ == "npadvmod" and (c.ent_type_ == "DATE" or c.tag_ == "NNS")), None)
+    if measure is not None and measure.ent_type_ != "DATE" and measure.lemma_.lower() not in words.time_nouns:
+        measure = None  # "rose 2 percent after the vote": the extent of the change, not a length of time
     return min(start, measure.left_edge.i) if measure is not None else start
 
 
@@ -269,7 +271,7 @@ def _prep_date(prep: Token, pobj: Token, words: Words, *, times: bool = False) -
     end = max(span[1], pobj.i + 1)
     if pobj.lemma_.lower() in words.time_nouns or pobj.lemma_.lower() in words.day_parts:
         end = _time_complement_end(pobj, end)
-    return _extend_date(pobj.doc, _measure_start(prep, min(prep.i, span[0])), end, words)
+    return _extend_date(pobj.doc, _measure_start(prep, min(prep.i, span[0]), words), end, words)
 
 
 def _is_bare_ordinal(doc: Doc, span: TokenSpan) -> bool:
@@ -718,6 +720,9 @@ def _anchor_span(ctx: Context, c: Token, token: Token) -> TokenSpan | None:
     if obj is None or not _is_anchor_event(ctx, obj):
         return None
     start, end = c.left_edge.i, c.right_edge.i + 1
+    for m in c.lefts:
+        if m.dep_ == "npadvmod" and m.ent_type_ != "DATE" and m.lemma_.lower() not in ctx.words.time_nouns:
+            start = max(start, m.right_edge.i + 1)  # "rose 2 percent after the vote": the change's extent
     if start <= token.i < end:
         return None  # the trigger itself is in the anchoring phrase
     if _is_record_span(ctx, c, (c.i, end)):

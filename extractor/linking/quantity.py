@@ -181,6 +181,32 @@ def counted_prep_object(ctx: Context, trig: Trigger, token: Token, actor: ActorL
 
 
 @QUANTITY.rule
+def measured_extent(ctx: Context, trig: Trigger, token: Token, actor: ActorLink) -> TokenSpan | None:
+    """The measure phrase that gives the extent of a verb's change, an adverbial noun with
+    its number (Quirk et al. 1985, 8.81 measure adjuncts; Levin 45.6 calibratable changes of
+    state): "the index rose 2 percent", "futures rose more than 1 percent after the news"
+    (the parser may hang it on the next preposition); the verb one of Levin's 45.6
+    (``calibratable``). Not a time unit (a duration does not
+    qualify an event on its own, gold dev b decision 6; "two days after" dates)."""
+    if trig.kind != "verb" or token.lemma_.lower() not in ctx.words.calibratable:
+        return None  # "a well measuring 130ft": a measure of a state, not of a change
+    holders = [token, *(c for c in ctx.children(token) if c.dep_ == "prep")]
+    for holder in holders:
+        for c in ctx.children(holder):
+            if c.dep_ != "npadvmod" or c.pos_ != "NOUN" or c.ent_type_ in ("DATE", "TIME"):
+                continue
+            lemma = c.lemma_.lower()
+            if lemma in ctx.words.time_nouns or lemma in ctx.words.frequency_counts:
+                continue
+            if not any(n.dep_ == "nummod" and _is_number(n) for n in ctx.children(c)):
+                continue
+            found = quantity_span(c, ctx.words)
+            if found is not None:
+                return found
+    return None
+
+
+@QUANTITY.rule
 def counted_actor(ctx: Context, trig: Trigger, token: Token, actor: ActorLink) -> TokenSpan | None:
     """For a verb with none of the themes above, a number in its actor's word: "2,000
     soldiers operating in Donetsk"."""
