@@ -54,6 +54,7 @@ CASES = [
     ("Peru sent 200 engineers to Haiti last year.", "sent", "quantity", "counted_object"),
     ("Thousands of families fled from Kharkiv.", "fled", "quantity", "counted_subject"),
     ("Rebels attacked the town with 300 fighters.", "attacked", "quantity", "counted_prep_object"),
+    ("The Brenton index fell 3 percent on Friday.", "fell", "quantity", "measured_extent"),
     ("About 2,000 soldiers operating in Donetsk were wounded.", "operating", "quantity", "counted_actor"),
     ("About 300 crates were loaded and shipped to Odesa.", "shipped", "quantity", "counted_patient"),
     ("The ferry was searched three times in Calais.", "searched", "quantity", "counted_frequency"),
