@@ -18,28 +18,30 @@ from extractor.batch import run_folder
 
 # Raised 2026-12-03, session 10, on the revised dev gold (news-dev.jsonl now follows the settled
 # decisions: communication acts are no events; evaluation/gold/README.md "Revision 2026-12-03").
-# Measured at the session's end: news-dev lenient micro 0.624, strict 0.597; tuple 0.511 / 0.438
+# Measured at session 10's end: news-dev lenient micro 0.624, strict 0.597; tuple 0.511 / 0.438;
+# raised at session 11's end (0.644, 0.627; 0.531 / 0.483)
 # (9d2d7a2 on the same revised gold: 0.577 / 0.467 lenient). Session 9 (old dev gold): 0.612 / 0.494;
 # session 8: 0.584 / 0.462; session 7: 0.559 / 0.423; session 6: 0.54 / 0.41; session 5: 0.51 / 0.37.
 FLOORS = {
-    ("news-dev", "lenient", "micro"): 0.60,
-    ("news-dev", "strict", "micro"): 0.57,
-    ("news-dev", "lenient", "tuple"): 0.49,
-    ("news-dev", "strict", "tuple"): 0.42,
+    ("news-dev", "lenient", "micro"): 0.62,
+    ("news-dev", "strict", "micro"): 0.60,
+    ("news-dev", "lenient", "tuple"): 0.51,
+    ("news-dev", "strict", "tuple"): 0.46,
     # Held-out test gold, labelled 2026-12-03 (session 9); at its labelling, main (95a2ed0)
     # measured lenient micro 0.517, strict 0.486; tuple 0.350 / 0.291; at session 9's end 0.527,
-    # 0.497; 0.364 / 0.308; at session 10's end 0.536, 0.506; 0.374 / 0.317.
-    ("news-test", "lenient", "micro"): 0.52,
-    ("news-test", "strict", "micro"): 0.49,
-    ("news-test", "lenient", "tuple"): 0.35,
-    ("news-test", "strict", "tuple"): 0.30,
+    # 0.497; 0.364 / 0.308; at session 10's end 0.536, 0.506; 0.374 / 0.317; at session 11's end 0.546,
+    # 0.520; 0.381 / 0.332.
+    ("news-test", "lenient", "micro"): 0.53,
+    ("news-test", "strict", "micro"): 0.50,
+    ("news-test", "lenient", "tuple"): 0.36,
+    ("news-test", "strict", "tuple"): 0.31,
     # Second dev gold, labelled blind 2026-12-03 (session 10); scored blind once on 9d2d7a2:
     # lenient micro 0.35, strict 0.31; tuple 0.21 / 0.16; then opened for development. At the
-    # session's end: 0.499, 0.457; 0.322 / 0.242.
-    ("news-dev2", "lenient", "micro"): 0.47,
-    ("news-dev2", "strict", "micro"): 0.43,
-    ("news-dev2", "lenient", "tuple"): 0.30,
-    ("news-dev2", "strict", "tuple"): 0.22,
+    # session's end: 0.499, 0.457; 0.322 / 0.242; at session 11's end 0.520, 0.491; 0.336 / 0.294.
+    ("news-dev2", "lenient", "micro"): 0.50,
+    ("news-dev2", "strict", "micro"): 0.47,
+    ("news-dev2", "lenient", "tuple"): 0.31,
+    ("news-dev2", "strict", "tuple"): 0.27,
 }
 DOCUMENTS = {"news-dev": 24, "news-dev2": 12, "news-test": 16}
 
