@@ -11,10 +11,6 @@ from extractor.lexicon import default_lexicon
 from extractor.triggers import find_triggers, noun_veto, verb_veto
 
 
-def _word(doc, word):
-    return next(t for t in doc if t.text == word)
-
-
 @pytest.mark.parametrize(
     ("text", "word", "veto"),
     [
@@ -45,9 +41,9 @@ def _word(doc, word):
         ("He found the shed empty this morning.", "found", "judged_state"),
     ],
 )
-def test_decision_vetoes(nlp, text, word, veto):
+def test_decision_vetoes(nlp, token_of, text, word, veto):
     doc = nlp(text)
-    assert verb_veto(_word(doc, word), default_lexicon()) == veto
+    assert verb_veto(token_of(doc, word), default_lexicon()) == veto
 
 
 @pytest.mark.parametrize(
@@ -66,9 +62,9 @@ def test_decision_vetoes(nlp, text, word, veto):
         ("Rebels helped the villagers to flee the town on Monday.", "flee"),  # help: the act happens
     ],
 )
-def test_decision_vetoes_leave_events(nlp, text, word):
+def test_decision_vetoes_leave_events(nlp, token_of, text, word):
     doc = nlp(text)
-    assert verb_veto(_word(doc, word), default_lexicon()) is None
+    assert verb_veto(token_of(doc, word), default_lexicon()) is None
 
 
 @pytest.mark.parametrize(
@@ -79,9 +75,9 @@ def test_decision_vetoes_leave_events(nlp, text, word):
         ("She suffered a slide in her poll numbers in May.", "slide", "poll_standing"),
     ],
 )
-def test_noun_vetoes(nlp, text, word, veto):
+def test_noun_vetoes(nlp, token_of, text, word, veto):
     doc = nlp(text)
-    assert noun_veto(_word(doc, word), default_lexicon()) == veto
+    assert noun_veto(token_of(doc, word), default_lexicon()) == veto
 
 
 @pytest.mark.parametrize(
@@ -97,9 +93,9 @@ def test_election_as_subject_stays_an_event(nlp, text, lemma):
     assert noun_veto(word, default_lexicon()) is None
 
 
-def test_counted_votes_are_a_tally_not_a_setting(nlp):
+def test_counted_votes_are_a_tally_not_a_setting(nlp, token_of):
     doc = nlp("She lost by 290 votes to 228 in the electoral college.")
-    assert noun_veto(_word(doc, "votes"), default_lexicon()) is None
+    assert noun_veto(token_of(doc, "votes"), default_lexicon()) is None
 
 
 def test_hortative_leaves_no_trigger(nlp):
@@ -126,9 +122,9 @@ def test_hortative_leaves_no_trigger(nlp):
         ("They discussed raising taxes in Lyon on Friday.", "raising", "discussed_topic"),
     ],
 )
-def test_decision_vetoes_second_round(nlp, text, word, veto):
+def test_decision_vetoes_second_round(nlp, token_of, text, word, veto):
     doc = nlp(text)
-    assert verb_veto(_word(doc, word), default_lexicon()) == veto
+    assert verb_veto(token_of(doc, word), default_lexicon()) == veto
 
 
 @pytest.mark.parametrize(
@@ -142,6 +138,6 @@ def test_decision_vetoes_second_round(nlp, text, word, veto):
         ("Cars made by Fiat in Turin were recalled.", "made"),  # not a verb of giving
     ],
 )
-def test_second_round_vetoes_leave_events(nlp, text, word):
+def test_second_round_vetoes_leave_events(nlp, token_of, text, word):
     doc = nlp(text)
-    assert verb_veto(_word(doc, word), default_lexicon()) is None
+    assert verb_veto(token_of(doc, word), default_lexicon()) is None
