@@ -1123,25 +1123,20 @@ def _name_as_verb(token: Token, lexicon: Lexicon) -> bool:
 
 # --- Vetoes that follow the gold's recorded labelling decisions (evaluation/gold/README.md) ---
 
-# First-person plural subjects of a "let" exhortation ("let's", "let us"), and the deontic
-# modals of an exhortation addressed to "you" (Quirk et al. 1985, 11.24-11.27: first-person
-# and second-person directives).
-_HORTATIVE_SUBJECTS = frozenset({"'s", "us"})
-_EXHORTING_MODALS = frozenset({"must", "should"})
-
 
 def _hortative(token: Token, lexicon: Lexicon) -> bool:
     """A directive: the complement of an exhorting "let" whose subject is the first person
-    plural ("let's all move to Canada", "let us go to Paris"), or a verb whose subject is
-    "you" with a deontic must/should ("you must vote tonight!"): an appeal, no reported act
-    (news-dev part b decision 9: hortatives and imperatives are not labelled)."""
+    plural (the lexicon's ``hortative_subjects``: "let's all move to Canada", "let us go to
+    Paris"), or a verb whose subject is "you" with a deontic modal (``exhorting_modals``:
+    "you must vote tonight!"): an appeal, no reported act (news-dev part b decision 9:
+    hortatives and imperatives are not labelled)."""
     head = token.head
     if token.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() == "let" and head.tag_ == "VB":
-        if any(c.dep_ == "nsubj" and c.lower_ in _HORTATIVE_SUBJECTS for c in token.children):
+        if any(c.dep_ == "nsubj" and c.lower_ in lexicon.hortative_subjects for c in token.children):
             return True
     children = list(token.children)
     return any(c.dep_ == "nsubj" and c.lower_ == "you" for c in children) and any(
-        c.dep_ == "aux" and c.lower_ in _EXHORTING_MODALS for c in children
+        c.dep_ == "aux" and c.lower_ in lexicon.exhorting_modals for c in children
     )
 
 

@@ -237,11 +237,6 @@ def _time_complement_end(noun: Token, end: int) -> int:
     return obj.right_edge.i + 1 if obj.dep_ == "pcomp" else noun_phrase(obj)[1]
 
 
-# The comparatives of "early" and "late" that place a date phrase relative to another time:
-# "earlier in 2024", "later in the week".
-_COMPARATIVE_TIMES = frozenset({"earlier", "later"})
-
-
 def _measure_start(prep: Token, start: int, words: Words) -> int:
     """The start of a "before"/"after" phrase with the length of time that measures it:
     "two days before Election Day", "a week after the vote" (Quirk et al. 1985, 9.53); of a
@@ -250,7 +245,7 @@ def _measure_start(prep: Token, start: int, words: Words) -> int:
     doc = prep.doc
     if prep.i > 0 and start == prep.i:
         before = doc[prep.i - 1]
-        if before.dep_ == "advmod" and before.lower_ in _COMPARATIVE_TIMES and before.head.i == prep.head.i:
+        if before.dep_ == "advmod" and before.lower_ in words.comparative_times and before.head.i == prep.head.i:
             return before.i
     if prep.lower_ not in ("before", "after"):
         return start
@@ -377,15 +372,9 @@ def event_dated_prep(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
             return None
         # "in the 2016 election", "during Tuesday's vote": the event is in the date, which is
         # the date as written; "before Tuesday's vote" is relative to it, the phrase whole
-        inside = c.lower_ not in words.event_time_preps or c.lower_ in _WITHIN_PREPS
+        inside = c.lower_ not in words.event_time_preps or c.lower_ in words.within_preps
         return _as_written(c.doc, date) if inside else span
     return None
-
-
-# Prepositions of time that place an event inside the time of their object (Quirk et al.
-# 1985, 9.37-9.40: "during", "throughout"); the others of ``event_time_preps`` place it
-# before or after that time.
-_WITHIN_PREPS = frozenset({"during", "throughout"})
 
 
 def _as_written(doc: Doc, span: TokenSpan) -> TokenSpan:

@@ -119,17 +119,12 @@ def noun_phrase(token: Token, *, numbers: bool = True) -> TokenSpan:
     return _trim(doc, left, right)
 
 
-# Coordinators that join actors into one ("Russia and North Korea", "the army or the police",
-# "the UN as well as Kenya": the last word of "as well as").
-_ACTOR_COORDINATORS = frozenset({"and", "or", "&", "as"})
-
-
 def coordinated_phrase(token: Token, span: TokenSpan, words: Words) -> TokenSpan:
     """The actor phrase ``span`` of ``token`` with the later conjuncts of ``token``: "Russia
     and North Korea", "first lady Michelle Obama and Melania Trump" (guide section 2: the
     actor as written, the whole coordination). A conjunct joins when ``token`` and it both
     can act (``_is_agentive``: names of people, bodies and states, person nouns), it is
-    joined by a coordinator of ``_ACTOR_COORDINATORS`` and only a comma or that coordinator
+    joined by a coordinator of the lexicon's ``actor_coordinators`` and only a comma or that coordinator
     lies between the phrases; "the army and its tanks" stays "the army"."""
     if not _is_agentive(token, words):
         return span
@@ -142,7 +137,7 @@ def coordinated_phrase(token: Token, span: TokenSpan, words: Words) -> TokenSpan
             break
         c_start, c_end = noun_phrase(conj, numbers=False)
         gap = doc[end:c_start]
-        if not any(t.dep_ == "cc" and t.lower_ in _ACTOR_COORDINATORS for t in gap) or not all(
+        if not any(t.dep_ == "cc" and t.lower_ in words.actor_coordinators for t in gap) or not all(
             t.dep_ in ("cc", "det", "advmod") or t.text == "," for t in gap
         ):
             break
