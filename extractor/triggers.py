@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from types import SimpleNamespace
+from typing import Iterator
 
 import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
@@ -1317,8 +1318,23 @@ def _assigned_task(token: Token, lexicon: Lexicon) -> bool:
     return token.dep_ == "pcomp" and head.lower_ == "with" and head.dep_ == "prep" and verb_base(head.head) in lexicon.tasking
 
 
-# The complements through which a joked or imagined content reaches a verb inside it.
+# The complements through which a joked, imagined or claimed content reaches a verb inside it.
 _FICTIVE_PATH_DEPS = frozenset({"ccomp", "xcomp", "conj"})
+
+
+def _content_path(token: Token) -> Iterator[tuple[Token, Token]]:
+    """``(word, head)`` for the verb and, up to four steps up, each verb whose complement
+    (``_FICTIVE_PATH_DEPS``) holds it: the places where a content verb ("joked", "falsely
+    claimed") may govern it; the last pair yielded is the first step off that path."""
+    node = token
+    for _ in range(4):  # the verb itself, or a verb of its clause
+        head = node.head
+        if head is node:
+            return
+        yield node, head
+        if node.dep_ not in _FICTIVE_PATH_DEPS:
+            return
+        node = head
 
 
 def _fictive_content(token: Token, lexicon: Lexicon) -> bool:
@@ -1327,18 +1343,11 @@ def _fictive_content(token: Token, lexicon: Lexicon) -> bool:
     Rome", "dreamed of winning in Paris", "imagine that the army invaded"): the content is
     neither asserted nor reported as fact (news-dev part b decision 9: jokes given as jokes
     are not labelled)."""
-    node = token
-    for _ in range(4):  # the verb itself, or a verb of its clause
-        head = node.head
-        if head is node:
-            return False
+    for node, head in _content_path(token):
         if node.dep_ in ("ccomp", "xcomp") and verb_base(head) in lexicon.fictive:
             return True
         if node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "about") and verb_base(head.head) in lexicon.fictive:
             return True  # "dreamed of winning"
-        if node.dep_ not in _FICTIVE_PATH_DEPS:
-            return False
-        node = head
     return False
 
 
@@ -1347,17 +1356,10 @@ def _false_claim(token: Token, lexicon: Lexicon) -> bool:
     ``falsity_adverbs``: "falsely claimed that she was born in Kenya", "wrongly said that
     troops were sent to Chad"): a content told as untrue, no event (test part a T6: the
     contents of false claims are not labelled)."""
-    node = token
-    for _ in range(4):  # the verb itself, or a verb of its clause
-        head = node.head
-        if head is node:
-            return False
-        if node.dep_ == "ccomp" and any(c.dep_ == "advmod" and c.lower_ in lexicon.falsity_adverbs for c in head.children):
-            return True
-        if node.dep_ not in _FICTIVE_PATH_DEPS:
-            return False
-        node = head
-    return False
+    return any(
+        node.dep_ == "ccomp" and any(c.dep_ == "advmod" and c.lower_ in lexicon.falsity_adverbs for c in head.children)
+        for node, head in _content_path(token)
+    )
 
 
 def _past_tense(token: Token) -> bool:

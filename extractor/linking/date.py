@@ -16,10 +16,10 @@ from spacy.tokens import Doc, Token
 from ..contracts import RELATIVE_DATE_RULES, TokenSpan
 from ..normalize.date import MONTH_NAMES
 from ..lexicon import EVENT_NOUN_CLASSES, NOUN_EVENT_SHARE, SPEECH_ACT_CLASSES, occurrence_verb_of_noun, verb_forms, word_senses
-from ..syntax import occurrence_clause, occurrence_governor
+from ..syntax import occurrence_clause
 from .rules import Context, Found, RuleTable, Words, attempt
 from .spans import (
-    _clause_path_clear, _entity, _era_year, _is_non_event_verb, _purpose_clauses, _trim, copula_governor, is_age,
+    _clause_path_clear, _entity, _era_year, _is_non_event_verb, _purpose_clauses, _trim, event_governor, is_age,
     is_clock_time, noun_phrase, shares_subject,
 )
 
@@ -218,13 +218,15 @@ def _of_date_end(doc: Doc, end: int, words: Words) -> int:
     return end
 
 
-def _time_complement_end(noun: Token, end: int) -> int:
-    """The end of a time noun's phrase with its "before"/"after" complement, which says which
-    time it is: "in the days before the election", "the morning after losing the race" (the
-    complement right after the phrase, with an object; the parser may hang it on the word the
-    time phrase depends on instead, which reads the same)."""
+def _time_complement_end(noun: Token, end: int, words: Words) -> int:
+    """The end of a time noun's phrase (``time_nouns``, ``day_parts``) with its "before"/"after"
+    complement, which says which time it is: "in the days before the election", "the morning
+    after losing the race" (the complement right after the phrase, with an object; the parser
+    may hang it on the word the time phrase depends on instead, which reads the same); ``end``
+    for any other noun."""
     doc = noun.doc
-    if end >= len(doc):
+    lemma = noun.lemma_.lower()
+    if end >= len(doc) or (lemma not in words.time_nouns and lemma not in words.day_parts):
         return end
     c = doc[end]
     phrase_head = noun.head.head if noun.dep_ == "pobj" else noun.head
@@ -250,9 +252,15 @@ def _measure_start(prep: Token, start: int, words: Words) -> int:
     if prep.lower_ not in ("before", "after"):
         return start
     measure = next((c for c in prep.lefts if c.dep_ == "npadvmod" and (c.ent_type_ == "DATE" or c.tag_ == "NNS")), None)
-    if measure is not None and measure.ent_type_ != "DATE" and measure.lemma_.lower() not in words.time_nouns:
+    if measure is not None and not _is_time_length(measure, words):
         measure = None  # "rose 2 percent after the vote": the extent of the change, not a length of time
     return min(start, measure.left_edge.i) if measure is not None else start
+
+
+def _is_time_length(measure: Token, words: Words) -> bool:
+    """Whether a measure phrase's noun is a length of time ("two days", "a week") rather than
+    another extent ("2 percent")."""
+    return measure.ent_type_ == "DATE" or measure.lemma_.lower() in words.time_nouns
 
 
 def _prep_date(prep: Token, pobj: Token, words: Words, *, times: bool = False) -> TokenSpan | None:
@@ -263,9 +271,7 @@ def _prep_date(prep: Token, pobj: Token, words: Words, *, times: bool = False) -
         return None  # "sits on a thousand years of history"
     if word == "in" and _is_bare_ordinal(pobj.doc, span):
         return None  # "scored in the 10th": an inning, round or lap; a day of the month takes "on"
-    end = max(span[1], pobj.i + 1)
-    if pobj.lemma_.lower() in words.time_nouns or pobj.lemma_.lower() in words.day_parts:
-        end = _time_complement_end(pobj, end)
+    end = _time_complement_end(pobj, max(span[1], pobj.i + 1), words)
     return _extend_date(pobj.doc, _measure_start(prep, min(prep.i, span[0]), words), end, words)
 
 
@@ -324,7 +330,7 @@ def date_dependent(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
         if span is not None and not _is_bare_duration(c.doc, span, ctx.words):
             start, end = span
             if c.lemma_.lower() in ctx.words.time_nouns or c.lemma_.lower() in ctx.words.day_parts:
-                end = _time_complement_end(c, max(end, c.i + 1))
+                end = _time_complement_end(c, max(end, c.i + 1), ctx.words)
             return _extend_date(c.doc, start, end, ctx.words)
     return None
 
@@ -460,10 +466,8 @@ def _find_date_holders(ctx: Context, token: Token) -> list[Token]:
     if token.pos_ in ("NOUN", "PROPN"):
         if (occurrence := occurrence_clause(token)) is not None:
             holders.append(occurrence)
-        if (governor := occurrence_governor(token, words)) is not None:
-            holders.append(governor)  # "protests took place on Friday", "a rally was held on Monday"
-        elif (copula := copula_governor(ctx, token)) is not None:
-            holders.append(copula)  # "the vote is on Monday"
+        if (governor := event_governor(ctx, token)) is not None:
+            holders.append(governor)  # "protests took place on Friday", "the vote is on Monday"
         # "a test to be conducted in June", "attacks carried out in May"
         holders.extend(c for c in ctx.children(token) if c.dep_ in ("relcl", "acl") and c.lemma_.lower() in words.support)
         verb = token.head.lemma_.lower()
@@ -710,7 +714,7 @@ def _anchor_span(ctx: Context, c: Token, token: Token) -> TokenSpan | None:
         return None
     start, end = c.left_edge.i, c.right_edge.i + 1
     for m in c.lefts:
-        if m.dep_ == "npadvmod" and m.ent_type_ != "DATE" and m.lemma_.lower() not in ctx.words.time_nouns:
+        if m.dep_ == "npadvmod" and not _is_time_length(m, ctx.words):
             start = max(start, m.right_edge.i + 1)  # "rose 2 percent after the vote": the change's extent
     if start <= token.i < end:
         return None  # the trigger itself is in the anchoring phrase

@@ -13,11 +13,11 @@ from spacy.tokens import Token
 
 from ..contracts import TokenSpan
 from ..lexicon import act_kinds, event_verb_of_noun, word_senses, wordnet_place_noun
-from ..syntax import PLACE_LABELS, occurrence_clause, occurrence_governor
+from ..syntax import PLACE_LABELS, occurrence_clause
 from .rules import Context, Found, RuleTable, Words
 from .spans import (
     _clause_path_clear, _entity, _has_named_modifier, _is_agentive, _is_era_mention, _is_motion, _purpose_clauses,
-    _trim, copula_governor, noun_phrase, shares_subject,
+    _trim, event_governor, noun_phrase, shares_subject,
 )
 
 
@@ -256,13 +256,11 @@ def _place_holders(token: Token) -> list[Token]:
 
 def _occurrence_holders(ctx: Context, token: Token) -> list[Token]:
     """``_place_holders``, and the verb that only says where an event noun, its subject,
-    happened (``occurrence_governor``: "protests took place outside the embassy"), or the
-    "be" that does (``copula_governor``: "the explosion was at the station")."""
+    happened (``spans.event_governor``: "protests took place outside the embassy", "the
+    explosion was at the station")."""
     holders = _place_holders(token)
-    if token.pos_ == "NOUN" and (governor := occurrence_governor(token, ctx.words)) is not None:
+    if (governor := event_governor(ctx, token)) is not None:
         holders.append(governor)
-    elif (copula := copula_governor(ctx, token)) is not None:
-        holders.append(copula)  # "the explosion was at the station"
     return holders
 
 

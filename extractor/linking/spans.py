@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..contracts import TokenSpan
 from ..lexicon import EVENT_NOUN_CLASSES, is_agent_noun, is_dictionary_word, word_senses
-from ..syntax import EntityIndex, entity_span, last_before
+from ..syntax import EntityIndex, entity_span, last_before, occurrence_governor
 from .rules import Context, Words, shipped_words
 
 # spaCy entity labels of who can act and of amounts.
@@ -348,3 +348,12 @@ def copula_governor(ctx: Context, token: Token) -> Token | None:
     if any(c.dep_ in _COPULA_COMPLEMENTS for c in ctx.children(head)):
         return None
     return head if any(c.dep_ == "prep" for c in ctx.children(head)) else None
+
+
+def event_governor(ctx: Context, token: Token) -> Token | None:
+    """The verb whose place and date phrases are an event noun's own: an occurrence verb
+    (``syntax.occurrence_governor``: "protests took place outside the embassy", "a rally was
+    held on Monday"), else a bare "be" (``copula_governor``: "the explosion was at the
+    station")."""
+    governor = occurrence_governor(token, ctx.words)
+    return governor if governor is not None else copula_governor(ctx, token)
