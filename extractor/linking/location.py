@@ -879,3 +879,23 @@ def exclude_location(ctx: Context, token: Token, found: Found | None) -> Found |
         return found
     places = {kind: span for kind, span in _phrase_places(ctx, token).items() if kind != "dest"}
     return PHRASE_PLACE.first(ctx, token, places)
+
+
+@LOCATION.rule
+def venue_name(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
+    """Last, a proper name after "at" that the tagger calls an organization (or leaves
+    unlabelled) on an event verb: the site it is held at ("won at Interlagos", "met at
+    Harvard")."""
+    if token.pos_ != "VERB":
+        return None
+    for holder in ctx.memo((_place_holders, token.i), lambda: _occurrence_holders(ctx, token)):
+        for c in ctx.children(holder):
+            if c.dep_ != "prep" or c.lower_ != "at":
+                continue
+            pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
+            if pobj is None or pobj.pos_ != "PROPN" or pobj.ent_type_ not in ("ORG", ""):
+                continue
+            if actor is not None and actor[0] <= pobj.i < actor[1]:
+                continue
+            return _trim(token.doc, *noun_phrase(pobj))
+    return None

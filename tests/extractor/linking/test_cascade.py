@@ -85,6 +85,7 @@ CASES = [
     ("Thirty villagers drowned in the Marlowe last spring.", "drowned", "location", "person_labelled_place"),
     ("An inspection team from Vienna arrived in Tehran.", "inspection", "location", "nearest_place"),
     ("The farmer bought a house in a neighbouring county in May.", "bought", "location", "common_place"),
+    ("The Dutch rider won at Mugello on Sunday.", "won", "location", "venue_name"),
     # date
     ("A year has passed since Sudan signed the accord.", "signed", "date", "elapsed_since"),
     ("Peru sent 200 engineers to Haiti last year.", "sent", "date", "date_dependent"),
@@ -187,6 +188,24 @@ COMMON_PLACE_CASES = [
     ("Smith announced the deal in a statement on Friday.", "announced", None),
     ("Smith spoke on the phone on Friday.", "spoke", None),
 ]
+
+
+# (sentence, trigger, the location the last-resort venue name gives, or None): a proper name
+# after "at" on an event verb that the tagger labels an organization or leaves unlabelled is
+# the site the event is held at; a person after "at" is a target, no place
+VENUE_CASES = [
+    ("The senators met at Harvard on Friday.", "met", "Harvard"),
+    ("She waved at Johnson on Friday.", "waved", None),
+    ("They arrived at noon on Friday.", "arrived", None),
+]
+
+
+@pytest.mark.parametrize("text, word, location", VENUE_CASES)
+def test_venue_name_after_at(linked, span_text, text, word, location):
+    doc, args = linked(text, word)
+    assert span_text(doc, args.location) == location
+    if location is not None:
+        assert args.rules["location"] == "venue_name"
 
 
 @pytest.mark.parametrize("text, word, location", COMMON_PLACE_CASES)
