@@ -179,7 +179,7 @@ def find_modality(token: Token, lexicon: Lexicon, index: "_DocIndex | None" = No
                     planned = True
                 else:
                     hedged = True
-            elif lemma in lexicon.planning_nouns or (tok.pos_ == "VERB" and lemma in lexicon.planning):
+            elif lemma in lexicon.planning_nouns or (tok.pos_ == "VERB" and lemma in lexicon.planning and not _causing(tok, lexicon)):
                 planned = True
             elif tok.pos_ == "VERB" and lexicon.mapping("implicative").get(lemma) == ("negative",):
                 negated = negated or not any(t.dep_ == "conj" for t in chain[:k])  # "failed to leave"
@@ -715,7 +715,51 @@ def _supported(token: Token, lexicon: Lexicon) -> bool:
             return True
         if lemma in lexicon.undergoing or (lemma in lexicon.giving_support and noun in lexicon.giving):
             return True  # "suffered an attack", "provided assistance"
+    if token.dep_ == "dobj" and _causing(token.head, lexicon):
+        return True  # "sparked protests", "set off a celebration": the caused event
     return False
+
+
+def _causing(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb of causing (``causing``), by its base forms alone or with its particle."""
+    forms = _verb_forms(verb)
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return any(f in lexicon.causing for f in forms) or any(f"{f} {p}" in lexicon.causing for f in forms for p in particles)
+
+
+# WordNet classes (first sense) of a subject that does what it causes ("the police sparked
+# the fire": the police set it), against an event or thing that only brings it about
+_AGENTIVE_CLASSES = frozenset({"person", "group"})
+
+
+def _agentive_subject(verb: Token, lexicon: Lexicon) -> bool:
+    """The verb's subject is someone: a named person, organization, country or group, a
+    pronoun of a person (``personal`` with PERSON, ``first_second``), or a noun whose first
+    WordNet sense is a person or group ("it", "they" may stand for a thing or event)."""
+    for c in verb.children:
+        if c.dep_ != "nsubj":
+            continue
+        if c.ent_type_ in _NAME_LABELS:
+            return True
+        if c.pos_ == "PRON":
+            return "PERSON" in lexicon.personal.get(c.lower_, ()) or c.lower_ in lexicon.first_second
+        senses = word_senses(c.lemma_.lower(), "n")
+        return senses is not None and senses.classes[0] in _AGENTIVE_CLASSES
+    return False
+
+
+def causes_event_noun(verb: Token, lexicon: Lexicon) -> bool:
+    """A verb of causing (``causing``) whose object is a noun that names an event after a
+    support verb (``occurrence_verb_of_noun``): "the verdict sparked protests", "the win set
+    off a wild celebration". The caused event is the event and the noun its trigger; the
+    causing only relates two events (gold decision: "set off" is not labelled). Not when
+    someone is the subject ("the police sparked the fire": they did it)."""
+    if not _causing(verb, lexicon) or _agentive_subject(verb, lexicon):
+        return False
+    return any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and _supported_occurrence_verb(c.lemma_.lower(), lexicon) is not None
+        for c in verb.children
+    )
 
 
 def gives_event_noun(verb: Token, lexicon: Lexicon) -> bool:
@@ -1500,6 +1544,8 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
                 continue
             if not particle and gives_event_noun(token, lexicon):
                 continue  # "provided assistance to Laos": the noun is the event
+            if causes_event_noun(token, lexicon):
+                continue  # "sparked protests in Lyon": the protests are the event
             kind = "verb"
         elif (verb or tag == _POS_AUX) and is_locative_copula(token, lexicon):
             kind, lemma = "copula", "be"

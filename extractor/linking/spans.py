@@ -9,7 +9,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..contracts import TokenSpan
-from ..lexicon import EVENT_NOUN_CLASSES, is_agent_noun, is_dictionary_word, word_senses
+from ..lexicon import EVENT_NOUN_CLASSES, is_agent_noun, is_dictionary_word, verb_forms, word_senses
 from ..syntax import EntityIndex, entity_span, last_before, occurrence_governor
 from .rules import Context, Words, shipped_words
 
@@ -353,7 +353,28 @@ def copula_governor(ctx: Context, token: Token) -> Token | None:
 def event_governor(ctx: Context, token: Token) -> Token | None:
     """The verb whose place and date phrases are an event noun's own: an occurrence verb
     (``syntax.occurrence_governor``: "protests took place outside the embassy", "a rally was
-    held on Monday"), else a bare "be" (``copula_governor``: "the explosion was at the
+    held on Monday"), a verb of causing whose object it is (``causing_governor``: "sparked
+    protests in Lyon"), else a bare "be" (``copula_governor``: "the explosion was at the
     station")."""
     governor = occurrence_governor(token, ctx.words)
+    if governor is None:
+        governor = causing_governor(ctx, token)
     return governor if governor is not None else copula_governor(ctx, token)
+
+
+def causing_verb(verb: Token, words) -> bool:
+    """Whether a verb is one of causing (``causing``: "sparked", "prompted", "set off"), by
+    its base forms alone or with its particle."""
+    forms = verb_forms(verb)
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return any(f in words.causing for f in forms) or any(f"{f} {p}" in words.causing for f in forms for p in particles)
+
+
+def causing_governor(ctx: Context, token: Token) -> Token | None:
+    """The verb of causing whose object an event noun is ("the verdict sparked protests in
+    Lyon on Monday", "the win set off a celebration in the streets"): the caused event is the
+    event, and the verb's place and date phrases say where and when it broke out."""
+    head = token.head
+    if token.pos_ != "NOUN" or token.dep_ != "dobj" or head.pos_ != "VERB" or head.i == token.i:
+        return None
+    return head if causing_verb(head, ctx.words) else None

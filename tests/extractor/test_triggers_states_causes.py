@@ -68,6 +68,38 @@ def test_an_event_causing_an_event_is_no_tuple(ex, text, lemma, kept):
 
 
 @pytest.mark.parametrize(
+    ("text", "lemma", "location", "date"),
+    [
+        # the caused event is the event: the noun, actor null, with the verb's place and date
+        ("The explosion sparked riots in Lyon on Sunday.", "riot", "Lyon", "on Sunday"),
+        ("The verdict sparked protests in Lyon on Monday.", "protest", "Lyon", "on Monday"),
+        ("The ruling touched off clashes in Lyon on Sunday.", "clash", "Lyon", "on Sunday"),
+        ("The win set off a wild celebration in the streets of Boston on Friday.", "celebrate", "streets of Boston", "on Friday"),
+    ],
+)
+def test_the_event_a_cause_brings_about_is_the_tuple(ex, text, lemma, location, date):
+    found = [t for t in ex.extract(text) if t.action_lemma == lemma]
+    assert len(found) == 1, [t.action_lemma for t in ex.extract(text)]
+    t = found[0]
+    assert t.actor is None and t.modality == "asserted"
+    assert t.location.text == location and t.date.text == date
+    # the verb of causing gives no tuple of its own, the phrasal ones included
+    assert not [x for x in ex.extract(text) if x.action_lemma in ("spark", "set off", "touch off")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        # a doer who causes keeps the act: the police set the fire
+        ("Police sparked clashes in Lyon on Sunday.", "spark"),
+        ("He sparked a protest in Lyon on Monday.", "spark"),
+    ],
+)
+def test_a_doer_who_causes_keeps_the_verb(ex, text, lemma):
+    assert lemma in [t.action_lemma for t in ex.extract(text)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         '"We stand by the views that we expressed in May," the mayor said.',
@@ -81,4 +113,4 @@ def test_say_verbs_are_no_event(ex, text):
 
 
 def test_the_causing_class_is_read_from_the_lexicon():
-    assert {"spark", "trigger", "provoke", "cause"} <= default_lexicon().causing
+    assert {"spark", "trigger", "provoke", "cause", "set off", "touch off"} <= default_lexicon().causing
