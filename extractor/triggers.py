@@ -1568,8 +1568,9 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
             continue
         hypothesis = False
         if is_conditional(token, lexicon, index):
-            if not is_hypothesis(token, lexicon) or index.in_question(token):
-                continue  # "whether", "asked if": a dependent question; "if we flee, do we ...?"
+            if kind != "verb" or not is_hypothesis(token, lexicon) or index.in_question(token):
+                continue  # "whether", "asked if": a dependent question; "if we flee, do we ...?"; an
+                # event noun of the condition ("if he triumphs in Sunday's race") is its setting
             hypothesis = True  # "if he wins in Abu Dhabi": an open condition, planned
         if kind == "noun" and noun_veto(token, lexicon) is not None:
             continue  # the gold's recorded decisions: "in the 2016 election", "a drop in the polls"

@@ -163,3 +163,10 @@ def test_hypothesis_is_planned(nlp, text, word, found):
     if found:
         assert triggers[word].modality == "planned"
         assert triggers[word].rule == "hypothesis"
+
+
+def test_event_noun_of_a_condition_is_no_trigger(nlp):
+    doc = nlp("Lopez takes the title if she triumphs in Sunday's race in Monza.")
+    lemmas = {doc[t.i].text: t.modality for t in find_triggers(doc, lexicon=default_lexicon())}
+    assert lemmas.get("triumphs") == "planned"
+    assert "race" not in lemmas
