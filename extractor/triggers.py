@@ -127,6 +127,23 @@ def is_conditional(token: Token, lexicon: Lexicon, index: "_DocIndex | None" = N
     return bool(clauses) and any(i in clauses for i in index.path(token.i))
 
 
+def is_hypothesis(token: Token, lexicon: Lexicon) -> bool:
+    """Whether every conditional clause around the word (``is_conditional``) is an adverbial
+    "if"/"unless" clause (``hypothesis_marks``): an open condition, whose event the gold labels
+    as ``planned`` (dev a D10 "If Rosberg finishes third in Abu Dhabi", dev b decision 9 "if
+    Trump emerged the victor on Election Day"), unlike "whether" and complement "if" clauses,
+    which are dependent questions ("asked if he would go")."""
+    found = False
+    for tok in [token, *token.ancestors]:
+        marks = [c.lower_ for c in tok.children if c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks]
+        if tok.dep_ not in ("advcl", "ccomp") or not marks:
+            continue
+        if tok.dep_ != "advcl" or not all(m in lexicon.hypothesis_marks for m in marks):
+            return False
+        found = True
+    return found
+
+
 def _governors(token: Token, lexicon: Lexicon) -> list[Token]:
     """The token and the chain of words whose complement it is (plans to -> send)."""
     chain = [token]
@@ -1593,8 +1610,14 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
                 if verb is None or lexicon.non_event(verb):
                     continue
             kind, lemma = "noun", verb
-        if kind is None or is_conditional(token, lexicon, index):
+        if kind is None:
             continue
+        hypothesis = False
+        if is_conditional(token, lexicon, index):
+            if kind != "verb" or not is_hypothesis(token, lexicon) or index.in_question(token):
+                continue  # "whether", "asked if": a dependent question; "if we flee, do we ...?"; an
+                # event noun of the condition ("if he triumphs in Sunday's race") is its setting
+            hypothesis = True  # "if he wins in Abu Dhabi": an open condition, planned
         if kind == "noun" and noun_veto(token, lexicon) is not None:
             continue  # the gold's recorded decisions: "in the 2016 election", "a drop in the polls"
         if kind != "verb" and index.in_question(token):
@@ -1606,8 +1629,9 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
                 i=token.i,
                 lemma=lemma,
                 kind=kind,
-                modality=find_modality(token, lexicon, index),
+                modality="planned" if hypothesis else find_modality(token, lexicon, index),
                 source=find_source(token, lexicon=lexicon, index=index),
+                rule="hypothesis" if hypothesis else None,
             )
         )
     if head is not None:

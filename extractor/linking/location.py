@@ -603,6 +603,8 @@ def governing_clause_place(ctx: Context, token: Token, actor: TokenSpan | None) 
     (``_place_holders``), when it shares that verb's subject (``shares_subject``): "In Kabul,
     the envoys met for lunch and held talks" (talks: Kabul)."""
     if token.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "advcl", "conj") and token.head.pos_ == "VERB":
+        if _is_condition(token, ctx.words):
+            return None  # "if Brown wins, she will stay in Oslo": the condition is not placed there
         verb = token.head
         found = _static_location(ctx, verb)
         if found is None and token.dep_ == "dobj" and shares_subject(ctx, verb):
@@ -763,7 +765,7 @@ def nearest_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenS
     words = ctx.words
     best: tuple[int, TokenSpan] | None = None
     home = {token, _clause_head(token)}
-    governing = set(_governing_clauses(token))
+    governing = set(_governing_clauses(token, words))
     places = ctx.memo(nearest_place, lambda: _place_entities(ctx))
     for ent in ctx.entities.within(*ctx.sent_bounds(token)):
         if ent.start not in places:
@@ -831,14 +833,23 @@ def _clause_head(token: Token) -> Token:
     return token.sent.root
 
 
-def _governing_clauses(token: Token) -> list[Token]:
+def _is_condition(token: Token, words) -> bool:
+    """Whether the word heads an adverbial clause with a conditional mark
+    (``conditional_marks``: "if", "unless", "whether")."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.conditional_marks for c in token.children)
+
+
+def _governing_clauses(token: Token, words=None) -> list[Token]:
     """The verbs whose clause the trigger's clause completes or serves ("travelled to Oslo to
     protest", "stayed in Lviv, repairing houses"): a place of theirs is where the embedded
-    event happens."""
+    event happens. Not through a conditional clause (``words.conditional_marks``): "would move
+    to Oslo if Smith won" does not place the win."""
     out = []
     cur = _clause_head(token)
     # not through a complement clause: "said in Washington that X attacked" places the saying
     while cur.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp"):
+        if words is not None and _is_condition(cur, words):
+            break
         cur = _clause_head(cur.head)
         if cur in out:
             break

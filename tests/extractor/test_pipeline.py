@@ -181,8 +181,14 @@ def test_purpose_clause_verbs_are_not_events(extractor_):
     assert [e.lemma for e in events] == ["send"]
 
 
-def test_conditional_clause_reports_nothing(extractor_):
-    assert extractor_.extract("If Russia sends 1,000 troops to Minsk, Poland will respond.") == []
+def test_conditional_clause_is_planned(extractor_):
+    # an open condition with slots of its own is a planned event (gold dev a D10, dev b 9)
+    events = extractor_.extract("If Russia sends 1,000 troops to Minsk, Poland will respond.")
+    assert [(e.lemma, e.modality) for e in events] == [("send", "planned")]
+
+
+def test_dependent_question_reports_nothing(extractor_):
+    assert extractor_.extract("It is unclear whether Russia will send 1,000 troops to Minsk.") == []
 
 
 def test_event_noun_is_not_an_actor(extractor_):

@@ -141,3 +141,32 @@ def test_decision_vetoes_second_round(nlp, token_of, text, word, veto):
 def test_second_round_vetoes_leave_events(nlp, token_of, text, word):
     doc = nlp(text)
     assert verb_veto(token_of(doc, word), default_lexicon()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "found"),
+    [
+        # open conditions are planned events (dev a D10, dev b decision 9, dev2 a "if he triumphs")
+        ("If Lopez finishes second in Monza on Sunday, she wins the title.", "finishes", True),
+        ("He would move to Oslo unless Brown won the vote in May.", "won", True),
+        # dependent questions report no event
+        ("Nobody knows whether the army will withdraw from Kherson in May.", "withdraw", False),
+        ("She asked if the troops would move to Kursk in May.", "move", False),
+        # a question's condition is no plan ("If we leave Ohio, do we keep our cars?")
+        ("If we leave Ohio in June, do we keep our cars?", "leave", False),
+    ],
+)
+def test_hypothesis_is_planned(nlp, text, word, found):
+    doc = nlp(text)
+    triggers = {doc[t.i].text: t for t in find_triggers(doc, lexicon=default_lexicon())}
+    assert (word in triggers) == found
+    if found:
+        assert triggers[word].modality == "planned"
+        assert triggers[word].rule == "hypothesis"
+
+
+def test_event_noun_of_a_condition_is_no_trigger(nlp):
+    doc = nlp("Lopez takes the title if she triumphs in Sunday's race in Monza.")
+    lemmas = {doc[t.i].text: t.modality for t in find_triggers(doc, lexicon=default_lexicon())}
+    assert lemmas.get("triumphs") == "planned"
+    assert "race" not in lemmas

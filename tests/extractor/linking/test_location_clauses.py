@@ -31,6 +31,9 @@ CASES = [
     ("The column marched through Mosul at night.", "marched", "Mosul", "passage_place"),
     ("The tourists walked past the Eiffel Tower.", "walked", "the Eiffel Tower", "passage_place"),
     ("Refugees travelled via Greece last year.", "travelled", "Greece", "passage_place"),
+    # a condition is not placed by the clause it conditions
+    ("She would move to Toronto if Brown won the vote.", "won", None, None),
+    ("If Brown wins the vote, she will stay in Toronto.", "wins", None, None),
     # a passive's "by" names the agent
     ("The bill was passed by Ukraine.", "passed", None, None),
     # person_labelled_place: a rare place name the tagger calls a person, after "in"
