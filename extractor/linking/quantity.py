@@ -74,6 +74,9 @@ def quantity_span(token: Token, words: Words | None = None) -> TokenSpan | None:
             measured = _measure_modifier(token)
             if measured is not None:
                 return measured
+            fraction = next((c for c in token.children if c.dep_ == "predet" and c.lower_ in words.fraction_predeterminers), None)
+            if fraction is not None:
+                return _trim(doc, fraction.i, noun_phrase(token)[1])  # "half the field": part of it
             for c in token.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:

@@ -1,5 +1,6 @@
 """Quantities the parse hides from the counted-theme rules: a hyphenated measure before the
-noun ("a three-run lead") and a count of how many times the event happened ("five times")."""
+noun ("a three-run lead"), a fraction predeterminer ("half the field") and a count of how
+many times the event happened ("five times")."""
 
 from __future__ import annotations
 
@@ -23,6 +24,22 @@ def _text(doc, span):
     ],
 )
 def test_hyphenated_measure_counts(linked, text, word, expected):
+    doc, args = linked(text, word)
+    assert _text(doc, args.quantity) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # a predeterminer of fraction counts part of the noun's referent (gold decision D3)
+        ("Lopez overtook half the field in Monza on Sunday.", "overtook", "half the field"),
+        ("Rebels burned half the village near Gao in May.", "burned", "half the village"),
+        # the other predeterminers count nothing: all of it, both of them
+        ("Rebels burned all the houses near Gao in May.", "burned", None),
+        ("Police arrested both the men in Lyon in May.", "arrested", None),
+    ],
+)
+def test_fraction_predeterminer_counts(linked, text, word, expected):
     doc, args = linked(text, word)
     assert _text(doc, args.quantity) == expected
 
