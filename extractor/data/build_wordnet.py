@@ -30,6 +30,13 @@ lexical ``+`` pointers from that word of the synset to a verb's word), in pointe
     attack  n  act:17:attack,assail event:3:attack ...
     attack  v  competition:22 communication:8 ...
 
+The same run writes two lexicon classes from the hypernym (``@``, ``@i``) and part
+meronym (``%p``) pointers of ``data.noun``: ``lexicon/artifact_places.txt``, the one-word
+nouns whose first sense descends from one of ``PLACE_ROOTS`` (buildings, structures one can
+be in or on, conveyances, excavations, ways, facilities) and none of ``PLACE_EXCLUDED``, and
+``lexicon/venue_parts.txt``, those whose first sense is a part of a sports venue
+(``VENUE_ROOTS``); each carries its roots and WordNet's licence in its ``#`` header.
+
 Multiword lemmas keep WordNet's ``_`` inside the sense field (``carry_out``) and have spaces
 in the lemma column (``carry out``). Nouns are kept only when they are one word (a spaCy
 token: no ``_`` and no hyphen), since trigger finding looks nouns up token by token; every

@@ -810,7 +810,7 @@ def common_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSp
     ``lexicon.wordnet_place_noun``), after a preposition of position or destination on the
     trigger or its place holders: "bought a house in a neighbouring county", "held at the
     venue" (the named places of the rules before win)."""
-    return _common_place_phrase(ctx, token, actor, lambda pobj: wordnet_place_noun(pobj.lemma_.lower()))
+    return _common_place_phrase(ctx, token, actor, lambda prep, pobj: wordnet_place_noun(pobj.lemma_.lower()))
 
 
 @LOCATION.rule
@@ -821,19 +821,25 @@ def artifact_place(ctx: Context, token: Token, actor: TokenSpan | None) -> Token
     into a dry well", "led him onto the balcony". Not a bare singular that WordNet also
     gives an act or state ("died in office"), nor one that names an occurrence as well
     (``event_verb_of_noun``: "spoke at the launch of the campaign"), nor a spot inside a
-    sports venue (``venue_parts``, gold decision D4: "on the mound")."""
-    places = ctx.words.artifact_places
+    sports venue (``venue_parts``, gold decision D4: "on the mound"); and not after a
+    preposition that takes its goal as a point (``point_goal_preps``: "pointed to the
+    platform", "clung to the truck": a target, no place entered; a verb of motion's goal is
+    ``motion_destination``'s)."""
+    words = ctx.words
 
-    def is_place(pobj: Token) -> bool:
+    def is_place(prep: Token, pobj: Token) -> bool:
         lemma = pobj.lemma_.lower()
-        return lemma in places and not _is_bare_state(pobj) and event_verb_of_noun(lemma, ctx.lexicon) is None
+        if lemma not in words.artifact_places or prep.lower_ in words.point_goal_preps:
+            return False
+        return not _is_bare_state(pobj) and event_verb_of_noun(lemma, ctx.lexicon) is None
 
     return _common_place_phrase(ctx, token, actor, is_place)
 
 
-def _common_place_phrase(ctx: Context, token: Token, actor: TokenSpan | None, is_place: Callable[[Token], bool]) -> TokenSpan | None:
+def _common_place_phrase(ctx: Context, token: Token, actor: TokenSpan | None, is_place: Callable[[Token, Token], bool]) -> TokenSpan | None:
     """The noun phrase of the first preposition phrase of position or destination on the
-    trigger or its place holders whose common-noun object ``is_place`` accepts: not a party,
+    trigger or its place holders whose common-noun object ``is_place(prep, object)``
+    accepts: not a party,
     an abstract sense, a bare spatial noun ("in front of"), a state entered, a spot inside a
     sports venue (``venue_parts``) or a word of the actor."""
     words = ctx.words
@@ -848,7 +854,7 @@ def _common_place_phrase(ctx: Context, token: Token, actor: TokenSpan | None, is
                 continue  # "in front of reporters": a side of something, no place by itself
             if pobj.lemma_.lower() in words.venue_parts:
                 continue  # "on the mound", "in the bullpen": inside a sports venue (D4)
-            if is_place(pobj) and (actor is None or not actor[0] <= pobj.i < actor[1]):
+            if is_place(c, pobj) and (actor is None or not actor[0] <= pobj.i < actor[1]):
                 return _trim(token.doc, *noun_phrase(pobj))
     return None
 

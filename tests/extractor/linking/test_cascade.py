@@ -212,13 +212,15 @@ def test_venue_name_after_at(linked, span_text, text, word, location):
 # (sentence, trigger, the location the last-resort artifact place gives, or None): a common
 # noun whose first WordNet sense is a building, structure, vehicle, excavation, way or
 # facility; not a device, a garment or a container one holds, a noun that names an occurrence
-# too ("launch"), nor a spot inside a sports venue (gold decision D4)
+# too ("launch"), nor a target after "to" ("clung to a truck"), nor a spot inside a sports
+# venue (gold decision D4)
 ARTIFACT_PLACE_CASES = [
     ("The boy fell into a deep well on Tuesday.", "fell", "deep well"),
     ("The guards led the prisoner onto the balcony on Monday.", "led", "balcony"),
     ("The pilot waited in the plane for two hours on Sunday.", "waited", "plane"),
     ("Two workers were injured in the tunnel on Friday.", "injured", "tunnel"),
     ("The minister spoke at the launch of the campaign on Monday.", "spoke", None),
+    ("The protester clung to a garbage truck on Friday.", "clung", None),
     ("Smith argued with his wife on the phone on Friday.", "argued", None),
     ("The pitcher stood on the mound for six innings on Sunday.", "stood", None),
     ("The catcher dropped the ball in his glove on Sunday.", "dropped", None),
