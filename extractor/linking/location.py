@@ -828,10 +828,10 @@ def artifact_place(ctx: Context, token: Token, actor: TokenSpan | None) -> Token
     words = ctx.words
 
     def is_place(prep: Token, pobj: Token) -> bool:
-        lemma = pobj.lemma_.lower()
-        if lemma not in words.artifact_places or prep.lower_ in words.point_goal_preps:
+        if prep.lower_ in words.point_goal_preps:
             return False
-        return not _is_bare_state(pobj) and event_verb_of_noun(lemma, ctx.lexicon) is None
+        lemma = pobj.lemma_.lower()
+        return lemma in words.artifact_places and not _is_bare_state(pobj) and event_verb_of_noun(lemma, ctx.lexicon) is None
 
     return _common_place_phrase(ctx, token, actor, is_place)
 
@@ -848,8 +848,10 @@ def _common_place_phrase(ctx: Context, token: Token, actor: TokenSpan | None, is
             if c.dep_ != "prep" or not _is_place_prep(c.lower_, words) or _is_party_phrase(c, words):
                 continue
             pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
-            if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or pobj.ent_type_ in _NOT_PLACE_LABELS:
+            if pobj is None or pobj.ent_type_ in _NOT_PLACE_LABELS:
                 continue
+            if pobj.pos_ not in ("NOUN", "PROPN") and not any(d.dep_ == "det" for d in pobj.lefts):
+                continue  # a determined object is a noun whatever its tag ("into a deserted well", "well" tagged ADV)
             if _is_party(pobj, words) or _is_abstract_sense(pobj, words) or _is_bare_spatial(pobj, words) or _is_state_entered(pobj, words):
                 continue  # "in front of reporters": a side of something, no place by itself
             if pobj.lemma_.lower() in words.venue_parts:

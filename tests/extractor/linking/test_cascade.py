@@ -219,6 +219,7 @@ ARTIFACT_PLACE_CASES = [
     ("The guards led the prisoner onto the balcony on Monday.", "led", "balcony"),
     ("The pilot waited in the plane for two hours on Sunday.", "waited", "plane"),
     ("Two workers were injured in the tunnel on Friday.", "injured", "tunnel"),
+    ("A girl fell into a deserted well on Monday.", "fell", "deserted well"),
     ("The minister spoke at the launch of the campaign on Monday.", "spoke", None),
     ("The protester clung to a garbage truck on Friday.", "clung", None),
     ("Smith argued with his wife on the phone on Friday.", "argued", None),
