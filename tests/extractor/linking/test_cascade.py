@@ -86,6 +86,7 @@ CASES = [
     ("An inspection team from Vienna arrived in Tehran.", "inspection", "location", "nearest_place"),
     ("The farmer bought a house in a neighbouring county in May.", "bought", "location", "common_place"),
     ("The Dutch rider won at Mugello on Sunday.", "won", "location", "venue_name"),
+    ("The mayor stood on a garbage truck on Friday.", "stood", "location", "artifact_place"),
     # date
     ("A year has passed since Sudan signed the accord.", "signed", "date", "elapsed_since"),
     ("Peru sent 200 engineers to Haiti last year.", "sent", "date", "date_dependent"),
@@ -206,6 +207,34 @@ def test_venue_name_after_at(linked, span_text, text, word, location):
     assert span_text(doc, args.location) == location
     if location is not None:
         assert args.rules["location"] == "venue_name"
+
+
+# (sentence, trigger, the location the last-resort artifact place gives, or None): a common
+# noun whose first WordNet sense is a building, structure, vehicle, excavation, way or
+# facility; not a device, a garment or a container one holds, a noun that names an occurrence
+# too ("launch"), nor a target after "to" ("clung to a truck"), nor a spot inside a sports
+# venue (gold decision D4)
+ARTIFACT_PLACE_CASES = [
+    ("The boy fell into a deep well on Tuesday.", "fell", "deep well"),
+    ("The guards led the prisoner onto the balcony on Monday.", "led", "balcony"),
+    ("The pilot waited in the plane for two hours on Sunday.", "waited", "plane"),
+    ("Two workers were injured in the tunnel on Friday.", "injured", "tunnel"),
+    ("A girl fell into a deserted well on Monday.", "fell", "deserted well"),
+    ("The minister spoke at the launch of the campaign on Monday.", "spoke", None),
+    ("The protester clung to a garbage truck on Friday.", "clung", None),
+    ("Smith argued with his wife on the phone on Friday.", "argued", None),
+    ("The pitcher stood on the mound for six innings on Sunday.", "stood", None),
+    ("The catcher dropped the ball in his glove on Sunday.", "dropped", None),
+    ("The reliever warmed up in the bullpen on Sunday.", "warmed", None),
+]
+
+
+@pytest.mark.parametrize("text, word, location", ARTIFACT_PLACE_CASES)
+def test_artifact_place_is_a_wordnet_structure(linked, span_text, text, word, location):
+    doc, args = linked(text, word)
+    assert span_text(doc, args.location) == location
+    if location is not None:
+        assert args.rules["location"] == "artifact_place"
 
 
 @pytest.mark.parametrize("text, word, location", COMMON_PLACE_CASES)
