@@ -383,6 +383,44 @@ def event_dated_prep(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
     return None
 
 
+def _is_dated_event_noun(ctx: Context, noun: Token) -> bool:
+    """Whether a noun names an event a date may modify: an event noun the trigger finder
+    found, a gathering, an occurrence noun (``_is_occurrence_noun``) or a named event (an
+    EVENT entity: "the 1991 World Series")."""
+    return (
+        noun.i in ctx.noun_events
+        or noun.lemma_.lower() in ctx.words.gatherings
+        or noun.ent_type_ == "EVENT"
+        or _is_occurrence_noun(ctx, noun)
+    )
+
+
+@DEPENDENT_DATE.rule
+def dated_whole(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
+    """A temporal preposition of inclusion whose object is a part of a whole that a date
+    modifies, the part or the whole an event: the part happens in the whole's date ("late in the sixth game of the 1991
+    series": 1991; gold decision D5, a game named with a year gives the year). Only where
+    the object has no date of its own (``event_dated_prep``) and the preposition places the
+    event inside its object, not before or after it (``event_time_preps`` outside
+    ``within_preps``: "after the final of the 1991 cup" is no date of 1991)."""
+    pobj = _temporal_object(ctx, c)
+    words = ctx.words
+    if pobj is None or c.lower_ in words.purpose_preps or modifier_date(ctx, pobj) is not None:
+        return None
+    if c.lower_ in words.event_time_preps and c.lower_ not in words.within_preps:
+        return None
+    of = next((p for p in ctx.children(pobj) if p.dep_ == "prep" and p.lower_ == "of"), None)
+    whole = next((p for p in ctx.children(of) if p.dep_ == "pobj"), None) if of is not None else None
+    if whole is None or not (_is_dated_event_noun(ctx, pobj) or _is_dated_event_noun(ctx, whole)):
+        return None
+    date = modifier_date(ctx, whole) or next(
+        ((y.i, y.i + 1) for y in ctx.children(whole) if y.dep_ in ("nummod", "compound", "amod") and y.text.isdigit() and len(y.text) == 4 and int(y.text) < 2100), None
+    )  # "the 1991 World Series": the recognizer takes the year into the EVENT name
+    if date is None or _is_record_span(ctx, c, _trim(c.doc, c.i, whole.i + 1)):
+        return None
+    return _as_written(c.doc, date)
+
+
 def _as_written(doc: Doc, span: TokenSpan) -> TokenSpan:
     """A date modifying a noun as written, with its possessive ending ("Tuesday's")."""
     end = span[1]

@@ -1,0 +1,36 @@
+"""A part of a dated whole takes the whole's date (rule ``dated_whole``, gold decision D5:
+a game named with a year gives the year), through the real model; sentences invented."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, word, date",
+    [
+        # "in" a part "of" a whole a year modifies: the year as written
+        ("The pitcher was injured in the fourth game of the 1991 series in Boston.", "injured", "1991"),
+        ("The pitcher was injured late in the fourth game of the 1991 World Series.", "injured", "1991"),
+        # the object's own date comes first (event_dated_prep)
+        ("The striker scored in a 1987 playoff game in Lisbon.", "scored", "1987"),
+    ],
+)
+def test_a_part_of_a_dated_whole_takes_its_date(slot_of, text, word, date):
+    assert slot_of(text, word, "date")[0] == date
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # before or after the part: no date of the whole's year (the phrase is an anchor)
+        ("The pitcher was injured after the fourth game of the 1991 series in Boston.", "injured"),
+        # a part of a whole that no date modifies
+        ("The pitcher was injured in the fourth game of the series in Boston.", "injured"),
+        # neither the part nor the whole an event: a thing of a dated thing
+        ("The smugglers hid the gold in the trunk of a 1967 car in Boston.", "hid"),
+    ],
+)
+def test_dated_whole_leaves_these_alone(slot_of, text, word):
+    found, rule = slot_of(text, word, "date")
+    assert rule != "dated_whole"
