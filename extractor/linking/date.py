@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..contracts import RELATIVE_DATE_RULES, TokenSpan
 from ..normalize.date import MONTH_NAMES
-from ..lexicon import EVENT_NOUN_CLASSES, NOUN_EVENT_SHARE, SPEECH_ACT_CLASSES, occurrence_verb_of_noun, verb_forms, word_senses
+from ..lexicon import EVENT_NOUN_CLASSES, NOUN_EVENT_SHARE, SPEECH_ACT_CLASSES, act_kinds, occurrence_verb_of_noun, verb_forms, word_senses
 from ..syntax import occurrence_clause
 from .rules import Context, Found, RuleTable, Words, attempt
 from .spans import (
@@ -417,6 +417,31 @@ def dated_whole(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
         ((y.i, y.i + 1) for y in ctx.children(whole) if y.dep_ in ("nummod", "compound", "amod") and y.text.isdigit() and len(y.text) == 4 and int(y.text) < 2100), None
     )  # "the 1991 World Series": the recognizer takes the year into the EVENT name
     if date is None or _is_record_span(ctx, c, _trim(c.doc, c.i, whole.i + 1)):
+        return None
+    return _as_written(c.doc, date)
+
+
+@DEPENDENT_DATE.rule
+def dated_contest(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
+    """The direct object of a verb, a contest (a sense below one of ``contest_kinds`` in
+    WordNet's hypernyms: a race, match, final, tournament) that a point date premodifies,
+    dates the verb: what is done to a contest is done at its date ("won Sunday's race",
+    "lost the 1998 final"; gold decision D5, "Sunday's" gives its date). Not after a verb
+    of aspect, planning or prospect (``aspectual``, ``planning``: "agreed to hold Sunday's
+    race"), nor a date after the noun ("scored 30 goals this season"), nor an outcome or
+    other occurrence that is no contest ("celebrated their Nov. 2 victory": the celebration
+    follows it)."""
+    if c.dep_ != "dobj" or c.pos_ != "NOUN" or c.head.pos_ != "VERB":
+        return None
+    words = ctx.words
+    verb = c.head.lemma_.lower()
+    if verb in words.aspectual or verb in words.planning or verb in words.prospective:
+        return None
+    kinds = words.contest_kinds
+    if not any(kinds & sense for sense in act_kinds(c.lemma_.lower())):
+        return None
+    date = modifier_date(ctx, c)
+    if date is None or date[1] > c.i:
         return None
     return _as_written(c.doc, date)
 

@@ -92,6 +92,7 @@ CASES = [
     ("Rebels carried out an attack on the airport in March.", "attack", "date", "prep_date"),
     ("Protesters were arrested during the 2019 parade.", "arrested", "date", "event_dated_prep"),
     ("Protesters were arrested in the last hour of the 2019 parade.", "arrested", "date", "dated_whole"),
+    ("The rider won Sunday's race in Valencia.", "won", "date", "dated_contest"),
     ("Troops withdrew two days before the election.", "withdrew", "date", "time_before_event"),
     ("Ukraine has received 30 tanks since the war began.", "received", "date", "since_clause"),
     ("Troops have patrolled the border since then.", "patrolled", "date", "since_then"),

@@ -34,3 +34,31 @@ def test_a_part_of_a_dated_whole_takes_its_date(slot_of, text, word, date):
 def test_dated_whole_leaves_these_alone(slot_of, text, word):
     found, rule = slot_of(text, word, "date")
     assert rule != "dated_whole"
+
+
+@pytest.mark.parametrize(
+    "text, word, date",
+    [
+        # a contest the verb takes, with a date before it (rule dated_contest)
+        ("The rider won Sunday's race in Valencia.", "won", "Sunday's"),
+        ("The striker lost the 1998 final in Lisbon.", "lost", "1998"),
+        ("The Rovers hosted the 2004 tournament in Leeds.", "hosted", "2004"),
+    ],
+)
+def test_a_dated_contest_dates_the_verb(slot_of, text, word, date):
+    assert slot_of(text, word, "date") == (date, "dated_contest")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # an outcome, no contest: the celebration follows the victory
+        ("The Rovers celebrated their May 3 victory in Leeds.", "celebrated"),
+        # a dated event noun that is no contest
+        ("The crowd cheered Monday's parade in Leeds.", "cheered"),
+        # a contest with no date of its own
+        ("The rider won the race in Valencia.", "won"),
+    ],
+)
+def test_dated_contest_leaves_these_alone(slot_of, text, word):
+    assert slot_of(text, word, "date")[1] != "dated_contest"
