@@ -713,6 +713,13 @@ def _unit_phrase(tokens: list[_Tok], j: int) -> str | None:
     return " ".join(w.low for w in phrase) or None
 
 
+# The multiplicative adverbs of definite frequency (Quirk et al. 1985, 8.64: "once", "twice",
+# "thrice" are "one/two/three times"): a quantity of that many times (gold decision D3:
+# "twice", value 2, unit "times"). "once" is left out: it is mostly "formerly" ("once a
+# champion") and the quantity linker gives it no slot.
+_MULTIPLICATIVE_ADVERBS = {"twice": 2.0, "thrice": 3.0}
+
+
 def normalize_quantity(text: str) -> QuantityValue | None:
     """The amount a quantity span states, or None when it holds no number.
 
@@ -726,6 +733,9 @@ def normalize_quantity(text: str) -> QuantityValue | None:
     if not isinstance(text, str):
         return None
     text = _clean(text[:_MAX_CHARS])
+    multiplier = _MULTIPLICATIVE_ADVERBS.get(text.strip().lower())
+    if multiplier is not None:
+        return QuantityValue(value=multiplier, unit="times")  # "twice": two times (gold D3)
     tokens = _tokenize(text)
     amount = _first_amount(tokens)
     if amount is None:

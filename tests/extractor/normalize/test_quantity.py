@@ -95,6 +95,11 @@ def test_brief_examples(text, expected):
         ("3,000-strong force", Q(3000, "force")),
         ("11,000 troops last October", Q(11000, "troops")),
         ("20m people", Q(20_000_000, "people")),
+        # multiplicative adverbs of frequency (gold D3: "twice", value 2, unit "times")
+        ("twice", Q(2, "times")),
+        ("Twice", Q(2, "times")),
+        ("thrice", Q(3, "times")),
+        ("three times", Q(3, "times")),
     ],
 )
 def test_more_forms(text, expected):
@@ -103,7 +108,7 @@ def test_more_forms(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "troops", "several soldiers", "many civilians", "the 2nd battalion", "a second wave", "1990s"],
+    ["", "   ", "once", "twice as many", "troops", "several soldiers", "many civilians", "the 2nd battalion", "a second wave", "1990s"],
 )
 def test_no_number_gives_none(text):
     assert normalize_quantity(text) is None
