@@ -100,6 +100,10 @@ def test_brief_examples(text, expected):
         ("Twice", Q(2, "times")),
         ("thrice", Q(3, "times")),
         ("three times", Q(3, "times")),
+        # a number word hyphened to its unit counts as the digits do (test T7: "a two-run homer")
+        ("a two-run homer", Q(2)),
+        ("an eight-out save", Q(8)),
+        ("twenty-five soldiers", Q(25, "soldiers")),
     ],
 )
 def test_more_forms(text, expected):
@@ -108,7 +112,7 @@ def test_more_forms(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "once", "twice as many", "troops", "several soldiers", "many civilians", "the 2nd battalion", "a second wave", "1990s"],
+    ["", "   ", "once", "twice as many", "two-thirds", "three-quarters of voters", "troops", "several soldiers", "many civilians", "the 2nd battalion", "a second wave", "1990s"],
 )
 def test_no_number_gives_none(text):
     assert normalize_quantity(text) is None
