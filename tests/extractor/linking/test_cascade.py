@@ -73,6 +73,7 @@ CASES = [
     ("The rebels shelled the village in which the recruits trained.", "trained", "location", "relative_place_head"),
     ("Jets hit the roof of a hospital in Aleppo.", "hit", "location", "deep_place"),
     ("Syria's civil war killed thousands.", "war", "location", "place_modifier"),
+    ("The senator won the Ohio primary.", "won", "location", "contest_place"),
     ("Japan sent engineers to rebuild schools in Iraq.", "sent", "location", "purpose_clause"),
     ("Gunmen stormed and looted a bank in Lagos on Monday.", "stormed", "location", "shared_object_place"),
     ("Iran's attack on the tanker was condemned in Oslo.", "attack", "location", "governing_clause_place"),
