@@ -618,6 +618,17 @@ def _ago(m, ref, mode):
     return None if n is None else _one(_minus(ref, n, unit), True)
 
 
+@_rule(r"(last|this|next|previous)\s+season")
+def _relative_season(m, ref, mode):
+    """A competition season relative to now is its year, the season in play being the
+    current year's (gold decision D13: "last season" 2015, "this season" 2016, published in
+    2016)."""
+    if ref is None:
+        return None
+    offset = {"last": -1, "previous": -1, "this": 0, "next": 1}[m.group(1)]
+    return _one(_year(ref.year + offset), True, forward=offset > 0)
+
+
 @_rule(r"(?:past|last|previous)\s+" + _COUNT_RE + r"\s+" + _UNIT_RE)
 def _past_n(m, ref, mode):
     if ref is None:

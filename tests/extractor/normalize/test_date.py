@@ -158,6 +158,11 @@ def test_brief_examples(text, ref, past, expected):
         ("at 10.45pm local time", OCT, True, "2024-10-23"),
         ("19:17", OCT, None, "2024-10-23"),
         ("at 5", OCT, None, None),  # no clock time: no am/pm, no minutes
+        # a competition season relative to now is its year (gold D13)
+        ("last season", OCT, True, "2023"),
+        ("this season", OCT, None, "2024"),
+        ("the 2003 season", OCT, None, "2003"),
+        ("the rainy season", OCT, None, None),
     ],
 )
 def test_more_forms(text, ref, past, expected):
