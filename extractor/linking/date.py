@@ -271,8 +271,32 @@ def _prep_date(prep: Token, pobj: Token, words: Words, *, times: bool = False) -
         return None  # "sits on a thousand years of history"
     if word == "in" and _is_bare_ordinal(pobj.doc, span):
         return None  # "scored in the 10th": an inning, round or lap; a day of the month takes "on"
+    if word == "in" and _is_time_taken(prep, span, words):
+        return None  # "won the match in 95 minutes": the time it took, no date
     end = _time_complement_end(pobj, max(span[1], pobj.i + 1), words)
     return _extend_date(pobj.doc, _measure_start(prep, min(prep.i, span[0]), words), end, words)
+
+
+def _is_time_taken(prep: Token, span: TokenSpan, words: Words) -> bool:
+    """A bare length of time after "in" on a verb in the past: the time the event took to
+    complete ("finished the course in three hours", "won the match in 95 minutes"), a
+    duration, no point in time; with a future or modal verb it is the time from now ("will
+    leave in two days"), a date (Quirk et al. 1985, 8.56 and 9.42: "in" with a length of
+    time measures a completed span; gold decisions D3 and B6, durations are neither
+    quantity nor date)."""
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    if any(a.dep_ == "aux" and a.tag_ == "MD" for a in verb.children):
+        return False  # "would finish in two hours"
+    tokens = prep.doc[span[0] : span[1]]
+    if not len(tokens) or tokens[-1].lemma_.lower() not in words.time_nouns or tokens[-1].tag_ != "NNS":
+        return False  # "in a week" may be a point ("in a week's time"); plural units only
+    return all(
+        t.lower_ in words.duration_words or t.lemma_.lower() in words.time_nouns or t.text == "-"
+        or (t.like_num and not (t.text.isdigit() and len(t.text) == 4)) or (t.lower_ == "and" and 0 < k < len(tokens) - 1)
+        for k, t in enumerate(tokens)
+    )  # numbers and units only: "in 95 minutes", "in two hours and ten minutes"; not "in 2014"
 
 
 def _is_bare_ordinal(doc: Doc, span: TokenSpan) -> bool:

@@ -1,4 +1,5 @@
-"""A part of a dated whole takes the whole's date (rule ``dated_whole``, gold decision D5:
+"""Dates of games, contests and their parts (rules ``dated_whole``, ``dated_contest``; the time
+taken is no date), gold decisions D3, D5, B6. A part of a dated whole takes the whole's date (D5:
 a game named with a year gives the year), through the real model; sentences invented."""
 
 from __future__ import annotations
@@ -62,3 +63,29 @@ def test_a_dated_contest_dates_the_verb(slot_of, text, word, date):
 )
 def test_dated_contest_leaves_these_alone(slot_of, text, word):
     assert slot_of(text, word, "date")[1] != "dated_contest"
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # "in" with a bare length of time on a past verb: the time it took (D3, B6)
+        ("The team won the match in 95 minutes in Oslo.", "won"),
+        ("The runner completed the course in three hours in Oslo.", "completed"),
+        ("The runner completed the course in two hours and ten minutes in Oslo.", "completed"),
+    ],
+)
+def test_the_time_taken_is_no_date(slot_of, text, word):
+    assert slot_of(text, word, "date")[0] is None
+
+
+@pytest.mark.parametrize(
+    "text, word, date",
+    [
+        # a future verb: the time from now, a date
+        ("The rebels will leave the town in two days.", "leave", "in two days"),
+        # a year is a point
+        ("The rebels seized the town in 2014.", "seized", "in 2014"),
+    ],
+)
+def test_time_taken_leaves_these_alone(slot_of, text, word, date):
+    assert slot_of(text, word, "date")[0] == date
