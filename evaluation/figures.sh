@@ -55,3 +55,8 @@ for f in "$OUT"/*-given.score.txt "$OUT"/*-found.score.txt "$OUT"/wikievents.sco
 run news-test "$OUT/news-test-input.jsonl"
 "$BIN/extractor" evaluate --gold evaluation/gold/news-test.jsonl --pred "$OUT/news-test.jsonl" --json "$OUT/news-test.score.json" > "$OUT/news-test.score.txt"
 head -n 13 "$OUT/news-test.score.txt"
+# the second held-out news test gold (19 more Giveme5W1H articles, labelled blind in session 12; only its aggregate is read)
+"$BIN/python" -m evaluation.inputs "$DATA/giveme5w1h-dev.jsonl" --gold evaluation/gold/news-test2.jsonl > "$OUT/news-test2-input.jsonl"
+run news-test2 "$OUT/news-test2-input.jsonl"
+"$BIN/extractor" evaluate --gold evaluation/gold/news-test2.jsonl --pred "$OUT/news-test2.jsonl" --json "$OUT/news-test2.score.json" > "$OUT/news-test2.score.txt"
+head -n 13 "$OUT/news-test2.score.txt"

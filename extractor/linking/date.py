@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..contracts import RELATIVE_DATE_RULES, TokenSpan
 from ..normalize.date import MONTH_NAMES
-from ..lexicon import EVENT_NOUN_CLASSES, NOUN_EVENT_SHARE, SPEECH_ACT_CLASSES, occurrence_verb_of_noun, verb_forms, word_senses
+from ..lexicon import EVENT_NOUN_CLASSES, NOUN_EVENT_SHARE, SPEECH_ACT_CLASSES, act_kinds, occurrence_verb_of_noun, verb_forms, word_senses
 from ..syntax import occurrence_clause
 from .rules import Context, Found, RuleTable, Words, attempt
 from .spans import (
@@ -271,8 +271,32 @@ def _prep_date(prep: Token, pobj: Token, words: Words, *, times: bool = False) -
         return None  # "sits on a thousand years of history"
     if word == "in" and _is_bare_ordinal(pobj.doc, span):
         return None  # "scored in the 10th": an inning, round or lap; a day of the month takes "on"
+    if word == "in" and _is_time_taken(prep, span, words):
+        return None  # "won the match in 95 minutes": the time it took, no date
     end = _time_complement_end(pobj, max(span[1], pobj.i + 1), words)
     return _extend_date(pobj.doc, _measure_start(prep, min(prep.i, span[0]), words), end, words)
+
+
+def _is_time_taken(prep: Token, span: TokenSpan, words: Words) -> bool:
+    """A bare length of time after "in" on a verb in the past: the time the event took to
+    complete ("finished the course in three hours", "won the match in 95 minutes"), a
+    duration, no point in time; with a future or modal verb it is the time from now ("will
+    leave in two days"), a date (Quirk et al. 1985, 8.56 and 9.42: "in" with a length of
+    time measures a completed span; gold decisions D3 and B6, durations are neither
+    quantity nor date)."""
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    if any(a.dep_ == "aux" and a.tag_ == "MD" for a in verb.children):
+        return False  # "would finish in two hours"
+    tokens = prep.doc[span[0] : span[1]]
+    if not len(tokens) or tokens[-1].lemma_.lower() not in words.time_nouns or tokens[-1].tag_ != "NNS":
+        return False  # "in a week" may be a point ("in a week's time"); plural units only
+    return all(
+        t.lower_ in words.duration_words or t.lemma_.lower() in words.time_nouns or t.text == "-"
+        or (t.like_num and not (t.text.isdigit() and len(t.text) == 4)) or (t.lower_ == "and" and 0 < k < len(tokens) - 1)
+        for k, t in enumerate(tokens)
+    )  # numbers and units only: "in 95 minutes", "in two hours and ten minutes"; not "in 2014"
 
 
 def _is_bare_ordinal(doc: Doc, span: TokenSpan) -> bool:
@@ -381,6 +405,69 @@ def event_dated_prep(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
         inside = c.lower_ not in words.event_time_preps or c.lower_ in words.within_preps
         return _as_written(c.doc, date) if inside else span
     return None
+
+
+def _is_dated_event_noun(ctx: Context, noun: Token) -> bool:
+    """Whether a noun names an event a date may modify: an event noun the trigger finder
+    found, a gathering, an occurrence noun (``_is_occurrence_noun``) or a named event (an
+    EVENT entity: "the 1991 World Series")."""
+    return (
+        noun.i in ctx.noun_events
+        or noun.lemma_.lower() in ctx.words.gatherings
+        or noun.ent_type_ == "EVENT"
+        or _is_occurrence_noun(ctx, noun)
+    )
+
+
+@DEPENDENT_DATE.rule
+def dated_whole(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
+    """A temporal preposition of inclusion whose object is a part of a whole that a date
+    modifies, the part or the whole an event: the part happens in the whole's date ("late in the sixth game of the 1991
+    series": 1991; gold decision D5, a game named with a year gives the year). Only where
+    the object has no date of its own (``event_dated_prep``) and the preposition places the
+    event inside its object, not before or after it (``event_time_preps`` outside
+    ``within_preps``: "after the final of the 1991 cup" is no date of 1991)."""
+    pobj = _temporal_object(ctx, c)
+    words = ctx.words
+    if pobj is None or c.lower_ in words.purpose_preps or modifier_date(ctx, pobj) is not None:
+        return None
+    if c.lower_ in words.event_time_preps and c.lower_ not in words.within_preps:
+        return None
+    of = next((p for p in ctx.children(pobj) if p.dep_ == "prep" and p.lower_ == "of"), None)
+    whole = next((p for p in ctx.children(of) if p.dep_ == "pobj"), None) if of is not None else None
+    if whole is None or not (_is_dated_event_noun(ctx, pobj) or _is_dated_event_noun(ctx, whole)):
+        return None
+    date = modifier_date(ctx, whole) or next(
+        ((y.i, y.i + 1) for y in ctx.children(whole) if y.dep_ in ("nummod", "compound", "amod") and y.text.isdigit() and len(y.text) == 4 and int(y.text) < 2100), None
+    )  # "the 1991 World Series": the recognizer takes the year into the EVENT name
+    if date is None or _is_record_span(ctx, c, _trim(c.doc, c.i, whole.i + 1)):
+        return None
+    return _as_written(c.doc, date)
+
+
+@DEPENDENT_DATE.rule
+def dated_contest(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
+    """The direct object of a verb, a contest (a sense below one of ``contest_kinds`` in
+    WordNet's hypernyms: a race, match, final, tournament) that a point date premodifies,
+    dates the verb: what is done to a contest is done at its date ("won Sunday's race",
+    "lost the 1998 final"; gold decision D5, "Sunday's" gives its date). Not after a verb
+    of aspect, planning or prospect (``aspectual``, ``planning``: "agreed to hold Sunday's
+    race"), nor a date after the noun ("scored 30 goals this season"), nor an outcome or
+    other occurrence that is no contest ("celebrated their Nov. 2 victory": the celebration
+    follows it)."""
+    if c.dep_ != "dobj" or c.pos_ != "NOUN" or c.head.pos_ != "VERB":
+        return None
+    words = ctx.words
+    verb = c.head.lemma_.lower()
+    if verb in words.aspectual or verb in words.planning or verb in words.prospective:
+        return None
+    kinds = words.contest_kinds
+    if not any(kinds & sense for sense in act_kinds(c.lemma_.lower())):
+        return None
+    date = modifier_date(ctx, c)
+    if date is None or date[1] > c.i:
+        return None
+    return _as_written(c.doc, date)
 
 
 def _as_written(doc: Doc, span: TokenSpan) -> TokenSpan:

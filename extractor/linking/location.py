@@ -546,6 +546,33 @@ def place_modifier(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> 
     return None
 
 
+@PHRASE_PLACE.rule
+def contest_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
+    """The named place of a vote or contest the event is won or lost in, its direct object
+    or the object of its "in": a contest named by its place places what happens in it
+    ("her defeat in the US election", "lost the Ohio primary": US, Ohio; gold decision
+    D21, seeds decision 26, a war named by its place). The vote itself stays unplaced
+    (``place_modifier``: "the US election" is the polity's vote), and a place that only
+    modifies some other noun is not looked at ("after the Ohio report")."""
+    kinds = ctx.words.polity_act_kinds | ctx.words.contest_kinds
+    for c in ctx.children(token):
+        if c.dep_ == "dobj" and token.pos_ == "VERB":
+            noun = c
+        elif c.dep_ == "prep" and c.lower_ == "in":
+            noun = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
+        else:
+            continue
+        if noun is None or noun.pos_ != "NOUN":
+            continue
+        senses = act_kinds(noun.lemma_.lower())
+        if not senses or not senses[0] & kinds:
+            continue
+        place = next((m for m in noun.lefts if m.dep_ == "compound" and m.ent_type_ in PLACE_LABELS), None)
+        if place is not None:
+            return _entity(place)
+    return None
+
+
 # Rules: (ctx, trigger token, actor span) -> TokenSpan | None
 LOCATION = RuleTable("location", "where the event happens or goes")
 

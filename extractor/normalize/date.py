@@ -618,6 +618,17 @@ def _ago(m, ref, mode):
     return None if n is None else _one(_minus(ref, n, unit), True)
 
 
+@_rule(r"(last|this|next|previous)\s+season")
+def _relative_season(m, ref, mode):
+    """A competition season relative to now is its year, the season in play being the
+    current year's (gold decision D13: "last season" 2015, "this season" 2016, published in
+    2016)."""
+    if ref is None:
+        return None
+    offset = {"last": -1, "previous": -1, "this": 0, "next": 1}[m.group(1)]
+    return _one(_year(ref.year + offset), True, forward=offset > 0)
+
+
 @_rule(r"(?:past|last|previous)\s+" + _COUNT_RE + r"\s+" + _UNIT_RE)
 def _past_n(m, ref, mode):
     if ref is None:
@@ -668,6 +679,27 @@ def _in_n(m, ref, mode):
     span = _day(end) if unit in ("day", "week", "hour") else (
         _month(end.year, end.month) if unit == "month" else _year(end.year))
     return _one(span, True, forward=True)
+
+
+@_rule(r"(?:about|around|approximately|after|before|until|by|from|shortly after|shortly before|just after|just before)?\s*"
+       r"(\d{1,2})(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+(?:local time|gmt|utc|bst|cet|et|est|edt|pt|pst|pdt))?"
+       r"|(?:about|around|approximately|after|before|until|by|from)?\s*\d{1,2}:\d{2}(?:\s+(?:local time|gmt|utc|bst|cet|et|est|edt|pt|pst|pdt))?")
+def _clock_time(m, ref, mode):
+    """A clock time alone is a time of the reference day, given at day precision: "at
+    3:30pm", "at 10.45pm local time" (gold dev b decision 5: clock times get day
+    precision; test b T13: "at 10.45pm local time" kept as written, the publication day)."""
+    if ref is None:
+        return None
+    return _one(_day(ref), True)
+
+
+@_rule(r"(?:(?:early|late|small|wee)\s+hours\s+of|(?:morning|afternoon|evening|night)\s+of|(?:early|late)(?:\s+on)?)\s+"
+       r"(?:(last|this|next|past|this past)\s+)?" + _WEEKDAY_RE + _PART_OF_DAY)
+def _part_of_weekday(m, ref, mode):
+    """A part of a weekday is that day: "in the early hours of Wednesday", "early on
+    Tuesday", "late Monday night" (gold dev b decision 5: "in the early hours of Wednesday"
+    is the Wednesday)."""
+    return _weekday(m, ref, mode)
 
 
 @_rule(r"(?:(last|this|next|past|this past)\s+)?" + _WEEKDAY_RE + _PART_OF_DAY)

@@ -202,7 +202,17 @@ def _tokenize(text: str) -> list[_Tok]:
         if m.group("num") is not None:
             tokens.append(_Tok(m.group("num"), "num", m.start(), m.end(), m.group("suf") or ""))
         elif m.group("word") is not None:
-            tokens.append(_Tok(m.group("word"), "word", m.start(), m.end()))
+            word = m.group("word")
+            head, dash, rest = word.partition("-")
+            if dash and rest and _is_cardinal_word(head.lower()) and not _is_cardinal_word(word.lower()) and not _is_fraction_word(rest.lower()):
+                # "a two-run homer", "an eight-out save": a number word hyphened to its unit
+                # counts as "2-run" does ("twenty-five" stays one number)
+                start = m.start()
+                tokens.append(_Tok(head, "word", start, start + len(head)))
+                tokens.append(_Tok("-", "sym", start + len(head), start + len(head) + 1))
+                tokens.append(_Tok(rest, "word", start + len(head) + 1, m.end()))
+            else:
+                tokens.append(_Tok(word, "word", m.start(), m.end()))
         else:
             tokens.append(_Tok(m.group("sym"), "sym", m.start(), m.end()))
     # Glue "US" + "$" into one sign when written without a space.
@@ -228,6 +238,18 @@ def _digits_value(digits: str) -> float | None:
     except ValueError:
         return None
     return value if math.isfinite(value) else None
+
+
+# Denominators of a fraction written with a hyphen ("two-thirds", "three-quarters", "one-half"):
+# the number word before them is no count of its own.
+_FRACTION_DENOMINATORS = frozenset({
+    "half", "halves", "third", "thirds", "quarter", "quarters", "fourth", "fourths", "fifth", "fifths",
+    "sixth", "sixths", "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths", "tenth", "tenths",
+})
+
+
+def _is_fraction_word(word: str) -> bool:
+    return word in _FRACTION_DENOMINATORS
 
 
 def _is_cardinal_word(word: str) -> bool:
@@ -713,6 +735,13 @@ def _unit_phrase(tokens: list[_Tok], j: int) -> str | None:
     return " ".join(w.low for w in phrase) or None
 
 
+# The multiplicative adverbs of definite frequency (Quirk et al. 1985, 8.64: "once", "twice",
+# "thrice" are "one/two/three times"): a quantity of that many times (gold decision D3:
+# "twice", value 2, unit "times"). "once" is left out: it is mostly "formerly" ("once a
+# champion") and the quantity linker gives it no slot.
+_MULTIPLICATIVE_ADVERBS = {"twice": 2.0, "thrice": 3.0}
+
+
 def normalize_quantity(text: str) -> QuantityValue | None:
     """The amount a quantity span states, or None when it holds no number.
 
@@ -726,6 +755,9 @@ def normalize_quantity(text: str) -> QuantityValue | None:
     if not isinstance(text, str):
         return None
     text = _clean(text[:_MAX_CHARS])
+    multiplier = _MULTIPLICATIVE_ADVERBS.get(text.strip().lower())
+    if multiplier is not None:
+        return QuantityValue(value=multiplier, unit="times")  # "twice": two times (gold D3)
     tokens = _tokenize(text)
     amount = _first_amount(tokens)
     if amount is None:

@@ -148,6 +148,21 @@ def test_brief_examples(text, ref, past, expected):
         ("Around 7000 b.c.", OCT, None, None),
         ("still", OCT, None, None),
         ("", OCT, None, None),
+        # a part of a weekday is that day (gold dev b decision 5)
+        ("in the early hours of Tuesday", OCT, True, "2024-10-22"),
+        ("early on Tuesday", OCT, True, "2024-10-22"),
+        ("late Monday night", OCT, True, "2024-10-21"),
+        ("early 2024", OCT, None, "2024-01/2024-04"),  # a part of a year stays a part
+        # a clock time alone is the reference day (dev b decision 5, test b T13)
+        ("at 3:30pm", OCT, True, "2024-10-23"),
+        ("at 10.45pm local time", OCT, True, "2024-10-23"),
+        ("19:17", OCT, None, "2024-10-23"),
+        ("at 5", OCT, None, None),  # no clock time: no am/pm, no minutes
+        # a competition season relative to now is its year (gold D13)
+        ("last season", OCT, True, "2023"),
+        ("this season", OCT, None, "2024"),
+        ("the 2003 season", OCT, None, "2003"),
+        ("the rainy season", OCT, None, None),
     ],
 )
 def test_more_forms(text, ref, past, expected):
@@ -156,7 +171,7 @@ def test_more_forms(text, ref, past, expected):
 
 @pytest.mark.parametrize(
     "text, ref",
-    [("last October", None), ("yesterday", None), ("in June", None), ("Thursday", "not a date")],
+    [("last October", None), ("yesterday", None), ("in June", None), ("Thursday", "not a date"), ("at 3:30pm", None)],
 )
 def test_relative_dates_need_a_reference(text, ref):
     assert normalize_date(text, ref_date=ref).value is None

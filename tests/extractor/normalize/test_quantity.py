@@ -95,6 +95,15 @@ def test_brief_examples(text, expected):
         ("3,000-strong force", Q(3000, "force")),
         ("11,000 troops last October", Q(11000, "troops")),
         ("20m people", Q(20_000_000, "people")),
+        # multiplicative adverbs of frequency (gold D3: "twice", value 2, unit "times")
+        ("twice", Q(2, "times")),
+        ("Twice", Q(2, "times")),
+        ("thrice", Q(3, "times")),
+        ("three times", Q(3, "times")),
+        # a number word hyphened to its unit counts as the digits do (test T7: "a two-run homer")
+        ("a two-run homer", Q(2)),
+        ("an eight-out save", Q(8)),
+        ("twenty-five soldiers", Q(25, "soldiers")),
     ],
 )
 def test_more_forms(text, expected):
@@ -103,7 +112,7 @@ def test_more_forms(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "troops", "several soldiers", "many civilians", "the 2nd battalion", "a second wave", "1990s"],
+    ["", "   ", "once", "twice as many", "two-thirds", "three-quarters of voters", "troops", "several soldiers", "many civilians", "the 2nd battalion", "a second wave", "1990s"],
 )
 def test_no_number_gives_none(text):
     assert normalize_quantity(text) is None
