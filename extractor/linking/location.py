@@ -851,12 +851,15 @@ def artifact_place(ctx: Context, token: Token, actor: TokenSpan | None) -> Token
     sports venue (``venue_parts``, gold decision D4: "on the mound"); and not after a
     preposition that takes its goal as a point (``point_goal_preps``: "pointed to the
     platform", "clung to the truck": a target, no place entered; a verb of motion's goal is
-    ``motion_destination``'s)."""
+    ``motion_destination``'s), nor the "on" object of an event noun, its target ("attacks on
+    ships")."""
     words = ctx.words
 
     def is_place(prep: Token, pobj: Token) -> bool:
         if prep.lower_ in words.point_goal_preps:
             return False
+        if token.pos_ == "NOUN" and prep.head.i == token.i and prep.lower_ == "on":
+            return False  # "attacks on ships", "a raid on a warehouse": the noun's target, no place
         lemma = pobj.lemma_.lower()
         return lemma in words.artifact_places and not _is_bare_state(pobj) and event_verb_of_noun(lemma, ctx.lexicon) is None
 
