@@ -1,8 +1,8 @@
 """News regression: the figures on the hand-labelled news gold (Giveme5W1H articles on nine
 topics, labelled by guide version 2 before the extractor ran on them; evaluation/gold/README.md)
 stay above floors, so that a gain on the seeds' topic that costs news on other topics shows up:
-the dev golds (24 + 12 articles, whose errors rules are written from) and the held-out test gold
-(16 articles, whose errors nobody reads). Needs ../shared beside the project (skipped otherwise).
+the dev golds (24 + 12 articles, whose errors rules are written from) and the held-out test golds
+(16 + 19 articles, whose errors nobody reads). Needs ../shared beside the project (skipped otherwise).
 
 Floors sit a little below the figures measured when they were set (README, "Figures");
 raise them when the extractor improves, never lower them to make a change pass.
@@ -19,31 +19,39 @@ from extractor.batch import run_folder
 # Raised 2026-12-03, session 10, on the revised dev gold (news-dev.jsonl now follows the settled
 # decisions: communication acts are no events; evaluation/gold/README.md "Revision 2026-12-03").
 # Measured at session 10's end: news-dev lenient micro 0.624, strict 0.597; tuple 0.511 / 0.438;
-# raised at session 11's end (0.644, 0.627; 0.531 / 0.483)
+# raised at session 11's end (0.644, 0.627; 0.531 / 0.483) and session 12's (0.673, 0.654; 0.565 / 0.512)
 # (9d2d7a2 on the same revised gold: 0.577 / 0.467 lenient). Session 9 (old dev gold): 0.612 / 0.494;
 # session 8: 0.584 / 0.462; session 7: 0.559 / 0.423; session 6: 0.54 / 0.41; session 5: 0.51 / 0.37.
 FLOORS = {
-    ("news-dev", "lenient", "micro"): 0.62,
-    ("news-dev", "strict", "micro"): 0.60,
-    ("news-dev", "lenient", "tuple"): 0.51,
-    ("news-dev", "strict", "tuple"): 0.46,
+    ("news-dev", "lenient", "micro"): 0.65,
+    ("news-dev", "strict", "micro"): 0.63,
+    ("news-dev", "lenient", "tuple"): 0.54,
+    ("news-dev", "strict", "tuple"): 0.49,
     # Held-out test gold, labelled 2026-12-03 (session 9); at its labelling, main (95a2ed0)
     # measured lenient micro 0.517, strict 0.486; tuple 0.350 / 0.291; at session 9's end 0.527,
     # 0.497; 0.364 / 0.308; at session 10's end 0.536, 0.506; 0.374 / 0.317; at session 11's end 0.546,
-    # 0.520; 0.381 / 0.332.
-    ("news-test", "lenient", "micro"): 0.53,
-    ("news-test", "strict", "micro"): 0.50,
-    ("news-test", "lenient", "tuple"): 0.36,
-    ("news-test", "strict", "tuple"): 0.31,
+    # 0.520; 0.381 / 0.332; at session 12's end 0.563, 0.537; 0.403 / 0.354.
+    ("news-test", "lenient", "micro"): 0.54,
+    ("news-test", "strict", "micro"): 0.52,
+    ("news-test", "lenient", "tuple"): 0.38,
+    ("news-test", "strict", "tuple"): 0.33,
+    # Second held-out test gold, labelled blind 2026-12-03 (session 12); scored blind on b572e94:
+    # lenient micro 0.501, strict 0.479; tuple 0.341 / 0.303; at session 12's end 0.506, 0.487;
+    # 0.354 / 0.315.
+    ("news-test2", "lenient", "micro"): 0.49,
+    ("news-test2", "strict", "micro"): 0.47,
+    ("news-test2", "lenient", "tuple"): 0.33,
+    ("news-test2", "strict", "tuple"): 0.30,
     # Second dev gold, labelled blind 2026-12-03 (session 10); scored blind once on 9d2d7a2:
     # lenient micro 0.35, strict 0.31; tuple 0.21 / 0.16; then opened for development. At the
-    # session's end: 0.499, 0.457; 0.322 / 0.242; at session 11's end 0.520, 0.491; 0.336 / 0.294.
-    ("news-dev2", "lenient", "micro"): 0.50,
-    ("news-dev2", "strict", "micro"): 0.47,
-    ("news-dev2", "lenient", "tuple"): 0.31,
-    ("news-dev2", "strict", "tuple"): 0.27,
+    # session's end: 0.499, 0.457; 0.322 / 0.242; at session 11's end 0.520, 0.491; 0.336 / 0.294;
+    # at session 12's end 0.560, 0.531; 0.364 / 0.322.
+    ("news-dev2", "lenient", "micro"): 0.54,
+    ("news-dev2", "strict", "micro"): 0.51,
+    ("news-dev2", "lenient", "tuple"): 0.34,
+    ("news-dev2", "strict", "tuple"): 0.30,
 }
-DOCUMENTS = {"news-dev": 24, "news-dev2": 12, "news-test": 16}
+DOCUMENTS = {"news-dev": 24, "news-dev2": 12, "news-test": 16, "news-test2": 19}
 
 
 @pytest.fixture(scope="module", params=sorted(DOCUMENTS))
