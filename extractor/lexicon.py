@@ -458,6 +458,16 @@ def verb_forms(token) -> tuple[str, ...]:
     return (lemma,) if base == lemma else (base, lemma)
 
 
+def in_verb_class(token, words) -> bool:
+    """Whether a verb token is in a word class (a set of base forms and phrasal verbs, "set
+    off"), by any of its base forms (``verb_forms``) alone or with its particle."""
+    forms = verb_forms(token)
+    if any(f in words for f in forms):
+        return True
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    return any(f"{f} {p}" in words for f in forms for p in particles)
+
+
 @lru_cache(maxsize=None)
 def _compound_event_noun(noun: str) -> str | None:
     """The event verb of a closed compound WordNet lacks, by its head: "airstrike" -> "strike"

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from .contracts import Trigger
 from .lexicon import (
     AGENT_NOUN_CLASSES, EVENT_NOUN_CLASSES, VERB_EVENT_SHARE, Lexicon, _denominal, act_kinds, _wordnet_verbs, default_lexicon, derived_verb, event_verb_of_noun, is_event_verb,
-    occurrence_verb_of_noun, verb_base, verb_forms as _verb_forms, verb_lemmas, verb_of_nominal, word_senses, wordnet_event_verb,
+    in_verb_class, occurrence_verb_of_noun, verb_base, verb_forms as _verb_forms, verb_lemmas, verb_of_nominal, word_senses, wordnet_event_verb,
     wordnet_place_noun,
 )
 from .normalize.date import MONTH_NAMES
@@ -739,9 +739,7 @@ def _supported(token: Token, lexicon: Lexicon) -> bool:
 
 def _causing(verb: Token, lexicon: Lexicon) -> bool:
     """A verb of causing (``causing``), by its base forms alone or with its particle."""
-    forms = _verb_forms(verb)
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    return any(f in lexicon.causing for f in forms) or any(f"{f} {p}" in lexicon.causing for f in forms for p in particles)
+    return in_verb_class(verb, lexicon.causing)
 
 
 # WordNet classes (first sense) of a subject that does what it causes ("the police sparked

@@ -9,7 +9,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..contracts import TokenSpan
-from ..lexicon import EVENT_NOUN_CLASSES, is_agent_noun, is_dictionary_word, verb_forms, word_senses
+from ..lexicon import EVENT_NOUN_CLASSES, in_verb_class, is_agent_noun, is_dictionary_word, word_senses
 from ..syntax import EntityIndex, entity_span, last_before, occurrence_governor
 from .rules import Context, Words, shipped_words
 
@@ -365,9 +365,7 @@ def event_governor(ctx: Context, token: Token) -> Token | None:
 def causing_verb(verb: Token, words) -> bool:
     """Whether a verb is one of causing (``causing``: "sparked", "prompted", "set off"), by
     its base forms alone or with its particle."""
-    forms = verb_forms(verb)
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    return any(f in words.causing for f in forms) or any(f"{f} {p}" in words.causing for f in forms for p in particles)
+    return in_verb_class(verb, words.causing)
 
 
 def causing_governor(ctx: Context, token: Token) -> Token | None:

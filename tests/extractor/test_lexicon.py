@@ -190,3 +190,19 @@ def test_only_the_always_event_classes_make_an_event_verb():
     lexicon = Lexicon(add={"intransitive": ["adore"], "place_object_verbs": ["adore"]})
     assert not lexicon.always_event("adore") and not is_event_verb("adore", lexicon)
     assert not Lexicon(replace={"support": ["bear"]}).always_event("undergo")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "found"),
+    [
+        ("The verdict set off protests in Lyon.", "set", True),  # phrasal member, with its particle
+        ("The verdict sparked protests in Lyon.", "sparked", True),  # one-word member
+        ("The crew set the table in Lyon.", "set", False),  # no particle: not "set off"
+    ],
+)
+def test_in_verb_class_reads_base_forms_and_particles(nlp, text, word, found):
+    from extractor.lexicon import in_verb_class
+
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    assert in_verb_class(token, {"set off", "spark"}) is found
