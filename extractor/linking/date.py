@@ -394,7 +394,7 @@ def event_dated_prep(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
     if pobj is None or c.lower_ in ctx.words.purpose_preps:
         return None
     words = ctx.words
-    is_event = pobj.i in ctx.noun_events or pobj.lemma_.lower() in words.gatherings or _is_occurrence_noun(ctx, pobj)
+    is_event = _is_event_noun(ctx, pobj)
     date = modifier_date(ctx, pobj) if c.lower_ in words.event_time_preps or is_event else None
     if date is not None:
         span = _trim(c.doc, c.i, pobj.i + 1)
@@ -407,16 +407,16 @@ def event_dated_prep(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
     return None
 
 
+def _is_event_noun(ctx: Context, noun: Token) -> bool:
+    """Whether a noun names an event: an event noun the trigger finder found, a gathering or
+    an occurrence noun (``_is_occurrence_noun``)."""
+    return noun.i in ctx.noun_events or noun.lemma_.lower() in ctx.words.gatherings or _is_occurrence_noun(ctx, noun)
+
+
 def _is_dated_event_noun(ctx: Context, noun: Token) -> bool:
-    """Whether a noun names an event a date may modify: an event noun the trigger finder
-    found, a gathering, an occurrence noun (``_is_occurrence_noun``) or a named event (an
-    EVENT entity: "the 1991 World Series")."""
-    return (
-        noun.i in ctx.noun_events
-        or noun.lemma_.lower() in ctx.words.gatherings
-        or noun.ent_type_ == "EVENT"
-        or _is_occurrence_noun(ctx, noun)
-    )
+    """Whether a noun names an event a date may modify: an event noun (``_is_event_noun``)
+    or a named event (an EVENT entity: "the 1991 World Series")."""
+    return noun.ent_type_ == "EVENT" or _is_event_noun(ctx, noun)
 
 
 @DEPENDENT_DATE.rule

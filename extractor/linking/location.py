@@ -866,6 +866,26 @@ def artifact_place(ctx: Context, token: Token, actor: TokenSpan | None) -> Token
     return _common_place_phrase(ctx, token, actor, is_place)
 
 
+@LOCATION.rule
+def venue_name(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
+    """Last, a proper name after "at" that the tagger calls an organization (or leaves
+    unlabelled) on an event verb: the site it is held at ("won at Interlagos", "met at
+    Harvard")."""
+    if token.pos_ != "VERB":
+        return None
+    for holder in ctx.memo((_place_holders, token.i), lambda: _occurrence_holders(ctx, token)):
+        for c in ctx.children(holder):
+            if c.dep_ != "prep" or c.lower_ != "at":
+                continue
+            pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
+            if pobj is None or pobj.pos_ != "PROPN" or pobj.ent_type_ not in ("ORG", ""):
+                continue
+            if actor is not None and actor[0] <= pobj.i < actor[1]:
+                continue
+            return _trim(token.doc, *noun_phrase(pobj))
+    return None
+
+
 def _common_place_phrase(ctx: Context, token: Token, actor: TokenSpan | None, is_place: Callable[[Token, Token], bool]) -> TokenSpan | None:
     """The noun phrase of the first preposition phrase of position or destination on the
     trigger or its place holders whose common-noun object ``is_place(prep, object)``
@@ -907,7 +927,7 @@ def _is_condition(token: Token, words) -> bool:
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.conditional_marks for c in token.children)
 
 
-def _governing_clauses(token: Token, words=None) -> list[Token]:
+def _governing_clauses(token: Token, words: Words) -> list[Token]:
     """The verbs whose clause the trigger's clause completes or serves ("travelled to Oslo to
     protest", "stayed in Lviv, repairing houses"): a place of theirs is where the embedded
     event happens. Not through a conditional clause (``words.conditional_marks``): "would move
@@ -916,7 +936,7 @@ def _governing_clauses(token: Token, words=None) -> list[Token]:
     cur = _clause_head(token)
     # not through a complement clause: "said in Washington that X attacked" places the saying
     while cur.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp"):
-        if words is not None and _is_condition(cur, words):
+        if _is_condition(cur, words):
             break
         cur = _clause_head(cur.head)
         if cur in out:
@@ -958,23 +978,3 @@ def exclude_location(ctx: Context, token: Token, found: Found | None) -> Found |
         return found
     places = {kind: span for kind, span in _phrase_places(ctx, token).items() if kind != "dest"}
     return PHRASE_PLACE.first(ctx, token, places)
-
-
-@LOCATION.rule
-def venue_name(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
-    """Last, a proper name after "at" that the tagger calls an organization (or leaves
-    unlabelled) on an event verb: the site it is held at ("won at Interlagos", "met at
-    Harvard")."""
-    if token.pos_ != "VERB":
-        return None
-    for holder in ctx.memo((_place_holders, token.i), lambda: _occurrence_holders(ctx, token)):
-        for c in ctx.children(holder):
-            if c.dep_ != "prep" or c.lower_ != "at":
-                continue
-            pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
-            if pobj is None or pobj.pos_ != "PROPN" or pobj.ent_type_ not in ("ORG", ""):
-                continue
-            if actor is not None and actor[0] <= pobj.i < actor[1]:
-                continue
-            return _trim(token.doc, *noun_phrase(pobj))
-    return None

@@ -12,9 +12,9 @@ from typing import Iterable
 from spacy.tokens import Token
 
 from ..contracts import TokenSpan, Trigger
+from ..lexicon import word_senses
 from .actor import ActorLink
 from .rules import Context, RuleTable, Words, shipped_words
-from ..lexicon import word_senses
 from .spans import QUANTITY_LABELS, _entity, _is_number, _trim, noun_phrase
 
 
@@ -52,21 +52,17 @@ def _is_label_number(num: Token, head: Token) -> bool:
     return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < num.i for c in num.children)
 
 
-# Determiners that make a numeral definite: the people it counts are already known.
-_DEFINITE_DETERMINERS = frozenset({"the", "these", "those"})
-
-
-def _is_definite_people(num: Token, head: Token) -> bool:
+def _is_definite_people(num: Token, head: Token, words: Words) -> bool:
     """A numeral after a definite determiner or a possessor that counts people ("the two
     men", "the two leaders", "their three sons"): it refers back to participants the text
     has named, no amount the event involves (Quirk et al. 1985, 5.24 and 6.53, a definite
-    numeral is anaphoric; gold decision test b T10: "the two men shook hands" has no slot of
-    its own). Only a bare cardinal of a plural noun whose first WordNet sense is a person
+    numeral is anaphoric, after one of ``definite_determiners``; gold decision test b T10:
+    "the two men shook hands" has no slot of its own). Only a bare cardinal of a plural noun whose first WordNet sense is a person
     (noun.person); things keep their count ("the 170g bars", "the two letters"), and so do
     money and measures."""
     if num.dep_ != "nummod" or num.head.i != head.i or head.tag_ != "NNS" or num.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
         return False
-    if not any((c.dep_ == "det" and c.lower_ in _DEFINITE_DETERMINERS) or c.dep_ == "poss" for c in head.children):
+    if not any((c.dep_ == "det" and c.lower_ in words.definite_determiners) or c.dep_ == "poss" for c in head.children):
         return False
     senses = word_senses(head.lemma_.lower(), "n")
     return senses is not None and senses.classes[0] == "person"
@@ -113,7 +109,7 @@ def quantity_span(token: Token, words: Words | None = None) -> TokenSpan | None:
         return None  # "at turn one", "Formula One drivers": a name or label, no count
     if _is_substitute_one(num):
         return None  # "the smaller one", "no one": a pronoun, no count
-    if _is_definite_people(num, head):
+    if _is_definite_people(num, head, words):
         return None  # "the two leaders met": participants already named, no count
     start = min(num.left_edge.i, head.i)
     end = max(head.i, num.i) + 1

@@ -362,12 +362,6 @@ def event_governor(ctx: Context, token: Token) -> Token | None:
     return governor if governor is not None else copula_governor(ctx, token)
 
 
-def causing_verb(verb: Token, words) -> bool:
-    """Whether a verb is one of causing (``causing``: "sparked", "prompted", "set off"), by
-    its base forms alone or with its particle."""
-    return in_verb_class(verb, words.causing)
-
-
 def causing_governor(ctx: Context, token: Token) -> Token | None:
     """The verb of causing whose object an event noun is ("the verdict sparked protests in
     Lyon on Monday", "the win set off a celebration in the streets"): the caused event is the
@@ -375,4 +369,4 @@ def causing_governor(ctx: Context, token: Token) -> Token | None:
     head = token.head
     if token.pos_ != "NOUN" or token.dep_ != "dobj" or head.pos_ != "VERB" or head.i == token.i:
         return None
-    return head if causing_verb(head, ctx.words) else None
+    return head if in_verb_class(head, ctx.words.causing) else None  # "sparked", "set off"

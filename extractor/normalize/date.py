@@ -681,9 +681,13 @@ def _in_n(m, ref, mode):
     return _one(span, True, forward=True)
 
 
+# A time zone after a clock time ("local time", "GMT").
+_ZONE_RE = r"(?:\s+(?:local time|gmt|utc|bst|cet|et|est|edt|pt|pst|pdt))?"
+
+
 @_rule(r"(?:about|around|approximately|after|before|until|by|from|shortly after|shortly before|just after|just before)?\s*"
-       r"(\d{1,2})(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+(?:local time|gmt|utc|bst|cet|et|est|edt|pt|pst|pdt))?"
-       r"|(?:about|around|approximately|after|before|until|by|from)?\s*\d{1,2}:\d{2}(?:\s+(?:local time|gmt|utc|bst|cet|et|est|edt|pt|pst|pdt))?")
+       r"(\d{1,2})(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)" + _ZONE_RE
+       + r"|(?:about|around|approximately|after|before|until|by|from)?\s*\d{1,2}:\d{2}" + _ZONE_RE)
 def _clock_time(m, ref, mode):
     """A clock time alone is a time of the reference day, given at day precision: "at
     3:30pm", "at 10.45pm local time" (gold dev b decision 5: clock times get day
