@@ -163,6 +163,26 @@ def _governors(token: Token, lexicon: Lexicon) -> list[Token]:
     return chain
 
 
+_NEGATIVE_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _negative_argument(verb: Token, lexicon: Lexicon) -> bool:
+    """Rule ``negative_argument``: the verb's subject or object is a negative pronoun or
+    has a negative determiner (the lexicon's ``negative_quantifiers``: "none of the troops
+    were sent", "no trucks reached Gaza", "nobody was hurt", "sent no soldiers"), which
+    makes the clause negative (Quirk et al. 1985, 10.58; seeds decision 32: "none were
+    confirmed" is negated). Not "no fewer than 300 soldiers": there "no" grades a number."""
+    words = lexicon.negative_quantifiers
+    for c in verb.children:
+        if c.dep_ not in _NEGATIVE_ARGUMENT_DEPS:
+            continue
+        if c.lower_ in words and c.pos_ in ("PRON", "NOUN", "DET"):
+            return True
+        if any(d.dep_ == "det" and d.lower_ in words for d in c.children):
+            return True
+    return False
+
+
 def find_modality(token: Token, lexicon: Lexicon, index: "_DocIndex | None" = None) -> str:
     """asserted, reported, planned or negated, from auxiliaries, hedges, negation and the
     planning, raising and attribution words that govern the trigger (``index``: the
@@ -206,6 +226,8 @@ def find_modality(token: Token, lexicon: Lexicon, index: "_DocIndex | None" = No
     head = token.head
     if token.dep_ == "xcomp" and head.lemma_ == "go" and head.tag_ == "VBG":
         planned = True
+    if not negated and token.pos_ == "VERB" and _negative_argument(token, lexicon):
+        negated = True  # "none were sent to Kursk", "no trucks reached Gaza" (seeds decision 32)
     if negated:
         return "negated"
     if planned:
@@ -1461,9 +1483,20 @@ def _availability_participle(token: Token, lexicon: Lexicon) -> bool:
 
 # Vetoes of event nouns, tried after the noun branch has admitted one (``noun_veto`` gives
 # the name of the one that fired).
+def _media_occasion(token: Token, lexicon: Lexicon) -> bool:
+    """An event noun whose compound modifier names the news media (a one-word head of the
+    lexicon's ``sector_media``: "a press conference", "a news conference", "a media
+    briefing"): an occasion held to speak to the press, an act of communication and no event
+    (guide section 1; project decision of 2026-12-03, "Revision 2026-12-03" of the gold
+    README: press conferences removed). A meeting with no such modifier stays an event."""
+    media = lexicon.sector_media
+    return any(c.dep_ == "compound" and c.lemma_.lower() in media for c in token.children)
+
+
 NOUN_VETOES = (
     ("election_setting", _election_setting),
     ("poll_standing", lambda token, lexicon: _in_polls(token, lexicon)),
+    ("media_occasion", _media_occasion),
 )
 
 
