@@ -1493,10 +1493,45 @@ def _media_occasion(token: Token, lexicon: Lexicon) -> bool:
     return any(c.dep_ == "compound" and c.lemma_.lower() in media for c in token.children)
 
 
+# The vetoes of a clause whose content is not asserted (an exhortation, an act asked for or
+# assigned, a joke or imagining, a past prospect): the event nouns its verb governs share them.
+_CONTENT_VETOES = (
+    ("hortative", _hortative),
+    ("requested_act", _requested_act),
+    ("assigned_task", _assigned_task),
+    ("fictive_content", _fictive_content),
+    ("past_prospect", _past_prospect),
+)
+
+
+def _noun_governor(token: Token) -> Token | None:
+    """The verb whose object the noun is: its direct object ("hold a rally"), or the object
+    of a preposition attached to it ("take part in a protest"); else None."""
+    if token.dep_ == "dobj":
+        head = token.head
+    elif token.dep_ == "pobj" and token.head.dep_ == "prep":
+        head = token.head.head
+    else:
+        return None
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
+def _vetoed_governor(token: Token, lexicon: Lexicon) -> bool:
+    """Rule ``vetoed_governor``: the event noun is the object of a verb that one of
+    ``_CONTENT_VETOES`` rules out ("let's hold a rally in Leeds", "was asked to lead a
+    protest in Lagos", "joked that Canada had launched an invasion of Alaska", "was set to
+    win the race in Ohio"): the noun's event is as unasserted as its verb's (news-dev part a
+    D9, D10; part b decision 9), a veto the noun would otherwise escape through its support
+    or participation verb."""
+    governor = _noun_governor(token)
+    return governor is not None and any(veto(governor, lexicon) for _, veto in _CONTENT_VETOES)
+
+
 NOUN_VETOES = (
     ("election_setting", _election_setting),
     ("poll_standing", lambda token, lexicon: _in_polls(token, lexicon)),
     ("media_occasion", _media_occasion),
+    ("vetoed_governor", _vetoed_governor),
 )
 
 
