@@ -1391,6 +1391,23 @@ def _election_setting(token: Token, lexicon: Lexicon) -> bool:
     return bool(per_sense) and bool(per_sense[0] & kinds)
 
 
+def _contest_setting(token: Token, lexicon: Lexicon) -> bool:
+    """A contest noun (its lemma, or a hypernym of its first WordNet sense, is one of the
+    lexicon's ``contest_kinds``: a race, a match, a final) that is the object of a
+    preposition: the race or game as the setting or phase of another event ("crashed
+    during the race in Monaco", "scored in the final in Rome"), which gives that event its
+    place and time and is no event of its own (news-dev part a decision D5, as
+    ``election_setting`` for elections, D12)."""
+    if token.dep_ != "pobj":
+        return False
+    lemma = token.lemma_.lower()
+    kinds = lexicon.contest_kinds
+    if lemma in kinds:
+        return True
+    per_sense = act_kinds(lemma)
+    return bool(per_sense) and bool(per_sense[0] & kinds)
+
+
 def _assigned_task(token: Token, lexicon: Lexicon) -> bool:
     """The "with" gerund of a verb of assigning a task (the lexicon's ``tasking``: "was tasked
     with rebuilding the team", "entrusted with running the port"): the task given, which the
@@ -1529,6 +1546,7 @@ def _vetoed_governor(token: Token, lexicon: Lexicon) -> bool:
 
 NOUN_VETOES = (
     ("election_setting", _election_setting),
+    ("contest_setting", _contest_setting),
     ("poll_standing", lambda token, lexicon: _in_polls(token, lexicon)),
     ("media_occasion", _media_occasion),
     ("vetoed_governor", _vetoed_governor),
