@@ -178,6 +178,8 @@ def _negative_argument(verb: Token, lexicon: Lexicon) -> bool:
             continue
         if c.lower_ in words and c.pos_ in ("PRON", "NOUN", "DET"):
             return True
+        if any(d.dep_ == "nummod" for d in c.children):
+            continue  # "no fewer than 300 soldiers", "no more than 20 trucks": a graded number
         if any(d.dep_ == "det" and d.lower_ in words for d in c.children):
             return True
     return False

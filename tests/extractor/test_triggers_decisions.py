@@ -170,3 +170,56 @@ def test_event_noun_of_a_condition_is_no_trigger(nlp):
     lemmas = {doc[t.i].text: t.modality for t in find_triggers(doc, lexicon=default_lexicon())}
     assert lemmas.get("triumphs") == "planned"
     assert "race" not in lemmas
+
+
+# --- third round (session 13): occasions for the press, event nouns of vetoed clauses,
+# contests as setting, negative arguments (gold README "Revision 2026-12-03", D5, D9, D10,
+# dev b 9; seeds decision 32) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "veto"),
+    [
+        ("The mayor held a press conference in Lyon on Monday.", "conference", "media_occasion"),
+        ("The coach told a news conference in Porto on Friday that he would stay.", "conference", "media_occasion"),
+        ("Let's hold a rally in Bristol on Friday!", "rally", "vetoed_governor"),
+        ("She was asked to lead a protest in Accra on Monday.", "protest", "vetoed_governor"),
+        ("The host joked that Peru had launched an invasion of Chile in 2020.", "invasion", "vetoed_governor"),
+        ("The governor urged farmers to attend the rally in Boise on Friday.", "rally", "vetoed_governor"),
+        ("The Swede crashed during the race in Monza on Sunday.", "race", "contest_setting"),
+    ],
+)
+def test_noun_vetoes_third_round(nlp, token_of, text, word, veto):
+    doc = nlp(text)
+    assert noun_veto(token_of(doc, word), default_lexicon()) == veto
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The ministers held a conference in Oslo on Monday.", "conference"),  # a meeting, no press
+        ("The union held a rally in Bristol on Friday.", "rally"),  # an asserted rally
+        ("The host said that Peru had launched an invasion of Chile in 2020.", "invasion"),  # reported
+        ("The race was held in Austin on Sunday.", "race"),  # the race itself, a subject
+    ],
+)
+def test_third_round_noun_vetoes_leave_events(nlp, token_of, text, word):
+    doc = nlp(text)
+    assert noun_veto(token_of(doc, word), default_lexicon()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "modality"),
+    [
+        ("None of the engineers were sent to Basra in May.", "sent", "negated"),
+        ("No aid convoys reached Aleppo on Monday.", "reached", "negated"),
+        ("Nobody was injured in Derby on Friday.", "injured", "negated"),
+        ("The army sent no soldiers to Basra in May.", "sent", "negated"),
+        ("No fewer than 300 engineers were sent to Basra in May.", "sent", "asserted"),  # "no" grades a number
+        ("Some engineers were sent to Basra in May.", "sent", "asserted"),
+    ],
+)
+def test_negative_argument_negates(nlp, text, word, modality):
+    doc = nlp(text)
+    triggers = {doc[t.i].text: t for t in find_triggers(doc, lexicon=default_lexicon())}
+    assert triggers[word].modality == modality
