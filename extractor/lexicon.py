@@ -468,6 +468,23 @@ def in_verb_class(token, words) -> bool:
     return any(f"{f} {p}" in words for f in forms for p in particles)
 
 
+def names_happening(noun, lexicon: Lexicon) -> bool:
+    """Whether a noun token names a happening rather than a doer or a thing: a situation
+    (``eventive_nouns``: "fighting", "violence") or a noun with an occurrence sense where its
+    context forces it (``occurrence_verb_of_noun``, ``supported``: "clashes", "a fire", "a
+    dispute"); for a noun of amount or series, its "of" object ("a wave of shooting"). Not a
+    noun of people ("the rioters") nor a name."""
+    if noun.pos_ != "NOUN" or noun.ent_type_ or is_agent_noun(noun.lemma_.lower()):
+        return False
+    lemma = noun.lemma_.lower()
+    if lemma in lexicon.eventive_nouns or occurrence_verb_of_noun(lemma, lexicon, supported=True) is not None:
+        return True
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and names_happening(p, lexicon) for p in c.children)
+        for c in noun.children
+    )
+
+
 @lru_cache(maxsize=None)
 def _compound_event_noun(noun: str) -> str | None:
     """The event verb of a closed compound WordNet lacks, by its head: "airstrike" -> "strike"

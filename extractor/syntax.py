@@ -51,6 +51,21 @@ def occurrence_governor(token: "Token", words) -> "Token | None":
     return None
 
 
+def comes_about(verb: "Token", words) -> bool:
+    """Whether a verb only says that its subject, an event, began or happened: a verb of
+    coming about (``words.coming_about``, alone or with its particle: "clashes broke out",
+    "a dispute arose") with no object or clausal complement, and no light verb ("happen",
+    "occur": their event noun subject is the trigger, ``occurrence_governor``)."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma in words.light:
+        return False
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children):
+        return False  # "the talks began to stall", "it arose that ..."
+    if lemma in words.coming_about:
+        return True
+    return any(f"{lemma} {c.lower_}" in words.coming_about for c in verb.children if c.dep_ == "prt")
+
+
 def entity_span(token: "Token") -> "tuple[int, int] | None":
     """The ``(start, end)`` of the entity ``token`` is in, as ``doc.ents`` gives it (an entity
     begins at a "B" token with a label and runs over the "I" tokens after it), read from the

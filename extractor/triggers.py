@@ -15,11 +15,11 @@ from spacy.tokens import Doc, Token
 from .contracts import Trigger
 from .lexicon import (
     AGENT_NOUN_CLASSES, EVENT_NOUN_CLASSES, VERB_EVENT_SHARE, Lexicon, _denominal, act_kinds, _wordnet_verbs, default_lexicon, derived_verb, event_verb_of_noun, is_event_verb,
-    in_verb_class, occurrence_verb_of_noun, verb_base, verb_forms as _verb_forms, verb_lemmas, verb_of_nominal, word_senses, wordnet_event_verb,
+    in_verb_class, names_happening, occurrence_verb_of_noun, verb_base, verb_forms as _verb_forms, verb_lemmas, verb_of_nominal, word_senses, wordnet_event_verb,
     wordnet_place_noun,
 )
 from .normalize.date import MONTH_NAMES
-from .syntax import PLACE_LABELS, entity_span, occurrence_clause, occurrence_governor  # noqa: F401  (re-exported)
+from .syntax import PLACE_LABELS, comes_about, entity_span, occurrence_clause, occurrence_governor  # noqa: F401  (re-exported)
 
 
 def _has_place(token: Token) -> bool:
@@ -1546,7 +1546,15 @@ def _vetoed_governor(token: Token, lexicon: Lexicon) -> bool:
     return governor is not None and any(veto(governor, lexicon) for _, veto in _CONTENT_VETOES)
 
 
+def _outbreak_subject(token: Token, lexicon: Lexicon) -> bool:
+    """The noun is the subject of a verb of coming about (``syntax.comes_about``: "clashes
+    broke out in Paris", "violence erupted"): that verb is the trigger, with no doer
+    (``agentless_outbreak``), and the noun names the same happening."""
+    return token.dep_ == "nsubj" and token.head.i != token.i and comes_about(token.head, lexicon) and names_happening(token, lexicon)
+
+
 NOUN_VETOES = (
+    ("outbreak_subject", _outbreak_subject),
     ("election_setting", _election_setting),
     ("contest_setting", _contest_setting),
     ("poll_standing", lambda token, lexicon: _in_polls(token, lexicon)),

@@ -30,7 +30,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..contracts import TokenSpan, Trigger
-from ..lexicon import AGENT_NOUN_CLASSES, is_agent_noun, verb_forms, word_senses
+from ..lexicon import AGENT_NOUN_CLASSES, is_agent_noun, names_happening, verb_forms, word_senses
+from ..syntax import comes_about
 from .rules import Context, Found, RuleTable, attempt, names_of
 from .spans import (
     ACTOR_LABELS, _is_agentive, coordinated_phrase, _is_motion, _is_non_event_verb, _is_relative, content_head, is_age, noun_phrase,
@@ -58,7 +59,8 @@ AGENTLESS_PARTICIPLE = "agentless_participle"  # a past participle on its patien
 AGENTLESS_HEADLINE = "agentless_headline"  # a headline's telegraphic passive: "Two servicemen killed"
 AGENTLESS_CAUSE = "agentless_cause"  # an event does it: "the blast killed six"
 AGENTLESS_NOUN = "agentless_noun"  # an event noun naming no doer: "a derailment near Lyon"
-AGENTLESS = (AGENTLESS_PASSIVE, AGENTLESS_PARTICIPLE, AGENTLESS_HEADLINE, AGENTLESS_CAUSE, AGENTLESS_NOUN)
+AGENTLESS_OUTBREAK = "agentless_outbreak"  # an event said to begin or happen: "clashes broke out in Paris"
+AGENTLESS = (AGENTLESS_PASSIVE, AGENTLESS_PARTICIPLE, AGENTLESS_HEADLINE, AGENTLESS_CAUSE, AGENTLESS_NOUN, AGENTLESS_OUTBREAK)
 # verdicts whose candidate is the event's patient (the others have none)
 _PATIENT_VERDICTS = frozenset({AGENTLESS_PASSIVE, AGENTLESS_PARTICIPLE, AGENTLESS_HEADLINE})
 # the sentence-final punctuation of running text; a sentence ending otherwise is a headline
@@ -725,6 +727,16 @@ def _is_cause(ctx: Context, cand: Token, token: Token) -> bool:
     )
 
 
+def _breaks_out(ctx: Context, cand: Token, token: Token) -> bool:
+    """Whether the trigger is a verb of coming about (``syntax.comes_about``: "broke out",
+    "erupted", "arose") whose subject names the happening itself (``names_happening``:
+    "clashes broke out in Paris", "a wave of shooting broke out", "violence erupted"): the
+    verb is the event and has no doer (gold: "break out", actor null)."""
+    if cand.dep_ != "nsubj" or cand.head.i != token.i or not comes_about(token, ctx.words):
+        return False
+    return names_happening(cand, ctx.lexicon)  # not "the volcano erupted": the subject stays the actor
+
+
 # The lexicon's classes of nouns that name people or bodies of people (``sector_*``: the
 # actor normalizer's head words).
 _BODY_CLASSES = (
@@ -791,6 +803,8 @@ def link_actor(ctx: Context, trig: Trigger, token: Token) -> ActorLink:
         found, verdict = None, AGENTLESS_CAUSE  # "the blast killed six": no doer is named
         if trig.lemma in words.causing:
             found, verdict = None, None  # "the verdict sparked protests": the protests are the event
+    if found is not None and verdict is None and trig.kind == "verb" and _breaks_out(ctx, found.value, token):
+        found, verdict = None, AGENTLESS_OUTBREAK  # "clashes broke out in Paris": it happened, no doer named
     if found is not None and verdict is None and trig.kind != "noun":
         head = content_head(found.value, words)
         if head != token and _names_activity(ctx, head):

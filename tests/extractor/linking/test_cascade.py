@@ -50,6 +50,7 @@ CASES = [
     ("Three journalists detained in Minsk", "detained", "actor", "agentless_headline"),
     ("The explosion injured 14 workers at the refinery.", "injured", "actor", "agentless_cause"),
     ("A derailment in France delayed trains.", "derailment", "actor", "agentless_noun"),
+    ("Riots broke out in Dunmore on Friday.", "broke", "actor", "agentless_outbreak"),
     # quantity
     ("Peru sent 200 engineers to Haiti last year.", "sent", "quantity", "counted_object"),
     ("Thousands of families fled from Kharkiv.", "fled", "quantity", "counted_subject"),
