@@ -35,7 +35,7 @@ from ..syntax import comes_about
 from .rules import Context, Found, RuleTable, attempt, names_of
 from .spans import (
     ACTOR_LABELS, _is_agentive, coordinated_phrase, _is_motion, _is_non_event_verb, _is_relative, content_head, is_age, noun_phrase,
-    resolve_pronoun,
+    resolve_pronoun, result_participle, shares_subject,
 )
 
 
@@ -363,6 +363,8 @@ def subject(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token, 
         return subj, AGENTLESS_HEADLINE
     if came_from is None and _is_reduced_passive(ctx, verb, subj):
         return subj, AGENTLESS_PARTICIPLE
+    if came_from is None and _is_gapped_passive(ctx, verb, subj):
+        return subj, AGENTLESS_PASSIVE  # "two were killed and three injured": three were injured
     return subj, None
 
 
@@ -540,6 +542,17 @@ def _is_reduced_passive(ctx: Context, verb: Token, subj: Token) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ == "pcomp" and _takes_no_object(ctx, verb, subj)
 
 
+def _is_gapped_passive(ctx: Context, verb: Token, subj: Token) -> bool:
+    """Whether a bare past participle with a subject, coordinated with a passive, shares that
+    passive's gapped auxiliary: "two soldiers were killed and three injured" (three were
+    injured: a patient, never the actor); not when it has an object or an auxiliary of its own."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and head.pos_ == "VERB" and _is_passive(head)
+        and head.i < subj.i < verb.i and _takes_no_object(ctx, verb, subj)
+    )
+
+
 def is_headline(token: Token) -> bool:
     """Whether ``token``'s sentence is a headline: it does not end as running text does (a
     full stop, question or exclamation mark, colon or ellipsis, perhaps inside a closing
@@ -710,17 +723,34 @@ def _names_event(ctx: Context, cand: Token, token: Token) -> bool:
     return lemma in ctx.words.eventive_nouns or (cand.i in ctx.noun_events and not _names_body(cand, ctx.words))
 
 
+def _subject_verb(ctx: Context, verb: Token) -> Token:
+    """The verb whose subject ``verb`` shares, with none of its own: the first of coordinated
+    verbs ("the blast killed six and injured 20": killed, ``shares_subject``) or the verb a
+    result participle hangs on (``result_participle``: "the bomb ripped through the market,
+    killing 30": ripped); else the verb itself."""
+    while True:
+        if shares_subject(ctx, verb):
+            verb = verb.head
+        elif result_participle(ctx, verb):
+            verb = verb.head
+        else:
+            return verb
+
+
 def _is_cause(ctx: Context, cand: Token, token: Token) -> bool:
     """Whether an event does what the trigger says to someone or something, its doer not
     named: the trigger's subject with an object ("the blast killed six people"), the noun a
     relative clause with an object modifies ("the attack, which killed three"), or the
-    passive's agent ("soldiers killed by shelling"). An event that merely goes on ("the war
-    drags on", "the conflict escalated") is a situation, and names no event of its own."""
+    passive's agent ("soldiers killed by shelling"); the subject is also that of a verb the
+    trigger shares it with (``_subject_verb``: "the blast killed six and injured 20", "the
+    explosion ripped through the market, killing 30"). An event that merely goes on ("the
+    war drags on", "the conflict escalated") is a situation, and names no event of its own."""
     if not _names_event(ctx, cand, token):
         return False
-    if cand.dep_ == "pobj" and cand.head.head == token and (cand.head.dep_ == "agent" or cand.head.lower_ == "by"):
-        return True
-    subject_of = (cand.head == token and cand.dep_ == "nsubj") or (token.dep_ == "relcl" and token.head == cand)
+    verb = _subject_verb(ctx, token)  # "the blast killed six and injured 20": injured shares killed's subject
+    if cand.dep_ == "pobj" and cand.head.head in (token, verb) and (cand.head.dep_ == "agent" or cand.head.lower_ == "by"):
+        return True  # "shattered by an explosion, killing 168"
+    subject_of = (cand.head == verb and cand.dep_ == "nsubj") or (verb.dep_ == "relcl" and verb.head == cand)
     return subject_of and any(
         c.dep_ == "dobj" and c.ent_type_ not in ("DATE", "TIME") and c.lemma_.lower() not in ctx.words.time_nouns
         for c in ctx.children(token)

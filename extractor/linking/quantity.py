@@ -59,11 +59,14 @@ def _is_definite_people(num: Token, head: Token, words: Words) -> bool:
     numeral is anaphoric, after one of ``definite_determiners``; gold decision test b T10:
     "the two men shook hands" has no slot of its own). Only a bare cardinal of a plural noun whose first WordNet sense is a person
     (noun.person); things keep their count ("the 170g bars", "the two letters"), and so do
-    money and measures."""
+    money and measures, and so do patients ("the six soldiers killed in the attack", "the two
+    men were shot"): what the event did to them is counted."""
     if num.dep_ != "nummod" or num.head.i != head.i or head.tag_ != "NNS" or num.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
         return False
     if not any((c.dep_ == "det" and c.lower_ in words.definite_determiners) or c.dep_ == "poss" for c in head.children):
         return False
+    if head.dep_ == "nsubjpass" or any(c.dep_ == "acl" and c.tag_ == "VBN" for c in head.children):
+        return False  # "the six soldiers killed in the attack", "the two men were shot": a toll, what the event did
     senses = word_senses(head.lemma_.lower(), "n")
     return senses is not None and senses.classes[0] == "person"
 

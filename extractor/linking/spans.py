@@ -327,6 +327,16 @@ def shares_subject(ctx: Context, verb: Token) -> bool:
     )
 
 
+def result_participle(ctx: Context, verb: Token) -> bool:
+    """Whether ``verb`` is a present participle clause after its verb, with no subject,
+    subordinator or auxiliary of its own, that tells what that verb's event did ("a bomb
+    exploded in Kabul on Monday, killing 12"): it shares that verb's subject, place and date."""
+    return (
+        verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB" and verb.i > verb.head.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in ctx.children(verb))
+    )
+
+
 # Dependents of "be" that make it a copula or auxiliary with a complement (a predicate
 # noun, adjective, clause or object): "the attack was a failure", "the raid was deadly".
 _COPULA_COMPLEMENTS = frozenset({"attr", "acomp", "ccomp", "xcomp", "dobj", "oprd", "advcl", "aux", "auxpass", "neg"})
