@@ -1050,6 +1050,8 @@ def _dateline(text: str, start: int, limit: int) -> Dateline | None:
         {0}
         | {m.end() for m in re.finditer(r"\n\s*|(?<=[.!?\"”’)])\s+", window)}
         | {m.start() for m in re.finditer(r"\bBy\s+(?=[A-Z])", window)}
+        # a word in capitals inside the first line, where a dateline may follow the headline
+        | {m.start() for m in re.finditer(r"(?<= )[A-Z]{3,}\b", window[: _HEADLINE_CHARS])}
     )
     for m in (_DATELINE.match(window, i) for i in opens):
         if m is None:
@@ -1067,7 +1069,7 @@ def _dateline(text: str, start: int, limit: int) -> Dateline | None:
         before = window[:s]
         line_before = before[before.rfind("\n") + 1 :]
         at_start = not line_before.strip() or _SENTENCE_STOP.search(line_before.rstrip())
-        if not at_start and not m.group("byline"):
+        if not at_start and not m.group("byline") and not _glued_to_headline(window, m, place):
             continue
         return Dateline(
             start=start + m.start("body"),
@@ -1077,6 +1079,29 @@ def _dateline(text: str, start: int, limit: int) -> Dateline | None:
             byline=(start + m.start("byline"), start + m.end("byline")) if m.group("byline") else None,
         )
     return None
+
+
+def _glued_to_headline(window: str, m: re.Match[str], place: str) -> bool:
+    """Whether a dateline follows, on the same line, the story's headline that lost its line
+    break ('7 militants killed in blasts KANDAHAR, Afghanistan, Oct. 3 (Xinhua) -- Seven ...',
+    'Court Convicts Friend of Suspect BOSTON -- A court ...'): the place is a word in capitals
+    of three letters or more after a space, the dateline is of the strong form (a date, an
+    agency or a dash of two strokes), and nothing before it in the story ends a sentence: it
+    is still the first line, a headline's length."""
+    s = m.start("body")
+    if not place or s == 0 or window[s - 1] != " " or len(re.sub(r"[^A-Z]", "", place.split(",")[0])) < 3:
+        return False
+    if not (m.group("agency") or re.search(r"\d", m.group("body")) or m.group("sep") in ("--", "—")):
+        return False
+    before = window[:s]
+    words = before.split()
+    if not words or words[-1].lower() in _function_words():
+        return False  # "joined the NATO -- ...": a headline ends on a content word
+    return len(words) <= _HEADLINE_WORDS and not _SENTENCE_STOP.search(before.rstrip()) and "\n\n" not in before.strip()
+
+
+_HEADLINE_WORDS = 25  # at most this many words before a dateline glued to a headline
+_HEADLINE_CHARS = 300  # and within this many characters of where the story begins
 
 
 _BYLINE_NAME = r"[A-Z][a-z'’.\-]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’\-]+|de|van|von|der|al))*"
@@ -1281,6 +1306,12 @@ def prepare_text(raw: str) -> PreparedText:
         for i in range(f.start, f.end):
             if chars[i] != "\n":
                 chars[i] = " "
+    if dateline is not None and dateline.byline is None and dateline.start > 0 and chars[dateline.start - 1] == " ":
+        line_start = text0.rfind("\n", 0, dateline.start) + 1
+        if text0[line_start : dateline.start].strip():
+            # a dateline glued to the headline before it: a line break between them
+            chars[dateline.start - 1] = "\n"
+            breaks.add(dateline.start - 1)
     for f in furniture:
         if f.kind == "dateline":
             chars[f.start] = "\n"

@@ -300,6 +300,35 @@ def test_find_dateline_finds_none_in_a_sentence_or_a_label(raw):
     assert find_dateline(raw) is None
 
 
+@pytest.mark.parametrize(
+    "raw, place, headline",
+    [
+        # a headline that lost its line break before the dateline (scraped wire copy)
+        ("Dam talks stall in Norland VALTOWN, Norland, Nov 6 (Wire) -- Engineers met.", "VALTOWN, Norland", "Dam talks stall in Norland"),
+        ("Court Frees Two Dam Engineers VALTOWN \u2014  A court freed them.", "VALTOWN", "Court Frees Two Dam Engineers"),
+    ],
+)
+def test_a_dateline_glued_to_the_headline_is_split_from_it(raw, place, headline):
+    dateline = find_dateline(raw)
+    assert dateline is not None and raw[slice(*dateline.place)] == place
+    text = prepare_text(raw).text
+    assert text[: len(headline)] == headline and text[len(headline)] == "\n"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "He joined the NATO \u2014 The alliance grew.",  # a function word before it: a sentence
+        "Dam talks stall VALTOWN - Engineers met.",  # a single dash, no date or agency: too weak
+        "Dam talks stall in Valtown. Engineers met at VALTOWN -- The site closed.",  # after a sentence's end the old rule holds
+        "Dam talks in VA -- Engineers met.",  # two capitals
+    ],
+)
+def test_no_glued_dateline_in_a_sentence(raw):
+    dateline = find_dateline(raw)
+    assert dateline is None or raw[: dateline.start].rstrip().endswith(".")
+
+
 def test_dateline_split_maps_back_to_raw_offsets():
     raw = "Dam talks\n\nVALTOWN -- Engineers opened the dep\nloyed spillway on Friday."
     prepared = prepare_text(raw)
