@@ -586,7 +586,12 @@ def own_phrase(ctx: Context, token: Token, actor: TokenSpan | None) -> Found | N
 @LOCATION.rule
 def purpose_clause(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
     """The place of the trigger's infinitive of purpose: "sent troops to support Russia in
-    Ukraine" (where the purpose is, the troops go)."""
+    Ukraine" (where the purpose is, the troops go). Only for a verb that moves people or goods
+    (``_is_motion``): a purpose is a motive, not an event (seeds decision 3), and another
+    act's purpose places only the purpose ("worked to promote peace in Afghanistan", "signed
+    up to receive it here": news-dev3 a D14, b D10)."""
+    if not _is_motion(token.lemma_.lower()):
+        return None
     for clause in _purpose_clauses(token):
         found = PHRASE_PLACE.first(ctx, clause, _phrase_places(ctx, clause))
         if found is not None:

@@ -303,3 +303,20 @@ def test_the_component_asks_for_admitted_triggers_only_and_gives_the_same_tuples
     finally:
         component.linker = saved
     assert admitted == every and admitted
+
+
+# (sentence, trigger, whether the place of its infinitive of purpose is the trigger's): a verb
+# that moves people or goods goes where its purpose is; any other act's purpose is a motive
+# whose place is the purpose's own (seeds decision 3; news-dev3 a D14, b D10)
+PURPOSE_PLACE_CASES = [
+    ("Japan sent engineers to rebuild schools in Iraq.", "sent", True),
+    ("Oslo dispatched 40 medics to treat the wounded in Gaza.", "dispatched", True),
+    ("The charity worked hard to promote literacy in Chad.", "worked", False),
+    ("The rebels trained drones to strike targets in Kivu.", "trained", False),
+]
+
+
+@pytest.mark.parametrize("text, word, placed", PURPOSE_PLACE_CASES)
+def test_a_purpose_places_only_a_motion(linked, text, word, placed):
+    _, args = linked(text, word)
+    assert (args.rules.get("location") == "purpose_clause") is placed
