@@ -639,6 +639,11 @@ def governing_clause_place(ctx: Context, token: Token, actor: TokenSpan | None) 
     if token.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "advcl", "conj") and token.head.pos_ == "VERB":
         if _is_condition(token, ctx.words):
             return None  # "if Brown wins, she will stay in Oslo": the condition is not placed there
+        if token.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in ctx.children(token)):
+            # "six died in Gao when a truck hit a mine": an adverbial clause with a subject of its
+            # own is another event, whose place is not copied from the main clause (seeds decision
+            # 24; news-dev3 a D18); a participle ("..., killing six") shares it
+            return None
         verb = token.head
         found = _static_location(ctx, verb)
         if found is None and token.dep_ == "dobj" and shares_subject(ctx, verb):

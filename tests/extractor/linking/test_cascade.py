@@ -320,3 +320,19 @@ PURPOSE_PLACE_CASES = [
 def test_a_purpose_places_only_a_motion(linked, text, word, placed):
     _, args = linked(text, word)
     assert (args.rules.get("location") == "purpose_clause") is placed
+
+
+# (sentence, trigger, the place the governing clause gives it, or None): an adverbial clause
+# with a subject of its own is another event, not placed where the main clause is (seeds
+# decision 24; news-dev3 a D18); a participle of the main clause shares its place
+GOVERNING_PLACE_CASES = [
+    ("Four militants were killed in Gao district when a vehicle touched off a mine.", "touched", None),
+    ("Two guards were wounded in Lyon after a man opened fire.", "opened", None),
+    ("Rebels attacked a convoy in Gao on Monday, killing six soldiers.", "killing", "Gao"),
+]
+
+
+@pytest.mark.parametrize("text, word, place", GOVERNING_PLACE_CASES)
+def test_an_adverbial_clause_with_its_own_subject_is_not_placed_by_the_main_clause(linked, span_text, text, word, place):
+    doc, args = linked(text, word)
+    assert (span_text(doc, args.location) if args.location is not None else None) == place
