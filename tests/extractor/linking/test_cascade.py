@@ -336,3 +336,19 @@ GOVERNING_PLACE_CASES = [
 def test_an_adverbial_clause_with_its_own_subject_is_not_placed_by_the_main_clause(linked, span_text, text, word, place):
     doc, args = linked(text, word)
     assert (span_text(doc, args.location) if args.location is not None else None) == place
+
+
+# (sentence, trigger, the date its modifier gives, or None): a weekday made a proper name by
+# a capitalized word of no date names a day or an event, no date (news-dev3 b D2)
+NAMED_DAY_CASES = [
+    ("The aim of the Bloody Friday attacks was disputed.", "attacks", None),
+    ("The Black Friday sales drew crowds to Ohio malls.", "sales", None),
+    ("The Friday attack in Lyon injured 13 people.", "attack", "Friday"),
+    ("Last Friday's attack in Lyon injured 13 people.", "attack", "Last Friday"),
+]
+
+
+@pytest.mark.parametrize("text, word, date", NAMED_DAY_CASES)
+def test_a_named_day_is_no_date(linked, span_text, text, word, date):
+    doc, args = linked(text, word)
+    assert (span_text(doc, args.date) if args.date is not None else None) == date
