@@ -627,6 +627,13 @@ def _inline_timestamps(line: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _is_appendix_heading(m: re.Match[str]) -> bool:
+    """Whether a wiki heading opens one of the appendix sections that close a Wikipedia
+    article (the lexicon's ``wiki_appendix_headings``: 'See also', 'References', 'External
+    links'): what follows it on its line is link lists and citations, no article text."""
+    return m.group(0).strip("= \t").lower() in _WORDS.wiki_appendix_headings
+
+
 def _inline_spans(line: str, *, title: bool) -> list[tuple[int, int, str]]:
     """Furniture inside a line of article text."""
     p = _patterns()
@@ -748,10 +755,13 @@ def _inline_spans(line: str, *, title: bool) -> list[tuple[int, int, str]]:
     hard += _gallery_counters(line, hard)
     hard += _inline_timestamps(line)
     if "==" in line:  # a wiki section heading left in the text ('== References ==')
-        hard += [
-            (m.start(), m.end(), "heading") for m in _WIKI_HEADING.finditer(line)
-            if _boundary_before(line, m.start(), []) and _boundary_after(line, m.end())
-        ]
+        for m in _WIKI_HEADING.finditer(line):
+            if not _boundary_before(line, m.start(), []):
+                continue
+            if _is_appendix_heading(m):  # its list runs on: '==See also== * 2007 Kabul bombing * ...'
+                hard.append((m.start(), len(line.rstrip()), "heading"))
+            elif _boundary_after(line, m.end()):
+                hard.append((m.start(), m.end(), "heading"))
     if "FILE" in line:  # the archive-photo label that opens a caption ('FILE - Police stand ...')
         hard += [(m.start(), m.end(), "caption-label") for m in _FILE_LABEL.finditer(line) if _boundary_before(line, m.start(), [])]
     for m in signups:

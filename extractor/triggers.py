@@ -1148,6 +1148,8 @@ def _communication_verb(token: Token, lexicon: Lexicon) -> bool:
         return False  # "Obama and Trump spoke in the Oval Office", "the two talked": a meeting
     if lemma in lexicon.discussing:
         return not any(c.dep_ == "prt" for c in token.children)  # whatever is discussed is its topic
+    if any(c.dep_ == "oprd" for c in token.children):
+        return True  # "called the explosion an attack": a naming, whatever the object (dev3 b D1)
     for c in token.children:
         if c.dep_ == "prt":
             return False
@@ -1276,8 +1278,39 @@ def _requested_act(token: Token, lexicon: Lexicon) -> bool:
     """The infinitive complement of a verb of requesting or ordering (the lexicon's
     ``requesting``: "he was asked to pitch two innings", "urged voters to go to the polls",
     "ordered the troops to withdraw"): an act asked for, which the clause does not assert
-    (news-dev part a decision D9: complements of requests are not asserted events)."""
-    return token.dep_ == "xcomp" and verb_base(token.head) in lexicon.requesting
+    (news-dev part a decision D9: complements of requests are not asserted events), or of an
+    active verb of communicating (the lexicon's ``communicating``), which asks for it as well
+    ("called on the prosecutor to investigate the mayor", "cabled the embassy to close":
+    news-dev3 a D3)."""
+    if token.dep_ != "xcomp":
+        return False
+    head = verb_base(token.head)
+    if head in lexicon.requesting:
+        return True
+    return head in lexicon.communicating and not any(c.dep_ == "auxpass" for c in token.head.children)
+
+
+def _is_motion_verb(lemma: str) -> bool:
+    """Whether a verb moves people or goods (its event class is deploy or supply), as the
+    linker's ``_is_motion`` reads it."""
+    from .normalize.event_type import classify_action
+
+    return classify_action(lemma) in ("deploy", "supply")
+
+
+def _communication_complement(token: Token, lexicon: Lexicon) -> bool:
+    """A verb whose infinitive complement is an act of communication, a verb of the
+    lexicon's ``communicating`` or ``reporting`` ("refused to comment on the attack",
+    "declined to say where he was", "agreed to speak to the police"): the verb only tells
+    whether that message is given, an act of communication itself, no event (guide section
+    1; news-dev3 b D1 "refused to comment"). Not for a verb that moves people, whose
+    infinitive is a purpose ("flew to Paris to speak")."""
+    for c in token.children:
+        if c.dep_ == "xcomp" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            lemma = verb_base(c)
+            if (lemma in lexicon.communicating or lemma in lexicon.reporting) and not any(k.dep_ == "prt" for k in c.children):
+                return not _is_motion_verb(verb_base(token))
+    return False
 
 
 def _election_anchor(token: Token, lexicon: Lexicon) -> bool:
@@ -1591,6 +1624,7 @@ VERB_VETOES = (
     ("poll_standing", _poll_standing),
     ("social_media_act", _social_media_act),
     ("requested_act", _requested_act),
+    ("communication_complement", _communication_complement),
     ("election_anchor", _election_anchor),
     ("availability_passive", _availability_passive),
     ("discussed_topic", _discussed_topic),

@@ -314,12 +314,30 @@ def modifier_date(ctx: Context, noun: Token) -> TokenSpan | None:
     appearance" (a day with its part, which the recognizer may call a time)."""
     for c in ctx.children(noun):
         if c.dep_ in ("nummod", "compound", "poss", "amod", "npadvmod", "nmod"):
+            if _named_day(ctx, c):
+                continue  # "the Bloody Friday attacks": a name, no slot of its own (news-dev3 b D2)
             span = _date_extent(c, ctx.words, times=c.ent_type_ == "TIME")
             if span is not None and c.ent_type_ == "TIME" and not _names_day(noun.doc, span, ctx.words):
                 continue  # "the 7 p.m. meeting": a clock time, no day
             if span is not None and _is_point_date(noun.doc, span, ctx.words):
                 return _trim(noun.doc, *span)
     return None
+
+
+def _named_day(ctx: Context, token: Token) -> bool:
+    """A weekday that a capitalized word of no date makes a proper name ("Bloody Friday",
+    "Black Friday", "Super Tuesday"): the name of a day or of an event held on one, which
+    does not say which date is meant. Not a sentence's first word, capitalized anyway ("Last
+    Friday's raid")."""
+    words = ctx.words
+    if token.lower_ not in words.weekdays:
+        return False
+    return any(
+        k.dep_ in ("compound", "amod") and k.i < token.i and k.tag_ == "NNP" and not k.is_sent_start
+        and k.lower_ not in words.relative_date_words and k.lower_ not in words.day_words
+        and k.lower_ not in words.weekdays and k.lower_ not in MONTH_NAMES
+        for k in ctx.children(token)
+    )
 
 
 def _names_day(doc: Doc, span: TokenSpan, words: Words) -> bool:

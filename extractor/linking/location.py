@@ -586,7 +586,12 @@ def own_phrase(ctx: Context, token: Token, actor: TokenSpan | None) -> Found | N
 @LOCATION.rule
 def purpose_clause(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
     """The place of the trigger's infinitive of purpose: "sent troops to support Russia in
-    Ukraine" (where the purpose is, the troops go)."""
+    Ukraine" (where the purpose is, the troops go). Only for a verb that moves people or goods
+    (``_is_motion``): a purpose is a motive, not an event (seeds decision 3), and another
+    act's purpose places only the purpose ("worked to promote peace in Afghanistan", "signed
+    up to receive it here": news-dev3 a D14, b D10)."""
+    if not _is_motion(token.lemma_.lower()):
+        return None
     for clause in _purpose_clauses(token):
         found = PHRASE_PLACE.first(ctx, clause, _phrase_places(ctx, clause))
         if found is not None:
@@ -634,6 +639,11 @@ def governing_clause_place(ctx: Context, token: Token, actor: TokenSpan | None) 
     if token.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "advcl", "conj") and token.head.pos_ == "VERB":
         if _is_condition(token, ctx.words):
             return None  # "if Brown wins, she will stay in Oslo": the condition is not placed there
+        if token.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in ctx.children(token)):
+            # "six died in Gao when a truck hit a mine": an adverbial clause with a subject of its
+            # own is another event, whose place is not copied from the main clause (seeds decision
+            # 24; news-dev3 a D18); a participle ("..., killing six") shares it
+            return None
         verb = token.head
         found = _static_location(ctx, verb)
         if found is None and token.dep_ == "dobj" and shares_subject(ctx, verb):

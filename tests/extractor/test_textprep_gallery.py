@@ -132,6 +132,24 @@ def test_a_lone_time_stamp_in_a_line_is_blanked_but_its_text_stays(blanked_and_k
             ["== Aftermath =="],
             ["Twenty rebels were killed.", "The army left Valtown."],
         ),
+        # a Wikipedia appendix heading opens link lists to the end of its line (MOS:LAYOUT)
+        (
+            "Raid\n\nTwenty rebels were killed in Valtown. ==See also== * 2009 Valtown bombing * Valtown "
+            "airport attack ==References==",
+            ["==See also== * 2009 Valtown bombing * Valtown airport attack ==References=="],
+            ["Twenty rebels were killed in Valtown."],
+        ),
+        (
+            "Raid\n\nTwenty rebels were killed in an ambush near the old bridge on Monday. == External links == * Valtown police website",
+            ["== External links == * Valtown police website"],
+            ["Twenty rebels were killed in an ambush near the old bridge on Monday."],
+        ),
+        # any other heading goes alone, the section after it stays
+        (
+            "Raid\n\nTwenty rebels were killed. == Aftermath == The army left Valtown. == Notes == * Smith 2010",
+            ["== Aftermath ==", "== Notes == * Smith 2010"],
+            ["Twenty rebels were killed.", "The army left Valtown."],
+        ),
         # the wire services' archive-photo caption label
         (
             "Raid\n\nMany were hurt. FILE - A police officer stands outside a station in Valtown. Crews left.",

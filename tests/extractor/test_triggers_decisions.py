@@ -29,6 +29,13 @@ from extractor.triggers import find_triggers, noun_veto, verb_veto
         # requested acts (dev a D9)
         ("He was asked to pitch two innings in Denver on Tuesday.", "pitch", "requested_act"),
         ("The governor urged residents to leave the coast on Friday.", "leave", "requested_act"),
+        # acts asked for by a verb of communicating (dev3 a D3)
+        ("The governor called on the army to evacuate the town on Monday.", "evacuate", "requested_act"),
+        ("The bishop called on the rebels to free the hostages in Kivu.", "free", "requested_act"),
+        # namings and refusals to speak are acts of communication (dev3 b D1)
+        ("The minister called the raid a massacre on Monday.", "called", "communication_verb"),
+        ("The general refused to comment on the raid in Gao.", "refused", "communication_complement"),
+        ("The suspect declined to say where he was on Monday.", "declined", "communication_complement"),
         # the election as time anchor (dev a D12)
         ("Turnout fell days before Americans went to the polls in Ohio.", "went", "election_anchor"),
         ("The probe reopened in May before the votes were cast in Utah.", "cast", "election_anchor"),
@@ -60,6 +67,9 @@ def test_decision_vetoes(nlp, token_of, text, word, veto):
         ("Traders followed, setting up bases in the estuary.", "setting"),  # phrasal verb
         ("The report described how donors will convene in Boston on June 6.", "convene"),  # a report
         ("Rebels helped the villagers to flee the town on Monday.", "flee"),  # help: the act happens
+        ("The workers refused to sign the contract in Lyon.", "refused"),  # an act refused, not a message
+        ("The union called a strike in Lyon for Monday.", "called"),  # an event noun, no naming
+        ("He was called to fight in Kivu in May.", "fight"),  # a passive call: a summons, the act happens
     ],
 )
 def test_decision_vetoes_leave_events(nlp, token_of, text, word):

@@ -304,3 +304,52 @@ def test_the_component_asks_for_admitted_triggers_only_and_gives_the_same_tuples
     finally:
         component.linker = saved
     assert admitted == every and admitted
+
+
+# (sentence, trigger, whether the place of its infinitive of purpose is the trigger's): a verb
+# that moves people or goods goes where its purpose is; any other act's purpose is a motive
+# whose place is the purpose's own (seeds decision 3; news-dev3 a D14, b D10)
+PURPOSE_PLACE_CASES = [
+    ("Japan sent engineers to rebuild schools in Iraq.", "sent", True),
+    ("Oslo dispatched 40 medics to treat the wounded in Gaza.", "dispatched", True),
+    ("The charity worked hard to promote literacy in Chad.", "worked", False),
+    ("The rebels trained drones to strike targets in Kivu.", "trained", False),
+]
+
+
+@pytest.mark.parametrize("text, word, placed", PURPOSE_PLACE_CASES)
+def test_a_purpose_places_only_a_motion(linked, text, word, placed):
+    _, args = linked(text, word)
+    assert (args.rules.get("location") == "purpose_clause") is placed
+
+
+# (sentence, trigger, the place the governing clause gives it, or None): an adverbial clause
+# with a subject of its own is another event, not placed where the main clause is (seeds
+# decision 24; news-dev3 a D18); a participle of the main clause shares its place
+GOVERNING_PLACE_CASES = [
+    ("Four militants were killed in Gao district when a vehicle touched off a mine.", "touched", None),
+    ("Two guards were wounded in Lyon after a man opened fire.", "opened", None),
+    ("Rebels attacked a convoy in Gao on Monday, killing six soldiers.", "killing", "Gao"),
+]
+
+
+@pytest.mark.parametrize("text, word, place", GOVERNING_PLACE_CASES)
+def test_an_adverbial_clause_with_its_own_subject_is_not_placed_by_the_main_clause(linked, span_text, text, word, place):
+    doc, args = linked(text, word)
+    assert (span_text(doc, args.location) if args.location is not None else None) == place
+
+
+# (sentence, trigger, the date its modifier gives, or None): a weekday made a proper name by
+# a capitalized word of no date names a day or an event, no date (news-dev3 b D2)
+NAMED_DAY_CASES = [
+    ("The aim of the Bloody Friday attacks was disputed.", "attacks", None),
+    ("The Black Friday sales drew crowds to Ohio malls.", "sales", None),
+    ("The Friday attack in Lyon injured 13 people.", "attack", "Friday"),
+    ("Last Friday's attack in Lyon injured 13 people.", "attack", "Last Friday"),
+]
+
+
+@pytest.mark.parametrize("text, word, date", NAMED_DAY_CASES)
+def test_a_named_day_is_no_date(linked, span_text, text, word, date):
+    doc, args = linked(text, word)
+    assert (span_text(doc, args.date) if args.date is not None else None) == date
