@@ -57,6 +57,8 @@ def is_age(token: Token, words: Words) -> bool:
     doc = token.doc
     if doc[end - 1].lower_ in words.age_closers:
         return True
+    if start > 0 and doc[start - 1].tag_ == "PRP$" and doc[end - 1].tag_ == "NNS":
+        return True  # a possessive before a plural decade ("in his early 30s") gives the decade of someone's life, an age
     return start > 0 and doc[start - 1].lower_ in words.age_openers
 
 
