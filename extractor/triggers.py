@@ -115,6 +115,33 @@ def is_locative_copula(token: Token, lexicon: Lexicon) -> bool:
     ) and copula_veto(token, lexicon) is None
 
 
+def is_counted_existential(token: Token, lexicon: Lexicon) -> bool:
+    """An existential "there be" that counts occurrences (guide section 1; dev3 D11, counts of
+    cases are events): "there have been 398 cases of dengue", "there were thousands of such
+    incidents". The counted noun (or a collective number's "of" object) has a first WordNet
+    sense of an event, act or phenomenon (``EVENT_NOUN_CLASSES``) and names no event verb
+    of its own: a noun that does ("there were two attacks") is the event noun trigger itself."""
+    if token.lemma_ != "be" or token.dep_ in ("aux", "auxpass"):
+        return False
+    if not any(c.dep_ == "expl" and c.lower_ == "there" for c in token.children):
+        return False
+    for attr in token.children:
+        if attr.dep_ != "attr" or attr.pos_ != "NOUN":
+            continue
+        noun = attr
+        if attr.ent_type_ == "CARDINAL":  # "thousands of such incidents": the "of" object
+            noun = next((p for c in attr.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+        elif not any(c.dep_ == "nummod" and c.like_num for c in attr.children):
+            continue
+        if noun is None or noun.pos_ != "NOUN":
+            continue
+        lemma = noun.lemma_.lower()
+        senses = word_senses(lemma, "n")
+        if senses is not None and senses.classes[0] in EVENT_NOUN_CLASSES and event_verb_of_noun(lemma, lexicon) is None:
+            return True
+    return False
+
+
 def _is_purpose_clause(token: Token, lexicon: Lexicon) -> bool:
     """An infinitive of purpose or motive ("to support Russia"), not an event of its own."""
     if token.dep_ not in ("advcl", "acl", "relcl", "xcomp"):
@@ -1571,6 +1598,8 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
         particle = index.particle(token)
         if verb and is_presence_passive(token, lexicon):
             kind, lemma = "copula", "be"
+        elif (verb or tag == _POS_AUX) and lemma == "be" and is_counted_existential(token, lexicon):
+            kind = "copula"  # "there were 40 cases of cholera" ("be" tagged a verb or an auxiliary)
         elif verb and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
             lemma = verb_base(token)  # "staged" lemmatized "stag": "stage"
             phrasal = f"{lemma} {particle}" if particle else lemma

@@ -50,6 +50,7 @@ CASES = [
     ("Three journalists detained in Minsk", "detained", "actor", "agentless_headline"),
     ("The explosion injured 14 workers at the refinery.", "injured", "actor", "agentless_cause"),
     ("A derailment in France delayed trains.", "derailment", "actor", "agentless_noun"),
+    ("So far this year there have been 212 cases of measles in the province.", "been", "actor", "agentless_count"),
     # quantity
     ("Peru sent 200 engineers to Haiti last year.", "sent", "quantity", "counted_object"),
     ("Thousands of families fled from Kharkiv.", "fled", "quantity", "counted_subject"),
