@@ -66,16 +66,80 @@ def copula_veto(token: Token, lexicon: Lexicon) -> str | None:
     return None
 
 
+# WordNet classes (first sense) of the head of a counted subject that names people: "11
+# (people)", "hundreds of prisoners", "ninety soldiers".
+_PEOPLE_CLASSES = frozenset({"person", "group"})
+
+
+def _counts_people(subj: Token) -> bool:
+    """A subject that counts people: a bare number ("11 were in hospital"), or a number with
+    a noun (or the "of" object of a collective number: "hundreds of prisoners") whose first
+    WordNet sense is a person or a group."""
+    if subj.like_num or (subj.pos_ == "NUM" and not any(True for _ in subj.children)):
+        return True
+    noun = subj
+    if subj.ent_type_ == "CARDINAL":  # "Hundreds of political prisoners": the "of" object
+        noun = next((p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+        if noun is None:
+            return False
+    elif not any(c.dep_ == "nummod" and c.like_num for c in subj.children):
+        return False
+    senses = word_senses(noun.lemma_.lower(), "n")
+    return senses is not None and senses.classes[0] in _PEOPLE_CLASSES
+
+
+def _is_common_place(pobj: Token, lexicon: Lexicon) -> bool:
+    """A common noun that names somewhere: a building or facility (``artifact_places``) or
+    a place by its WordNet classes (``wordnet_place_noun``): "hospital", "jail", "the area"."""
+    if pobj.pos_ != "NOUN" or pobj.ent_type_:
+        return False
+    lemma = pobj.lemma_.lower()
+    return lemma in lexicon.artifact_places or wordnet_place_noun(lemma)
+
+
 def is_locative_copula(token: Token, lexicon: Lexicon) -> bool:
-    """A form of "be" that places its subject somewhere ("12,000 soldiers are in Russia"),
-    unless one of ``COPULA_VETOES`` rules it out ("the town is in Ohio")."""
+    """A form of "be" that places its subject somewhere ("12,000 soldiers are in Russia"; a
+    counted subject of people also in a common place, ``_counts_people``: "11 were still in
+    hospital", "hundreds of prisoners are in jail"), unless one of ``COPULA_VETOES`` rules it
+    out ("the town is in Ohio")."""
     if token.lemma_ != "be" or token.dep_ in ("aux", "auxpass"):
         return False
     if not any(c.dep_ in ("nsubj", "expl") for c in token.children):
         return False
+    counted = any(c.dep_ == "nsubj" and _counts_people(c) for c in token.children)
     return any(
-        c.dep_ == "prep" and c.lower_ in lexicon.locative_preps and _has_place(c) for c in token.children
+        c.dep_ == "prep" and c.lower_ in lexicon.locative_preps and (
+            _has_place(c) or (counted and any(p.dep_ == "pobj" and _is_common_place(p, lexicon) for p in c.children))
+        )
+        for c in token.children
     ) and copula_veto(token, lexicon) is None
+
+
+def is_counted_existential(token: Token, lexicon: Lexicon) -> bool:
+    """An existential "there be" that counts occurrences (guide section 1; dev3 D11, counts of
+    cases are events): "there have been 398 cases of dengue", "there were thousands of such
+    incidents". The counted noun (or a collective number's "of" object) has a first WordNet
+    sense of an event, act or phenomenon (``EVENT_NOUN_CLASSES``) and names no event verb
+    of its own: a noun that does ("there were two attacks") is the event noun trigger itself."""
+    if token.lemma_ != "be" or token.dep_ in ("aux", "auxpass"):
+        return False
+    if not any(c.dep_ == "expl" and c.lower_ == "there" for c in token.children):
+        return False
+    for attr in token.children:
+        if attr.dep_ != "attr" or attr.pos_ != "NOUN":
+            continue
+        noun = attr
+        if attr.ent_type_ == "CARDINAL":  # "thousands of such incidents": the "of" object
+            noun = next((p for c in attr.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+        elif not any(c.dep_ == "nummod" and c.like_num for c in attr.children):
+            continue
+        if noun is None or noun.pos_ != "NOUN":
+            continue
+        lemma = noun.lemma_.lower()
+        senses = word_senses(lemma, "n")
+        if senses is not None and senses.classes[0] in EVENT_NOUN_CLASSES and event_verb_of_noun(lemma, lexicon) is None:
+            return True
+    return False
 
 
 def _is_purpose_clause(token: Token, lexicon: Lexicon) -> bool:
@@ -1664,6 +1728,8 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
         particle = index.particle(token)
         if verb and is_presence_passive(token, lexicon):
             kind, lemma = "copula", "be"
+        elif (verb or tag == _POS_AUX) and lemma == "be" and is_counted_existential(token, lexicon):
+            kind = "copula"  # "there were 40 cases of cholera" ("be" tagged a verb or an auxiliary)
         elif verb and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
             lemma = verb_base(token)  # "staged" lemmatized "stag": "stage"
             phrasal = f"{lemma} {particle}" if particle else lemma

@@ -60,7 +60,11 @@ AGENTLESS_HEADLINE = "agentless_headline"  # a headline's telegraphic passive: "
 AGENTLESS_CAUSE = "agentless_cause"  # an event does it: "the blast killed six"
 AGENTLESS_NOUN = "agentless_noun"  # an event noun naming no doer: "a derailment near Lyon"
 AGENTLESS_OUTBREAK = "agentless_outbreak"  # an event said to begin or happen: "clashes broke out in Paris"
-AGENTLESS = (AGENTLESS_PASSIVE, AGENTLESS_PARTICIPLE, AGENTLESS_HEADLINE, AGENTLESS_CAUSE, AGENTLESS_NOUN, AGENTLESS_OUTBREAK)
+AGENTLESS_COUNT = "agentless_count"  # occurrences counted by "there be": "there have been 398 cases"
+AGENTLESS = (
+    AGENTLESS_PASSIVE, AGENTLESS_PARTICIPLE, AGENTLESS_HEADLINE, AGENTLESS_CAUSE, AGENTLESS_NOUN, AGENTLESS_OUTBREAK,
+    AGENTLESS_COUNT,
+)
 # verdicts whose candidate is the event's patient (the others have none)
 _PATIENT_VERDICTS = frozenset({AGENTLESS_PASSIVE, AGENTLESS_PARTICIPLE, AGENTLESS_HEADLINE})
 # the sentence-final punctuation of running text; a sentence ending otherwise is a headline
@@ -871,6 +875,10 @@ def link_actor(ctx: Context, trig: Trigger, token: Token) -> ActorLink:
             span, rule, verdict = party.value, party.rule, None
     if span is None and verdict is None and trig.kind == "noun" and _is_agentless_noun(ctx, token):
         verdict = AGENTLESS_NOUN  # "a derailment near Lyon": the noun names no doer
+    if span is None and verdict is None and trig.kind == "copula" and any(c.dep_ == "expl" and c.lower_ == "there" for c in ctx.children(token)):
+        # "there have been 398 cases of dengue" (``triggers.is_counted_existential``): what
+        # "there be" counts names no doer; people or forces placed are the actor instead
+        verdict = AGENTLESS_COUNT
     if span is not None:
         verdict = None
     return ActorLink(span, rule if span is not None else verdict, ref, theme, subject, passive, verdict)

@@ -75,9 +75,11 @@ def _link(ctx: Context, trig: Trigger, admitted_only: bool = False) -> Arguments
     )
 
 
-# The location and date rules that find what the trigger's own phrase or clause says.
+# The location and date rules that find what the trigger's own phrase or clause says; the
+# date of the event noun whose relative clause the trigger heads is the clause's subject's
+# own ("a Friday blast which injured several people": ``event_antecedent_date``).
 _OWN_PLACE = frozenset(PHRASE_PLACE.names)
-_OWN_DATE = frozenset(OWN_DATE.names) | {"deep_date"}
+_OWN_DATE = frozenset(OWN_DATE.names) | {"deep_date", "event_antecedent_date"}
 
 
 def _own_slot(quantity: Found | None, location: Found | None, date: Found | None) -> bool:

@@ -757,6 +757,83 @@ def shared_object_date(ctx: Context, token: Token) -> TokenSpan | None:
     return found.value if found is not None else None
 
 
+def _clause_of_conjuncts(ctx: Context, token: Token) -> Token:
+    """The first of the coordinated verbs whose subject the trigger shares ("the raid, which
+    killed four and wounded nine": wounded -> killed); the trigger itself when it has none."""
+    while shares_subject(ctx, token):
+        token = token.head
+    return token
+
+
+def _relative_subject(ctx: Context, clause: Token) -> bool:
+    """Whether a relative clause's subject is its relative pronoun ("which", "that", "who"),
+    so that the noun it modifies is what does or undergoes the clause's event."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in ctx.children(clause))
+
+
+@DATE.rule
+def event_antecedent_date(ctx: Context, token: Token) -> TokenSpan | None:
+    """The date of the event noun that the trigger's relative clause (or participle) says
+    what it did: "the March 3 raid, which killed four civilians", "a Monday blast injuring
+    twelve", "the attack on Friday that killed nine and wounded ten" (wounded shares the
+    clause). An event that kills, wounds or destroys does so when it happens: the noun's own
+    date (``OWN_DATE``) is the clause's. Only when the clause's subject is the noun (a
+    relative pronoun subject, or a present participle with none): in "the attack that police
+    described on Monday" the noun is the object and the clause has a time of its own."""
+    clause = _clause_of_conjuncts(ctx, token)
+    noun = clause.head
+    if noun.i == clause.i or noun.pos_ != "NOUN" or not _is_event_noun(ctx, noun):
+        return None
+    if clause.dep_ == "relcl":
+        if not _relative_subject(ctx, clause):
+            return None
+    elif not (clause.dep_ == "acl" and clause.tag_ == "VBG" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in ctx.children(clause))):
+        return None
+    found = OWN_DATE.first(ctx, noun)
+    return found.value if found is not None else None
+
+
+def _is_supplementive(ctx: Context, clause: Token) -> bool:
+    """A present-participle clause with no subject and no subordinator that follows the verb
+    it adjoins: a supplementive clause (Quirk et al. 1985, 15.58-60), which tells what the
+    event brought with it as it happened ("exploded on Friday, wounding 13 people")."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.tag_ == "VBG"
+        and clause.head.pos_ in ("VERB", "AUX")
+        and clause.head.i < clause.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "expl") for c in ctx.children(clause))
+    )
+
+
+@DATE.rule
+def supplementive_clause_date(ctx: Context, token: Token) -> TokenSpan | None:
+    """For a supplementive participle clause (``_is_supplementive``; or a verb coordinated
+    with one, sharing its subject) whose object counts what the event struck, the date of
+    the clause it adjoins: "the bomb exploded on Friday, wounding 13 people", "was destroyed
+    by an explosion on April 19, killing 168 and injuring 500" (the toll comes with the
+    event, at its time). Without a counted object the clause mostly tells how the event was
+    taken ("said on Wednesday, drawing laughs", "informed Congress a week ago, throwing the
+    race into turmoil"), which the guide does not annotate (news dev: the date made 5 such
+    tuples for 1 of a toll)."""
+    from .quantity import quantity_span
+
+    clause = _clause_of_conjuncts(ctx, token)
+    if not _is_supplementive(ctx, clause):
+        return None
+    if not any(c.dep_ == "dobj" and quantity_span(c, ctx.words) is not None for c in ctx.children(token)):
+        return None  # no toll counted: "said on Monday, drawing laughs", an aside, not an event of its own
+    head = clause.head
+    found = OWN_DATE.first(ctx, head)
+    if found is None:
+        # "was shattered by an explosion on April 19, killing 168": the date of the event noun
+        # that the passive names as its agent, the event itself
+        agent = next((p for c in ctx.children(head) if c.dep_ == "agent" for p in ctx.children(c) if p.dep_ == "pobj"), None)
+        if agent is not None and agent.pos_ == "NOUN" and _is_event_noun(ctx, agent):
+            found = OWN_DATE.first(ctx, agent)
+    return found.value if found is not None else None
+
+
 def _anchor_object(ctx: Context, c: Token) -> Token | None:
     """The object of a preposition of time that can take an event (``event_time_preps``:
     "after the announcement", "ahead of his arrival", "prior to the vote")."""

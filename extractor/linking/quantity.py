@@ -80,6 +80,28 @@ def _is_substitute_one(num: Token) -> bool:
     return any(c.dep_ in ("det", "amod") for c in num.children)
 
 
+def _is_bare_magnitude(token: Token, words: Words) -> bool:
+    """A number noun in the bare plural (``magnitude_plurals``) that counts something: with
+    a partitive "of" phrase of an indefinite whole or "more" / "others" after it ("scores
+    of civilians", "injured scores more"), and nothing before it but an approximator ("the
+    scores", "test scores", "scores of the exam": the marks of something, no count)."""
+    if token.pos_ != "NOUN" or token.lower_ not in words.magnitude_plurals or token.ent_type_:
+        return False
+    if any(c.i < token.i and c.dep_ not in ("advmod", "quantmod") for c in token.children):
+        return False
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is None:
+        return False
+    if after.lower_ in ("more", "others"):
+        return True
+    if after.lower_ != "of" or after.head.i != token.i:
+        return False
+    # "scores of civilians"; not a definite whole ("scores of the exam": the exam's scores)
+    pobj = next((p for p in after.children if p.dep_ == "pobj"), None)
+    return pobj is not None and not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in pobj.lefts)
+
+
 def quantity_span(token: Token, words: Words | None = None) -> TokenSpan | None:
     """The number with the noun it counts, if ``token``'s phrase holds one and it is no score
     (``_is_score``: "a 5-1 win") (word classes from ``words``, default: the shipped lexicon's)."""
@@ -88,6 +110,8 @@ def quantity_span(token: Token, words: Words | None = None) -> TokenSpan | None:
     if _is_number(token):
         num = token
         head = token.head if token.dep_ in ("nummod", "quantmod", "compound") else token
+    elif _is_bare_magnitude(token, words):
+        num = head = token  # "scores of civilians", "scores more": a vague magnitude the recognizer leaves unlabelled
     else:
         nums = [c for c in token.children if c.dep_ in ("nummod", "quantmod") and _is_number(c)]
         if not nums:

@@ -43,6 +43,10 @@ def _is_number(token: Token) -> bool:
 _entity = entity_span  # the span of the entity a token is in (read from its tags)
 
 
+# A decade of years or of a life: "30s", "1990s", "'90s", "thirties", "teens".
+_DECADE = re.compile(r"(\d*0'?s|'\d0s|(twen|thir|for|fif|six|seven|eigh|nine)ties|teens)")
+
+
 def is_age(token: Token, words: Words) -> bool:
     """Whether a token the NER tags DATE is part of an age, not a date: "a six-year-old",
     "six years old" (closed by a word of ``age_closers``), "aged 45", "at age 45" (opened by
@@ -57,6 +61,8 @@ def is_age(token: Token, words: Words) -> bool:
     doc = token.doc
     if doc[end - 1].lower_ in words.age_closers:
         return True
+    if _DECADE.fullmatch(doc[end - 1].lower_) and any(t.tag_ == "PRP$" for t in doc[max(start - 1, 0) : end - 1]):
+        return True  # a possessive before a plural decade ("in his early 30s") gives the decade of someone's life, an age
     return start > 0 and doc[start - 1].lower_ in words.age_openers
 
 

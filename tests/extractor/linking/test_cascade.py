@@ -51,6 +51,7 @@ CASES = [
     ("The explosion injured 14 workers at the refinery.", "injured", "actor", "agentless_cause"),
     ("A derailment in France delayed trains.", "derailment", "actor", "agentless_noun"),
     ("Riots broke out in Dunmore on Friday.", "broke", "actor", "agentless_outbreak"),
+    ("So far this year there have been 212 cases of measles in the province.", "been", "actor", "agentless_count"),
     # quantity
     ("Peru sent 200 engineers to Haiti last year.", "sent", "quantity", "counted_object"),
     ("Thousands of families fled from Kharkiv.", "fled", "quantity", "counted_subject"),
@@ -105,6 +106,8 @@ CASES = [
     ("The attack on the embassy in 1998 shocked Nairobi.", "attack", "date", "deep_date"),
     ("Japan sent engineers to rebuild the bridge by March.", "sent", "date", "purpose_clause"),
     ("Gunmen stormed and looted a bank in Lagos on Monday.", "stormed", "date", "shared_object_date"),
+    ("The March 3 raid, which killed four guards, angered Kabul.", "killed", "date", "event_antecedent_date"),
+    ("A bomb exploded in Lyon on Friday, wounding 13 people.", "wounding", "date", "supplementive_clause_date"),
     ("Rebels seized the depot after the peace conference.", "seized", "date", "anchored_date"),
 ]
 
@@ -141,6 +144,13 @@ def test_an_event_noun_is_agentless_only_with_a_place_date_or_count_of_its_own(l
     assert args.actor is None and "actor" not in args.rules
     doc, args = linked("Ministers condemned the derailment in France.", "derailment")
     assert args.actor is None and args.rules["actor"] == "agentless_noun"
+
+
+def test_the_date_of_the_event_noun_a_relative_clause_tells_of_is_the_clause_s_own(linked):
+    # "a Friday blast which injured several people": the blast's date is the injuring's,
+    # enough for an agentless event with no count, place or date in its own clause
+    doc, args = linked("A Friday blast which injured several people shocked the town.", "injured")
+    assert args.actor is None and args.rules == {"actor": "agentless_cause", "date": "event_antecedent_date"}
 
 
 def test_a_noun_that_names_a_body_is_no_event(linked, span_text):
