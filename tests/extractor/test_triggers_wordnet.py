@@ -198,7 +198,8 @@ def test_nominalizations_use_wordnet_pointers_before_suffixes():
         ("The airstrike on the market in Idlib killed 14 people.", {"strike", "kill"}),
         ("Rebels launched a raid on the garrison in Goma overnight.", {"raid"}),
         ("A suicide bombing in Kabul left 30 people dead.", {"bomb"}),
-        ("Fierce clashes between rival militias erupted in Tripoli on Friday.", {"clash"}),
+        # a verb of coming about with a happening for subject is the trigger (agentless_outbreak)
+        ("Fierce clashes between rival militias erupted in Tripoli on Friday.", {"erupt"}),
         # accident
         ("A freight train derailed near Lyon on Sunday.", {"derail"}),
         ("The crash of a bus in Peru injured 20 passengers.", {"crash", "injure"}),
