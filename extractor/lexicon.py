@@ -433,7 +433,13 @@ def verb_base(token) -> str:
     inflection of it comes from the lemma + "e", when WordNet has that verb. Likewise "-es" after
     a plain consonant ("hopes" given as "hop"): such a stem takes "-s" ("hops"), so the verb is
     the lemma + "e"."""
-    lemma, low = token.lemma_.lower(), token.lower_
+    return _verb_base(token.lemma_.lower(), token.lower_)
+
+
+@lru_cache(maxsize=65536)
+def _verb_base(lemma: str, low: str) -> str:
+    """``verb_base`` of a lemma and the lower-case form it was read from (kept per pair: the
+    stages ask it of the same verbs many times)."""
     if (
         len(lemma) >= 3 and lemma.isalpha() and lemma[-1] not in _VOWELS and lemma[-1] not in "wxy"
         and lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS

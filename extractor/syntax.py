@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING, Callable, Sequence, TypeVar
 
+import numpy
+
 T = TypeVar("T")
 
 if TYPE_CHECKING:
@@ -141,8 +143,14 @@ class SentenceBounds:
 
     def __call__(self, i: int) -> tuple[int, int]:
         if self._starts is None:
-            sents = [(sent.start, sent.end) for sent in self.doc.sents]
-            self._starts = [start for start, _ in sents]
-            self._ends = [end for _, end in sents]
+            # the sentence starts, read from the SENT_START column at once (as ``doc.sents``
+            # reads them: the first token always starts one)
+            doc = self.doc
+            if not doc.has_annotation("SENT_START"):
+                list(doc.sents)  # raises spaCy's own error for a document with no sentences set
+            column = doc.to_array("SENT_START")
+            starts = [0] + [int(i) for i in numpy.flatnonzero(column[1:] == 1) + 1]
+            self._starts = starts
+            self._ends = starts[1:] + [len(doc)]
         k = bisect.bisect_right(self._starts, i) - 1
         return self._starts[k], self._ends[k]
