@@ -19,42 +19,43 @@ from extractor.batch import run_folder
 # Raised 2026-12-03, session 10, on the revised dev gold (news-dev.jsonl now follows the settled
 # decisions: communication acts are no events; evaluation/gold/README.md "Revision 2026-12-03").
 # Measured at session 10's end: news-dev lenient micro 0.624, strict 0.597; tuple 0.511 / 0.438;
-# raised at session 11's end (0.644, 0.627; 0.531 / 0.483) and session 12's (0.673, 0.654; 0.565 / 0.512)
+# raised at session 11's end (0.644, 0.627; 0.531 / 0.483), session 12's (0.673, 0.654; 0.565 / 0.512) and session 13's (0.679, 0.660; 0.573 / 0.518)
 # (9d2d7a2 on the same revised gold: 0.577 / 0.467 lenient). Session 9 (old dev gold): 0.612 / 0.494;
 # session 8: 0.584 / 0.462; session 7: 0.559 / 0.423; session 6: 0.54 / 0.41; session 5: 0.51 / 0.37.
 FLOORS = {
-    ("news-dev", "lenient", "micro"): 0.65,
-    ("news-dev", "strict", "micro"): 0.63,
-    ("news-dev", "lenient", "tuple"): 0.54,
-    ("news-dev", "strict", "tuple"): 0.49,
+    ("news-dev", "lenient", "micro"): 0.66,
+    ("news-dev", "strict", "micro"): 0.64,
+    ("news-dev", "lenient", "tuple"): 0.55,
+    ("news-dev", "strict", "tuple"): 0.5,
     # Held-out test gold, labelled 2026-12-03 (session 9); at its labelling, main (95a2ed0)
     # measured lenient micro 0.517, strict 0.486; tuple 0.350 / 0.291; at session 9's end 0.527,
     # 0.497; 0.364 / 0.308; at session 10's end 0.536, 0.506; 0.374 / 0.317; at session 11's end 0.546,
-    # 0.520; 0.381 / 0.332; at session 12's end 0.563, 0.537; 0.403 / 0.354.
-    ("news-test", "lenient", "micro"): 0.54,
+    # 0.520; 0.381 / 0.332; at session 12's end 0.563, 0.537; 0.403 / 0.354; at session 13's end 0.568, 0.542; 0.407 / 0.358.
+    ("news-test", "lenient", "micro"): 0.55,
     ("news-test", "strict", "micro"): 0.52,
-    ("news-test", "lenient", "tuple"): 0.38,
-    ("news-test", "strict", "tuple"): 0.33,
+    ("news-test", "lenient", "tuple"): 0.39,
+    ("news-test", "strict", "tuple"): 0.34,
     # Second held-out test gold, labelled blind 2026-12-03 (session 12); scored blind on b572e94:
     # lenient micro 0.500, strict 0.480; tuple 0.337 / 0.298; at session 12's end 0.506, 0.487;
-    # 0.354 / 0.315.
-    ("news-test2", "lenient", "micro"): 0.49,
-    ("news-test2", "strict", "micro"): 0.47,
-    ("news-test2", "lenient", "tuple"): 0.33,
-    ("news-test2", "strict", "tuple"): 0.30,
+    # 0.354 / 0.315; at session 13's end 0.512, 0.492; 0.358 / 0.319.
+    ("news-test2", "lenient", "micro"): 0.5,
+    ("news-test2", "strict", "micro"): 0.48,
+    ("news-test2", "lenient", "tuple"): 0.34,
+    ("news-test2", "strict", "tuple"): 0.3,
     # Third held-out test gold (7 WikiEvents articles on attacks and crime + the last Giveme5W1H
     # article), labelled blind 2026-12-03 (session 13); scored blind on 7bd6f35: lenient micro
-    # 0.647, strict 0.614; tuple 0.458 / 0.388.
-    ("news-test3", "lenient", "micro"): 0.63,
-    ("news-test3", "strict", "micro"): 0.59,
+    # 0.647, strict 0.614; tuple 0.458 / 0.388; at session 13's end 0.654, 0.620; 0.462 / 0.392.
+    ("news-test3", "lenient", "micro"): 0.64,
+    ("news-test3", "strict", "micro"): 0.6,
     ("news-test3", "lenient", "tuple"): 0.44,
     ("news-test3", "strict", "tuple"): 0.37,
     # Third dev gold (13 WikiEvents articles on attacks and crime), labelled blind 2026-12-03
-    # (session 13); first scored on 7bd6f35: lenient micro 0.666, strict 0.599; tuple 0.519 / 0.401.
-    ("news-dev3", "lenient", "micro"): 0.64,
-    ("news-dev3", "strict", "micro"): 0.58,
-    ("news-dev3", "lenient", "tuple"): 0.50,
-    ("news-dev3", "strict", "tuple"): 0.38,
+    # (session 13); first scored on 7bd6f35: lenient micro 0.666, strict 0.599; tuple 0.519 / 0.401; at session
+    # 13's end 0.722, 0.659; 0.568 / 0.461.
+    ("news-dev3", "lenient", "micro"): 0.7,
+    ("news-dev3", "strict", "micro"): 0.64,
+    ("news-dev3", "lenient", "tuple"): 0.55,
+    ("news-dev3", "strict", "tuple"): 0.44,
     # Second dev gold, labelled blind 2026-12-03 (session 10); scored blind once on 9d2d7a2:
     # lenient micro 0.35, strict 0.31; tuple 0.21 / 0.16; then opened for development. At the
     # session's end: 0.499, 0.457; 0.322 / 0.242; at session 11's end 0.520, 0.491; 0.336 / 0.294;
