@@ -1480,10 +1480,17 @@ def _election_setting(token: Token, lexicon: Lexicon) -> bool:
     in the 2016 presidential election", "days before the vote"), which the gold does not
     label (news-dev part a decision D12). Not a counted plural ("by 290 votes to 228"): a tally,
     the quantity of another word's event."""
-    if token.dep_ != "pobj" or (token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children)):
+    if token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children):
+        return False
+    return _setting_of_kind(token, lexicon.election_kinds)
+
+
+def _setting_of_kind(token: Token, kinds: frozenset[str]) -> bool:
+    """The noun is a preposition's object whose lemma, or a hypernym of its first WordNet
+    sense (``act_kinds``), is one of ``kinds``."""
+    if token.dep_ != "pobj":
         return False
     lemma = token.lemma_.lower()
-    kinds = lexicon.election_kinds
     if lemma in kinds:
         return True
     per_sense = act_kinds(lemma)
@@ -1497,14 +1504,7 @@ def _contest_setting(token: Token, lexicon: Lexicon) -> bool:
     during the race in Monaco", "scored in the final in Rome"), which gives that event its
     place and time and is no event of its own (news-dev part a decision D5, as
     ``election_setting`` for elections, D12)."""
-    if token.dep_ != "pobj":
-        return False
-    lemma = token.lemma_.lower()
-    kinds = lexicon.contest_kinds
-    if lemma in kinds:
-        return True
-    per_sense = act_kinds(lemma)
-    return bool(per_sense) and bool(per_sense[0] & kinds)
+    return _setting_of_kind(token, lexicon.contest_kinds)
 
 
 def _assigned_task(token: Token, lexicon: Lexicon) -> bool:
