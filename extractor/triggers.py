@@ -1597,8 +1597,6 @@ def _availability_participle(token: Token, lexicon: Lexicon) -> bool:
     return not any(t.ent_type_ in _SETTING_TIMES for t in token.subtree)
 
 
-# Vetoes of event nouns, tried after the noun branch has admitted one (``noun_veto`` gives
-# the name of the one that fired).
 def _media_occasion(token: Token, lexicon: Lexicon) -> bool:
     """An event noun whose compound modifier names the news media (a one-word head of the
     lexicon's ``sector_media``: "a press conference", "a news conference", "a media
@@ -1650,6 +1648,8 @@ def _outbreak_subject(token: Token, lexicon: Lexicon) -> bool:
     return token.dep_ == "nsubj" and token.head.i != token.i and comes_about(token.head, lexicon) and names_happening(token, lexicon)
 
 
+# Vetoes of event nouns, tried after the noun branch has admitted one (``noun_veto`` gives
+# the name of the one that fired).
 NOUN_VETOES = (
     ("outbreak_subject", _outbreak_subject),
     ("election_setting", _election_setting),
