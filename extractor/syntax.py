@@ -63,9 +63,9 @@ def comes_about(verb: "Token", words) -> bool:
         return False
     if any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children):
         return False  # "the talks began to stall", "it arose that ..."
-    if lemma in words.coming_about:
-        return True
-    return any(f"{lemma} {c.lower_}" in words.coming_about for c in verb.children if c.dep_ == "prt")
+    from .lexicon import in_verb_class
+
+    return in_verb_class(verb, words.coming_about)
 
 
 def entity_span(token: "Token") -> "tuple[int, int] | None":

@@ -1354,14 +1354,6 @@ def _requested_act(token: Token, lexicon: Lexicon) -> bool:
     return head in lexicon.communicating and not any(c.dep_ == "auxpass" for c in token.head.children)
 
 
-def _is_motion_verb(lemma: str) -> bool:
-    """Whether a verb moves people or goods (its event class is deploy or supply), as the
-    linker's ``_is_motion`` reads it."""
-    from .normalize.event_type import classify_action
-
-    return classify_action(lemma) in ("deploy", "supply")
-
-
 def _communication_complement(token: Token, lexicon: Lexicon) -> bool:
     """A verb whose infinitive complement is an act of communication, a verb of the
     lexicon's ``communicating`` or ``reporting`` ("refused to comment on the attack",
@@ -1373,7 +1365,9 @@ def _communication_complement(token: Token, lexicon: Lexicon) -> bool:
         if c.dep_ == "xcomp" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             lemma = verb_base(c)
             if (lemma in lexicon.communicating or lemma in lexicon.reporting) and not any(k.dep_ == "prt" for k in c.children):
-                return not _is_motion_verb(verb_base(token))
+                from .normalize.event_type import moves_people_or_goods
+
+                return not moves_people_or_goods(verb_base(token))
     return False
 
 

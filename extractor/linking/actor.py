@@ -35,7 +35,7 @@ from ..syntax import comes_about
 from .rules import Context, Found, RuleTable, attempt, names_of
 from .spans import (
     ACTOR_LABELS, _is_agentive, coordinated_phrase, _is_motion, _is_non_event_verb, _is_relative, content_head, is_age, noun_phrase,
-    resolve_pronoun, result_participle, shares_subject,
+    first_conjunct, resolve_pronoun, result_participle,
 )
 
 
@@ -729,16 +729,13 @@ def _names_event(ctx: Context, cand: Token, token: Token) -> bool:
 
 def _subject_verb(ctx: Context, verb: Token) -> Token:
     """The verb whose subject ``verb`` shares, with none of its own: the first of coordinated
-    verbs ("the blast killed six and injured 20": killed, ``shares_subject``) or the verb a
+    verbs ("the blast killed six and injured 20": killed, ``first_conjunct``) or the verb a
     result participle hangs on (``result_participle``: "the bomb ripped through the market,
     killing 30": ripped); else the verb itself."""
-    while True:
-        if shares_subject(ctx, verb):
-            verb = verb.head
-        elif result_participle(ctx, verb):
-            verb = verb.head
-        else:
-            return verb
+    verb = first_conjunct(ctx, verb)
+    while result_participle(ctx, verb):
+        verb = first_conjunct(ctx, verb.head)
+    return verb
 
 
 def _is_cause(ctx: Context, cand: Token, token: Token) -> bool:

@@ -20,7 +20,7 @@ from ..syntax import occurrence_clause
 from .rules import Context, Found, RuleTable, Words, attempt
 from .spans import (
     _clause_path_clear, _entity, _era_year, _is_non_event_verb, _purpose_clauses, _trim, event_governor, is_age,
-    is_clock_time, noun_phrase, shares_subject,
+    first_conjunct, is_clock_time, noun_phrase, shares_subject,
 )
 
 
@@ -757,14 +757,6 @@ def shared_object_date(ctx: Context, token: Token) -> TokenSpan | None:
     return found.value if found is not None else None
 
 
-def _clause_of_conjuncts(ctx: Context, token: Token) -> Token:
-    """The first of the coordinated verbs whose subject the trigger shares ("the raid, which
-    killed four and wounded nine": wounded -> killed); the trigger itself when it has none."""
-    while shares_subject(ctx, token):
-        token = token.head
-    return token
-
-
 def _relative_subject(ctx: Context, clause: Token) -> bool:
     """Whether a relative clause's subject is its relative pronoun ("which", "that", "who"),
     so that the noun it modifies is what does or undergoes the clause's event."""
@@ -780,7 +772,7 @@ def event_antecedent_date(ctx: Context, token: Token) -> TokenSpan | None:
     date (``OWN_DATE``) is the clause's. Only when the clause's subject is the noun (a
     relative pronoun subject, or a present participle with none): in "the attack that police
     described on Monday" the noun is the object and the clause has a time of its own."""
-    clause = _clause_of_conjuncts(ctx, token)
+    clause = first_conjunct(ctx, token)
     noun = clause.head
     if noun.i == clause.i or noun.pos_ != "NOUN" or not _is_event_noun(ctx, noun):
         return None
@@ -818,7 +810,7 @@ def supplementive_clause_date(ctx: Context, token: Token) -> TokenSpan | None:
     tuples for 1 of a toll)."""
     from .quantity import quantity_span
 
-    clause = _clause_of_conjuncts(ctx, token)
+    clause = first_conjunct(ctx, token)
     if not _is_supplementive(ctx, clause):
         return None
     if not any(c.dep_ == "dobj" and quantity_span(c, ctx.words) is not None for c in ctx.children(token)):

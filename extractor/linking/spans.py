@@ -18,7 +18,6 @@ ACTOR_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 QUANTITY_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Event classes (extractor.types.EVENT_TYPES) of moving people or goods somewhere: their "to"
 # phrase is a destination whatever it names ("took him to a clinic").
-MOTION_CLASSES = frozenset({"deploy", "supply"})
 
 
 # A clock time written as one word: "19:17", "3:30pm", "10am", "7p.m." (the tagger often
@@ -269,9 +268,9 @@ def _is_man_compound(lemma: str) -> bool:
 
 def _is_motion(lemma: str) -> bool:
     """Whether a verb moves people or goods somewhere (its event class is a motion class)."""
-    from ..normalize.event_type import classify_action
+    from ..normalize.event_type import moves_people_or_goods
 
-    return classify_action(lemma) in MOTION_CLASSES
+    return moves_people_or_goods(lemma)
 
 
 def _is_non_event_verb(lemma: str, words: Words) -> bool:
@@ -331,6 +330,15 @@ def shares_subject(ctx: Context, verb: Token) -> bool:
         and verb.head.pos_ == "VERB"
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in ctx.children(verb))
     )
+
+
+def first_conjunct(ctx: Context, verb: Token) -> Token:
+    """The first of the coordinated verbs whose subject ``verb`` shares (``shares_subject``:
+    "the raid, which killed four and wounded nine": wounded -> killed); ``verb`` itself when
+    it has none."""
+    while shares_subject(ctx, verb):
+        verb = verb.head
+    return verb
 
 
 def result_participle(ctx: Context, verb: Token) -> bool:

@@ -249,6 +249,16 @@ def classify_action(lemma: str) -> str:
     return _classify(key)
 
 
+# The event classes of actions that move people or goods somewhere.
+MOTION_CLASSES = frozenset({"deploy", "supply"})
+
+
+def moves_people_or_goods(lemma: str) -> bool:
+    """Whether an action lemma moves people or goods somewhere (its event class is one of
+    ``MOTION_CLASSES``)."""
+    return classify_action(lemma) in MOTION_CLASSES
+
+
 @lru_cache(maxsize=1)
 def _precomputed() -> tuple[frozenset[str], dict[str, str]]:
     """Lemmas whose class was computed ahead (``data/build_verb_classes.py``) and the classes."""
