@@ -71,6 +71,11 @@ def copula_veto(token: Token, lexicon: Lexicon) -> str | None:
 _PEOPLE_CLASSES = frozenset({"person", "group"})
 
 
+def _of_object(token: Token) -> Token | None:
+    """The object of the word's "of" phrase ("hundreds of prisoners": prisoners), or None."""
+    return next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+
+
 def _counts_people(subj: Token) -> bool:
     """A subject that counts people: a bare number ("11 were in hospital"), or a number with
     a noun (or the "of" object of a collective number: "hundreds of prisoners") whose first
@@ -79,7 +84,7 @@ def _counts_people(subj: Token) -> bool:
         return True
     noun = subj
     if subj.ent_type_ == "CARDINAL":  # "Hundreds of political prisoners": the "of" object
-        noun = next((p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+        noun = _of_object(subj)
         if noun is None:
             return False
     elif not any(c.dep_ == "nummod" and c.like_num for c in subj.children):
@@ -130,7 +135,7 @@ def is_counted_existential(token: Token, lexicon: Lexicon) -> bool:
             continue
         noun = attr
         if attr.ent_type_ == "CARDINAL":  # "thousands of such incidents": the "of" object
-            noun = next((p for c in attr.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+            noun = _of_object(attr)
         elif not any(c.dep_ == "nummod" and c.like_num for c in attr.children):
             continue
         if noun is None or noun.pos_ != "NOUN":

@@ -215,14 +215,6 @@ VENUE_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text, word, location", VENUE_CASES)
-def test_venue_name_after_at(linked, span_text, text, word, location):
-    doc, args = linked(text, word)
-    assert span_text(doc, args.location) == location
-    if location is not None:
-        assert args.rules["location"] == "venue_name"
-
-
 # (sentence, trigger, the location the last-resort artifact place gives, or None): a common
 # noun whose first WordNet sense is a building, structure, vehicle, excavation, way or
 # facility; not a device, a garment or a container one holds, a noun that names an occurrence
@@ -243,21 +235,18 @@ ARTIFACT_PLACE_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text, word, location", ARTIFACT_PLACE_CASES)
-def test_artifact_place_is_a_wordnet_structure(linked, span_text, text, word, location):
+@pytest.mark.parametrize(
+    "text, word, location, rule",
+    [(*case, "venue_name") for case in VENUE_CASES]
+    + [(*case, "artifact_place") for case in ARTIFACT_PLACE_CASES]
+    + [(*case, "common_place") for case in COMMON_PLACE_CASES],
+)
+def test_last_resort_place_rules(linked, span_text, text, word, location, rule):
+    """Each last-resort place rule gives its place (and is the rule recorded), or leaves none."""
     doc, args = linked(text, word)
     assert span_text(doc, args.location) == location
     if location is not None:
-        assert args.rules["location"] == "artifact_place"
-
-
-@pytest.mark.parametrize("text, word, location", COMMON_PLACE_CASES)
-def test_common_place_is_a_wordnet_place(linked, span_text, text, word, location):
-    doc, args = linked(text, word)
-    got = span_text(doc, args.location)
-    assert got == location
-    if location is not None:
-        assert args.rules["location"] == "common_place"
+        assert args.rules["location"] == rule
 
 
 # (sentence, trigger, date): a part of the day the tagger leaves unlabelled counts as a time
