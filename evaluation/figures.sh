@@ -62,8 +62,9 @@ run news-test2 "$OUT/news-test2-input.jsonl"
 head -n 13 "$OUT/news-test2.score.txt"
 # the third dev gold (13 WikiEvents articles on attacks and crime, labelled blind in session 13) and the
 # third held-out test gold (7 other WikiEvents articles + the last Giveme5W1H article; only its aggregate is read)
-for gold in news-dev3 news-test3; do
-    "$BIN/python" -m evaluation.inputs "$DATA/giveme5w1h-dev.jsonl" "$DATA/wikievents-dev.jsonl" --gold "evaluation/gold/$gold.jsonl" > "$OUT/$gold-input.jsonl"
+# and the fourth dev and held-out test golds (RAMS dev windows of halves A and B, labelled blind in session 14)
+for gold in news-dev3 news-test3 news-dev4 news-test4; do
+    "$BIN/python" -m evaluation.inputs "$DATA/giveme5w1h-dev.jsonl" "$DATA/wikievents-dev.jsonl" "$DATA/rams-dev.jsonl" --gold "evaluation/gold/$gold.jsonl" > "$OUT/$gold-input.jsonl"
     run "$gold" "$OUT/$gold-input.jsonl"
     "$BIN/extractor" evaluate --gold "evaluation/gold/$gold.jsonl" --pred "$OUT/$gold.jsonl" --json "$OUT/$gold.score.json" > "$OUT/$gold.score.txt"
     head -n 13 "$OUT/$gold.score.txt"
