@@ -60,7 +60,7 @@ AGENTLESS_HEADLINE = "agentless_headline"  # a headline's telegraphic passive: "
 AGENTLESS_CAUSE = "agentless_cause"  # an event does it: "the blast killed six"
 AGENTLESS_NOUN = "agentless_noun"  # an event noun naming no doer: "a derailment near Lyon"
 AGENTLESS_OUTBREAK = "agentless_outbreak"  # an event said to begin or happen: "clashes broke out in Paris"
-AGENTLESS_COUNT = "agentless_count"  # occurrences counted by "there be": "there have been 398 cases"
+AGENTLESS_COUNT = "agentless_count"  # occurrences counted by "there be": "there have been 398 cases" (any "there be" copula, ``link_actor``)
 AGENTLESS = (
     AGENTLESS_PASSIVE, AGENTLESS_PARTICIPLE, AGENTLESS_HEADLINE, AGENTLESS_CAUSE, AGENTLESS_NOUN, AGENTLESS_OUTBREAK,
     AGENTLESS_COUNT,
@@ -874,7 +874,10 @@ def link_actor(ctx: Context, trig: Trigger, token: Token) -> ActorLink:
         verdict = AGENTLESS_NOUN  # "a derailment near Lyon": the noun names no doer
     if span is None and verdict is None and trig.kind == "copula" and any(c.dep_ == "expl" and c.lower_ == "there" for c in ctx.children(token)):
         # "there have been 398 cases of dengue" (``triggers.is_counted_existential``): what
-        # "there be" counts names no doer; people or forces placed are the actor instead
+        # "there be" counts names no doer. The test is broader than that: any copula trigger
+        # with "there" and no actor gets the verdict, a locative one too when the tagger
+        # calls its "be" an auxiliary ("there were 40 soldiers in Kursk", whose "soldiers", an
+        # ``attr``, no rule takes as the actor; tests/extractor/linking/test_agentless_count.py).
         verdict = AGENTLESS_COUNT
     if span is not None:
         verdict = None

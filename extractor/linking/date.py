@@ -17,10 +17,11 @@ from ..contracts import RELATIVE_DATE_RULES, TokenSpan
 from ..normalize.date import MONTH_NAMES
 from ..lexicon import EVENT_NOUN_CLASSES, NOUN_EVENT_SHARE, SPEECH_ACT_CLASSES, act_kinds, occurrence_verb_of_noun, verb_forms, word_senses
 from ..syntax import occurrence_clause
+from .actor import _by_objects
 from .rules import Context, Found, RuleTable, Words, attempt
 from .spans import (
     _clause_path_clear, _entity, _era_year, _is_non_event_verb, _purpose_clauses, _trim, event_governor, is_age,
-    first_conjunct, is_clock_time, noun_phrase, shares_subject,
+    first_conjunct, is_clock_time, noun_phrase, result_participle, shares_subject,
 )
 
 
@@ -785,22 +786,10 @@ def event_antecedent_date(ctx: Context, token: Token) -> TokenSpan | None:
     return found.value if found is not None else None
 
 
-def _is_supplementive(ctx: Context, clause: Token) -> bool:
-    """A present-participle clause with no subject and no subordinator that follows the verb
-    it adjoins: a supplementive clause (Quirk et al. 1985, 15.58-60), which tells what the
-    event brought with it as it happened ("exploded on Friday, wounding 13 people")."""
-    return (
-        clause.dep_ == "advcl"
-        and clause.tag_ == "VBG"
-        and clause.head.pos_ in ("VERB", "AUX")
-        and clause.head.i < clause.i
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "expl") for c in ctx.children(clause))
-    )
-
-
 @DATE.rule
 def supplementive_clause_date(ctx: Context, token: Token) -> TokenSpan | None:
-    """For a supplementive participle clause (``_is_supplementive``; or a verb coordinated
+    """For a supplementive participle clause (``spans.result_participle``, on a lexical verb
+    or an auxiliary-tagged "be" or "have"; or a verb coordinated
     with one, sharing its subject) whose object counts what the event struck, the date of
     the clause it adjoins: "the bomb exploded on Friday, wounding 13 people", "was destroyed
     by an explosion on April 19, killing 168 and injuring 500" (the toll comes with the
@@ -811,7 +800,7 @@ def supplementive_clause_date(ctx: Context, token: Token) -> TokenSpan | None:
     from .quantity import quantity_span
 
     clause = first_conjunct(ctx, token)
-    if not _is_supplementive(ctx, clause):
+    if not result_participle(ctx, clause, on_aux=True):
         return None
     if not any(c.dep_ == "dobj" and quantity_span(c, ctx.words) is not None for c in ctx.children(token)):
         return None  # no toll counted: "said on Monday, drawing laughs", an aside, not an event of its own
@@ -820,7 +809,7 @@ def supplementive_clause_date(ctx: Context, token: Token) -> TokenSpan | None:
     if found is None:
         # "was shattered by an explosion on April 19, killing 168": the date of the event noun
         # that the passive names as its agent, the event itself
-        agent = next((p for c in ctx.children(head) if c.dep_ == "agent" for p in ctx.children(c) if p.dep_ == "pobj"), None)
+        agent = next((p for p in _by_objects(ctx, head, deps=("agent",)) if p is not None), None)
         if agent is not None and agent.pos_ == "NOUN" and _is_event_noun(ctx, agent):
             found = OWN_DATE.first(ctx, agent)
     return found.value if found is not None else None

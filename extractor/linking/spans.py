@@ -341,13 +341,25 @@ def first_conjunct(ctx: Context, verb: Token) -> Token:
     return verb
 
 
-def result_participle(ctx: Context, verb: Token) -> bool:
-    """Whether ``verb`` is a present participle clause after its verb, with no subject,
-    subordinator or auxiliary of its own, that tells what that verb's event did ("a bomb
-    exploded in Kabul on Monday, killing 12"): it shares that verb's subject, place and date."""
+# What a present participle clause may not have of its own to be a result or supplementive
+# clause (``result_participle``): a subject, an expletive "there" ("there being no
+# survivors", a subject all the same), a subordinator or an auxiliary.
+_OWN_CLAUSE_DEPS = ("nsubj", "nsubjpass", "expl", "mark", "aux")
+
+
+def result_participle(ctx: Context, verb: Token, *, on_aux: bool = False) -> bool:
+    """Whether ``verb`` is a present participle clause after its verb, with no subject
+    (expletive "there" included), subordinator or auxiliary of its own, that tells what that
+    verb's event did or brought with it ("a bomb exploded in Kabul on Monday, killing 12"): a
+    supplementive clause (Quirk et al. 1985, 15.58-60), which shares that verb's subject,
+    place and date. The verb it hangs on is a lexical verb (``pos_`` "VERB"); with
+    ``on_aux`` also one the tagger calls an auxiliary, a main "be" or "have" ("the blast was
+    at 9 a.m., killing 3"): the date rule (``date.supplementive_clause_date``) takes that
+    verb's date, while the actor's climb (``actor._subject_verb``) stays on lexical verbs."""
     return (
-        verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.pos_ == "VERB" and verb.i > verb.head.i
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "aux") for c in ctx.children(verb))
+        verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i
+        and (verb.head.pos_ == "VERB" or (on_aux and verb.head.pos_ == "AUX"))
+        and not any(c.dep_ in _OWN_CLAUSE_DEPS for c in ctx.children(verb))
     )
 
 
