@@ -1,4 +1,4 @@
-"""Command line: ``python -m evaluation seeds|rams|geneva|wikievents|ucdp|notes|giveme5w1h|texts ...``.
+"""Command line: ``python -m evaluation seeds|compare|rams|geneva|wikievents|ucdp|notes|giveme5w1h|texts ...``.
 
 Prints the plain-text report, optionally writes the JSON report; exits 2 with the error
 message on bad input.
@@ -28,6 +28,17 @@ def _parser(prog: str = "python -m evaluation") -> argparse.ArgumentParser:
     seeds.add_argument("--json", type=Path, help="also write the JSON report here")
     seeds.add_argument("--html", type=Path, help="also write the report as one HTML page here (chart, tables, errors)")
     seeds.add_argument("--no-errors", action="store_true", help="leave the error listing out of the text report")
+    seeds.add_argument(
+        "--bootstrap", type=int, metavar="N", default=0,
+        help="also give 95%% intervals of micro and tuple F1 from N resamples of the documents (seed 0)",
+    )
+    compare = commands.add_parser(
+        "compare", help="the difference between two prediction files on one gold file, with a paired bootstrap interval over documents"
+    )
+    compare.add_argument("--gold", required=True, type=Path, help="gold JSON Lines")
+    compare.add_argument("--pred", required=True, type=Path, nargs=2, metavar=("A", "B"), help="the two prediction files: B is compared with A")
+    compare.add_argument("--bootstrap", type=int, metavar="N", default=2000, help="document resamples (default 2000, seed 0)")
+    compare.add_argument("--json", type=Path, help="also write the differences as JSON here")
     kinds = (
         ("rams", "score predictions on RAMS-form outside data"),
         ("geneva", "score predictions on GENEVA-form outside data"),
@@ -61,12 +72,33 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "python -m evaluation
             from .report import evaluate_files, format_report
 
             report = evaluate_files(args.gold, args.pred)
+            if args.bootstrap:
+                from .significance import interval
+
+                report["intervals"] = {
+                    f"{mode} {figure}": interval(report, mode=mode, figure=figure, samples=args.bootstrap)
+                    for mode in ("strict", "lenient") for figure in ("micro", "tuples")
+                }
             _write_json(report, args.json)
             if args.html is not None:
                 from .html import write_html
 
                 write_html(report, args.html, errors=not args.no_errors)
             sys.stdout.write(format_report(report, errors=not args.no_errors))
+        elif args.command == "compare":
+            from .report import evaluate_files
+            from .significance import format_difference, paired_difference
+
+            a, b = (evaluate_files(args.gold, pred) for pred in args.pred)
+            out = {
+                f"{mode} {figure}": paired_difference(a, b, mode=mode, figure=figure, samples=args.bootstrap)
+                for mode in ("strict", "lenient") for figure in ("micro", "tuples")
+            }
+            _write_json({"gold": str(args.gold), "a": str(args.pred[0]), "b": str(args.pred[1]), "differences": out}, args.json)
+            sys.stdout.write(
+                f"Gold: {args.gold}\nA: {args.pred[0]}\nB: {args.pred[1]}\nF1(B) - F1(A):\n"
+                + "".join(f"  {format_difference(name, r)}\n" for name, r in out.items())
+            )
         elif args.command == "texts":
             from .outside import write_texts
 

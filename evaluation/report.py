@@ -132,6 +132,10 @@ def format_report(report: dict[str, Any], *, errors: bool = True) -> str:
         if name == "micro":
             out.append("-" * 78)
         out.append(f"{name:<10} {_prf_cells(strict):<32} | {_prf_cells(lenient)}")
+    if report.get("intervals"):
+        from .significance import format_interval
+
+        out += [format_interval(name, r) for name, r in report["intervals"].items()]
     out += [
         f"pairs: strict {report['strict']['pairs']}, lenient {report['lenient']['pairs']}",
         "",

@@ -11,7 +11,7 @@ from typing import Sequence
 from .errors import ExtractorError
 
 OUTSIDE_KINDS = ("rams", "geneva", "wikievents", "ucdp", "notes", "giveme5w1h", "texts")
-EVALUATE_MODES = ("seeds", *OUTSIDE_KINDS)
+EVALUATE_MODES = ("seeds", "compare", *OUTSIDE_KINDS)
 
 
 def _count(option: str, *, per_cpu: bool = False):

@@ -301,11 +301,11 @@ def test_evaluate_help_shows_every_mode_under_the_right_name(capsys, argv):
     captured = capsys.readouterr()
     text = captured.out + captured.err
     assert "usage: extractor evaluate" in text and "python -m evaluation" not in text
-    for mode in ("seeds", "rams", "geneva", "wikievents", "ucdp", "giveme5w1h", "notes", "texts"):
+    for mode in ("seeds", "compare", "rams", "geneva", "wikievents", "ucdp", "giveme5w1h", "notes", "texts"):
         assert mode in text
 
 
-@pytest.mark.parametrize("argv", [["evaluate", "seeds", "--help"], ["evaluate", "rams", "--help"]])
+@pytest.mark.parametrize("argv", [["evaluate", "seeds", "--help"], ["evaluate", "rams", "--help"], ["evaluate", "compare", "--help"]])
 def test_evaluate_mode_help_names_the_command(capsys, argv):
     with pytest.raises(SystemExit):
         cli.main(argv)
