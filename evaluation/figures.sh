@@ -16,7 +16,7 @@ run() {  # run NAME INPUT [extra run options]
 }
 
 run seeds seeds
-"$BIN/extractor" evaluate --gold seeds/gold.jsonl --pred "$OUT/seeds.jsonl" --json "$OUT/seeds.score.json" > "$OUT/seeds.score.txt"
+"$BIN/extractor" evaluate --gold seeds/gold.jsonl --pred "$OUT/seeds.jsonl" --json "$OUT/seeds.score.json" --bootstrap 2000 > "$OUT/seeds.score.txt"
 
 for pair in rams:rams-dev geneva:geneva-val; do
     kind="${pair%%:*}" file="${pair##*:}"
@@ -37,35 +37,35 @@ run giveme5w1h "$OUT/giveme5w1h-input.jsonl"
 run ucdp "$DATA/ucdp-ukraine-dev.jsonl"
 "$BIN/extractor" evaluate ucdp --data "$DATA/ucdp-ukraine-dev.jsonl" --pred "$OUT/ucdp.jsonl" \
     --json "$OUT/ucdp.score.json" > "$OUT/ucdp.score.txt"
-head -n 13 "$OUT/seeds.score.txt"
+head -n 17 "$OUT/seeds.score.txt"
 sed -n '/^Main event/,/^document /p' "$OUT/seeds.score.txt"  # main-event and merge blocks of the seeds
 # the hand-labelled news dev gold (24 of the Giveme5W1H articles, evaluation/gold/README.md)
 "$BIN/python" -m evaluation.inputs "$DATA/giveme5w1h-dev.jsonl" --gold evaluation/gold/news-dev.jsonl > "$OUT/news-dev-input.jsonl"
 run news-dev "$OUT/news-dev-input.jsonl"
-"$BIN/extractor" evaluate --gold evaluation/gold/news-dev.jsonl --pred "$OUT/news-dev.jsonl" --json "$OUT/news-dev.score.json" > "$OUT/news-dev.score.txt"
-head -n 13 "$OUT/news-dev.score.txt"
+"$BIN/extractor" evaluate --gold evaluation/gold/news-dev.jsonl --pred "$OUT/news-dev.jsonl" --json "$OUT/news-dev.score.json" --bootstrap 2000 > "$OUT/news-dev.score.txt"
+head -n 17 "$OUT/news-dev.score.txt"
 # the second dev gold (12 more Giveme5W1H articles, labelled blind, scored blind once, then opened)
 "$BIN/python" -m evaluation.inputs "$DATA/giveme5w1h-dev.jsonl" --gold evaluation/gold/news-dev2.jsonl > "$OUT/news-dev2-input.jsonl"
 run news-dev2 "$OUT/news-dev2-input.jsonl"
-"$BIN/extractor" evaluate --gold evaluation/gold/news-dev2.jsonl --pred "$OUT/news-dev2.jsonl" --json "$OUT/news-dev2.score.json" > "$OUT/news-dev2.score.txt"
-head -n 13 "$OUT/news-dev2.score.txt"
+"$BIN/extractor" evaluate --gold evaluation/gold/news-dev2.jsonl --pred "$OUT/news-dev2.jsonl" --json "$OUT/news-dev2.score.json" --bootstrap 2000 > "$OUT/news-dev2.score.txt"
+head -n 17 "$OUT/news-dev2.score.txt"
 for f in "$OUT"/*-given.score.txt "$OUT"/*-found.score.txt "$OUT"/wikievents.score.txt "$OUT"/giveme5w1h.score.txt "$OUT"/ucdp.score.txt; do echo "== $f"; sed -n '4,40p' "$f"; done
 # the held-out news test gold (16 other Giveme5W1H articles; only its aggregate is read)
 "$BIN/python" -m evaluation.inputs "$DATA/giveme5w1h-dev.jsonl" --gold evaluation/gold/news-test.jsonl > "$OUT/news-test-input.jsonl"
 run news-test "$OUT/news-test-input.jsonl"
-"$BIN/extractor" evaluate --gold evaluation/gold/news-test.jsonl --pred "$OUT/news-test.jsonl" --json "$OUT/news-test.score.json" > "$OUT/news-test.score.txt"
-head -n 13 "$OUT/news-test.score.txt"
+"$BIN/extractor" evaluate --gold evaluation/gold/news-test.jsonl --pred "$OUT/news-test.jsonl" --json "$OUT/news-test.score.json" --bootstrap 2000 > "$OUT/news-test.score.txt"
+head -n 17 "$OUT/news-test.score.txt"
 # the second held-out news test gold (19 more Giveme5W1H articles, labelled blind in session 12; only its aggregate is read)
 "$BIN/python" -m evaluation.inputs "$DATA/giveme5w1h-dev.jsonl" --gold evaluation/gold/news-test2.jsonl > "$OUT/news-test2-input.jsonl"
 run news-test2 "$OUT/news-test2-input.jsonl"
-"$BIN/extractor" evaluate --gold evaluation/gold/news-test2.jsonl --pred "$OUT/news-test2.jsonl" --json "$OUT/news-test2.score.json" > "$OUT/news-test2.score.txt"
-head -n 13 "$OUT/news-test2.score.txt"
+"$BIN/extractor" evaluate --gold evaluation/gold/news-test2.jsonl --pred "$OUT/news-test2.jsonl" --json "$OUT/news-test2.score.json" --bootstrap 2000 > "$OUT/news-test2.score.txt"
+head -n 17 "$OUT/news-test2.score.txt"
 # the third dev gold (13 WikiEvents articles on attacks and crime, labelled blind in session 13) and the
 # third held-out test gold (7 other WikiEvents articles + the last Giveme5W1H article; only its aggregate is read)
 # and the fourth dev and held-out test golds (RAMS dev windows of halves A and B, labelled blind in session 14)
 for gold in news-dev3 news-test3 news-dev4 news-test4; do
     "$BIN/python" -m evaluation.inputs "$DATA/giveme5w1h-dev.jsonl" "$DATA/wikievents-dev.jsonl" "$DATA/rams-dev.jsonl" --gold "evaluation/gold/$gold.jsonl" > "$OUT/$gold-input.jsonl"
     run "$gold" "$OUT/$gold-input.jsonl"
-    "$BIN/extractor" evaluate --gold "evaluation/gold/$gold.jsonl" --pred "$OUT/$gold.jsonl" --json "$OUT/$gold.score.json" > "$OUT/$gold.score.txt"
-    head -n 13 "$OUT/$gold.score.txt"
+    "$BIN/extractor" evaluate --gold "evaluation/gold/$gold.jsonl" --pred "$OUT/$gold.jsonl" --json "$OUT/$gold.score.json" --bootstrap 2000 > "$OUT/$gold.score.txt"
+    head -n 17 "$OUT/$gold.score.txt"
 done
