@@ -129,6 +129,31 @@ def last_before(ends: "Sequence[int]", items: "Sequence[T]", i: int) -> "T | Non
     return items[k - 1] if k else None
 
 
+# The ``Doc`` that ``child_tokens`` last answered for, and its words' children by index.
+_children_memo: "tuple[Doc | None, dict[int, tuple[Token, ...]]]" = (None, {})
+
+
+def child_tokens(token: "Token") -> "tuple[Token, ...]":
+    """``tuple(token.children)``, kept per word of the ``Doc`` last asked about: the stages
+    ask of the same words again and again, and every ``token.children`` scans the word's
+    edges and builds new ``Token`` objects. A stage that asks it calls ``forget_children``
+    before and after its pass over a ``Doc``, so no parse is read from before a change."""
+    global _children_memo
+    doc, memo = _children_memo
+    if doc is not token.doc:
+        doc, memo = _children_memo = (token.doc, {})
+    found = memo.get(token.i)
+    if found is None:
+        found = memo[token.i] = tuple(token.children)
+    return found
+
+
+def forget_children() -> None:
+    """Drop what ``child_tokens`` keeps (and the ``Doc`` it holds)."""
+    global _children_memo
+    _children_memo = (None, {})
+
+
 class SentenceBounds:
     """``(token.sent.start, token.sent.end)`` of token ``i`` (call with ``i``), from the
     document's sentences read once, on the first call: ``token.sent`` scans for the

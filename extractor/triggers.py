@@ -19,7 +19,7 @@ from .lexicon import (
     wordnet_place_noun,
 )
 from .normalize.date import MONTH_NAMES
-from .syntax import PLACE_LABELS, comes_about, entity_span, occurrence_clause, occurrence_governor  # noqa: F401  (re-exported)
+from .syntax import PLACE_LABELS, child_tokens, comes_about, entity_span, forget_children, occurrence_clause, occurrence_governor  # noqa: F401  (re-exported)
 
 
 def _has_place(token: Token) -> bool:
@@ -29,11 +29,11 @@ def _has_place(token: Token) -> bool:
 def is_presence_passive(token: Token, lexicon: Lexicon) -> bool:
     """A passive of seeing or finding with a place ("troops were spotted in Kursk"): a
     presence ("be") event of its patient."""
-    if token.lemma_.lower() not in lexicon.presence_passives or not any(c.dep_ == "auxpass" for c in token.children):
+    if token.lemma_.lower() not in lexicon.presence_passives or not any(c.dep_ == "auxpass" for c in child_tokens(token)):
         return False
-    if any(c.dep_ == "agent" for c in token.children):
+    if any(c.dep_ == "agent" for c in child_tokens(token)):
         return False
-    return any(c.dep_ == "prep" and c.lower_ in lexicon.locative_preps and _has_place(c) for c in token.children)
+    return any(c.dep_ == "prep" and c.lower_ in lexicon.locative_preps and _has_place(c) for c in child_tokens(token))
 
 
 def _place_in_place(token: Token, lexicon: Lexicon) -> bool:
@@ -41,12 +41,12 @@ def _place_in_place(token: Token, lexicon: Lexicon) -> bool:
     Ohio", "the circuit is in Sao Paulo". It tells where a place lies (geography, a
     description), and places no forces or people (guide section 1: only a copula that places
     forces somewhere is an event)."""
-    subj = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in child_tokens(token) if c.dep_ == "nsubj"), None)
     if subj is None or subj.ent_type_ not in PLACE_LABELS:
         return False
     objects = [
-        p for c in token.children if c.dep_ == "prep" and c.lower_ in lexicon.locative_preps and _has_place(c)
-        for p in c.children if p.dep_ == "pobj"
+        p for c in child_tokens(token) if c.dep_ == "prep" and c.lower_ in lexicon.locative_preps and _has_place(c)
+        for p in child_tokens(c) if p.dep_ == "pobj"
     ]
     return bool(objects) and all(p.ent_type_ in PLACE_LABELS for p in objects)
 
@@ -73,21 +73,21 @@ _PEOPLE_CLASSES = frozenset({"person", "group"})
 
 def _of_object(token: Token) -> Token | None:
     """The object of the word's "of" phrase ("hundreds of prisoners": prisoners), or None."""
-    return next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"), None)
+    return next((p for c in child_tokens(token) if c.dep_ == "prep" and c.lower_ == "of" for p in child_tokens(c) if p.dep_ == "pobj"), None)
 
 
 def _counts_people(subj: Token) -> bool:
     """A subject that counts people: a bare number ("11 were in hospital"), or a number with
     a noun (or the "of" object of a collective number: "hundreds of prisoners") whose first
     WordNet sense is a person or a group."""
-    if subj.like_num or (subj.pos_ == "NUM" and not any(True for _ in subj.children)):
+    if subj.like_num or (subj.pos_ == "NUM" and not any(True for _ in child_tokens(subj))):
         return True
     noun = subj
     if subj.ent_type_ == "CARDINAL":  # "Hundreds of political prisoners": the "of" object
         noun = _of_object(subj)
         if noun is None:
             return False
-    elif not any(c.dep_ == "nummod" and c.like_num for c in subj.children):
+    elif not any(c.dep_ == "nummod" and c.like_num for c in child_tokens(subj)):
         return False
     senses = word_senses(noun.lemma_.lower(), "n")
     return senses is not None and senses.classes[0] in _PEOPLE_CLASSES
@@ -109,14 +109,14 @@ def is_locative_copula(token: Token, lexicon: Lexicon) -> bool:
     out ("the town is in Ohio")."""
     if token.lemma_ != "be" or token.dep_ in ("aux", "auxpass"):
         return False
-    if not any(c.dep_ in ("nsubj", "expl") for c in token.children):
+    if not any(c.dep_ in ("nsubj", "expl") for c in child_tokens(token)):
         return False
-    counted = any(c.dep_ == "nsubj" and _counts_people(c) for c in token.children)
+    counted = any(c.dep_ == "nsubj" and _counts_people(c) for c in child_tokens(token))
     return any(
         c.dep_ == "prep" and c.lower_ in lexicon.locative_preps and (
-            _has_place(c) or (counted and any(p.dep_ == "pobj" and _is_common_place(p, lexicon) for p in c.children))
+            _has_place(c) or (counted and any(p.dep_ == "pobj" and _is_common_place(p, lexicon) for p in child_tokens(c)))
         )
-        for c in token.children
+        for c in child_tokens(token)
     ) and copula_veto(token, lexicon) is None
 
 
@@ -128,15 +128,15 @@ def is_counted_existential(token: Token, lexicon: Lexicon) -> bool:
     of its own: a noun that does ("there were two attacks") is the event noun trigger itself."""
     if token.lemma_ != "be" or token.dep_ in ("aux", "auxpass"):
         return False
-    if not any(c.dep_ == "expl" and c.lower_ == "there" for c in token.children):
+    if not any(c.dep_ == "expl" and c.lower_ == "there" for c in child_tokens(token)):
         return False
-    for attr in token.children:
+    for attr in child_tokens(token):
         if attr.dep_ != "attr" or attr.pos_ != "NOUN":
             continue
         noun = attr
         if attr.ent_type_ == "CARDINAL":  # "thousands of such incidents": the "of" object
             noun = _of_object(attr)
-        elif not any(c.dep_ == "nummod" and c.like_num for c in attr.children):
+        elif not any(c.dep_ == "nummod" and c.like_num for c in child_tokens(attr)):
             continue
         if noun is None or noun.pos_ != "NOUN":
             continue
@@ -151,13 +151,13 @@ def _is_purpose_clause(token: Token, lexicon: Lexicon) -> bool:
     """An infinitive of purpose or motive ("to support Russia"), not an event of its own."""
     if token.dep_ not in ("advcl", "acl", "relcl", "xcomp"):
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in child_tokens(token)):
         return False
     head = token.head
     if token.dep_ == "xcomp":
         # complements of control, aspectual and attribution verbs are the event itself
         lemma = head.lemma_.lower()
-        passive = any(c.dep_ == "auxpass" for c in head.children)
+        passive = any(c.dep_ == "auxpass" for c in child_tokens(head))
         if lemma in lexicon.cognition and lemma not in lexicon.planning and lemma not in lexicon.raising and not passive:
             return True  # "struggles to sustain": an attitude, not an event
         # object control ("assisting Iran to construct", "compel Iraq to rid"): the object does
@@ -189,7 +189,7 @@ def is_conditional(token: Token, lexicon: Lexicon, index: "_DocIndex | None" = N
     (``index``: the ``Doc``'s lookups, which find the heads of such clauses once)."""
     if index is None:
         for tok in [token, *token.ancestors]:
-            if tok.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in tok.children):
+            if tok.dep_ in ("advcl", "ccomp") and any(c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks for c in child_tokens(tok)):
                 return True
         return False
     clauses = index.conditional_clauses(lexicon)
@@ -204,7 +204,7 @@ def is_hypothesis(token: Token, lexicon: Lexicon) -> bool:
     which are dependent questions ("asked if he would go")."""
     found = False
     for tok in [token, *token.ancestors]:
-        marks = [c.lower_ for c in tok.children if c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks]
+        marks = [c.lower_ for c in child_tokens(tok) if c.dep_ == "mark" and c.lower_ in lexicon.conditional_marks]
         if tok.dep_ not in ("advcl", "ccomp") or not marks:
             continue
         if tok.dep_ != "advcl" or not all(m in lexicon.hypothesis_marks for m in marks):
@@ -220,7 +220,7 @@ def _governors(token: Token, lexicon: Lexicon) -> list[Token]:
     while cur.dep_ in ("xcomp", "acl", "conj", "pcomp", "pobj") and cur.head.i != cur.i:
         if cur.dep_ == "acl" and (
             cur.head.lemma_.lower() not in lexicon.planning_nouns
-            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+            or not any(c.dep_ == "aux" and c.lower_ == "to" for c in child_tokens(cur))
         ):
             break  # "an agreement reached in June" describes the agreement; "agreement to send" plans
         cur = cur.head
@@ -242,14 +242,14 @@ def _negative_argument(verb: Token, lexicon: Lexicon) -> bool:
     makes the clause negative (Quirk et al. 1985, 10.58; seeds decision 32: "none were
     confirmed" is negated). Not "no fewer than 300 soldiers": there "no" grades a number."""
     words = lexicon.negative_quantifiers
-    for c in verb.children:
+    for c in child_tokens(verb):
         if c.dep_ not in _NEGATIVE_ARGUMENT_DEPS:
             continue
         if c.lower_ in words and c.pos_ in ("PRON", "NOUN", "DET"):
             return True
-        if any(d.dep_ == "nummod" for d in c.children):
+        if any(d.dep_ == "nummod" for d in child_tokens(c)):
             continue  # "no fewer than 300 soldiers", "no more than 20 trucks": a graded number
-        if any(d.dep_ == "det" and d.lower_ in words for d in c.children):
+        if any(d.dep_ == "det" and d.lower_ in words for d in child_tokens(c)):
             return True
     return False
 
@@ -281,7 +281,7 @@ def find_modality(token: Token, lexicon: Lexicon, index: "_DocIndex | None" = No
                 hedged = True
         if k > 0 and tok.pos_ in ("VERB", "AUX", "NOUN"):
             lemma = tok.lemma_.lower()
-            passive = any(c.dep_ == "auxpass" for c in tok.children)
+            passive = any(c.dep_ == "auxpass" for c in child_tokens(tok))
             if passive and lemma in lexicon.hedge_passives:
                 if lemma == "expect":
                     planned = True
@@ -558,7 +558,7 @@ def find_source(token: Token, *, lexicon: Lexicon, index: _DocIndex | None = Non
     for i in path:
         if not index.cites(i):
             continue
-        for c in doc[i].children:
+        for c in child_tokens(doc[i]):
             if c.lower_ == "according" or (c.dep_ == "prep" and c.lower_ == "per"):
                 for p in c.subtree:
                     if p.dep_ == "pobj":
@@ -568,24 +568,24 @@ def find_source(token: Token, *, lexicon: Lexicon, index: _DocIndex | None = Non
     dep = index.lists()[0]
     for prev, i in zip(path, path[1:]):
         if dep[prev] in _REPORTED_DEPS and index.is_reporting(i, lexicon):
-            for c in doc[i].children:
+            for c in child_tokens(doc[i]):
                 if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ not in ("PRON", "PUNCT"):
                     return _span_of(c)
                 if c.dep_ == "agent":
-                    for p in c.children:
+                    for p in child_tokens(c):
                         if p.dep_ == "pobj":
                             return _span_of(p)
     # a reporting verb whose clause follows the trigger's: "..., Lee noted."
     root = index.root(sent)
     if token.i < root and index.is_reporting(root, lexicon):
-        for c in doc[root].children:
+        for c in child_tokens(doc[root]):
             if c.dep_ == "nsubj" and c.pos_ not in ("PRON", "PUNCT"):
                 return _span_of(c)
     # a parenthetical report attached under the root: "X will send troops, a legislator reported"
     for tok in index.root_reports(sent, lexicon):
         if tok.i > token.i:
-            if not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
-                for c in tok.children:
+            if not any(c.dep_ in ("ccomp", "xcomp") for c in child_tokens(tok)):
+                for c in child_tokens(tok):
                     if c.dep_ == "nsubj" and c.pos_ not in ("PRON", "PUNCT"):
                         return _span_of(c)
     return None
@@ -615,14 +615,14 @@ def _is_possessed_event(token: Token, lexicon: Lexicon) -> bool:
     if not _possessable_event(token.lemma_.lower(), lexicon):
         return False
     named = ("PERSON", "GPE", "ORG", "NORP")
-    owner = any(c.dep_ == "poss" and (c.ent_type_ in named or _personal_possessive(c, lexicon)) for c in token.children) or any(
-        c.dep_ == "prep" and c.lower_ == "by" and any(p.dep_ == "pobj" and p.ent_type_ in named for p in c.children)
-        for c in token.children
+    owner = any(c.dep_ == "poss" and (c.ent_type_ in named or _personal_possessive(c, lexicon)) for c in child_tokens(token)) or any(
+        c.dep_ == "prep" and c.lower_ == "by" and any(p.dep_ == "pobj" and p.ent_type_ in named for p in child_tokens(c))
+        for c in child_tokens(token)
     )
     placed = any(
         c.dep_ == "prep" and c.lower_ in ("to", "into")
-        and (_has_place(c) or any(p.dep_ == "pobj" and p.lemma_.lower() in lexicon.general_places for p in c.children))
-        for c in token.children
+        and (_has_place(c) or any(p.dep_ == "pobj" and p.lemma_.lower() in lexicon.general_places for p in child_tokens(c)))
+        for c in child_tokens(token)
     )
     return owner and (placed or occurrence_clause(token) is not None)
 
@@ -675,10 +675,10 @@ def _directed_nominal(token: Token, lexicon: Lexicon) -> str | None:
     if verb is None:
         return None
     preps = lexicon.destination_preps | lexicon.origin_preps
-    for c in token.children:
+    for c in child_tokens(token):
         if c.dep_ == "prep" and c.lower_ in preps and _has_place(c):
             return verb
-        if c.dep_ == "advmod" and any(p.dep_ == "prep" and p.lower_ in preps and _has_place(p) for p in c.children):
+        if c.dep_ == "advmod" and any(p.dep_ == "prep" and p.lower_ in preps and _has_place(p) for p in child_tokens(c)):
             return verb  # "the transport back to Tajikistan": the phrase hangs on the adverb of direction
     return None
 
@@ -694,12 +694,12 @@ def _uncomplemented(token: Token, lemma: str, lexicon: Lexicon) -> bool:
         return False
     if lemma not in lexicon.aspectual and lemma not in lexicon.planning:
         return False
-    for c in token.children:
+    for c in child_tokens(token):
         if c.dep_ in ("xcomp", "ccomp", "csubj", "pcomp", "prt"):
             return False
         if c.dep_ == "dobj" and (lemma in lexicon.aspectual or event_verb_of_noun(c.lemma_.lower(), lexicon) is not None):
             return False  # "began the offensive": what begins is the event
-        if c.dep_ == "prep" and any(p.dep_ == "pcomp" for p in c.children):
+        if c.dep_ == "prep" and any(p.dep_ == "pcomp" for p in child_tokens(c)):
             return False  # "stopped from sending"
         if (
             c.dep_ == "nsubj" and c.pos_ == "NOUN" and lemma in lexicon.aspectual
@@ -724,7 +724,7 @@ def _placed_act(token: Token, lemma: str, lexicon: Lexicon) -> bool:
         return False  # "protests took place outside the embassy", "a rally was held in Lyon": the noun is the event
     preps = lexicon.static_preps | lexicon.locative_preps | lexicon.destination_preps
     placed = False
-    for c in token.children:
+    for c in child_tokens(token):
         if c.dep_ in ("xcomp", "ccomp", "csubj", "prt", "acomp", "attr", "oprd"):
             return False
         if c.dep_ == "dobj" and _supported_occurrence_verb(c.lemma_.lower(), lexicon) is not None:
@@ -732,7 +732,7 @@ def _placed_act(token: Token, lemma: str, lexicon: Lexicon) -> bool:
         if c.dep_ == "advmod" and (c.lower_ in lexicon.abroad or c.lower_ in lexicon.deictic_places):
             placed = True  # "got home", "use your dollars here": an adverb that names a place
         elif c.dep_ in ("prep", "advmod") and c.lower_ in preps:
-            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            pobj = next((p for p in child_tokens(c) if p.dep_ == "pobj"), None)
             if pobj is not None and (
                 pobj.ent_type_ in PLACE_LABELS or (not pobj.ent_type_ and wordnet_place_noun(pobj.lemma_.lower()))
                 or (not pobj.ent_type_ and pobj.pos_ == "NOUN" and _object_noun(pobj.lemma_.lower()))
@@ -751,9 +751,9 @@ def _handled_thing(token: Token, lemma: str, lexicon: Lexicon) -> bool:
     an event noun for theme ("made a decision", "took a tour": the noun is the event)."""
     if lemma not in lexicon.handling_verbs:
         return False
-    passive = any(c.dep_ == "auxpass" for c in token.children)
+    passive = any(c.dep_ == "auxpass" for c in child_tokens(token))
     handled = False
-    for c in token.children:
+    for c in child_tokens(token):
         if c.dep_ in ("xcomp", "ccomp", "csubj", "prt", "acomp", "attr", "oprd"):
             return False
         if c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass"):
@@ -790,9 +790,9 @@ def _object_noun(noun: str) -> bool:
 def _partitive_of_event(token: Token, lexicon: Lexicon) -> bool:
     """The noun's "of" object is an event noun ("carried out a series of attacks", "a spate
     of bombings"): that is the event, the head only counts it."""
-    for c in token.children:
+    for c in child_tokens(token):
         if c.dep_ == "prep" and c.lower_ == "of":
-            for p in c.children:
+            for p in child_tokens(c):
                 if p.dep_ == "pobj" and p.pos_ == "NOUN" and event_verb_of_noun(p.lemma_.lower(), lexicon) is not None:
                     return True
     return False
@@ -814,7 +814,7 @@ def _supported(token: Token, lexicon: Lexicon) -> bool:
     noun = token.lemma_.lower()
     for lemma in _verb_forms(token.head):
         if token.dep_ == "nsubj":
-            if lemma in lexicon.aspectual and not any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in token.head.children):
+            if lemma in lexicon.aspectual and not any(c.dep_ in ("xcomp", "ccomp", "dobj") for c in child_tokens(token.head)):
                 return True  # "the embargo began in 2014"
             continue
         if token.dep_ == "nsubjpass":
@@ -844,7 +844,7 @@ def _agentive_subject(verb: Token, lexicon: Lexicon) -> bool:
     """The verb's subject is someone: a named person, organization, country or group, a
     pronoun of a person (``personal`` with PERSON, ``first_second``), or a noun whose first
     WordNet sense is a person or group ("it", "they" may stand for a thing or event)."""
-    for c in verb.children:
+    for c in child_tokens(verb):
         if c.dep_ != "nsubj":
             continue
         if c.ent_type_ in _NAME_LABELS:
@@ -866,7 +866,7 @@ def causes_event_noun(verb: Token, lexicon: Lexicon) -> bool:
         return False
     return any(
         c.dep_ == "dobj" and c.pos_ == "NOUN" and _supported_occurrence_verb(c.lemma_.lower(), lexicon) is not None
-        for c in verb.children
+        for c in child_tokens(verb)
     )
 
 
@@ -881,14 +881,14 @@ def gives_event_noun(verb: Token, lexicon: Lexicon) -> bool:
     return any(
         c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower() in lexicon.giving
         and _supported_occurrence_verb(c.lemma_.lower(), lexicon) is not None
-        for c in verb.children
+        for c in child_tokens(verb)
     )
 
 
 def _light_phrase(verb: Token, lemma: str, lexicon: Lexicon) -> str | None:
     """The lexicon's light phrase the verb makes with its bare object noun ("take place", an
     occurrence-48.3 verb whose subject is the event), or None."""
-    for c in verb.children:
+    for c in child_tokens(verb):
         if c.dep_ == "dobj" and c.pos_ == "NOUN" and f"{lemma} {c.lemma_.lower()}" in lexicon.light:
             return f"{lemma} {c.lemma_.lower()}"
     return None
@@ -900,7 +900,7 @@ def _event_subject(verb: Token, lexicon: Lexicon) -> bool:
     return any(
         c.dep_ in ("nsubj", "nsubjpass") and (occurrence_governor(c, lexicon) or c).i == verb.i
         and _supported_occurrence_verb(c.lemma_.lower(), lexicon) is not None
-        for c in verb.children
+        for c in child_tokens(verb)
     )
 
 
@@ -933,7 +933,7 @@ def _multiword_verb(token: Token, lexicon: Lexicon) -> str | None:
     forms = _verb_forms(token)
     if not any(f in lexicon.light or f in lexicon.support for f in forms):
         return None
-    for c in token.children:
+    for c in child_tokens(token):
         if c.dep_ != "dobj" or c.pos_ != "NOUN":
             continue
         noun = c.lemma_.lower()
@@ -961,9 +961,9 @@ def _has_own_date(token: Token, lexicon: Lexicon) -> bool:
     length ("the 108-year wait") and a place phrase ("the game at Progressive Field") were
     tried too and left out: on the news dev gold they added more spurious tuples than they
     found."""
-    for c in token.children:
+    for c in child_tokens(token):
         if c.dep_ == "prep" and c.lower_ in lexicon.temporal_preps:
-            if any(p.dep_ == "pobj" and p.ent_type_ in _SETTING_TIMES for p in c.children):
+            if any(p.dep_ == "pobj" and p.ent_type_ in _SETTING_TIMES for p in child_tokens(c)):
                 return True
     for c in token.lefts:  # "Tuesday's speech"; "a Sunday night appearance": the day on the part of day
         if c.dep_ in _DATE_MODIFIER_DEPS and c.ent_type_ in _SETTING_TIMES:
@@ -1008,7 +1008,7 @@ def _is_predicate_noun(token: Token) -> bool:
     as in headlines ("Lady Gaga protests outside Trump Tower", "Trump lands in Washington")."""
     return (
         token.dep_ == "ROOT" and token.is_lower and not token.ent_type_  # not a name ("Donald Trump lands")
-        and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in child_tokens(token))
     )
 
 
@@ -1030,7 +1030,7 @@ def _reporting_circumstance(token: Token, lexicon: Lexicon) -> bool:
     with a subject or conjunction of its own ("as she spoke to reporters, police arrived")."""
     if token.dep_ != "advcl" or token.tag_ != "VBG" or verb_base(token) not in lexicon.speaking:
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children):
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in child_tokens(token)):
         return False
     return token.head.lemma_.lower() in lexicon.reporting
 
@@ -1042,13 +1042,13 @@ def _time_spent(token: Token, lexicon: Lexicon) -> bool:
     (WordNet's stative sense of "spend": pass time in a specific way), the complement is the
     event, as an aspectual verb's is. Without such a complement the verb stays ("the two
     families spent the afternoon together")."""
-    obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in child_tokens(token) if c.dep_ == "dobj"), None)
     if obj is None or obj.lemma_.lower() not in lexicon.time_nouns:
         return False
-    for c in token.children:
+    for c in child_tokens(token):
         if c.i < obj.i or c.dep_ not in ("xcomp", "advcl"):
             continue
-        if any(k.dep_ in ("nsubj", "nsubjpass", "mark") for k in c.children):
+        if any(k.dep_ in ("nsubj", "nsubjpass", "mark") for k in child_tokens(c)):
             continue  # "spent a week in Rome before she flew home": a clause of its own
         if c.dep_ == "xcomp" or c.pos_ == "VERB":
             return True  # an unmarked adverbial clause without a subject: a participle ("engaged in")
@@ -1060,11 +1060,11 @@ def _extraposed_it(token: Token, lexicon: Lexicon) -> bool:
     ("it hit home that the season was over", "it emerged that ..."): the verb says that a
     proposition came to light or became clear, no concrete action (guide rule 1); the clause's
     own event is found by itself."""
-    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in token.children):
+    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in child_tokens(token)):
         return False
     return any(
-        c.dep_ in ("ccomp", "csubj") and c.i > token.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        for c in token.children
+        c.dep_ in ("ccomp", "csubj") and c.i > token.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in child_tokens(c))
+        for c in child_tokens(token)
     )
 
 
@@ -1083,8 +1083,8 @@ def _content_clause(token: Token, lexicon: Lexicon) -> bool:
     event: its that-clause is the parser's misattachment ("before leaving Paris that he
     hoped ...")."""
     if not any(
-        c.dep_ == "ccomp" and c.i > token.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        for c in token.children
+        c.dep_ == "ccomp" and c.i > token.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in child_tokens(c))
+        for c in child_tokens(token)
     ):
         return False
     senses = word_senses(verb_base(token), "v")
@@ -1101,7 +1101,7 @@ def _aspect_of_thing(token: Token, lexicon: Lexicon) -> bool:
     lemma = verb_base(token)
     if lemma not in lexicon.aspectual or lemma in lexicon.intransitive:
         return False
-    for c in token.children:
+    for c in child_tokens(token):
         if c.dep_ == "nsubj" and c.pos_ == "NOUN" and not c.ent_type_:
             senses = word_senses(c.lemma_.lower(), "n")
             return senses is not None and senses.classes[0] not in AGENT_NOUN_CLASSES
@@ -1117,14 +1117,14 @@ def _lasting_state(token: Token, lexicon: Lexicon) -> bool:
     for two days in May", a closure of its own)."""
     if token.tag_ != "VBN":
         return False
-    children = list(token.children)
+    children = list(child_tokens(token))
     if not any(c.dep_ == "auxpass" for c in children) or any(c.dep_ == "agent" for c in children):
         return False
     if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children):
         return False
     for prep in children:
         if prep.dep_ == "prep" and prep.lower_ == "for":
-            if any(p.dep_ == "pobj" and p.lemma_.lower() in lexicon.time_nouns for p in prep.children):
+            if any(p.dep_ == "pobj" and p.lemma_.lower() in lexicon.time_nouns for p in child_tokens(prep)):
                 return True
     return False
 
@@ -1137,7 +1137,7 @@ def _judging_or_pleading(token: Token, lexicon: Lexicon) -> bool:
     plea of a court ("pleaded guilty in Paris"), a legal act."""
     if verb_base(token) not in lexicon.judging_pleading:
         return False
-    return not any(c.dep_ in ("acomp", "oprd") for c in token.children)
+    return not any(c.dep_ in ("acomp", "oprd") for c in child_tokens(token))
 
 
 def _judgment_object(token: Token, lexicon: Lexicon) -> bool:
@@ -1151,7 +1151,7 @@ def _judgment_object(token: Token, lexicon: Lexicon) -> bool:
     return any(
         c.dep_ == "dobj" and c.pos_ == "NOUN"
         and _noun_of_verbs(c, "communication", (lexicon.reporting, lexicon.judging_pleading))
-        for c in token.children
+        for c in child_tokens(token)
     )
 
 
@@ -1175,7 +1175,7 @@ def _cognition_object(token: Token, lexicon: Lexicon) -> bool:
     ``_judgment_object`` does for nouns of saying. Not for other nouns of the class, which
     name know-how, plans or kinds ("transferred enrichment techniques", "developed three
     types of bacteria": concrete acts, seen on GENEVA val)."""
-    objects = [c for c in token.children if c.dep_ == "dobj"] or _relative_gap(token)
+    objects = [c for c in child_tokens(token) if c.dep_ == "dobj"] or _relative_gap(token)
     return any(
         c.pos_ == "NOUN" and not c.ent_type_
         and _noun_of_verbs(c, "cognition", (lexicon.reporting, lexicon.cognition, lexicon.judging_pleading))
@@ -1198,7 +1198,7 @@ def _relative_gap(token: Token) -> list[Token]:
     """For a verb of an active relative clause with a subject of its own and no object, the
     noun the clause modifies, its object's gap ("the conclusion (that) he reached", "the
     speech she delivered"); else nothing."""
-    if token.dep_ == "relcl" and token.head.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in token.children):
+    if token.dep_ == "relcl" and token.head.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in child_tokens(token)):
         return [token.head]
     return []
 
@@ -1216,10 +1216,10 @@ def _communication_verb(token: Token, lexicon: Lexicon) -> bool:
     if lemma in lexicon.speaking and _several_subject(token):
         return False  # "Obama and Trump spoke in the Oval Office", "the two talked": a meeting
     if lemma in lexicon.discussing:
-        return not any(c.dep_ == "prt" for c in token.children)  # whatever is discussed is its topic
-    if any(c.dep_ == "oprd" for c in token.children):
+        return not any(c.dep_ == "prt" for c in child_tokens(token))  # whatever is discussed is its topic
+    if any(c.dep_ == "oprd" for c in child_tokens(token)):
         return True  # "called the explosion an attack": a naming, whatever the object (dev3 b D1)
-    for c in token.children:
+    for c in child_tokens(token):
         if c.dep_ == "prt":
             return False
         if c.dep_ == "dobj" and c.pos_ == "NOUN":
@@ -1233,10 +1233,10 @@ def _several_subject(token: Token) -> bool:
     """The verb's subject names more than one party: conjoined ("Obama and Trump"), plural
     ("the leaders", "they") or a number ("the two"). With a verb of conversing (Levin 37.5,
     37.6) those parties meet, as a meeting is an event."""
-    for c in token.children:
+    for c in child_tokens(token):
         if c.dep_ != "nsubj":
             continue
-        if any(k.dep_ == "conj" for k in c.children) or c.tag_ in ("NNS", "NNPS", "CD"):
+        if any(k.dep_ == "conj" for k in child_tokens(c)) or c.tag_ in ("NNS", "NNPS", "CD"):
             return True
         if c.lower_ in ("they", "we"):
             return True
@@ -1253,8 +1253,8 @@ def _message_object(token: Token, lexicon: Lexicon) -> bool:
     theme ("sent troops to Mali", "issued a ban")."""
     if verb_base(token) not in lexicon.message_verbs:
         return False
-    passive = any(c.dep_ == "auxpass" for c in token.children)
-    themes = [c for c in token.children if c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")] or _relative_gap(token)
+    passive = any(c.dep_ == "auxpass" for c in child_tokens(token))
+    themes = [c for c in child_tokens(token) if c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")] or _relative_gap(token)
     if token.dep_ == "acl" and token.tag_ == "VBN" and not themes and token.head.pos_ == "NOUN":
         themes = [token.head]  # "a letter sent last week": a reduced passive's subject
     return any(c.pos_ == "NOUN" and c.lemma_.lower() in lexicon.message_nouns for c in themes)
@@ -1287,9 +1287,9 @@ def _hortative(token: Token, lexicon: Lexicon) -> bool:
     hortatives and imperatives are not labelled)."""
     head = token.head
     if token.dep_ in ("ccomp", "xcomp") and head.lemma_.lower() == "let" and head.tag_ == "VB":
-        if any(c.dep_ == "nsubj" and c.lower_ in lexicon.hortative_subjects for c in token.children):
+        if any(c.dep_ == "nsubj" and c.lower_ in lexicon.hortative_subjects for c in child_tokens(token)):
             return True
-    children = list(token.children)
+    children = list(child_tokens(token))
     return any(c.dep_ == "nsubj" and c.lower_ == "you" for c in children) and any(
         c.dep_ == "aux" and c.lower_ in lexicon.exhorting_modals for c in children
     )
@@ -1300,15 +1300,15 @@ def _poll_noun(token: Token, lexicon: Lexicon) -> bool:
     through its compound modifier ("poll numbers")."""
     if token.lemma_.lower() in lexicon.poll_nouns:
         return True
-    return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in lexicon.poll_nouns for c in token.children)
+    return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in lexicon.poll_nouns for c in child_tokens(token))
 
 
 def _in_polls(token: Token, lexicon: Lexicon) -> bool:
     """The word has an "in" phrase whose object is a poll noun ("surged in the polls",
     "a drop in her ratings", "a slide in her poll numbers")."""
     return any(
-        c.dep_ == "prep" and c.lower_ == "in" and any(p.dep_ == "pobj" and _poll_noun(p, lexicon) for p in c.children)
-        for c in token.children
+        c.dep_ == "prep" and c.lower_ == "in" and any(p.dep_ == "pobj" and _poll_noun(p, lexicon) for p in child_tokens(c))
+        for c in child_tokens(token)
     )
 
 
@@ -1318,7 +1318,7 @@ def _poll_standing(token: Token, lexicon: Lexicon) -> bool:
     narrowed"), or it or its object's event
     noun moves "in the polls" ("surged in the polls", "suffered a drop in her ratings"):
     poll standings measure opinion (guide section 1; news-dev part b decision 10)."""
-    for c in token.children:
+    for c in child_tokens(token):
         if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and (
             _poll_noun(c, lexicon) or c.lemma_.lower() in lexicon.standing_nouns
         ):
@@ -1335,11 +1335,11 @@ def _social_media_act(token: Token, lexicon: Lexicon) -> bool:
     decision 2)."""
     platforms = (lexicon.social_platforms, lexicon.social_networks)
     # the parser hangs the "on" phrase on the verb or on its object ("shared photos on Facebook")
-    holders = [token] + [c for c in token.children if c.dep_ == "dobj"]
+    holders = [token] + [c for c in child_tokens(token) if c.dep_ == "dobj"]
     return any(
         c.dep_ == "prep" and c.lower_ == "on"
-        and any(p.dep_ == "pobj" and any(p.lower_ in w for w in platforms) for p in c.children)
-        for h in holders for c in h.children
+        and any(p.dep_ == "pobj" and any(p.lower_ in w for w in platforms) for p in child_tokens(c))
+        for h in holders for c in child_tokens(h)
     )
 
 
@@ -1356,7 +1356,7 @@ def _requested_act(token: Token, lexicon: Lexicon) -> bool:
     head = verb_base(token.head)
     if head in lexicon.requesting:
         return True
-    return head in lexicon.communicating and not any(c.dep_ == "auxpass" for c in token.head.children)
+    return head in lexicon.communicating and not any(c.dep_ == "auxpass" for c in child_tokens(token.head))
 
 
 def _communication_complement(token: Token, lexicon: Lexicon) -> bool:
@@ -1366,10 +1366,10 @@ def _communication_complement(token: Token, lexicon: Lexicon) -> bool:
     whether that message is given, an act of communication itself, no event (guide section
     1; news-dev3 b D1 "refused to comment"). Not for a verb that moves people, whose
     infinitive is a purpose ("flew to Paris to speak")."""
-    for c in token.children:
-        if c.dep_ == "xcomp" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+    for c in child_tokens(token):
+        if c.dep_ == "xcomp" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child_tokens(c)):
             lemma = verb_base(c)
-            if (lemma in lexicon.communicating or lemma in lexicon.reporting) and not any(k.dep_ == "prt" for k in c.children):
+            if (lemma in lexicon.communicating or lemma in lexicon.reporting) and not any(k.dep_ == "prt" for k in child_tokens(c)):
                 from .normalize.event_type import moves_people_or_goods
 
                 return not moves_people_or_goods(verb_base(token))
@@ -1383,14 +1383,14 @@ def _election_anchor(token: Token, lexicon: Lexicon) -> bool:
     votes were cast"): the election as a time anchor, which the gold does not label
     (news-dev part a decision D12); the clause still dates its governor."""
     if token.dep_ != "advcl" or not any(
-        c.dep_ == "mark" and c.lower_ in lexicon.temporal_preps for c in token.children
+        c.dep_ == "mark" and c.lower_ in lexicon.temporal_preps for c in child_tokens(token)
     ):
         return False
-    for c in token.children:
+    for c in child_tokens(token):
         if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and c.lemma_.lower() in lexicon.election_kinds:
             return True
         if c.dep_ == "prep" and c.lower_ == "to" and any(
-            p.dep_ == "pobj" and p.tag_ == "NNS" and p.lemma_.lower() in lexicon.poll_nouns for p in c.children
+            p.dep_ == "pobj" and p.tag_ == "NNS" and p.lemma_.lower() in lexicon.poll_nouns for p in child_tokens(c)
         ):
             return True
     return False
@@ -1405,7 +1405,7 @@ def _availability_passive(token: Token, lexicon: Lexicon) -> bool:
     time of its own."""
     if token.tag_ != "VBN" or verb_base(token) not in lexicon.giving:
         return False
-    children = list(token.children)
+    children = list(child_tokens(token))
     if any(c.dep_ in ("agent", "aux") for c in children):
         return False
     if any(t.ent_type_ in _SETTING_TIMES for t in token.subtree):
@@ -1442,7 +1442,7 @@ def _discussed_topic(token: Token, lexicon: Lexicon) -> bool:
         if node.tag_ == "VBG" and node.dep_ in ("xcomp", "ccomp", "dobj") and verb_base(head) in lexicon.discussing:
             return True  # "discussed raising taxes"
         if node.dep_ == "ccomp" and _talk_verb(head):
-            before = [c for c in node.children if c.i < node.i]
+            before = [c for c in child_tokens(node) if c.i < node.i]
             return any(c.tag_ in ("WRB", "WP") or c.lower_ == "whether" for c in before) and any(
                 c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in _FUTURE_MODALS for c in before
             )
@@ -1459,11 +1459,11 @@ def _judged_state(token: Token, lexicon: Lexicon) -> bool:
     "considered the road unsafe"): a judgment of a state, perception and cognition are not
     events (guide section 1; test part b T3). Not in the passive ("was found dead": the
     finding of a body, an event)."""
-    children = list(token.children)
+    children = list(child_tokens(token))
     if any(c.dep_ in ("auxpass", "prt") for c in children) or _talk_verb(token):
         return False  # "pleaded guilty": a plea, a verb of communication first; "set up": a phrasal verb
     if not any(
-        (c.dep_ == "ccomp" and (c.tag_ == "JJ" or (c.lemma_ == "be" and any(a.tag_ == "TO" for a in c.children))))
+        (c.dep_ == "ccomp" and (c.tag_ == "JJ" or (c.lemma_ == "be" and any(a.tag_ == "TO" for a in child_tokens(c)))))
         or (c.dep_ == "oprd" and c.tag_ == "JJ")
         for c in children
     ):
@@ -1479,7 +1479,7 @@ def _election_setting(token: Token, lexicon: Lexicon) -> bool:
     in the 2016 presidential election", "days before the vote"), which the gold does not
     label (news-dev part a decision D12). Not a counted plural ("by 290 votes to 228"): a tally,
     the quantity of another word's event."""
-    if token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in token.children):
+    if token.tag_ == "NNS" and any(c.dep_ == "nummod" for c in child_tokens(token)):
         return False
     return _setting_of_kind(token, lexicon.election_kinds)
 
@@ -1553,7 +1553,7 @@ def _false_claim(token: Token, lexicon: Lexicon) -> bool:
     troops were sent to Chad"): a content told as untrue, no event (test part a T6: the
     contents of false claims are not labelled)."""
     return any(
-        node.dep_ == "ccomp" and any(c.dep_ == "advmod" and c.lower_ in lexicon.falsity_adverbs for c in head.children)
+        node.dep_ == "ccomp" and any(c.dep_ == "advmod" and c.lower_ in lexicon.falsity_adverbs for c in child_tokens(head))
         for node, head in _content_path(token)
     )
 
@@ -1562,7 +1562,7 @@ def _past_tense(token: Token) -> bool:
     """The word is a past "be" or has a past auxiliary ("was set", "were going")."""
     if token.tag_ == "VBD" and token.lemma_ == "be":
         return True
-    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in token.children)
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in child_tokens(token))
 
 
 def _past_prospect(token: Token, lexicon: Lexicon) -> bool:
@@ -1578,7 +1578,7 @@ def _past_prospect(token: Token, lexicon: Lexicon) -> bool:
     if head.lower_ in prospective and head.tag_ in ("VBN", "VBG", "JJ") and _past_tense(head):
         return True
     return head.lemma_ == "be" and head.tag_ == "VBD" and any(
-        c.dep_ in ("acomp", "attr") and c.lower_ in prospective for c in head.children
+        c.dep_ in ("acomp", "attr") and c.lower_ in prospective for c in child_tokens(head)
     )
 
 
@@ -1590,7 +1590,7 @@ def _availability_participle(token: Token, lexicon: Lexicon) -> bool:
     Not "weapons sold to Iran" (a transfer to a recipient) nor "aid given in May"."""
     if token.dep_ != "acl" or token.tag_ != "VBN" or verb_base(token) not in lexicon.giving:
         return False
-    for c in token.children:
+    for c in child_tokens(token):
         if c.dep_ in ("agent", "dative") or (c.dep_ == "prep" and c.lower_ == "to"):
             return False
     return not any(t.ent_type_ in _SETTING_TIMES for t in token.subtree)
@@ -1603,7 +1603,7 @@ def _media_occasion(token: Token, lexicon: Lexicon) -> bool:
     (guide section 1; project decision of 2026-12-03, "Revision 2026-12-03" of the gold
     README: press conferences removed). A meeting with no such modifier stays an event."""
     media = lexicon.sector_media
-    return any(c.dep_ == "compound" and c.lemma_.lower() in media for c in token.children)
+    return any(c.dep_ == "compound" and c.lemma_.lower() in media for c in child_tokens(token))
 
 
 # The vetoes of a clause whose content is not asserted (an exhortation, an act asked for or
@@ -1713,7 +1713,14 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
     (``lexicon=None``: the shipped lexicon). With ``head`` (a ``trigger_head.TriggerHead``),
     the words the rules did not take but the head scores at or above its threshold are
     triggers too, with ``rule="trigger_head"`` (``head_triggers``)."""
-    lexicon = lexicon or default_lexicon()
+    forget_children()  # the words' children are read afresh for this pass (``child_tokens``)
+    try:
+        return _find_triggers(doc, lexicon or default_lexicon(), head)
+    finally:
+        forget_children()
+
+
+def _find_triggers(doc: Doc, lexicon: Lexicon, head) -> list[Trigger]:
     index = _DocIndex(doc)
     triggers: list[Trigger] = []
     # no trigger of any kind among the words of other classes: only these are looked at
@@ -1736,7 +1743,7 @@ def find_triggers(doc: Doc, *, lexicon: Lexicon | None = None, head=None) -> lis
                 continue
             if _no_verb(token, lemma, phrasal, lexicon):
                 continue  # "all the way downstate": WordNet has no such verb
-            if lemma in lexicon.mapping("implicative") and any(c.dep_ == "xcomp" for c in token.children):
+            if lemma in lexicon.mapping("implicative") and any(c.dep_ == "xcomp" for c in child_tokens(token)):
                 continue  # "managed to leave", "failed to pay": the complement is the event
             multiword = None if particle else _multiword_verb(token, lexicon)
             if multiword is not None:

@@ -31,7 +31,7 @@ from spacy.tokens import Token
 
 from ..contracts import TokenSpan, Trigger
 from ..lexicon import AGENT_NOUN_CLASSES, is_agent_noun, names_happening, verb_forms, word_senses
-from ..syntax import comes_about
+from ..syntax import child_tokens, comes_about
 from .rules import Context, Found, RuleTable, attempt, names_of
 from .spans import (
     ACTOR_LABELS, _is_agentive, coordinated_phrase, _is_motion, _is_non_event_verb, _is_relative, content_head, is_age, noun_phrase,
@@ -153,7 +153,7 @@ def accused(ctx: Context, trig: Trigger, token: Token) -> Token | None:
     verb = token.head.head
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.words.accusing:
         return None
-    who = _patient(verb) or next((c for c in verb.children if c.dep_ == "dobj" and c.i < token.i), None)
+    who = _patient(verb) or next((c for c in child_tokens(verb) if c.dep_ == "dobj" and c.i < token.i), None)
     if who is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         who = verb.head
     return who
@@ -328,12 +328,12 @@ def low_agent(ctx: Context, verb: Token, came_from: Token | None) -> tuple[Token
     """The "by" phrase of a passive that the parser hung on the object of the verb's own
     prepositional phrase, when it names people or a body that can act: "the villagers were
     shot in their home by special forces" ("by" on "home")."""
-    if not _is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+    if not _is_passive(verb) or any(c.dep_ == "agent" for c in child_tokens(verb)):
         return None
-    for prep in verb.children:
+    for prep in child_tokens(verb):
         if prep.dep_ != "prep" or prep.lower_ == "by" or prep.i < verb.i:
             continue
-        for pobj in prep.children:
+        for pobj in child_tokens(prep):
             if pobj.dep_ != "pobj":
                 continue
             agent = _agentive_by_object(ctx, pobj)
@@ -413,9 +413,9 @@ def _object_before(verb: Token) -> Token | None:
     clause of the verb whose object it modifies ("did not soothe supporters gathered outside
     the centre": ``ccomp`` "gathered" right after the object "supporters"), a clause with no
     subject, mark or auxiliary of its own."""
-    if verb.dep_ != "ccomp" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "mark", "aux", "auxpass") for c in verb.children):
+    if verb.dep_ != "ccomp" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "mark", "aux", "auxpass") for c in child_tokens(verb)):
         return None
-    obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    obj = next((c for c in child_tokens(verb.head) if c.dep_ == "dobj"), None)
     return obj if obj is not None and obj.right_edge.i + 1 == verb.i and obj.pos_ in ("NOUN", "PROPN") else None
 
 
@@ -512,22 +512,22 @@ def _clause_subject(ctx: Context, verb: Token) -> Token | None:
         subjects = before[-1:] or subjects
     if not subjects:
         # "X has ... conducted": the parser can hang the subject on the auxiliary
-        subjects = [s for a in ctx.children(verb) if a.dep_ == "aux" for s in a.children if s.dep_ == "nsubj"]
+        subjects = [s for a in ctx.children(verb) if a.dep_ == "aux" for s in child_tokens(a) if s.dep_ == "nsubj"]
     return subjects[0] if subjects else None
 
 
 def _patient(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return next((c for c in child_tokens(verb) if c.dep_ == "nsubjpass"), None)
 
 
 def _is_passive(verb: Token) -> bool:
     """Whether a verb is in the passive voice."""
-    return any(c.dep_ == "auxpass" for c in verb.children)
+    return any(c.dep_ == "auxpass" for c in child_tokens(verb))
 
 
 def _is_passive_like(verb: Token) -> bool:
     """Whether a verb is a passive or a bare past participle ("killed and 20 injured")."""
-    return _is_passive(verb) or (verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+    return _is_passive(verb) or (verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in child_tokens(verb)))
 
 
 def _takes_no_object(ctx: Context, verb: Token, subj: Token) -> bool:
@@ -631,7 +631,7 @@ def _prep_controller(ctx: Context, verb: Token, complement: Token) -> Token | No
     preps = ctx.words.prep_object_control.get(verb.lemma_.lower(), ())
     for c in ctx.children(verb):
         if c.dep_ == "prep" and c.lower_ in preps and c.i < complement.i:
-            return next((p for p in c.children if p.dep_ == "pobj"), None)
+            return next((p for p in child_tokens(c) if p.dep_ == "pobj"), None)
     return None
 
 
@@ -642,9 +642,9 @@ def assisting_agent(ctx: Context, token: Token) -> Token | None:
     """The helper of an agentless passive: "rebuilt with the assistance of North Korean engineers"."""
     for c in ctx.children(token):
         if c.dep_ == "prep" and c.lower_ == "with":
-            for p in c.children:
+            for p in child_tokens(c):
                 if p.dep_ == "pobj" and p.lemma_.lower() in ctx.words.help_nouns:
-                    for of in p.children:
+                    for of in child_tokens(p):
                         if of.dep_ == "prep" and of.lower_ == "of":
                             return next((o for o in ctx.children(of) if o.dep_ == "pobj"), None)
     return None
@@ -698,7 +698,7 @@ def between_party(ctx: Context, token: Token) -> TokenSpan | None:
     (``coordinated_phrase``): "an agreement reached between Kim and Putin"."""
     for c in ctx.children(token):
         if c.dep_ == "prep" and c.lower_ == "between":
-            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            pobj = next((p for p in child_tokens(c) if p.dep_ == "pobj"), None)
             if pobj is not None and pobj.ent_type_ in ACTOR_LABELS:
                 return coordinated_phrase(pobj, noun_phrase(pobj, numbers=False), ctx.words)
     return None

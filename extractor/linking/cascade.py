@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from ..contracts import Arguments, Linker, Trigger
 from ..lexicon import Lexicon, default_lexicon
+from ..syntax import forget_children
 from .actor import ACTOR_RULES, link_actor
 from .date import DATE, OWN_DATE
 from .location import LOCATION, PHRASE_PLACE, exclude_location
@@ -43,7 +44,11 @@ def link_arguments(
     nor an agentless verdict, which tuple building leaves out (``build.build_tuples``), gets
     no quantity, location or date: they are not looked for."""
     ctx = Context.of(doc, triggers, lexicon or default_lexicon())
-    return [_link(ctx, trig, admitted_only) for trig in triggers]
+    forget_children()  # the words' children are read afresh for this pass (``child_tokens``)
+    try:
+        return [_link(ctx, trig, admitted_only) for trig in triggers]
+    finally:
+        forget_children()
 
 
 def _link(ctx: Context, trig: Trigger, admitted_only: bool = False) -> Arguments:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from ..contracts import RELATIVE_DATE_RULES, TokenSpan
 from ..normalize.date import MONTH_NAMES
 from ..lexicon import EVENT_NOUN_CLASSES, NOUN_EVENT_SHARE, SPEECH_ACT_CLASSES, act_kinds, occurrence_verb_of_noun, verb_forms, word_senses
-from ..syntax import occurrence_clause
+from ..syntax import child_tokens, occurrence_clause
 from .actor import _by_objects
 from .rules import Context, Found, RuleTable, Words, attempt
 from .spans import (
@@ -68,10 +68,10 @@ def _date_extent(token: Token, words: Words, *, times: bool = False, years: bool
         if clock is not None:
             return clock.i, token.i + 1
     if times and token.lemma_.lower() in words.day_parts and (
-        any(c.dep_ in ("det", "poss") for c in token.children) or token.head.lower_ == "at"
+        any(c.dep_ in ("det", "poss") for c in child_tokens(token)) or token.head.lower_ == "at"
     ):
         return token.left_edge.i, token.i + 1  # "in the afternoon", "this morning"
-    if years and _is_year_number(token) and not any(c.dep_ in ("nummod", "amod", "compound") for c in token.children):
+    if years and _is_year_number(token) and not any(c.dep_ in ("nummod", "amod", "compound") for c in child_tokens(token)):
         return token.i, token.i + 1
     return None
 
@@ -233,7 +233,7 @@ def _time_complement_end(noun: Token, end: int, words: Words) -> int:
     phrase_head = noun.head.head if noun.dep_ == "pobj" else noun.head
     if c.dep_ != "prep" or c.lower_ not in ("before", "after") or c.head.i not in (noun.i, phrase_head.i):
         return end
-    obj = next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+    obj = next((p for p in child_tokens(c) if p.dep_ in ("pobj", "pcomp")), None)
     if obj is None:
         return end
     # a gerund's clause whole; a noun's phrase without the phrases the parser may hang on it
@@ -288,7 +288,7 @@ def _is_time_taken(prep: Token, span: TokenSpan, words: Words) -> bool:
     verb = prep.head
     if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBD", "VBN"):
         return False
-    if any(a.dep_ == "aux" and a.tag_ == "MD" for a in verb.children):
+    if any(a.dep_ == "aux" and a.tag_ == "MD" for a in child_tokens(verb)):
         return False  # "would finish in two hours"
     tokens = prep.doc[span[0] : span[1]]
     if not len(tokens) or tokens[-1].lemma_.lower() not in words.time_nouns or tokens[-1].tag_ != "NNS":
@@ -355,7 +355,7 @@ def _temporal_object(ctx: Context, c: Token) -> Token | None:
     pobj = next((p for p in kids if p.dep_ == "pobj"), None)
     if pobj is None:
         inner = next((p for p in kids if p.dep_ == "prep"), None)
-        pobj = next((p for p in inner.children if p.dep_ == "pobj"), None) if inner is not None else None
+        pobj = next((p for p in child_tokens(inner) if p.dep_ == "pobj"), None) if inner is not None else None
     return pobj
 
 
@@ -387,7 +387,7 @@ def _is_bare_month_argument(c: Token) -> bool:
         c.dep_ in ("nsubj", "dobj")
         and c.text[:1].isupper()
         and c.lower_ in MONTH_NAMES
-        and not any(True for _ in c.children)
+        and not any(True for _ in child_tokens(c))
     )
 
 
@@ -499,7 +499,7 @@ def _as_written(doc: Doc, span: TokenSpan) -> TokenSpan:
 def time_before_event(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
     """A time relative to another event: "a month before the mobilization"."""
     if c.dep_ == "prep" and c.lower_ in ("before", "after") and any(
-        n.dep_ == "npadvmod" and n.ent_type_ == "DATE" for n in c.children
+        n.dep_ == "npadvmod" and n.ent_type_ == "DATE" for n in child_tokens(c)
     ):
         return _trim(c.doc, c.left_edge.i, c.right_edge.i + 1)
     return None
@@ -520,7 +520,7 @@ def since_clause(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
 @DEPENDENT_DATE.rule
 def since_then(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
     """"since then", "until now": resolved later from the last date before it."""
-    if c.dep_ == "prep" and c.lower_ in ("since", "until", "till") and any(p.lower_ in ("then", "now") for p in c.children):
+    if c.dep_ == "prep" and c.lower_ in ("since", "until", "till") and any(p.lower_ in ("then", "now") for p in child_tokens(c)):
         return c.i, c.right_edge.i + 1
     return None
 
@@ -549,7 +549,7 @@ DATED_DEPS = frozenset(
 def _is_causal_since(clause: Token) -> bool:
     """"since he is a vicar", "since they will have passed": a reason, not a starting time
     (a present-tense or modal clause; "since the war began" is past)."""
-    return clause.tag_ in ("VBZ", "VBP") or any(a.dep_ == "aux" and a.tag_ == "MD" for a in clause.children)
+    return clause.tag_ in ("VBZ", "VBP") or any(a.dep_ == "aux" and a.tag_ == "MD" for a in child_tokens(clause))
 
 
 def _date_holders(ctx: Context, token: Token) -> list[Token]:
@@ -603,9 +603,9 @@ def _stray_dependents(token: Token) -> list[Token]:
         right = token.right_edge.i
         comma = next((t.i for t in doc[right + 1 : head.i] if t.text == ","), None)
         if comma is not None:
-            return [c for c in head.children if right < c.i < comma]
+            return [c for c in child_tokens(head) if right < c.i < comma]
     if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "NOUN" and token.i < head.i:
-        return [c for c in head.children if token.right_edge.i < c.i < head.i and c.dep_ in ("npadvmod", "tmod")]
+        return [c for c in child_tokens(head) if token.right_edge.i < c.i < head.i and c.dep_ in ("npadvmod", "tmod")]
     return []
 
 
@@ -677,9 +677,9 @@ def elapsed_since(ctx: Context, token: Token) -> TokenSpan | None:
     """"A week has passed since X signed": the span up to "since" dates the event it introduces."""
     if token.dep_ != "advcl" or token.head.lemma_.lower() not in ("pass", "elapse", "go"):
         return None
-    mark = next((m for m in token.children if m.dep_ == "mark" and m.lower_ == "since"), None)
+    mark = next((m for m in child_tokens(token) if m.dep_ == "mark" and m.lower_ == "since"), None)
     subj = next(
-        (c for c in token.head.children if c.dep_ == "nsubj" and (c.ent_type_ == "DATE" or c.lemma_.lower() in ctx.words.time_nouns)),
+        (c for c in child_tokens(token.head) if c.dep_ == "nsubj" and (c.ent_type_ == "DATE" or c.lemma_.lower() in ctx.words.time_nouns)),
         None,
     )
     if mark is None or subj is None:
@@ -822,10 +822,10 @@ def _anchor_object(ctx: Context, c: Token) -> Token | None:
     if c.dep_ == "prep" and word in ctx.words.event_time_preps:
         inner = c
     else:
-        inner = next((p for p in c.children if p.dep_ == "prep" and f"{word} {p.lower_}" in ctx.words.event_time_preps), None)
+        inner = next((p for p in child_tokens(c) if p.dep_ == "prep" and f"{word} {p.lower_}" in ctx.words.event_time_preps), None)
         if inner is None or c.dep_ not in ("advmod", "prep", "amod"):
             return None
-    return next((p for p in inner.children if p.dep_ == "pobj"), None)
+    return next((p for p in child_tokens(inner) if p.dep_ == "pobj"), None)
 
 
 # The dependency labels (string ids) of the words ``_anchor_object`` finds an object for
@@ -894,7 +894,7 @@ def _anchor_path_clear(t: Token, token: Token) -> bool:
     if token not in path:
         return False
     for a in path[: path.index(token)]:
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in child_tokens(a)):
             return False
         if a.pos_ in ("VERB", "AUX") and not (a.dep_ == "acl" and a.tag_ in ("VBG", "VBN")):
             return False

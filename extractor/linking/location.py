@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ..contracts import TokenSpan
 from ..lexicon import act_kinds, event_verb_of_noun, word_senses, wordnet_place_noun
-from ..syntax import PLACE_LABELS, occurrence_clause
+from ..syntax import child_tokens, PLACE_LABELS, occurrence_clause
 from .rules import Context, Found, RuleTable, Words
 from .spans import (
     _clause_path_clear, _entity, _has_named_modifier, _is_agentive, _is_era_mention, _is_motion, _purpose_clauses,
@@ -30,7 +30,7 @@ def _is_abstract_sense(noun: Token, words: Words) -> bool:
         return False
     for c in noun.rights:
         if c.dep_ == "prep" and c.lower_ in ("of", "as"):
-            inner = next((p for p in c.children if p.dep_ == "pobj"), None)
+            inner = next((p for p in child_tokens(c) if p.dep_ == "pobj"), None)
             if inner is not None and inner.ent_type_ not in PLACE_LABELS:
                 lemma = inner.lemma_.lower()
                 if lemma not in words.general_places and lemma not in words.place_nouns:
@@ -59,7 +59,7 @@ def _spatial_object(noun: Token, words: Words) -> Token | None:
     if noun.pos_ != "NOUN" or noun.ent_type_ or noun.lemma_.lower() not in words.spatial_prep_nouns:
         return None
     of = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+    return next((p for p in child_tokens(of) if p.dep_ == "pobj"), None) if of is not None else None
 
 
 def _is_bare_spatial(noun: Token, words: Words) -> bool:
@@ -186,9 +186,9 @@ def _place_span(pobj: Token, words: Words) -> TokenSpan | None:
     if has_entity and pobj.pos_ in ("NOUN", "PROPN") and lemma not in words.complex_prep_nouns:
         # not the noun of a complex preposition: "fought on behalf of Russia"
         # "the restoration of Kursk", "parts of Donetsk": the place the "of" object names
-        for c in pobj.children:
+        for c in child_tokens(pobj):
             if c.dep_ == "prep" and c.lower_ == "of":
-                inner = next((p for p in c.children if p.dep_ == "pobj"), None)
+                inner = next((p for p in child_tokens(c) if p.dep_ == "pobj"), None)
                 if inner is not None and inner.ent_type_ in PLACE_LABELS:
                     return _entity(inner)
     return None
@@ -210,7 +210,7 @@ def _is_party_phrase(prep: Token, words: Words) -> bool:
     if head.dep_ == "dobj" and head.head.pos_ == "VERB":
         head = head.head  # "receiving assistance from Russia": the parser hangs "from" on the object
     if prep.lower_ == "from" and head.lemma_.lower() in words.getting:
-        pobj = next((p for p in prep.children if p.dep_ in ("pobj", "pcomp", "advmod")), None)
+        pobj = next((p for p in child_tokens(prep) if p.dep_ in ("pobj", "pcomp", "advmod")), None)
         return pobj is None or pobj.lower_ not in words.abroad
     return False
 
@@ -244,9 +244,9 @@ def _place_holders(token: Token) -> list[Token]:
     """The trigger and the words whose prepositional phrases also place it: its object and
     patient, an event noun's "of" object ("the deployment of forces to Ukraine"), the verb it
     completes or shares a subject with, the noun of its relative clause, its occurrence clause."""
-    holders = [token] + [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    holders = [token] + [c for c in child_tokens(token) if c.dep_ in ("dobj", "nsubjpass")]
     if token.pos_ == "NOUN":
-        holders += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        holders += [p for c in child_tokens(token) if c.dep_ == "prep" and c.lower_ == "of" for p in child_tokens(c) if p.dep_ == "pobj"]
     if token.dep_ == "xcomp" or (token.dep_ == "conj" and token.head.pos_ == "VERB"):
         holders.append(token.head)
     if token.dep_ == "relcl" and token.head.pos_ in ("NOUN", "PROPN"):
@@ -431,7 +431,7 @@ def motion_destination(ctx: Context, token: Token, places: dict[str, TokenSpan])
     objects = [c for c in kids if c.dep_ == "dobj"]
     for c in [*kids, *(g for o in objects for g in ctx.children(o))]:
         if c.dep_ in ("prep", "dative") and c.lower_ in words.destination_preps and not _is_party_phrase(c, words):
-            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            pobj = next((p for p in child_tokens(c) if p.dep_ == "pobj"), None)
             if (
                 pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and not _is_party(pobj, words)
                 and not _names_person(pobj) and pobj.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT")
@@ -685,7 +685,7 @@ def object_place_modifier(ctx: Context, token: Token, actor: TokenSpan | None) -
             if m.dep_ == "compound" and m.ent_type_ in PLACE_LABELS:
                 return _entity(m)
             if m.dep_ == "amod" and m.tag_ == "VBN":
-                place = next((g for g in m.children if g.dep_ in ("npadvmod", "compound") and g.ent_type_ in PLACE_LABELS), None)
+                place = next((g for g in child_tokens(m) if g.dep_ in ("npadvmod", "compound") and g.ent_type_ in PLACE_LABELS), None)
                 if place is not None:
                     return _entity(place)
     return None
@@ -934,7 +934,7 @@ def _clause_head(token: Token) -> Token:
 def _is_condition(token: Token, words) -> bool:
     """Whether the word heads an adverbial clause with a conditional mark
     (``conditional_marks``: "if", "unless", "whether")."""
-    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.conditional_marks for c in token.children)
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.conditional_marks for c in child_tokens(token))
 
 
 def _governing_clauses(token: Token, words: Words) -> list[Token]:

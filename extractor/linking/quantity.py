@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from ..contracts import TokenSpan, Trigger
 from ..lexicon import word_senses
+from ..syntax import child_tokens
 from .actor import ActorLink
 from .rules import Context, RuleTable, Words, shipped_words
 from .spans import QUANTITY_LABELS, _entity, _is_number, _trim, noun_phrase
@@ -49,7 +50,7 @@ def _is_label_number(num: Token, head: Token) -> bool:
     proper name joined to it ("Formula One drivers", "Apollo 11"), which a count never takes."""
     if num.i > head.i and num.dep_ == "nummod":
         return True
-    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < num.i for c in num.children)
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < num.i for c in child_tokens(num))
 
 
 def _is_definite_people(num: Token, head: Token, words: Words) -> bool:
@@ -63,9 +64,9 @@ def _is_definite_people(num: Token, head: Token, words: Words) -> bool:
     men were shot"): what the event did to them is counted."""
     if num.dep_ != "nummod" or num.head.i != head.i or head.tag_ != "NNS" or num.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
         return False
-    if not any((c.dep_ == "det" and c.lower_ in words.definite_determiners) or c.dep_ == "poss" for c in head.children):
+    if not any((c.dep_ == "det" and c.lower_ in words.definite_determiners) or c.dep_ == "poss" for c in child_tokens(head)):
         return False
-    if head.dep_ == "nsubjpass" or any(c.dep_ == "acl" and c.tag_ == "VBN" for c in head.children):
+    if head.dep_ == "nsubjpass" or any(c.dep_ == "acl" and c.tag_ == "VBN" for c in child_tokens(head)):
         return False  # "the six soldiers killed in the attack", "the two men were shot": a toll, what the event did
     senses = word_senses(head.lemma_.lower(), "n")
     return senses is not None and senses.classes[0] == "person"
@@ -77,7 +78,7 @@ def _is_substitute_one(num: Token) -> bool:
     one"); the numeral "one" takes none ("one was arrested", "one of the 67 supervisors")."""
     if num.lower_ not in ("one", "ones"):
         return False
-    return any(c.dep_ in ("det", "amod") for c in num.children)
+    return any(c.dep_ in ("det", "amod") for c in child_tokens(num))
 
 
 def _is_bare_magnitude(token: Token, words: Words) -> bool:
@@ -87,7 +88,7 @@ def _is_bare_magnitude(token: Token, words: Words) -> bool:
     scores", "test scores", "scores of the exam": the marks of something, no count)."""
     if token.pos_ != "NOUN" or token.lower_ not in words.magnitude_plurals or token.ent_type_:
         return False
-    if any(c.i < token.i and c.dep_ not in ("advmod", "quantmod") for c in token.children):
+    if any(c.i < token.i and c.dep_ not in ("advmod", "quantmod") for c in child_tokens(token)):
         return False
     doc = token.doc
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -98,7 +99,7 @@ def _is_bare_magnitude(token: Token, words: Words) -> bool:
     if after.lower_ != "of" or after.head.i != token.i:
         return False
     # "scores of civilians"; not a definite whole ("scores of the exam": the exam's scores)
-    pobj = next((p for p in after.children if p.dep_ == "pobj"), None)
+    pobj = next((p for p in child_tokens(after) if p.dep_ == "pobj"), None)
     return pobj is not None and not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in pobj.lefts)
 
 
@@ -113,17 +114,17 @@ def quantity_span(token: Token, words: Words | None = None) -> TokenSpan | None:
     elif _is_bare_magnitude(token, words):
         num = head = token  # "scores of civilians", "scores more": a vague magnitude the recognizer leaves unlabelled
     else:
-        nums = [c for c in token.children if c.dep_ in ("nummod", "quantmod") and _is_number(c)]
+        nums = [c for c in child_tokens(token) if c.dep_ in ("nummod", "quantmod") and _is_number(c)]
         if not nums:
             measured = _measure_modifier(token)
             if measured is not None:
                 return measured
-            fraction = next((c for c in token.children if c.dep_ == "predet" and c.lower_ in words.fraction_predeterminers), None)
+            fraction = next((c for c in child_tokens(token) if c.dep_ == "predet" and c.lower_ in words.fraction_predeterminers), None)
             if fraction is not None:
                 return _trim(doc, fraction.i, noun_phrase(token)[1])  # "half the field": part of it
-            for c in token.children:
+            for c in child_tokens(token):
                 if c.dep_ == "prep" and c.lower_ == "of":
-                    for p in c.children:
+                    for p in child_tokens(c):
                         if p.dep_ == "pobj":
                             found = quantity_span(p, words)
                             if found is not None:
@@ -145,7 +146,7 @@ def quantity_span(token: Token, words: Words | None = None) -> TokenSpan | None:
             end = c.right_edge.i + 1
     for c in head.rights:
         if c.dep_ == "prep" and c.lower_ in ("of", "per") and c.i == end:
-            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            pobj = next((p for p in child_tokens(c) if p.dep_ == "pobj"), None)
             end = noun_phrase(pobj)[1] if pobj is not None else c.i + 1
     if end < len(doc) and doc[end].lower_ in words.magnitude_suffixes and doc[end].i > num.i:
         end += 1
@@ -170,7 +171,7 @@ def _measure_modifier(token: Token) -> TokenSpan | None:
     the whole phrase from the number to the noun. Ages and durations ("six-year-old", "a
     two-hour meeting") are DATE or TIME entities, which ``_is_number`` leaves out."""
     doc = token.doc
-    for c in token.children:
+    for c in child_tokens(token):
         if c.dep_ not in ("compound", "amod") or c.i >= token.i or c.i < 2:
             continue
         if doc[c.i - 1].text != "-":

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..contracts import TokenSpan
 from ..lexicon import EVENT_NOUN_CLASSES, in_verb_class, is_agent_noun, is_dictionary_word, word_senses
-from ..syntax import EntityIndex, entity_span, last_before, occurrence_governor
+from ..syntax import child_tokens, EntityIndex, entity_span, last_before, occurrence_governor
 from .rules import Context, Words, shipped_words
 
 # spaCy entity labels of who can act and of amounts.
@@ -137,7 +137,7 @@ def coordinated_phrase(token: Token, span: TokenSpan, words: Words) -> TokenSpan
     start, end = span
     head = token
     for _ in range(4):
-        conj = next((c for c in head.children if c.dep_ == "conj" and c.i >= end), None)
+        conj = next((c for c in child_tokens(head) if c.dep_ == "conj" and c.i >= end), None)
         if conj is None or not _is_agentive(conj, words):
             break
         c_start, c_end = noun_phrase(conj, numbers=False)
@@ -164,8 +164,8 @@ def content_head(token: Token, words: Words | None = None) -> Token:
     for _ in range(3):
         if not (token.lemma_.lower() in collective or token.lower_ in collective or _is_number(token)):
             break
-        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        pobj = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+        of = next((c for c in child_tokens(token) if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((p for p in child_tokens(of) if p.dep_ == "pobj"), None) if of is not None else None
         if pobj is None:
             break
         token = pobj
@@ -284,15 +284,15 @@ def _clause_path_clear(t: Token, token: Token) -> bool:
     if token not in path:
         return False
     for a in path[: path.index(token)]:
-        if a.pos_ in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
+        if a.pos_ in ("VERB", "AUX") or any(c.dep_ in ("nsubj", "nsubjpass") for c in child_tokens(a)):
             return False
     return True
 
 
 def _purpose_clauses(token: Token) -> Iterator[Token]:
     """The trigger's infinitives of purpose: "sent troops to support Russia"."""
-    for c in token.children:
-        if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children):
+    for c in child_tokens(token):
+        if c.dep_ in ("advcl", "xcomp") and any(a.lower_ == "to" and a.dep_ == "aux" for a in child_tokens(c)):
             yield c
 
 
