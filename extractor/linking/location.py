@@ -802,13 +802,15 @@ def nearest_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenS
     clause it serves), within ``NEAREST_PLACE_WINDOW`` tokens and outside the actor:
     "troops, now in Belgorod, were deployed"."""
     words = ctx.words
+    places = ctx.memo(nearest_place, lambda: _place_entities(ctx))
+    # not a place, or the era of a year: not looked at
+    candidates = [ent for ent in ctx.entities.within(*ctx.sent_bounds(token)) if ent.start in places]
+    if not candidates:
+        return None  # no place in the sentence: the trigger's clauses are not walked
     best: tuple[int, TokenSpan] | None = None
     home = {token, _clause_head(token)}
     governing = set(_governing_clauses(token, words))
-    places = ctx.memo(nearest_place, lambda: _place_entities(ctx))
-    for ent in ctx.entities.within(*ctx.sent_bounds(token)):
-        if ent.start not in places:
-            continue  # not a place, or the era of a year
+    for ent in candidates:
         root, head = places[ent.start]
         if head not in home and not (head in governing and root.head.lower_ in words.governing_place_preps):
             continue  # a place in another clause ("industries within Russia") is not this event's
