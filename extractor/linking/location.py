@@ -291,15 +291,20 @@ def _phrase_places(ctx: Context, token: Token) -> dict[str, TokenSpan]:
     found: dict[str, TokenSpan] = {}
     for holder in ctx.memo((_place_holders, token.i), lambda: _occurrence_holders(ctx, token)):
         for c in ctx.children(holder):
-            if c.dep_ == "advmod" and c.lower_ in words.abroad and "dest" not in found:
-                found["dest"] = (c.i, c.i + 1)  # "send workers abroad"
-            if c.dep_ == "advmod" and c.lower_ in words.deictic_places and holder.i == token.i and "static" not in found:
-                found["static"] = (c.i, c.i + 1)  # "founded here"
-            if c.dep_ not in ("prep", "dative", "advmod"):
+            dep = c.dep_
+            if dep not in ("prep", "dative", "advmod"):
                 continue
-            kind = _prep_kind(c.lower_, words)
+            low = c.lower_  # each read of ``dep_`` and ``lower_`` looks the string up again
+            if dep == "advmod" and low in words.abroad and "dest" not in found:
+                found["dest"] = (c.i, c.i + 1)  # "send workers abroad"
+            if dep == "advmod" and low in words.deictic_places and holder.i == token.i and "static" not in found:
+                found["static"] = (c.i, c.i + 1)  # "founded here"
+            kind = _prep_kind(low, words)
+            own_verb = holder.i == token.i and token.pos_ == "VERB"
+            if (kind is None or kind in found) and not own_verb:
+                continue  # no place of a kind not yet found (nor a complex preposition of the verb's)
             pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
-            if pobj is None and holder.i == token.i and token.pos_ == "VERB" and (complex_kind := _complex_prep_object(ctx, c)) is not None:
+            if pobj is None and own_verb and (complex_kind := _complex_prep_object(ctx, c)) is not None:
                 kind, pobj = complex_kind  # "walked out of the bank": the origin
             if kind is None or kind in found:
                 continue  # it gives no place of a kind not yet found: its object is not looked at
