@@ -905,11 +905,23 @@ def venue_name(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan
 
 def _common_place_phrase(ctx: Context, token: Token, actor: TokenSpan | None, is_place: Callable[[Token, Token], bool]) -> TokenSpan | None:
     """The noun phrase of the first preposition phrase of position or destination on the
-    trigger or its place holders whose common-noun object ``is_place(prep, object)``
-    accepts: not a party,
-    an abstract sense, a bare spatial noun ("in front of"), a state entered, a spot inside a
-    sports venue (``venue_parts``) or a word of the actor."""
+    trigger or its place holders whose common-noun object may be a place
+    (``_common_place_objects``), ``is_place(prep, object)`` accepts and the actor does not
+    hold."""
+    for c, pobj in ctx.memo((_common_place_objects, token.i), lambda: _common_place_objects(ctx, token)):
+        if is_place(c, pobj) and (actor is None or not actor[0] <= pobj.i < actor[1]):
+            return _trim(token.doc, *noun_phrase(pobj))
+    return None
+
+
+def _common_place_objects(ctx: Context, token: Token) -> list[tuple[Token, Token]]:
+    """The preposition and object, in order, of each preposition phrase of position or
+    destination on the trigger or its place holders whose object may be a common place: not
+    a party, an abstract sense, a bare spatial noun ("in front of"), a state entered nor a
+    spot inside a sports venue (``venue_parts``). Found once per trigger for the rules that
+    ask (``common_place``, then ``artifact_place`` on the same phrases)."""
     words = ctx.words
+    out = []
     for holder in ctx.memo((_place_holders, token.i), lambda: _occurrence_holders(ctx, token)):
         for c in ctx.children(holder):
             if c.dep_ != "prep" or not _is_place_prep(c.lower_, words) or _is_party_phrase(c, words):
@@ -923,9 +935,8 @@ def _common_place_phrase(ctx: Context, token: Token, actor: TokenSpan | None, is
                 continue  # "in front of reporters": a side of something, no place by itself
             if pobj.lemma_.lower() in words.venue_parts:
                 continue  # "on the mound", "in the bullpen": inside a sports venue (D4)
-            if is_place(c, pobj) and (actor is None or not actor[0] <= pobj.i < actor[1]):
-                return _trim(token.doc, *noun_phrase(pobj))
-    return None
+            out.append((c, pobj))
+    return out
 
 
 def _clause_head(token: Token) -> Token:
