@@ -24,7 +24,7 @@ OCCURRENCE_VERBS = frozenset({"occur", "happen", "take"})
 
 def occurrence_clause(token: "Token") -> "Token | None":
     """A relative clause saying when or where an event noun happened ("visit, which occurred in May")."""
-    for c in token.children:
+    for c in child_tokens(token):
         if c.dep_ == "relcl" and c.lemma_.lower() in OCCURRENCE_VERBS:
             return c
     return None
@@ -42,7 +42,7 @@ def occurrence_governor(token: "Token", words) -> "Token | None":
         return None
     lemma = head.lemma_.lower()
     if token.dep_ == "nsubj":
-        objects = [c for c in head.children if c.dep_ == "dobj"]
+        objects = [c for c in child_tokens(head) if c.dep_ == "dobj"]
         if not objects:
             return head if lemma in OCCURRENCE_VERBS and lemma in words.light else None
         if any(f"{lemma} {c.lemma_.lower()}" in words.light for c in objects if c.pos_ == "NOUN"):
@@ -61,7 +61,7 @@ def comes_about(verb: "Token", words) -> bool:
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma in words.light:
         return False
-    if any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children):
+    if any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in child_tokens(verb)):
         return False  # "the talks began to stall", "it arose that ..."
     from .lexicon import in_verb_class
 
@@ -136,7 +136,8 @@ _children_memo: "tuple[Doc | None, dict[int, tuple[Token, ...]]]" = (None, {})
 def child_tokens(token: "Token") -> "tuple[Token, ...]":
     """``tuple(token.children)``, kept per word of the ``Doc`` last asked about: the stages
     ask of the same words again and again, and every ``token.children`` scans the word's
-    edges and builds new ``Token`` objects. A stage that asks it calls ``forget_children``
+    edges and builds new ``Token`` objects (the helpers of this module, which only trigger
+    finding and linking call, ask it too). A stage that asks it calls ``forget_children``
     before and after its pass over a ``Doc``, so no parse is read from before a change."""
     global _children_memo
     doc, memo = _children_memo

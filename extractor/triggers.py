@@ -1446,8 +1446,8 @@ def _discussed_topic(token: Token, lexicon: Lexicon) -> bool:
             return any(c.tag_ in ("WRB", "WP") or c.lower_ == "whether" for c in before) and any(
                 c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in _FUTURE_MODALS for c in before
             )
-        if head is node or _talk_verb(head):
-            return False
+        if head.i == node.i or _talk_verb(head):
+            return False  # the root (``token.head`` builds a new Token: compared by index)
         node = head
     return False
 
@@ -1700,9 +1700,37 @@ VERB_VETOES = (
 )
 
 
+# The vetoes of ``VERB_VETOES`` that can fire only on a verb with a dependent of one of these
+# labels: each reads what it tests from such a dependent ("spent three days": the "dobj"), so
+# ``verb_veto`` does not try it on a verb with none (most verbs have a few labels only).
+VERB_VETO_CHILD_LABELS: dict[str, tuple[str, ...]] = {
+    "time_spent": ("dobj",),
+    "extraposed_it": ("ccomp", "csubj"),
+    "content_clause": ("ccomp",),
+    "judgment_object": ("dobj",),
+    "aspect_of_thing": ("nsubj",),
+    "lasting_state": ("auxpass",),
+    "cognition_object": ("dobj", "nsubj"),  # the object, or the subject of a relative clause
+    "hortative": ("nsubj",),
+    "poll_standing": ("nsubj", "nsubjpass", "dobj", "prep"),
+    "social_media_act": ("dobj", "prep"),
+    "communication_complement": ("xcomp",),
+    "election_anchor": ("mark",),
+    "availability_passive": ("auxpass",),
+    "judged_state": ("ccomp", "oprd"),
+}
+# The same labels as string ids (``Token.dep``).
+_VETO_CHILD_DEPS = {name: frozenset(get_string_id(label) for label in labels) for name, labels in VERB_VETO_CHILD_LABELS.items()}
+
+
 def verb_veto(token: Token, lexicon: Lexicon) -> str | None:
-    """The name of the first of ``VERB_VETOES`` that rules the verb out as an event, or None."""
+    """The name of the first of ``VERB_VETOES`` that rules the verb out as an event, or None
+    (a veto of ``VERB_VETO_CHILD_LABELS`` is tried only when the verb has such a dependent)."""
+    labels = {c.dep for c in child_tokens(token)}
     for name, veto in VERB_VETOES:
+        needs = _VETO_CHILD_DEPS.get(name)
+        if needs is not None and labels.isdisjoint(needs):
+            continue
         if veto(token, lexicon):
             return name
     return None

@@ -535,15 +535,33 @@ def as_early_as(ctx: Context, c: Token, times: bool) -> TokenSpan | None:
     return None
 
 
-# The dependency labels (string ids, as ``Token.dep``) of the dependents some rule of
-# ``DEPENDENT_DATE`` reads a date from: each rule first checks its dependent's label
-# (``date_dependent`` its list; the prepositional rules "prep"; ``since_clause`` "advcl";
-# ``as_early_as`` "advmod"), so a dependent with any other label ("det", "punct", "aux", ...)
-# gives none and is not put to the table.
-DATED_DEPS = frozenset(
-    get_string_id(label)
-    for label in ("npadvmod", "tmod", "advmod", "nsubj", "dobj", "obl", "pobj", "dep", "attr", "prep", "advcl")
-)
+# The dependency labels of the dependents each rule of ``DEPENDENT_DATE`` reads a date from:
+# each rule first checks its dependent's label (``date_dependent`` its list; the
+# prepositional rules "prep"; ``dated_contest`` "dobj"; ``since_clause`` "advcl";
+# ``as_early_as`` "advmod"), so a dependent is put only to the rules of its label
+# (``DATE_RULES_BY_DEP``), in the table's order, and one of any other label ("det", "punct",
+# "aux", ...) to none: most rules would only check the label and give nothing.
+DEPENDENT_DATE_DEPS: dict[str, tuple[str, ...]] = {
+    "date_dependent": ("npadvmod", "tmod", "advmod", "nsubj", "dobj", "obl", "pobj", "dep", "attr"),
+    "prep_date": ("prep",),
+    "event_dated_prep": ("prep",),
+    "dated_whole": ("prep",),
+    "dated_contest": ("dobj",),
+    "time_before_event": ("prep",),
+    "since_clause": ("advcl",),
+    "since_then": ("prep",),
+    "as_early_as": ("advmod",),
+}
+if set(DEPENDENT_DATE_DEPS) != set(DEPENDENT_DATE.names):
+    raise ValueError("every rule of DEPENDENT_DATE lists the labels it reads, in DEPENDENT_DATE_DEPS")
+
+# The rules of ``DEPENDENT_DATE`` for a dependent of each label (string ids, as ``Token.dep``).
+DATE_RULES_BY_DEP: dict[int, RuleTable] = {
+    get_string_id(label): DEPENDENT_DATE.subset({name for name, labels in DEPENDENT_DATE_DEPS.items() if label in labels})
+    for label in sorted({label for labels in DEPENDENT_DATE_DEPS.values() for label in labels})
+}
+# The labels of the dependents some rule of ``DEPENDENT_DATE`` reads a date from.
+DATED_DEPS = frozenset(DATE_RULES_BY_DEP)
 
 
 def _is_causal_since(clause: Token) -> bool:
@@ -628,7 +646,8 @@ def _in_head_conjunct(ctx: Context, token: Token, holder: Token, c: Token) -> bo
 
 
 def _clause_dates(ctx: Context, token: Token, *, times: bool) -> Found | None:
-    """The first date among the dependents of the trigger's date holders (``DEPENDENT_DATE``)
+    """The first date among the dependents of the trigger's date holders (``DEPENDENT_DATE``,
+    each dependent put to the rules of its label: ``DATE_RULES_BY_DEP``)
     or, without ``times``, modifying a holder noun; then among its stray dependents.
 
     With ``times``, once the search without them found nothing for the same word (as
@@ -640,9 +659,10 @@ def _clause_dates(ctx: Context, token: Token, *, times: bool) -> Found | None:
     words = ctx.words
     for holder in _date_holders(ctx, token):
         for c in ctx.children(holder):
-            if c.dep not in DATED_DEPS or (again and not _times_matter(c, words)) or _in_head_conjunct(ctx, token, holder, c):
+            rules = DATE_RULES_BY_DEP.get(c.dep)
+            if rules is None or (again and not _times_matter(c, words)) or _in_head_conjunct(ctx, token, holder, c):
                 continue
-            found = DEPENDENT_DATE.first(ctx, c, times)
+            found = rules.first(ctx, c, times)
             if found is not None:
                 return found
         if holder.pos_ in ("NOUN", "PROPN") and not times:
@@ -650,9 +670,10 @@ def _clause_dates(ctx: Context, token: Token, *, times: bool) -> Found | None:
             if found is not None:
                 return found
     for c in ctx.memo((_stray_dependents, token.i), lambda: _stray_dependents(token)):
-        if c.dep not in DATED_DEPS or (again and not _times_matter(c, words)):
+        rules = DATE_RULES_BY_DEP.get(c.dep)
+        if rules is None or (again and not _times_matter(c, words)):
             continue
-        found = DEPENDENT_DATE.first(ctx, c, times)
+        found = rules.first(ctx, c, times)
         if found is not None:
             return found
     if not times:

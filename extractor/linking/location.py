@@ -291,15 +291,20 @@ def _phrase_places(ctx: Context, token: Token) -> dict[str, TokenSpan]:
     found: dict[str, TokenSpan] = {}
     for holder in ctx.memo((_place_holders, token.i), lambda: _occurrence_holders(ctx, token)):
         for c in ctx.children(holder):
-            if c.dep_ == "advmod" and c.lower_ in words.abroad and "dest" not in found:
-                found["dest"] = (c.i, c.i + 1)  # "send workers abroad"
-            if c.dep_ == "advmod" and c.lower_ in words.deictic_places and holder.i == token.i and "static" not in found:
-                found["static"] = (c.i, c.i + 1)  # "founded here"
-            if c.dep_ not in ("prep", "dative", "advmod"):
+            dep = c.dep_
+            if dep not in ("prep", "dative", "advmod"):
                 continue
-            kind = _prep_kind(c.lower_, words)
+            low = c.lower_  # each read of ``dep_`` and ``lower_`` looks the string up again
+            if dep == "advmod" and low in words.abroad and "dest" not in found:
+                found["dest"] = (c.i, c.i + 1)  # "send workers abroad"
+            if dep == "advmod" and low in words.deictic_places and holder.i == token.i and "static" not in found:
+                found["static"] = (c.i, c.i + 1)  # "founded here"
+            kind = _prep_kind(low, words)
+            own_verb = holder.i == token.i and token.pos_ == "VERB"
+            if (kind is None or kind in found) and not own_verb:
+                continue  # no place of a kind not yet found (nor a complex preposition of the verb's)
             pobj = next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
-            if pobj is None and holder.i == token.i and token.pos_ == "VERB" and (complex_kind := _complex_prep_object(ctx, c)) is not None:
+            if pobj is None and own_verb and (complex_kind := _complex_prep_object(ctx, c)) is not None:
                 kind, pobj = complex_kind  # "walked out of the bank": the origin
             if kind is None or kind in found:
                 continue  # it gives no place of a kind not yet found: its object is not looked at
@@ -802,13 +807,15 @@ def nearest_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenS
     clause it serves), within ``NEAREST_PLACE_WINDOW`` tokens and outside the actor:
     "troops, now in Belgorod, were deployed"."""
     words = ctx.words
+    places = ctx.memo(nearest_place, lambda: _place_entities(ctx))
+    # not a place, or the era of a year: not looked at
+    candidates = [ent for ent in ctx.entities.within(*ctx.sent_bounds(token)) if ent.start in places]
+    if not candidates:
+        return None  # no place in the sentence: the trigger's clauses are not walked
     best: tuple[int, TokenSpan] | None = None
     home = {token, _clause_head(token)}
     governing = set(_governing_clauses(token, words))
-    places = ctx.memo(nearest_place, lambda: _place_entities(ctx))
-    for ent in ctx.entities.within(*ctx.sent_bounds(token)):
-        if ent.start not in places:
-            continue  # not a place, or the era of a year
+    for ent in candidates:
         root, head = places[ent.start]
         if head not in home and not (head in governing and root.head.lower_ in words.governing_place_preps):
             continue  # a place in another clause ("industries within Russia") is not this event's
@@ -898,11 +905,23 @@ def venue_name(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan
 
 def _common_place_phrase(ctx: Context, token: Token, actor: TokenSpan | None, is_place: Callable[[Token, Token], bool]) -> TokenSpan | None:
     """The noun phrase of the first preposition phrase of position or destination on the
-    trigger or its place holders whose common-noun object ``is_place(prep, object)``
-    accepts: not a party,
-    an abstract sense, a bare spatial noun ("in front of"), a state entered, a spot inside a
-    sports venue (``venue_parts``) or a word of the actor."""
+    trigger or its place holders whose common-noun object may be a place
+    (``_common_place_objects``), ``is_place(prep, object)`` accepts and the actor does not
+    hold."""
+    for c, pobj in ctx.memo((_common_place_objects, token.i), lambda: _common_place_objects(ctx, token)):
+        if is_place(c, pobj) and (actor is None or not actor[0] <= pobj.i < actor[1]):
+            return _trim(token.doc, *noun_phrase(pobj))
+    return None
+
+
+def _common_place_objects(ctx: Context, token: Token) -> list[tuple[Token, Token]]:
+    """The preposition and object, in order, of each preposition phrase of position or
+    destination on the trigger or its place holders whose object may be a common place: not
+    a party, an abstract sense, a bare spatial noun ("in front of"), a state entered nor a
+    spot inside a sports venue (``venue_parts``). Found once per trigger for the rules that
+    ask (``common_place``, then ``artifact_place`` on the same phrases)."""
     words = ctx.words
+    out = []
     for holder in ctx.memo((_place_holders, token.i), lambda: _occurrence_holders(ctx, token)):
         for c in ctx.children(holder):
             if c.dep_ != "prep" or not _is_place_prep(c.lower_, words) or _is_party_phrase(c, words):
@@ -916,9 +935,8 @@ def _common_place_phrase(ctx: Context, token: Token, actor: TokenSpan | None, is
                 continue  # "in front of reporters": a side of something, no place by itself
             if pobj.lemma_.lower() in words.venue_parts:
                 continue  # "on the mound", "in the bullpen": inside a sports venue (D4)
-            if is_place(c, pobj) and (actor is None or not actor[0] <= pobj.i < actor[1]):
-                return _trim(token.doc, *noun_phrase(pobj))
-    return None
+            out.append((c, pobj))
+    return out
 
 
 def _clause_head(token: Token) -> Token:

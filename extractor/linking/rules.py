@@ -21,13 +21,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import SimpleNamespace
-from typing import Any, Callable, Generic, Sequence, TypeVar
+from typing import Any, Callable, Collection, Generic, Sequence, TypeVar
 
 from spacy.tokens import Doc, Token
 
 from ..contracts import Trigger
 from ..lexicon import Lexicon, default_lexicon
-from ..syntax import EntityIndex, SentenceBounds
+from ..syntax import EntityIndex, SentenceBounds, child_tokens
 
 T = TypeVar("T")
 
@@ -70,17 +70,13 @@ class Context:
     words: Words
     noun_events: frozenset[int]
     entities: EntityIndex
-    # per-Doc memos of the helpers below (by token index): a trigger's words are asked about
-    # by many rules, and every ``token.children`` builds new ``Token`` objects
-    _kids: dict[int, tuple[Token, ...]] = field(default_factory=dict, repr=False, compare=False)
+    # per-Doc memo of the helpers below: a trigger's words are asked about by many rules
     _memo: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
-    def children(self, token: Token) -> tuple[Token, ...]:
-        """``tuple(token.children)``, built once per token of the document."""
-        kids = self._kids.get(token.i)
-        if kids is None:
-            kids = self._kids[token.i] = tuple(token.children)
-        return kids
+    # ``ctx.children(token)``: ``tuple(token.children)``, built once per word of the document
+    # by ``syntax.child_tokens``, the memo the helpers the rules share with trigger finding
+    # fill too (a memo of the Context's own built every word's children a second time)
+    children = staticmethod(child_tokens)
 
     def subtree(self, token: Token) -> tuple[Token, ...]:
         """``tuple(token.subtree)``, built once per token of the document: the rules that
@@ -156,6 +152,14 @@ class RuleTable:
             if value is not None:
                 return value if isinstance(value, Found) else Found(name, value)
         return None
+
+    def subset(self, names: Collection[str]) -> "RuleTable":
+        """A table of the rules of this one named in ``names``, tried in this table's order
+        (and recording the names they record here): for a caller that knows the other rules
+        find nothing for what it asks about."""
+        table = RuleTable(self.role, self.finds)
+        table._rules = [entry for entry in self._rules if entry[1] in names]
+        return table
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -112,3 +112,34 @@ def test_verbs_the_vetoes_leave(nlp, token_of, trigger_words, text, word):
 def test_veto_names_are_distinct():
     names = [name for name, _ in VERB_VETOES]
     assert len(names) == len(set(names)) == 27
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volunteers spent four days searching the forest near Oslo for the hikers.",
+        "In March it hit home that the factory in Ghent would close.",
+        "A survey found that house prices in Madrid rose in 2019.",
+        "The actor heaped praise on the nurses in Leeds on Sunday.",
+        "The hostilities stopped near the river on April 5.",
+        "The mill had been closed for two decades before the war.",
+        "The judge reached a conclusion in Turin, the conclusion the judge reached in May.",
+        "Let's all move to Canada, and you must vote tonight!",
+        "National polls have tightened and she surged in the polls after a drop in her ratings.",
+        "The singer posted a video on Instagram and shared photos on Facebook.",
+        "The minister refused to comment on the attack before the votes were cast.",
+        "The bars are sold in the UK and the inspectors found the well empty.",
+    ],
+)
+def test_gated_vetoes_need_their_labels(nlp, text):
+    """``verb_veto`` skips a veto of ``VERB_VETO_CHILD_LABELS`` on a verb with no dependent
+    of its labels: the veto gives nothing on such a verb."""
+    from extractor.triggers import VERB_VETO_CHILD_LABELS
+
+    vetoes = dict(VERB_VETOES)
+    lexicon = default_lexicon()
+    for token in nlp(text):
+        labels = {c.dep_ for c in token.children}
+        for name, needs in VERB_VETO_CHILD_LABELS.items():
+            if labels.isdisjoint(needs):
+                assert not vetoes[name](token, lexicon), (name, token.text)

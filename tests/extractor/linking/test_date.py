@@ -194,6 +194,26 @@ def test_dependent_date_rules_read_dates_only_from_the_listed_labels(nlp, text):
     assert fired  # the sentences do give dates, through the listed labels
 
 
+@pytest.mark.parametrize("text", _DATED_SENTENCES)
+def test_each_dependent_date_rule_reads_dates_only_from_its_labels(nlp, text):
+    """``_clause_dates`` puts a dependent only to the rules of ``DEPENDENT_DATE`` that list its
+    label in ``DEPENDENT_DATE_DEPS`` (``DATE_RULES_BY_DEP``): no rule may find anything on a
+    word of another label, and the table of each label finds what the whole table finds."""
+    from extractor.lexicon import default_lexicon
+    from extractor.linking import date
+    from extractor.linking.rules import Context
+
+    doc = nlp(text)
+    ctx = Context.of(doc, [], default_lexicon())
+    for t in doc:
+        for times in (False, True):
+            for name, labels in date.DEPENDENT_DATE_DEPS.items():
+                if t.dep_ not in labels:
+                    assert getattr(date, name)(ctx, t, times) is None, (name, t.text, t.dep_)
+            rules = date.DATE_RULES_BY_DEP.get(t.dep)
+            assert (rules.first(ctx, t, times) if rules is not None else None) == date.DEPENDENT_DATE.first(ctx, t, times)
+
+
 @pytest.mark.parametrize(
     "text, word, time",
     [
