@@ -76,18 +76,23 @@ def _of_object(token: Token) -> Token | None:
     return next((p for c in child_tokens(token) if c.dep_ == "prep" and c.lower_ == "of" for p in child_tokens(c) if p.dep_ == "pobj"), None)
 
 
+def _counted_noun(token: Token) -> Token | None:
+    """The noun a counted phrase counts: the "of" object of a collective number ("hundreds of
+    prisoners", "thousands of such incidents"), else the word itself when a number modifies
+    it ("40 cases"); None when nothing counts it."""
+    if token.ent_type_ == "CARDINAL":
+        return _of_object(token)
+    return token if any(c.dep_ == "nummod" and c.like_num for c in child_tokens(token)) else None
+
+
 def _counts_people(subj: Token) -> bool:
     """A subject that counts people: a bare number ("11 were in hospital"), or a number with
-    a noun (or the "of" object of a collective number: "hundreds of prisoners") whose first
-    WordNet sense is a person or a group."""
+    a noun (or the "of" object of a collective number: "hundreds of prisoners",
+    ``_counted_noun``) whose first WordNet sense is a person or a group."""
     if subj.like_num or (subj.pos_ == "NUM" and not any(True for _ in child_tokens(subj))):
         return True
-    noun = subj
-    if subj.ent_type_ == "CARDINAL":  # "Hundreds of political prisoners": the "of" object
-        noun = _of_object(subj)
-        if noun is None:
-            return False
-    elif not any(c.dep_ == "nummod" and c.like_num for c in child_tokens(subj)):
+    noun = _counted_noun(subj)
+    if noun is None:
         return False
     senses = word_senses(noun.lemma_.lower(), "n")
     return senses is not None and senses.classes[0] in _PEOPLE_CLASSES
@@ -123,9 +128,9 @@ def is_locative_copula(token: Token, lexicon: Lexicon) -> bool:
 def is_counted_existential(token: Token, lexicon: Lexicon) -> bool:
     """An existential "there be" that counts occurrences (guide section 1; dev3 D11, counts of
     cases are events): "there have been 398 cases of dengue", "there were thousands of such
-    incidents". The counted noun (or a collective number's "of" object) has a first WordNet
-    sense of an event, act or phenomenon (``EVENT_NOUN_CLASSES``) and names no event verb
-    of its own: a noun that does ("there were two attacks") is the event noun trigger itself."""
+    incidents". The counted noun (``_counted_noun``) has a first WordNet sense of an event,
+    act or phenomenon (``EVENT_NOUN_CLASSES``) and names no event verb of its own: a noun
+    that does ("there were two attacks") is the event noun trigger itself."""
     if token.lemma_ != "be" or token.dep_ in ("aux", "auxpass"):
         return False
     if not any(c.dep_ == "expl" and c.lower_ == "there" for c in child_tokens(token)):
@@ -133,11 +138,7 @@ def is_counted_existential(token: Token, lexicon: Lexicon) -> bool:
     for attr in child_tokens(token):
         if attr.dep_ != "attr" or attr.pos_ != "NOUN":
             continue
-        noun = attr
-        if attr.ent_type_ == "CARDINAL":  # "thousands of such incidents": the "of" object
-            noun = _of_object(attr)
-        elif not any(c.dep_ == "nummod" and c.like_num for c in child_tokens(attr)):
-            continue
+        noun = _counted_noun(attr)  # "398 cases", "thousands of such incidents": the "of" object
         if noun is None or noun.pos_ != "NOUN":
             continue
         lemma = noun.lemma_.lower()
