@@ -73,12 +73,9 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "python -m evaluation
 
             report = evaluate_files(args.gold, args.pred)
             if args.bootstrap:
-                from .significance import interval
+                from .significance import intervals
 
-                report["intervals"] = {
-                    f"{mode} {figure}": interval(report, mode=mode, figure=figure, samples=args.bootstrap)
-                    for mode in ("strict", "lenient") for figure in ("micro", "tuples")
-                }
+                report["intervals"] = intervals(report, samples=args.bootstrap)
             _write_json(report, args.json)
             if args.html is not None:
                 from .html import write_html
@@ -87,13 +84,10 @@ def main(argv: Sequence[str] | None = None, *, prog: str = "python -m evaluation
             sys.stdout.write(format_report(report, errors=not args.no_errors))
         elif args.command == "compare":
             from .report import evaluate_files
-            from .significance import format_difference, paired_difference
+            from .significance import differences, format_difference
 
             a, b = (evaluate_files(args.gold, pred) for pred in args.pred)
-            out = {
-                f"{mode} {figure}": paired_difference(a, b, mode=mode, figure=figure, samples=args.bootstrap)
-                for mode in ("strict", "lenient") for figure in ("micro", "tuples")
-            }
+            out = differences(a, b, samples=args.bootstrap)
             _write_json({"gold": str(args.gold), "a": str(args.pred[0]), "b": str(args.pred[1]), "differences": out}, args.json)
             sys.stdout.write(
                 f"Gold: {args.gold}\nA: {args.pred[0]}\nB: {args.pred[1]}\nF1(B) - F1(A):\n"

@@ -79,6 +79,20 @@ def paired_difference(
     }
 
 
+# Each figure the command line reports: (mode, figure), named "<mode> <figure>".
+REPORTED = tuple((mode, figure) for mode in ("strict", "lenient") for figure in FIGURES)
+
+
+def intervals(report: Mapping[str, Any], *, samples: int = DEFAULT_SAMPLES) -> dict[str, dict[str, float]]:
+    """``interval`` of each of ``REPORTED``, by name ("lenient micro")."""
+    return {f"{mode} {figure}": interval(report, mode=mode, figure=figure, samples=samples) for mode, figure in REPORTED}
+
+
+def differences(a: Mapping[str, Any], b: Mapping[str, Any], *, samples: int = DEFAULT_SAMPLES) -> dict[str, dict[str, float]]:
+    """``paired_difference`` of each of ``REPORTED``, by name ("lenient micro")."""
+    return {f"{mode} {figure}": paired_difference(a, b, mode=mode, figure=figure, samples=samples) for mode, figure in REPORTED}
+
+
 def format_interval(name: str, result: Mapping[str, float]) -> str:
     return f"{name}: {result['f1']:.3f} ({result['level']:.0%} interval {result['low']:.3f}-{result['high']:.3f}, {result['samples']} document resamples)"
 
