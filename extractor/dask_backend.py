@@ -21,11 +21,13 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 from .batch import RunSummary, run_folder
 from .errors import ExtractorError
 from .pipeline import DEFAULT_LINKER, DocumentResult, Extractor
+from .registry import DEFAULT_TRIGGERS, TRIGGER_OPTIONS
 
 CONNECT_TIMEOUT = "30s"  # for a scheduler given by address, and for its first worker
 
-# Per worker process: the loaded extractors by linker, and how often one was loaded
-# (exposed so that tests and operators can check "once per worker").
+# Per worker process: the loaded extractors by key (the linker, followed by
+# "|triggers=..." when the trigger option is not the default), and how often one was
+# loaded (exposed so that tests and operators can check "once per worker").
 _EXTRACTORS: dict[str, Extractor] = {}
 _LOADS: dict[str, int] = {}
 _LOAD_LOCK = threading.Lock()
@@ -33,26 +35,34 @@ _LOAD_LOCK = threading.Lock()
 _RUN_LOCK = threading.Lock()
 
 
-def worker_extractor(linker: str = DEFAULT_LINKER) -> Extractor:
-    """This process's extractor for ``linker``, loaded on first use and kept."""
+def extractor_key(linker: str = DEFAULT_LINKER, triggers: str = DEFAULT_TRIGGERS) -> str:
+    """The key of a worker's extractor: the linker, plus the trigger option if not the default."""
+    return linker if triggers == DEFAULT_TRIGGERS else f"{linker}|triggers={triggers}"
+
+
+def worker_extractor(linker: str = DEFAULT_LINKER, triggers: str = DEFAULT_TRIGGERS) -> Extractor:
+    """This process's extractor for ``linker`` and ``triggers``, loaded on first use and kept."""
+    key = extractor_key(linker, triggers)
     with _LOAD_LOCK:
-        found = _EXTRACTORS.get(linker)
+        found = _EXTRACTORS.get(key)
         if found is None:
             from .pipeline import load
 
-            found = _EXTRACTORS[linker] = load(linker=linker)
-            _LOADS[linker] = _LOADS.get(linker, 0) + 1
+            found = _EXTRACTORS[key] = load(linker=linker, triggers=triggers)
+            _LOADS[key] = _LOADS.get(key, 0) + 1
         return found
 
 
 def worker_loads() -> dict[str, int]:
-    """How many times this process loaded a model, by linker (run it with ``client.run``)."""
+    """How many times this process loaded a model, by ``extractor_key`` (run it with ``client.run``)."""
     return dict(_LOADS)
 
 
-def extract_chunk(records: Sequence[Mapping[str, Any]], *, linker: str = DEFAULT_LINKER, batch_size: int = 32) -> list[DocumentResult]:
+def extract_chunk(
+    records: Sequence[Mapping[str, Any]], *, linker: str = DEFAULT_LINKER, triggers: str = DEFAULT_TRIGGERS, batch_size: int = 32
+) -> list[DocumentResult]:
     """The results of ``records`` on this worker's extractor, in order (the task of a chunk)."""
-    extractor = worker_extractor(linker)
+    extractor = worker_extractor(linker, triggers)
     with _RUN_LOCK:
         return list(extractor.pipe(records, batch_size=batch_size))
 
@@ -72,12 +82,16 @@ class DaskExtractor:
         n_workers: int = 2,
         threads_per_worker: int = 1,
         linker: str = DEFAULT_LINKER,
+        triggers: str = DEFAULT_TRIGGERS,
         chunk_size: int | None = None,
     ) -> None:
+        if triggers not in TRIGGER_OPTIONS:  # here, not as an E012 for every chunk
+            raise ExtractorError("E024", name=triggers, known=", ".join(TRIGGER_OPTIONS))
         self.scheduler = scheduler
         self.n_workers = n_workers
         self.threads_per_worker = threads_per_worker
         self.linker = linker
+        self.triggers = triggers
         self.chunk_size = chunk_size
         self._stack = ExitStack()
         self._client: Any = None
@@ -119,7 +133,7 @@ class DaskExtractor:
         sent: dict[Any, list[str]] = {}
 
         def submit(chunk: list[Mapping[str, Any]]) -> Any:
-            future = client.submit(extract_chunk, chunk, linker=self.linker, batch_size=batch_size, pure=False)
+            future = client.submit(extract_chunk, chunk, linker=self.linker, triggers=self.triggers, batch_size=batch_size, pure=False)
             sent[future] = [str(rec.get("doc_id", "")) for rec in chunk]
             return future
 
@@ -148,6 +162,7 @@ def run_folder_dask(
     n_workers: int = 2,
     threads_per_worker: int = 1,
     linker: str = DEFAULT_LINKER,
+    triggers: str = DEFAULT_TRIGGERS,
     batch_size: int = 32,
     chunk_size: int | None = None,
     **options: Any,
@@ -158,17 +173,18 @@ def run_folder_dask(
     (used, not closed), or ``None`` for a local cluster of ``n_workers`` processes with
     ``threads_per_worker`` threads each on the loopback interface, closed at the end. Each
     task carries ``chunk_size`` documents (default: ``batch_size``, or fewer so that a
-    small run still reaches every worker thread). Every other keyword (``manifest``,
+    small run still reaches every worker thread). The workers load their extractors with
+``linker`` and ``triggers`` ("rules" or "rules+head"), as ``run_folder`` does. Every other keyword (``manifest``,
     ``errors_path``, ``given_triggers``, ``format``, ...) is ``run_folder``'s. Lines are
     written as chunks finish: the output holds the same lines as a local run, possibly in
     another order.
     """
     if "extractor" in options or "n_process" in options:
         raise TypeError("run_folder_dask loads the model on each worker and has no n_process; give linker=")
-    if options.get("triggers", "rules") != "rules":
-        raise TypeError("run_folder_dask workers use the rule triggers only; run locally (backend local) for triggers='rules+head'")
-    with DaskExtractor(scheduler, n_workers=n_workers, threads_per_worker=threads_per_worker, linker=linker, chunk_size=chunk_size) as remote:
-        return run_folder(source, out, extractor=remote, linker=linker, batch_size=batch_size, **options)
+    with DaskExtractor(
+        scheduler, n_workers=n_workers, threads_per_worker=threads_per_worker, linker=linker, triggers=triggers, chunk_size=chunk_size
+    ) as remote:
+        return run_folder(source, out, extractor=remote, linker=linker, triggers=triggers, batch_size=batch_size, **options)
 
 
 def _chunked(records: Iterator[Mapping[str, Any]], size: int) -> Iterator[list[Mapping[str, Any]]]:

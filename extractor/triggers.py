@@ -1720,6 +1720,11 @@ VERB_VETO_CHILD_LABELS: dict[str, tuple[str, ...]] = {
     "availability_passive": ("auxpass",),
     "judged_state": ("ccomp", "oprd"),
 }
+# A key that names no veto (a typo, a veto renamed) would leave that veto ungated unnoticed;
+# a veto edited to read a label not listed here is caught only by the tests (a veto that
+# fires without its labels, over every verb of the seeds and two evaldata sets).
+if not set(VERB_VETO_CHILD_LABELS) <= {name for name, _ in VERB_VETOES}:
+    raise ValueError("every key of VERB_VETO_CHILD_LABELS names a veto of VERB_VETOES")
 # The same labels as string ids (``Token.dep``).
 _VETO_CHILD_DEPS = {name: frozenset(get_string_id(label) for label in labels) for name, labels in VERB_VETO_CHILD_LABELS.items()}
 

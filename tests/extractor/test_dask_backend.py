@@ -144,8 +144,48 @@ def test_model_is_loaded_once_per_process(monkeypatch):
     monkeypatch.setattr(dask_backend, "_LOADS", {})
     first = dask_backend.worker_extractor("some.linker")
     assert dask_backend.worker_extractor("some.linker") is first
-    assert loads == [{"linker": "some.linker"}]
-    assert worker_loads() == {"some.linker": 1}
+    head = dask_backend.worker_extractor("some.linker", "rules+head")
+    assert head is not first and dask_backend.worker_extractor("some.linker", "rules+head") is head
+    assert loads == [{"linker": "some.linker", "triggers": "rules"}, {"linker": "some.linker", "triggers": "rules+head"}]
+    assert worker_loads() == {"some.linker": 1, "some.linker|triggers=rules+head": 1}
+
+
+def test_unknown_trigger_option_is_a_coded_error_before_any_cluster(tmp_path):
+    folder = corpus(tmp_path, bad=False, n=1)
+    with pytest.raises(ExtractorError) as caught:
+        run_folder_dask(folder, tmp_path / "out.jsonl", scheduler="tcp://127.0.0.1:9", linker=STUB, triggers="head")
+    assert caught.value.code == "E024"
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+# Texts where the learned trigger head adds the only or an extra trigger (the rules alone
+# find no tuple on the first two and no "war" on the third).
+HEAD_TEXTS = [
+    "The minister's trip to Pyongyang drew criticism from Seoul.",
+    "Its war in Syria cost the country dearly.",
+    "Moscow's war in Ukraine dragged on through the winter, officials said.",
+]
+
+
+def test_workers_honour_the_trigger_head_option(tmp_path, monkeypatch):
+    """A dask run with triggers="rules+head" writes the local run's lines, head triggers
+    included. The cluster is in-process (worker threads), so its workers load the model
+    here, through ``worker_extractor``, once."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    records = [{"doc_id": f"h{k}", "text": text} for k, text in enumerate(HEAD_TEXTS)]
+    (folder / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    run_folder(folder, tmp_path / "local.jsonl", triggers="rules+head")
+    monkeypatch.setattr(dask_backend, "_EXTRACTORS", {})
+    monkeypatch.setattr(dask_backend, "_LOADS", {})
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        with distributed.Client(cluster, set_as_default=False) as c:
+            run_folder_dask(folder, tmp_path / "dask.jsonl", scheduler=c, triggers="rules+head")
+    assert worker_loads() == {f"{DEFAULT_LINKER}|triggers=rules+head": 1}
+    assert sorted_lines(tmp_path / "dask.jsonl") == sorted_lines(tmp_path / "local.jsonl")
+    lines = [json.loads(line) for line in sorted_lines(tmp_path / "dask.jsonl")]
+    by_head = sorted((d["doc_id"], t["action"]) for d in lines for t in d["tuples"] if t["rules"].get("action") == "trigger_head")
+    assert by_head == [("h0", "trip"), ("h1", "war"), ("h2", "war")]
 
 
 def test_unreachable_scheduler_is_a_coded_error(tmp_path, monkeypatch):
