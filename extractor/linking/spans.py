@@ -100,7 +100,8 @@ def noun_phrase(token: Token, *, numbers: bool = True) -> TokenSpan:
     for c in reversed(list(token.lefts)):
         if c.dep_ not in _PREMODIFIERS or c.text in _SEPARATORS:
             break
-        clause = [t for t in doc[c.left_edge.i : c.i] if t.dep_ in _CLAUSE_DEPS]
+        edge = c.left_edge.i
+        clause = [t for t in doc[edge : c.i] if t.dep_ in _CLAUSE_DEPS] if edge < c.i else []  # no Span for no words
         if clause:
             # "Rebels say Kyiv forces": a clause inside the modifier ends the phrase before it
             left = min(left, max(max(t.right_edge.i for t in clause) + 1, c.i))
