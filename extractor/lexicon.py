@@ -433,7 +433,7 @@ def verb_base(token) -> str:
     inflection of it comes from the lemma + "e", when WordNet has that verb. Likewise "-es" after
     a plain consonant ("hopes" given as "hop"): such a stem takes "-s" ("hops"), so the verb is
     the lemma + "e"."""
-    return _verb_base(token.lemma_.lower(), token.lower_)
+    return _verb_forms_of(token)[0]
 
 
 @lru_cache(maxsize=65536)
@@ -460,7 +460,34 @@ def _verb_base(lemma: str, low: str) -> str:
 def verb_forms(token) -> tuple[str, ...]:
     """The base forms a verb token may have, for word-class checks (support, light): its
     lemma and, when it differs, ``verb_base``."""
-    lemma, base = token.lemma_.lower(), verb_base(token)
+    return _verb_forms_of(token)
+
+
+# ``verb_forms`` by the string ids of a token's lemma and lower-case form (``Token.lemma``,
+# ``Token.lower``): the rules ask it, and ``verb_base``, of the same verbs thousands of times
+# a document, and reading the ids costs a fraction of decoding ``lemma_`` and ``lower_``.
+# The forms depend on those two strings alone, which the ids stand for; at most
+# ``_VERB_FORMS_SIZE`` pairs are kept (then the answers are computed, not stored).
+_VERB_FORMS: dict[tuple[int, int], tuple[str, ...]] = {}
+_VERB_FORMS_SIZE = 65536
+
+
+def _verb_forms_of(token) -> tuple[str, ...]:
+    """``(verb_base, lemma)``, or ``(lemma,)`` when they are the same (the lemma lower-cased)."""
+    try:
+        key = (token.lemma, token.lower)
+    except AttributeError:  # an object with only ``lemma_`` and ``lower_``: not kept
+        return _forms(token.lemma_.lower(), token.lower_)
+    found = _VERB_FORMS.get(key)
+    if found is None:
+        found = _forms(token.lemma_.lower(), token.lower_)
+        if len(_VERB_FORMS) < _VERB_FORMS_SIZE:
+            _VERB_FORMS[key] = found
+    return found
+
+
+def _forms(lemma: str, low: str) -> tuple[str, ...]:
+    base = _verb_base(lemma, low)
     return (lemma,) if base == lemma else (base, lemma)
 
 

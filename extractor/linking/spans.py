@@ -68,7 +68,10 @@ def is_age(token: Token, words: Words) -> bool:
 def _trim(doc: Doc, start: int, end: int) -> TokenSpan:
     """The span without leading determiners, punctuation, conjunctions and case markers,
     trailing punctuation, conjunctions and case markers, or a bracket it opens and does not close."""
-    opened = [t.i for t in doc[start:end] if t.text == "("]
+    if 0 <= start and end <= len(doc):  # the words of ``doc[start:end]``, without building the Span
+        opened = [i for i in range(start, end) if doc[i].text == "("]
+    else:
+        opened = [t.i for t in doc[start:end] if t.text == "("]
     if opened and not any(t.text == ")" for t in doc[opened[-1] : end]):
         end = opened[-1]
     while start < end - 1 and (doc[start].dep_ in ("det", "punct", "case", "cc") or doc[start].tag_ == "POS"):
@@ -100,7 +103,8 @@ def noun_phrase(token: Token, *, numbers: bool = True) -> TokenSpan:
     for c in reversed(list(token.lefts)):
         if c.dep_ not in _PREMODIFIERS or c.text in _SEPARATORS:
             break
-        clause = [t for t in doc[c.left_edge.i : c.i] if t.dep_ in _CLAUSE_DEPS]
+        edge = c.left_edge.i
+        clause = [t for t in doc[edge : c.i] if t.dep_ in _CLAUSE_DEPS] if edge < c.i else []  # no Span for no words
         if clause:
             # "Rebels say Kyiv forces": a clause inside the modifier ends the phrase before it
             left = min(left, max(max(t.right_edge.i for t in clause) + 1, c.i))
@@ -318,7 +322,8 @@ def _era_year(token: Token, words: Words) -> TokenSpan | None:
 def _is_era_mention(token: Token, words: Words) -> bool:
     """Whether ``token`` (or the entity it is in) is the era of a year ("b.c." in "490 b.c.")."""
     ent = _entity(token)
-    tokens = token.doc[ent[0] : ent[1]] if ent is not None else [token]
+    doc = token.doc
+    tokens = [doc[i] for i in range(ent[0], ent[1])] if ent is not None else [token]  # an entity's words (no Span)
     return any(_era_year(t, words) is not None for t in tokens)
 
 

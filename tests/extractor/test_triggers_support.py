@@ -45,6 +45,24 @@ def test_verb_forms_gives_both_readings_when_they_differ():
     assert verb_forms(SimpleNamespace(lemma_="take", lower_="took")) == ("take",)
 
 
+def test_verb_forms_kept_by_string_ids_match_the_strings():
+    """``verb_forms`` and ``verb_base`` of a spaCy token, kept by its lemma's and lower-case
+    form's string ids, give what the strings give, on first and on later asking, for
+    tokens sharing an id pair or only a lemma ("Staged"/"staged", "stagged")."""
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["Staged", "staged", "stagged", "hopes", "Hopes", "took", "staring", "fixes"]
+    lemmas = ["Stag", "stag", "stag", "hop", "hop", "take", "star", "fix"]
+    doc = Doc(spacy.blank("en").vocab, words=words, lemmas=lemmas)  # English: lower_ is set
+    for _ in range(2):
+        for token in doc:
+            plain = SimpleNamespace(lemma_=token.lemma_, lower_=token.lower_)
+            assert verb_forms(token) == verb_forms(plain)
+            assert verb_base(token) == verb_base(plain)
+    assert [verb_base(t) for t in doc] == ["stage", "stage", "stag", "hope", "hope", "take", "stare", "fix"]
+
+
 @pytest.mark.parametrize(
     ("text", "present", "absent"),
     [
