@@ -174,8 +174,9 @@ def run_folder_dask(
     ``threads_per_worker`` threads each on the loopback interface, closed at the end. Each
     task carries ``chunk_size`` documents (default: ``batch_size``, or fewer so that a
     small run still reaches every worker thread). The workers load their extractors with
-``linker`` and ``triggers`` ("rules" or "rules+head"), as ``run_folder`` does. Every other keyword (``manifest``,
-    ``errors_path``, ``given_triggers``, ``format``, ...) is ``run_folder``'s. Lines are
+    ``linker`` and ``triggers`` ("rules" or "rules+head"), as ``run_folder`` does. Every other
+    keyword (``manifest``, ``errors_path``, ``given_triggers``, ``format``, ...) is
+    ``run_folder``'s. Lines are
     written as chunks finish: the output holds the same lines as a local run, possibly in
     another order.
     """
