@@ -731,6 +731,18 @@ def own_clause(ctx: Context, token: Token) -> Found | None:
 
 
 @DATE.rule
+def when_clause_head(ctx: Context, token: Token) -> TokenSpan | None:
+    """The date a relative "when" clause modifies: "since 1997, when the Indians were
+    beaten", "in 2014, when rebels seized the airport" (the relative adverb stands for the
+    date it follows, as "where" stands for a place: ``location.where_clause_head``), also for
+    a verb coordinated in that clause."""
+    clause = first_conjunct(ctx, token)
+    if clause.dep_ != "relcl" or not any(c.lower_ == "when" and c.dep_ == "advmod" for c in ctx.children(clause)):
+        return None
+    return _date_extent(clause.head, ctx.words, years=True)
+
+
+@DATE.rule
 def deep_date(ctx: Context, token: Token) -> TokenSpan | None:
     """A temporal prepositional phrase deeper in the clause: "killed hundreds in the 1990s".
     Not a date of origin after a noun (``origin_preps``: "did not change the ruling from

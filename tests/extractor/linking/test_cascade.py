@@ -108,6 +108,7 @@ CASES = [
     ("Gunmen stormed and looted a bank in Lagos on Monday.", "stormed", "date", "shared_object_date"),
     ("The March 3 raid, which killed four guards, angered Kabul.", "killed", "date", "event_antecedent_date"),
     ("A bomb exploded in Lyon on Friday, wounding 13 people.", "wounding", "date", "supplementive_clause_date"),
+    ("In 2014, when rebels seized the airport, thousands fled.", "seized", "date", "when_clause_head"),
     ("Rebels seized the depot after the peace conference.", "seized", "date", "anchored_date"),
 ]
 
