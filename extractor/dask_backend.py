@@ -21,7 +21,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 from .batch import RunSummary, run_folder
 from .errors import ExtractorError
 from .pipeline import DEFAULT_LINKER, DocumentResult, Extractor
-from .registry import DEFAULT_TRIGGERS, TRIGGER_OPTIONS
+from .registry import DEFAULT_TRIGGERS, check_trigger_option
 
 CONNECT_TIMEOUT = "30s"  # for a scheduler given by address, and for its first worker
 
@@ -85,8 +85,7 @@ class DaskExtractor:
         triggers: str = DEFAULT_TRIGGERS,
         chunk_size: int | None = None,
     ) -> None:
-        if triggers not in TRIGGER_OPTIONS:  # here, not as an E012 for every chunk
-            raise ExtractorError("E024", name=triggers, known=", ".join(TRIGGER_OPTIONS))
+        check_trigger_option(triggers)  # here, not as an E012 for every chunk
         self.scheduler = scheduler
         self.n_workers = n_workers
         self.threads_per_worker = threads_per_worker

@@ -66,13 +66,18 @@ TRIGGER_OPTIONS = ("rules", "rules+head")
 DEFAULT_TRIGGERS = "rules"
 
 
+def check_trigger_option(option: str) -> str:
+    """``option`` when it is one of ``TRIGGER_OPTIONS``; ``E024`` otherwise (nothing is loaded)."""
+    if option not in TRIGGER_OPTIONS:
+        from .errors import ExtractorError
+
+        raise ExtractorError("E024", name=option, known=", ".join(TRIGGER_OPTIONS))
+    return option
+
+
 def get_trigger_head(option: str):
     """The ``TriggerHead`` the trigger option uses (None for "rules"); ``E024`` for an unknown option."""
-    from .errors import ExtractorError
-
-    if option not in TRIGGER_OPTIONS:
-        raise ExtractorError("E024", name=option, known=", ".join(TRIGGER_OPTIONS))
-    if option == "rules":
+    if check_trigger_option(option) == "rules":
         return None
     from .trigger_head import load_head
 
