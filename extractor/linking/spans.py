@@ -346,6 +346,29 @@ def first_conjunct(ctx: Context, verb: Token) -> Token:
     return verb
 
 
+def coordinated_verbs(ctx: Context, verb: Token) -> list[Token]:
+    """``verb`` and the verbs coordinated with it as its ``conj`` dependents ("the jails
+    where they held and tortured them": held, tortured)."""
+    return [verb, *(c for c in ctx.children(verb) if c.dep_ == "conj" and c.pos_ == "VERB")]
+
+
+def relative_adverb_antecedent(
+    ctx: Context, clause: Token, adverb: str, *, dep: str | None = None, conjuncts: bool = False
+) -> Token | None:
+    """The word a relative clause introduced by the relative adverb ``adverb`` modifies, which
+    the adverb stands for ("the bases where they train": bases; "in 2014, when rebels seized
+    the airport": 2014): the head of ``clause`` when ``clause`` is a
+    relative clause (``relcl``) with ``adverb`` among its dependents (of relation ``dep``
+    when given; with ``conjuncts``, also among those of the verbs coordinated in it,
+    ``coordinated_verbs``). The caller finds the clause of a coordinated verb its own way."""
+    if clause.dep_ != "relcl":
+        return None
+    verbs = coordinated_verbs(ctx, clause) if conjuncts else (clause,)
+    if any(c.lower_ == adverb and (dep is None or c.dep_ == dep) for v in verbs for c in ctx.children(v)):
+        return clause.head
+    return None
+
+
 # What a present participle clause may not have of its own to be a result or supplementive
 # clause (``result_participle``): a subject, an expletive "there" ("there being no
 # survivors", a subject all the same), a subordinator or an auxiliary.
