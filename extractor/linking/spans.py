@@ -68,11 +68,9 @@ def is_age(token: Token, words: Words) -> bool:
 def _trim(doc: Doc, start: int, end: int) -> TokenSpan:
     """The span without leading determiners, punctuation, conjunctions and case markers,
     trailing punctuation, conjunctions and case markers, or a bracket it opens and does not close."""
-    if 0 <= start and end <= len(doc):  # the words of ``doc[start:end]``, without building the Span
-        opened = [i for i in range(start, end) if doc[i].text == "("]
-    else:
-        opened = [t.i for t in doc[start:end] if t.text == "("]
-    if opened and not any(t.text == ")" for t in doc[opened[-1] : end]):
+    last = min(end, len(doc))  # the words of ``doc[start:end]``, read by index without building the Span
+    opened = [i for i in range(max(start, 0), last) if doc[i].text == "("]
+    if opened and not any(doc[i].text == ")" for i in range(opened[-1], last)):
         end = opened[-1]
     while start < end - 1 and (doc[start].dep_ in ("det", "punct", "case", "cc") or doc[start].tag_ == "POS"):
         start += 1
