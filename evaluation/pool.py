@@ -40,17 +40,10 @@ def check_disjoint(paths: Sequence[str | Path], *, gold: bool = True) -> int:
     return len(where)
 
 
-def pool_files(paths: Sequence[str | Path], out: str | Path, *, gold: bool = True) -> int:
-    """Write the lines of ``paths``, in order, to ``out`` once ``check_disjoint`` passes; the
-    number of documents pooled."""
-    count = check_disjoint(paths, gold=gold)
-    _concatenate(paths, out)
-    return count
-
-
 def pool(golds: Sequence[str | Path], preds: Sequence[str | Path], out_gold: str | Path, out_pred: str | Path) -> tuple[int, int]:
-    """``pool_files`` of the golds and of the predictions, both checked before either is
-    written; the numbers of gold and predicted documents pooled."""
+    """Write the lines of ``golds``, in order, to ``out_gold`` and those of ``preds`` to
+    ``out_pred`` once ``check_disjoint`` passes for both (neither is written otherwise); the
+    numbers of gold and predicted documents pooled."""
     counts = check_disjoint(golds, gold=True), check_disjoint(preds, gold=False)
     _concatenate(golds, out_gold)
     _concatenate(preds, out_pred)

@@ -463,27 +463,44 @@ def verb_forms(token) -> tuple[str, ...]:
     return _verb_forms_of(token)
 
 
-# ``verb_forms`` by the string ids of a token's lemma and lower-case form (``Token.lemma``,
-# ``Token.lower``): the rules ask it, and ``verb_base``, of the same verbs thousands of times
-# a document, and reading the ids costs a fraction of decoding ``lemma_`` and ``lower_``.
-# The forms depend on those two strings alone, which the ids stand for; at most
-# ``_VERB_FORMS_SIZE`` pairs are kept (then the answers are computed, not stored).
-_VERB_FORMS: dict[tuple[int, int], tuple[str, ...]] = {}
-_VERB_FORMS_SIZE = 65536
+class VerbFormsCache:
+    """``verb_forms`` by the string ids of a token's lemma and lower-case form (``Token.lemma``,
+    ``Token.lower``): the rules ask it, and ``verb_base``, of the same verbs thousands of times
+    a document, and reading the ids costs a fraction of decoding ``lemma_`` and ``lower_``.
+    The forms depend on those two strings alone, which the ids stand for; at most ``size``
+    pairs are kept (then the answers are computed, not stored), and ``clear`` drops them."""
+
+    __slots__ = ("size", "_kept")
+
+    def __init__(self, size: int = 65536) -> None:
+        self.size = size
+        self._kept: dict[tuple[int, int], tuple[str, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def forms(self, token) -> tuple[str, ...]:
+        """``(verb_base, lemma)``, or ``(lemma,)`` when they are the same (the lemma lower-cased)."""
+        try:
+            key = (token.lemma, token.lower)
+        except AttributeError:  # an object with only ``lemma_`` and ``lower_``: not kept
+            return _forms(token.lemma_.lower(), token.lower_)
+        kept = self._kept
+        found = kept.get(key)
+        if found is None:
+            found = _forms(token.lemma_.lower(), token.lower_)
+            if len(kept) < self.size:
+                kept[key] = found
+        return found
+
+    def clear(self) -> None:
+        """Drop every pair kept."""
+        self._kept.clear()
 
 
-def _verb_forms_of(token) -> tuple[str, ...]:
-    """``(verb_base, lemma)``, or ``(lemma,)`` when they are the same (the lemma lower-cased)."""
-    try:
-        key = (token.lemma, token.lower)
-    except AttributeError:  # an object with only ``lemma_`` and ``lower_``: not kept
-        return _forms(token.lemma_.lower(), token.lower_)
-    found = _VERB_FORMS.get(key)
-    if found is None:
-        found = _forms(token.lemma_.lower(), token.lower_)
-        if len(_VERB_FORMS) < _VERB_FORMS_SIZE:
-            _VERB_FORMS[key] = found
-    return found
+# The cache ``verb_forms`` and ``verb_base`` read (its bound ``forms``, looked up once).
+_VERB_FORMS = VerbFormsCache()
+_verb_forms_of = _VERB_FORMS.forms
 
 
 def _forms(lemma: str, low: str) -> tuple[str, ...]:

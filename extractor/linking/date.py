@@ -21,7 +21,7 @@ from .actor import _by_objects
 from .rules import Context, Found, RuleTable, Words, attempt
 from .spans import (
     _clause_path_clear, _entity, _era_year, _is_non_event_verb, _purpose_clauses, _trim, event_governor, is_age,
-    first_conjunct, is_clock_time, noun_phrase, result_participle, shares_subject,
+    first_conjunct, is_clock_time, noun_phrase, relative_adverb_antecedent, result_participle, shares_subject,
 )
 
 
@@ -736,10 +736,8 @@ def when_clause_head(ctx: Context, token: Token) -> TokenSpan | None:
     beaten", "in 2014, when rebels seized the airport" (the relative adverb stands for the
     date it follows, as "where" stands for a place: ``location.where_clause_head``), also for
     a verb coordinated in that clause."""
-    clause = first_conjunct(ctx, token)
-    if clause.dep_ != "relcl" or not any(c.lower_ == "when" and c.dep_ == "advmod" for c in ctx.children(clause)):
-        return None
-    return _date_extent(clause.head, ctx.words, years=True)
+    head = relative_adverb_antecedent(ctx, first_conjunct(ctx, token), "when", dep="advmod")
+    return _date_extent(head, ctx.words, years=True) if head is not None else None
 
 
 @DATE.rule

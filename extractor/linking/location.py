@@ -19,7 +19,7 @@ from ..syntax import child_tokens, PLACE_LABELS, occurrence_clause
 from .rules import Context, Found, RuleTable, Words
 from .spans import (
     _clause_path_clear, _entity, _has_named_modifier, _is_agentive, _is_era_mention, _is_motion, _purpose_clauses,
-    _trim, event_governor, noun_phrase, shares_subject,
+    _trim, coordinated_verbs, event_governor, noun_phrase, relative_adverb_antecedent, shares_subject,
 )
 
 
@@ -489,12 +489,8 @@ def where_clause_head(ctx: Context, token: Token, places: dict[str, TokenSpan]) 
     """The place a relative "where" clause modifies: "the bases where they train", also for a
     verb coordinated in that clause ("the jails where they held and tortured them")."""
     clause = token.head if token.dep_ == "conj" and token.head.pos_ == "VERB" else token
-    if clause.dep_ != "relcl":
-        return None
-    verbs = [clause, *(c for c in ctx.children(clause) if c.dep_ == "conj" and c.pos_ == "VERB")]
-    if any(c.lower_ == "where" for v in verbs for c in ctx.children(v)):
-        return _place_span(clause.head, ctx.words)
-    return None
+    head = relative_adverb_antecedent(ctx, clause, "where", conjuncts=True)
+    return _place_span(head, ctx.words) if head is not None else None
 
 
 @PHRASE_PLACE.rule
@@ -507,8 +503,7 @@ def relative_place_head(ctx: Context, token: Token, places: dict[str, TokenSpan]
     clause = token.head if token.dep_ == "conj" and token.head.pos_ == "VERB" else token
     if clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN"):
         return None
-    verbs = [clause, *(c for c in ctx.children(clause) if c.dep_ == "conj" and c.pos_ == "VERB")]
-    for v in verbs:
+    for v in coordinated_verbs(ctx, clause):
         for c in ctx.children(v):
             if c.dep_ == "prep" and _prep_kind(c.lower_, words) is not None and any(
                 p.dep_ == "pobj" and p.tag_ == "WDT" for p in ctx.children(c)

@@ -68,11 +68,9 @@ def is_age(token: Token, words: Words) -> bool:
 def _trim(doc: Doc, start: int, end: int) -> TokenSpan:
     """The span without leading determiners, punctuation, conjunctions and case markers,
     trailing punctuation, conjunctions and case markers, or a bracket it opens and does not close."""
-    if 0 <= start and end <= len(doc):  # the words of ``doc[start:end]``, without building the Span
-        opened = [i for i in range(start, end) if doc[i].text == "("]
-    else:
-        opened = [t.i for t in doc[start:end] if t.text == "("]
-    if opened and not any(t.text == ")" for t in doc[opened[-1] : end]):
+    last = min(end, len(doc))  # the words of ``doc[start:end]``, read by index without building the Span
+    opened = [i for i in range(max(start, 0), last) if doc[i].text == "("]
+    if opened and not any(doc[i].text == ")" for i in range(opened[-1], last)):
         end = opened[-1]
     while start < end - 1 and (doc[start].dep_ in ("det", "punct", "case", "cc") or doc[start].tag_ == "POS"):
         start += 1
@@ -344,6 +342,29 @@ def first_conjunct(ctx: Context, verb: Token) -> Token:
     while shares_subject(ctx, verb):
         verb = verb.head
     return verb
+
+
+def coordinated_verbs(ctx: Context, verb: Token) -> list[Token]:
+    """``verb`` and the verbs coordinated with it as its ``conj`` dependents ("the jails
+    where they held and tortured them": held, tortured)."""
+    return [verb, *(c for c in ctx.children(verb) if c.dep_ == "conj" and c.pos_ == "VERB")]
+
+
+def relative_adverb_antecedent(
+    ctx: Context, clause: Token, adverb: str, *, dep: str | None = None, conjuncts: bool = False
+) -> Token | None:
+    """The word a relative clause introduced by the relative adverb ``adverb`` modifies, which
+    the adverb stands for ("the bases where they train": bases; "in 2014, when rebels seized
+    the airport": 2014): the head of ``clause`` when ``clause`` is a
+    relative clause (``relcl``) with ``adverb`` among its dependents (of relation ``dep``
+    when given; with ``conjuncts``, also among those of the verbs coordinated in it,
+    ``coordinated_verbs``). The caller finds the clause of a coordinated verb its own way."""
+    if clause.dep_ != "relcl":
+        return None
+    verbs = coordinated_verbs(ctx, clause) if conjuncts else (clause,)
+    if any(c.lower_ == adverb and (dep is None or c.dep_ == dep) for v in verbs for c in ctx.children(v)):
+        return clause.head
+    return None
 
 
 # What a present participle clause may not have of its own to be a result or supplementive

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from evaluation.errors import EvaluationError
-from evaluation.pool import check_disjoint, main, pool, pool_files
+from evaluation.pool import check_disjoint, main, pool
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,10 +27,11 @@ def doc(doc_id: str, action: str = "attack") -> dict:
 )
 def test_disjoint_files_pool_to_their_concatenation(write_jsonl, tmp_path, files, expected):
     paths = [write_jsonl(f"g{k}.jsonl", [doc(d) for d in ids]) for k, ids in enumerate(files)]
-    out = tmp_path / "pooled.jsonl"
-    assert pool_files(paths, out) == len(expected)
-    assert out.read_bytes() == b"".join(p.read_bytes() for p in paths)
-    assert [line.split('"')[3] for line in out.read_text(encoding="utf-8").splitlines()] == expected
+    out_gold, out_pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
+    assert pool(paths, paths, out_gold, out_pred) == (len(expected), len(expected))
+    for out in (out_gold, out_pred):
+        assert out.read_bytes() == b"".join(p.read_bytes() for p in paths)
+        assert [line.split('"')[3] for line in out.read_text(encoding="utf-8").splitlines()] == expected
 
 
 def test_a_file_without_a_final_newline_keeps_its_last_line_whole(write_jsonl, tmp_path):
@@ -38,7 +39,7 @@ def test_a_file_without_a_final_newline_keeps_its_last_line_whole(write_jsonl, t
     first.write_bytes(first.read_bytes().rstrip(b"\n"))
     second = write_jsonl("two.jsonl", [doc("b")])
     out = tmp_path / "pooled.jsonl"
-    pool_files([first, second], out)
+    pool([first, second], [second], out, tmp_path / "pred.jsonl")
     assert out.read_text(encoding="utf-8").splitlines() == first.read_text(encoding="utf-8").splitlines() + second.read_text(encoding="utf-8").splitlines()
 
 
@@ -46,14 +47,15 @@ def test_a_file_without_a_final_newline_keeps_its_last_line_whole(write_jsonl, t
 def test_a_doc_id_in_two_files_is_e116_naming_it_and_both_files(write_jsonl, tmp_path, gold):
     one = write_jsonl("one.jsonl", [doc("a"), doc("shared")])
     two = write_jsonl("two.jsonl", [doc("b"), doc("c"), doc("shared", "protest")])
-    out = tmp_path / "pooled.jsonl"
+    golds, preds = ([one, two], [one]) if gold else ([one], [one, two])  # the golds or the predictions collide
+    out_gold, out_pred = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
     with pytest.raises(EvaluationError) as caught:
-        pool_files([one, two], out, gold=gold)
+        pool(golds, preds, out_gold, out_pred)
     err = caught.value
     assert err.code == "E116"
     assert (err.path, err.line) == (str(two), 3)
     assert "'shared'" in str(err) and f"{one}:2" in str(err)
-    assert not out.exists()
+    assert not out_gold.exists() and not out_pred.exists()
 
 
 def test_a_duplicate_within_one_file_stays_e107(write_jsonl):
@@ -61,14 +63,6 @@ def test_a_duplicate_within_one_file_stays_e107(write_jsonl):
     with pytest.raises(EvaluationError) as caught:
         check_disjoint([one])
     assert caught.value.code == "E107"
-
-
-def test_pool_writes_nothing_when_the_predictions_collide(write_jsonl, tmp_path):
-    golds = [write_jsonl("g1.jsonl", [doc("a")]), write_jsonl("g2.jsonl", [doc("b")])]
-    preds = [write_jsonl("p1.jsonl", [doc("a")]), write_jsonl("p2.jsonl", [doc("a")])]
-    with pytest.raises(EvaluationError, match="E116"):
-        pool(golds, preds, tmp_path / "gold.jsonl", tmp_path / "pred.jsonl")
-    assert not (tmp_path / "gold.jsonl").exists() and not (tmp_path / "pred.jsonl").exists()
 
 
 def test_command_line_pools_or_exits_2_with_the_coded_message(write_jsonl, tmp_path, capsys):

@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 from extractor.triggers import find_triggers
-from extractor.lexicon import verb_base, verb_forms
+from extractor.lexicon import VerbFormsCache, verb_base, verb_forms
 
 
 @pytest.mark.parametrize(
@@ -61,6 +61,22 @@ def test_verb_forms_kept_by_string_ids_match_the_strings():
             assert verb_forms(token) == verb_forms(plain)
             assert verb_base(token) == verb_base(plain)
     assert [verb_base(t) for t in doc] == ["stage", "stage", "stag", "hope", "hope", "take", "stare", "fix"]
+
+
+def test_verb_forms_cache_keeps_at_most_its_size_and_clears():
+    """A ``VerbFormsCache`` keeps one answer per (lemma, lower-case form) id pair up to its
+    size, answers the same beyond it (computed, not kept) and after ``clear``, which empties it."""
+    import spacy
+    from spacy.tokens import Doc
+
+    doc = Doc(spacy.blank("en").vocab, words=["Staged", "staged", "hopes", "took"], lemmas=["Stag", "stag", "hop", "take"])
+    cache = VerbFormsCache(size=2)
+    expected = [("stage", "stag"), ("stage", "stag"), ("hope", "hop"), ("take",)]
+    assert [cache.forms(t) for t in doc] == expected
+    assert len(cache) == 2  # four id pairs ("Stag"/"stag" are two lemmas): the first two kept
+    cache.clear()
+    assert len(cache) == 0
+    assert [cache.forms(t) for t in doc] == expected
 
 
 @pytest.mark.parametrize(

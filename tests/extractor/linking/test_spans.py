@@ -1,12 +1,19 @@
 """Noun phrases on hand-built parses: a phrase holds its noun's premodifiers only, so the
-words of a headline the parser ran together stay out of an actor."""
+words of a headline the parser ran together stay out of an actor. A span trimmed of its
+edges and of a bracket it opens and does not close. The word a relative "where"/"when"
+clause modifies, found through its relative adverb."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
 from extractor.linking import noun_phrase
+from extractor.linking.spans import _trim, relative_adverb_antecedent
+from extractor.syntax import child_tokens
 
 VOCAB = spacy.blank("en").vocab
 
@@ -89,3 +96,59 @@ def test_the_entity_index_gives_each_sentences_entities_as_spacy_does(nlp):
     for token in doc:
         want = next(((e.start, e.end) for e in doc.ents if e.start <= token.i < e.end), None)
         assert entity_span(token) == want
+
+
+# the bases where rebels train and fight   ("where" on the clause's first verb, or, as the
+# parser sometimes hangs it, on the verb coordinated with it)
+WHERE_ON_FIRST = dict(heads=[1, 1, 4, 4, 1, 4, 4], deps=["det", "ROOT", "advmod", "nsubj", "relcl", "cc", "conj"])
+WHERE_ON_CONJ = dict(heads=[1, 1, 6, 4, 1, 4, 4], deps=["det", "ROOT", "advmod", "nsubj", "relcl", "cc", "conj"])
+WHERE_ADVCL = dict(heads=[1, 1, 4, 4, 1, 4, 4], deps=["det", "ROOT", "advmod", "nsubj", "advcl", "cc", "conj"])
+
+
+@pytest.mark.parametrize(
+    ("parse", "adverb", "kw", "expected"),
+    [
+        (WHERE_ON_FIRST, "where", {}, "bases"),
+        (WHERE_ON_FIRST, "where", {"dep": "advmod"}, "bases"),
+        (WHERE_ON_FIRST, "where", {"dep": "mark"}, None),  # the adverb's relation is asked for
+        (WHERE_ON_FIRST, "when", {}, None),  # another relative adverb
+        (WHERE_ON_CONJ, "where", {}, None),  # on the coordinated verb: only with conjuncts
+        (WHERE_ON_CONJ, "where", {"conjuncts": True}, "bases"),
+        (WHERE_ADVCL, "where", {"conjuncts": True}, None),  # no relative clause
+    ],
+)
+def test_relative_adverb_antecedent(parse, adverb, kw, expected):
+    doc = make_doc(
+        ["the", "bases", "where", "rebels", "train", "and", "fight"],
+        pos=["DET", "NOUN", "ADV", "NOUN", "VERB", "CCONJ", "VERB"],
+        **parse,
+    )
+    ctx = SimpleNamespace(children=child_tokens)
+    head = relative_adverb_antecedent(ctx, doc[4], adverb, **kw)
+    assert (head.text if head is not None else None) == expected
+
+
+# the town ( near Kharkiv ) and ( the river ,
+BRACKETS = dict(
+    words=["the", "town", "(", "near", "Kharkiv", ")", "and", "(", "the", "river", ","],
+    heads=[1, 1, 3, 1, 3, 3, 1, 9, 9, 1, 1],
+    deps=["det", "ROOT", "punct", "prep", "pobj", "punct", "cc", "punct", "det", "conj", "punct"],
+    pos=["DET", "NOUN", "PUNCT", "ADP", "PROPN", "PUNCT", "CCONJ", "PUNCT", "DET", "NOUN", "PUNCT"],
+)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (0, 2, "town"),  # a leading determiner goes
+        (0, 5, "town"),  # a bracket opened and not closed ends the span before it
+        (2, 5, ""),  # ... nothing left when the span starts with it
+        (3, 6, "near Kharkiv"),  # a trailing bracket is punctuation
+        (0, 11, "town ( near Kharkiv"),  # the last bracket is unclosed: before it, then "and" and ")" go
+        (0, 40, "town ( near Kharkiv"),  # an end past the document reads as its end
+    ],
+)
+def test_trim(start, end, expected):
+    doc = make_doc(**BRACKETS)
+    first, last = _trim(doc, start, end)
+    assert doc[first:last].text == expected
