@@ -24,7 +24,6 @@ which the cascade records as the actor's rule and tuple building reads to admit 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -35,7 +34,7 @@ from ..syntax import child_tokens, comes_about
 from .rules import Context, Found, RuleTable, attempt, names_of
 from .spans import (
     ACTOR_LABELS, _is_agentive, coordinated_phrase, _is_motion, _is_non_event_verb, _is_relative, content_head, is_age, noun_phrase,
-    first_conjunct, resolve_pronoun, result_participle,
+    by_objects, first_conjunct, resolve_pronoun, result_participle,
 )
 
 
@@ -97,7 +96,7 @@ def possessor(ctx: Context, trig: Trigger, token: Token) -> Token | None:
 @NOUN_OWNER.rule
 def by_agent(ctx: Context, trig: Trigger, token: Token) -> Token | None:
     """The object of the noun's "by" phrase: "an attack by Iran"."""
-    return next((p for p in _by_objects(ctx, token) if p is not None), None)
+    return next((p for p in by_objects(ctx, token) if p is not None), None)
 
 
 @NOUN_OWNER.rule
@@ -233,24 +232,15 @@ def agent_noun(ctx: Context, trig: Trigger, token: Token) -> Token | None:
     return token
 
 
-def _by_objects(
-    ctx: Context, head: Token, *, deps: tuple[str, ...] = ("prep",), after: Token | None = None
-) -> Iterator[Token | None]:
-    """The object of each "by" phrase of ``head``, in order: of each child whose word is "by",
-    labelled one of ``deps`` and standing after ``after`` when that is given, its first
-    ``pobj``, or None when the phrase has none ("by shelling the town")."""
-    for c in ctx.children(head):
-        if c.dep_ in deps and c.lower_ == "by" and (after is None or c.i > after.i):
-            yield next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
 
 
 def _agentive_by_object(
     ctx: Context, head: Token, *, deps: tuple[str, ...] = ("prep",), after: Token | None = None
 ) -> Token | None:
-    """The first object of a "by" phrase of ``head`` (``_by_objects``) that names people or a
+    """The first object of a "by" phrase of ``head`` (``by_objects``) that names people or a
     body that can act."""
     words = ctx.words
-    found = _by_objects(ctx, head, deps=deps, after=after)
+    found = by_objects(ctx, head, deps=deps, after=after)
     return next((p for p in found if p is not None and _is_agentive(content_head(p, words), words)), None)
 
 
@@ -319,7 +309,7 @@ def passive_agent(ctx: Context, verb: Token, came_from: Token | None) -> tuple[T
     else:
         return None
     # only the first such phrase counts, with or without an object
-    pobj = next(_by_objects(ctx, verb, deps=deps), None)
+    pobj = next(by_objects(ctx, verb, deps=deps), None)
     return None if pobj is None else (pobj, None)
 
 

@@ -17,11 +17,10 @@ from ..contracts import RELATIVE_DATE_RULES, TokenSpan
 from ..normalize.date import MONTH_NAMES
 from ..lexicon import EVENT_NOUN_CLASSES, NOUN_EVENT_SHARE, SPEECH_ACT_CLASSES, act_kinds, occurrence_verb_of_noun, verb_forms, word_senses
 from ..syntax import child_tokens, occurrence_clause
-from .actor import _by_objects
 from .rules import Context, Found, RuleTable, Words, attempt
 from .spans import (
-    _clause_path_clear, _entity, _era_year, _is_non_event_verb, _purpose_clauses, _trim, event_governor, is_age,
-    first_conjunct, is_clock_time, noun_phrase, relative_adverb_antecedent, result_participle, shares_subject,
+    _clause_path_clear, _entity, by_objects, _era_year, _is_non_event_verb, _purpose_clauses, _trim, event_governor, is_age,
+    first_conjunct, is_clock_time, noun_phrase, relative_adverb_antecedent, result_participle, shared_object_conjunct, shares_subject,
 )
 
 
@@ -782,9 +781,8 @@ def _is_object_complement(ctx: Context, token: Token, clause: Token) -> bool:
 def shared_object_date(ctx: Context, token: Token) -> TokenSpan | None:
     """The date the own clause of the coordinated verb whose object the trigger shares gives:
     "gunmen stormed and looted a bank on Monday" (stormed: on Monday)."""
-    from .location import _shared_object_conjunct
 
-    conj = _shared_object_conjunct(ctx, token)
+    conj = shared_object_conjunct(ctx, token)
     found = OWN_DATE.first(ctx, conj) if conj is not None else None
     return found.value if found is not None else None
 
@@ -840,7 +838,7 @@ def supplementive_clause_date(ctx: Context, token: Token) -> TokenSpan | None:
     if found is None:
         # "was shattered by an explosion on April 19, killing 168": the date of the event noun
         # that the passive names as its agent, the event itself
-        agent = next((p for p in _by_objects(ctx, head, deps=("agent",)) if p is not None), None)
+        agent = next((p for p in by_objects(ctx, head, deps=("agent",)) if p is not None), None)
         if agent is not None and agent.pos_ == "NOUN" and _is_event_noun(ctx, agent):
             found = OWN_DATE.first(ctx, agent)
     return found.value if found is not None else None

@@ -19,7 +19,7 @@ from ..syntax import child_tokens, PLACE_LABELS, occurrence_clause
 from .rules import Context, Found, RuleTable, Words
 from .spans import (
     _clause_path_clear, _entity, _has_named_modifier, _is_agentive, _is_era_mention, _is_motion, _purpose_clauses,
-    _trim, coordinated_verbs, event_governor, noun_phrase, relative_adverb_antecedent, shares_subject,
+    _trim, coordinated_verbs, event_governor, noun_phrase, relative_adverb_antecedent, shared_object_conjunct, shares_subject,
 )
 
 
@@ -599,30 +599,13 @@ def purpose_clause(ctx: Context, token: Token, actor: TokenSpan | None) -> Token
     return None
 
 
-def _shared_object_conjunct(ctx: Context, token: Token) -> Token | None:
-    """The verb coordinated with the trigger that takes the object both share: "stormed and
-    looted a bank in Lagos" (the trigger has no object of its own and only a conjunction or
-    an adverb stands between the two verbs; the conjunct has an object and no subject of its
-    own); the one act on the one object happens where the other does."""
-    if token.pos_ != "VERB" or any(c.dep_ in ("dobj", "nsubjpass") for c in ctx.children(token)):
-        return None
-    doc = token.doc
-    for c in ctx.children(token):
-        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > token.i:
-            if any(t.dep_ not in ("cc", "punct", "advmod") for t in doc[token.i + 1 : c.i]):
-                return None  # "was flowing ( ... ) after he won, Hamilton led the race"
-            kids = ctx.children(c)
-            if any(k.dep_ == "dobj" for k in kids) and not any(k.dep_ in ("nsubj", "nsubjpass") for k in kids):
-                return c
-            return None
-    return None
 
 
 @LOCATION.rule
 def shared_object_place(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
     """The place of the coordinated verb whose object the trigger shares: "gunmen stormed and
     looted a bank in Lagos" (stormed: Lagos)."""
-    conj = _shared_object_conjunct(ctx, token)
+    conj = shared_object_conjunct(ctx, token)
     if conj is None:
         return None
     found = PHRASE_PLACE.first(ctx, conj, _phrase_places(ctx, conj))

@@ -432,3 +432,33 @@ def causing_governor(ctx: Context, token: Token) -> Token | None:
     if token.pos_ != "NOUN" or token.dep_ != "dobj" or head.pos_ != "VERB" or head.i == token.i:
         return None
     return head if in_verb_class(head, ctx.words.causing) else None  # "sparked", "set off"
+
+
+def by_objects(
+    ctx: Context, head: Token, *, deps: tuple[str, ...] = ("prep",), after: Token | None = None
+) -> Iterator[Token | None]:
+    """The object of each "by" phrase of ``head``, in order: of each child whose word is "by",
+    labelled one of ``deps`` and standing after ``after`` when that is given, its first
+    ``pobj``, or None when the phrase has none ("by shelling the town")."""
+    for c in ctx.children(head):
+        if c.dep_ in deps and c.lower_ == "by" and (after is None or c.i > after.i):
+            yield next((p for p in ctx.children(c) if p.dep_ == "pobj"), None)
+
+
+def shared_object_conjunct(ctx: Context, token: Token) -> Token | None:
+    """The verb coordinated with the trigger that takes the object both share: "stormed and
+    looted a bank in Lagos" (the trigger has no object of its own and only a conjunction or
+    an adverb stands between the two verbs; the conjunct has an object and no subject of its
+    own); the one act on the one object happens where the other does."""
+    if token.pos_ != "VERB" or any(c.dep_ in ("dobj", "nsubjpass") for c in ctx.children(token)):
+        return None
+    doc = token.doc
+    for c in ctx.children(token):
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > token.i:
+            if any(t.dep_ not in ("cc", "punct", "advmod") for t in doc[token.i + 1 : c.i]):
+                return None  # "was flowing ( ... ) after he won, Hamilton led the race"
+            kids = ctx.children(c)
+            if any(k.dep_ == "dobj" for k in kids) and not any(k.dep_ in ("nsubj", "nsubjpass") for k in kids):
+                return c
+            return None
+    return None

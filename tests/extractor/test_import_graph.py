@@ -123,3 +123,16 @@ def test_find_cycle(graph, expected):
 def test_contracts_import_no_stage():
     stages = {m for m in import_graph() if m != "extractor.contracts"}
     assert not (import_graph()["extractor.contracts"] & stages)
+
+
+# The date and location rules share their clause walks through ``linking.spans``; neither reads
+# the actor's or the other's module (``date`` once took ``actor._by_objects`` and
+# ``location._shared_object_conjunct``). ``date`` still asks ``quantity.quantity_span`` (the
+# package's public test of a counted phrase) whether a clause counts a toll.
+@pytest.mark.parametrize("role, others", [
+    ("extractor.linking.date", ("actor", "location")),
+    ("extractor.linking.location", ("actor", "date", "quantity")),
+])
+def test_date_and_location_rules_import_no_other_role(role, others):
+    found = import_graph()[role] & {f"extractor.linking.{r}" for r in others}
+    assert not found, sorted(found)

@@ -1,5 +1,5 @@
 """The object of a "by" phrase, looked up the same way by every actor rule that reads one
-(``_by_objects``): each "by" child of the word, in order, gives its object, or None when it
+(``spans.by_objects``): each "by" child of the word, in order, gives its object, or None when it
 has none; ``deps`` says which labels count and ``after`` leaves out phrases before a word
 (invented sentences, parsed by hand the way spaCy's English pipeline parses them)."""
 
@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from extractor.lexicon import default_lexicon
-from extractor.linking.actor import _agentive_by_object, _by_objects
+from extractor.linking.actor import _agentive_by_object
+from extractor.linking.spans import by_objects as _by_objects
 from extractor.linking.rules import Context
 
 # "The town was shelled by night by Russia ."  (a "by" without object, then one with)
