@@ -232,8 +232,6 @@ def agent_noun(ctx: Context, trig: Trigger, token: Token) -> Token | None:
     return token
 
 
-
-
 def _agentive_by_object(
     ctx: Context, head: Token, *, deps: tuple[str, ...] = ("prep",), after: Token | None = None
 ) -> Token | None:

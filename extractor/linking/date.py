@@ -19,7 +19,7 @@ from ..lexicon import EVENT_NOUN_CLASSES, NOUN_EVENT_SHARE, SPEECH_ACT_CLASSES, 
 from ..syntax import child_tokens, occurrence_clause
 from .rules import Context, Found, RuleTable, Words, attempt
 from .spans import (
-    _clause_path_clear, _entity, by_objects, _era_year, _is_non_event_verb, _purpose_clauses, _trim, event_governor, is_age,
+    _clause_path_clear, _entity, _era_year, _is_non_event_verb, _purpose_clauses, _trim, by_objects, event_governor, is_age,
     first_conjunct, is_clock_time, noun_phrase, relative_adverb_antecedent, result_participle, shared_object_conjunct, shares_subject,
 )
 
@@ -781,7 +781,6 @@ def _is_object_complement(ctx: Context, token: Token, clause: Token) -> bool:
 def shared_object_date(ctx: Context, token: Token) -> TokenSpan | None:
     """The date the own clause of the coordinated verb whose object the trigger shares gives:
     "gunmen stormed and looted a bank on Monday" (stormed: on Monday)."""
-
     conj = shared_object_conjunct(ctx, token)
     found = OWN_DATE.first(ctx, conj) if conj is not None else None
     return found.value if found is not None else None

@@ -484,11 +484,17 @@ def supplied_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> 
     return None
 
 
+def _relative_clause_verb(token: Token) -> Token:
+    """The verb whose relative clause the trigger belongs to: the trigger, or the verb it is
+    coordinated with ("the jails where they held and tortured them": held for tortured)."""
+    return token.head if token.dep_ == "conj" and token.head.pos_ == "VERB" else token
+
+
 @PHRASE_PLACE.rule
 def where_clause_head(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> TokenSpan | None:
     """The place a relative "where" clause modifies: "the bases where they train", also for a
     verb coordinated in that clause ("the jails where they held and tortured them")."""
-    clause = token.head if token.dep_ == "conj" and token.head.pos_ == "VERB" else token
+    clause = _relative_clause_verb(token)
     head = relative_adverb_antecedent(ctx, clause, "where", conjuncts=True)
     return _place_span(head, ctx.words) if head is not None else None
 
@@ -500,7 +506,7 @@ def relative_place_head(ctx: Context, token: Token, places: dict[str, TokenSpan]
     relative pronoun stands for the clause's head), also for a verb coordinated in that
     clause, as ``where_clause_head``."""
     words = ctx.words
-    clause = token.head if token.dep_ == "conj" and token.head.pos_ == "VERB" else token
+    clause = _relative_clause_verb(token)
     if clause.dep_ != "relcl" or clause.head.pos_ not in ("NOUN", "PROPN"):
         return None
     for v in coordinated_verbs(ctx, clause):
@@ -597,8 +603,6 @@ def purpose_clause(ctx: Context, token: Token, actor: TokenSpan | None) -> Token
         if found is not None:
             return found.value
     return None
-
-
 
 
 @LOCATION.rule
