@@ -468,16 +468,13 @@ class VerbFormsCache:
     ``Token.lower``): the rules ask it, and ``verb_base``, of the same verbs thousands of times
     a document, and reading the ids costs a fraction of decoding ``lemma_`` and ``lower_``.
     The forms depend on those two strings alone, which the ids stand for; at most ``size``
-    pairs are kept (then the answers are computed, not stored), and ``clear`` drops them."""
+    pairs are kept (then the answers are computed, not stored)."""
 
     __slots__ = ("size", "_kept")
 
     def __init__(self, size: int = 65536) -> None:
         self.size = size
         self._kept: dict[tuple[int, int], tuple[str, ...]] = {}
-
-    def __len__(self) -> int:
-        return len(self._kept)
 
     def forms(self, token) -> tuple[str, ...]:
         """``(verb_base, lemma)``, or ``(lemma,)`` when they are the same (the lemma lower-cased)."""
@@ -492,10 +489,6 @@ class VerbFormsCache:
             if len(kept) < self.size:
                 kept[key] = found
         return found
-
-    def clear(self) -> None:
-        """Drop every pair kept."""
-        self._kept.clear()
 
 
 # The cache ``verb_forms`` and ``verb_base`` read (its bound ``forms``, looked up once).

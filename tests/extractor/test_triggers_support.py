@@ -63,20 +63,30 @@ def test_verb_forms_kept_by_string_ids_match_the_strings():
     assert [verb_base(t) for t in doc] == ["stage", "stage", "stag", "hope", "hope", "take", "stare", "fix"]
 
 
-def test_verb_forms_cache_keeps_at_most_its_size_and_clears():
-    """A ``VerbFormsCache`` keeps one answer per (lemma, lower-case form) id pair up to its
-    size, answers the same beyond it (computed, not kept) and after ``clear``, which empties it."""
+def test_verb_forms_cache_keeps_at_most_its_size(monkeypatch):
+    """A ``VerbFormsCache`` computes the forms of a (lemma, lower-case form) id pair once and
+    keeps the answer up to its size; beyond it the answer is the same, computed each time."""
     import spacy
     from spacy.tokens import Doc
 
+    import extractor.lexicon as lexicon
+
+    computed: list[tuple[str, str]] = []
+    real = lexicon._forms
+
+    def counted(lemma: str, low: str) -> tuple[str, ...]:
+        computed.append((lemma, low))
+        return real(lemma, low)
+
+    monkeypatch.setattr(lexicon, "_forms", counted)
     doc = Doc(spacy.blank("en").vocab, words=["Staged", "staged", "hopes", "took"], lemmas=["Stag", "stag", "hop", "take"])
     cache = VerbFormsCache(size=2)
     expected = [("stage", "stag"), ("stage", "stag"), ("hope", "hop"), ("take",)]
     assert [cache.forms(t) for t in doc] == expected
-    assert len(cache) == 2  # four id pairs ("Stag"/"stag" are two lemmas): the first two kept
-    cache.clear()
-    assert len(cache) == 0
+    assert len(computed) == 4  # four id pairs ("Stag"/"stag" are two lemmas), each computed once
+    computed.clear()
     assert [cache.forms(t) for t in doc] == expected
+    assert computed == [("hop", "hopes"), ("take", "took")]  # the first two kept, the rest computed again
 
 
 @pytest.mark.parametrize(
