@@ -5,6 +5,7 @@ worker processes of ``nlp.pipe``, and a pipeline saved with ``nlp.to_disk`` relo
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
@@ -119,6 +120,16 @@ FRESH = textwrap.dedent(
 )
 
 
+def absolute_pythonpath() -> dict[str, str]:
+    """This process's environment with its ``PYTHONPATH`` entries made absolute: a relative
+    one (``PYTHONPATH=.`` in a checkout) would be read from the subprocess's working directory
+    and miss the checkout this process imports, so the subprocess would run another copy."""
+    env = dict(os.environ)
+    if env.get("PYTHONPATH"):
+        env["PYTHONPATH"] = os.pathsep.join(str(Path(p).resolve()) for p in env["PYTHONPATH"].split(os.pathsep))
+    return env
+
+
 def test_saved_pipeline_reloads_in_a_fresh_interpreter_without_import(extractor_, tmp_path):
     from importlib.metadata import entry_points
 
@@ -134,6 +145,7 @@ def test_saved_pipeline_reloads_in_a_fresh_interpreter_without_import(extractor_
         capture_output=True,
         text=True,
         cwd=tmp_path,  # the installed package, not a checkout in the working directory
+        env=absolute_pythonpath(),
         timeout=180,
     )
     assert done.returncode == 0, done.stderr[-3000:]
