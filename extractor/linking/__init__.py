@@ -11,8 +11,7 @@ linker is given.
 from ..contracts import Arguments, Linker, TokenSpan, Trigger
 from .actor import AGENTLESS
 from .cascade import RULES, link_arguments, make_dep_linker
-from .quantity import quantity_span
-from .spans import content_head, noun_phrase, resolve_pronoun
+from .spans import content_head, noun_phrase, quantity_span, resolve_pronoun
 
 __all__ = [
     "AGENTLESS", "Arguments", "Linker", "TokenSpan", "Trigger", "RULES", "link_arguments", "make_dep_linker", "quantity_span",

@@ -20,7 +20,8 @@ from ..syntax import child_tokens, occurrence_clause
 from .rules import Context, Found, RuleTable, Words, attempt
 from .spans import (
     _clause_path_clear, _entity, _era_year, _is_non_event_verb, _purpose_clauses, _trim, by_objects, event_governor, is_age,
-    first_conjunct, is_clock_time, noun_phrase, relative_adverb_antecedent, result_participle, shared_object_conjunct, shares_subject,
+    first_conjunct, is_clock_time, noun_phrase, quantity_span, relative_adverb_antecedent, result_participle, shared_object_conjunct,
+    shares_subject,
 )
 
 
@@ -825,8 +826,6 @@ def supplementive_clause_date(ctx: Context, token: Token) -> TokenSpan | None:
     taken ("said on Wednesday, drawing laughs", "informed Congress a week ago, throwing the
     race into turmoil"), which the guide does not annotate (news dev: the date made 5 such
     tuples for 1 of a toll)."""
-    from .quantity import quantity_span
-
     clause = first_conjunct(ctx, token)
     if not result_participle(ctx, clause, on_aux=True):
         return None

@@ -1,5 +1,6 @@
 """Span and parse helpers the roles share: noun phrases and their content heads, pronoun
-antecedents, nouns that can act, purpose clauses, clause paths and era years."""
+antecedents, nouns that can act, purpose clauses, clause paths, era years and counted
+phrases (``quantity_span``)."""
 
 from __future__ import annotations
 
@@ -461,4 +462,169 @@ def shared_object_conjunct(ctx: Context, token: Token) -> Token | None:
             if any(k.dep_ == "dobj" for k in kids) and not any(k.dep_ in ("nsubj", "nsubjpass") for k in kids):
                 return c
             return None
+    return None
+
+
+# --- counted phrases (quantity_span): the quantity rules' and the date's toll test --------
+
+_PAIR_DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _number_value(token: Token) -> float | None:
+    try:
+        return float(token.text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _is_score(num: Token) -> bool:
+    """A pair of figures joined by a dash whose first is not below its second: a score or a
+    ratio ("a 5-1 win", "broke a 6-6 tie", "a 3-1 lead"), which counts nothing the event
+    involves; a range goes up ("10-15 people")."""
+    doc = num.doc
+    i = num.i
+    if i + 2 < len(doc) and doc[i + 1].text in _PAIR_DASHES:
+        first, second = _number_value(num), _number_value(doc[i + 2])
+    elif i >= 2 and doc[i - 1].text in _PAIR_DASHES:
+        first, second = _number_value(doc[i - 2]), _number_value(num)
+    else:
+        return False
+    return first is not None and second is not None and first >= second
+
+
+def _is_label_number(num: Token, head: Token) -> bool:
+    """A number that names rather than counts: after the noun it identifies ("at turn one",
+    "on lap eight", "Room 101": a postposed numeral, Quirk et al. 1985, 5.23), or with a
+    proper name joined to it ("Formula One drivers", "Apollo 11"), which a count never takes."""
+    if num.i > head.i and num.dep_ == "nummod":
+        return True
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < num.i for c in child_tokens(num))
+
+
+def _is_definite_people(num: Token, head: Token, words: Words) -> bool:
+    """A numeral after a definite determiner or a possessor that counts people ("the two
+    men", "the two leaders", "their three sons"): it refers back to participants the text
+    has named, no amount the event involves (Quirk et al. 1985, 5.24 and 6.53, a definite
+    numeral is anaphoric, after one of ``definite_determiners``; gold decision test b T10:
+    "the two men shook hands" has no slot of its own). Only a bare cardinal of a plural noun whose first WordNet sense is a person
+    (noun.person); things keep their count ("the 170g bars", "the two letters"), and so do
+    money and measures, and so do patients ("the six soldiers killed in the attack", "the two
+    men were shot"): what the event did to them is counted."""
+    if num.dep_ != "nummod" or num.head.i != head.i or head.tag_ != "NNS" or num.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+        return False
+    if not any((c.dep_ == "det" and c.lower_ in words.definite_determiners) or c.dep_ == "poss" for c in child_tokens(head)):
+        return False
+    if head.dep_ == "nsubjpass" or any(c.dep_ == "acl" and c.tag_ == "VBN" for c in child_tokens(head)):
+        return False  # "the six soldiers killed in the attack", "the two men were shot": a toll, what the event did
+    senses = word_senses(head.lemma_.lower(), "n")
+    return senses is not None and senses.classes[0] == "person"
+
+
+def _is_substitute_one(num: Token) -> bool:
+    """The substitute "one" (Quirk et al. 1985, 6.52), a pronoun standing for a noun, no
+    count: with a determiner or adjective of its own ("the smaller one", "no one", "this
+    one"); the numeral "one" takes none ("one was arrested", "one of the 67 supervisors")."""
+    if num.lower_ not in ("one", "ones"):
+        return False
+    return any(c.dep_ in ("det", "amod") for c in child_tokens(num))
+
+
+def _is_bare_magnitude(token: Token, words: Words) -> bool:
+    """A number noun in the bare plural (``magnitude_plurals``) that counts something: with
+    a partitive "of" phrase of an indefinite whole or "more" / "others" after it ("scores
+    of civilians", "injured scores more"), and nothing before it but an approximator ("the
+    scores", "test scores", "scores of the exam": the marks of something, no count)."""
+    if token.pos_ != "NOUN" or token.lower_ not in words.magnitude_plurals or token.ent_type_:
+        return False
+    if any(c.i < token.i and c.dep_ not in ("advmod", "quantmod") for c in child_tokens(token)):
+        return False
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if after is None:
+        return False
+    if after.lower_ in ("more", "others"):
+        return True
+    if after.lower_ != "of" or after.head.i != token.i:
+        return False
+    # "scores of civilians"; not a definite whole ("scores of the exam": the exam's scores)
+    pobj = next((p for p in child_tokens(after) if p.dep_ == "pobj"), None)
+    return pobj is not None and not any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in pobj.lefts)
+
+
+def quantity_span(token: Token, words: Words | None = None) -> TokenSpan | None:
+    """The number with the noun it counts, if ``token``'s phrase holds one and it is no score
+    (``_is_score``: "a 5-1 win") (word classes from ``words``, default: the shipped lexicon's)."""
+    doc = token.doc
+    words = words or shipped_words()
+    if _is_number(token):
+        num = token
+        head = token.head if token.dep_ in ("nummod", "quantmod", "compound") else token
+    elif _is_bare_magnitude(token, words):
+        num = head = token  # "scores of civilians", "scores more": a vague magnitude the recognizer leaves unlabelled
+    else:
+        nums = [c for c in child_tokens(token) if c.dep_ in ("nummod", "quantmod") and _is_number(c)]
+        if not nums:
+            measured = _measure_modifier(token)
+            if measured is not None:
+                return measured
+            fraction = next((c for c in child_tokens(token) if c.dep_ == "predet" and c.lower_ in words.fraction_predeterminers), None)
+            if fraction is not None:
+                return _trim(doc, fraction.i, noun_phrase(token)[1])  # "half the field": part of it
+            for c in child_tokens(token):
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in child_tokens(c):
+                        if p.dep_ == "pobj":
+                            found = quantity_span(p, words)
+                            if found is not None:
+                                return found
+            return None
+        num, head = nums[0], token
+    if _is_score(num):
+        return None  # "a 5-1 win": a score, no amount
+    if _is_label_number(num, head):
+        return None  # "at turn one", "Formula One drivers": a name or label, no count
+    if _is_substitute_one(num):
+        return None  # "the smaller one", "no one": a pronoun, no count
+    if _is_definite_people(num, head, words):
+        return None  # "the two leaders met": participants already named, no count
+    start = min(num.left_edge.i, head.i)
+    end = max(head.i, num.i) + 1
+    for c in num.rights:
+        if c.dep_ in ("quantmod", "nummod", "compound") and c.i == end:
+            end = c.right_edge.i + 1
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ in ("of", "per") and c.i == end:
+            pobj = next((p for p in child_tokens(c) if p.dep_ == "pobj"), None)
+            end = noun_phrase(pobj)[1] if pobj is not None else c.i + 1
+    if end < len(doc) and doc[end].lower_ in words.magnitude_suffixes and doc[end].i > num.i:
+        end += 1
+    ent = _entity(num)
+    if ent is not None and doc[ent[0]].ent_type_ in QUANTITY_LABELS:
+        start, end = min(start, ent[0]), max(end, ent[1])
+        # a rate after money: "$2,000 per month"
+        if end < len(doc) and doc[end].lower_ == "per":
+            end = doc[end].right_edge.i + 1
+    # do not swallow a relative clause or a following verb phrase
+    for t in doc[start:end]:
+        if t.pos_ == "VERB" and t.i > head.i and t.dep_ in ("relcl", "acl"):
+            end = t.left_edge.i
+            break
+    return _trim(doc, start, end)
+
+
+def _measure_modifier(token: Token) -> TokenSpan | None:
+    """A hyphenated measure before the noun, number and unit joined by a hyphen ("a
+    three-run lead", "a 400-gram bar", "a 20-mile march"): the parser hangs the number on
+    the unit, a compound of the noun, so the noun has no number of its own; the amount is
+    the whole phrase from the number to the noun. Ages and durations ("six-year-old", "a
+    two-hour meeting") are DATE or TIME entities, which ``_is_number`` leaves out."""
+    doc = token.doc
+    for c in child_tokens(token):
+        if c.dep_ not in ("compound", "amod") or c.i >= token.i or c.i < 2:
+            continue
+        if doc[c.i - 1].text != "-":
+            continue
+        num = doc[c.i - 2]
+        if num.head.i == c.i and num.dep_ == "nummod" and _is_number(num):
+            return _trim(doc, num.left_edge.i, token.i + 1)
     return None

@@ -126,11 +126,11 @@ def test_contracts_import_no_stage():
 
 
 # The date and location rules share their clause walks through ``linking.spans``; neither reads
-# the actor's or the other's module (``date`` once took ``actor._by_objects`` and
-# ``location._shared_object_conjunct``). ``date`` still asks ``quantity.quantity_span`` (the
-# package's public test of a counted phrase) whether a clause counts a toll.
+# another role's module (``date`` once took ``actor._by_objects``,
+# ``location._shared_object_conjunct`` and, to ask whether a clause counts a toll,
+# ``quantity.quantity_span``, now ``spans.quantity_span``).
 @pytest.mark.parametrize("role, others", [
-    ("extractor.linking.date", ("actor", "location")),
+    ("extractor.linking.date", ("actor", "location", "quantity")),
     ("extractor.linking.location", ("actor", "date", "quantity")),
 ])
 def test_date_and_location_rules_import_no_other_role(role, others):

@@ -1,4 +1,4 @@
-"""A number that names rather than counts is no quantity (``quantity._is_label_number``):
+"""A number that names rather than counts is no quantity (``spans._is_label_number``):
 a postposed numeral after the noun it identifies ("at turn one", "Room 101") and a number
 joined to a proper name ("Formula One drivers"); a count before its noun stays (invented
 sentences)."""

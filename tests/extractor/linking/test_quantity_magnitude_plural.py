@@ -1,6 +1,6 @@
 """A bare plural number noun that the recognizer may leave unlabelled ("scores") counts
 before a partitive "of" of an indefinite whole or "more" / "others"
-(``quantity._is_bare_magnitude``, the lexicon's ``magnitude_plurals``); the marks of
+(``spans._is_bare_magnitude``, the lexicon's ``magnitude_plurals``); the marks of
 something ("test scores", "scores of the exam") count nothing (invented sentences)."""
 
 from __future__ import annotations

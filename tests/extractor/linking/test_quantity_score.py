@@ -1,5 +1,5 @@
 """A pair of figures joined by a dash whose first is not below its second is a score or a
-ratio, no amount the event involves ("a 5-1 win": ``quantity._is_score``); a range goes up
+ratio, no amount the event involves ("a 5-1 win": ``spans._is_score``); a range goes up
 and stays a quantity ("10-15 people") (invented sentences)."""
 
 from __future__ import annotations

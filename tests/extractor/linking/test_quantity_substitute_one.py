@@ -1,5 +1,5 @@
 """The substitute "one", a pronoun standing for a noun ("the smaller one", "no one"), counts
-nothing (``quantity._is_substitute_one``); the numeral "one", which takes no determiner, stays a count
+nothing (``spans._is_substitute_one``); the numeral "one", which takes no determiner, stays a count
 (invented sentences)."""
 
 from __future__ import annotations
