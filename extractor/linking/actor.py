@@ -24,8 +24,6 @@ which the cascade records as the actor's rule and tuple building reads to admit 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Token
 
 from ..contracts import TokenSpan, Trigger
@@ -33,22 +31,9 @@ from ..lexicon import AGENT_NOUN_CLASSES, is_agent_noun, names_happening, verb_f
 from ..syntax import child_tokens, comes_about
 from .rules import Context, Found, RuleTable, attempt, names_of
 from .spans import (
-    ACTOR_LABELS, _is_agentive, coordinated_phrase, _is_motion, _is_non_event_verb, _is_relative, content_head, is_age, noun_phrase,
-    by_objects, first_conjunct, resolve_pronoun, result_participle,
+    ACTOR_LABELS, ActorLink, _is_agentive, coordinated_phrase, _is_motion, _is_non_event_verb, _is_relative, content_head, is_age,
+    noun_phrase, by_objects, first_conjunct, resolve_pronoun, result_participle,
 )
-
-
-@dataclass(frozen=True)
-class ActorLink:
-    """The actor of a trigger, and what the quantity rules need from its search."""
-
-    span: TokenSpan | None
-    rule: str | None
-    ref: TokenSpan | None  # the named mention a pronoun actor stands for
-    theme: Token | None  # the actor's word, kept when it names no actor ("$2 million arrived")
-    subject: Token | None  # the candidate before any refinement
-    passive: bool  # whether the candidate is the patient of an agentless construction
-    agentless: str | None = None  # the verdict that made the event agentless (``AGENTLESS``), if it is
 
 
 # --- agentless verdicts: why an event has no actor (guide v2, rule 2) ---------------------

@@ -13,9 +13,8 @@ from typing import Iterable
 from spacy.tokens import Token
 
 from ..contracts import TokenSpan, Trigger
-from .actor import ActorLink
 from .rules import Context, RuleTable
-from .spans import _is_number, _trim, quantity_span
+from .spans import ActorLink, _is_number, _trim, quantity_span
 
 
 def _first_count(ctx: Context, themes: Iterable[Token]) -> TokenSpan | None:

@@ -5,6 +5,7 @@ phrases (``quantity_span``)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -463,6 +464,23 @@ def shared_object_conjunct(ctx: Context, token: Token) -> Token | None:
                 return c
             return None
     return None
+
+
+# --- the actor's record (ActorLink), which the quantity rules read ------------------------
+
+
+@dataclass(frozen=True)
+class ActorLink:
+    """The actor of a trigger (``actor.link_actor``), and what the quantity rules need from its
+    search: the record the cascade hands from the actor role to the quantity role."""
+
+    span: TokenSpan | None
+    rule: str | None
+    ref: TokenSpan | None  # the named mention a pronoun actor stands for
+    theme: Token | None  # the actor's word, kept when it names no actor ("$2 million arrived")
+    subject: Token | None  # the candidate before any refinement
+    passive: bool  # whether the candidate is the patient of an agentless construction
+    agentless: str | None = None  # the verdict that made the event agentless (``AGENTLESS``), if it is
 
 
 # --- counted phrases (quantity_span): the quantity rules' and the date's toll test --------

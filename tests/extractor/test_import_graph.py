@@ -125,14 +125,17 @@ def test_contracts_import_no_stage():
     assert not (import_graph()["extractor.contracts"] & stages)
 
 
-# The date and location rules share their clause walks through ``linking.spans``; neither reads
-# another role's module (``date`` once took ``actor._by_objects``,
-# ``location._shared_object_conjunct`` and, to ask whether a clause counts a toll,
-# ``quantity.quantity_span``, now ``spans.quantity_span``).
+# The date, location and quantity rules share their clause walks and records through
+# ``linking.spans``; none reads another role's module (``date`` once took
+# ``actor._by_objects``, ``location._shared_object_conjunct`` and, to ask whether a clause
+# counts a toll, ``quantity.quantity_span``; ``quantity`` took ``actor.ActorLink``, the record
+# the cascade hands it; both now in ``spans``). The actor rules may read ``spans`` alone too.
 @pytest.mark.parametrize("role, others", [
     ("extractor.linking.date", ("actor", "location", "quantity")),
     ("extractor.linking.location", ("actor", "date", "quantity")),
+    ("extractor.linking.quantity", ("actor", "date", "location")),
+    ("extractor.linking.actor", ("date", "location", "quantity")),
 ])
-def test_date_and_location_rules_import_no_other_role(role, others):
+def test_role_rules_import_no_other_role(role, others):
     found = import_graph()[role] & {f"extractor.linking.{r}" for r in others}
     assert not found, sorted(found)
