@@ -441,12 +441,17 @@ def main(argv: list[str] | None = None) -> int:
                 per_source[name] = {**done, "batch_extras_cpu": extras}
             rounds.append(per_source)
             memory[f"after_round_{r + 1}"] = rss_mb()
+            # A second reading after a full collection, outside the timed passes: it tells
+            # garbage the collector has not reached yet from memory the process holds.
+            gc.collect()
+            memory[f"after_round_{r + 1}_collected"] = rss_mb()
             cpu_raw = sum(s["raw"]["cpu"] for s in per_source.values())
             cpu_ext = sum(s["ext"]["cpu"] for s in per_source.values())
             wall_raw = sum(s["raw"]["wall"] for s in per_source.values())
             wall_ext = sum(s["ext"]["wall"] for s in per_source.values())
             log(f"round {r + 1}: raw {wall_raw:.1f} s wall / {cpu_raw:.1f} s CPU, extractor {wall_ext:.1f} / {cpu_ext:.1f}; "
-                f"ratio wall {wall_raw / wall_ext:.3f}, CPU {cpu_raw / cpu_ext:.3f}; RSS {memory[f'after_round_{r + 1}']} MB")
+                f"ratio wall {wall_raw / wall_ext:.3f}, CPU {cpu_raw / cpu_ext:.3f}; RSS {memory[f'after_round_{r + 1}']} MB, "
+                f"{memory[f'after_round_{r + 1}_collected']} MB after gc.collect()")
         profile = None
         if args.profile:
             profiler = cProfile.Profile()
