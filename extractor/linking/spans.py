@@ -18,9 +18,6 @@ from .rules import Context, Words, shipped_words
 # spaCy entity labels of who can act and of amounts.
 ACTOR_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 QUANTITY_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
-# Event classes (extractor.types.EVENT_TYPES) of moving people or goods somewhere: their "to"
-# phrase is a destination whatever it names ("took him to a clinic").
-
 
 # A clock time written as one word: "19:17", "3:30pm", "10am", "7p.m." (the tagger often
 # calls it a cardinal, or leaves it unlabelled before a time zone: "3:30pm GMT").
