@@ -977,8 +977,27 @@ def office_goal(ctx: Context, token: Token, found: Found) -> bool:
     return found.rule == "destination" and token.lemma_.lower() in ctx.words.appointing
 
 
+def venue_spot(ctx: Context, token: Token, found: Found) -> bool:
+    """A spot inside a sports venue (the lexicon's ``venue_parts``, WordNet's parts of a
+    stadium, course or playing field), whichever rule found it: "sent the ball into left
+    field", "stood in the bullpen" (gold decision D4: places inside a sports venue are not
+    locations; the venue and larger places are). An open compound counts as its closed
+    WordNet form ("left field": leftfield). A one-word spot the lexicon's ``general_places``
+    also lists stays a place."""
+    start, end = found.value
+    head = token.doc[start:end].root
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = head.lemma_.lower()
+    parts = ctx.words.venue_parts
+    modifiers = [c for c in head.lefts if c.dep_ in ("compound", "amod") and c.i == head.i - 1]
+    if modifiers and f"{modifiers[0].lower_}{lemma}" in parts:
+        return True
+    return lemma in parts and lemma not in ctx.words.general_places
+
+
 # Exclusions tried, in order, on the place ``LOCATION`` found (``exclude_location``).
-LOCATION_EXCLUSIONS = (("office_goal", office_goal),)
+LOCATION_EXCLUSIONS = (("office_goal", office_goal), ("venue_spot", venue_spot))
 
 
 def exclude_location(ctx: Context, token: Token, found: Found | None) -> Found | None:
@@ -987,4 +1006,7 @@ def exclude_location(ctx: Context, token: Token, found: Found | None) -> Found |
     if found is None or not any(exclude(ctx, token, found) for _, exclude in LOCATION_EXCLUSIONS):
         return found
     places = {kind: span for kind, span in _phrase_places(ctx, token).items() if kind != "dest"}
-    return PHRASE_PLACE.first(ctx, token, places)
+    other = PHRASE_PLACE.first(ctx, token, places)
+    if other is not None and any(exclude(ctx, token, other) for _, exclude in LOCATION_EXCLUSIONS):
+        return None  # "stood on the mound in the bullpen": no place left
+    return other

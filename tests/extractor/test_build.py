@@ -160,6 +160,10 @@ def test_agentless_events_and_their_roles(extractor_, text, lemma, actor, quanti
         ("The outage was linked to a storm in Odesa.", "link"),
         # ... or the position of a thing, not of people
         ("The depot is situated in Odesa.", "situate"),
+        # the site of a thing, in its finite or participle form (WordNet locate, headquarter)
+        ("The old pump was located near the school in Odesa.", "locate"),
+        ("A bakery located on a hill in Odesa closed.", "locate"),
+        ("A shipping firm headquartered in Odesa was sold.", "headquarter"),
     ],
 )
 def test_no_agentless_tuple_without_the_construction_or_a_stated_slot(extractor_, text, lemma):
