@@ -223,11 +223,13 @@ class LearnedSelector:
                 raise ExtractorError("E025", path=path, problem=f"arrays {missing} are missing")
             self.names = tuple(str(x) for x in data["feature_names"])
             self.mean, self.std = data["mean"].astype(np.float64), data["std"].astype(np.float64)
-            self.w, self.b = data["w"].astype(np.float64), float(data["b"])
+            self.w, self.b = data["w"].astype(np.float64), data["b"].astype(np.float64)
             self.wn_classes = tuple(str(x) for x in data["wn_classes"])
-            self.threshold = float(data["threshold"]) if threshold is None else float(threshold)
-        if not (len(self.names) == len(self.mean) == len(self.std) == len(self.w)):
-            raise ExtractorError("E025", path=path, problem="the arrays disagree in length")
+            self.thresholds = data["threshold"].astype(np.float64) if threshold is None else np.full(2, float(threshold))
+        d = len(self.names)
+        if not (len(self.mean) == len(self.std) == d and self.w.shape == (2, d) and self.b.shape == (2,) and self.thresholds.shape == (2,)):
+            raise ExtractorError("E025", path=path, problem="the arrays disagree in shape")
+        self.admitted_col = self.names.index("admitted") if "admitted" in self.names else None
         self.tensor = any(n.startswith("t") and n[1:].isdigit() for n in self.names)
         self.path = path
 
@@ -238,16 +240,38 @@ class LearnedSelector:
         rows = candidate_features(doc, triggers, arguments, indices, lexicon=lexicon, wn_classes=self.wn_classes, tensor=self.tensor)
         return self.predict(vectorize(rows, self.names))
 
+    @property
+    def threshold(self) -> float:
+        """The threshold for candidates the rule admits (``thresholds[1]``: for the others)."""
+        return float(self.thresholds[0])
+
+    def _group(self, x: np.ndarray) -> np.ndarray:
+        """0 for the rows the rule admits, 1 for the others."""
+        if self.admitted_col is None:
+            return np.zeros(len(x), dtype=np.int64)
+        return (x[:, self.admitted_col] <= 0.5).astype(np.int64)
+
     def predict(self, x: np.ndarray) -> np.ndarray:
-        z = np.einsum("ij,j->i", (x - self.mean) / self.std, self.w) + self.b
-        return 1.0 / (1.0 + np.exp(-z))
+        """Scores of the feature rows ``x``: the first weight row for the candidates the rule
+        admits, the second for the others."""
+        z = (x - self.mean) / self.std
+        g = self._group(x)
+        logits = np.einsum("ij,ij->i", z, self.w[g]) + self.b[g]
+        return 1.0 / (1.0 + np.exp(-logits))
 
     def select(self, doc: Doc, triggers: Sequence[Trigger], arguments: Sequence[Arguments], *,
                lexicon: Lexicon | None = None) -> list[tuple[int, float]]:
-        """``(index, score)`` of each trigger kept, in trigger order (word classes from ``lexicon``)."""
+        """``(index, score)`` of each trigger kept, in trigger order (word classes from
+        ``lexicon``): a candidate the rule admits is kept at ``thresholds[0]`` or above, any
+        other at ``thresholds[1]`` or above."""
         indices = [i for i, args in enumerate(arguments) if is_candidate(args)]
-        scores = self.scores(doc, triggers, arguments, indices, lexicon=lexicon)
-        return [(i, float(p)) for i, p in zip(indices, scores) if p >= self.threshold]
+        if not indices:
+            return []
+        rows = candidate_features(doc, triggers, arguments, indices, lexicon=lexicon, wn_classes=self.wn_classes, tensor=self.tensor)
+        x = vectorize(rows, self.names)
+        scores = self.predict(x)
+        limits = self.thresholds[self._group(x)]
+        return [(i, float(p)) for i, p, t in zip(indices, scores, limits) if p >= t]
 
 
 @lru_cache(maxsize=4)

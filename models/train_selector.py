@@ -11,7 +11,9 @@ rule trigger finder gives that the linker (``extractor.dep_linker.v1``, full lin
 ``admitted_only``) gives an actor, an agentless verdict or any other slot, built as tuples
 (``build_tuples(keep_all=True)``). Label: 1 when the scorer's own lenient pairing
 (``evaluation.scorer.pair_tuples(candidates, golds, lenient=True)``, all of a document's
-candidates against its gold tuples) pairs the candidate with a gold tuple, else 0.
+candidates against its gold tuples, first those the rule admits, then the others against the gold
+tuples left: ``staged_pairs``) pairs the candidate with a gold tuple, else 0; each candidate's
+true and false slots come from the same pairing.
 
 Model: L2-regularized logistic regression over standardized features (names seen at least
 ``MIN_COUNT`` times in training), fit by Newton's method (deterministic, no random state).
@@ -42,8 +44,18 @@ FIGURES = ROOT / "models" / "selector.json"
 SALT = "extractor-selector-v1"
 FOLDS = 5
 MIN_COUNT = 3
-L2 = 1.0
-THRESHOLD = 0.5
+# The configuration chosen on the out-of-fold figures (``--sweep``; models/selector.md)
+L2 = 100.0
+THRESHOLDS = (0.15, 0.5)
+TENSOR = False
+SPLIT = False
+MODE = "slots"
+# the grid ``--sweep`` scores (every configuration tried, so the choice can be checked)
+SWEEP = [
+    {"l2": l2, "tensor": tensor, "mode": mode, "split": split}
+    for split in (False, True) for tensor in (False, True) for mode in ("slots", "paired") for l2 in (10.0, 30.0, 100.0, 300.0)
+]
+SWEEP_THRESHOLDS = [(lo, hi) for lo in (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3) for hi in (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 1.01)]
 
 
 class Collector:
@@ -128,11 +140,28 @@ def add_slot_counts(docs: list[dict[str, Any]]) -> None:
         golds = list(gold[d["doc_id"]].tuples) if d["doc_id"] in gold else []
         tp = [0] * len(preds)
         fp = [sum(p.get(s) is not None for s in SLOTS) for p in preds]
-        for i, j in pair_tuples(preds, golds, lenient=True):
+        labels = [0] * len(preds)
+        for i, j in staged_pairs(preds, golds, [bool(f["admitted"]) for f in d["features"]]):
             m = _slot_matches(preds[i], golds[j], lenient=True)
             tp[i] = sum(1 for s in SLOTS if m[s] and preds[i].get(s) is not None)
             fp[i] = sum(1 for s in SLOTS if not m[s] and preds[i].get(s) is not None)
-        d["tp"], d["fp"] = tp, fp
+            labels[i] = 1
+        d["tp"], d["fp"], d["labels"] = tp, fp, labels
+
+
+def staged_pairs(preds: list[dict[str, Any]], golds: list[dict[str, Any]], admitted: list[bool]) -> list[tuple[int, int]]:
+    """The scorer's lenient pairing (``pair_tuples``) of the candidates the rule admits with
+    the gold tuples, then of the other candidates with the gold tuples left: a candidate the
+    rule keeps is not labelled false because a duplicate outside the rule took its gold."""
+    from evaluation.scorer import pair_tuples
+
+    first = [i for i, a in enumerate(admitted) if a]
+    pairs = [(first[i], j) for i, j in pair_tuples([preds[i] for i in first], golds, lenient=True)]
+    taken = {j for _, j in pairs}
+    rest = [i for i, a in enumerate(admitted) if not a]
+    left = [j for j in range(len(golds)) if j not in taken]
+    pairs += [(rest[i], left[j]) for i, j in pair_tuples([preds[i] for i in rest], [golds[j] for j in left], lenient=True)]
+    return sorted(pairs)
 
 
 def targets(docs: list[dict[str, Any]], mode: str) -> tuple[np.ndarray, np.ndarray]:
@@ -165,12 +194,9 @@ def _is_tensor(name: str) -> bool:
     return name.startswith("t") and name[1:].isdigit()
 
 
-def fit(x: np.ndarray, y: np.ndarray, *, l2: float = L2, iters: int = 50, weights: np.ndarray | None = None) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
-    """Standardize, then L2 logistic regression by Newton's method: (w, b, mean, std)."""
-    mean = x.mean(axis=0)
-    std = x.std(axis=0)
-    std[std < 1e-6] = 1.0
-    z = (x - mean) / std
+def fit(z: np.ndarray, y: np.ndarray, *, l2: float = L2, iters: int = 50, weights: np.ndarray | None = None) -> tuple[np.ndarray, float]:
+    """L2 logistic regression (cross-entropy on targets in [0, 1], sample weights) on the
+    standardized rows ``z`` by Newton's method: deterministic, no random state. (w, b)."""
     n, d = z.shape
     a = np.hstack([z, np.ones((n, 1))])
     theta = np.zeros(d + 1)
@@ -185,11 +211,36 @@ def fit(x: np.ndarray, y: np.ndarray, *, l2: float = L2, iters: int = 50, weight
         theta -= step
         if np.max(np.abs(step)) < 1e-10:
             break
-    return theta[:-1], float(theta[-1]), mean, std
+    return theta[:-1], float(theta[-1])
 
 
-def predict(w: np.ndarray, b: float, mean: np.ndarray, std: np.ndarray, x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-(((x - mean) / std) @ w + b)))
+def train_model(docs: list[dict[str, Any]], *, l2: float, tensor: bool, mode: str, split: bool, exclude: tuple[str, ...] = ()) -> dict[str, np.ndarray]:
+    """The arrays of a selector trained on ``docs``: feature names, standardization, and a
+    weight row and bias for the candidates the rule admits and for the others (one model
+    for both unless ``split``)."""
+    names = feature_names([r for d in docs for r in d["features"]], tensor=tensor, exclude=exclude)
+    x = design(docs, names)
+    mean, std = x.mean(axis=0), x.std(axis=0)
+    std[std < 1e-6] = 1.0
+    z = (x - mean) / std
+    y, sw = targets(docs, mode)
+    if split:
+        admitted = x[:, names.index("admitted")] > 0.5
+        rows = [fit(z[m], y[m], l2=l2, weights=sw[m]) for m in (admitted, ~admitted)]
+    else:
+        rows = [fit(z, y, l2=l2, weights=sw)] * 2
+    return {
+        "feature_names": np.array(names), "mean": mean, "std": std,
+        "w": np.stack([w for w, _ in rows]), "b": np.array([b for _, b in rows]),
+    }
+
+
+def predict(model: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
+    """What ``LearnedSelector.predict`` computes, from the arrays."""
+    names = [str(n) for n in model["feature_names"]]
+    g = (x[:, names.index("admitted")] <= 0.5).astype(np.int64)
+    z = (x - model["mean"]) / model["std"]
+    return 1.0 / (1.0 + np.exp(-(np.einsum("ij,ij->i", z, model["w"][g]) + model["b"][g])))
 
 
 def score_selection(docs: list[dict[str, Any]], keep: list[list[bool]]) -> dict[str, Any]:
@@ -215,71 +266,79 @@ def design(docs: list[dict[str, Any]], names: list[str]) -> np.ndarray:
     return vectorize([f for d in docs for f in d["features"]], names)
 
 
-def oof_scores(docs: list[dict[str, Any]], *, l2: float, tensor: bool, exclude: tuple[str, ...] = (), mode: str = "slots") -> list[np.ndarray]:
+def oof_scores(docs: list[dict[str, Any]], *, l2: float, tensor: bool, mode: str = "slots", split: bool = False,
+               exclude: tuple[str, ...] = ()) -> list[np.ndarray]:
     """Each document's candidate scores from the model trained on the other folds."""
-    out: list[np.ndarray | None] = [None] * len(docs)
+    out: list[np.ndarray] = [np.zeros(0)] * len(docs)
     folds = [fold_of(d["doc_id"]) for d in docs]
     for k in range(FOLDS):
         train = [d for d, f in zip(docs, folds) if f != k]
-        names = feature_names([r for d in train for r in d["features"]], tensor=tensor, exclude=exclude)
-        y, sw = targets(train, mode)
-        w, b, mean, std = fit(design(train, names), y, l2=l2, weights=sw)
+        model = train_model(train, l2=l2, tensor=tensor, mode=mode, split=split, exclude=exclude)
+        names = [str(n) for n in model["feature_names"]]
         for i, (d, f) in enumerate(zip(docs, folds)):
-            if f == k:
-                out[i] = predict(w, b, mean, std, design([d], names)) if d["features"] else np.zeros(0)
-    return out  # type: ignore[return-value]
+            if f == k and d["features"]:
+                out[i] = predict(model, design([d], names))
+    return out
 
 
-def write_model(path: Path, docs: list[dict[str, Any]], *, l2: float, tensor: bool, threshold: float, exclude: tuple[str, ...] = (),
-                mode: str = "slots") -> None:
-    names = feature_names([r for d in docs for r in d["features"]], tensor=tensor, exclude=exclude)
-    y, sw = targets(docs, mode)
-    w, b, mean, std = fit(design(docs, names), y, l2=l2, weights=sw)
+def write_model(path: Path, docs: list[dict[str, Any]], *, l2: float, tensor: bool, mode: str, split: bool,
+                thresholds: tuple[float, float], exclude: tuple[str, ...] = ()) -> None:
+    model = train_model(docs, l2=l2, tensor=tensor, mode=mode, split=split, exclude=exclude)
     path.parent.mkdir(parents=True, exist_ok=True)
-    np.savez(
-        path,
-        feature_names=np.array(names), mean=mean.astype(np.float64), std=std.astype(np.float64), w=w.astype(np.float64),
-        b=np.array(b), threshold=np.array(threshold), wn_classes=np.array(wn_classes()),
-    )
+    np.savez(path, **model, threshold=np.array(thresholds, dtype=np.float64), wn_classes=np.array(wn_classes()))
+
+
+def keep_of(docs: list[dict[str, Any]], scores: list[np.ndarray], thresholds: tuple[float, float]) -> list[list[bool]]:
+    """Which candidates the thresholds keep (the first for those the rule admits)."""
+    return [[bool(s >= (thresholds[0] if f["admitted"] else thresholds[1])) for f, s in zip(d["features"], sc)] for d, sc in zip(docs, scores)]
+
+
+def config_of(args: argparse.Namespace) -> dict[str, Any]:
+    return {"l2": args.l2, "tensor": args.tensor, "mode": args.mode, "split": args.split}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--inputs", type=Path, default=INPUTS, help="folder with news-devN-input.jsonl")
     parser.add_argument("--fresh", action="store_true")
-    parser.add_argument("--oof", type=Path, help="write out-of-fold prediction files per dev set here")
+    parser.add_argument("--oof", type=Path, help="write out-of-fold prediction files per dev set here (the real pipeline)")
     parser.add_argument("--l2", type=float, default=L2)
-    parser.add_argument("--threshold", type=float, default=THRESHOLD)
-    parser.add_argument("--tensor", action="store_true", help="add the trigger's doc.tensor row to the features")
-    parser.add_argument("--sweep", action="store_true", help="print out-of-fold figures over l2 and thresholds")
+    parser.add_argument("--thresholds", type=float, nargs=2, default=THRESHOLDS, metavar=("ADMITTED", "OTHER"),
+                        help="keep a candidate the rule admits at ADMITTED or above, any other at OTHER or above")
+    parser.add_argument("--tensor", action=argparse.BooleanOptionalAction, default=TENSOR, help="the trigger's doc.tensor row as features")
+    parser.add_argument("--split", action=argparse.BooleanOptionalAction, default=SPLIT,
+                        help="one model for the candidates the rule admits, another for the rest")
+    parser.add_argument("--mode", choices=("slots", "paired"), default=MODE, help="training targets (see ``targets``)")
+    parser.add_argument("--sweep", action="store_true", help="print out-of-fold figures over the declared grid (SWEEP), then stop")
     parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--mode", choices=("slots", "paired"), default="slots", help="training targets (see ``targets``)")
-    parser.add_argument("--sweep-l2", type=float, nargs="+", default=[1.0, 3.0, 10.0, 30.0, 100.0])
-    parser.add_argument("--sweep-t", type=float, nargs="+", default=[0.25, 0.3, 0.35, 0.4, 0.45, 0.5])
+    parser.add_argument("--no-figures", action="store_true", help="write the weights only (not models/selector.json)")
     args = parser.parse_args(argv)
     docs = collect(args.inputs, fresh=args.fresh)
     add_slot_counts(docs)
     n = sum(len(d["labels"]) for d in docs)
     pos = sum(sum(d["labels"]) for d in docs)
     print(f"{len(docs)} documents, {n} candidates, {pos} positive", file=sys.stderr)
-    figures: dict[str, Any] = {"documents": len(docs), "candidates": n, "positives": pos}
+    figures: dict[str, Any] = {"documents": len(docs), "candidates": n, "positives": pos,
+                               "admitted": sum(int(f["admitted"]) for d in docs for f in d["features"])}
     figures["rule_admission"] = score_selection(docs, [[bool(f["admitted"]) for f in d["features"]] for d in docs])
     figures["all_candidates"] = score_selection(docs, [[True] * len(d["labels"]) for d in docs])
-    figures["oracle"] = score_selection(docs, [[tp / max(tp + fp, 1) > 0.33 for tp, fp in zip(d["tp"], d["fp"])] for d in docs])
-    print("rule admission", figures["rule_admission"], "all", figures["all_candidates"], "oracle", figures["oracle"], file=sys.stderr)
+    figures["oracle_rule_plus_true_others"] = score_selection(docs, [[bool(f["admitted"]) or lab == 1 for f, lab in zip(d["features"], d["labels"])] for d in docs])
+    print(json.dumps(figures), file=sys.stderr)
     if args.sweep:
-        for l2 in args.sweep_l2:
-            scores = oof_scores(docs, l2=l2, tensor=args.tensor, mode=args.mode)
-            for t in args.sweep_t:
-                print(l2, t, score_selection(docs, [list(s >= t) for s in scores]), flush=True)
+        for cfg in SWEEP:
+            scores = oof_scores(docs, **cfg)
+            for t in SWEEP_THRESHOLDS:
+                print(json.dumps({**cfg, "thresholds": t, **score_selection(docs, keep_of(docs, scores, t))}), flush=True)
         return 0
-    scores = oof_scores(docs, l2=args.l2, tensor=args.tensor)
-    figures["oof"] = {str(t): score_selection(docs, [list(s >= t) for s in scores]) for t in (0.4, 0.45, 0.5, 0.55, 0.6)}
-    figures.update({"l2": args.l2, "threshold": args.threshold, "tensor": args.tensor, "folds": FOLDS, "min_count": MIN_COUNT})
-    write_model(args.out, docs, l2=args.l2, tensor=args.tensor, threshold=args.threshold)
+    cfg = config_of(args)
+    scores = oof_scores(docs, **cfg)
+    figures["config"] = {**cfg, "thresholds": list(args.thresholds), "folds": FOLDS, "min_count": MIN_COUNT, "salt": SALT}
+    figures["oof_cached"] = score_selection(docs, keep_of(docs, scores, tuple(args.thresholds)))
+    write_model(args.out, docs, thresholds=tuple(args.thresholds), **cfg)
     if args.oof:
         write_oof(args.oof, docs, args)
-    FIGURES.write_text(json.dumps(figures, indent=1) + "\n")
+    if not args.no_figures:
+        FIGURES.write_text(json.dumps(figures, indent=1) + "\n")
     print(json.dumps(figures, indent=1))
     return 0
 
@@ -289,18 +348,18 @@ def write_oof(out_dir: Path, docs: list[dict[str, Any]], args: argparse.Namespac
     model of the fold that did not train on it (the real pipeline, not the cached candidates)."""
     import extractor
     from extractor.batch import run_folder
-    from extractor.selector import LearnedSelector
+    from extractor.selector import LEARNED_SELECTOR, LearnedSelector
 
     out_dir.mkdir(parents=True, exist_ok=True)
     folds = {d["doc_id"]: fold_of(d["doc_id"]) for d in docs}
     ex = extractor.load()
     component = ex.nlp.get_pipe("event_extractor")
-    component.selector_name = "extractor.learned_selector.v1"
+    component.selector_name = LEARNED_SELECTOR
     parts: dict[str, list[Path]] = {name: [] for name in DEV_SETS}
     for k in range(FOLDS):
         train = [d for d in docs if folds[d["doc_id"]] != k]
         model = out_dir / f"fold{k}.npz"
-        write_model(model, train, l2=args.l2, tensor=args.tensor, threshold=args.threshold)
+        write_model(model, train, thresholds=tuple(args.thresholds), **config_of(args))
         component.selector = LearnedSelector(model)
         for name in DEV_SETS:
             records = [r for r in read_jsonl(args.inputs / f"{name}-input.jsonl") if folds.get(str(r.get("doc_id") or r.get("id"))) == k]

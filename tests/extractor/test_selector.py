@@ -124,7 +124,8 @@ def test_artefact_holds_every_array():
     with np.load(selector_path(), allow_pickle=False) as data:
         assert set(ARRAYS) <= set(data.files)
         assert len(data["feature_names"]) == len(data["w"]) == len(data["mean"]) == len(data["std"])
-        assert 0 < float(data["threshold"]) < 1
+        assert data["w"].shape == (2, len(data["feature_names"])) and data["b"].shape == (2,)
+        assert data["threshold"].shape == (2,) and ((data["threshold"] >= 0) & (data["threshold"] <= 1.01)).all()
 
 
 def test_artefact_loads_with_numpy_only():
@@ -186,27 +187,29 @@ def test_scores_follow_the_weights(nlp, tmp_path):
     shipped = LearnedSelector()
     scores = shipped.scores(doc, triggers, arguments, indices)
     rows = candidate_features(doc, triggers, arguments, indices, wn_classes=shipped.wn_classes)
-    z = ((vectorize(rows, shipped.names) - shipped.mean) / shipped.std) @ shipped.w + shipped.b
+    x = vectorize(rows, shipped.names)
+    group = (x[:, shipped.names.index("admitted")] == 0).astype(int)
+    z = np.array([((x[r] - shipped.mean) / shipped.std) @ shipped.w[g] + shipped.b[g] for r, g in enumerate(group)])
     assert np.allclose(scores, 1 / (1 + np.exp(-z)))
     flipped = LearnedSelector(_with_arrays(tmp_path, w=-shipped.w, b=-shipped.b))
     assert np.allclose(flipped.scores(doc, triggers, arguments, indices), 1 - scores)
-    none = LearnedSelector(_with_arrays(tmp_path, b=np.array(-1e3)))
+    none = LearnedSelector(_with_arrays(tmp_path, b=np.full(2, -1e3)))
     assert none.select(doc, triggers, arguments) == []
-    every = LearnedSelector(_with_arrays(tmp_path, b=np.array(1e3)))
+    every = LearnedSelector(_with_arrays(tmp_path, b=np.full(2, 1e3), threshold=np.full(2, 0.5)))
     assert [i for i, _ in every.select(doc, triggers, arguments)] == indices
 
 
 def test_learned_selector_output_names_itself_and_its_score(extractor_, monkeypatch, tmp_path):
     component = extractor_.nlp.get_pipe("event_extractor")
     default = [e.to_dict() for e in extractor_.extract(TEXT)]
-    monkeypatch.setattr(component, "selector", LearnedSelector(_with_arrays(tmp_path, b=np.array(1e3))))
+    monkeypatch.setattr(component, "selector", LearnedSelector(_with_arrays(tmp_path, b=np.full(2, 1e3), threshold=np.full(2, 0.5))))
     monkeypatch.setattr(component, "selector_name", LEARNED_SELECTOR)
     events = extractor_.extract(TEXT)
     assert len(events) > len(default)  # every candidate kept: more than the rule admits
     for e in events:
         assert e.rules["selector"] == LEARNED_SELECTOR and e.to_dict()["rules"]["selector"] == LEARNED_SELECTOR
         assert e.confidence == pytest.approx(1.0) and e.extra["selector_score"] == pytest.approx(1.0)
-    monkeypatch.setattr(component, "selector", LearnedSelector(_with_arrays(tmp_path, b=np.array(-1e3))))
+    monkeypatch.setattr(component, "selector", LearnedSelector(_with_arrays(tmp_path, b=np.full(2, -1e3))))
     assert extractor_.extract(TEXT) == []
 
 
@@ -218,7 +221,7 @@ def test_the_shipped_selector_runs_end_to_end():
     assert component.selector_name == LEARNED_SELECTOR and ex.nlp.config["components"]["event_extractor"]["selector"] == LEARNED_SELECTOR
     for e in ex.extract(TEXT):
         assert e.rules["selector"] == LEARNED_SELECTOR
-        assert e.confidence >= component.selector.threshold
+        assert e.confidence >= component.selector.thresholds.min()
 
 
 def test_cli_takes_the_selector_option(tmp_path):
