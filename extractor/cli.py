@@ -64,6 +64,9 @@ def _run(args: argparse.Namespace) -> int:
             level=args.level,
         )
         if args.backend == "dask":
+            if args.selector != DEFAULT_SELECTOR:
+                print("--selector is not passed to the dask backend's workers: run it without --backend dask", file=sys.stderr)
+                return 2
             from .dask_backend import run_folder_dask
 
             summary = run_folder_dask(args.input, args.out, scheduler=args.scheduler, n_workers=args.n_workers, **options)

@@ -257,7 +257,7 @@ class LearnedSelector:
         z = (x - self.mean) / self.std
         g = self._group(x)
         logits = np.einsum("ij,ij->i", z, self.w[g]) + self.b[g]
-        return 1.0 / (1.0 + np.exp(-logits))
+        return 1.0 / (1.0 + np.exp(-np.clip(logits, -60.0, 60.0)))  # clipped: no overflow warning
 
     def select(self, doc: Doc, triggers: Sequence[Trigger], arguments: Sequence[Arguments], *,
                lexicon: Lexicon | None = None) -> list[tuple[int, float]]:

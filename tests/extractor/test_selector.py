@@ -123,7 +123,7 @@ def test_features_name_the_slots_rules_and_verdict(nlp):
 def test_artefact_holds_every_array():
     with np.load(selector_path(), allow_pickle=False) as data:
         assert set(ARRAYS) <= set(data.files)
-        assert len(data["feature_names"]) == len(data["w"]) == len(data["mean"]) == len(data["std"])
+        assert len(data["feature_names"]) == data["w"].shape[1] == len(data["mean"]) == len(data["std"])
         assert data["w"].shape == (2, len(data["feature_names"])) and data["b"].shape == (2,)
         assert data["threshold"].shape == (2,) and ((data["threshold"] >= 0) & (data["threshold"] <= 1.01)).all()
 
