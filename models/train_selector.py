@@ -50,7 +50,7 @@ THRESHOLDS = (0.15, 0.5)
 TENSOR = False
 SPLIT = False
 MODE = "slots"
-# the grid ``--sweep`` scores (every configuration tried, so the choice can be checked)
+# the grid of the final search, which ``--sweep`` scores (models/selector.md says what was looked at)
 SWEEP = [
     {"l2": l2, "tensor": tensor, "mode": mode, "split": split}
     for split in (False, True) for tensor in (False, True) for mode in ("slots", "paired") for l2 in (10.0, 30.0, 100.0, 300.0)
