@@ -341,6 +341,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--triggers", choices=("rules", "rules+head"), default="rules",
                         help="the extractor's trigger finding (rules+head: the learned trigger head too)")
+    parser.add_argument("--selector", default="extractor.rule_admission.v1",
+                        help="the extractor's tuple selector (extractor.learned_selector.v1: the learned selector, models/selector.md)")
     parser.add_argument("--raw-gc-frozen", action="store_true",
                         help="a control: run nlp.pipe with the objects loaded before it frozen out of the garbage "
                              "collector's walks, as Extractor.pipe does, so the ratio leaves that saving out")
@@ -364,6 +366,7 @@ def main(argv: list[str] | None = None) -> int:
     report["words"] = words_of(every)
     report["documents"] = len(every)
     report["triggers"] = args.triggers
+    report["selector"] = args.selector
     report["raw_gc_frozen"] = args.raw_gc_frozen
     log(f"corpus {args.corpus}: {report['documents']} documents, {report['words']} words")
 
@@ -376,7 +379,7 @@ def main(argv: list[str] | None = None) -> int:
     start = now()
     nlp = spacy.load(model_name())
     raw_load = now()
-    ex = extractor.load(triggers=args.triggers)
+    ex = extractor.load(triggers=args.triggers, **({"selector": args.selector} if args.selector != "extractor.rule_admission.v1" else {}))
     ext_load = now()
     memory["after_loading"] = rss_mb()
     counters = Counters()

@@ -25,6 +25,7 @@ from .io import (
     write_table,
 )
 from .pipeline import DEFAULT_LINKER, PIECE_CHARS, Extractor, load
+from .registry import DEFAULT_SELECTOR
 
 
 @dataclass
@@ -159,6 +160,7 @@ def run_folder(
     extractor: Extractor | None = None,
     linker: str = DEFAULT_LINKER,
     triggers: str = "rules",
+    selector: str = DEFAULT_SELECTOR,
     batch_size: int = 32,
     n_process: int = 1,
     given_triggers: bool = False,
@@ -201,7 +203,7 @@ def run_folder(
         finished = done_ids(lines_path)
         logged = {_log_key(e) for e in read_lines(errors_path, kind="errors")}
         if extractor is None:
-            extractor = load(linker=linker, triggers=triggers)
+            extractor = load(linker=linker, triggers=triggers, selector=selector)
             summary.load_seconds = time.perf_counter() - started
         limit = _piece_limit(extractor)
         exclude = (lines_path, errors_path, Path(out))

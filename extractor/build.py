@@ -146,6 +146,21 @@ def document_place_context(doc: Doc, *, text: str | None = None):
     return _context(doc, labels=PLACE_LABELS, text=text)
 
 
+def rule_admits(doc: Doc, trig: Trigger, args: Arguments, dt_: _DocText | None = None) -> bool:
+    """Today's admission rule (``extractor.rule_admission.v1``): an actor and at least one of
+    quantity, location, date (a date relative to another event does not count); or an
+    agentless verdict (guide v2 rule 2) with one of them in the trigger's sentence."""
+    agentless = args.actor is None and bool(args.rules.get("actor"))
+    # a date relative to another event ("after the announcement") does not admit it alone
+    dated = args.date is not None and args.rules.get("date") not in RELATIVE_DATE_RULES
+    if (args.actor is None and not agentless) or (args.quantity is None and args.location is None and not dated):
+        return False
+    if agentless:
+        token = doc[trig.i]
+        return any(_in_sentence(doc, token, getattr(args, role), dt_) for role in ("quantity", "location", "date"))
+    return True
+
+
 def build_tuples(
     doc: Doc,
     triggers: Sequence[Trigger],
@@ -180,15 +195,9 @@ def build_tuples(
     groups: dict[str, ActorValue] = {}
     for trig, args in zip(triggers, arguments):
         agentless = args.actor is None and bool(args.rules.get("actor"))
-        # a date relative to another event ("after the announcement") does not admit it alone
-        dated = args.date is not None and args.rules.get("date") not in RELATIVE_DATE_RULES
-        if not keep_all and (
-            (args.actor is None and not agentless) or (args.quantity is None and args.location is None and not dated)
-        ):
+        if not keep_all and not rule_admits(doc, trig, args, dtext):
             continue
         token = doc[trig.i]
-        if agentless and not keep_all and not any(_in_sentence(doc, token, getattr(args, role), dtext) for role in ("quantity", "location", "date")):
-            continue
         slots = {role: _slot(doc, getattr(args, role), segments, dtext) for role in ROLES}
         event = EventTuple(
             action=_slot(doc, action_span(doc, trig), segments, dtext),

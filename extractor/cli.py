@@ -10,6 +10,9 @@ from typing import Sequence
 
 from .errors import ExtractorError
 
+# registry.DEFAULT_SELECTOR, written out so that the parser is built without importing the registry
+DEFAULT_SELECTOR = "extractor.rule_admission.v1"
+
 OUTSIDE_KINDS = ("rams", "geneva", "wikievents", "ucdp", "notes", "giveme5w1h", "texts")
 EVALUATE_MODES = ("seeds", "compare", *OUTSIDE_KINDS)
 
@@ -51,6 +54,7 @@ def _run(args: argparse.Namespace) -> int:
             errors_path=args.errors,
             linker=args.linker,
             triggers=args.triggers,
+            **({"selector": args.selector} if args.selector != DEFAULT_SELECTOR else {}),
             batch_size=args.batch_size,
             given_triggers=args.given_triggers,
             format=args.format,
@@ -60,6 +64,9 @@ def _run(args: argparse.Namespace) -> int:
             level=args.level,
         )
         if args.backend == "dask":
+            if args.selector != DEFAULT_SELECTOR:
+                print("--selector is not passed to the dask backend's workers: run it without --backend dask", file=sys.stderr)
+                return 2
             from .dask_backend import run_folder_dask
 
             summary = run_folder_dask(args.input, args.out, scheduler=args.scheduler, n_workers=args.n_workers, **options)
@@ -127,6 +134,11 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--triggers", default="rules", choices=("rules", "rules+head"),
         help="trigger finding: the rules, or the rules plus the learned trigger head (models/trigger_head.md)",
+    )
+    run.add_argument(
+        "--selector", default=DEFAULT_SELECTOR,
+        help="which linked triggers become tuples: extractor.rule_admission.v1 (the fixed rule, default) or "
+        "extractor.learned_selector.v1 (a learned scorer, models/selector.md)",
     )
     run.add_argument("--batch-size", type=_count("--batch-size"), default=32, help="documents per batch for nlp.pipe")
     run.add_argument("--n-process", type=_count("--n-process", per_cpu=True), default=1, help="worker processes for nlp.pipe (-1: one per CPU)")

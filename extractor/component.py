@@ -31,7 +31,7 @@ from spacy.util import registry
 
 from .build import build_tuples
 from .lexicon import Lexicon
-from .registry import DEFAULT_TRIGGERS, get_linker, get_trigger_head
+from .registry import DEFAULT_SELECTOR, DEFAULT_TRIGGERS, get_linker, get_selector, get_trigger_head
 from .textprep import PreparedText, prepare_text, truecase_headlines
 from .triggers import find_triggers, given_triggers
 from .types import ActorValue, DateValue, EventTuple, PlaceValue, QuantityValue, Slot
@@ -242,6 +242,7 @@ class EventExtractor:
         normalize: bool,
         lexicon: Mapping[str, Mapping[str, Any]] | None = None,
         triggers: str = DEFAULT_TRIGGERS,
+        selector: str = DEFAULT_SELECTOR,
     ) -> None:
         unknown = sorted(set(lexicon or {}) - set(LEXICON_KEYS))
         if unknown:
@@ -255,6 +256,8 @@ class EventExtractor:
         self._admits: tuple[Any, bool] | None = None  # (linker, whether it takes ``admitted_only``)
         self.triggers = triggers
         self.trigger_head = get_trigger_head(triggers)
+        self.selector_name = selector
+        self.selector = get_selector(selector)  # None: the rule admission of ``build_tuples``
 
     def __call__(self, doc: Doc) -> Doc:
         ext = doc._  # one accessor for the extension attributes read below (each ``doc._`` builds one)
@@ -263,6 +266,9 @@ class EventExtractor:
             triggers = given_triggers(doc, given, lexicon=self.lexicon)
         else:
             triggers = find_triggers(doc, lexicon=self.lexicon, head=self.trigger_head)
+        if given is None and self.selector is not None:
+            self._select(doc, triggers)
+            return doc
         if given is None and self._takes_admitted_only():
             arguments = self.linker(doc, triggers, admitted_only=True)  # build_tuples keeps only these
         else:
@@ -284,6 +290,31 @@ class EventExtractor:
             lexicon=self.lexicon,
         )
         return doc
+
+    def _select(self, doc: Doc, triggers: list) -> None:
+        """The tuples of the triggers the selector keeps, from the full linking."""
+        from .selector import selected_events
+
+        ext = doc._
+        arguments = self.linker(doc, triggers)
+        kept = self.selector.select(doc, triggers, arguments, lexicon=self.lexicon)
+        published = _as_date(ext.published)
+        if isinstance(ext.published, dt.date):
+            ext.published = ext.published.isoformat()
+        segments = ext.raw_segments
+        if segments and not isinstance(segments[0], tuple):
+            segments = tuple(tuple(pair) for pair in segments)
+        events = build_tuples(
+            doc,
+            [triggers[i] for i, _ in kept],
+            [arguments[i] for i, _ in kept],
+            published=published,
+            segments=segments,
+            normalize=self.normalize,
+            keep_all=True,
+            lexicon=self.lexicon,
+        )
+        ext.events = selected_events(events, kept, self.selector_name)
 
     def _takes_admitted_only(self) -> bool:
         admits = self._admits
@@ -314,15 +345,17 @@ def _as_date(value: Any) -> dt.date | None:
     "event_extractor",
     default_config={
         "linker": "extractor.dep_linker.v1", "normalize": True, "lexicon": {"add": {}, "replace": {}}, "triggers": "rules",
+        "selector": DEFAULT_SELECTOR,
     },
     assigns=["doc._.events", "doc._.events_data"],
     # token.pos too, which the model's attribute_ruler sets without declaring it
     requires=["token.dep", "token.head", "token.lemma", "doc.ents", "doc.sents"],
 )
 def make_event_extractor(
-    nlp: Language, name: str, linker: str, normalize: bool, lexicon: dict[str, dict[str, Any]], triggers: str = "rules"
+    nlp: Language, name: str, linker: str, normalize: bool, lexicon: dict[str, dict[str, Any]], triggers: str = "rules",
+    selector: str = DEFAULT_SELECTOR,
 ) -> EventExtractor:
-    return EventExtractor(nlp, name, linker=linker, normalize=normalize, lexicon=lexicon, triggers=triggers)
+    return EventExtractor(nlp, name, linker=linker, normalize=normalize, lexicon=lexicon, triggers=triggers, selector=selector)
 
 
 def transport(doc: Doc) -> Doc:

@@ -40,6 +40,10 @@ MESSAGES = {
     "`python -m models.train_trigger_head` from the repository root, set EXTRACTOR_MODELS to the folder "
     "that holds trigger_head-v1.npz, or use the rule triggers (triggers=\"rules\").",
     "E024": "Unknown trigger option {name!r}: use one of {known}.",
+    "E025": "The learned selector {path} cannot be used ({problem}). Rebuild it with "
+    "`python -m models.train_selector` from the repository root, set EXTRACTOR_MODELS to the folder "
+    "that holds selector-v1.npz, or use the rule admission (selector=\"extractor.rule_admission.v1\").",
+    "E026": "Unknown selector {name!r}: use one of {known}.",
     "E030": "Document {doc_id!r} looks like {language} ({iso}), not English; it was not processed. "
     "Translate it first, or pass --any-language (Python: language_check=False) to process it anyway.",
     "E031": "Document {doc_id!r} is not UTF-8; it was read as {encoding}. Check its tuples' text, or "

@@ -18,6 +18,7 @@ from .component import PIECE_START, TOKENIZER, TRANSPORT, PreparingTokenizer, pr
 from .docevents import merge_events
 from .errors import ExtractorError
 from .model import model_name
+from .registry import DEFAULT_SELECTOR
 from .textprep import PreparedText, prepare_text
 from .types import DocumentEvent, DocumentResult, EventTuple, Slot
 
@@ -39,6 +40,7 @@ def build_nlp(
     normalize: bool = True,
     lexicon: Mapping[str, Any] | None = None,
     triggers: str = "rules",
+    selector: str = DEFAULT_SELECTOR,
 ) -> Language:
     """The spaCy pipeline: the model with the text-preparing tokenizer, line sentences,
     gazetteer ruler and event extractor (``lexicon``: the component's ``{"add": ...,
@@ -50,6 +52,8 @@ def build_nlp(
 
         add_place_ruler(nlp, after="ner")
     config: dict[str, Any] = {"linker": linker, "normalize": normalize, "triggers": triggers}
+    if selector != DEFAULT_SELECTOR:
+        config["selector"] = selector
     if lexicon:
         config["lexicon"] = dict(lexicon)
     nlp.add_pipe("event_extractor", config=config)
@@ -503,7 +507,10 @@ def load(
     normalize: bool = True,
     lexicon: Mapping[str, Any] | None = None,
     triggers: str = "rules",
+    selector: str = DEFAULT_SELECTOR,
 ) -> Extractor:
     """An ``Extractor`` on the installed English model (no download); ``lexicon`` as for
-    ``build_nlp``; ``triggers``: "rules" or "rules+head" (the learned trigger head too)."""
-    return Extractor(build_nlp(linker=linker, model=model, places=places, normalize=normalize, lexicon=lexicon, triggers=triggers))
+    ``build_nlp``; ``triggers``: "rules" or "rules+head" (the learned trigger head too);
+    ``selector``: a name of ``registry.selectors`` ("extractor.rule_admission.v1", or the
+    learned "extractor.learned_selector.v1", models/selector.md)."""
+    return Extractor(build_nlp(linker=linker, model=model, places=places, normalize=normalize, lexicon=lexicon, triggers=triggers, selector=selector))

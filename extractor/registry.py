@@ -84,6 +84,40 @@ def get_trigger_head(option: str):
     return load_head()
 
 
+# Tuple selection: which linked triggers become tuples (``extractor.selector``). The default is
+# the fixed admission rule, under which the component runs as it always did; the learned
+# selector (numpy only; opt-in, see models/selector.md) scores every linked trigger.
+selectors = catalogue.create("extractor", "selectors", entry_points=True)
+DEFAULT_SELECTOR = "extractor.rule_admission.v1"
+
+
+@selectors.register(DEFAULT_SELECTOR)
+def _rule_admission():
+    """The fixed rule of ``build.rule_admits``: ``None``, the component's own path."""
+    return None
+
+
+@selectors.register("extractor.learned_selector.v1")
+def _learned_selector():
+    """The logistic-regression selector of ``extractor.selector`` (``models/selector-v1.npz``)."""
+    from .selector import load_selector
+
+    return load_selector()
+
+
+def get_selector(name: str):
+    """The selector registered as ``name`` (``None`` for the rule admission); ``E026`` for an
+    unknown name. A selector has ``select(doc, triggers, arguments, lexicon=...)`` giving the
+    ``(index, score)`` of each trigger kept."""
+    from .errors import ExtractorError
+
+    try:
+        factory = selectors.get(name)
+    except catalogue.RegistryError:
+        raise ExtractorError("E026", name=name, known=", ".join(sorted(selectors.get_all()))) from None
+    return factory()
+
+
 def get_linker(name: str, *, lexicon: Any = None):
     """A linker instance by registered name ("extractor.dep_linker.v1")."""
     from .errors import ExtractorError

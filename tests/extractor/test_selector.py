@@ -1,0 +1,259 @@
+"""Tuple selection (extractor/selector.py, build.rule_admits): the default rule admission,
+the learned selector's numpy artefact, its features and scores, and how the component and
+the registry use them."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from extractor.build import build_tuples, rule_admits
+from extractor.contracts import Arguments, Trigger
+from extractor.errors import ExtractorError
+from extractor.registry import DEFAULT_SELECTOR, get_selector, selectors
+from extractor.selector import (
+    ARRAYS, LEARNED_SELECTOR, RULE_ADMISSION, LearnedSelector, candidate_features, is_candidate, selector_path, vectorize,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _trigger(doc, word: str, kind: str = "verb") -> Trigger:
+    token = next(t for t in doc if t.lower_ == word)
+    return Trigger(i=token.i, lemma=token.lemma_, kind=kind)
+
+
+def _span(doc, text: str) -> tuple[int, int]:
+    words = text.split()
+    for i in range(len(doc) - len(words) + 1):
+        if [t.text for t in doc[i:i + len(words)]] == words:
+            return (i, i + len(words))
+    raise AssertionError(text)
+
+
+# -- the rule admission, on hand-built linker records ---------------------------------------
+
+
+def test_actor_and_date_is_admitted(nlp):
+    doc = nlp("Troops shelled the town on Tuesday.")
+    args = Arguments(actor=_span(doc, "Troops"), date=_span(doc, "Tuesday"), rules={"actor": "subject", "date": "prep_date"})
+    assert rule_admits(doc, _trigger(doc, "shelled"), args)
+
+
+def test_actor_alone_is_not_admitted(nlp):
+    doc = nlp("Troops shelled the town.")
+    args = Arguments(actor=_span(doc, "Troops"), rules={"actor": "subject"})
+    assert not rule_admits(doc, _trigger(doc, "shelled"), args)
+
+
+def test_a_relative_date_does_not_admit_alone(nlp):
+    doc = nlp("Troops shelled the town after the announcement.")
+    args = Arguments(actor=_span(doc, "Troops"), date=_span(doc, "the announcement"), rules={"actor": "subject", "date": "anchored_date"})
+    assert not rule_admits(doc, _trigger(doc, "shelled"), args)
+
+
+def test_agentless_verdict_needs_a_slot_in_its_sentence(nlp):
+    doc = nlp("Seven people were killed in Kharkiv. It rained in Kyiv.")
+    trig = _trigger(doc, "killed")
+    own = Arguments(quantity=_span(doc, "Seven"), rules={"actor": "agentless_passive", "quantity": "counted_patient"})
+    elsewhere = Arguments(location=_span(doc, "Kyiv"), rules={"actor": "agentless_passive", "location": "nearest_place"})
+    assert rule_admits(doc, trig, own)
+    assert not rule_admits(doc, trig, elsewhere)
+    assert not rule_admits(doc, trig, Arguments(quantity=_span(doc, "Seven"), rules={"quantity": "counted_patient"}))  # no actor, no verdict
+
+
+def test_candidates_are_triggers_with_anything_linked():
+    assert is_candidate(Arguments(actor=(0, 1), rules={"actor": "subject"}))
+    assert is_candidate(Arguments(rules={"actor": "agentless_passive"}))
+    assert is_candidate(Arguments(date=(3, 4), rules={"date": "prep_date"}))
+    assert not is_candidate(Arguments())
+
+
+@pytest.mark.parametrize("text", [
+    "Troops shelled the town of Avdiivka on Tuesday, killing three civilians.",
+    "Protesters marched through Paris and police detained 40 people. Officials said talks would resume.",
+    "Seven people were killed in Kharkiv when a missile hit a school, the governor said.",
+])
+def test_default_output_is_the_rule_over_the_full_linking(extractor_, nlp, text):
+    """The default path (linker asked for ``admitted_only``) gives what the rule keeps of the
+    full linking, built the same way: the refactor into ``rule_admits`` changed nothing."""
+    component = extractor_.nlp.get_pipe("event_extractor")
+    assert component.selector is None and component.selector_name == DEFAULT_SELECTOR
+    doc = extractor_.nlp(text)
+    from extractor.triggers import find_triggers
+
+    triggers = find_triggers(doc, lexicon=component.lexicon)
+    arguments = component.linker(doc, triggers)
+    kept = [i for i, (t, a) in enumerate(zip(triggers, arguments)) if rule_admits(doc, t, a)]
+    rebuilt = build_tuples(doc, [triggers[i] for i in kept], [arguments[i] for i in kept], keep_all=True,
+                           segments=tuple(tuple(s) for s in doc._.raw_segments), lexicon=component.lexicon)
+    assert [e.to_dict() for e in rebuilt] == [e.to_dict() for e in doc._.events]
+
+
+# -- features --------------------------------------------------------------------------------
+
+
+def test_features_name_the_slots_rules_and_verdict(nlp):
+    doc = nlp("Troops shelled the town on Tuesday. Officials said rebels attacked.")
+    trig = _trigger(doc, "shelled")
+    args = Arguments(actor=_span(doc, "Troops"), date=_span(doc, "Tuesday"), rules={"actor": "subject", "date": "prep_date"})
+    other = _trigger(doc, "attacked")
+    other_args = Arguments(actor=_span(doc, "rebels"), rules={"actor": "subject"})
+    rows = candidate_features(doc, [trig, other], [args, other_args], [0, 1], wn_classes=("contact", "motion"))
+    first, second = rows
+    assert first["admitted"] == 1.0 and second["admitted"] == 0.0
+    assert first["rule:actor=subject"] == 1.0 and first["rule:date=prep_date"] == 1.0
+    assert first["has_date"] == 1.0 and "has_date" in second and second["has_date"] == 0.0
+    assert second["only_actor"] == 1.0 and second["under_reporting"] == 1.0 and first["under_reporting"] == 0.0
+    assert first["first_sentence"] == 1.0 and second["first_sentence"] == 0.0
+    assert first["kind=verb"] == 1.0 and first["modality=asserted"] == 1.0
+    assert any(name.startswith("wn_v=") for name in first)
+    x = vectorize(rows, ["admitted", "only_actor", "unknown"])
+    assert x.tolist() == [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]
+
+
+# -- the artefact and the registry ---------------------------------------------------------
+
+
+def test_artefact_holds_every_array():
+    with np.load(selector_path(), allow_pickle=False) as data:
+        assert set(ARRAYS) <= set(data.files)
+        assert len(data["feature_names"]) == data["w"].shape[1] == len(data["mean"]) == len(data["std"])
+        assert data["w"].shape == (2, len(data["feature_names"])) and data["b"].shape == (2,)
+        assert data["threshold"].shape == (2,) and ((data["threshold"] >= 0) & (data["threshold"] <= 1.01)).all()
+
+
+def test_artefact_loads_with_numpy_only():
+    code = (
+        "import sys; sys.modules['torch'] = None; sys.modules['sklearn'] = None\n"
+        "from extractor.selector import LearnedSelector\n"
+        "s = LearnedSelector()\n"
+        "assert 'admitted' in s.names\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+
+
+def test_missing_artefact_is_a_coded_error(tmp_path):
+    with pytest.raises(ExtractorError) as err:
+        LearnedSelector(tmp_path / "none.npz")
+    assert err.value.code == "E025"
+
+
+def test_unknown_selector_is_a_coded_error():
+    with pytest.raises(ExtractorError) as err:
+        get_selector("extractor.no_such_selector.v1")
+    assert err.value.code == "E026"
+
+
+def test_registry_names_both_selectors():
+    assert {RULE_ADMISSION, LEARNED_SELECTOR} <= set(selectors.get_all())
+    assert get_selector(RULE_ADMISSION) is None
+    assert isinstance(get_selector(LEARNED_SELECTOR), LearnedSelector)
+
+
+def _with_arrays(tmp_path, **arrays) -> Path:
+    with np.load(selector_path(), allow_pickle=False) as data:
+        values = {name: data[name] for name in data.files}
+    values.update({k: np.asarray(v) for k, v in arrays.items()})
+    path = tmp_path / "selector-v1.npz"
+    np.savez(path, **values)
+    return path
+
+
+TEXT = ("Troops shelled the town of Avdiivka on Tuesday, killing three civilians. "
+        "Rebels attacked a convoy. Officials said the army would send 500 soldiers to Kherson in May.")
+
+
+def test_scores_follow_the_weights(nlp, tmp_path):
+    """The scores are the logistic of the stored weights over the features: change the
+    weights and the scores change (the test fails if the weights are ignored)."""
+    from extractor.linking import make_dep_linker
+    from extractor.triggers import find_triggers
+
+    doc = nlp(TEXT)
+    triggers = find_triggers(doc)
+    arguments = make_dep_linker()(doc, triggers)
+    indices = [i for i, a in enumerate(arguments) if is_candidate(a)]
+    assert len(indices) >= 2
+    shipped = LearnedSelector()
+    scores = shipped.scores(doc, triggers, arguments, indices)
+    rows = candidate_features(doc, triggers, arguments, indices, wn_classes=shipped.wn_classes)
+    x = vectorize(rows, shipped.names)
+    group = (x[:, shipped.names.index("admitted")] == 0).astype(int)
+    z = np.array([((x[r] - shipped.mean) / shipped.std) @ shipped.w[g] + shipped.b[g] for r, g in enumerate(group)])
+    assert np.allclose(scores, 1 / (1 + np.exp(-z)))
+    flipped = LearnedSelector(_with_arrays(tmp_path, w=-shipped.w, b=-shipped.b))
+    assert np.allclose(flipped.scores(doc, triggers, arguments, indices), 1 - scores)
+    none = LearnedSelector(_with_arrays(tmp_path, b=np.full(2, -1e3)))
+    assert none.select(doc, triggers, arguments) == []
+    every = LearnedSelector(_with_arrays(tmp_path, b=np.full(2, 1e3), threshold=np.full(2, 0.5)))
+    assert [i for i, _ in every.select(doc, triggers, arguments)] == indices
+
+
+def test_learned_selector_output_names_itself_and_its_score(extractor_, monkeypatch, tmp_path):
+    component = extractor_.nlp.get_pipe("event_extractor")
+    default = [e.to_dict() for e in extractor_.extract(TEXT)]
+    monkeypatch.setattr(component, "selector", LearnedSelector(_with_arrays(tmp_path, b=np.full(2, 1e3), threshold=np.full(2, 0.5))))
+    monkeypatch.setattr(component, "selector_name", LEARNED_SELECTOR)
+    events = extractor_.extract(TEXT)
+    assert len(events) > len(default)  # every candidate kept: more than the rule admits
+    for e in events:
+        assert e.rules["selector"] == LEARNED_SELECTOR and e.to_dict()["rules"]["selector"] == LEARNED_SELECTOR
+        assert e.confidence == pytest.approx(1.0) and e.extra["selector_score"] == pytest.approx(1.0)
+    monkeypatch.setattr(component, "selector", LearnedSelector(_with_arrays(tmp_path, b=np.full(2, -1e3))))
+    assert extractor_.extract(TEXT) == []
+
+
+def test_the_shipped_selector_runs_end_to_end():
+    import extractor
+
+    ex = extractor.load(selector=LEARNED_SELECTOR)
+    component = ex.nlp.get_pipe("event_extractor")
+    assert component.selector_name == LEARNED_SELECTOR and ex.nlp.config["components"]["event_extractor"]["selector"] == LEARNED_SELECTOR
+    for e in ex.extract(TEXT):
+        assert e.rules["selector"] == LEARNED_SELECTOR
+        assert e.confidence >= component.selector.thresholds.min()
+
+
+def test_cli_takes_the_selector_option(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(TEXT, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    done = subprocess.run([sys.executable, "-m", "extractor.cli", "run", str(src), "-o", str(out), "--selector", LEARNED_SELECTOR, "--no-progress"],
+                          cwd=ROOT, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert done.returncode == 0, done.stderr
+    import json
+
+    line = json.loads(out.read_text().splitlines()[0])
+    assert all(t["rules"]["selector"] == LEARNED_SELECTOR for t in line["tuples"])
+
+
+# -- training --------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_training_is_deterministic(tmp_path):
+    """Two trainings from the cached candidates write byte-identical weights (the cache is
+    built by ``python -m models.train_selector`` from the dev inputs)."""
+    cache = ROOT / "models" / "cache" / "selector-candidates.json"
+    if not cache.exists():
+        pytest.skip("no cached candidates: run python -m models.train_selector first")
+    outs = []
+    for k in range(2):
+        out = tmp_path / f"s{k}.npz"
+        done = subprocess.run([sys.executable, "-m", "models.train_selector", "--out", str(out), "--no-figures"], cwd=ROOT,
+                              capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+        assert done.returncode == 0, done.stderr
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+    assert outs[0] == selector_path().read_bytes()
