@@ -266,10 +266,13 @@ class EventExtractor:
             triggers = given_triggers(doc, given, lexicon=self.lexicon)
         else:
             triggers = find_triggers(doc, lexicon=self.lexicon, head=self.trigger_head)
+        kept = None  # the learned selector's (index, score) of each trigger it keeps
         if given is None and self.selector is not None:
-            self._select(doc, triggers)
-            return doc
-        if given is None and self._takes_admitted_only():
+            arguments = self.linker(doc, triggers)  # the full linking: the selector scores every trigger
+            kept = self.selector.select(doc, triggers, arguments, lexicon=self.lexicon)
+            triggers = [triggers[i] for i, _ in kept]
+            arguments = [arguments[i] for i, _ in kept]
+        elif given is None and self._takes_admitted_only():
             arguments = self.linker(doc, triggers, admitted_only=True)  # build_tuples keeps only these
         else:
             arguments = self.linker(doc, triggers)
@@ -279,42 +282,22 @@ class EventExtractor:
         segments = ext.raw_segments
         if segments and not isinstance(segments[0], tuple):  # lists after msgpack
             segments = tuple(tuple(pair) for pair in segments)
-        ext.events = build_tuples(
+        events = build_tuples(
             doc,
             triggers,
             arguments,
             published=published,
             segments=segments,
             normalize=self.normalize,
-            keep_all=given is not None,
+            keep_all=given is not None or kept is not None,
             lexicon=self.lexicon,
         )
+        if kept is not None:
+            from .selector import selected_events
+
+            events = selected_events(events, kept, self.selector_name)
+        ext.events = events
         return doc
-
-    def _select(self, doc: Doc, triggers: list) -> None:
-        """The tuples of the triggers the selector keeps, from the full linking."""
-        from .selector import selected_events
-
-        ext = doc._
-        arguments = self.linker(doc, triggers)
-        kept = self.selector.select(doc, triggers, arguments, lexicon=self.lexicon)
-        published = _as_date(ext.published)
-        if isinstance(ext.published, dt.date):
-            ext.published = ext.published.isoformat()
-        segments = ext.raw_segments
-        if segments and not isinstance(segments[0], tuple):
-            segments = tuple(tuple(pair) for pair in segments)
-        events = build_tuples(
-            doc,
-            [triggers[i] for i, _ in kept],
-            [arguments[i] for i, _ in kept],
-            published=published,
-            segments=segments,
-            normalize=self.normalize,
-            keep_all=True,
-            lexicon=self.lexicon,
-        )
-        ext.events = selected_events(events, kept, self.selector_name)
 
     def _takes_admitted_only(self) -> bool:
         admits = self._admits
