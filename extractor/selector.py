@@ -32,6 +32,7 @@ from .build import _DocText, _in_sentence, _is_past, rule_admits
 from .contracts import RELATIVE_DATE_RULES, ROLES, Arguments, Trigger
 from .errors import ExtractorError
 from .lexicon import Lexicon, default_lexicon
+from .weights import load_arrays
 
 RULE_ADMISSION = "extractor.rule_admission.v1"
 LEARNED_SELECTOR = "extractor.learned_selector.v1"
@@ -215,17 +216,12 @@ class LearnedSelector:
 
     def __init__(self, path: str | Path | None = None, *, threshold: float | None = None) -> None:
         path = Path(path) if path is not None else selector_path()
-        if not path.exists():
-            raise ExtractorError("E025", path=path, problem="the file is missing")
-        with np.load(path, allow_pickle=False) as data:
-            missing = [name for name in ARRAYS if name not in data.files]
-            if missing:
-                raise ExtractorError("E025", path=path, problem=f"arrays {missing} are missing")
-            self.names = tuple(str(x) for x in data["feature_names"])
-            self.mean, self.std = data["mean"].astype(np.float64), data["std"].astype(np.float64)
-            self.w, self.b = data["w"].astype(np.float64), data["b"].astype(np.float64)
-            self.wn_classes = tuple(str(x) for x in data["wn_classes"])
-            self.thresholds = data["threshold"].astype(np.float64) if threshold is None else np.full(2, float(threshold))
+        data = load_arrays(path, ARRAYS, "E025")
+        self.names = tuple(str(x) for x in data["feature_names"])
+        self.mean, self.std = data["mean"].astype(np.float64), data["std"].astype(np.float64)
+        self.w, self.b = data["w"].astype(np.float64), data["b"].astype(np.float64)
+        self.wn_classes = tuple(str(x) for x in data["wn_classes"])
+        self.thresholds = data["threshold"].astype(np.float64) if threshold is None else np.full(2, float(threshold))
         d = len(self.names)
         if not (len(self.mean) == len(self.std) == d and self.w.shape == (2, d) and self.b.shape == (2,) and self.thresholds.shape == (2,)):
             raise ExtractorError("E025", path=path, problem="the arrays disagree in shape")

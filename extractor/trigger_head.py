@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 
 from .errors import ExtractorError
 from .lexicon import word_senses
+from .weights import load_arrays
 
 HEAD_NAME = "trigger_head-v1.npz"
 
@@ -107,19 +108,14 @@ class TriggerHead:
 
     def __init__(self, path: str | Path | None = None, *, threshold: float | None = None) -> None:
         path = Path(path) if path is not None else head_path()
-        if not path.exists():
-            raise ExtractorError("E023", path=path, problem="the file is missing")
-        with np.load(path, allow_pickle=False) as data:
-            missing = [name for name in ARRAYS if name not in data.files]
-            if missing:
-                raise ExtractorError("E023", path=path, problem=f"arrays {missing} are missing")
-            self.w1, self.b1 = data["w1"], data["b1"]
-            self.w2, self.b2 = data["w2"], data["b2"]
-            self.mean, self.std = data["mean"], data["std"]
-            self.pos_labels = tuple(str(x) for x in data["pos_labels"])
-            self.dep_labels = tuple(str(x) for x in data["dep_labels"])
-            self.wn_classes = tuple(str(x) for x in data["wn_classes"])
-            self.threshold = float(data["threshold"]) if threshold is None else float(threshold)
+        data = load_arrays(path, ARRAYS, "E023")
+        self.w1, self.b1 = data["w1"], data["b1"]
+        self.w2, self.b2 = data["w2"], data["b2"]
+        self.mean, self.std = data["mean"], data["std"]
+        self.pos_labels = tuple(str(x) for x in data["pos_labels"])
+        self.dep_labels = tuple(str(x) for x in data["dep_labels"])
+        self.wn_classes = tuple(str(x) for x in data["wn_classes"])
+        self.threshold = float(data["threshold"]) if threshold is None else float(threshold)
         self.path = path
 
     def features(self, doc: Doc, indices: Sequence[int]) -> np.ndarray:
