@@ -10,7 +10,7 @@ OUT="out/figures/${LINKER}"
 BIN=".venv/bin"
 # The news golds scored pooled, per kind (their documents must be disjoint: evaluation.pool
 # refuses a doc_id in two of them, E116). A gold added here must also be run and scored below.
-POOLED_DEV="news-dev news-dev2 news-dev3 news-dev4 news-dev5"
+POOLED_DEV="news-dev news-dev2 news-dev3 news-dev4 news-dev5 news-dev6 news-dev7 news-dev8"
 POOLED_TEST="news-test news-test2 news-test3 news-test4 news-test5 news-test6 news-test7"
 rm -rf "$OUT" && mkdir -p "$OUT"
 
@@ -69,7 +69,8 @@ head -n 17 "$OUT/news-test2.score.txt"
 # and the fourth dev and held-out test golds (RAMS dev windows of halves A and B, labelled blind in session 14)
 # and the fifth dev and held-out test golds (48 more RAMS windows of halves A and B, labelled blind in session 15)
 # and the sixth and seventh held-out test golds (48 more RAMS windows of half B each, labelled blind in sessions 16 and 17)
-for gold in news-dev3 news-test3 news-dev4 news-test4 news-dev5 news-test5 news-test6 news-test7; do
+# and the sixth to eighth dev golds (127 more RAMS windows of half A, labelled blind in session 18)
+for gold in news-dev3 news-test3 news-dev4 news-test4 news-dev5 news-test5 news-test6 news-test7 news-dev6 news-dev7 news-dev8; do
     "$BIN/python" -m evaluation.inputs "$DATA/giveme5w1h-dev.jsonl" "$DATA/wikievents-dev.jsonl" "$DATA/rams-dev.jsonl" --gold "evaluation/gold/$gold.jsonl" > "$OUT/$gold-input.jsonl"
     run "$gold" "$OUT/$gold-input.jsonl"
     "$BIN/extractor" evaluate --gold "evaluation/gold/$gold.jsonl" --pred "$OUT/$gold.jsonl" --json "$OUT/$gold.score.json" --bootstrap 2000 > "$OUT/$gold.score.txt"
