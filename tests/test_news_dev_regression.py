@@ -3,7 +3,7 @@ RAMS news texts on many topics, labelled by guide version 2 before the extractor
 evaluation/gold/README.md) stay above floors, so that a gain on the seeds' topic that costs news
 on other topics shows up: the dev golds (news-dev, dev2, dev3, dev4; rules are written from their
 errors; dev6 to dev8 added in session 18) and the held-out test golds (news-test, test2, ...,
-test7; nobody reads their errors).
+test8; nobody reads their errors).
 Needs ../shared beside the project (skipped otherwise).
 
 Floors sit a little below the figures measured when they were set (README, "Figures");
@@ -97,6 +97,12 @@ FLOORS = {
     ("news-dev5", "strict", "micro"): 0.51,
     ("news-dev5", "lenient", "tuple"): 0.36,
     ("news-dev5", "strict", "tuple"): 0.30,
+    # Eighth held-out test gold (48 RAMS windows of half B), labelled blind 2026-12-04 (session 18);
+    # blind score of session 18's final main: lenient micro 0.568, strict 0.515; tuple 0.428 / 0.347.
+    ("news-test8", "lenient", "micro"): 0.54,
+    ("news-test8", "strict", "micro"): 0.49,
+    ("news-test8", "lenient", "tuple"): 0.40,
+    ("news-test8", "strict", "tuple"): 0.32,
     # Sixth to eighth dev golds (48, 48 and 31 RAMS dev windows of half A), labelled blind
     # 2026-12-04 (session 18); blind scores (lenient micro, strict; lenient tuple, strict):
     # dev6 with excl17 merged 0.556, 0.537; 0.432 / 0.383; dev7 (b794700) 0.520, 0.486;
@@ -123,7 +129,7 @@ FLOORS = {
     ("news-dev2", "strict", "tuple"): 0.30,
 }
 DATA_FILES = ("giveme5w1h-dev.jsonl", "wikievents-dev.jsonl", "rams-dev.jsonl")  # the golds' articles come from these
-DOCUMENTS = {"news-dev": 24, "news-dev2": 12, "news-dev3": 13, "news-test": 16, "news-test2": 19, "news-test3": 8, "news-dev4": 24, "news-test4": 48, "news-test5": 48, "news-dev5": 48, "news-test6": 48, "news-test7": 48, "news-dev6": 48, "news-dev7": 48, "news-dev8": 31}
+DOCUMENTS = {"news-dev": 24, "news-dev2": 12, "news-dev3": 13, "news-test": 16, "news-test2": 19, "news-test3": 8, "news-dev4": 24, "news-test4": 48, "news-test5": 48, "news-dev5": 48, "news-test6": 48, "news-test7": 48, "news-dev6": 48, "news-dev7": 48, "news-dev8": 31, "news-test8": 48}
 
 
 @pytest.fixture(scope="module", params=sorted(DOCUMENTS))
