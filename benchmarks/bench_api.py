@@ -246,6 +246,20 @@ def rss_mb() -> float:
     return 0.0
 
 
+def trimmed_rss_mb() -> float | None:
+    """RSS after glibc's ``malloc_trim(0)`` gave free heap pages back to the system (``None``
+    off glibc): a level that still stands after it is memory the process holds, one that falls
+    is freed memory the allocator had kept."""
+    import ctypes
+
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return None
+    trim(0)
+    return rss_mb()
+
+
 def words_of(texts: list[str]) -> int:
     return sum(len(t.split()) for t in texts)
 
@@ -448,13 +462,15 @@ def main(argv: list[str] | None = None) -> int:
             # garbage the collector has not reached yet from memory the process holds.
             gc.collect()
             memory[f"after_round_{r + 1}_collected"] = rss_mb()
+            memory[f"after_round_{r + 1}_trimmed"] = trimmed_rss_mb()
             cpu_raw = sum(s["raw"]["cpu"] for s in per_source.values())
             cpu_ext = sum(s["ext"]["cpu"] for s in per_source.values())
             wall_raw = sum(s["raw"]["wall"] for s in per_source.values())
             wall_ext = sum(s["ext"]["wall"] for s in per_source.values())
             log(f"round {r + 1}: raw {wall_raw:.1f} s wall / {cpu_raw:.1f} s CPU, extractor {wall_ext:.1f} / {cpu_ext:.1f}; "
                 f"ratio wall {wall_raw / wall_ext:.3f}, CPU {cpu_raw / cpu_ext:.3f}; RSS {memory[f'after_round_{r + 1}']} MB, "
-                f"{memory[f'after_round_{r + 1}_collected']} MB after gc.collect()")
+                f"{memory[f'after_round_{r + 1}_collected']} MB after gc.collect(), "
+                f"{memory[f'after_round_{r + 1}_trimmed']} MB after malloc_trim(0)")
         profile = None
         if args.profile:
             profiler = cProfile.Profile()
