@@ -44,6 +44,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Collection, Iterable, Mapping
 
+import numpy as np
+
 # Nominalization suffixes: (noun ending, verb endings to try).
 _NOMINAL_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("isation", ("ise", "ize")),
@@ -288,6 +290,25 @@ def word_senses(lemma: str, pos: str) -> WordSenses | None:
     """A lemma's WordNet senses as a noun (``pos`` "n") or verb ("v"), or None."""
     field = _wordnet_fields()[pos].get(lemma)
     return None if field is None else parse_senses(field, pos)
+
+
+@lru_cache(maxsize=None)
+def wordnet_class_row(lemma: str, classes: tuple[str, ...]) -> np.ndarray:
+    """A learned head's WordNet features of a lemma (``trigger_head``, ``selector``): the
+    shares of ``classes`` among its verb senses (tag count + 1 per sense),
+    then among its noun senses, then whether it has verb senses and noun senses."""
+    n = len(classes)
+    row = np.zeros(2 * n + 2, dtype=np.float32)
+    for k, pos in enumerate(("v", "n")):
+        senses = word_senses(lemma, pos)
+        if senses is None:
+            continue
+        row[2 * n + k] = 1.0
+        total = senses.total + len(senses.counts)
+        for cls, count in zip(senses.classes, senses.counts):
+            if cls in classes:
+                row[k * n + classes.index(cls)] += (count + 1) / total
+    return row
 
 
 def derived_verb(senses: WordSenses, *, occurrences_only: bool = False) -> str | None:

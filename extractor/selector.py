@@ -19,6 +19,7 @@ Two selectors are registered (``extractor.registry.selectors``):
 
 from __future__ import annotations
 
+import bisect
 import math
 import os
 from functools import lru_cache
@@ -31,12 +32,11 @@ from spacy.tokens import Doc
 from .build import _DocText, _in_sentence, _is_past, rule_admits
 from .contracts import RELATIVE_DATE_RULES, ROLES, Arguments, Trigger
 from .errors import ExtractorError
-from .lexicon import Lexicon, default_lexicon
+from .lexicon import Lexicon, default_lexicon, wordnet_class_row
 from .weights import load_arrays
 
 RULE_ADMISSION = "extractor.rule_admission.v1"
 LEARNED_SELECTOR = "extractor.learned_selector.v1"
-DEFAULT_SELECTOR = RULE_ADMISSION
 SELECTOR_FILE = "selector-v1.npz"
 ARRAYS = ("feature_names", "mean", "std", "w", "b", "threshold", "wn_classes")
 
@@ -82,12 +82,9 @@ def candidate_features(
     tensor: bool = False,
 ) -> list[dict[str, float]]:
     """One dict of named features per candidate (``indices`` into ``triggers``)."""
-    from .trigger_head import _wordnet_row
-
     lexicon = lexicon or default_lexicon()
     dtext = _DocText(doc)
     sents = [dtext.sent_bounds(triggers[i].i) for i in indices]
-    starts = sorted({s for s, _ in sents})
     per_sent: dict[int, int] = {}
     admitted = [rule_admits(doc, triggers[i], arguments[i], dtext) for i in indices]
     adm_sent: dict[int, int] = {}
@@ -96,7 +93,6 @@ def candidate_features(
         adm_sent[s] = adm_sent.get(s, 0) + int(a)
     sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
     n_sents = max(len(sent_starts), 1)
-    import bisect
 
     classes = tuple(wn_classes)
     lemmas_seen: dict[str, int] = {}
@@ -161,7 +157,7 @@ def candidate_features(
         f["repeat_lemma"] = float(lemmas_seen.get(lemma, 0) > 0)
         lemmas_seen[lemma] = lemmas_seen.get(lemma, 0) + 1
         if classes:
-            row = _wordnet_row(lemma, classes)
+            row = wordnet_class_row(lemma, classes)
             n = len(classes)
             for c, cls in enumerate(classes):
                 if row[c]:
@@ -229,17 +225,17 @@ class LearnedSelector:
         self.tensor = any(n.startswith("t") and n[1:].isdigit() for n in self.names)
         self.path = path
 
+    def features(self, doc: Doc, triggers: Sequence[Trigger], arguments: Sequence[Arguments], indices: Sequence[int], *,
+                 lexicon: Lexicon | None = None) -> np.ndarray:
+        """The feature matrix of the candidates ``indices``, over the columns the weights know."""
+        rows = candidate_features(doc, triggers, arguments, indices, lexicon=lexicon, wn_classes=self.wn_classes, tensor=self.tensor)
+        return vectorize(rows, self.names)
+
     def scores(self, doc: Doc, triggers: Sequence[Trigger], arguments: Sequence[Arguments], indices: Sequence[int], *,
                lexicon: Lexicon | None = None) -> np.ndarray:
         if not len(indices):
             return np.zeros(0)
-        rows = candidate_features(doc, triggers, arguments, indices, lexicon=lexicon, wn_classes=self.wn_classes, tensor=self.tensor)
-        return self.predict(vectorize(rows, self.names))
-
-    @property
-    def threshold(self) -> float:
-        """The threshold for candidates the rule admits (``thresholds[1]``: for the others)."""
-        return float(self.thresholds[0])
+        return self.predict(self.features(doc, triggers, arguments, indices, lexicon=lexicon))
 
     def _group(self, x: np.ndarray) -> np.ndarray:
         """0 for the rows the rule admits, 1 for the others."""
@@ -263,8 +259,7 @@ class LearnedSelector:
         indices = [i for i, args in enumerate(arguments) if is_candidate(args)]
         if not indices:
             return []
-        rows = candidate_features(doc, triggers, arguments, indices, lexicon=lexicon, wn_classes=self.wn_classes, tensor=self.tensor)
-        x = vectorize(rows, self.names)
+        x = self.features(doc, triggers, arguments, indices, lexicon=lexicon)
         scores = self.predict(x)
         limits = self.thresholds[self._group(x)]
         return [(i, float(p)) for i, p, t in zip(indices, scores, limits) if p >= t]

@@ -22,7 +22,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from .errors import ExtractorError
-from .lexicon import word_senses
+from .lexicon import wordnet_class_row
 from .weights import load_arrays
 
 HEAD_NAME = "trigger_head-v1.npz"
@@ -35,24 +35,6 @@ def head_path() -> Path:
 CANDIDATE_POS = ("VERB", "NOUN", "ADJ")
 HEAD_RULE = "trigger_head"  # the rule name the output gives for a trigger the head found
 ARRAYS = ("w1", "b1", "w2", "b2", "mean", "std", "pos_labels", "dep_labels", "wn_classes", "threshold")
-
-
-@lru_cache(maxsize=None)
-def _wordnet_row(lemma: str, classes: tuple[str, ...]) -> np.ndarray:
-    """The shares of ``classes`` among the lemma's verb senses, then among its noun senses,
-    then whether it has verb senses and noun senses."""
-    n = len(classes)
-    row = np.zeros(2 * n + 2, dtype=np.float32)
-    for k, pos in enumerate(("v", "n")):
-        senses = word_senses(lemma, pos)
-        if senses is None:
-            continue
-        row[2 * n + k] = 1.0
-        total = senses.total + len(senses.counts)
-        for cls, count in zip(senses.classes, senses.counts):
-            if cls in classes:
-                row[k * n + classes.index(cls)] += (count + 1) / total
-    return row
 
 
 def candidate_features(doc: Doc, indices: Sequence[int], *, tensor_mean: np.ndarray, tensor_std: np.ndarray,
@@ -77,7 +59,7 @@ def candidate_features(doc: Doc, indices: Sequence[int], *, tensor_mean: np.ndar
     rows = np.arange(len(idx))
     out[rows, width + pos_cols] = 1.0
     out[rows, width + npos + dep_cols] = 1.0
-    out[:, width + npos + ndep:] = np.stack([_wordnet_row(strings[int(h)].lower(), classes) for h in attrs[:, 2]])
+    out[:, width + npos + ndep:] = np.stack([wordnet_class_row(strings[int(h)].lower(), classes) for h in attrs[:, 2]])
     return out
 
 

@@ -160,6 +160,14 @@ def test_registry_names_both_selectors():
     assert isinstance(get_selector(LEARNED_SELECTOR), LearnedSelector)
 
 
+def test_the_written_out_default_names_agree():
+    """cli and selector write the default's name out (the parser is built without importing
+    the registry, and the registry does not import the selector): all three must agree."""
+    from extractor import cli, registry
+
+    assert cli.DEFAULT_SELECTOR == registry.DEFAULT_SELECTOR == RULE_ADMISSION
+
+
 def _with_arrays(tmp_path, **arrays) -> Path:
     with np.load(selector_path(), allow_pickle=False) as data:
         values = {name: data[name] for name in data.files}
