@@ -19,7 +19,7 @@ from .types import ActorValue, DateValue, EventTuple, PlaceValue, Slot
 _UNREAD = object()
 
 
-class _DocText:
+class DocText:
     """The ``Doc``'s text and raw text, read once per ``build_tuples`` call and only when a
     tuple needs them (``doc.text`` joins every token's text at each access; most documents
     without a tuple never do), and its sentence of each token (``token.sent`` rebuilds its
@@ -49,14 +49,18 @@ class _DocText:
         """``(token.sent.start, token.sent.end)`` of token ``i``."""
         return self._sents(i)
 
+    def sent_starts(self) -> list[int]:
+        """``[s.start for s in doc.sents]``."""
+        return self._sents.starts()
 
-def _slot(doc: Doc, span: TokenSpan | None, segments, dt_: _DocText | None = None) -> Slot | None:
+
+def _slot(doc: Doc, span: TokenSpan | None, segments, dt_: DocText | None = None) -> Slot | None:
     if span is None:
         return None
     start, end = span[0], min(span[1], len(doc))  # a slice's end past the document stops at it
     if end <= start:
         return None
-    dt_ = dt_ or _DocText(doc)
+    dt_ = dt_ or DocText(doc)
     first, last = doc[start], doc[end - 1]
     start_char = first.idx
     # ``doc[start:end].text``: the document's text from the first word to the last word's end
@@ -103,8 +107,8 @@ def action_span(doc: Doc, trig: Trigger) -> TokenSpan:
     return trig.i, end
 
 
-def _sentence_slot(doc: Doc, i: int, segments, dt_: _DocText | None = None) -> Slot:
-    dt_ = dt_ or _DocText(doc)
+def _sentence_slot(doc: Doc, i: int, segments, dt_: DocText | None = None) -> Slot:
+    dt_ = dt_ or DocText(doc)
     start, end = dt_.sent_bounds(i)
     first, last = start, end - 1
     while first <= last and doc[first].is_space:
@@ -114,15 +118,18 @@ def _sentence_slot(doc: Doc, i: int, segments, dt_: _DocText | None = None) -> S
     return _slot(doc, (first, last + 1), segments, dt_) if first <= last else Slot(doc[i].text)
 
 
-def _in_sentence(doc: Doc, token, span: TokenSpan | None, dt_: _DocText | None = None) -> bool:
+def in_sentence(doc: Doc, token, span: TokenSpan | None, dt_: DocText | None = None) -> bool:
     """Whether ``span`` holds a word of ``token``'s sentence."""
     if span is None:
         return False
-    start, end = (dt_ or _DocText(doc)).sent_bounds(token.i)
+    start, end = (dt_ or DocText(doc)).sent_bounds(token.i)
     return any(start <= i < end and not doc[i].is_space for i in range(span[0], span[1]))
 
 
-def _is_past(doc: Doc, trig: Trigger) -> bool | None:
+def is_past(doc: Doc, trig: Trigger) -> bool | None:
+    """Whether the trigger's event is told in the past: ``True`` for a past tense or perfect
+    (of the governing verb for an event noun that is its subject or object), ``False`` for a
+    planned event, ``None`` otherwise (the date normalizer's ``past`` hint; a selector feature)."""
     if trig.modality == "planned":
         return False
     token = doc[trig.i]
@@ -146,7 +153,7 @@ def document_place_context(doc: Doc, *, text: str | None = None):
     return _context(doc, labels=PLACE_LABELS, text=text)
 
 
-def rule_admits(doc: Doc, trig: Trigger, args: Arguments, dt_: _DocText | None = None) -> bool:
+def rule_admits(doc: Doc, trig: Trigger, args: Arguments, dt_: DocText | None = None) -> bool:
     """Today's admission rule (``extractor.rule_admission.v1``): an actor and at least one of
     quantity, location, date (a date relative to another event does not count); or an
     agentless verdict (guide v2 rule 2) with one of them in the trigger's sentence."""
@@ -157,7 +164,7 @@ def rule_admits(doc: Doc, trig: Trigger, args: Arguments, dt_: _DocText | None =
         return False
     if agentless:
         token = doc[trig.i]
-        return any(_in_sentence(doc, token, getattr(args, role), dt_) for role in ("quantity", "location", "date"))
+        return any(in_sentence(doc, token, getattr(args, role), dt_) for role in ("quantity", "location", "date"))
     return True
 
 
@@ -191,7 +198,7 @@ def build_tuples(
     context = None
     dates: tuple[list[int], list[Span]] | None = None  # the DATE entities, once per document
     out: list[EventTuple] = []
-    dtext = _DocText(doc)
+    dtext = DocText(doc)
     groups: dict[str, ActorValue] = {}
     for trig, args in zip(triggers, arguments):
         agentless = args.actor is None and bool(args.rules.get("actor"))
@@ -218,7 +225,7 @@ def build_tuples(
                 context = document_place_context(doc, text=dtext.text)
             countries = context.countries
             event = normalize_event(
-                event, published=published, past=_is_past(doc, trig), countries=countries,
+                event, published=published, past=is_past(doc, trig), countries=countries,
                 context=context, text=dtext.raw if dtext.raw is not None else dtext.text,
             )
             if args.actor_ref is not None:

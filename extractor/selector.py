@@ -29,7 +29,7 @@ from typing import Any, Sequence
 import numpy as np
 from spacy.tokens import Doc
 
-from .build import _DocText, _in_sentence, _is_past, rule_admits
+from .build import DocText, in_sentence, is_past, rule_admits
 from .contracts import RELATIVE_DATE_RULES, ROLES, Arguments, Trigger
 from .errors import ExtractorError
 from .lexicon import Lexicon, default_lexicon, wordnet_class_row
@@ -83,7 +83,7 @@ def candidate_features(
 ) -> list[dict[str, float]]:
     """One dict of named features per candidate (``indices`` into ``triggers``)."""
     lexicon = lexicon or default_lexicon()
-    dtext = _DocText(doc)
+    dtext = DocText(doc)
     sents = [dtext.sent_bounds(triggers[i].i) for i in indices]
     per_sent: dict[int, int] = {}
     admitted = [rule_admits(doc, triggers[i], arguments[i], dtext) for i in indices]
@@ -91,7 +91,7 @@ def candidate_features(
     for (s, _), a in zip(sents, admitted):
         per_sent[s] = per_sent.get(s, 0) + 1
         adm_sent[s] = adm_sent.get(s, 0) + int(a)
-    sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+    sent_starts = dtext.sent_starts() if doc.has_annotation("SENT_START") else [0]
     n_sents = max(len(sent_starts), 1)
 
     classes = tuple(wn_classes)
@@ -116,14 +116,14 @@ def candidate_features(
         f["only_actor"] = float(args.actor is not None and args.quantity is None and args.location is None and args.date is None)
         for role in ("quantity", "location", "date"):
             if getattr(args, role) is not None:
-                f[f"{role}_in_sentence"] = float(_in_sentence(doc, token, getattr(args, role), dtext))
+                f[f"{role}_in_sentence"] = float(in_sentence(doc, token, getattr(args, role), dtext))
         for role, rule in args.rules.items():
             f[f"rule:{role}={rule}"] = 1.0
         f[f"kind={trig.kind}"] = 1.0
         f["head_trigger"] = float(trig.rule is not None)
         f[f"modality={trig.modality}"] = 1.0
         f["has_source"] = float(trig.source is not None)
-        past = _is_past(doc, trig)
+        past = is_past(doc, trig)
         f[f"past={past}"] = 1.0
         f["negated_child"] = float(any(c.dep_ == "neg" for c in token.children))
         reported = cognition = planning = 0.0

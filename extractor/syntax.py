@@ -167,6 +167,12 @@ class SentenceBounds:
         self._starts: list[int] | None = None
         self._ends: list[int] = []
 
+    def starts(self) -> list[int]:
+        """The index of every sentence's first token, in order (``[s.start for s in doc.sents]``)."""
+        if len(self.doc):
+            self(0)  # reads them
+        return list(self._starts or [0])
+
     def __call__(self, i: int) -> tuple[int, int]:
         if self._starts is None:
             # the sentence starts, read from the SENT_START column at once (as ``doc.sents``
