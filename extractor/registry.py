@@ -86,7 +86,7 @@ def get_trigger_head(option: str):
 
 # Tuple selection: which linked triggers become tuples (``extractor.selector``). The default is
 # the fixed admission rule, under which the component runs as it always did; the learned
-# selector (numpy only; opt-in, see models/selector.md) scores every linked trigger.
+# selectors (numpy only; opt-in, v1 and v2, see models/selector.md) score every linked trigger.
 selectors = catalogue.create("extractor", "selectors", entry_points=True)
 DEFAULT_SELECTOR = "extractor.rule_admission.v1"
 
@@ -103,6 +103,14 @@ def _learned_selector():
     from .selector import load_selector
 
     return load_selector()
+
+
+@selectors.register("extractor.learned_selector.v2")
+def _learned_selector_v2():
+    """The same selector with the weights trained on dev to dev8 (``models/selector-v2.npz``)."""
+    from .selector import load_selector
+
+    return load_selector(version="v2")
 
 
 def get_selector(name: str):

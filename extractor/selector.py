@@ -1,6 +1,6 @@
 """Tuple selection: which linked triggers become tuples.
 
-Two selectors are registered (``extractor.registry.selectors``):
+Three selectors are registered (``extractor.registry.selectors``):
 
 - ``extractor.rule_admission.v1`` (the default): today's fixed rule, ``build.rule_admits``
   (an actor and one of quantity, location, date; or an agentless verdict with one of them in
@@ -15,6 +15,8 @@ Two selectors are registered (``extractor.registry.selectors``):
   those at or above the threshold stored with the weights become tuples. Weights in
   ``models/selector-v1.npz`` (numpy only at run time); ``python -m models.train_selector``
   trains them; ``models/selector.md`` is the model card.
+- ``extractor.learned_selector.v2``: the same selector (same features and code) with weights
+  trained on more development documents, ``models/selector-v2.npz``.
 """
 
 from __future__ import annotations
@@ -37,7 +39,9 @@ from .weights import load_arrays
 
 RULE_ADMISSION = "extractor.rule_admission.v1"
 LEARNED_SELECTOR = "extractor.learned_selector.v1"
+LEARNED_SELECTOR_V2 = "extractor.learned_selector.v2"
 SELECTOR_FILE = "selector-v1.npz"
+SELECTOR_FILES = {"v1": SELECTOR_FILE, "v2": "selector-v2.npz"}
 ARRAYS = ("feature_names", "mean", "std", "w", "b", "threshold", "wn_classes")
 
 POS_LABELS = ("VERB", "NOUN", "ADJ", "AUX", "PROPN")
@@ -51,10 +55,11 @@ CLAUSE_DEPS = ("ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "conj")
 QUOTES = ('"', "“", "”")
 
 
-def selector_path() -> Path:
-    """Where the weights are: ``$EXTRACTOR_MODELS`` or the repository's ``models/`` folder."""
+def selector_path(version: str = "v1") -> Path:
+    """Where the weights of ``version`` (``SELECTOR_FILES``) are: ``$EXTRACTOR_MODELS`` or the
+    repository's ``models/`` folder."""
     env = os.environ.get("EXTRACTOR_MODELS")
-    return (Path(env) if env else Path(__file__).resolve().parents[1] / "models") / SELECTOR_FILE
+    return (Path(env) if env else Path(__file__).resolve().parents[1] / "models") / SELECTOR_FILES[version]
 
 
 def is_candidate(args: Arguments) -> bool:
@@ -266,9 +271,9 @@ class LearnedSelector:
 
 
 @lru_cache(maxsize=4)
-def load_selector(path: str | None = None, threshold: float | None = None) -> LearnedSelector:
-    """The selector at ``path`` (None: ``selector_path()``), loaded once per process."""
-    return LearnedSelector(path, threshold=threshold)
+def load_selector(path: str | None = None, threshold: float | None = None, version: str = "v1") -> LearnedSelector:
+    """The selector at ``path`` (None: ``selector_path(version)``), loaded once per process."""
+    return LearnedSelector(path if path is not None else selector_path(version), threshold=threshold)
 
 
 def selected_events(events: Sequence[Any], kept: Sequence[tuple[int, float]], name: str) -> list[Any]:

@@ -1,15 +1,19 @@
-"""Train the learned tuple selector (``extractor.selector``); writes ``models/selector-v1.npz``.
+"""Train the learned tuple selector (``extractor.selector``); writes ``models/selector-v2.npz`` (or v1).
 
-    python -m models.train_selector                      # collect candidates (cached), cross-validate, train, write
+    python -m models.train_selector                      # collect candidates (cached), cross-validate, train, write v2
+    python -m models.train_selector --version v1         # the same for v1 (byte-identical selector-v1.npz)
     python -m models.train_selector --fresh              # re-run the extractor on the dev inputs first
     python -m models.train_selector --oof OUT_DIR        # also write out-of-fold prediction files per dev set
+    python -m models.train_selector --sweep              # the out-of-fold grid the version's setting was chosen on
 
-Data: the five development golds (``evaluation/gold/news-dev.jsonl`` .. ``news-dev5.jsonl``,
-121 documents) and their inputs (``python -m evaluation.inputs``, as ``evaluation/figures.sh``
-builds them; ``--inputs DIR`` holds ``news-devN-input.jsonl``). Candidates: every trigger the
-rule trigger finder gives that the linker (``extractor.dep_linker.v1``, full linking, not
-``admitted_only``) gives an actor, an agentless verdict or any other slot, built as tuples
-(``build_tuples(keep_all=True)``). Label: 1 when the scorer's own lenient pairing
+Versions (``VERSIONS``): v1 trained on the five development golds ``evaluation/gold/news-dev.jsonl``
+.. ``news-dev5.jsonl`` (121 documents), v2 on the eight ``news-dev.jsonl`` .. ``news-dev8.jsonl``
+(248 documents), by the same recipe (features, folds, Newton); each has its own weights file,
+figures file and candidate cache. Data: the version's development golds and their inputs
+(``python -m evaluation.inputs``, as ``evaluation/figures.sh`` builds them; ``--inputs DIR``
+holds ``news-devN-input.jsonl``). Candidates: every trigger the rule trigger finder gives that
+the linker (``extractor.dep_linker.v1``, full linking, not ``admitted_only``) gives an actor,
+an agentless verdict or any other slot, built as tuples (``build_tuples(keep_all=True)``). Label: 1 when the scorer's own lenient pairing
 (``evaluation.scorer.pair_tuples(candidates, golds, lenient=True)``, all of a document's
 candidates against its gold tuples, first those the rule admits, then the others against the gold
 tuples left: ``staged_pairs``) pairs the candidate with a gold tuple, else 0; each candidate's
@@ -18,9 +22,10 @@ true and false slots come from the same pairing.
 Model: L2-regularized logistic regression over standardized features (names seen at least
 ``MIN_COUNT`` times in training), fit by Newton's method (deterministic, no random state).
 Out-of-fold: grouped ``FOLDS``-fold by document (documents sorted by id, dealt to folds by a
-salted SHA-256 of the id); the regularization and threshold are chosen on the pooled
-out-of-fold lenient micro F1 (scored with ``evaluation.scorer``). Figures go to
-``models/selector.json``.
+salted SHA-256 of the id, v1's salt for both versions); the regularization and the two
+thresholds are chosen on the pooled out-of-fold lenient micro F1 (scored with
+``evaluation.scorer``; ``--sweep`` over the version's grid, ``choose``). Figures go to the
+version's figures file (v1 ``models/selector.json``, v2 ``models/selector-v2.json``).
 """
 
 from __future__ import annotations
@@ -36,26 +41,38 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "evaluation" / "gold"
-DEV_SETS = ("news-dev", "news-dev2", "news-dev3", "news-dev4", "news-dev5")
+DEV_SETS = ("news-dev", "news-dev2", "news-dev3", "news-dev4", "news-dev5")  # v1's
+DEV_SETS_V2 = DEV_SETS + ("news-dev6", "news-dev7", "news-dev8")
 INPUTS = Path("/work/main/out/figures/extractor.dep_linker.v1")
 CACHE = ROOT / "models" / "cache"
-OUT = ROOT / "models" / "selector-v1.npz"
-FIGURES = ROOT / "models" / "selector.json"
-SALT = "extractor-selector-v1"
+SALT = "extractor-selector-v1"  # both versions: a document's fold does not depend on the version
 FOLDS = 5
 MIN_COUNT = 3
-# The configuration chosen on the out-of-fold figures (``--sweep``; models/selector.md)
-L2 = 100.0
-THRESHOLDS = (0.15, 0.5)
+# The recipe's fixed settings (chosen for v1, kept for v2)
 TENSOR = False
 SPLIT = False
 MODE = "slots"
-# the grid of the final search, which ``--sweep`` scores (models/selector.md says what was looked at)
+# the grid of v1's final search, which ``--sweep`` scores (models/selector.md says what was looked at)
 SWEEP = [
     {"l2": l2, "tensor": tensor, "mode": mode, "split": split}
     for split in (False, True) for tensor in (False, True) for mode in ("slots", "paired") for l2 in (10.0, 30.0, 100.0, 300.0)
 ]
 SWEEP_THRESHOLDS = [(lo, hi) for lo in (0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3) for hi in (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 1.01)]
+# v2 keeps v1's recipe and chooses only L2 and the two thresholds: the part of v1's grid with the
+# recipe's settings (4 L2 values x the 63 threshold pairs)
+SWEEP_V2 = [cfg for cfg in SWEEP if (cfg["tensor"], cfg["mode"], cfg["split"]) == (TENSOR, MODE, SPLIT)]
+# Each version: its dev sets, weights, figures, candidate cache, the setting chosen on its
+# out-of-fold figures (``--sweep``; models/selector.md) and the grid it was chosen on.
+VERSIONS: dict[str, dict[str, Any]] = {
+    "v1": {"sets": DEV_SETS, "out": ROOT / "models" / "selector-v1.npz", "figures": ROOT / "models" / "selector.json",
+           "cache": "selector-candidates.json", "l2": 100.0, "thresholds": (0.15, 0.5), "sweep": SWEEP,
+           "name": "extractor.learned_selector.v1"},
+    "v2": {"sets": DEV_SETS_V2, "out": ROOT / "models" / "selector-v2.npz", "figures": ROOT / "models" / "selector-v2.json",
+           "cache": "selector-candidates-v2.json", "l2": 300.0, "thresholds": (0.2, 0.4), "sweep": SWEEP_V2,
+           "name": "extractor.learned_selector.v2"},
+}
+DEFAULT_VERSION = "v2"
+L2 = VERSIONS["v1"]["l2"]  # ``fit``'s default
 
 
 class Collector:
@@ -84,10 +101,12 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def collect(inputs: Path, fresh: bool = False) -> list[dict[str, Any]]:
-    """Per dev document: its set, id, candidate tuple dicts, feature dicts and labels."""
+def collect(inputs: Path, fresh: bool = False, *, sets: tuple[str, ...] = DEV_SETS,
+            cache_name: str = "selector-candidates.json") -> list[dict[str, Any]]:
+    """Per dev document of ``sets``: its set, id, candidate tuple dicts, feature dicts and labels
+    (cached in ``CACHE / cache_name``)."""
     CACHE.mkdir(parents=True, exist_ok=True)
-    cache = CACHE / "selector-candidates.json"
+    cache = CACHE / cache_name
     if cache.exists() and not fresh:
         return json.loads(cache.read_text())
     import extractor
@@ -99,7 +118,7 @@ def collect(inputs: Path, fresh: bool = False) -> list[dict[str, Any]]:
     collector = Collector(wn_classes())
     component.selector, component.selector_name = collector, collector.name
     docs = []
-    for name in DEV_SETS:
+    for name in sets:
         records = read_jsonl(inputs / f"{name}-input.jsonl")
         gold = read_gold(GOLD / f"{name}.jsonl")
         for rec, result in zip(records, ex.pipe(records)):
@@ -133,7 +152,7 @@ def add_slot_counts(docs: list[dict[str, Any]]) -> None:
     from evaluation.scorer import SLOTS, _slot_matches, pair_tuples
 
     gold: dict[str, Any] = {}
-    for name in DEV_SETS:
+    for name in sets_of(docs):
         gold.update(read_gold(GOLD / f"{name}.jsonl"))
     for d in docs:
         preds = list(as_document(d["doc_id"], d["published"], d["candidates"]).tuples)
@@ -147,6 +166,11 @@ def add_slot_counts(docs: list[dict[str, Any]]) -> None:
             fp[i] = sum(1 for s in SLOTS if not m[s] and preds[i].get(s) is not None)
             labels[i] = 1
         d["tp"], d["fp"], d["labels"] = tp, fp, labels
+
+
+def sets_of(docs: list[dict[str, Any]]) -> list[str]:
+    """The dev sets the documents come from, in order of first appearance."""
+    return list(dict.fromkeys(d["set"] for d in docs))
 
 
 def staged_pairs(preds: list[dict[str, Any]], golds: list[dict[str, Any]], admitted: list[bool]) -> list[tuple[int, int]]:
@@ -250,7 +274,7 @@ def score_selection(docs: list[dict[str, Any]], keep: list[list[bool]]) -> dict[
     from evaluation.scorer import evaluate
 
     gold: dict[str, Any] = {}
-    for name in DEV_SETS:
+    for name in sets_of(docs):
         gold.update(read_gold(GOLD / f"{name}.jsonl"))
     pred = {}
     for d, k in zip(docs, keep):
@@ -297,38 +321,72 @@ def config_of(args: argparse.Namespace) -> dict[str, Any]:
     return {"l2": args.l2, "tensor": args.tensor, "mode": args.mode, "split": args.split}
 
 
+def f1_of(row: dict[str, Any]) -> float:
+    """Lenient micro F1 from the slot counts, unrounded (``score_selection`` rounds it)."""
+    return 2 * row["tp"] / max(2 * row["tp"] + row["fp"] + row["fn"], 1)
+
+
+def choose(rows: list[dict[str, Any]], prefer: tuple[float, float, float] = (100.0, 0.15, 0.5)) -> dict[str, Any]:
+    """The sweep row with the highest pooled out-of-fold lenient micro F1 (unrounded); a tie goes
+    to the row nearest v1's setting ``prefer`` (L2 by |log10| distance, then the thresholds by
+    summed absolute distance), then to the larger L2, then the higher thresholds. Declared
+    before v2's sweep was run."""
+    def key(r: dict[str, Any]) -> tuple:
+        lo, hi = r["thresholds"]
+        return (-f1_of(r), abs(np.log10(r["l2"] / prefer[0])), abs(lo - prefer[1]) + abs(hi - prefer[2]), -r["l2"], -lo, -hi)
+    return min(rows, key=key)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--version", choices=sorted(VERSIONS), default=DEFAULT_VERSION,
+                        help="which selector: its dev sets, weights file, figures file and cache (VERSIONS)")
     parser.add_argument("--inputs", type=Path, default=INPUTS, help="folder with news-devN-input.jsonl")
     parser.add_argument("--fresh", action="store_true")
     parser.add_argument("--oof", type=Path, help="write out-of-fold prediction files per dev set here (the real pipeline)")
-    parser.add_argument("--l2", type=float, default=L2)
-    parser.add_argument("--thresholds", type=float, nargs=2, default=THRESHOLDS, metavar=("ADMITTED", "OTHER"),
-                        help="keep a candidate the rule admits at ADMITTED or above, any other at OTHER or above")
+    parser.add_argument("--l2", type=float, default=None, help="default: the version's chosen L2")
+    parser.add_argument("--thresholds", type=float, nargs=2, default=None, metavar=("ADMITTED", "OTHER"),
+                        help="keep a candidate the rule admits at ADMITTED or above, any other at OTHER or above "
+                             "(default: the version's chosen thresholds)")
     parser.add_argument("--tensor", action=argparse.BooleanOptionalAction, default=TENSOR, help="the trigger's doc.tensor row as features")
     parser.add_argument("--split", action=argparse.BooleanOptionalAction, default=SPLIT,
                         help="one model for the candidates the rule admits, another for the rest")
     parser.add_argument("--mode", choices=("slots", "paired"), default=MODE, help="training targets (see ``targets``)")
-    parser.add_argument("--sweep", action="store_true", help="print out-of-fold figures over the declared grid (SWEEP), then stop")
-    parser.add_argument("--out", type=Path, default=OUT)
-    parser.add_argument("--no-figures", action="store_true", help="write the weights only (not models/selector.json)")
+    parser.add_argument("--sweep", action="store_true",
+                        help="print out-of-fold figures over the version's declared grid, then the row ``choose`` picks, then stop")
+    parser.add_argument("--out", type=Path, default=None, help="default: the version's weights file")
+    parser.add_argument("--no-figures", action="store_true", help="write the weights only (not the version's figures file)")
     args = parser.parse_args(argv)
-    docs = collect(args.inputs, fresh=args.fresh)
+    version = VERSIONS[args.version]
+    if args.out is None:
+        args.out = version["out"]
+    if args.l2 is None:
+        args.l2 = version["l2"]
+    if args.thresholds is None:
+        args.thresholds = version["thresholds"]
+    if not args.sweep and (args.l2 is None or args.thresholds is None):
+        parser.error(f"{args.version} has no chosen setting yet: run --sweep, or give --l2 and --thresholds")
+    docs = collect(args.inputs, fresh=args.fresh, sets=version["sets"], cache_name=version["cache"])
     add_slot_counts(docs)
     n = sum(len(d["labels"]) for d in docs)
     pos = sum(sum(d["labels"]) for d in docs)
-    print(f"{len(docs)} documents, {n} candidates, {pos} positive", file=sys.stderr)
+    print(f"{args.version}: {len(docs)} documents, {n} candidates, {pos} positive", file=sys.stderr)
     figures: dict[str, Any] = {"documents": len(docs), "candidates": n, "positives": pos,
                                "admitted": sum(int(f["admitted"]) for d in docs for f in d["features"])}
+    if args.version != "v1":  # v1's figures file stays as it was written
+        figures = {"version": args.version, "sets": list(version["sets"]), **figures}
     figures["rule_admission"] = score_selection(docs, [[bool(f["admitted"]) for f in d["features"]] for d in docs])
     figures["all_candidates"] = score_selection(docs, [[True] * len(d["labels"]) for d in docs])
     figures["oracle_rule_plus_true_others"] = score_selection(docs, [[bool(f["admitted"]) or lab == 1 for f, lab in zip(d["features"], d["labels"])] for d in docs])
     print(json.dumps(figures), file=sys.stderr)
     if args.sweep:
-        for cfg in SWEEP:
+        rows = []
+        for cfg in version["sweep"]:
             scores = oof_scores(docs, **cfg)
             for t in SWEEP_THRESHOLDS:
-                print(json.dumps({**cfg, "thresholds": t, **score_selection(docs, keep_of(docs, scores, t))}), flush=True)
+                rows.append({**cfg, "thresholds": t, **score_selection(docs, keep_of(docs, scores, t))})
+                print(json.dumps(rows[-1]), flush=True)
+        print(json.dumps({"chosen": choose(rows)}), flush=True)
         return 0
     cfg = config_of(args)
     scores = oof_scores(docs, **cfg)
@@ -338,7 +396,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.oof:
         write_oof(args.oof, docs, args)
     if not args.no_figures:
-        FIGURES.write_text(json.dumps(figures, indent=1) + "\n")
+        version["figures"].write_text(json.dumps(figures, indent=1) + "\n")
     print(json.dumps(figures, indent=1))
     return 0
 
@@ -348,20 +406,21 @@ def write_oof(out_dir: Path, docs: list[dict[str, Any]], args: argparse.Namespac
     model of the fold that did not train on it (the real pipeline, not the cached candidates)."""
     import extractor
     from extractor.batch import run_folder
-    from extractor.selector import LEARNED_SELECTOR, LearnedSelector
+    from extractor.selector import LearnedSelector
 
     out_dir.mkdir(parents=True, exist_ok=True)
     folds = {d["doc_id"]: fold_of(d["doc_id"]) for d in docs}
+    sets = sets_of(docs)
     ex = extractor.load()
     component = ex.nlp.get_pipe("event_extractor")
-    component.selector_name = LEARNED_SELECTOR
-    parts: dict[str, list[Path]] = {name: [] for name in DEV_SETS}
+    component.selector_name = VERSIONS[args.version]["name"]
+    parts: dict[str, list[Path]] = {name: [] for name in sets}
     for k in range(FOLDS):
         train = [d for d in docs if folds[d["doc_id"]] != k]
         model = out_dir / f"fold{k}.npz"
         write_model(model, train, thresholds=tuple(args.thresholds), **config_of(args))
         component.selector = LearnedSelector(model)
-        for name in DEV_SETS:
+        for name in sets:
             records = [r for r in read_jsonl(args.inputs / f"{name}-input.jsonl") if folds.get(str(r.get("doc_id") or r.get("id"))) == k]
             src = out_dir / f"{name}.fold{k}-input.jsonl"
             src.write_text("".join(json.dumps(r) + "\n" for r in records))
@@ -370,7 +429,7 @@ def write_oof(out_dir: Path, docs: list[dict[str, Any]], args: argparse.Namespac
                 stale.unlink(missing_ok=True)
             run_folder(src, dst, extractor=ex)
             parts[name].append(dst)
-    for name in DEV_SETS:
+    for name in sets:
         lines = [line for p in parts[name] for line in p.read_text().splitlines() if line.strip()]
         (out_dir / f"{name}.jsonl").write_text("".join(line + "\n" for line in lines))
 

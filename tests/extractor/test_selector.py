@@ -17,10 +17,12 @@ from extractor.contracts import Arguments, Trigger
 from extractor.errors import ExtractorError
 from extractor.registry import DEFAULT_SELECTOR, get_selector, selectors
 from extractor.selector import (
-    ARRAYS, LEARNED_SELECTOR, RULE_ADMISSION, LearnedSelector, candidate_features, is_candidate, selector_path, vectorize,
+    ARRAYS, LEARNED_SELECTOR, LEARNED_SELECTOR_V2, RULE_ADMISSION, SELECTOR_FILES, LearnedSelector, candidate_features,
+    is_candidate, load_selector, selector_path, vectorize,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
+VERSIONS = {"v1": LEARNED_SELECTOR, "v2": LEARNED_SELECTOR_V2}  # version: registered name
 
 
 def _trigger(doc, word: str, kind: str = "verb") -> Trigger:
@@ -120,19 +122,21 @@ def test_features_name_the_slots_rules_and_verdict(nlp):
 # -- the artefact and the registry ---------------------------------------------------------
 
 
-def test_artefact_holds_every_array():
-    with np.load(selector_path(), allow_pickle=False) as data:
+@pytest.mark.parametrize("version", sorted(VERSIONS))
+def test_artefact_holds_every_array(version):
+    with np.load(selector_path(version), allow_pickle=False) as data:
         assert set(ARRAYS) <= set(data.files)
         assert len(data["feature_names"]) == data["w"].shape[1] == len(data["mean"]) == len(data["std"])
         assert data["w"].shape == (2, len(data["feature_names"])) and data["b"].shape == (2,)
         assert data["threshold"].shape == (2,) and ((data["threshold"] >= 0) & (data["threshold"] <= 1.01)).all()
 
 
-def test_artefact_loads_with_numpy_only():
+@pytest.mark.parametrize("version", sorted(VERSIONS))
+def test_artefact_loads_with_numpy_only(version):
     code = (
         "import sys; sys.modules['torch'] = None; sys.modules['sklearn'] = None\n"
-        "from extractor.selector import LearnedSelector\n"
-        "s = LearnedSelector()\n"
+        "from extractor.selector import LearnedSelector, selector_path\n"
+        f"s = LearnedSelector(selector_path({version!r}))\n"
         "assert 'admitted' in s.names\n"
         "print('ok')\n"
     )
@@ -154,10 +158,26 @@ def test_unknown_selector_is_a_coded_error():
     assert err.value.code == "E026"
 
 
-def test_registry_names_both_selectors():
-    assert {RULE_ADMISSION, LEARNED_SELECTOR} <= set(selectors.get_all())
+def test_registry_names_every_selector():
+    assert {RULE_ADMISSION, LEARNED_SELECTOR, LEARNED_SELECTOR_V2} <= set(selectors.get_all())
     assert get_selector(RULE_ADMISSION) is None
-    assert isinstance(get_selector(LEARNED_SELECTOR), LearnedSelector)
+    for version, name in VERSIONS.items():
+        selector = get_selector(name)
+        assert isinstance(selector, LearnedSelector)
+        assert selector.path == selector_path(version) and selector.path.name == SELECTOR_FILES[version]
+
+
+def test_the_versions_names_agree():
+    """The registered names, the selector's constants and files, and the training script's
+    table of versions (name, weights file) say the same."""
+    from models.train_selector import VERSIONS as TRAINED
+
+    assert set(TRAINED) == set(VERSIONS) == set(SELECTOR_FILES)
+    for version, name in VERSIONS.items():
+        assert name == f"extractor.learned_selector.{version}" and TRAINED[version]["name"] == name
+        assert TRAINED[version]["out"].name == SELECTOR_FILES[version]
+        assert load_selector(version=version).path == selector_path(version)
+    assert SELECTOR_FILES["v1"] == "selector-v1.npz"
 
 
 def test_the_written_out_default_names_agree():
@@ -168,11 +188,11 @@ def test_the_written_out_default_names_agree():
     assert cli.DEFAULT_SELECTOR == registry.DEFAULT_SELECTOR == RULE_ADMISSION
 
 
-def _with_arrays(tmp_path, **arrays) -> Path:
-    with np.load(selector_path(), allow_pickle=False) as data:
+def _with_arrays(tmp_path, version: str = "v1", **arrays) -> Path:
+    with np.load(selector_path(version), allow_pickle=False) as data:
         values = {name: data[name] for name in data.files}
     values.update({k: np.asarray(v) for k, v in arrays.items()})
-    path = tmp_path / "selector-v1.npz"
+    path = tmp_path / SELECTOR_FILES[version]
     np.savez(path, **values)
     return path
 
@@ -181,7 +201,8 @@ TEXT = ("Troops shelled the town of Avdiivka on Tuesday, killing three civilians
         "Rebels attacked a convoy. Officials said the army would send 500 soldiers to Kherson in May.")
 
 
-def test_scores_follow_the_weights(nlp, tmp_path):
+@pytest.mark.parametrize("version", sorted(VERSIONS))
+def test_scores_follow_the_weights(nlp, tmp_path, version):
     """The scores are the logistic of the stored weights over the features: change the
     weights and the scores change (the test fails if the weights are ignored)."""
     from extractor.linking import make_dep_linker
@@ -192,19 +213,35 @@ def test_scores_follow_the_weights(nlp, tmp_path):
     arguments = make_dep_linker()(doc, triggers)
     indices = [i for i, a in enumerate(arguments) if is_candidate(a)]
     assert len(indices) >= 2
-    shipped = LearnedSelector()
+    shipped = get_selector(VERSIONS[version])  # the registered selector reads its version's file
+    assert shipped.path == selector_path(version)
     scores = shipped.scores(doc, triggers, arguments, indices)
     rows = candidate_features(doc, triggers, arguments, indices, wn_classes=shipped.wn_classes)
     x = vectorize(rows, shipped.names)
     group = (x[:, shipped.names.index("admitted")] == 0).astype(int)
     z = np.array([((x[r] - shipped.mean) / shipped.std) @ shipped.w[g] + shipped.b[g] for r, g in enumerate(group)])
     assert np.allclose(scores, 1 / (1 + np.exp(-z)))
-    flipped = LearnedSelector(_with_arrays(tmp_path, w=-shipped.w, b=-shipped.b))
+    flipped = LearnedSelector(_with_arrays(tmp_path, version, w=-shipped.w, b=-shipped.b))
     assert np.allclose(flipped.scores(doc, triggers, arguments, indices), 1 - scores)
-    none = LearnedSelector(_with_arrays(tmp_path, b=np.full(2, -1e3)))
+    none = LearnedSelector(_with_arrays(tmp_path, version, b=np.full(2, -1e3)))
     assert none.select(doc, triggers, arguments) == []
-    every = LearnedSelector(_with_arrays(tmp_path, b=np.full(2, 1e3), threshold=np.full(2, 0.5)))
+    every = LearnedSelector(_with_arrays(tmp_path, version, b=np.full(2, 1e3), threshold=np.full(2, 0.5)))
     assert [i for i, _ in every.select(doc, triggers, arguments)] == indices
+
+
+def test_v2_is_not_v1(nlp):
+    """v2's weights, thresholds and scores are its own (the registry does not hand out v1's)."""
+    from extractor.linking import make_dep_linker
+    from extractor.triggers import find_triggers
+
+    v1, v2 = get_selector(LEARNED_SELECTOR), get_selector(LEARNED_SELECTOR_V2)
+    assert v1 is not v2 and selector_path("v1").read_bytes() != selector_path("v2").read_bytes()
+    assert v1.w.shape != v2.w.shape or not np.allclose(v1.w, v2.w)
+    doc = nlp(TEXT)
+    triggers = find_triggers(doc)
+    arguments = make_dep_linker()(doc, triggers)
+    indices = [i for i, a in enumerate(arguments) if is_candidate(a)]
+    assert not np.allclose(v1.scores(doc, triggers, arguments, indices), v2.scores(doc, triggers, arguments, indices))
 
 
 def test_learned_selector_output_names_itself_and_its_score(extractor_, monkeypatch, tmp_path):
@@ -221,47 +258,53 @@ def test_learned_selector_output_names_itself_and_its_score(extractor_, monkeypa
     assert extractor_.extract(TEXT) == []
 
 
-def test_the_shipped_selector_runs_end_to_end():
+@pytest.mark.parametrize("name", [LEARNED_SELECTOR, LEARNED_SELECTOR_V2])
+def test_the_shipped_selector_runs_end_to_end(name):
     import extractor
 
-    ex = extractor.load(selector=LEARNED_SELECTOR)
+    ex = extractor.load(selector=name)
     component = ex.nlp.get_pipe("event_extractor")
-    assert component.selector_name == LEARNED_SELECTOR and ex.nlp.config["components"]["event_extractor"]["selector"] == LEARNED_SELECTOR
+    assert component.selector_name == name and ex.nlp.config["components"]["event_extractor"]["selector"] == name
+    assert component.selector is get_selector(name)
     for e in ex.extract(TEXT):
-        assert e.rules["selector"] == LEARNED_SELECTOR
+        assert e.rules["selector"] == name
         assert e.confidence >= component.selector.thresholds.min()
 
 
-def test_cli_takes_the_selector_option(tmp_path):
+@pytest.mark.parametrize("name", [LEARNED_SELECTOR, LEARNED_SELECTOR_V2])
+def test_cli_takes_the_selector_option(tmp_path, name):
     src = tmp_path / "in"
     src.mkdir()
     (src / "a.txt").write_text(TEXT, encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    done = subprocess.run([sys.executable, "-m", "extractor.cli", "run", str(src), "-o", str(out), "--selector", LEARNED_SELECTOR, "--no-progress"],
+    done = subprocess.run([sys.executable, "-m", "extractor.cli", "run", str(src), "-o", str(out), "--selector", name, "--no-progress"],
                           cwd=ROOT, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert done.returncode == 0, done.stderr
     import json
 
     line = json.loads(out.read_text().splitlines()[0])
-    assert all(t["rules"]["selector"] == LEARNED_SELECTOR for t in line["tuples"])
+    assert line["tuples"] and all(t["rules"]["selector"] == name for t in line["tuples"])
 
 
 # -- training --------------------------------------------------------------------------------
 
 
 @pytest.mark.slow
-def test_training_is_deterministic(tmp_path):
-    """Two trainings from the cached candidates write byte-identical weights (the cache is
-    built by ``python -m models.train_selector`` from the dev inputs)."""
-    cache = ROOT / "models" / "cache" / "selector-candidates.json"
-    if not cache.exists():
-        pytest.skip("no cached candidates: run python -m models.train_selector first")
+@pytest.mark.parametrize("version", sorted(VERSIONS))
+def test_training_is_deterministic(tmp_path, version):
+    """Two trainings from the cached candidates write byte-identical weights, the shipped
+    file of that version (the cache is built by ``python -m models.train_selector --version
+    VERSION`` from the dev inputs)."""
+    from models.train_selector import CACHE, VERSIONS as TRAINED
+
+    if not (CACHE / TRAINED[version]["cache"]).exists():
+        pytest.skip(f"no cached candidates: run python -m models.train_selector --version {version} first")
     outs = []
     for k in range(2):
         out = tmp_path / f"s{k}.npz"
-        done = subprocess.run([sys.executable, "-m", "models.train_selector", "--out", str(out), "--no-figures"], cwd=ROOT,
+        done = subprocess.run([sys.executable, "-m", "models.train_selector", "--version", version, "--out", str(out), "--no-figures"], cwd=ROOT,
                               capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
         assert done.returncode == 0, done.stderr
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
-    assert outs[0] == selector_path().read_bytes()
+    assert outs[0] == selector_path(version).read_bytes()
