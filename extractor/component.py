@@ -268,7 +268,10 @@ class EventExtractor:
             triggers = find_triggers(doc, lexicon=self.lexicon, head=self.trigger_head)
         kept = None  # the learned selector's (index, score) of each trigger it keeps
         if given is None and self.selector is not None:
-            arguments = self.linker(doc, triggers)  # the full linking: the selector scores every trigger
+            if not getattr(self.selector, "full_linking", True) and self._takes_admitted_only():
+                arguments = self.linker(doc, triggers, admitted_only=True)  # it scores these only
+            else:
+                arguments = self.linker(doc, triggers)  # the full linking: it scores every trigger
             kept = self.selector.select(doc, triggers, arguments, lexicon=self.lexicon)
             triggers = [triggers[i] for i, _ in kept]
             arguments = [arguments[i] for i, _ in kept]

@@ -86,7 +86,7 @@ def get_trigger_head(option: str):
 
 # Tuple selection: which linked triggers become tuples (``extractor.selector``). The default is
 # the fixed admission rule, under which the component runs as it always did; the learned
-# selectors (numpy only; opt-in, v1 and v2, see models/selector.md) score every linked trigger.
+# selectors (numpy only; opt-in, see models/selector.md) score the linked triggers.
 selectors = catalogue.create("extractor", "selectors", entry_points=True)
 DEFAULT_SELECTOR = "extractor.rule_admission.v1"
 
@@ -105,12 +105,14 @@ def _learned_selector():
     return load_selector()
 
 
-@selectors.register("extractor.learned_selector.v2")
-def _learned_selector_v2():
-    """The same selector with the weights trained on dev to dev8 (``models/selector-v2.npz``)."""
+@selectors.register("extractor.learned_selector_admitted.v1")
+def _learned_selector_admitted():
+    """v1's weights scoring only the triggers of the linker's ``admitted_only`` pass, the
+    linking the default runs (``LearnedSelector.full_linking``): cheaper than v1, which asks
+    for every trigger's full linking (models/selector.md)."""
     from .selector import load_selector
 
-    return load_selector(version="v2")
+    return load_selector(linking="admitted")
 
 
 def get_selector(name: str):

@@ -15,8 +15,9 @@ Three selectors are registered (``extractor.registry.selectors``):
   those at or above the threshold stored with the weights become tuples. Weights in
   ``models/selector-v1.npz`` (numpy only at run time); ``python -m models.train_selector``
   trains them; ``models/selector.md`` is the model card.
-- ``extractor.learned_selector.v2``: the same selector (same features and code) with weights
-  trained on more development documents, ``models/selector-v2.npz``.
+- ``extractor.learned_selector_admitted.v1``: v1's weights scoring only the triggers of the
+  linker's ``admitted_only`` pass (those it gives an actor or an agentless verdict): the
+  linking the default runs, so the selector adds only its scoring (``full_linking``).
 """
 
 from __future__ import annotations
@@ -39,9 +40,12 @@ from .weights import load_arrays
 
 RULE_ADMISSION = "extractor.rule_admission.v1"
 LEARNED_SELECTOR = "extractor.learned_selector.v1"
-LEARNED_SELECTOR_V2 = "extractor.learned_selector.v2"
+LEARNED_SELECTOR_ADMITTED = "extractor.learned_selector_admitted.v1"
 SELECTOR_FILE = "selector-v1.npz"
-SELECTOR_FILES = {"v1": SELECTOR_FILE, "v2": "selector-v2.npz"}
+# the weights shipped, by version (``models/train_selector.py`` also builds v2 and v2a, which
+# failed their development gate and are not shipped: models/selector.md)
+SELECTOR_FILES = {"v1": SELECTOR_FILE}
+LINKINGS = ("full", "admitted")
 ARRAYS = ("feature_names", "mean", "std", "w", "b", "threshold", "wn_classes")
 
 POS_LABELS = ("VERB", "NOUN", "ADJ", "AUX", "PROPN")
@@ -215,7 +219,7 @@ class LearnedSelector:
 
     name = LEARNED_SELECTOR
 
-    def __init__(self, path: str | Path | None = None, *, threshold: float | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, *, threshold: float | None = None, linking: str | None = None) -> None:
         path = Path(path) if path is not None else selector_path()
         data = load_arrays(path, ARRAYS, "E025")
         self.names = tuple(str(x) for x in data["feature_names"])
@@ -226,6 +230,14 @@ class LearnedSelector:
         d = len(self.names)
         if not (len(self.mean) == len(self.std) == d and self.w.shape == (2, d) and self.b.shape == (2,) and self.thresholds.shape == (2,)):
             raise ExtractorError("E025", path=path, problem="the arrays disagree in shape")
+        # "admitted": trained on the candidates of the linker's ``admitted_only`` pass (the triggers
+        # it gives an actor or an agentless verdict), so the component asks only that pass of it;
+        # "full" (v1, and a file without the array): every trigger's full linking
+        if linking is None:
+            linking = str(data["linking"]) if "linking" in data else "full"
+        if linking not in LINKINGS:
+            raise ExtractorError("E025", path=path, problem=f"unknown linking {linking!r}")
+        self.full_linking = linking == "full"
         self.admitted_col = self.names.index("admitted") if "admitted" in self.names else None
         self.tensor = any(n.startswith("t") and n[1:].isdigit() for n in self.names)
         self.path = path
@@ -271,9 +283,11 @@ class LearnedSelector:
 
 
 @lru_cache(maxsize=4)
-def load_selector(path: str | None = None, threshold: float | None = None, version: str = "v1") -> LearnedSelector:
-    """The selector at ``path`` (None: ``selector_path(version)``), loaded once per process."""
-    return LearnedSelector(path if path is not None else selector_path(version), threshold=threshold)
+def load_selector(path: str | None = None, threshold: float | None = None, version: str = "v1",
+                  linking: str | None = None) -> LearnedSelector:
+    """The selector at ``path`` (None: ``selector_path(version)``), loaded once per process;
+    ``linking`` ("full" or "admitted") overrides which triggers it scores (None: what its file says)."""
+    return LearnedSelector(path if path is not None else selector_path(version), threshold=threshold, linking=linking)
 
 
 def selected_events(events: Sequence[Any], kept: Sequence[tuple[int, float]], name: str) -> list[Any]:

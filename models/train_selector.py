@@ -66,23 +66,31 @@ SWEEP_V2 = [cfg for cfg in SWEEP if (cfg["tensor"], cfg["mode"], cfg["split"]) =
 VERSIONS: dict[str, dict[str, Any]] = {
     "v1": {"sets": DEV_SETS, "out": ROOT / "models" / "selector-v1.npz", "figures": ROOT / "models" / "selector.json",
            "cache": "selector-candidates.json", "l2": 100.0, "thresholds": (0.15, 0.5), "sweep": SWEEP,
-           "name": "extractor.learned_selector.v1"},
+           "name": "extractor.learned_selector.v1", "linking": "full"},
     "v2": {"sets": DEV_SETS_V2, "out": ROOT / "models" / "selector-v2.npz", "figures": ROOT / "models" / "selector-v2.json",
            "cache": "selector-candidates-v2.json", "l2": 300.0, "thresholds": (0.2, 0.4), "sweep": SWEEP_V2,
-           "name": "extractor.learned_selector.v2"},
+           "name": "extractor.learned_selector.v2", "linking": "full"},
+    # v2 on the candidates of the linker's admitted_only pass (triggers with an actor or an
+    # agentless verdict): the linking the default runs, so the selector adds only its scoring
+    "v2a": {"sets": DEV_SETS_V2, "out": ROOT / "models" / "selector-v2a.npz", "figures": ROOT / "models" / "selector-v2a.json",
+            "cache": "selector-candidates-v2a.json", "l2": 300.0, "thresholds": (0.15, 0.3), "sweep": SWEEP_V2,
+            "name": "extractor.learned_selector.v2", "linking": "admitted"},
 }
-DEFAULT_VERSION = "v2"
+DEFAULT_VERSION = "v1"  # the shipped weights
 L2 = VERSIONS["v1"]["l2"]  # ``fit``'s default
 
 
 class Collector:
-    """A selector that keeps every candidate and records its features (for training)."""
+    """A selector that keeps every candidate and records its features (for training); with
+    ``full_linking`` False the component links as for a selector trained on the linker's
+    ``admitted_only`` pass (``LearnedSelector.full_linking``)."""
 
     name = "collector"
 
-    def __init__(self, wn_classes) -> None:
+    def __init__(self, wn_classes, *, full_linking: bool = True) -> None:
         self.rows: list[dict[str, float]] = []
         self.wn_classes = tuple(wn_classes)
+        self.full_linking = full_linking
 
     def select(self, doc, triggers, arguments, *, lexicon=None):
         from extractor.selector import candidate_features, is_candidate
@@ -102,7 +110,7 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def collect(inputs: Path, fresh: bool = False, *, sets: tuple[str, ...] = DEV_SETS,
-            cache_name: str = "selector-candidates.json") -> list[dict[str, Any]]:
+            cache_name: str = "selector-candidates.json", linking: str = "full") -> list[dict[str, Any]]:
     """Per dev document of ``sets``: its set, id, candidate tuple dicts, feature dicts and labels
     (cached in ``CACHE / cache_name``)."""
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -115,7 +123,7 @@ def collect(inputs: Path, fresh: bool = False, *, sets: tuple[str, ...] = DEV_SE
 
     ex = extractor.load()
     component = ex.nlp.get_pipe("event_extractor")
-    collector = Collector(wn_classes())
+    collector = Collector(wn_classes(), full_linking=linking == "full")
     component.selector, component.selector_name = collector, collector.name
     docs = []
     for name in sets:
@@ -306,10 +314,13 @@ def oof_scores(docs: list[dict[str, Any]], *, l2: float, tensor: bool, mode: str
 
 
 def write_model(path: Path, docs: list[dict[str, Any]], *, l2: float, tensor: bool, mode: str, split: bool,
-                thresholds: tuple[float, float], exclude: tuple[str, ...] = ()) -> None:
+                thresholds: tuple[float, float], exclude: tuple[str, ...] = (), linking: str = "full") -> None:
+    """The weights trained on ``docs``; a selector trained on the ``admitted_only`` pass's
+    candidates says so (``linking``; v1's file, trained on the full linking, has no such array)."""
     model = train_model(docs, l2=l2, tensor=tensor, mode=mode, split=split, exclude=exclude)
     path.parent.mkdir(parents=True, exist_ok=True)
-    np.savez(path, **model, threshold=np.array(thresholds, dtype=np.float64), wn_classes=np.array(wn_classes()))
+    extra = {"linking": np.array(linking)} if linking != "full" else {}
+    np.savez(path, **model, threshold=np.array(thresholds, dtype=np.float64), wn_classes=np.array(wn_classes()), **extra)
 
 
 def keep_of(docs: list[dict[str, Any]], scores: list[np.ndarray], thresholds: tuple[float, float]) -> list[list[bool]]:
@@ -366,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
         args.thresholds = version["thresholds"]
     if not args.sweep and (args.l2 is None or args.thresholds is None):
         parser.error(f"{args.version} has no chosen setting yet: run --sweep, or give --l2 and --thresholds")
-    docs = collect(args.inputs, fresh=args.fresh, sets=version["sets"], cache_name=version["cache"])
+    docs = collect(args.inputs, fresh=args.fresh, sets=version["sets"], cache_name=version["cache"], linking=version["linking"])
     add_slot_counts(docs)
     n = sum(len(d["labels"]) for d in docs)
     pos = sum(sum(d["labels"]) for d in docs)
@@ -392,7 +403,7 @@ def main(argv: list[str] | None = None) -> int:
     scores = oof_scores(docs, **cfg)
     figures["config"] = {**cfg, "thresholds": list(args.thresholds), "folds": FOLDS, "min_count": MIN_COUNT, "salt": SALT}
     figures["oof_cached"] = score_selection(docs, keep_of(docs, scores, tuple(args.thresholds)))
-    write_model(args.out, docs, thresholds=tuple(args.thresholds), **cfg)
+    write_model(args.out, docs, thresholds=tuple(args.thresholds), linking=version["linking"], **cfg)
     if args.oof:
         write_oof(args.oof, docs, args)
     if not args.no_figures:
@@ -418,7 +429,7 @@ def write_oof(out_dir: Path, docs: list[dict[str, Any]], args: argparse.Namespac
     for k in range(FOLDS):
         train = [d for d in docs if folds[d["doc_id"]] != k]
         model = out_dir / f"fold{k}.npz"
-        write_model(model, train, thresholds=tuple(args.thresholds), **config_of(args))
+        write_model(model, train, thresholds=tuple(args.thresholds), linking=VERSIONS[args.version]["linking"], **config_of(args))
         component.selector = LearnedSelector(model)
         for name in sets:
             records = [r for r in read_jsonl(args.inputs / f"{name}-input.jsonl") if folds.get(str(r.get("doc_id") or r.get("id"))) == k]

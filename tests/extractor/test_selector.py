@@ -17,12 +17,13 @@ from extractor.contracts import Arguments, Trigger
 from extractor.errors import ExtractorError
 from extractor.registry import DEFAULT_SELECTOR, get_selector, selectors
 from extractor.selector import (
-    ARRAYS, LEARNED_SELECTOR, LEARNED_SELECTOR_V2, RULE_ADMISSION, SELECTOR_FILES, LearnedSelector, candidate_features,
+    ARRAYS, LEARNED_SELECTOR, LEARNED_SELECTOR_ADMITTED, RULE_ADMISSION, SELECTOR_FILES, LearnedSelector, candidate_features,
     is_candidate, load_selector, selector_path, vectorize,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-VERSIONS = {"v1": LEARNED_SELECTOR, "v2": LEARNED_SELECTOR_V2}  # version: registered name
+VERSIONS = {"v1": LEARNED_SELECTOR}  # shipped version: registered name
+LEARNED = (LEARNED_SELECTOR, LEARNED_SELECTOR_ADMITTED)  # the registered learned selectors
 
 
 def _trigger(doc, word: str, kind: str = "verb") -> Trigger:
@@ -115,6 +116,7 @@ def test_features_name_the_slots_rules_and_verdict(nlp):
     assert first["first_sentence"] == 1.0 and second["first_sentence"] == 0.0
     assert first["kind=verb"] == 1.0 and first["modality=asserted"] == 1.0
     assert any(name.startswith("wn_v=") for name in first)
+    assert first["date_in_sentence"] == 1.0 and "date_in_sentence" not in second
     x = vectorize(rows, ["admitted", "only_actor", "unknown"])
     assert x.tolist() == [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]
 
@@ -159,25 +161,32 @@ def test_unknown_selector_is_a_coded_error():
 
 
 def test_registry_names_every_selector():
-    assert {RULE_ADMISSION, LEARNED_SELECTOR, LEARNED_SELECTOR_V2} <= set(selectors.get_all())
+    assert {RULE_ADMISSION, *LEARNED} <= set(selectors.get_all())
     assert get_selector(RULE_ADMISSION) is None
     for version, name in VERSIONS.items():
         selector = get_selector(name)
         assert isinstance(selector, LearnedSelector)
         assert selector.path == selector_path(version) and selector.path.name == SELECTOR_FILES[version]
+    full, admitted = get_selector(LEARNED_SELECTOR), get_selector(LEARNED_SELECTOR_ADMITTED)
+    assert full.full_linking and not admitted.full_linking
+    assert admitted.path == full.path and admitted is not full  # v1's weights, its own instance
+    assert np.array_equal(admitted.w, full.w) and np.array_equal(admitted.thresholds, full.thresholds)
 
 
 def test_the_versions_names_agree():
     """The registered names, the selector's constants and files, and the training script's
-    table of versions (name, weights file) say the same."""
+    table of versions (name, weights file) say the same; the versions it trains that failed
+    their gate (models/selector.md) have no shipped file."""
     from models.train_selector import VERSIONS as TRAINED
 
-    assert set(TRAINED) == set(VERSIONS) == set(SELECTOR_FILES)
+    assert set(VERSIONS) == set(SELECTOR_FILES) <= set(TRAINED)
     for version, name in VERSIONS.items():
         assert name == f"extractor.learned_selector.{version}" and TRAINED[version]["name"] == name
         assert TRAINED[version]["out"].name == SELECTOR_FILES[version]
         assert load_selector(version=version).path == selector_path(version)
     assert SELECTOR_FILES["v1"] == "selector-v1.npz"
+    for version in set(TRAINED) - set(VERSIONS):
+        assert not TRAINED[version]["out"].exists(), f"{version} is not shipped: its weights must not be in models/"
 
 
 def test_the_written_out_default_names_agree():
@@ -229,19 +238,58 @@ def test_scores_follow_the_weights(nlp, tmp_path, version):
     assert [i for i, _ in every.select(doc, triggers, arguments)] == indices
 
 
-def test_v2_is_not_v1(nlp):
-    """v2's weights, thresholds and scores are its own (the registry does not hand out v1's)."""
+@pytest.mark.parametrize("stored, given, full", [
+    (None, None, True),  # v1's file has no "linking": every trigger's full linking
+    ("admitted", None, False),
+    ("full", None, True),
+    (None, "admitted", False),  # the caller's choice wins over the file's
+    ("admitted", "full", True),
+])
+def test_which_triggers_it_scores(tmp_path, stored, given, full):
+    path = _with_arrays(tmp_path, **({"linking": np.array(stored)} if stored else {}))
+    assert LearnedSelector(path, linking=given).full_linking is full
+
+
+def test_an_unknown_linking_is_a_coded_error(tmp_path):
+    with pytest.raises(ExtractorError) as err:
+        LearnedSelector(_with_arrays(tmp_path, linking=np.array("some")))
+    assert err.value.code == "E025"
+
+
+@pytest.mark.parametrize("name, admitted_only", [(LEARNED_SELECTOR, False), (LEARNED_SELECTOR_ADMITTED, True)])
+def test_the_component_links_as_the_selector_asks(extractor_, monkeypatch, name, admitted_only):
+    """A selector over the admitted_only pass gets that pass (the linking the default runs);
+    v1 gets every trigger's full linking. A spy on the linker records what it was asked."""
+    component = extractor_.nlp.get_pipe("event_extractor")
+    asked = []
+    linker = component.linker
+
+    def spy(doc, triggers, *, admitted_only=False):  # the component asks a linker that names the option
+        asked.append(admitted_only)
+        return linker(doc, triggers, admitted_only=admitted_only)
+
+    monkeypatch.setattr(component, "linker", spy)
+    monkeypatch.setattr(component, "selector", get_selector(name))
+    monkeypatch.setattr(component, "selector_name", name)
+    extractor_.extract(TEXT)
+    assert asked == [admitted_only]
+
+
+def test_admitted_linking_scores_a_subset_of_the_candidates(nlp):
+    """Over the admitted_only pass the candidates are the triggers with an actor or an
+    agentless verdict, each linked as in the full pass: a subset of v1's."""
     from extractor.linking import make_dep_linker
     from extractor.triggers import find_triggers
 
-    v1, v2 = get_selector(LEARNED_SELECTOR), get_selector(LEARNED_SELECTOR_V2)
-    assert v1 is not v2 and selector_path("v1").read_bytes() != selector_path("v2").read_bytes()
-    assert v1.w.shape != v2.w.shape or not np.allclose(v1.w, v2.w)
-    doc = nlp(TEXT)
+    doc = nlp("The parade in Moscow drew crowds. The summit in Paris ended on Friday.")
     triggers = find_triggers(doc)
-    arguments = make_dep_linker()(doc, triggers)
-    indices = [i for i, a in enumerate(arguments) if is_candidate(a)]
-    assert not np.allclose(v1.scores(doc, triggers, arguments, indices), v2.scores(doc, triggers, arguments, indices))
+    linker = make_dep_linker()
+    full, admitted = linker(doc, triggers), linker(doc, triggers, admitted_only=True)
+    full_c = [i for i, a in enumerate(full) if is_candidate(a)]
+    adm_c = [i for i, a in enumerate(admitted) if is_candidate(a)]
+    ended = next(i for i, t in enumerate(triggers) if doc[t.i].text == "ended")  # a place and a date, no actor
+    assert adm_c and ended in full_c and ended not in adm_c and set(adm_c) < set(full_c)
+    assert all(admitted[i] == full[i] for i in adm_c)
 
 
 def test_learned_selector_output_names_itself_and_its_score(extractor_, monkeypatch, tmp_path):
@@ -258,7 +306,7 @@ def test_learned_selector_output_names_itself_and_its_score(extractor_, monkeypa
     assert extractor_.extract(TEXT) == []
 
 
-@pytest.mark.parametrize("name", [LEARNED_SELECTOR, LEARNED_SELECTOR_V2])
+@pytest.mark.parametrize("name", LEARNED)
 def test_the_shipped_selector_runs_end_to_end(name):
     import extractor
 
@@ -271,7 +319,7 @@ def test_the_shipped_selector_runs_end_to_end(name):
         assert e.confidence >= component.selector.thresholds.min()
 
 
-@pytest.mark.parametrize("name", [LEARNED_SELECTOR, LEARNED_SELECTOR_V2])
+@pytest.mark.parametrize("name", LEARNED)
 def test_cli_takes_the_selector_option(tmp_path, name):
     src = tmp_path / "in"
     src.mkdir()
