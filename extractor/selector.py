@@ -62,6 +62,8 @@ QUOTES = ('"', "“", "”")
 def selector_path(version: str = "v1") -> Path:
     """Where the weights of ``version`` (``SELECTOR_FILES``) are: ``$EXTRACTOR_MODELS`` or the
     repository's ``models/`` folder."""
+    if version not in SELECTOR_FILES:
+        raise ExtractorError("E025", path=f"version {version!r}", problem=f"no weights of it are shipped; shipped: {', '.join(SELECTOR_FILES)}")
     env = os.environ.get("EXTRACTOR_MODELS")
     return (Path(env) if env else Path(__file__).resolve().parents[1] / "models") / SELECTOR_FILES[version]
 
@@ -215,9 +217,9 @@ def vectorize(rows: Sequence[dict[str, float]], names: Sequence[str]) -> np.ndar
 
 class LearnedSelector:
     """The trained selector: ``select(doc, triggers, arguments)`` gives the indices of the
-    triggers to keep and their scores."""
-
-    name = LEARNED_SELECTOR
+    triggers to keep and their scores. ``full_linking``: whether it scores every trigger's full
+    linking (v1) or only the triggers of the linker's ``admitted_only`` pass, which the
+    component then asks for (the weights file's ``linking`` array, or the ``linking`` given)."""
 
     def __init__(self, path: str | Path | None = None, *, threshold: float | None = None, linking: str | None = None) -> None:
         path = Path(path) if path is not None else selector_path()

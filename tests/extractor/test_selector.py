@@ -250,6 +250,13 @@ def test_which_triggers_it_scores(tmp_path, stored, given, full):
     assert LearnedSelector(path, linking=given).full_linking is full
 
 
+@pytest.mark.parametrize("version", ["v2", "v2a", "v9"])  # trained and not shipped, or never trained
+def test_a_version_without_shipped_weights_is_a_coded_error(version):
+    with pytest.raises(ExtractorError) as err:
+        selector_path(version)
+    assert err.value.code == "E025" and "shipped: v1" in str(err.value)
+
+
 def test_an_unknown_linking_is_a_coded_error(tmp_path):
     with pytest.raises(ExtractorError) as err:
         LearnedSelector(_with_arrays(tmp_path, linking=np.array("some")))
