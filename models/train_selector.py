@@ -1,14 +1,15 @@
-"""Train the learned tuple selector (``extractor.selector``); writes ``models/selector-v2.npz`` (or v1).
+"""Train the learned tuple selector (``extractor.selector``); writes ``models/selector-v1.npz`` (or v2, v2a).
 
-    python -m models.train_selector                      # collect candidates (cached), cross-validate, train, write v2
-    python -m models.train_selector --version v1         # the same for v1 (byte-identical selector-v1.npz)
+    python -m models.train_selector                      # collect candidates (cached), cross-validate, train, write v1
+    python -m models.train_selector --version v2         # the same for v2 or v2a (trained, not shipped: models/selector.md)
     python -m models.train_selector --fresh              # re-run the extractor on the dev inputs first
     python -m models.train_selector --oof OUT_DIR        # also write out-of-fold prediction files per dev set
     python -m models.train_selector --sweep              # the out-of-fold grid the version's setting was chosen on
 
 Versions (``VERSIONS``): v1 trained on the five development golds ``evaluation/gold/news-dev.jsonl``
 .. ``news-dev5.jsonl`` (121 documents), v2 on the eight ``news-dev.jsonl`` .. ``news-dev8.jsonl``
-(248 documents), by the same recipe (features, folds, Newton); each has its own weights file,
+(248 documents), v2a as v2 over the candidates of the linker's ``admitted_only`` pass (``linking``),
+by the same recipe (features, folds, Newton); each has its own weights file,
 figures file and candidate cache. Data: the version's development golds and their inputs
 (``python -m evaluation.inputs``, as ``evaluation/figures.sh`` builds them; ``--inputs DIR``
 holds ``news-devN-input.jsonl``). Candidates: every trigger the rule trigger finder gives that
