@@ -108,7 +108,7 @@ def candidate_features(
     classes = tuple(wn_classes)
     lemmas_seen: dict[str, int] = {}
     rows: list[dict[str, float]] = []
-    text = dtext.text
+    quotes = _quotes_before(doc)
     for k, i in enumerate(indices):
         trig, args = triggers[i], arguments[i]
         token = doc[trig.i]
@@ -147,7 +147,7 @@ def candidate_features(
             if lemma in lexicon.planning:
                 planning = 1.0
         f["under_reporting"], f["under_cognition"], f["under_planning"] = reported, cognition, planning
-        f["in_quote"] = float(sum(text[doc[s].idx:token.idx].count(q) for q in QUOTES) % 2 == 1)
+        f["in_quote"] = float((quotes[trig.i] - quotes[s]) % 2 == 1)  # an odd count of quote marks before it in its sentence
         sent_i = bisect.bisect_right(sent_starts, s) - 1
         f["first_sentence"] = float(sent_i <= 0)
         f["sentence_index_log"] = math.log1p(max(sent_i, 0))
@@ -168,14 +168,7 @@ def candidate_features(
         f["repeat_lemma"] = float(lemmas_seen.get(lemma, 0) > 0)
         lemmas_seen[lemma] = lemmas_seen.get(lemma, 0) + 1
         if classes:
-            row = wordnet_class_row(lemma, classes)
-            n = len(classes)
-            for c, cls in enumerate(classes):
-                if row[c]:
-                    f[f"wn_v={cls}"] = float(row[c])
-                if row[n + c]:
-                    f[f"wn_n={cls}"] = float(row[n + c])
-            f["wn_has_verb"], f["wn_has_noun"] = float(row[2 * n]), float(row[2 * n + 1])
+            f.update(_wordnet_features(lemma, classes))
         if args.actor is not None:
             a0, a1 = args.actor
             ents = [doc[j].ent_type_ for j in range(a0, a1) if doc[j].ent_type_]
@@ -203,9 +196,51 @@ def candidate_features(
     return rows
 
 
-def vectorize(rows: Sequence[dict[str, float]], names: Sequence[str]) -> np.ndarray:
-    """The matrix of ``rows`` over the columns ``names`` (features not named are dropped)."""
-    col = {n: c for c, n in enumerate(names)}
+# the number of quotation marks (``QUOTES``) in each word's text, by the word's ORTH hash
+_QUOTE_COUNTS: dict[int, int] = {}
+
+
+def _quotes_before(doc: Doc) -> list[int]:
+    """``counts[i]``: the quotation marks in the text before word ``i``, read from the ORTH
+    column (``counts[j] - counts[i]`` is the count in ``doc.text`` from word ``i`` to word
+    ``j``: white space holds none), without building the text or a ``Token`` per word."""
+    from spacy.attrs import ORTH
+
+    strings, known = doc.vocab.strings, _QUOTE_COUNTS
+    if len(known) > 200_000:
+        known.clear()  # kept bounded over a long run (the vocabulary grows with new words)
+    counts, total = [0], 0
+    for orth in (doc.to_array(ORTH).tolist() if len(doc) else ()):
+        n = known.get(orth)
+        if n is None:
+            word = strings[orth]
+            n = known[orth] = sum(word.count(q) for q in QUOTES)
+        total += n
+        counts.append(total)
+    return counts
+
+
+@lru_cache(maxsize=50_000)
+def _wordnet_features(lemma: str, classes: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
+    """The lemma's WordNet class shares as named features (``lexicon.wordnet_class_row``): the
+    classes with a share among its verb senses (``wn_v=``) and its noun senses (``wn_n=``), then
+    whether it has verb and noun senses; read once per lemma."""
+    row = wordnet_class_row(lemma, classes)
+    n = len(classes)
+    out: list[tuple[str, float]] = []
+    for c, cls in enumerate(classes):
+        if row[c]:
+            out.append((f"wn_v={cls}", float(row[c])))
+        if row[n + c]:
+            out.append((f"wn_n={cls}", float(row[n + c])))
+    out += [("wn_has_verb", float(row[2 * n])), ("wn_has_noun", float(row[2 * n + 1]))]
+    return tuple(out)
+
+
+def vectorize(rows: Sequence[dict[str, float]], names: Sequence[str], columns: dict[str, int] | None = None) -> np.ndarray:
+    """The matrix of ``rows`` over the columns ``names`` (features not named are dropped);
+    ``columns``, the name -> column map of ``names`` when the caller keeps one."""
+    col = columns if columns is not None else {n: c for c, n in enumerate(names)}
     out = np.zeros((len(rows), len(names)), dtype=np.float64)
     for r, f in enumerate(rows):
         for name, value in f.items():
@@ -241,6 +276,7 @@ class LearnedSelector:
             raise ExtractorError("E025", path=path, problem=f"unknown linking {linking!r}")
         self.full_linking = linking == "full"
         self.admitted_col = self.names.index("admitted") if "admitted" in self.names else None
+        self.columns = {n: c for c, n in enumerate(self.names)}
         self.tensor = any(n.startswith("t") and n[1:].isdigit() for n in self.names)
         self.path = path
 
@@ -248,7 +284,7 @@ class LearnedSelector:
                  lexicon: Lexicon | None = None) -> np.ndarray:
         """The feature matrix of the candidates ``indices``, over the columns the weights know."""
         rows = candidate_features(doc, triggers, arguments, indices, lexicon=lexicon, wn_classes=self.wn_classes, tensor=self.tensor)
-        return vectorize(rows, self.names)
+        return vectorize(rows, self.names, self.columns)
 
     def scores(self, doc: Doc, triggers: Sequence[Trigger], arguments: Sequence[Arguments], indices: Sequence[int], *,
                lexicon: Lexicon | None = None) -> np.ndarray:

@@ -121,6 +121,22 @@ def test_features_name_the_slots_rules_and_verdict(nlp):
     assert x.tolist() == [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]
 
 
+@pytest.mark.parametrize("text, word, inside", [
+    ('He said "troops attacked the base on Monday".', "attacked", True),
+    ('He said "it is over". Troops attacked the base on Monday.', "attacked", False),  # closed, and another sentence
+    ("“We will win,” he said, and troops attacked the base on Monday.", "attacked", False),  # opened and closed before it
+    ("Troops attacked the base on Monday, “officials” said.", "attacked", False),  # quotes after it only
+])
+def test_in_quote_counts_the_quote_marks_before_the_trigger_in_its_sentence(nlp, text, word, inside):
+    doc = nlp(text)
+    trig = _trigger(doc, word)
+    args = Arguments(actor=(trig.i - 1, trig.i), rules={"actor": "subject"})
+    row = candidate_features(doc, [trig], [args], [0])[0]
+    start = doc[trig.i].sent.start
+    by_text = sum(doc.text[doc[start].idx:doc[trig.i].idx].count(q) for q in ('"', "“", "”")) % 2 == 1
+    assert row["in_quote"] == float(inside) == float(by_text)
+
+
 # -- the artefact and the registry ---------------------------------------------------------
 
 
