@@ -267,18 +267,19 @@ class EventExtractor:
         else:
             triggers = find_triggers(doc, lexicon=self.lexicon, head=self.trigger_head)
         kept = None  # the learned selector's (index, score) of each trigger it keeps
+        # the linker may leave out the slots of the triggers that give no tuple when only those
+        # that pass its admitted_only pass are kept: by the rule (``build_tuples``), or by a
+        # selector that scores only them (``full_linking`` False); given triggers are all kept
+        admitted_only = (
+            given is None
+            and (self.selector is None or not getattr(self.selector, "full_linking", True))
+            and self._takes_admitted_only()
+        )
+        arguments = self.linker(doc, triggers, admitted_only=True) if admitted_only else self.linker(doc, triggers)
         if given is None and self.selector is not None:
-            if not getattr(self.selector, "full_linking", True) and self._takes_admitted_only():
-                arguments = self.linker(doc, triggers, admitted_only=True)  # it scores these only
-            else:
-                arguments = self.linker(doc, triggers)  # the full linking: it scores every trigger
             kept = self.selector.select(doc, triggers, arguments, lexicon=self.lexicon)
             triggers = [triggers[i] for i, _ in kept]
             arguments = [arguments[i] for i, _ in kept]
-        elif given is None and self._takes_admitted_only():
-            arguments = self.linker(doc, triggers, admitted_only=True)  # build_tuples keeps only these
-        else:
-            arguments = self.linker(doc, triggers)
         published = _as_date(ext.published)
         if isinstance(ext.published, dt.date):
             ext.published = ext.published.isoformat()  # plain data on the Doc
