@@ -204,6 +204,8 @@ def build_tuples(
         agentless = args.actor is None and bool(args.rules.get("actor"))
         if not keep_all and not rule_admits(doc, trig, args, dtext):
             continue
+        if trig.modality is None:
+            raise ValueError(f"trigger {trig.lemma!r} at token {trig.i} has no modality: found without details (triggers.TriggerPass.details)")
         token = doc[trig.i]
         slots = {role: _slot(doc, getattr(args, role), segments, dtext) for role in ROLES}
         event = EventTuple(

@@ -30,10 +30,11 @@ from spacy.tokens import Doc
 from spacy.util import registry
 
 from .build import build_tuples
+from .contracts import Arguments, Trigger
 from .lexicon import Lexicon
 from .registry import DEFAULT_SELECTOR, DEFAULT_TRIGGERS, get_linker, get_selector, get_trigger_head
 from .textprep import PreparedText, prepare_text, truecase_headlines
-from .triggers import find_triggers, given_triggers
+from .triggers import TriggerPass, given_triggers
 from .types import ActorValue, DateValue, EventTuple, PlaceValue, QuantityValue, Slot
 
 TOKENIZER = "extractor.tokenizer.v1"
@@ -51,6 +52,10 @@ for _name in ("raw_text", "raw_segments", "published", "given_triggers", "events
         Doc.set_extension(_name, default=None)
 
 
+# ``EventTuple``'s field names, in order (``dataclasses.fields`` builds them at each call).
+_EVENT_FIELDS = tuple(f.name for f in fields(EventTuple))
+
+
 def event_to_data(event: EventTuple) -> dict[str, Any]:
     """``event`` as plain data: ``event.to_dict()``, plus under ``"_exact"`` whatever that
     JSON form does not give back through ``EventTuple.from_dict`` (``extra``, the place's
@@ -59,10 +64,10 @@ def event_to_data(event: EventTuple) -> dict[str, Any]:
     data = event.to_dict()
     back = EventTuple.from_dict(data)
     exact = {}
-    for f in fields(EventTuple):
-        value = getattr(event, f.name)
-        if getattr(back, f.name) != value:
-            exact[f.name] = _plain(value)
+    for name in _EVENT_FIELDS:
+        value = getattr(event, name)
+        if getattr(back, name) != value:
+            exact[name] = _plain(value)
     if exact:
         data[EXACT] = exact
     return data
@@ -262,10 +267,6 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         ext = doc._  # one accessor for the extension attributes read below (each ``doc._`` builds one)
         given = ext.given_triggers
-        if given is not None:
-            triggers = given_triggers(doc, given, lexicon=self.lexicon)
-        else:
-            triggers = find_triggers(doc, lexicon=self.lexicon, head=self.trigger_head)
         kept = None  # the learned selector's (index, score) of each trigger it keeps
         # the linker may leave out the slots of the triggers that give no tuple when only those
         # that pass its admitted_only pass are kept: by the rule (``build_tuples``), or by a
@@ -275,7 +276,18 @@ class EventExtractor:
             and (self.selector is None or not getattr(self.selector, "full_linking", True))
             and self._takes_admitted_only()
         )
+        # under the rule alone, with a linker that reads only the triggers' words, a trigger's
+        # modality and source are read only when it may give a tuple (``_with_details``)
+        late = admitted_only and self.selector is None and not getattr(self.linker, "reads_trigger_details", True)
+        trigger_pass = None
+        if given is not None:
+            triggers = given_triggers(doc, given, lexicon=self.lexicon)
+        else:
+            trigger_pass = TriggerPass(doc, self.lexicon)
+            triggers = trigger_pass.find(head=self.trigger_head, details=not late)
         arguments = self.linker(doc, triggers, admitted_only=True) if admitted_only else self.linker(doc, triggers)
+        if late and trigger_pass is not None:
+            triggers = _with_details(trigger_pass, triggers, arguments)
         if given is None and self.selector is not None:
             kept = self.selector.select(doc, triggers, arguments, lexicon=self.lexicon)
             triggers = [triggers[i] for i, _ in kept]
@@ -308,6 +320,26 @@ class EventExtractor:
         if admits is None or admits[0] is not self.linker:  # asked again if the linker is swapped
             admits = self._admits = (self.linker, _takes_admitted_only(self.linker))
         return admits[1]
+
+
+def _with_details(trigger_pass: TriggerPass, triggers: list[Trigger], arguments: list[Arguments]) -> list[Trigger]:
+    """``triggers``, found without details, with the modality and source of each that may
+    give a tuple: an actor or an agentless verdict, and a quantity, place or date (what
+    ``build.rule_admits`` asks at least; ``build_tuples`` refuses a trigger without them).
+    The others keep None: no tuple is built from them."""
+    wanted = [k for k, args in enumerate(arguments) if _may_give_tuple(args)]
+    if not wanted:
+        return triggers
+    out = list(triggers)
+    for k, trigger in zip(wanted, trigger_pass.details([triggers[k] for k in wanted])):
+        out[k] = trigger
+    return out
+
+
+def _may_give_tuple(args: Arguments) -> bool:
+    return (args.actor is not None or bool(args.rules.get("actor"))) and (
+        args.quantity is not None or args.location is not None or args.date is not None
+    )
 
 
 def _takes_admitted_only(linker: Any) -> bool:

@@ -33,7 +33,10 @@ class Trigger:
     i: int
     lemma: str
     kind: str  # "verb", "noun" or "copula"
-    modality: str = "asserted"
+    # None, with the source, while not read: ``triggers.TriggerPass.find`` without details,
+    # for a linker that does not read them (``reads_trigger_details``); tuple building refuses
+    # such a trigger
+    modality: str | None = "asserted"
     source: tuple[int, int] | None = None  # token span [start, end) of the reporter
     rule: str | None = None  # what found it when not the trigger rules ("trigger_head")
 
@@ -65,6 +68,9 @@ class TriggerFinder(Protocol):
 
 @runtime_checkable
 class Linker(Protocol):
-    """Anything that assigns arguments to triggers over a parsed ``Doc``."""
+    """Anything that assigns arguments to triggers over a parsed ``Doc``. One that reads only
+    the triggers' words (``i``, ``lemma``, ``kind``), not their modality or source, may say so
+    with an attribute ``reads_trigger_details = False`` (the shipped rules do): the component
+    then reads those only for the triggers that may give a tuple."""
 
     def __call__(self, doc: "Doc", triggers: Sequence[Trigger]) -> list[Arguments]: ...

@@ -391,7 +391,8 @@ def language_verdict(text: str) -> LanguageVerdict | None:
     sample = text[:LANGUAGE_SAMPLE_CHARS]
     words = language_words(sample)
     plain = [w for w in words if not w[:1].isupper()]
-    if _word_count(plain) < LANGUAGE_MIN_JUDGED:
+    # each word counts one at least: only a short list is counted (a run of an unspaced script counts more)
+    if len(plain) < LANGUAGE_MIN_JUDGED and _word_count(plain) < LANGUAGE_MIN_JUDGED:
         return None
     folded = [w.casefold() for w in words]
     markers = sum(w in ENGLISH_MARKERS for w in folded)

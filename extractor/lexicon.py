@@ -315,11 +315,20 @@ def derived_verb(senses: WordSenses, *, occurrences_only: bool = False) -> str |
     """The verb a noun comes from by WordNet's derivational pointers: that of its most
     frequent occurrence sense that has one, else (unless ``occurrences_only``) of its most
     frequent sense that has one."""
-    order = sorted(range(len(senses.classes)), key=lambda k: -senses.counts[k])  # stable: WordNet order on ties
-    for k in [k for k in order if senses.classes[k] in EVENT_NOUN_CLASSES] + ([] if occurrences_only else order):
-        if senses.verbs[k]:
-            return senses.verbs[k][0]
-    return None
+    # the first sense with verbs by descending count, WordNet's order on ties (a stable sort
+    # by count), read in one pass: the most frequent such sense, the earliest of equals
+    best = best_any = None
+    best_count = best_any_count = -1
+    for cls, count, verbs in zip(senses.classes, senses.counts, senses.verbs):
+        if not verbs:
+            continue
+        if count > best_any_count:
+            best_any, best_any_count = verbs, count
+        if count > best_count and cls in EVENT_NOUN_CLASSES:
+            best, best_count = verbs, count
+    if best is not None:
+        return best[0]
+    return None if occurrences_only or best_any is None else best_any[0]
 
 
 @lru_cache(maxsize=None)

@@ -33,6 +33,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 from .lexicon import default_lexicon, is_dictionary_word
 
@@ -1211,6 +1212,25 @@ def find_dateline(raw: str) -> Dateline | None:
 
 GLUED_SEMICOLON = re.compile(r";(?=[^\s;])")
 BROKEN_WORD = re.compile(r"([A-Za-z]+)\n([a-z]+)")
+# Where a match of ``BROKEN_WORD`` can be: a letter, a line break, a lower-case letter.
+_BREAK_IN_WORD = re.compile(r"[A-Za-z]\n[a-z]")
+
+
+def _broken_words(text: str) -> Iterator[re.Match[str]]:
+    """``BROKEN_WORD.finditer(text)``, without trying the expression at every letter: from
+    each place where a word runs across a line break (``_BREAK_IN_WORD``), back to the start
+    of its letters (not before the end of the match before), where ``finditer`` finds it."""
+    pos = 0
+    while (found := _BREAK_IN_WORD.search(text, pos)) is not None:
+        start = found.start()
+        while start > pos and text[start - 1] in _ASCII_LETTERS:
+            start -= 1
+        m = BROKEN_WORD.match(text, start)
+        yield m
+        pos = m.end()
+
+
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)?")
@@ -1218,8 +1238,10 @@ TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)?")
 
 def _is_title_line(line: str) -> bool:
     """A headline in title case: most content words capitalized, no final full stop."""
+    if line.rstrip().endswith("."):
+        return False  # (asked first: most lines of running text end so, and their words are not read)
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if w.lower() not in _WORDS.title_small_words]
-    if len(words) < 3 or line.rstrip().endswith("."):
+    if len(words) < 3:
         return False
     capitalized = sum(w[0].isupper() for w in words)
     return capitalized / len(words) >= 0.75
@@ -1347,7 +1369,7 @@ def prepare_text(raw: str) -> PreparedText:
         if chars[m.start()] == ";":
             chars[m.start()] = "\n"
     text = "".join(chars)
-    for m in BROKEN_WORD.finditer(text):
+    for m in _broken_words(text):
         left, right = m.group(1), m.group(2)
         if m.start(2) - 1 in breaks or not _should_join(left, right):
             continue

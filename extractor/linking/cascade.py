@@ -95,4 +95,6 @@ def _own_slot(quantity: Found | None, location: Found | None, date: Found | None
 def make_dep_linker(lexicon: Lexicon | None = None) -> Linker:
     """The rule-based linker over the dependency parse (registered as ``extractor.dep_linker.v1``),
     reading its word classes from ``lexicon`` (default: the shipped one)."""
-    return partial(link_arguments, lexicon=lexicon or default_lexicon())
+    linker = partial(link_arguments, lexicon=lexicon or default_lexicon())
+    linker.reads_trigger_details = False  # only i, lemma and kind (``contracts.Linker``)
+    return linker

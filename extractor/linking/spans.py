@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..contracts import TokenSpan
 from ..lexicon import EVENT_NOUN_CLASSES, in_verb_class, is_agent_noun, is_dictionary_word, word_senses
+from ..normalize.event_type import moves_people_or_goods
 from ..syntax import child_tokens, EntityIndex, entity_span, last_before, occurrence_governor
 from .rules import Context, Words, shipped_words
 
@@ -269,8 +270,6 @@ def _is_man_compound(lemma: str) -> bool:
 
 def _is_motion(lemma: str) -> bool:
     """Whether a verb moves people or goods somewhere (its event class is a motion class)."""
-    from ..normalize.event_type import moves_people_or_goods
-
     return moves_people_or_goods(lemma)
 
 
