@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from types import SimpleNamespace
 from typing import Iterator, Sequence
@@ -1780,7 +1781,11 @@ class TriggerPass:
         index = self._index if self._index is not None else _DocIndex(self.doc)
         forget_children()
         try:
-            return [_detailed(self.doc[t.i], t.lemma, t.kind, t.rule, self.lexicon, index) for t in triggers]
+            out = []
+            for t in triggers:  # every other field as found
+                found = _detailed(self.doc[t.i], t.lemma, t.kind, t.rule, self.lexicon, index)
+                out.append(replace(t, modality=found.modality, source=found.source))
+            return out
         finally:
             forget_children()
 
