@@ -200,21 +200,20 @@ class Counters:
     and the action classifier call (benchmark only)."""
 
     def __init__(self) -> None:
-        import extractor.component as component
         import extractor.normalize.event_type as event_type
+        from extractor.triggers import TriggerPass
 
         self.triggers = 0
         self.embedded = 0
         self.embed_seconds = 0.0
         self.encoder_loaded_at: float | None = None
-        self._component = component
         self._event_type = event_type
-        self._find = component.find_triggers
+        self._find = TriggerPass.find  # what the component and ``find_triggers`` call, once per Doc
         self._embed = event_type.embed
         counters = self
 
-        def find_triggers(doc: Any, **kwargs: Any) -> Any:
-            found = counters._find(doc, **kwargs)
+        def find(trigger_pass: Any, **kwargs: Any) -> Any:
+            found = counters._find(trigger_pass, **kwargs)
             counters.triggers += len(found)
             return found
 
@@ -228,7 +227,7 @@ class Counters:
                 counters.embedded += len(texts)
                 counters.embed_seconds += time.perf_counter() - start
 
-        component.find_triggers = find_triggers
+        TriggerPass.find = find
         event_type.embed = embed
 
     def take(self) -> dict[str, Any]:
