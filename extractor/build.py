@@ -153,16 +153,22 @@ def document_place_context(doc: Doc, *, text: str | None = None):
     return _context(doc, labels=PLACE_LABELS, text=text)
 
 
+def may_admit(args: Arguments) -> bool:
+    """The part of ``rule_admits`` that reads only the linker's arguments: an actor or an
+    agentless verdict, and a quantity, a place or a date (one relative to another event, "after
+    the announcement", does not count). Every trigger ``rule_admits`` keeps passes it."""
+    agentless = args.actor is None and bool(args.rules.get("actor"))
+    dated = args.date is not None and args.rules.get("date") not in RELATIVE_DATE_RULES
+    return not ((args.actor is None and not agentless) or (args.quantity is None and args.location is None and not dated))
+
+
 def rule_admits(doc: Doc, trig: Trigger, args: Arguments, dt_: DocText | None = None) -> bool:
     """Today's admission rule (``extractor.rule_admission.v1``): an actor and at least one of
     quantity, location, date (a date relative to another event does not count); or an
     agentless verdict (guide v2 rule 2) with one of them in the trigger's sentence."""
-    agentless = args.actor is None and bool(args.rules.get("actor"))
-    # a date relative to another event ("after the announcement") does not admit it alone
-    dated = args.date is not None and args.rules.get("date") not in RELATIVE_DATE_RULES
-    if (args.actor is None and not agentless) or (args.quantity is None and args.location is None and not dated):
+    if not may_admit(args):
         return False
-    if agentless:
+    if args.actor is None:  # an agentless verdict (``may_admit``)
         token = doc[trig.i]
         return any(in_sentence(doc, token, getattr(args, role), dt_) for role in ("quantity", "location", "date"))
     return True

@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from .build import build_tuples
+from .build import build_tuples, may_admit
 from .contracts import Arguments, Trigger
 from .lexicon import Lexicon
 from .registry import DEFAULT_SELECTOR, DEFAULT_TRIGGERS, get_linker, get_selector, get_trigger_head
@@ -324,22 +324,16 @@ class EventExtractor:
 
 def _with_details(trigger_pass: TriggerPass, triggers: list[Trigger], arguments: list[Arguments]) -> list[Trigger]:
     """``triggers``, found without details, with the modality and source of each that may
-    give a tuple: an actor or an agentless verdict, and a quantity, place or date (what
-    ``build.rule_admits`` asks at least; ``build_tuples`` refuses a trigger without them).
-    The others keep None: no tuple is built from them."""
-    wanted = [k for k, args in enumerate(arguments) if _may_give_tuple(args)]
+    give a tuple (``build.may_admit``, the part of ``rule_admits`` that reads only the
+    arguments; ``build_tuples`` refuses a trigger without them). The others keep None: no
+    tuple is built from them."""
+    wanted = [k for k, args in enumerate(arguments) if may_admit(args)]
     if not wanted:
         return triggers
     out = list(triggers)
     for k, trigger in zip(wanted, trigger_pass.details([triggers[k] for k in wanted])):
         out[k] = trigger
     return out
-
-
-def _may_give_tuple(args: Arguments) -> bool:
-    return (args.actor is not None or bool(args.rules.get("actor"))) and (
-        args.quantity is not None or args.location is not None or args.date is not None
-    )
 
 
 def _takes_admitted_only(linker: Any) -> bool:

@@ -1780,25 +1780,18 @@ class TriggerPass:
         open condition's trigger, ``rule="hypothesis"``, is planned)."""
         index = self._index if self._index is not None else _DocIndex(self.doc)
         forget_children()
-        try:
-            out = []
-            for t in triggers:  # every other field as found
-                found = _detailed(self.doc[t.i], t.lemma, t.kind, t.rule, self.lexicon, index)
-                out.append(replace(t, modality=found.modality, source=found.source))
-            return out
+        try:  # every other field as found
+            return [replace(t, **_details(self.doc[t.i], t.rule, self.lexicon, index)) for t in triggers]
         finally:
             forget_children()
 
 
-def _detailed(token: Token, lemma: str, kind: str, rule: str | None, lexicon: Lexicon, index: "_DocIndex") -> Trigger:
-    return Trigger(
-        i=token.i,
-        lemma=lemma,
-        kind=kind,
-        modality="planned" if rule == "hypothesis" else find_modality(token, lexicon, index),
-        source=find_source(token, lexicon=lexicon, index=index),
-        rule=rule,
-    )
+def _details(token: Token, rule: str | None, lexicon: Lexicon, index: "_DocIndex") -> dict:
+    """A trigger's ``modality`` and ``source`` (an open condition's, ``rule="hypothesis"``, is planned)."""
+    return {
+        "modality": "planned" if rule == "hypothesis" else find_modality(token, lexicon, index),
+        "source": find_source(token, lexicon=lexicon, index=index),
+    }
 
 
 def _find_triggers(doc: Doc, lexicon: Lexicon, head, index: "_DocIndex", details: bool = True) -> list[Trigger]:
@@ -1905,10 +1898,8 @@ def _find_triggers(doc: Doc, lexicon: Lexicon, head, index: "_DocIndex", details
         if particle and kind == "verb":
             lemma = f"{lemma} {particle}"
         rule = "hypothesis" if hypothesis else None
-        if details:
-            triggers.append(_detailed(token, lemma, kind, rule, lexicon, index))
-        else:
-            triggers.append(Trigger(i=token.i, lemma=lemma, kind=kind, modality=None, source=None, rule=rule))
+        found = _details(token, rule, lexicon, index) if details else {"modality": None, "source": None}
+        triggers.append(Trigger(i=token.i, lemma=lemma, kind=kind, rule=rule, **found))
     if head is not None:
         triggers = sorted(triggers + head_triggers(doc, head, {t.i for t in triggers}, lexicon=lexicon, index=index), key=lambda t: t.i)
     return triggers
