@@ -42,7 +42,13 @@ near its size worldwide) and, when the context names regions of that country, in
 them (see ``Gazetteer._small_lookup``).
 
 Features of a ``PlaceValue``: ``"country"``, ``"admin1"`` (first-level subdivision),
-``"admin2"`` (an ISO subdivision below another one) and ``"city"``. Subdivisions have no
+``"admin2"`` (an ISO subdivision below another one), ``"city"``, ``"region"`` (a row of
+``data/regions.tsv``) and ``"landmark"`` (a seat of government of that file: the White House,
+the Kremlin).
+
+A city's GeoNames alternate name that is a plain English phrase and no form of its own name
+(``_nickname``: Casablanca's "White House", East Ridge's "East Side", "Big Easy") is not
+indexed: news text means the common phrase, not that city. Subdivisions have no
 GeoNames id; their ``lat``/``lon`` is the ISO 3166-2 centroid. A city's ``admin1`` is the
 English name of the subdivision it lies in, when the GeoNames admin1 code could be matched
 to an ISO subdivision (by its namesake city, else by nearest centroid).
@@ -60,7 +66,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
-from extractor.lexicon import default_lexicon
+from extractor.lexicon import default_lexicon, word_senses
 from extractor.types import PlaceValue
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -126,7 +132,7 @@ _SMALL_TRUSTED_POPULATION = 1000
 _SMALL_NO_CONTEXT_POPULATION = 5000
 _BIG_CITY = 1_000_000
 # Subdivisions have no population in the sources; they score like places of this size.
-_ADMIN_BASE_POPULATION = {"admin1": 100_000, "admin2": 30_000, "region": 100_000, "": 1_000}
+_ADMIN_BASE_POPULATION = {"admin1": 100_000, "admin2": 30_000, "region": 100_000, "landmark": 100_000, "": 1_000}
 # "Head (inside) rest": a parenthesis inside a place phrase.
 _PARENTHESIS = re.compile(r"^([^()]*?)\s*\(([^()]+)(?:\)\s*(.*))?$")  # the edge ")" may be stripped
 # "Orekhovo district of the Zaporozhye region", "Bakhmut raion of Donetsk Oblast"
@@ -168,6 +174,50 @@ def _looks_like_proper_name(name: str) -> bool:
     if " " not in name:
         return True
     return all(w[0].isupper() or w in _WORDS.name_particles for w in name.split())
+
+
+# WordNet noun classes of proper names: a word whose noun senses are all of these is a name
+# ("chicago", "santa"), not a plain English word.
+_NAME_CLASSES = frozenset({"location", "person"})
+
+
+@lru_cache(maxsize=None)
+def _plain_english_word(word: str) -> bool:
+    """A common English word (``common_words.tsv``) with a sense that is no proper name: a
+    verb, adjective or adverb, or a noun sense outside WordNet's noun.location and
+    noun.person ("white", "house", "side"; not "chicago", "san")."""
+    info = _common_words().get(word)
+    if info is None or info.pos == "-":
+        return False
+    if any(p in info.pos for p in "var"):
+        return True
+    senses = word_senses(word, "n")
+    return senses is not None and any(c not in _NAME_CLASSES for c in senses.classes)
+
+
+def _plain_english_phrase(name: str) -> bool:
+    """A name of two or more words that are all plain English words ("White House", "East
+    Side", "River City", "Five Mountains"): among a place's alternate names such a
+    phrase is a translation or a nickname (Casablanca's "White House"), not a name news
+    text uses for the city, and as a key it would take the common phrase for that city."""
+    words = [w.strip(".,'\u2019").lower() for w in name.split()]
+    return len(words) > 1 and all(w and (w in _stop_words() or _plain_english_word(w)) for w in words)
+
+
+def _nickname(alt: str, own: str, *, single: bool = False) -> bool:
+    """An alternate name that is a plain English phrase (``_plain_english_phrase``) and no
+    form of the place's own name: neither holds the other and they share no word that is a
+    name ("Salt Lake" for Salt Lake City stays; "White House" and "The White House" for
+    Casablanca, "East Side" for East Ridge and "Mt Pleasant" for Mount Pleasant go).
+    ``single``: a single plain English word counts too (a subdivision's English names:
+    "East" for Mpumalanga, "Currents" for Corrientes)."""
+    a, o = name_key(alt), name_key(own)
+    if not (_plain_english_phrase(alt) or (single and " " not in a and _plain_english_word(a))):
+        return False
+    if a in o or o in a:
+        return False
+    shared = set(a.split()) & set(o.split())
+    return all(_plain_english_word(w) for w in shared)
 
 
 @dataclass(frozen=True)
@@ -319,7 +369,7 @@ class Gazetteer:
             idx = self._add_entry(_Entry(place, 0, False, code))
             cores = set()
             for n in [iso_name, *english]:
-                if not n or not _is_latin(n):
+                if not n or not _is_latin(n) or (n != iso_name and _nickname(n, iso_name, single=True)):
                     continue
                 core, _ = _split_type_word(n)
                 cores.add(name_key(core))
@@ -366,7 +416,7 @@ class Gazetteer:
                 self._region_of[idx] = code
             self._add_name(city["name"], idx, canonical=True, surface=True)
             for alt in city.get("alternatenames") or []:
-                if _looks_like_proper_name(alt):
+                if _looks_like_proper_name(alt) and not _nickname(alt, city["name"]):
                     self._add_name(alt, idx, canonical=False, surface=False)
         self._add_regions(DATA_DIR / "regions.tsv")
 
@@ -408,7 +458,9 @@ class Gazetteer:
         recognized state (and first-level subdivision, when it lies in one), without
         coordinates (these areas are too wide for a point); an ``alias`` row
         adds names to the ISO subdivision itself ("Tigray" for Tigrai). Names written in
-        capitals (abbreviations: "DPR") are resolvable but get no NER pattern.
+        capitals (abbreviations: "DPR") are resolvable but get no NER pattern. A ``seat`` row
+        (the White House, the Kremlin) becomes an entry of feature ``"landmark"``, ranked like
+        a region, resolvable but never an NER pattern.
         """
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
@@ -428,14 +480,14 @@ class Gazetteer:
                 admin1 = self._admin1_names.get(code) if code else None
                 place = PlaceValue(
                     name=forms[0], country=cc, lat=None, lon=None, geonameid=None,
-                    admin1=admin1, feature="region",
+                    admin1=admin1, feature="landmark" if kind == "seat" else "region",
                 )
                 idx = self._add_entry(_Entry(place, 0, False, f"region:{forms[0]}"))
                 if code:
                     self._region_of[idx] = code
                     self._region_by_name.setdefault((cc, forms[0]), code)
             for form in forms:
-                self._add_name(form, idx, canonical=True, surface=not form.isupper())
+                self._add_name(form, idx, canonical=True, surface=kind != "seat" and not form.isupper())
 
     def _add_demonym(self, word: str, cc: str, *, plural_only_s: bool = False) -> None:
         forms = {word}
@@ -643,7 +695,7 @@ class Gazetteer:
         feature = entry.place.feature
         pop = entry.population if feature in ("city", "country") else _ADMIN_BASE_POPULATION[feature or ""]
         score = math.log10(max(pop, 1000))
-        score += {"country": 4.0, "admin1": 1.5, "region": 1.5, "admin2": 0.5}.get(feature or "", 0.0)
+        score += {"country": 4.0, "admin1": 1.5, "region": 1.5, "landmark": 1.5, "admin2": 0.5}.get(feature or "", 0.0)
         if entry.capital:
             score += 1.5
         if canonical:
@@ -1099,11 +1151,14 @@ def _subdivision_display(
     else the first English name that looks like a spelling of the ISO name ("Donetsk" for
     "Donetska oblast"); else the ISO name with accents folded when the English names only
     dress it up ("Guerrero", not "Free and Sovereign State of Guerrero"); else the first
-    English name ("Aleppo" for "Ḩalab", "Crimea"). Abbreviations ("KZN") and nicknames
-    ("The Garden Province") are never the display name.
+    English name ("Aleppo" for "Ḩalab", "Crimea"). Abbreviations ("KZN"), nicknames
+    ("The Garden Province") and translations into plain English ("Holy Faith" for Santa Fe,
+    "East" for Mpumalanga: ``_nickname``) are never the display name.
     """
     # Abbreviations ("KZN") and nicknames ("The Garden Province") are no display name.
-    english = [e for e in english if not e.isupper() and not e.startswith("The ")]
+    english = [
+        e for e in english if not e.isupper() and not e.startswith("The ") and not _nickname(e, iso_name, single=True)
+    ]
     if english_iso or not english:
         return _ascii_fold(iso_name) if english_iso else iso_name  # "Mahārāshtra" -> "Maharashtra"
     iso_key = name_key(iso_name)[:3]
