@@ -183,16 +183,16 @@ _NAME_CLASSES = frozenset({"location", "person"})
 
 @lru_cache(maxsize=None)
 def _plain_english_word(word: str) -> bool:
-    """A common English word (``common_words.tsv``) with a sense that is no proper name: a
-    verb, adjective or adverb, or a noun sense outside WordNet's noun.location and
-    noun.person ("white", "house", "side"; not "chicago", "san")."""
+    """A common English word (``common_words.tsv``) that is no proper name: it has a verb,
+    adjective or adverb sense, or its first (most frequent) noun sense is outside WordNet's
+    noun.location and noun.person ("white", "house", "side"; not "chicago", "paris", "san")."""
     info = _common_words().get(word)
     if info is None or info.pos == "-":
         return False
     if any(p in info.pos for p in "var"):
         return True
     senses = word_senses(word, "n")
-    return senses is not None and any(c not in _NAME_CLASSES for c in senses.classes)
+    return senses is not None and bool(senses.classes) and senses.classes[0] not in _NAME_CLASSES
 
 
 def _plain_english_phrase(name: str) -> bool:

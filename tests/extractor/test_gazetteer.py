@@ -388,3 +388,66 @@ def test_subdivision_display_name_is_no_abbreviation():
     from extractor.gazetteer import get_gazetteer
 
     assert get_gazetteer().resolve("Durban").admin1 == "Kwazulu-Natal"
+
+
+# Alternate names that are plain English phrases (translations, nicknames) are no keys, and
+# seats of government resolve to their state as landmarks.
+@pytest.mark.parametrize(
+    "alt, own, nickname",
+    [
+        ("White House", "Casablanca", True),  # a translation of the city's name
+        ("The White House", "Casablanca", True),  # a function word is plain English too
+        ("East Side", "East Ridge", True),  # a shared word that is plain English is no tie
+        ("Salt Lake", "Salt Lake City", False),  # a form of the own name
+        ("Nizhny", "Nizhny Novgorod", False),  # one word: not plain English
+        ("San Juan", "San Juan", False),  # "san" is no English word
+        ("Ho Chi Minh City", "Saigon", False),  # names, not plain words
+    ],
+)
+def test_nickname(alt, own, nickname):
+    from extractor.gazetteer import _nickname
+
+    assert _nickname(alt, own) is nickname
+
+
+@pytest.mark.parametrize(
+    "alt, own, nickname",
+    [("East", "Mpumalanga", True), ("Aleppo", "Ḩalab", False), ("Crimea", "Krym, Avtonomna Respublika", False)],
+)
+def test_nickname_single_words_of_subdivisions(alt, own, nickname):
+    from extractor.gazetteer import _nickname
+
+    assert _nickname(alt, own, single=True) is nickname
+    assert _nickname(alt, own) is False  # cities' one-word alternates are kept
+
+
+@pytest.mark.parametrize(
+    "text, country, admin1",
+    [
+        ("the White House", "US", "District of Columbia"),
+        ("White House", "US", "District of Columbia"),
+        ("the Kremlin", "RU", "Moscow City"),
+        ("Downing Street", "GB", "England"),
+        ("the Elysee Palace", "FR", "Paris Region"),
+    ],
+)
+def test_seats_of_government_are_landmarks(gaz, text, country, admin1):
+    place = gaz.resolve(text)
+    assert place is not None
+    assert (place.country, place.feature, place.admin1) == (country, "landmark", admin1)
+    assert place.lat is None and place.geonameid is None
+
+
+def test_seats_are_no_ner_patterns(patterns):
+    assert "White House" not in patterns and "Kremlin" not in patterns
+
+
+@pytest.mark.parametrize("text", ["east side", "East Side", "The White House Rose"])
+def test_nicknames_resolve_to_no_city(gaz, text):
+    place = gaz.resolve(text)
+    assert place is None or place.country != "MA" and place.name != "East Ridge"
+
+
+@pytest.mark.parametrize("city, admin1", [("Santa Fe", "Santa Fe"), ("Mpumalanga", "Mpumalanga")])
+def test_subdivision_display_name_is_no_translation(gaz, city, admin1):
+    assert gaz.resolve(city).admin1 == admin1
