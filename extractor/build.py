@@ -244,8 +244,60 @@ def build_tuples(
                     dates = ([e.end for e in found], found)
                 event = _resolve_then(event, args.date, dates, published=published)
             event = _actor_from_earlier_mention(event, groups, lexicon)
+            event = _typed_in_context(event, doc, trig.i, lexicon)
         out.append(event)
     return out
+
+
+# Actor sectors (``normalize.actor.SECTORS``) of the armed or security domain.
+SECURITY_SECTORS = frozenset({"military", "armed group", "police", "intelligence"})
+
+
+def security_cue(doc: Doc, i: int, actor: ActorValue | None, lexicon: Lexicon, lemma: str | None = None) -> str | None:
+    """Why the event at token ``i`` (action ``lemma``) belongs to the armed or security domain,
+    or ``None``; the first that holds:
+
+    - ``"security_lemma"``: the action, as a noun, is one of the lexicon's ``security_nouns``
+      (WordNet's armed forces, armed groups, police, weapons, military action and war:
+      "bomb", "shell", "attack", "siege");
+    - ``"actor_sector"``: the actor's sector is one of ``SECURITY_SECTORS``;
+    - ``"state_actor"``: the actor is a state named as such ("North Korea", "Pyongyang", "the
+      Kremlin": sector government, its canonical name that of its country);
+    - ``"security_noun"``: a noun or adjective of the event's sentence is a security noun
+      ("troops", "rebels", "missiles", "police", "military personnel").
+    """
+    nouns = lexicon.security_nouns
+    if isinstance(lemma, str) and lemma.lower() in nouns:
+        return "security_lemma"
+    if actor is not None and actor.sector in SECURITY_SECTORS:
+        return "actor_sector"
+    if actor is not None and actor.sector == "government" and actor.country:
+        from .gazetteer import get_gazetteer
+
+        state = get_gazetteer().country(actor.country)
+        if state is not None and state.name == actor.name:
+            return "state_actor"
+    for tok in doc[i].sent:
+        if tok.pos_ in _SECURITY_POS and tok.lemma_.lower() in nouns:
+            return "security_noun"
+    return None
+
+
+# parts of speech of a security cue in the sentence: nouns, and adjectives of such a noun's
+# form ("military personnel", "a military accord")
+_SECURITY_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+def _typed_in_context(event: EventTuple, doc: Doc, i: int, lexicon: Lexicon) -> EventTuple:
+    """The event with its class read in context (``normalize.event_type.type_in_context``);
+    ``extra["event_type_rule"]`` names the rule that decided it."""
+    from dataclasses import replace
+
+    from .normalize.event_type import type_in_context
+
+    cue = security_cue(doc, i, event.actor_value, lexicon, event.lemma)
+    cls, rule = type_in_context(event.lemma or event.action.text, security=cue is not None)
+    return replace(event, event_type=cls, extra={**event.extra, "event_type_rule": rule if cue is None else f"{rule}:{cue}"})
 
 
 def _actor_from_antecedent(event: EventTuple, ref: Slot | None, *, countries: Sequence[str]) -> EventTuple:

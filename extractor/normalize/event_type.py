@@ -249,6 +249,56 @@ def classify_action(lemma: str) -> str:
     return _classify(key)
 
 
+# --- the class in context ------------------------------------------------------------
+#
+# ``classify_action`` reads the lemma alone, in the armed-forces sense its template gives it
+# ("soldiers arrive"). In news of other domains the same lemmas tell other events: a president
+# arrives at a palace, a team wins or loses a game, a driver overtakes, a company produces, a
+# parliament votes. The project's classes are those of an event database of armed conflict
+# (ACLED-style); the golds type such civil acts ``other`` (evaluation/gold/README.md, D20).
+# ``type_in_context`` keeps the lemma's class when the event has a cue of the armed or
+# security domain, and for the core of ``casualty`` (killing, dying, injuring: people killed in
+# a shooting or a crash are casualties in any domain); otherwise ``other``.
+
+# The casualty seeds of the VerbNet classes the class is built from (murder-42.1,
+# poison-42.2, disappearance-48.2, hurt-40.8.3) and their nominalizations: casualties in any
+# domain. The other casualty seeds ("lose", "suffer", "loss", "losses": members of none of
+# those classes, listed for "lost 500 soldiers") and lemmas the tables put in the class
+# ("crash", "plummet") need a security cue.
+CASUALTY_CORE = frozenset(SEEDS["casualty"]) - {"lose", "suffer", "loss", "losses"}
+
+
+def _core_casualty(cls: str, key: str, security: bool) -> bool:
+    return cls == "casualty" and key in CASUALTY_CORE
+
+
+def _security_domain(cls: str, key: str, security: bool) -> bool:
+    return security
+
+
+# Ordered rules: the first that holds keeps the lemma's class and names itself; if none
+# holds, the class is "other" (rule "civil_context"). A lemma of class "other" stays so
+# (rule "lemma").
+CONTEXT_RULES: tuple[tuple[str, Callable[[str, str, bool], bool]], ...] = (
+    ("core_casualty", _core_casualty),
+    ("security_context", _security_domain),
+)
+
+
+def type_in_context(lemma: str, *, security: bool) -> tuple[str, str]:
+    """``(class, rule)`` of an event: ``classify_action``'s class of the lemma, kept when a
+    rule of ``CONTEXT_RULES`` holds (``security``: the event has a cue of the armed or
+    security domain, see ``build.security_cue``), else ``other``; never raises."""
+    cls = classify_action(lemma)
+    if cls == "other":
+        return cls, "lemma"
+    key = _normalize_lemma(lemma) if isinstance(lemma, str) else ""
+    for name, rule in CONTEXT_RULES:
+        if rule(cls, key, security):
+            return cls, name
+    return "other", "civil_context"
+
+
 # The event classes of actions that move people or goods somewhere.
 MOTION_CLASSES = frozenset({"deploy", "supply"})
 

@@ -212,3 +212,45 @@ def test_the_action_of_a_phrasal_verb_keeps_its_adjacent_particle(words, heads, 
     )
     assert event.action.text == expected
     assert (event.action.start, event.action.end) == (doc[1].idx, doc[1].idx + len(expected))
+
+
+# --- the event class in context (build.security_cue, normalize.event_type.type_in_context) ---
+@pytest.mark.parametrize(
+    "text, word, cue",
+    [
+        ("Russian troops arrived in Kursk on Monday.", "arrived", "actor_sector"),
+        ("The convoy arrived in Kursk with tanks on Monday.", "arrived", "security_noun"),
+        ("The rebels shelled the town on Monday.", "shelled", "security_lemma"),
+        ("North Korea sent workers to Russia last year.", "sent", "state_actor"),
+        ("The police moved into the square on Monday.", "moved", "actor_sector"),
+        ("They signed a military accord in Pyongyang in June.", "signed", "security_noun"),
+        ("The president arrived at the palace on Monday.", "arrived", None),
+        ("The Cubs won the World Series in Cleveland on Wednesday.", "won", None),
+        ("The company produced 5,000 cars in Detroit last year.", "produced", None),
+    ],
+)
+def test_security_cue(nlp, text, word, cue):
+    from extractor.build import security_cue
+    from extractor.lexicon import default_lexicon
+    from extractor.normalize import normalize_actor
+
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    actor = normalize_actor(doc[subject.left_edge.i : subject.i + 1].text) if subject is not None else None
+    assert security_cue(doc, tok.i, actor, default_lexicon(), tok.lemma_) == cue
+
+
+@pytest.mark.parametrize(
+    "text, lemma, event_type",
+    [
+        ("The Cubs won the World Series in Cleveland on Wednesday.", "win", "other"),
+        ("The president arrived at the palace in Paris on Monday.", "arrive", "other"),
+        ("Russian troops arrived in Kursk on Monday.", "arrive", "deploy"),
+        ("A gunman killed three people in Chicago on Sunday.", "kill", "casualty"),
+    ],
+)
+def test_event_type_in_context_end_to_end(extractor_, text, lemma, event_type):
+    tuples = [t for t in extractor_.extract(text) if t.lemma == lemma]
+    assert tuples and tuples[0].event_type == event_type
+    assert tuples[0].extra["event_type_rule"].split(":")[0] in ("lemma", "core_casualty", "security_context", "civil_context")

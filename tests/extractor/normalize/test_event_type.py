@@ -98,3 +98,48 @@ def test_junk_is_other(value):
 @given(st.text(max_size=30))
 def test_classify_action_never_raises(text):
     assert classify_action(text) in EVENT_TYPES
+
+
+# --- the class in context (type_in_context) ----------------------------------------------
+from extractor.normalize.event_type import CASUALTY_CORE, type_in_context  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "lemma, security, expected",
+    [
+        # the lemma's class, kept in the armed or security domain
+        ("arrive", True, ("deploy", "security_context")),
+        ("overtake", True, ("combat", "security_context")),
+        ("produce", True, ("supply", "security_context")),
+        # and "other" outside it: a president arrives, a driver overtakes, a firm produces
+        ("arrive", False, ("other", "civil_context")),
+        ("overtake", False, ("other", "civil_context")),
+        ("produce", False, ("other", "civil_context")),
+        ("vote", False, ("other", "civil_context")),
+        ("lose", False, ("other", "civil_context")),  # a game, not soldiers
+        # killing, dying, injuring are casualties in any domain
+        ("kill", False, ("casualty", "core_casualty")),
+        ("die", False, ("casualty", "core_casualty")),
+        ("injure", False, ("casualty", "core_casualty")),
+        ("death", False, ("casualty", "core_casualty")),
+        ("lose", True, ("casualty", "security_context")),
+        # a lemma of class "other" stays so
+        ("meet", True, ("other", "lemma")),
+        ("say", False, ("other", "lemma")),
+    ],
+)
+def test_type_in_context(lemma, security, expected):
+    assert type_in_context(lemma, security=security) == expected
+
+
+def test_casualty_core_is_the_seeds_of_killing_dying_and_injuring():
+    assert CASUALTY_CORE <= set(SEEDS["casualty"])
+    assert {"lose", "suffer", "loss", "losses"}.isdisjoint(CASUALTY_CORE)
+    assert {"kill", "die", "injure", "wound", "murder", "death", "casualty"} <= CASUALTY_CORE
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=30), st.booleans())
+def test_type_in_context_never_raises(text, security):
+    cls, rule = type_in_context(text, security=security)
+    assert cls in EVENT_TYPES and rule in ("lemma", "core_casualty", "security_context", "civil_context")
