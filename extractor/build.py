@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from dataclasses import replace
 from typing import Sequence
 
 from spacy.tokens import Doc, Span
@@ -206,6 +207,14 @@ def build_tuples(
     out: list[EventTuple] = []
     dtext = DocText(doc)
     groups: dict[str, ActorValue] = {}
+    actors = None  # the document's names (``doc_actors.DocumentActors``), when a tuple has an actor
+    ents: list[tuple[Span, ...]] = []  # the document's entities, built once when asked (``doc.ents`` rebuilds them)
+
+    def entities() -> tuple[Span, ...]:
+        if not ents:
+            ents.append(tuple(doc.ents))
+        return ents[0]
+
     for trig, args in zip(triggers, arguments):
         agentless = args.actor is None and bool(args.rules.get("actor"))
         if not keep_all and not rule_admits(doc, trig, args, dtext):
@@ -238,13 +247,22 @@ def build_tuples(
             )
             if args.actor_ref is not None:
                 event = _actor_from_antecedent(event, _slot(doc, args.actor_ref, segments, dtext), countries=countries)
+            mention = args.actor_ref if args.actor_ref is not None else args.actor
+            if mention is not None and event.actor_value is not None:
+                if actors is None:
+                    from .doc_actors import DocumentActors
+
+                    actors = DocumentActors(doc, lexicon, lambda a, b: _slot(doc, (a, b), segments, dtext).text, entities)
+                event = replace(event, actor_value=actors.resolve(event.actor_value, mention))
             if args.date is not None and event.date_value is not None and event.date_value.value is None:
                 if dates is None:
-                    found = [e for e in doc.ents if e.label_ == "DATE"]
+                    found = [e for e in entities() if e.label_ == "DATE"]
                     dates = ([e.end for e in found], found)
                 event = _resolve_then(event, args.date, dates, published=published)
             event = _actor_from_earlier_mention(event, groups, lexicon)
             event = _typed_in_context(event, doc, trig.i, lexicon)
+            if actors is not None and mention is not None:
+                event = replace(event, actor_value=actors.with_country(event.actor_value, mention, countries))
         out.append(event)
     return out
 

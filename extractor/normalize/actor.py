@@ -53,7 +53,9 @@ SECTORS = (
     "media",
     "other",
 )
-_STATE_SECTORS = {"government", "military", "intelligence", "police"}
+# The sectors of a state's own bodies: their actor is the state ("North Korean soldiers").
+STATE_SECTORS = frozenset({"government", "military", "intelligence", "police"})
+_STATE_SECTORS = STATE_SECTORS
 
 
 def _sector_words() -> dict[str, str]:

@@ -62,7 +62,9 @@ def test_group_classes_come_from_the_lexicon(extractor_):
     shipped = build_tuples(doc, triggers, arguments)
     grouped = build_tuples(doc, triggers, arguments, lexicon=Lexicon(add={"group_classes": {"medical": ["medic", "nurse"]}}))
     assert [e.actor.text for e in shipped] == ["Kenyan medics", "nurses"]
-    assert shipped[0].actor_value.country == "KE" and shipped[1].actor_value.country is None
+    # unlike kinds: the nurses are no earlier group's, and take the document's main country
+    # (``doc_actors.DocumentActors.with_country``)
+    assert shipped[0].actor_value.country == "KE" and shipped[1].actor_value.country == "UA"
     assert grouped[1].actor_value.country == "KE"
 
 
