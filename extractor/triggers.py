@@ -549,6 +549,17 @@ def _span_of(token: Token) -> tuple[int, int]:
     return start, end
 
 
+def _source_subject(token: Token, lexicon: Lexicon) -> bool:
+    """A reporting verb's subject that can be credited: a noun phrase, or a personal pronoun
+    that stands for a named mention (the lexicon's ``personal``: "he said", "she told the
+    BBC", "it said in a statement"), not the expletive subject of a passive ("It was reported
+    that") and not "I", "you" or another pronoun."""
+    if token.pos_ == "PUNCT":
+        return False
+    # a passive's pronoun subject is the expletive "it" ("It was reported that ...")
+    return token.pos_ != "PRON" or (token.dep_ == "nsubj" and token.lower_ in lexicon.mapping("personal"))
+
+
 def find_source(token: Token, *, lexicon: Lexicon, index: _DocIndex | None = None) -> tuple[int, int] | None:
     """Token span of who the text credits for the event, if anyone (``index``: the
     ``Doc``'s lookups, shared by the triggers of one ``Doc``)."""
@@ -571,7 +582,7 @@ def find_source(token: Token, *, lexicon: Lexicon, index: _DocIndex | None = Non
     for prev, i in zip(path, path[1:]):
         if dep[prev] in _REPORTED_DEPS and index.is_reporting(i, lexicon):
             for c in child_tokens(doc[i]):
-                if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ not in ("PRON", "PUNCT"):
+                if c.dep_ in ("nsubj", "nsubjpass") and _source_subject(c, lexicon):
                     return _span_of(c)
                 if c.dep_ == "agent":
                     for p in child_tokens(c):
@@ -581,14 +592,14 @@ def find_source(token: Token, *, lexicon: Lexicon, index: _DocIndex | None = Non
     root = index.root(sent)
     if token.i < root and index.is_reporting(root, lexicon):
         for c in child_tokens(doc[root]):
-            if c.dep_ == "nsubj" and c.pos_ not in ("PRON", "PUNCT"):
+            if c.dep_ == "nsubj" and _source_subject(c, lexicon):
                 return _span_of(c)
     # a parenthetical report attached under the root: "X will send troops, a legislator reported"
     for tok in index.root_reports(sent, lexicon):
         if tok.i > token.i:
             if not any(c.dep_ in ("ccomp", "xcomp") for c in child_tokens(tok)):
                 for c in child_tokens(tok):
-                    if c.dep_ == "nsubj" and c.pos_ not in ("PRON", "PUNCT"):
+                    if c.dep_ == "nsubj" and _source_subject(c, lexicon):
                         return _span_of(c)
     return None
 

@@ -21,6 +21,14 @@ CASES = [
     ("The army shelled the town, a spokesman said.", "shelled", "asserted", False, "spokesman"),
     ("According to the mayor, the army shelled the town.", "shelled", "asserted", False, "mayor"),
     ("The mayor said the army shelled the town.", "shelled", "asserted", False, "mayor"),
+    # a personal pronoun that stands for a named mention is a source as written
+    ("He said the army shelled the town.", "shelled", "asserted", False, "He"),
+    ('"The army shelled the town," she told reporters.', "shelled", "asserted", False, "she"),
+    ("The army shelled the town, they said.", "shelled", "asserted", False, "they"),
+    # not the expletive subject of a passive, not the first or second person
+    ("It was reported that the army shelled the town.", "shelled", "asserted", False, None),
+    ("I said the army shelled the town.", "shelled", "asserted", False, None),
+    ("You said the army shelled the town.", "shelled", "asserted", False, None),
 ]
 
 
