@@ -207,6 +207,7 @@ def build_tuples(
     out: list[EventTuple] = []
     dtext = DocText(doc)
     groups: dict[str, ActorValue] = {}
+    security_sentences: dict[int, bool] = {}  # sentence start -> holds a security noun
     actors = None  # the document's names (``doc_actors.DocumentActors``), when a tuple has an actor
     ents: list[tuple[Span, ...]] = []  # the document's entities, built once when asked (``doc.ents`` rebuilds them)
 
@@ -260,7 +261,7 @@ def build_tuples(
                     dates = ([e.end for e in found], found)
                 event = _resolve_then(event, args.date, dates, published=published)
             event = _actor_from_earlier_mention(event, groups, lexicon)
-            event = _typed_in_context(event, doc, trig.i, lexicon)
+            event = _typed_in_context(event, doc, trig.i, lexicon, security_sentences)
             if actors is not None and mention is not None:
                 event = replace(event, actor_value=actors.with_country(event.actor_value, mention, countries))
         out.append(event)
@@ -271,7 +272,9 @@ def build_tuples(
 SECURITY_SECTORS = frozenset({"military", "armed group", "police", "intelligence"})
 
 
-def security_cue(doc: Doc, i: int, actor: ActorValue | None, lexicon: Lexicon, lemma: str | None = None) -> str | None:
+def security_cue(
+    doc: Doc, i: int, actor: ActorValue | None, lexicon: Lexicon, lemma: str | None = None, sentences: dict[int, bool] | None = None
+) -> str | None:
     """Why the event at token ``i`` (action ``lemma``) belongs to the armed or security domain,
     or ``None``; the first that holds:
 
@@ -283,6 +286,9 @@ def security_cue(doc: Doc, i: int, actor: ActorValue | None, lexicon: Lexicon, l
       Kremlin": sector government, its canonical name that of its country);
     - ``"security_noun"``: a noun or adjective of the event's sentence is a security noun
       ("troops", "rebels", "missiles", "police", "military personnel").
+
+    ``sentences``: a dict the caller keeps for one ``Doc`` (sentence start -> whether it holds
+    a security noun), so each sentence is scanned once for all its events.
     """
     nouns = lexicon.security_nouns
     if isinstance(lemma, str) and lemma.lower() in nouns:
@@ -295,10 +301,13 @@ def security_cue(doc: Doc, i: int, actor: ActorValue | None, lexicon: Lexicon, l
         state = get_gazetteer().country(actor.country)
         if state is not None and state.name == actor.name:
             return "state_actor"
-    for tok in doc[i].sent:
-        if tok.pos_ in _SECURITY_POS and tok.lemma_.lower() in nouns:
-            return "security_noun"
-    return None
+    sent = doc[i].sent
+    found = sentences.get(sent.start) if sentences is not None else None
+    if found is None:
+        found = any(tok.pos_ in _SECURITY_POS and tok.lemma_.lower() in nouns for tok in sent)
+        if sentences is not None:
+            sentences[sent.start] = found
+    return "security_noun" if found else None
 
 
 # parts of speech of a security cue in the sentence: nouns, and adjectives of such a noun's
@@ -306,14 +315,14 @@ def security_cue(doc: Doc, i: int, actor: ActorValue | None, lexicon: Lexicon, l
 _SECURITY_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 
 
-def _typed_in_context(event: EventTuple, doc: Doc, i: int, lexicon: Lexicon) -> EventTuple:
+def _typed_in_context(event: EventTuple, doc: Doc, i: int, lexicon: Lexicon, sentences: dict[int, bool] | None = None) -> EventTuple:
     """The event with its class read in context (``normalize.event_type.type_in_context``);
     ``extra["event_type_rule"]`` names the rule that decided it."""
     from dataclasses import replace
 
     from .normalize.event_type import type_in_context
 
-    cue = security_cue(doc, i, event.actor_value, lexicon, event.lemma)
+    cue = security_cue(doc, i, event.actor_value, lexicon, event.lemma, sentences)
     cls, rule = type_in_context(event.lemma or event.action.text, security=cue is not None)
     return replace(event, event_type=cls, extra={**event.extra, "event_type_rule": rule if cue is None else f"{rule}:{cue}"})
 
