@@ -107,25 +107,15 @@ class DocumentActors:
         if self._countries is None:
             from .normalize import normalize_actor
 
-            doc = self.doc
-            persons = self._persons()
-            # the noun chunks of the sentences where a person's name has a word before it
-            # (a sentence's chunks are the document's chunks inside it)
             chunk_start: dict[int, int] = {}
-            try:  # (no parse: no sentences and no chunks)
-                sentences = {}
-                for ent in persons:
-                    if ent.start > 0 and not doc[ent.start].is_sent_start:
-                        sent = doc[ent.start].sent
-                        sentences[sent.start] = sent
-                for sent in sentences.values():
-                    for chunk in sent.noun_chunks:
-                        for t in chunk:
-                            chunk_start[t.i] = chunk.start
+            try:
+                for chunk in self.doc.noun_chunks:
+                    for t in chunk:
+                        chunk_start[t.i] = chunk.start
             except ValueError:  # no parse
                 pass
             out: dict[str, Counter] = {}
-            for ent in persons:
+            for ent in self._persons():
                 start, end = self.name_span(ent.start, ent.end)
                 left = chunk_start.get(ent.start)
                 if end <= start or left is None or left >= start:
