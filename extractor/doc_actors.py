@@ -26,6 +26,7 @@ normalizer's name. Pure over the ``Doc``: nothing is written on it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from typing import Callable, Sequence
 
@@ -107,15 +108,19 @@ class DocumentActors:
         if self._countries is None:
             from .normalize import normalize_actor
 
-            chunk_start: dict[int, int] = {}
+            persons = self._persons()
+            firsts = sorted({ent.start for ent in persons})
+            chunk_start: dict[int, int] = {}  # a person's first token -> its noun chunk's start
             try:
-                for chunk in self.doc.noun_chunks:
-                    for t in chunk:
-                        chunk_start[t.i] = chunk.start
+                for chunk in self.doc.noun_chunks if firsts else ():
+                    k = bisect_left(firsts, chunk.start)
+                    while k < len(firsts) and firsts[k] < chunk.end:
+                        chunk_start[firsts[k]] = chunk.start
+                        k += 1
             except ValueError:  # no parse
                 pass
             out: dict[str, Counter] = {}
-            for ent in self._persons():
+            for ent in persons:
                 start, end = self.name_span(ent.start, ent.end)
                 left = chunk_start.get(ent.start)
                 if end <= start or left is None or left >= start:

@@ -243,6 +243,13 @@ def classify_action(lemma: str) -> str:
     """
     if not isinstance(lemma, str):
         return "other"
+    return _classify_text(lemma)
+
+
+@lru_cache(maxsize=8192)
+def _classify_text(lemma: str) -> str:
+    """``classify_action`` of a string, cached as written (linking asks the same lemmas for
+    every trigger)."""
     key = _normalize_lemma(lemma)
     if not key or not any(ch.isalpha() for ch in key):
         return "other"
