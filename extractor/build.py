@@ -246,6 +246,8 @@ def build_tuples(
                 event, published=published, past=is_past(doc, trig), countries=countries,
                 context=context, text=dtext.raw if dtext.raw is not None else dtext.text,
             )
+            if event.location is not None and event.place is None and args.location is not None:
+                event = _named_place(event, doc, args.location, context)
             if args.actor_ref is not None:
                 event = _actor_from_antecedent(event, _slot(doc, args.actor_ref, segments, dtext), countries=countries)
             mention = args.actor_ref if args.actor_ref is not None else args.actor
@@ -425,6 +427,30 @@ def _place_inside(text: str, *, countries: Sequence[str]) -> PlaceValue | None:
         if code:
             return gazetteer.country(code)
     return None
+
+
+# A proper name as a place: capitalized words, with the particles place names use
+# ("Rue Victor Hugo", "Alfred P. Murrah Federal Building", "Stormont Castle").
+_PROPER_PLACE = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:(?:de|del|la|le|du|des|el|al|of|and|y)\s+)?[A-Z][\w'’.\-]*)*")
+
+
+def _named_place(event: EventTuple, doc: Doc, span: TokenSpan, context) -> EventTuple:
+    """The event with the place its location slot names when the gazetteer knows no such
+    place but the slot is a proper name (its head a proper noun, its words capitalized):
+    a building, venue or street ("Trump Tower", "Progressive Field", "the Oval Office"), named
+    as written without its determiner, in the document's one country (``PlaceContext.home``)
+    when it has one; no coordinates. Feature ``"named"``."""
+    from dataclasses import replace
+
+    start, end = span
+    if end <= start or doc[start:end].root.pos_ != "PROPN":
+        return event
+    name = re.sub(r"^(?:the|The)\s+", "", event.location.text.strip())
+    if not _PROPER_PLACE.fullmatch(name):
+        return event
+    home = context.home if context is not None else None
+    place = PlaceValue(name=name, country=home, lat=None, lon=None, geonameid=None, admin1=None, feature="named")
+    return replace(event, place=place)
 
 
 def _event_place(location: Slot, *, countries: Sequence[str], context, text: str | None) -> PlaceValue | None:

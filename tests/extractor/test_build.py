@@ -256,3 +256,32 @@ def test_event_type_in_context_end_to_end(extractor_, text, lemma, event_type):
     tuples = [t for t in extractor_.extract(text) if t.lemma == lemma]
     assert tuples and tuples[0].event_type == event_type
     assert tuples[0].extra["event_type_rule"].split(":")[0] in ("lemma", "core_casualty", "security_context", "civil_context")
+
+
+# --- a proper name the gazetteer does not know is still a named place (build._named_place) ---
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("Thousands of protesters rallied at Trump Tower in New York on Sunday.", "Trump Tower", "US"),
+        ("Thousands of protesters rallied at Trump Tower on Sunday.", "Trump Tower", None),
+        ("The president met the prime minister in the Oval Office on Monday.", "Oval Office", None),
+        ("Police arrested two men at Progressive Field on Friday.", "Progressive Field", None),
+    ],
+)
+def test_unknown_proper_name_is_a_named_place(extractor_, text, name, country):
+    (event,) = extractor_.extract(text)
+    assert event.place is not None
+    assert (event.place.name, event.place.country, event.place.feature) == (name, country, "named")
+    assert event.place.lat is None and event.place.geonameid is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The troops arrived in the city on Monday.",  # a common noun names no place
+        "The troops arrived in the eastern suburbs on Monday.",
+    ],
+)
+def test_common_noun_place_stays_unresolved(extractor_, text):
+    events = extractor_.extract(text)
+    assert events and all(e.place is None for e in events)
