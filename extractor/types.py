@@ -183,7 +183,12 @@ def _last_day(text: str) -> dt.date | None:
 
 @dataclass(frozen=True)
 class PlaceValue:
-    """A place resolved against the gazetteer."""
+    """A place resolved against the gazetteer.
+
+    ``feature``: ``"country"``, ``"admin1"``, ``"admin2"``, ``"city"``, ``"region"`` (a named
+    region of ``data/regions.tsv``), ``"landmark"`` (a seat of government of that file) or
+    ``"named"`` (a proper name the gazetteer does not know, kept as written: "Trump Tower";
+    no coordinates, the document's one country if any: ``build._named_place``)."""
 
     name: str
     country: str | None = None
