@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
 from typing import Callable, Sequence
 
 from spacy.tokens import Doc, Span
@@ -37,6 +38,16 @@ from .syntax import entity_span
 from .types import ActorValue
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+@lru_cache(maxsize=4096)
+def _phrase_country(text: str) -> str | None:
+    """The country the words before a person's name give ("the Dutch driver" -> NL), by the
+    actor normalizer; cached (the same titles and nationalities come back in every story)."""
+    from .normalize import normalize_actor
+
+    value = normalize_actor(text)
+    return value.country if value is not None else None
 
 
 class DocumentActors:
@@ -106,8 +117,6 @@ class DocumentActors:
     def _person_countries(self) -> dict[str, Counter]:
         """Full name (lower case) -> the countries named before its mentions in their noun phrases."""
         if self._countries is None:
-            from .normalize import normalize_actor
-
             persons = self._persons()
             firsts = sorted({ent.start for ent in persons})
             chunk_start: dict[int, int] = {}  # a person's first token -> its noun chunk's start
@@ -129,9 +138,9 @@ class DocumentActors:
                 full = self.text_of(start, end) if len(words) >= 2 else self.full_name(words)
                 if full is None:
                     continue
-                value = normalize_actor(self.text_of(left, start))
-                if value is not None and value.country:
-                    out.setdefault(full.lower(), Counter())[value.country] += 1
+                country = _phrase_country(self.text_of(left, start))
+                if country:
+                    out.setdefault(full.lower(), Counter())[country] += 1
             self._countries = out
         return self._countries
 
