@@ -270,10 +270,6 @@ def build_tuples(
     return out
 
 
-# Actor sectors (``normalize.actor.SECTORS``) of the armed or security domain.
-SECURITY_SECTORS = frozenset({"military", "armed group", "police", "intelligence"})
-
-
 def security_cue(
     doc: Doc, i: int, actor: ActorValue | None, lexicon: Lexicon, lemma: str | None = None, sentences: dict[int, bool] | None = None
 ) -> str | None:
@@ -283,7 +279,7 @@ def security_cue(
     - ``"security_lemma"``: the action, as a noun, is one of the lexicon's ``security_nouns``
       (WordNet's armed forces, armed groups, police, weapons, military action and war:
       "bomb", "shell", "attack", "siege");
-    - ``"actor_sector"``: the actor's sector is one of ``SECURITY_SECTORS``;
+    - ``"actor_sector"``: the actor's sector is one of ``normalize.actor.SECURITY_SECTORS``;
     - ``"state_actor"``: the actor is a state named as such ("North Korea", "Pyongyang", "the
       Kremlin": sector government, its canonical name that of its country);
     - ``"security_noun"``: a noun or adjective of the event's sentence is a security noun
@@ -292,6 +288,8 @@ def security_cue(
     ``sentences``: a dict the caller keeps for one ``Doc`` (sentence start -> whether it holds
     a security noun), so each sentence is scanned once for all its events.
     """
+    from .normalize.actor import SECURITY_SECTORS
+
     nouns = lexicon.security_nouns
     if isinstance(lemma, str) and lemma.lower() in nouns:
         return "security_lemma"
@@ -320,8 +318,6 @@ _SECURITY_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 def _typed_in_context(event: EventTuple, doc: Doc, i: int, lexicon: Lexicon, sentences: dict[int, bool] | None = None) -> EventTuple:
     """The event with its class read in context (``normalize.event_type.type_in_context``);
     ``extra["event_type_rule"]`` names the rule that decided it."""
-    from dataclasses import replace
-
     from .normalize.event_type import type_in_context
 
     cue = security_cue(doc, i, event.actor_value, lexicon, event.lemma, sentences)
@@ -331,8 +327,6 @@ def _typed_in_context(event: EventTuple, doc: Doc, i: int, lexicon: Lexicon, sen
 
 def _actor_from_antecedent(event: EventTuple, ref: Slot | None, *, countries: Sequence[str]) -> EventTuple:
     """A pronoun actor keeps its span and takes the canonical value of the mention it stands for."""
-    from dataclasses import replace
-
     from .normalize import normalize_actor
 
     if ref is None:
@@ -352,8 +346,6 @@ def _resolve_then(
 ) -> EventTuple:
     """"since then": the open interval from the last date the document resolved before it
     (``dates``: the ends and spans of the document's DATE entities, in order)."""
-    from dataclasses import replace
-
     from .normalize import normalize_date
 
     m = _THEN.match(event.date.text.strip()) if event.date else None
@@ -388,8 +380,6 @@ def _group_key(text: str, lexicon: Lexicon) -> str | None:
 def _actor_from_earlier_mention(event: EventTuple, groups: dict[str, ActorValue], lexicon: Lexicon) -> EventTuple:
     """A bare group noun ("the troops") takes the country of the document's last mention of
     the same kind of group that named one ("North Korean soldiers")."""
-    from dataclasses import replace
-
     value = event.actor_value
     if event.actor is None or value is None:
         return event
@@ -440,8 +430,6 @@ def _named_place(event: EventTuple, doc: Doc, span: TokenSpan, context) -> Event
     a building, venue or street ("Trump Tower", "Progressive Field", "the Oval Office"), named
     as written without its determiner, in the document's one country (``PlaceContext.home``)
     when it has one; no coordinates. Feature ``"named"``."""
-    from dataclasses import replace
-
     start, end = span
     if end <= start or doc[start:end].root.pos_ != "PROPN":
         return event
@@ -485,8 +473,6 @@ def normalize_event(
     ``text`` (the one the slots' offsets point into) writes right after it ("Tetkino, Kursk
     region") and the document's ``context`` (a ``PlaceContext``; default: ``countries``).
     """
-    from dataclasses import replace
-
     from .normalize import (
         classify_action,
         normalize_actor,

@@ -176,8 +176,8 @@ def _looks_like_proper_name(name: str) -> bool:
     return all(w[0].isupper() or w in _WORDS.name_particles for w in name.split())
 
 
-# WordNet noun classes of proper names: a word whose noun senses are all of these is a name
-# ("chicago", "santa"), not a plain English word.
+# WordNet noun classes of proper names: a noun-only word whose first (most frequent) sense is
+# of these is a name ("chicago", "paris"), not a plain English word (``_plain_english_word``).
 _NAME_CLASSES = frozenset({"location", "person"})
 
 

@@ -1953,7 +1953,7 @@ def head_triggers(doc: Doc, head, taken: set[int], *, lexicon: Lexicon, index: _
         else:
             kind = "noun"
             lemma = verb_of_nominal(lemma, lexicon=lexicon) or lemma
-        out.append(Trigger(i, lemma, kind, find_modality(token, lexicon, index), find_source(token, lexicon=lexicon, index=index), rule=HEAD_RULE))
+        out.append(Trigger(i, lemma, kind, rule=HEAD_RULE, **_details(token, HEAD_RULE, lexicon, index)))
     return out
 
 
@@ -1980,5 +1980,5 @@ def given_triggers(doc: Doc, spans, *, lexicon: Lexicon | None = None) -> list[T
         kind = "verb" if token.pos_ in ("VERB", "AUX") else "noun"
         if kind == "noun":
             lemma = verb_of_nominal(lemma, lexicon=lexicon) or lemma
-        out.append(Trigger(token.i, lemma, kind, find_modality(token, lexicon, index), find_source(token, lexicon=lexicon, index=index)))
+        out.append(Trigger(token.i, lemma, kind, **_details(token, None, lexicon, index)))
     return out

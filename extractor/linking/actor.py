@@ -28,10 +28,11 @@ from spacy.tokens import Token
 
 from ..contracts import TokenSpan, Trigger
 from ..lexicon import AGENT_NOUN_CLASSES, is_agent_noun, names_happening, verb_forms, word_senses
+from ..normalize.event_type import moves_people_or_goods
 from ..syntax import child_tokens, comes_about
 from .rules import Context, Found, RuleTable, attempt, names_of
 from .spans import (
-    ACTOR_LABELS, ActorLink, _is_agentive, coordinated_phrase, _is_motion, _is_non_event_verb, _is_relative, content_head, is_age,
+    ACTOR_LABELS, ActorLink, _is_agentive, coordinated_phrase, _is_non_event_verb, _is_relative, content_head, is_age,
     noun_phrase, by_objects, first_conjunct, resolve_pronoun, result_participle,
 )
 
@@ -113,7 +114,7 @@ def body_modifier(ctx: Context, trig: Trigger, token: Token) -> Token | None:
     bodies = ctx.words.acting_bodies
     for c in token.lefts:
         # a noun, not an adjective of kind ("military support": support of a military kind)
-        if c.dep_ in ("compound", "nmod") and c.tag_ == "NN" and c.lemma_.lower() in bodies and not _is_motion(trig.lemma):
+        if c.dep_ in ("compound", "nmod") and c.tag_ == "NN" and c.lemma_.lower() in bodies and not moves_people_or_goods(trig.lemma):
             return c
     return None
 
@@ -577,7 +578,7 @@ def _controller(ctx: Context, verb: Token, complement: Token) -> Token | None:
         lemma = verb.lemma_.lower()
         # "sent troops to fight": people moved somewhere do what they were moved for
         if obj is not None and (
-            lemma in ctx.words.object_control or (_is_motion(lemma) and _is_agentive(content_head(obj, ctx.words), ctx.words))
+            lemma in ctx.words.object_control or (moves_people_or_goods(lemma) and _is_agentive(content_head(obj, ctx.words), ctx.words))
         ):
             return obj
         pobj = _prep_controller(ctx, verb, complement)
@@ -627,7 +628,7 @@ def passive_owner(ctx: Context, trig: Trigger, patient: Token) -> Token | None:
     """The named owner of what an agentless passive of sending moved stands in for its
     sender: "North Korea's brigades would be sent" (North Korea sends them); not for other
     events, whose patient's owner does not do them ("Ukraine's soldiers were killed")."""
-    if not _is_motion(trig.lemma):
+    if not moves_people_or_goods(trig.lemma):
         return None
     return next((c for c in ctx.children(patient) if c.dep_ == "poss" and c.ent_type_ in ACTOR_LABELS), None)
 

@@ -15,10 +15,11 @@ from spacy.tokens import Token
 
 from ..contracts import TokenSpan
 from ..lexicon import act_kinds, event_verb_of_noun, word_senses, wordnet_place_noun
+from ..normalize.event_type import moves_people_or_goods
 from ..syntax import child_tokens, PLACE_LABELS, occurrence_clause
 from .rules import Context, Found, RuleTable, Words
 from .spans import (
-    _clause_path_clear, _entity, _has_named_modifier, _is_agentive, _is_era_mention, _is_motion, _purpose_clauses,
+    _clause_path_clear, _entity, _has_named_modifier, _is_agentive, _is_era_mention, _purpose_clauses,
     _trim, coordinated_verbs, event_governor, noun_phrase, relative_adverb_antecedent, shared_object_conjunct, shares_subject,
 )
 
@@ -429,7 +430,7 @@ def motion_destination(ctx: Context, token: Token, places: dict[str, TokenSpan])
     """Whatever a verb of moving people or goods sends them to, unless it names a party or
     no place (``_names_no_place``: "went to extra innings"): "took him to a clinic",
     "shipped the drones to the front"."""
-    if token.pos_ != "VERB" or not _is_motion(token.lemma_.lower()):
+    if token.pos_ != "VERB" or not moves_people_or_goods(token.lemma_.lower()):
         return None
     words = ctx.words
     kids = ctx.children(token)
@@ -457,7 +458,7 @@ def passage_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> T
     walked past the Opera House", "the column marched through Tarvin", "marched through the city
     centre" (the path is where a motion without a destination happens; a passive's "by" names
     its agent)."""
-    if token.pos_ != "VERB" or not _is_motion(token.lemma_.lower()):
+    if token.pos_ != "VERB" or not moves_people_or_goods(token.lemma_.lower()):
         return None
     kids = ctx.children(token)
     if any(c.dep_ == "auxpass" for c in kids):
@@ -593,10 +594,10 @@ def own_phrase(ctx: Context, token: Token, actor: TokenSpan | None) -> Found | N
 def purpose_clause(ctx: Context, token: Token, actor: TokenSpan | None) -> TokenSpan | None:
     """The place of the trigger's infinitive of purpose: "sent troops to support Russia in
     Ukraine" (where the purpose is, the troops go). Only for a verb that moves people or goods
-    (``_is_motion``): a purpose is a motive, not an event (seeds decision 3), and another
+    (``moves_people_or_goods``): a purpose is a motive, not an event (seeds decision 3), and another
     act's purpose places only the purpose ("worked to promote peace in Afghanistan", "signed
     up to receive it here": news-dev3 a D14, b D10)."""
-    if not _is_motion(token.lemma_.lower()):
+    if not moves_people_or_goods(token.lemma_.lower()):
         return None
     for clause in _purpose_clauses(token):
         found = PHRASE_PLACE.first(ctx, clause, _phrase_places(ctx, clause))

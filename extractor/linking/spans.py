@@ -12,7 +12,6 @@ from spacy.tokens import Doc, Span, Token
 
 from ..contracts import TokenSpan
 from ..lexicon import EVENT_NOUN_CLASSES, in_verb_class, is_agent_noun, is_dictionary_word, word_senses
-from ..normalize.event_type import moves_people_or_goods
 from ..syntax import child_tokens, EntityIndex, entity_span, last_before, occurrence_governor
 from .rules import Context, Words, shipped_words
 
@@ -266,11 +265,6 @@ def _is_man_compound(lemma: str) -> bool:
         if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2:
             return is_dictionary_word(lemma[: -len(suffix)])
     return False
-
-
-def _is_motion(lemma: str) -> bool:
-    """Whether a verb moves people or goods somewhere (its event class is a motion class)."""
-    return moves_people_or_goods(lemma)
 
 
 def _is_non_event_verb(lemma: str, words: Words) -> bool:

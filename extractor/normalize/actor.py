@@ -55,7 +55,8 @@ SECTORS = (
 )
 # The sectors of a state's own bodies: their actor is the state ("North Korean soldiers").
 STATE_SECTORS = frozenset({"government", "military", "intelligence", "police"})
-_STATE_SECTORS = STATE_SECTORS
+# The sectors of the armed or security domain (an event cue: ``build.security_cue``).
+SECURITY_SECTORS = frozenset({"military", "armed group", "police", "intelligence"})
 
 
 def _sector_words() -> dict[str, str]:
@@ -197,7 +198,7 @@ def _normalize(text: str, ctx: tuple[str, ...]) -> ActorValue | None:
 
     if person is not None:
         return ActorValue(person, country, sector)
-    if country is not None and sector in _STATE_SECTORS:
+    if country is not None and sector in STATE_SECTORS:
         return ActorValue(_country_name(country), country, sector)
     if country is None and found is None:
         place = gaz.resolve(phrase, context_countries=ctx)

@@ -299,7 +299,7 @@ def type_in_context(lemma: str, *, security: bool) -> tuple[str, str]:
     cls = classify_action(lemma)
     if cls == "other":
         return cls, "lemma"
-    key = _normalize_lemma(lemma) if isinstance(lemma, str) else ""
+    key = _normalize_lemma(lemma)  # a string: anything else is "other" above
     for name, rule in CONTEXT_RULES:
         if rule(cls, key, security):
             return cls, name
