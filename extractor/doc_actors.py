@@ -34,8 +34,34 @@ from typing import Callable, Sequence
 from spacy.tokens import Doc, Span
 
 from .lexicon import Lexicon
-from .syntax import entity_span
+from .syntax import SentenceBounds, entity_span
 from .types import ActorValue
+
+def _chunk_starts(doc: Doc, firsts: list[int]) -> dict[int, int]:
+    """Each of the token indices ``firsts`` (ascending) that lies in a noun chunk -> the
+    chunk's start. The chunks are ``doc.noun_chunks``, read only in the sentences that hold
+    one of ``firsts``: the language's chunk iterator is run over each such sentence, which
+    gives the chunks the whole document's run gives there (a chunk and the words it is
+    built from never cross a sentence's edges), without reading the other sentences."""
+    if not firsts:
+        return {}
+    iterator = doc.noun_chunks_iterator
+    if iterator is None:
+        raise NotImplementedError(f"no noun chunks for language {doc.lang_!r}")  # as ``doc.noun_chunks``
+    bounds = SentenceBounds(doc)
+    out: dict[int, int] = {}
+    done = -1  # the end of the last sentence read
+    for f in firsts:
+        if f < done:
+            continue
+        s, done = bounds(f)
+        for start, end, _ in iterator(doc[s:done]):
+            k = bisect_left(firsts, start)
+            while k < len(firsts) and firsts[k] < end:
+                out[firsts[k]] = start
+                k += 1
+    return out
+
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
@@ -119,15 +145,10 @@ class DocumentActors:
         if self._countries is None:
             persons = self._persons()
             firsts = sorted({ent.start for ent in persons})
-            chunk_start: dict[int, int] = {}  # a person's first token -> its noun chunk's start
             try:
-                for chunk in self.doc.noun_chunks if firsts else ():
-                    k = bisect_left(firsts, chunk.start)
-                    while k < len(firsts) and firsts[k] < chunk.end:
-                        chunk_start[firsts[k]] = chunk.start
-                        k += 1
+                chunk_start = _chunk_starts(self.doc, firsts)
             except ValueError:  # no parse
-                pass
+                chunk_start = {}
             out: dict[str, Counter] = {}
             for ent in persons:
                 start, end = self.name_span(ent.start, ent.end)

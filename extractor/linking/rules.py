@@ -24,6 +24,7 @@ from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any, Callable, Collection, Generic, Sequence, TypeVar
 
+import numpy
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
@@ -122,8 +123,8 @@ class Context:
 def _label_index(doc: Doc, deps: tuple[str, ...]) -> list[int]:
     """Indices of the words of ``doc`` whose dependency label is one of ``deps``, ascending."""
     strings = doc.vocab.strings
-    labels = {strings.add(d) for d in deps}
-    return [k for k, d in enumerate(doc.to_array(DEP).tolist()) if d in labels]
+    labels = numpy.array([strings.add(d) for d in deps], dtype=numpy.uint64)
+    return numpy.flatnonzero(numpy.isin(doc.to_array(DEP), labels)).tolist()
 
 
 def attempt(rule: Callable[..., Any], *args: Any) -> Found | None:
