@@ -188,6 +188,7 @@ _POINT_DATE = re.compile(
 # event), so a date right after one is the report's.
 _BEFORE_DATE = re.compile(r"\b([^\W\d_]+)\b(?=(?:\s+[\w,]+){0,2}?\s+(?:on\s+|early\s+|late\s+|last\s+)?$)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n\s*")
+_CLOSERS = "\"'\u201d\u2019)"
 _ABBREVIATION = re.compile(r"\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Prof|No|U\.S|U\.K|[A-Z][a-z]{2})\.$")
 
 
@@ -574,7 +575,12 @@ def _sentence_ends(body: str, limit: int) -> list[int]:
     for m in _SENTENCE_END.finditer(body):
         if m.start() == 0:
             continue
-        before = body[: m.start()].rstrip("\"'\u201d\u2019)")
+        # the text before the end, closing quotes and brackets left out; only its last
+        # characters are read (an abbreviation is at most five, and ``\b`` looks one before)
+        j = m.start()
+        while j > 0 and body[j - 1] in _CLOSERS:
+            j -= 1
+        before = body[max(0, j - 12) : j]
         if before.endswith(".") and _ABBREVIATION.search(before):
             continue
         if m.start() - (ends[-1] if ends else 0) < 15:  # furniture or a stray break

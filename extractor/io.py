@@ -68,6 +68,10 @@ _NOT_WORDS = re.compile(
     + f"| [^\\s{_UNSPACED_CHARS}]*\\d[^\\s{_UNSPACED_CHARS}]*)    # numbers, tokens with digits\n",
     re.IGNORECASE | re.VERBOSE,
 )
+# The start of a token that holds a character one of ``_NOT_WORDS``' alternatives needs (":"
+# or "." of a URL, "@" of an address or handle, "#", "." of a domain, "&" of an entity, a
+# digit): only there can it match, as it matches within one token from its start.
+_MAY_NOT_BE_WORD = re.compile(r"(?<!\S)\S*?[.:@#&\d]")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -426,7 +430,20 @@ def foreign_language(text: str) -> tuple[str, str] | None:
 def language_words(text: str) -> list[str]:
     """The words of ``text`` that can tell its language: no URLs, e-mail addresses, handles,
     domain or file names, numbers or tokens with digits, nor all-capital abbreviations."""
-    words = _WORD.findall(_NOT_WORDS.sub(" ", text))
+    # ``_NOT_WORDS.sub(" ", text)``, tried only at the starts of the tokens that hold one of
+    # the characters every one of its alternatives needs (``_MAY_NOT_BE_WORD``): most words
+    # hold none, and the expression's alternatives each read a whole word before failing
+    pieces: list[str] = []
+    last = 0
+    for candidate in _MAY_NOT_BE_WORD.finditer(text):
+        m = _NOT_WORDS.match(text, candidate.start())
+        if m is not None:
+            pieces += (text[last : m.start()], " ")
+            last = m.end()
+    if last:
+        pieces.append(text[last:])
+        text = "".join(pieces)
+    words = _WORD.findall(text)
     return [w for w in words if not (len(w) > 1 and w.isupper())]
 
 

@@ -905,3 +905,22 @@ def test_the_lead_stays_two_sentences_while_the_date_is_sought_in_four():
     regions = _regions(text, title)
     assert text[slice(*regions.lead)] == "Fishing boats stayed in port. Rain fell all week."
     assert text[slice(*regions.date_lead)] == "Fishing boats stayed in port. Rain fell all week. Schools closed early. Farmers sold hay."
+
+
+@pytest.mark.parametrize(
+    ("body", "ends"),
+    [
+        # an abbreviation before the break is no end, a plain full stop is
+        ("Gen. Smith said the army moved in. Troops then held the bridge for a day.", [34]),
+        ("Officials in the U.S. said troops moved in on Monday. The rest stayed home.", [53]),
+        # closing quotes and brackets after the full stop are read through
+        ('He said "it ended." Then the soldiers left the town quietly.', [18]),
+        ('He spoke to Mr." Then the soldiers left the town quietly.', []),
+        # a break closer than 15 characters to the last end is furniture
+        ("A long first sentence here. Short. Then another longer sentence follows.", [27]),
+    ],
+)
+def test_sentence_ends_skip_abbreviations_and_read_through_closers(body, ends):
+    from extractor.docevents import _sentence_ends
+
+    assert _sentence_ends(body, 10) == ends

@@ -118,3 +118,20 @@ def test_a_run_processes_name_dense_english_and_warns_on_a_short_foreign_text(tm
     logged = [json.loads(line) for line in Path(tmp_path / "out.errors.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(e["doc_id"], (e.get("error") or e.get("warning"))[:6]) for e in logged] == [("short-fr", "[E050]"), ("long-fr", "[E030]")]
     assert (summary.not_english, summary.warnings) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Troops crossed the border on Monday.", ["Troops", "crossed", "the", "border", "on", "Monday"]),
+        # addresses, handles, domains, entities and tokens with digits are no words ("U.S." is two letters)
+        ("See www.example.com or mail desk@example.org, @newsdesk #Kyiv", ["See", "or", "mail"]),
+        ("The U.S. sent 3,000 troops (http://x.y/z) in 2019 to report.pdf &amp; more", ["The", "U", "S", "sent", "troops", "in", "to", "more"]),
+        # opening quotes or brackets before a link; a lone full stop or colon ends no word
+        ('He said: "(www.a.org" was down. Then 12th-hour talks', ["He", "said", "was", "down", "Then", "talks"]),
+    ],
+)
+def test_language_words_leave_out_links_numbers_and_abbreviations(text, words):
+    from extractor.io import language_words
+
+    assert language_words(text) == words
