@@ -6,7 +6,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import replace
-from typing import Callable, Sequence
+from typing import Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -207,7 +207,7 @@ def build_tuples(
     out: list[EventTuple] = []
     dtext = DocText(doc)
     groups: dict[str, ActorValue] = {}
-    security_sentences = SentenceCues(doc, dtext.sent_bounds)  # the sentences that hold a security noun
+    security_sentences: dict[int, bool] = {}  # sentence start -> holds a security noun
     actors = None  # the document's names (``doc_actors.DocumentActors``), when a tuple has an actor
     ents: list[tuple[Span, ...]] = []  # the document's entities, built once when asked (``doc.ents`` rebuilds them)
 
@@ -271,7 +271,7 @@ def build_tuples(
 
 
 def security_cue(
-    doc: Doc, i: int, actor: ActorValue | None, lexicon: Lexicon, lemma: str | None = None, sentences: SentenceCues | None = None
+    doc: Doc, i: int, actor: ActorValue | None, lexicon: Lexicon, lemma: str | None = None, sentences: dict[int, bool] | None = None
 ) -> str | None:
     """Why the event at token ``i`` (action ``lemma``) belongs to the armed or security domain,
     or ``None``; the first that holds:
@@ -285,8 +285,8 @@ def security_cue(
     - ``"security_noun"``: a noun or adjective of the event's sentence is a security noun
       ("troops", "rebels", "missiles", "police", "military personnel").
 
-    ``sentences``: the ``SentenceCues`` the caller keeps for one ``Doc``, so each sentence is
-    scanned once for all its events.
+    ``sentences``: a dict the caller keeps for one ``Doc`` (sentence start -> whether it holds
+    a security noun), so each sentence is scanned once for all its events.
     """
     from .normalize.actor import SECURITY_SECTORS
 
@@ -301,30 +301,13 @@ def security_cue(
         state = get_gazetteer().country(actor.country)
         if state is not None and state.name == actor.name:
             return "state_actor"
-    found = (sentences or SentenceCues(doc)).security_noun(i, nouns)
+    sent = doc[i].sent
+    found = sentences.get(sent.start) if sentences is not None else None
+    if found is None:
+        found = any(tok.pos_ in _SECURITY_POS and tok.lemma_.lower() in nouns for tok in sent)
+        if sentences is not None:
+            sentences[sent.start] = found
     return "security_noun" if found else None
-
-
-class SentenceCues:
-    """Per ``Doc``: whether each sentence holds a security noun (``security_cue``), each
-    sentence read once; ``bounds``: the sentence of a token (``DocText.sent_bounds``)."""
-
-    __slots__ = ("doc", "bounds", "_found")
-
-    def __init__(self, doc: Doc, bounds: Callable[[int], tuple[int, int]] | None = None) -> None:
-        self.doc = doc
-        self.bounds = bounds or SentenceBounds(doc)
-        self._found: dict[int, bool] = {}
-
-    def security_noun(self, i: int, nouns: frozenset[str]) -> bool:
-        """Whether a noun or adjective of the sentence of token ``i`` is one of ``nouns``."""
-        start, end = self.bounds(i)
-        found = self._found.get(start)
-        if found is None:
-            found = self._found[start] = any(
-                tok.pos_ in _SECURITY_POS and tok.lemma_.lower() in nouns for tok in self.doc[start:end]
-            )
-        return found
 
 
 # parts of speech of a security cue in the sentence: nouns, and adjectives of such a noun's
@@ -332,7 +315,7 @@ class SentenceCues:
 _SECURITY_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 
 
-def _typed_in_context(event: EventTuple, doc: Doc, i: int, lexicon: Lexicon, sentences: SentenceCues | None = None) -> EventTuple:
+def _typed_in_context(event: EventTuple, doc: Doc, i: int, lexicon: Lexicon, sentences: dict[int, bool] | None = None) -> EventTuple:
     """The event with its class read in context (``normalize.event_type.type_in_context``);
     ``extra["event_type_rule"]`` names the rule that decided it."""
     from .normalize.event_type import type_in_context

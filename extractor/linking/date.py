@@ -745,8 +745,8 @@ def deep_date(ctx: Context, token: Token) -> TokenSpan | None:
     """A temporal prepositional phrase deeper in the clause: "killed hundreds in the 1990s".
     Not a date of origin after a noun (``origin_preps``: "did not change the ruling from
     July", the ruling's date; Quirk et al. 1985, 17.37, postmodification)."""
-    for t in ctx.subtree_with(token, ("pobj",)):
-        if t.head.dep_ == "prep" and t.head.lower_ in ctx.words.temporal_preps:
+    for t in ctx.subtree(token):
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in ctx.words.temporal_preps:
             if t.head.lower_ in ctx.words.origin_preps and t.head.head.pos_ in ("NOUN", "PROPN"):
                 continue
             span = _prep_date(t.head, t, ctx.words)
@@ -947,9 +947,9 @@ def anchored_date(ctx: Context, token: Token) -> TokenSpan | None:
         span = _anchor_span(ctx, c, token)
         if span is not None:
             return span
-    for t in ctx.subtree_with(token, ("prep", "advmod")):
+    for t in ctx.subtree(token):
         # ``_anchor_span`` needs ``_anchor_object``'s object: without one the path is not looked at
-        if t.head.i != token.i and _anchor_object(ctx, t) is not None and _anchor_path_clear(t, token):
+        if t.dep_ in ("prep", "advmod") and t.head.i != token.i and _anchor_object(ctx, t) is not None and _anchor_path_clear(t, token):
             span = _anchor_span(ctx, t, token)
             if span is not None:
                 return span

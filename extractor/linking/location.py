@@ -524,8 +524,8 @@ def deep_place(ctx: Context, token: Token, places: dict[str, TokenSpan]) -> Toke
     """A named place or place noun deeper in the clause, never across another verb or
     subject: "attacked positions in Aleppo"."""
     words = ctx.words
-    for t in ctx.subtree_with(token, ("pobj",)):
-        if t.head.dep_ == "prep" and _is_place_prep(t.head.lower_, words):
+    for t in ctx.subtree(token):
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and _is_place_prep(t.head.lower_, words):
             if not (t.ent_type_ in PLACE_LABELS or t.lemma_.lower() in words.place_nouns):
                 continue  # neither a named place nor a place noun: not taken, whatever its span
             if not _clause_path_clear(t, token) or _is_party_phrase(t.head, words):

@@ -18,14 +18,11 @@ the table can record.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any, Callable, Collection, Generic, Sequence, TypeVar
 
-import numpy
-from spacy.attrs import DEP
 from spacy.tokens import Doc, Token
 
 from ..contracts import Trigger
@@ -81,25 +78,15 @@ class Context:
     # fill too (a memo of the Context's own built every word's children a second time)
     children = staticmethod(child_tokens)
 
-    def subtree_with(self, token: Token, deps: tuple[str, ...]) -> list[Token]:
-        """The words of ``token``'s subtree (``token`` included) whose dependency label is
-        one of ``deps``, in document order: what the rules that look deeper in a trigger's
-        clause for one kind of dependent walk. Read from an index of the document's words
-        by label, built once per ``deps``, within the subtree's edges, so that a walk does
-        not build a ``Token`` for every word of the subtree. Document order is
-        ``token.subtree``'s order on the projective trees spaCy's parser gives; membership
-        is checked with ``is_ancestor``, so a hand-built tree that is not projective is read
-        right too."""
-        index = self.memo((Context.subtree_with, deps), lambda: _label_index(self.doc, deps))
-        if not index:
-            return []
-        lo, hi = token.left_edge.i, token.right_edge.i
-        doc, i = self.doc, token.i
-        return [
-            doc[k]
-            for k in index[bisect_left(index, lo) : bisect_right(index, hi)]
-            if k == i or token.is_ancestor(doc[k])
-        ]
+    def subtree(self, token: Token) -> tuple[Token, ...]:
+        """``tuple(token.subtree)``, built once per token of the document: the rules that
+        look deeper in a trigger's clause walk the same subtree (``token.subtree`` builds
+        new ``Token`` objects through nested generators at each walk)."""
+        key = (Context.subtree, token.i)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = tuple(token.subtree)
+        return found
 
     def sent_bounds(self, token: Token) -> tuple[int, int]:
         """``(token.sent.start, token.sent.end)``, from the document's sentences read once
@@ -118,13 +105,6 @@ class Context:
     def of(cls, doc: Doc, triggers: Sequence[Trigger], lexicon: Lexicon) -> "Context":
         noun_events = frozenset(t.i for t in triggers if t.kind == "noun")
         return cls(doc, tuple(triggers), lexicon, word_classes(lexicon), noun_events, EntityIndex(doc))
-
-
-def _label_index(doc: Doc, deps: tuple[str, ...]) -> list[int]:
-    """Indices of the words of ``doc`` whose dependency label is one of ``deps``, ascending."""
-    strings = doc.vocab.strings
-    labels = numpy.array([strings.add(d) for d in deps], dtype=numpy.uint64)
-    return numpy.flatnonzero(numpy.isin(doc.to_array(DEP), labels)).tolist()
 
 
 def attempt(rule: Callable[..., Any], *args: Any) -> Found | None:
