@@ -8,6 +8,13 @@ exact sign test of those changes (the chance of at least that many turned right 
 were as likely to go either way). It also says whether the five slots (text and offsets) of A
 and B are the same, tuple by tuple: a change of normalized values alone leaves them so.
 
+Accuracy over the pairs whose gold gives the field is blind to a field filled where the gold
+gives none. So for each prediction it also counts every tuple that fills the field
+(``field_fills``): filled on a pair whose gold gives it, right or wrong (their share right is the
+field's precision over judged fills); filled on a pair whose gold gives none; filled on a tuple
+no gold tuple pairs with. The last two cannot be judged against the gold; they are counted so
+that a change that fills more shows how much of it the gold can see.
+
 Predictions and gold meet only in files: this module reads what ``extractor run`` wrote.
 """
 
@@ -84,6 +91,57 @@ def compare_fields(
     return [FieldChange(f, *counts[f]) for f in fields]
 
 
+@dataclass(frozen=True)
+class FieldFills:
+    """One prediction's fills of one field (a value that is not null): on pairs whose gold
+    gives the field, ``right`` and ``wrong``; on pairs whose gold gives none, ``gold_none``;
+    on tuples the lenient pairing leaves unpaired, ``unpaired``."""
+
+    field: str
+    right: int
+    wrong: int
+    gold_none: int
+    unpaired: int
+
+    @property
+    def filled(self) -> int:
+        return self.right + self.wrong + self.gold_none + self.unpaired
+
+    @property
+    def precision(self) -> float | None:
+        """The share right of the fills the gold judges (``None`` without any)."""
+        judged = self.right + self.wrong
+        return self.right / judged if judged else None
+
+
+def _gives(value: object) -> bool:
+    return value is not None and value != []
+
+
+def field_fills(gold: dict[str, Document], pred: dict[str, Document], fields: Sequence[str] = OPTIONAL_FIELDS) -> list[FieldFills]:
+    """Each field's ``FieldFills`` in ``pred`` (lenient pairing and matching, as ``compare_fields``).
+    Documents of ``pred`` the gold does not hold are not read."""
+    counts = {f: [0, 0, 0, 0] for f in fields}  # right, wrong, gold none, unpaired
+    for doc_id, g in gold.items():
+        golds = list(g.tuples)
+        preds = list(pred[doc_id].tuples) if doc_id in pred else []
+        paired = dict(pair_tuples(preds, golds, lenient=True))
+        for i, pt in enumerate(preds):
+            for f in fields:
+                if not _gives(pt.get(f)):
+                    continue
+                c = counts[f]
+                if i not in paired:
+                    c[3] += 1
+                elif not _gives(golds[paired[i]].get(f)):
+                    c[2] += 1
+                elif field_match(f, pt.get(f), golds[paired[i]].get(f), lenient=True):
+                    c[0] += 1
+                else:
+                    c[1] += 1
+    return [FieldFills(f, *counts[f]) for f in fields]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation.fields", description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", required=True, type=Path)
@@ -104,6 +162,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{c.field:17s} A {c.correct_a}/{c.n} {acc_a:.3f}  B {c.correct_b}/{c.n} {acc_b:.3f}"
             f"  turned right {c.right}, turned wrong {c.wrong}, sign p {c.p_sign:.4f}"
         )
+    print("fills (a value given): judged right / wrong (precision), on a pair whose gold gives none, on an unpaired tuple")
+    for name, pred in (("A", a), ("B", b)):
+        for c in field_fills(gold, pred, fields):
+            precision = "-" if c.precision is None else f"{c.precision:.3f}"
+            print(f"{c.field:17s} {name} {c.right}/{c.wrong} ({precision})  gold none {c.gold_none}  unpaired {c.unpaired}")
     return 0
 
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from evaluation.fields import FieldChange, compare_fields, main, same_slots
+from evaluation.fields import FieldChange, FieldFills, compare_fields, field_fills, main, same_slots
 from evaluation.io import read_gold, read_predictions
 
 
@@ -61,3 +61,26 @@ def test_cli(files, capsys):
 def test_cli_rejects_unknown_field(files):
     with pytest.raises(SystemExit):
         main(["--gold", str(files[0]), "--pred", str(files[1]), str(files[2]), "--fields", "colour"])
+
+
+def test_field_fills_count_what_the_gold_cannot_judge(tmp_path):
+    gold = _write(tmp_path / "g.jsonl", [{"doc_id": "d1", "tuples": [
+        _tuple("attack", "rebels", "SY"), _tuple("arrive", "troops", None), _tuple("meet", "Obama", "US")]}])
+    pred = _write(tmp_path / "p.jsonl", [{"doc_id": "d1", "tuples": [
+        _tuple("attack", "rebels", "SY"),  # judged right
+        _tuple("arrive", "troops", "RU"),  # the gold gives no country
+        _tuple("meet", "Obama", "GB"),  # judged wrong
+        _tuple("flee", "villagers", "UA"),  # no gold tuple to pair with
+        _tuple("sign", "Kim", None),  # no fill: not counted
+    ]}, {"doc_id": "other", "tuples": [_tuple("attack", "rebels", "SY")]}])  # not in the gold: not read
+    (fills,) = field_fills(read_gold(gold), read_predictions(pred), ["actor_country"])
+    assert fills == FieldFills("actor_country", right=1, wrong=1, gold_none=1, unpaired=1)
+    assert fills.filled == 4 and fills.precision == pytest.approx(0.5)
+    assert FieldFills("source", 0, 0, 3, 1).precision is None
+
+
+def test_cli_prints_fills_of_both_predictions(files, capsys):
+    assert main(["--gold", str(files[0]), "--pred", str(files[1]), str(files[2]), "--fields", "actor_country"]) == 0
+    out = capsys.readouterr().out
+    assert "actor_country     A 2/0 (1.000)  gold none 0  unpaired 0" in out
+    assert "actor_country     B 2/1 (0.667)  gold none 0  unpaired 0" in out
