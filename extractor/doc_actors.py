@@ -96,7 +96,6 @@ class DocumentActors:
         self._coordinators = lexicon.actor_coordinators
         self._names: list[tuple[int, tuple[str, ...], str]] | None = None
         self._countries: dict[str, Counter] | None = None
-        self._orgs: dict[tuple[str, ...], set[str]] | None = None
 
     # -- the document's persons -----------------------------------------------------------
     def _persons(self) -> list[Span]:
@@ -133,48 +132,13 @@ class DocumentActors:
     def full_name(self, words: tuple[str, ...]) -> str | None:
         """The first-written full name of the document's persons that ends with a one-word
         name ("putin" -> "Vladimir Putin"); a name that repeats a word ("Ted Cruz Ted Cruz",
-        a misread entity) is none. Without one, the one full name the document's persons
-        have that begins with it ("hillary" -> "Hillary Clinton"; none when two do)."""
+        a misread entity) is none."""
         if len(words) != 1:
             return None
         for _, full, text in self.names():
             if full[-1] == words[0] and len(set(full)) == len(full):
                 return text
-        firsts = {text for _, full, text in self.names() if full[0] == words[0] and len(set(full)) == len(full)}
-        return firsts.pop() if len(firsts) == 1 else None
-
-    def _organizations(self) -> dict[tuple[str, ...], set[str]]:
-        """The last one and two words (lower case) of each organization the document names
-        in three words or more, or two (an ORG entity, its determiner left out) -> the full
-        names that end with them."""
-        if self._orgs is None:
-            ents = self._ents() if self._ents is not None else tuple(self.doc.ents)
-            out: dict[tuple[str, ...], set[str]] = {}
-            for ent in ents:
-                if ent.label_ != "ORG":
-                    continue
-                start, end = ent.start, ent.end
-                while start < end and self.doc[start].lower_ in ("the", "a", "an"):
-                    start += 1
-                words = tuple(t.text.lower() for t in self.doc[start:end])
-                for k in (1, 2):
-                    if len(words) > k:
-                        out.setdefault(words[-k:], set()).add(self.text_of(start, end))
-            self._orgs = out
-        return self._orgs
-
-    def organization(self, start: int, end: int) -> str | None:
-        """The one longer name of an organization the document gives that ends with the
-        capitalized name of one or two words at ``[start, end)`` (an ORG or NORP entity or a
-        proper noun): "Cubs" -> "Chicago Cubs"; none when two longer names do."""
-        doc = self.doc
-        if not 1 <= end - start <= 2 or not all(t.text[:1].isupper() for t in doc[start:end]):
-            return None
-        last = doc[end - 1]
-        if last.ent_type_ not in ("ORG", "NORP") and (last.ent_type_ or last.pos_ != "PROPN"):
-            return None  # a place ("Russia" of "United Russia") or a person is no organization's short name
-        found = self._organizations().get(tuple(t.text.lower() for t in doc[start:end]))
-        return next(iter(found)) if found is not None and len(found) == 1 else None
+        return None
 
     def _person_countries(self) -> dict[str, Counter]:
         """Full name (lower case) -> the countries named before its mentions in their noun phrases."""
@@ -222,16 +186,6 @@ class DocumentActors:
         person = entity_span(doc[nend - 1]) if doc[nend - 1].ent_type_ == "PERSON" else None
         if person is not None and person[0] < start:
             person = None
-        if person is None and value.name.lower() == " ".join(t.text.lower() for t in doc[nstart:nend]):
-            # a name the normalizer kept as written (not "White House" read as the United States)
-            org = self.organization(nstart, nend)
-            if org is not None:  # "Cubs" -> "Chicago Cubs", in the full name's country and sector
-                from .normalize import normalize_actor
-
-                full_value = normalize_actor(org)
-                if full_value is None:
-                    return ActorValue(org, value.country, value.sector)
-                return ActorValue(org, full_value.country or value.country, full_value.sector or value.sector)
         if person is not None:
             pstart = self.name_span(person[0], nend)[0]
             if nend - pstart < 2 and any(t.text.lower().rstrip(".") not in self._titles for t in doc[nstart:pstart]):
