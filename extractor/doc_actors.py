@@ -37,6 +37,7 @@ from .lexicon import Lexicon
 from .syntax import SentenceBounds, entity_span
 from .types import ActorValue
 
+
 def _chunk_starts(doc: Doc, firsts: list[int]) -> dict[int, int]:
     """Each of the token indices ``firsts`` (ascending) that lies in a noun chunk -> the
     chunk's start. The chunks are ``doc.noun_chunks``, read only in the sentences that hold
