@@ -64,6 +64,11 @@ def same_slots(a: dict[str, Document], b: dict[str, Document]) -> bool:
     return set(a) == set(b) and all(_slots(a[d]) == _slots(b[d]) for d in a)
 
 
+def _gives(value: object) -> bool:
+    """Whether a tuple gives a field (not null, not an empty list of alternatives)."""
+    return value is not None and value != []
+
+
 def compare_fields(
     gold: dict[str, Document], a: dict[str, Document], b: dict[str, Document], fields: Sequence[str] = OPTIONAL_FIELDS
 ) -> list[FieldChange]:
@@ -78,7 +83,7 @@ def compare_fields(
         for j, gt in enumerate(golds):
             for f in fields:
                 value = gt.get(f)
-                if value is None or value == [] or j not in by_gold_a:
+                if not _gives(value) or j not in by_gold_a:
                     continue
                 c = counts[f]
                 c[0] += 1
@@ -112,10 +117,6 @@ class FieldFills:
         """The share right of the fills the gold judges (``None`` without any)."""
         judged = self.right + self.wrong
         return self.right / judged if judged else None
-
-
-def _gives(value: object) -> bool:
-    return value is not None and value != []
 
 
 def field_fills(gold: dict[str, Document], pred: dict[str, Document], fields: Sequence[str] = OPTIONAL_FIELDS) -> list[FieldFills]:

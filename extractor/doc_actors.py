@@ -34,35 +34,8 @@ from typing import Callable, Sequence
 from spacy.tokens import Doc, Span
 
 from .lexicon import Lexicon
-from .syntax import SentenceBounds, entity_span
+from .syntax import entity_span
 from .types import ActorValue
-
-
-def _chunk_starts(doc: Doc, firsts: list[int]) -> dict[int, int]:
-    """Each of the token indices ``firsts`` (ascending) that lies in a noun chunk -> the
-    chunk's start. The chunks are ``doc.noun_chunks``, read only in the sentences that hold
-    one of ``firsts``: the language's chunk iterator is run over each such sentence, which
-    gives the chunks the whole document's run gives there (a chunk and the words it is
-    built from never cross a sentence's edges), without reading the other sentences."""
-    if not firsts:
-        return {}
-    iterator = doc.noun_chunks_iterator
-    if iterator is None:
-        raise NotImplementedError(f"no noun chunks for language {doc.lang_!r}")  # as ``doc.noun_chunks``
-    bounds = SentenceBounds(doc)
-    out: dict[int, int] = {}
-    done = -1  # the end of the last sentence read
-    for f in firsts:
-        if f < done:
-            continue
-        s, done = bounds(f)
-        for start, end, _ in iterator(doc[s:done]):
-            k = bisect_left(firsts, start)
-            while k < len(firsts) and firsts[k] < end:
-                out[firsts[k]] = start
-                k += 1
-    return out
-
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
@@ -95,13 +68,23 @@ class DocumentActors:
         self._ents = ents
         self._titles = lexicon.title_words | lexicon.honorifics | lexicon.words("title_abbreviations")
         self._coordinators = lexicon.actor_coordinators
+        self._mentions: list[tuple[Span, int, int, tuple[str, ...]]] | None = None
         self._names: list[tuple[int, tuple[str, ...], str]] | None = None
         self._countries: dict[str, Counter] | None = None
 
     # -- the document's persons -----------------------------------------------------------
-    def _persons(self) -> list[Span]:
-        ents = self._ents() if self._ents is not None else tuple(self.doc.ents)
-        return [e for e in ents if e.label_ == "PERSON"]
+    def _person_mentions(self) -> list[tuple[Span, int, int, tuple[str, ...]]]:
+        """Each PERSON entity with its name's span (``name_span``) and lower-case words, read
+        once for ``names`` and ``person_country``."""
+        if self._mentions is None:
+            ents = self._ents() if self._ents is not None else tuple(self.doc.ents)
+            out = []
+            for ent in ents:
+                if ent.label_ == "PERSON":
+                    start, end = self.name_span(ent.start, ent.end)
+                    out.append((ent, start, end, tuple(t.text.lower() for t in self.doc[start:end])))
+            self._mentions = out
+        return self._mentions
 
     def name_span(self, start: int, end: int) -> tuple[int, int]:
         """The span without the titles, lower-case words and punctuation before the name,
@@ -122,9 +105,7 @@ class DocumentActors:
         titles dropped, in document order."""
         if self._names is None:
             out = []
-            for ent in self._persons():
-                start, end = self.name_span(ent.start, ent.end)
-                words = tuple(t.text.lower() for t in self.doc[start:end])
+            for _, start, end, words in self._person_mentions():
                 if len(words) >= 2 and self.doc[end - 1].text[:1].isupper():
                     out.append((start, words, self.text_of(start, end)))
             self._names = out
@@ -144,19 +125,22 @@ class DocumentActors:
     def _person_countries(self) -> dict[str, Counter]:
         """Full name (lower case) -> the countries named before its mentions in their noun phrases."""
         if self._countries is None:
-            persons = self._persons()
-            firsts = sorted({ent.start for ent in persons})
+            mentions = self._person_mentions()
+            firsts = sorted({ent.start for ent, _, _, _ in mentions})
+            chunk_start: dict[int, int] = {}  # a person's first token -> its noun chunk's start
             try:
-                chunk_start = _chunk_starts(self.doc, firsts)
+                for chunk in self.doc.noun_chunks if firsts else ():
+                    k = bisect_left(firsts, chunk.start)
+                    while k < len(firsts) and firsts[k] < chunk.end:
+                        chunk_start[firsts[k]] = chunk.start
+                        k += 1
             except ValueError:  # no parse
-                chunk_start = {}
+                pass
             out: dict[str, Counter] = {}
-            for ent in persons:
-                start, end = self.name_span(ent.start, ent.end)
+            for ent, start, end, words in mentions:
                 left = chunk_start.get(ent.start)
                 if end <= start or left is None or left >= start:
                     continue
-                words = tuple(t.text.lower() for t in self.doc[start:end])
                 full = self.text_of(start, end) if len(words) >= 2 else self.full_name(words)
                 if full is None:
                     continue

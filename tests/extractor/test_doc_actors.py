@@ -125,21 +125,3 @@ def test_extracted_tuples_name_the_person_in_full(extractor_):
     )
     events = [e for e in extractor_.extract(text) if e.actor is not None and e.actor.text == "Holt"]
     assert events and all(e.actor_value.name == "Maren Holt" and e.actor_value.country == "CA" for e in events)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The Dutch driver Max Verstappen won in Monaco. Lewis Hamilton, the British champion, was second. "
-        "Officials said French President Emmanuel Macron and Prime Minister Gabriel Attal watched the race.",
-        "Kim met Putin. Russian President Vladimir Putin and North Korean leader Kim Jong Un signed it; Lavrov spoke.",
-    ],
-)
-def test_chunk_starts_read_sentence_by_sentence_are_the_documents_noun_chunks(nlp, text):
-    from extractor.doc_actors import _chunk_starts
-
-    doc = nlp(text)
-    firsts = sorted({e.start for e in doc.ents} | {t.i for t in doc if t.i % 3 == 0})
-    expected = {f: c.start for c in doc.noun_chunks for f in firsts if c.start <= f < c.end}
-    assert _chunk_starts(doc, firsts) == expected
-    assert _chunk_starts(doc, []) == {}
