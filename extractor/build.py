@@ -245,6 +245,7 @@ def build_tuples(
             event = normalize_event(
                 event, published=published, past=is_past(doc, trig), countries=countries,
                 context=context, text=dtext.raw if dtext.raw is not None else dtext.text,
+                quantity_modifiers=quantity_modifiers(doc, args.quantity),
             )
             if event.location is not None and event.place is None and args.location is not None:
                 event = _named_place(event, doc, args.location, context)
@@ -424,6 +425,24 @@ def _place_inside(text: str, *, countries: Sequence[str]) -> PlaceValue | None:
 _PROPER_PLACE = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:(?:de|del|la|le|du|des|el|al|of|and|y)\s+)?[A-Z][\w'’.\-]*)*")
 
 
+_PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})  # "exhilarating games", "armed men"
+
+
+def quantity_modifiers(doc: Doc, span: TokenSpan | None) -> frozenset[str]:
+    """The lower-cased words of a quantity span that the parse reads as describing the counted
+    noun rather than naming it: adjectives, participles as adjectival modifiers and adverbs
+    ("two of its smaller bars", "seven exhilarating games", "four of its most capable fighter
+    jets", "three heavily armed men"). The quantity normalizer leaves them out of the unit; a
+    noun modifier ("fighter jets", "police commandoes") stays."""
+    if span is None:
+        return frozenset()
+    start, end = span
+    return frozenset(
+        t.lower_ for t in doc[start:end]
+        if t.pos_ in ("ADJ", "ADV") or (t.dep_ == "amod" and t.tag_ in _PARTICIPLE_TAGS)
+    )
+
+
 def _named_place(event: EventTuple, doc: Doc, span: TokenSpan, context) -> EventTuple:
     """The event with the place its location slot names when the gazetteer knows no such
     place but the slot is a proper name (its head a proper noun, its words capitalized):
@@ -466,12 +485,14 @@ def normalize_event(
     countries: Sequence[str] = (),
     context=None,
     text: str | None = None,
+    quantity_modifiers: frozenset[str] = frozenset(),
 ) -> EventTuple:
     """The event with its normalized values filled in.
 
     The location is resolved in context (``normalize.place.resolve_in_text``): with what the
     ``text`` (the one the slots' offsets point into) writes right after it ("Tetkino, Kursk
     region") and the document's ``context`` (a ``PlaceContext``; default: ``countries``).
+    ``quantity_modifiers`` (``quantity_modifiers``) are left out of the quantity's unit.
     """
     from .normalize import (
         classify_action,
@@ -483,7 +504,7 @@ def normalize_event(
 
     return replace(
         event,
-        quantity_value=normalize_quantity(event.quantity.text) if event.quantity else None,
+        quantity_value=normalize_quantity(event.quantity.text, modifiers=quantity_modifiers) if event.quantity else None,
         date_value=normalize_date(event.date.text, ref_date=published, past=past) if event.date else None,
         place=_event_place(event.location, countries=countries, context=context, text=text) if event.location else None,
         actor_value=normalize_actor(event.actor.text, context_countries=tuple(countries)) if event.actor else None,

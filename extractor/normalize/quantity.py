@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Collection
 from functools import lru_cache
 
 from extractor.lexicon import default_lexicon
@@ -675,13 +676,52 @@ def _range_after(
     return high, high.end, code
 
 
-def _unit_phrase(tokens: list[_Tok], j: int) -> str | None:
-    """The counted noun phrase starting at token j, lower-cased, or None."""
+def _plural(word: str) -> str:
+    """The regular English plural of a unit noun (Quirk et al. 1985, 5.79-5.82: -s, -es after
+    a sibilant, -ies after a consonant and y); an abbreviation without a vowel ("mph", "km") or
+    a word already ending in s stays as it is."""
+    if word.endswith("s") or not any(c in "aeiouy" for c in word):
+        return word
+    if word.endswith(("x", "z", "ch", "sh")):
+        return word + "es"
+    if len(word) > 1 and word.endswith("y") and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _hyphened_unit(tokens: list[_Tok], j: int) -> str | None:
+    """The unit of a number hyphened to it, in the plural: "a 400-gram bar" (grams), "a
+    three-run lead" (runs), "a 105-mph fastball" (mph); gold conventions T7. Not a word that
+    goes on with another hyphen ("a 15-year-old girl": an age)."""
+    if j + 1 >= len(tokens) or tokens[j].text != "-":
+        return None
+    word = tokens[j + 1]
+    if word.kind != "word" or "-" in word.text or not word.text.isalpha() or word.low in _WORDS.unit_stop_words:
+        return None
+    if _is_cardinal_word(word.low) or _is_fraction_word(word.low.removesuffix("s")):
+        return None  # "two - thirds", "twenty - two": a number, not a unit
+    if j + 2 < len(tokens) and tokens[j + 2].text == "-":
+        return None
+    after = tokens[j + 2] if j + 2 < len(tokens) else None
+    if word.low in _WORDS.measure_prefixes and after is not None and after.kind == "word" and after.text.isalpha():
+        return f"{word.low} {_plural(after.low)}"  # "an 800-square metre area": square metres
+    return _plural(word.low)
+
+
+def _unit_phrase(tokens: list[_Tok], j: int, modifiers: Collection[str] = ()) -> str | None:
+    """The counted noun phrase starting at token j, lower-cased, or None.
+
+    ``modifiers``: lower-cased words a parse of the text reads as adjectives or adverbs; they
+    are dropped before the head noun ("seven exhilarating games": games) and a capitalized
+    word after one of them stays in the phrase ("200 unauthorized Polish laborers")."""
     n = len(tokens)
     if j < n and tokens[j].text == "+":
         j += 1
     if j < n and tokens[j].text == "-" and j + 1 < n and tokens[j + 1].low in ("strong", "odd", "plus"):
         j += 2
+    hyphened = _hyphened_unit(tokens, j)
+    if hyphened is not None:
+        return hyphened
     if j < n and tokens[j].low == "of":
         # Partitive: "three of its four brigades", "dozens of civilians".
         j += 1
@@ -702,11 +742,17 @@ def _unit_phrase(tokens: list[_Tok], j: int) -> str | None:
     words: list[_Tok] = []
     while j < n and len(words) < 5:
         tok = tokens[j]
+        if not words and tok.kind == "word" and tok.low in _WORDS.unit_drop_words:
+            j += 1  # "seven more demonstrators", "20 or so people": not what is counted
+            continue
+        if tok.kind == "word" and len(tok.text) == 1 and tok.text.isupper() and j + 1 < n and tokens[j + 1].text == ".":
+            j += 2  # an initialism with full stops, "two U.S. officials": a proper premodifier
+            continue
         if tok.kind != "word" or tok.low in _WORDS.unit_stop_words or tok.low == "of":
             break
-        if words and tok.low.endswith("ed") and len(tok.low) > 4:
+        if words and tok.low.endswith("ed") and len(tok.low) > 4 and tok.low not in modifiers:
             break  # a past-tense verb after the noun: "troops arrived"
-        if words and tok.text[:1].isupper() and words[-1].text[:1].islower():
+        if words and tok.text[:1].isupper() and words[-1].text[:1].islower() and words[-1].low not in modifiers:
             break
         words.append(tok)
         j += 1
@@ -715,7 +761,10 @@ def _unit_phrase(tokens: list[_Tok], j: int) -> str | None:
     if not words:
         return None
     head = words[-1]
-    kept = [w for w in words[:-1] if not w.text[:1].isupper() and w.low not in _WORDS.unit_drop_words]
+    kept = [
+        w for w in words[:-1]
+        if not w.text[:1].isupper() and w.low not in _WORDS.unit_drop_words and w.low not in modifiers
+    ]
     phrase = [*kept, head]
     # "rounds of artillery": one "of" continuation that names what the unit is made of.
     if j + 1 < n and tokens[j].low == "of" and tokens[j + 1].kind == "word" and (
@@ -742,7 +791,7 @@ def _unit_phrase(tokens: list[_Tok], j: int) -> str | None:
 _MULTIPLICATIVE_ADVERBS = {"twice": 2.0, "thrice": 3.0}
 
 
-def normalize_quantity(text: str) -> QuantityValue | None:
+def normalize_quantity(text: str, *, modifiers: Collection[str] = ()) -> QuantityValue | None:
     """The amount a quantity span states, or None when it holds no number.
 
     Ranges give ``(low, high)``; money gives an ISO 4217 unit; "per cent" gives unit
@@ -750,7 +799,9 @@ def normalize_quantity(text: str) -> QuantityValue | None:
     under; "nearly"/"almost" set ``under`` and ``approximate``); "per month"/"annual" set
     ``rate``; vague magnitudes ("dozens" 12, "scores" 20, "hundreds" 100, "thousands" 1000,
     "tens of thousands" 10000, "hundreds of thousands" 100000, "millions" 1e6, "several
-    thousand" 1000) set ``vague``. Never raises.
+    thousand" 1000) set ``vague``. ``modifiers``: lower-cased words a parse of the text reads
+    as adjectives or adverbs, left out of the unit ("seven exhilarating games": games). Never
+    raises.
     """
     if not isinstance(text, str):
         return None
@@ -796,7 +847,7 @@ def normalize_quantity(text: str) -> QuantityValue | None:
         if percent_end is not None:
             unit, end = "percent", percent_end
         else:
-            unit = _unit_phrase(tokens, end)
+            unit = _unit_phrase(tokens, end, modifiers)
             code = _currency_tables()[0].get(unit or "")  # "thousands of dollars"
     if code is not None:
         unit = code

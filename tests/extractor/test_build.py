@@ -285,3 +285,23 @@ def test_unknown_proper_name_is_a_named_place(extractor_, text, name, country):
 def test_common_noun_place_stays_unresolved(extractor_, text):
     events = extractor_.extract(text)
     assert events and all(e.place is None for e in events)
+
+
+@pytest.mark.parametrize(
+    "words, pos, deps, tags, expected",
+    [
+        # adjectives and adverbs of the quantity describe the counted noun
+        (["seven", "exhilarating", "games"], ["NUM", "VERB", "NOUN"], ["nummod", "amod", "ROOT"], ["CD", "VBG", "NNS"], {"exhilarating"}),
+        (["four", "most", "capable", "jets"], ["NUM", "ADV", "ADJ", "NOUN"], ["nummod", "advmod", "amod", "ROOT"], ["CD", "RBS", "JJ", "NNS"], {"most", "capable"}),
+        # a noun modifier names what is counted and stays
+        (["two", "police", "commandoes"], ["NUM", "NOUN", "NOUN"], ["nummod", "compound", "ROOT"], ["CD", "NN", "NNS"], set()),
+        # a participle that is not a modifier of the noun is no modifier
+        (["troops", "armed", "it"], ["NOUN", "VERB", "PRON"], ["ROOT", "acl", "dobj"], ["NNS", "VBN", "PRP"], set()),
+    ],
+)
+def test_quantity_modifiers_read_the_parse(words, pos, deps, tags, expected):
+    from extractor.build import quantity_modifiers
+
+    doc = Doc(VOCAB, words=words, pos=pos, deps=deps, tags=tags, heads=[len(words) - 1] * len(words) if deps[-1] == "ROOT" else [0] * len(words))
+    assert quantity_modifiers(doc, (0, len(words))) == expected
+    assert quantity_modifiers(doc, None) == frozenset()

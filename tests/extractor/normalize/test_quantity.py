@@ -100,14 +100,47 @@ def test_brief_examples(text, expected):
         ("Twice", Q(2, "times")),
         ("thrice", Q(3, "times")),
         ("three times", Q(3, "times")),
-        # a number word hyphened to its unit counts as the digits do (test T7: "a two-run homer")
-        ("a two-run homer", Q(2)),
-        ("an eight-out save", Q(8)),
+        # a number word hyphened to its unit counts as the digits do, and the unit is the
+        # hyphened noun in the plural (gold T7: "a two-run homer" 2 runs, "105-mph fastball" mph)
+        ("a two-run homer", Q(2, "runs")),
+        ("an eight-out save", Q(8, "outs")),
         ("twenty-five soldiers", Q(25, "soldiers")),
+        ("a 400-gram bar", Q(400, "grams")),
+        ("a 105-mph fastball", Q(105, "mph")),
+        ("a 400 - gram bar", Q(400, "grams")),
+        ("an 800-square metre work area", Q(800, "square metres")),
+        ("a six-inch blade", Q(6, "inches")),
+        ("a 15-year-old girl", Q(15)),
+        ("about two - thirds of the voters", Q(2, approximate=True)),
+        # premodifiers that do not say what is counted, before the noun
+        ("seven more demonstrators", Q(7, "demonstrators")),
+        ("20 or so people", Q(20, "people", approximate=True)),
+        ("two U.S. officials", Q(2, "officials")),
     ],
 )
 def test_more_forms(text, expected):
     assert normalize_quantity(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, modifiers, unit",
+    [
+        ("seven exhilarating games", {"exhilarating"}, "games"),
+        ("two of its smaller bars", {"smaller"}, "bars"),
+        ("four of its most capable fighter jets", {"most", "capable"}, "fighter jets"),
+        # a capitalized word after a modifier stays in the phrase, and is dropped as a proper premodifier
+        ("about 200 unauthorized Polish laborers", {"unauthorized", "polish"}, "laborers"),
+        # a past participle the parse reads as a modifier does not end the phrase
+        ("three heavily armed men", {"heavily", "armed"}, "men"),
+        # without the parse's words the text rules alone decide, as before
+        ("seven exhilarating games", set(), "exhilarating games"),
+        ("about 200 unauthorized Polish laborers", set(), "unauthorized"),
+        # the head noun is never dropped
+        ("104 military", {"military"}, "military"),
+    ],
+)
+def test_parse_modifiers_leave_the_unit(text, modifiers, unit):
+    assert normalize_quantity(text, modifiers=modifiers).unit == unit
 
 
 @pytest.mark.parametrize(
