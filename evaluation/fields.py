@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Sequence
 
 from .io import Document, read_gold, read_predictions
-from .match import field_match
+from .match import field_match, gives
 from .scorer import OPTIONAL_FIELDS, SLOTS, pair_tuples
 
 
@@ -64,11 +64,6 @@ def same_slots(a: dict[str, Document], b: dict[str, Document]) -> bool:
     return set(a) == set(b) and all(_slots(a[d]) == _slots(b[d]) for d in a)
 
 
-def _gives(value: object) -> bool:
-    """Whether a tuple gives a field (not null, not an empty list of alternatives)."""
-    return value is not None and value != []
-
-
 def compare_fields(
     gold: dict[str, Document], a: dict[str, Document], b: dict[str, Document], fields: Sequence[str] = OPTIONAL_FIELDS
 ) -> list[FieldChange]:
@@ -83,7 +78,7 @@ def compare_fields(
         for j, gt in enumerate(golds):
             for f in fields:
                 value = gt.get(f)
-                if not _gives(value) or j not in by_gold_a:
+                if not gives(value) or j not in by_gold_a:
                     continue
                 c = counts[f]
                 c[0] += 1
@@ -129,12 +124,12 @@ def field_fills(gold: dict[str, Document], pred: dict[str, Document], fields: Se
         paired = dict(pair_tuples(preds, golds, lenient=True))
         for i, pt in enumerate(preds):
             for f in fields:
-                if not _gives(pt.get(f)):
+                if not gives(pt.get(f)):
                     continue
                 c = counts[f]
                 if i not in paired:
                     c[3] += 1
-                elif not _gives(golds[paired[i]].get(f)):
+                elif not gives(golds[paired[i]].get(f)):
                     c[2] += 1
                 elif field_match(f, pt.get(f), golds[paired[i]].get(f), lenient=True):
                     c[0] += 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from dataclasses import replace
 from typing import Sequence
@@ -209,12 +210,11 @@ def build_tuples(
     groups: dict[str, ActorValue] = {}
     security_sentences: dict[int, bool] = {}  # sentence start -> holds a security noun
     actors = None  # the document's names (``doc_actors.DocumentActors``), when a tuple has an actor
-    ents: list[tuple[Span, ...]] = []  # the document's entities, built once when asked (``doc.ents`` rebuilds them)
 
+    @functools.cache
     def entities() -> tuple[Span, ...]:
-        if not ents:
-            ents.append(tuple(doc.ents))
-        return ents[0]
+        """The document's entities, built once when first asked (``doc.ents`` rebuilds them)."""
+        return tuple(doc.ents)
 
     for trig, args in zip(triggers, arguments):
         agentless = args.actor is None and bool(args.rules.get("actor"))
@@ -422,6 +422,13 @@ def _place_inside(text: str, *, countries: Sequence[str]) -> PlaceValue | None:
 
 # A proper name as a place: capitalized words, with the particles place names use
 # ("Rue Victor Hugo", "Alfred P. Murrah Federal Building", "Stormont Castle").
+# It differs from its twins, and is kept apart on purpose: it is matched whole against a
+# location slot the gazetteer does not know; its words start with an ASCII capital, of any
+# length, all capitals allowed ("UN"), with at most one particle between two of them, le/du/des
+# among them ("Rue du Bac"). ``normalize.place._NAME`` is a prefix piece of the apposition
+# patterns, with other particles (ez/az, no le/du/des); ``gazetteer._looks_like_proper_name``
+# judges gazetteer names (no codes or all capitals, Latin script, the lexicon's
+# ``name_particles`` anywhere). One test for all three would change which slots pass.
 _PROPER_PLACE = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:(?:de|del|la|le|du|des|el|al|of|and|y)\s+)?[A-Z][\w'’.\-]*)*")
 
 

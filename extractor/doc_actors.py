@@ -198,6 +198,10 @@ class DocumentActors:
 
         doc = self.doc
         start, end = span[0], min(span[1], len(doc))
+        # The head: the first word whose head is outside the span (or itself). Not spaCy's
+        # ``Span.root``, which prefers a sentence root inside the span and else the exit nearest
+        # the root: the same word for a span that is one phrase (every call on the figures
+        # inputs), another for a span that is not ("officers found": "found", not "officers").
         head = next((t for t in doc[start:end] if not start <= t.head.i < end or t.head.i == t.i), None)
         if head is None:
             return False

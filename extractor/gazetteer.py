@@ -168,7 +168,15 @@ def _is_latin(text: str) -> bool:
 
 
 def _looks_like_proper_name(name: str) -> bool:
-    """A Latin-script name written like an English proper name ("Kiev", not "IEV" or "kiev osh")."""
+    """A Latin-script name written like an English proper name ("Kiev", not "IEV" or "kiev osh").
+
+    It differs from its twins ``build._PROPER_PLACE`` and ``normalize.place._NAME`` (regexes of
+    words starting with an ASCII capital and a few particles, each between two such words), and
+    is kept apart on purpose: it judges gazetteer names and alternate names, so it refuses
+    names under 3 characters, all capitals ("IEV", "UN") and non-Latin script, takes any
+    capital ("Ürümqi") and lets any of the lexicon's ``name_particles`` stand anywhere, any
+    number of times ("Stratford upon Avon"). One test for all three would change which names
+    the gazetteer keeps."""
     if len(name) < 3 or not name[0].isupper() or name.isupper() or not _is_latin(name):
         return False
     if " " not in name:

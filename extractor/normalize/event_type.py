@@ -243,17 +243,18 @@ def classify_action(lemma: str) -> str:
     """
     if not isinstance(lemma, str):
         return "other"
-    return _classify_text(lemma)
+    return _keyed_class(lemma)[1]
 
 
 @lru_cache(maxsize=8192)
-def _classify_text(lemma: str) -> str:
-    """``classify_action`` of a string, cached as written (linking asks the same lemmas for
-    every trigger)."""
+def _keyed_class(lemma: str) -> tuple[str, str]:
+    """``(key, class)`` of a string: its normalized form (``_normalize_lemma``) and its
+    ``classify_action`` class, cached as written (linking asks the same lemmas for every
+    trigger; ``type_in_context`` reads the key as well)."""
     key = _normalize_lemma(lemma)
     if not key or not any(ch.isalpha() for ch in key):
-        return "other"
-    return _classify(key)
+        return key, "other"
+    return key, _classify(key)
 
 
 # --- the class in context ------------------------------------------------------------
@@ -296,10 +297,11 @@ def type_in_context(lemma: str, *, security: bool) -> tuple[str, str]:
     """``(class, rule)`` of an event: ``classify_action``'s class of the lemma, kept when a
     rule of ``CONTEXT_RULES`` holds (``security``: the event has a cue of the armed or
     security domain, see ``build.security_cue``), else ``other``; never raises."""
-    cls = classify_action(lemma)
+    if not isinstance(lemma, str):
+        return "other", "lemma"  # classify_action's class of anything but a string
+    key, cls = _keyed_class(lemma)
     if cls == "other":
         return cls, "lemma"
-    key = _normalize_lemma(lemma)  # a string: anything else is "other" above
     for name, rule in CONTEXT_RULES:
         if rule(cls, key, security):
             return cls, name

@@ -41,6 +41,11 @@ _SAFE_POPULATION = 100_000
 _OUTER_FEATURES = frozenset({"country", "admin1", "admin2", "region"})
 
 # A name of capitalised words (with the particles place names use), then an optional type word.
+# It differs from its twins ``build._PROPER_PLACE`` and ``gazetteer._looks_like_proper_name``,
+# and is kept apart on purpose: a piece of the patterns below, matched as a prefix (the name
+# ends where its capitalised words end), its words shaped as in ``build._PROPER_PLACE`` but its
+# particles not the same (ez/az; no le/du/des: "Rue du Bac" reads as "Rue"). One test for all
+# three would change which appositions are read.
 _NAME = r"[A-Z][\w'’.\-]*(?:\s+(?:(?:de|del|la|el|al|ez|az|and|of|y)\s+)?[A-Z][\w'’.\-]*)*"
 _TYPE = r"(?:\s+(?i:region|oblast|obl\.?|province|state|county|district|governorate|department|prefecture|krai|kray|republic|raion|rayon|municipality))?"
 _TYPE_REQUIRED = _TYPE[:-1]  # the type word, not optional: "(district) of the Zaporozhye region"

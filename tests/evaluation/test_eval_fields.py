@@ -84,3 +84,15 @@ def test_cli_prints_fills_of_both_predictions(files, capsys):
     out = capsys.readouterr().out
     assert "actor_country     A 2/0 (1.000)  gold none 0  unpaired 0" in out
     assert "actor_country     B 2/1 (0.667)  gold none 0  unpaired 0" in out
+
+
+@pytest.mark.parametrize("given", [None, [], [None], [None, None]])
+def test_a_gold_field_listing_only_null_gives_nothing(tmp_path, given):
+    # as the scorer reads it (evaluation.match.gives): no pair to judge, a fill the gold cannot see
+    gold = _write(tmp_path / "g.jsonl", [{"doc_id": "d1", "tuples": [_tuple("attack", "rebels", "SY"), _tuple("arrive", "troops", given)]}])
+    pred = _write(tmp_path / "p.jsonl", [{"doc_id": "d1", "tuples": [_tuple("attack", "rebels", "SY"), _tuple("arrive", "troops", "RU")]}])
+    g, p = read_gold(gold), read_predictions(pred)
+    (change,) = compare_fields(g, p, p, ["actor_country"])
+    assert change.n == 1
+    (fills,) = field_fills(g, p, ["actor_country"])
+    assert fills == FieldFills("actor_country", right=1, wrong=0, gold_none=1, unpaired=0)
