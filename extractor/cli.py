@@ -139,7 +139,8 @@ def _parser() -> argparse.ArgumentParser:
         "--selector", default=DEFAULT_SELECTOR,
         help="which linked triggers become tuples: extractor.rule_admission.v1 (the fixed rule, default), "
         "extractor.learned_selector.v1 (a learned scorer of every linked trigger, models/selector.md) or "
-        "extractor.learned_selector_admitted.v1 (the same scorer over the triggers the default links in full: cheaper)",
+        "extractor.learned_selector_admitted.v1 (the same scorer over the triggers the default links in full: cheaper); "
+        "the diagnostic extractor.keep_all.v1 keeps every trigger with its full linking (for python -m evaluation.misses)",
     )
     run.add_argument("--batch-size", type=_count("--batch-size"), default=32, help="documents per batch for nlp.pipe")
     run.add_argument("--n-process", type=_count("--n-process", per_cpu=True), default=1, help="worker processes for nlp.pipe (-1: one per CPU)")

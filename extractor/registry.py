@@ -115,6 +115,16 @@ def _learned_selector_admitted():
     return load_selector(linking="admitted")
 
 
+@selectors.register("extractor.keep_all.v1")
+def _keep_all():
+    """A diagnostic: every trigger found becomes a tuple with its full linking
+    (``selector.KeepAll``), what the admission rule chooses from; ``evaluation.misses`` reads it
+    to tell at which stage a gold tuple was missed. Not an event list to use."""
+    from .selector import KeepAll
+
+    return KeepAll()
+
+
 def get_selector(name: str):
     """The selector registered as ``name`` (``None`` for the rule admission); ``E026`` for an
     unknown name. A selector has ``select(doc, triggers, arguments, lexicon=...)`` giving the

@@ -18,6 +18,9 @@ Three selectors are registered (``extractor.registry.selectors``):
 - ``extractor.learned_selector_admitted.v1``: v1's weights scoring only the triggers of the
   linker's ``admitted_only`` pass (those it gives an actor or an agentless verdict): the
   linking the default runs, so the selector adds only its scoring (``full_linking``).
+
+A fourth, ``extractor.keep_all.v1`` (``KeepAll``), is a diagnostic: it keeps every trigger with its
+full linking, for ``evaluation.misses``.
 """
 
 from __future__ import annotations
@@ -318,6 +321,20 @@ class LearnedSelector:
         scores = self.predict(x)
         limits = self.thresholds[self._group(x)]
         return [(i, float(p)) for i, p, t in zip(indices, scores, limits) if p >= t]
+
+
+class KeepAll:
+    """A diagnostic selector (``extractor.keep_all.v1``): every trigger found becomes a tuple with
+    whatever the linker's full linking gave it, its score the linker's. It shows what the admission
+    rule and the learned selectors choose from, so that a missed gold tuple can be told apart by
+    stage (``python -m evaluation.misses``); its output is no event list to use."""
+
+    full_linking = True
+
+    def select(self, doc: Doc, triggers: Sequence[Trigger], arguments: Sequence[Arguments], *,
+               lexicon: Lexicon | None = None) -> list[tuple[int, float]]:
+        """``(index, score)`` of every trigger, in trigger order."""
+        return [(i, float(args.score or 0.0)) for i, args in enumerate(arguments)]
 
 
 @lru_cache(maxsize=4)

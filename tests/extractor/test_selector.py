@@ -379,3 +379,22 @@ def test_training_is_deterministic(tmp_path, version):
         outs.append(out.read_bytes())
     assert outs[0] == outs[1]
     assert outs[0] == selector_path(version).read_bytes()
+
+
+def test_keep_all_keeps_every_trigger_with_its_full_linking(extractor_, monkeypatch):
+    """The diagnostic selector (for evaluation.misses): a trigger the rule does not admit (an
+    actor, no quantity, place or date) is a tuple too, and the linker is asked for its full pass."""
+    from extractor.registry import get_selector as get
+    from extractor.selector import KeepAll
+
+    text = "Rebels attacked the convoy. The army shelled Avdiivka on Monday."
+    default = [e.action.text for e in extractor_.extract(text)]
+    component = extractor_.nlp.get_pipe("event_extractor")
+    selector = get("extractor.keep_all.v1")
+    assert isinstance(selector, KeepAll) and selector.full_linking
+    monkeypatch.setattr(component, "selector", selector)
+    monkeypatch.setattr(component, "selector_name", "extractor.keep_all.v1")
+    kept = extractor_.extract(text)
+    assert "attacked" not in default and "shelled" in default
+    assert {"attacked", "shelled"} <= {e.action.text for e in kept}
+    assert all(e.rules["selector"] == "extractor.keep_all.v1" for e in kept)
