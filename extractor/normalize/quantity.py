@@ -805,6 +805,10 @@ def normalize_quantity(text: str, *, modifiers: Collection[str] = ()) -> Quantit
     """
     if not isinstance(text, str):
         return None
+    try:
+        modifiers = frozenset(m.lower() for m in modifiers if isinstance(m, str))
+    except TypeError:  # not a collection of words: no parse to read
+        modifiers = frozenset()
     text = _clean(text[:_MAX_CHARS])
     multiplier = _MULTIPLICATIVE_ADVERBS.get(text.strip().lower())
     if multiplier is not None:

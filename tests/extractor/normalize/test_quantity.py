@@ -205,6 +205,27 @@ def test_never_raises_on_quantity_like_text(text):
     assert result is None or isinstance(result, QuantityValue)
 
 
+_UNIT_WORDS = ["3", "two", "-", "gram", "more", "U", ".", "S", "armed", "Polish", "men", "of", "square", "metre", "year", "old"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from(_UNIT_WORDS), max_size=8).map(" ".join),
+    st.one_of(st.none(), st.integers(), st.lists(st.one_of(st.sampled_from(_UNIT_WORDS), st.integers()), max_size=4)),
+)
+def test_never_raises_with_any_modifiers(text, modifiers):
+    """``modifiers`` that are no collection of words (None, a number, numbers among words) are
+    read as no parse, or for their words only; the normalizer never raises."""
+    result = normalize_quantity(text, modifiers=modifiers)
+    assert result is None or isinstance(result, QuantityValue)
+
+
+@pytest.mark.parametrize("modifiers", [None, 5, ["Exhilarating", 3]])
+def test_modifiers_that_are_no_word_collection(modifiers):
+    expected = "exhilarating games" if modifiers in (None, 5) else "games"
+    assert normalize_quantity("seven exhilarating games", modifiers=modifiers).unit == expected
+
+
 LONG_PHRASES = """
 import sys
 from extractor.normalize import parse_number
