@@ -94,6 +94,28 @@ def _lemma_tables() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
+def _irregular_plurals() -> dict[str, str]:
+    """Singular -> plural of the nouns spaCy's English lemmatizer lists as irregular
+    (``lemma_exc``, WordNet's noun exceptions: "feet" -> "foot", "teeth" -> "tooth"), where the
+    singular has one such plural; ``{}`` without the model."""
+    table = _lemma_tables().get("lemma_exc")
+    if table is None:
+        return {}
+    plurals: dict[str, set[str]] = {}
+    for plural, singulars in table["noun"].items():
+        for singular in singulars:
+            if singular != plural:
+                plurals.setdefault(singular, set()).add(plural)
+    return {singular: next(iter(forms)) for singular, forms in plurals.items() if len(forms) == 1}
+
+
+def irregular_plural(noun: str) -> str | None:
+    """The irregular plural of a lower-cased noun by spaCy's English lemmatizer tables ("foot" ->
+    "feet", "child" -> "children"), or None: a regular noun, or one the tables do not list."""
+    return _irregular_plurals().get(noun)
+
+
+@lru_cache(maxsize=1)
 def _lemma_index() -> dict[str, frozenset[str]]:
     """Lemmas by part of speech from the WordNet-derived index shipped with spaCy's English lemmatizer."""
     table = _lemma_tables().get("lemma_index")
@@ -119,6 +141,11 @@ def verb_lemmas(word: str) -> frozenset[str]:
             if base in verbs:
                 out.add(base)
     return frozenset(out)
+
+
+def is_wordnet_noun(word: str) -> bool:
+    """Whether a lower-cased word is a noun lemma of the WordNet-derived index ("gun", "police")."""
+    return word in _lemma_index().get("noun", frozenset())
 
 
 def _wordnet_verbs() -> frozenset[str]:

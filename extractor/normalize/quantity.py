@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Collection
 from functools import lru_cache
 
-from extractor.lexicon import default_lexicon
+from extractor.lexicon import default_lexicon, irregular_plural, is_wordnet_noun
 from extractor.types import QuantityValue
 
 __all__ = ["normalize_quantity", "parse_number"]
@@ -677,9 +677,16 @@ def _range_after(
 
 
 def _plural(word: str) -> str:
-    """The regular English plural of a unit noun (Quirk et al. 1985, 5.79-5.82: -s, -es after
-    a sibilant, -ies after a consonant and y); an abbreviation without a vowel ("mph", "km") or
-    a word already ending in s stays as it is."""
+    """The plural of a unit noun: irregular by spaCy's lemmatizer tables ("foot" -> "feet",
+    ``lexicon.irregular_plural``; a compound of "man" as "man" is, "gunman" -> "gunmen"), else the
+    regular English plural (Quirk et al. 1985, 5.79-5.82: -s, -es after a sibilant, -ies after
+    a consonant and y); an abbreviation without a vowel ("mph", "km") or a word already ending
+    in s stays as it is."""
+    irregular = irregular_plural(word)
+    if irregular is not None:
+        return irregular
+    if word.endswith("man") and irregular_plural("man") == "men" and is_wordnet_noun(word[:-3]):
+        return word[:-3] + "men"  # a compound of "man": "gunman", "policeman" (not "human", "German")
     if word.endswith("s") or not any(c in "aeiouy" for c in word):
         return word
     if word.endswith(("x", "z", "ch", "sh")):

@@ -206,3 +206,14 @@ def test_in_verb_class_reads_base_forms_and_particles(nlp, text, word, found):
     doc = nlp(text)
     token = next(t for t in doc if t.text == word)
     assert in_verb_class(token, {"set off", "spark"}) is found
+
+
+@pytest.mark.parametrize(
+    "noun, plural",
+    [("foot", "feet"), ("tooth", "teeth"), ("child", "children"), ("crisis", "crises"), ("gram", None), ("run", None)],
+)
+def test_irregular_plurals_come_from_the_lemmatizer_tables(noun, plural):
+    from extractor.lexicon import irregular_plural, is_wordnet_noun
+
+    assert irregular_plural(noun) == plural
+    assert is_wordnet_noun(noun)

@@ -110,6 +110,9 @@ def test_brief_examples(text, expected):
         ("a 400 - gram bar", Q(400, "grams")),
         ("an 800-square metre work area", Q(800, "square metres")),
         ("a six-inch blade", Q(6, "inches")),
+        ("a six-foot wall", Q(6, "feet")),  # irregular plurals from spaCy's lemmatizer tables
+        ("a two-man team", Q(2, "men")),
+        ("a three-gunman attack", Q(3, "gunmen")),  # a compound of "man"
         ("a 15-year-old girl", Q(15)),
         ("about two - thirds of the voters", Q(2, approximate=True)),
         # premodifiers that do not say what is counted, before the noun
