@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from .io import Document, read_gold, read_predictions
-from .match import accepts_null, slot_match
+from .match import SLOTS, accepts_null, slot_match
 from .scorer import pair_tuples
 
 STAGES = (
@@ -47,7 +47,7 @@ STAGES = (
     "paired_elsewhere",
     "no_offsets",
 )
-OTHER_SLOTS = ("quantity", "location", "date")
+OTHER_SLOTS = tuple(s for s in SLOTS if s not in ("actor", "action"))  # quantity, location, date
 
 
 @dataclass(frozen=True)

@@ -245,7 +245,7 @@ def build_tuples(
             event = normalize_event(
                 event, published=published, past=is_past(doc, trig), countries=countries,
                 context=context, text=dtext.raw if dtext.raw is not None else dtext.text,
-                quantity_modifiers=quantity_modifiers(doc, args.quantity),
+                unit_modifiers=quantity_modifiers(doc, args.quantity),
             )
             if event.location is not None and event.place is None and args.location is not None:
                 event = _named_place(event, doc, args.location, context)
@@ -492,14 +492,15 @@ def normalize_event(
     countries: Sequence[str] = (),
     context=None,
     text: str | None = None,
-    quantity_modifiers: frozenset[str] = frozenset(),
+    unit_modifiers: frozenset[str] = frozenset(),
 ) -> EventTuple:
     """The event with its normalized values filled in.
 
     The location is resolved in context (``normalize.place.resolve_in_text``): with what the
     ``text`` (the one the slots' offsets point into) writes right after it ("Tetkino, Kursk
     region") and the document's ``context`` (a ``PlaceContext``; default: ``countries``).
-    ``quantity_modifiers`` (``quantity_modifiers``) are left out of the quantity's unit.
+    ``unit_modifiers`` (the span's describing words, ``quantity_modifiers``) are left out of
+    the quantity's unit.
     """
     from .normalize import (
         classify_action,
@@ -511,7 +512,7 @@ def normalize_event(
 
     return replace(
         event,
-        quantity_value=normalize_quantity(event.quantity.text, modifiers=quantity_modifiers) if event.quantity else None,
+        quantity_value=normalize_quantity(event.quantity.text, modifiers=unit_modifiers) if event.quantity else None,
         date_value=normalize_date(event.date.text, ref_date=published, past=past) if event.date else None,
         place=_event_place(event.location, countries=countries, context=context, text=text) if event.location else None,
         actor_value=normalize_actor(event.actor.text, context_countries=tuple(countries)) if event.actor else None,

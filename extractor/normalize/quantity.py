@@ -685,8 +685,9 @@ def _plural(word: str) -> str:
     irregular = irregular_plural(word)
     if irregular is not None:
         return irregular
-    if word.endswith("man") and irregular_plural("man") == "men" and is_wordnet_noun(word[:-3]):
-        return word[:-3] + "men"  # a compound of "man": "gunman", "policeman" (not "human", "German")
+    men = irregular_plural("man")
+    if men is not None and word.endswith("man") and is_wordnet_noun(word[:-3]):
+        return word[:-3] + men  # a compound of "man": "gunman", "policeman" (not "human", "German")
     if word.endswith("s") or not any(c in "aeiouy" for c in word):
         return word
     if word.endswith(("x", "z", "ch", "sh")):
@@ -763,8 +764,6 @@ def _unit_phrase(tokens: list[_Tok], j: int, modifiers: Collection[str] = ()) ->
             break
         words.append(tok)
         j += 1
-    while words and words[0].low in _WORDS.unit_drop_words:
-        words.pop(0)
     if not words:
         return None
     head = words[-1]
