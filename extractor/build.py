@@ -249,6 +249,8 @@ def build_tuples(
             )
             if event.location is not None and event.place is None and args.location is not None:
                 event = _named_place(event, doc, args.location, context)
+            if event.location is not None and event.place is None and args.location is not None:
+                event = _context_place(event, doc, args.location, context)
             if args.actor_ref is not None:
                 event = _actor_from_antecedent(event, _slot(doc, args.actor_ref, segments, dtext), countries=countries)
             mention = args.actor_ref if args.actor_ref is not None else args.actor
@@ -465,6 +467,21 @@ def _named_place(event: EventTuple, doc: Doc, span: TokenSpan, context) -> Event
     home = context.home if context is not None else None
     place = PlaceValue(name=name, country=home, lat=None, lon=None, geonameid=None, admin1=None, feature="named")
     return replace(event, place=place)
+
+
+def _context_place(event: EventTuple, doc: Doc, span: TokenSpan, context) -> EventTuple:
+    """The event with the document's country for a location slot that names no place: its head
+    a common noun the gazetteer cannot resolve ("the city", "a detention centre", "the
+    bakery"). Where such a place lies is the document's setting, which its place names give: the
+    document's one country (``PlaceContext.home``), else the country most of its places lie in.
+    No name, no coordinates; feature ``"context"``."""
+    start, end = span
+    if end <= start or doc[start:end].root.pos_ != "NOUN" or context is None:
+        return event
+    country = context.home or next(iter(context.countries), None)
+    if country is None:
+        return event
+    return replace(event, place=PlaceValue(name=None, country=country, feature="context"))
 
 
 def _event_place(location: Slot, *, countries: Sequence[str], context, text: str | None) -> PlaceValue | None:

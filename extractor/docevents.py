@@ -303,7 +303,7 @@ def _features(index: int, t: EventTuple, text: str) -> _Mention:
         actor_words = words
         actor_name = _norm(t.actor_value.name) if t.actor_value else ""
     loc = t.location.text if t.location else ""
-    loc_vague = bool(loc) and t.place is None and not re.search(r"[A-Z]", loc)
+    loc_vague = bool(loc) and _named(t.place) is None and not re.search(r"[A-Z]", loc)
     dtext = t.date.text if t.date else ""
     qty = None
     q = t.quantity_value
@@ -369,7 +369,7 @@ def _place_contains(outer: PlaceValue, inner: PlaceValue) -> bool:
 def _place_match(a: _Mention, b: _Mention) -> int | None:
     if not a.loc_text or not b.loc_text or a.loc_vague or b.loc_vague:
         return 0
-    pa, pb = a.t.place, b.t.place
+    pa, pb = _named(a.t.place), _named(b.t.place)
     if pa is not None and pb is not None:
         if (pa.geonameid is not None and pa.geonameid == pb.geonameid) or (pa.name, pa.country) == (pb.name, pb.country):
             return 1
@@ -693,6 +693,12 @@ def _pick(members: list[_Mention], anchor: _Mention, slot: str, prefer) -> _Ment
 
 def _origin(m: _Mention) -> SlotOrigin:
     return SlotOrigin(mention=m.index, modality=m.t.modality, source=m.t.source.text if m.t.source else None)
+
+
+def _named(p: PlaceValue | None) -> PlaceValue | None:
+    """``p`` when it names a place; a common noun's document country (``p.name`` None,
+    ``build._context_place``) says nothing for merging mentions."""
+    return p if p is not None and p.name is not None else None
 
 
 def _canon_place(p: PlaceValue | None) -> PlaceValue | None:

@@ -631,8 +631,8 @@ def _cell(t: Mapping[str, Any], name: str) -> str:
             parts.append("(vague)")
         return " ".join(p for p in parts if p)
     if name == "place":
-        if t.get("location_name") is None:
-            return "\u2014"
+        if t.get("location_name") is None:  # a common noun place has its document's country only
+            return f"\u2014 ({_show(t['location_country'])})" if t.get("location_country") else "\u2014"
         out = _show(t.get("location_name"))
         extra = [_show(t[k]) for k in ("location_admin1", "location_country") if t.get(k)]
         if extra:

@@ -188,9 +188,11 @@ class PlaceValue:
     ``feature``: ``"country"``, ``"admin1"``, ``"admin2"``, ``"city"``, ``"region"`` (a named
     region of ``data/regions.tsv``), ``"landmark"`` (a seat of government of that file) or
     ``"named"`` (a proper name the gazetteer does not know, kept as written: "Trump Tower";
-    no coordinates, the document's one country if any: ``build._named_place``)."""
+    no coordinates, the document's one country if any: ``build._named_place``) or
+    ``"context"`` (a common noun that names no place, "the city": no name, the document's
+    country, ``build._context_place``)."""
 
-    name: str
+    name: str | None
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
@@ -344,7 +346,7 @@ class EventTuple:
         else:
             qv = None
         place = None
-        if data.get("location_name") is not None:
+        if data.get("location_name") is not None or data.get("location_country") is not None:
             place = PlaceValue(
                 name=data["location_name"],
                 country=data.get("location_country"),

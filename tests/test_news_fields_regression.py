@@ -20,13 +20,14 @@ TEST = ("news-test", "news-test2", "news-test3", "news-test4", "news-test5", "ne
 # Measured 2026-12-05 (session 23, after units23): dev pooled (296 documents) event_type 0.843,
 # actor_name 0.479, actor_country 0.699, location_name 0.646, location_country 0.725, source 0.829,
 # quantity_unit 0.715, quantity_value 0.884, date_value 0.677; held-out pooled (379) 0.807, 0.540,
-# 0.735, 0.638, 0.742, 0.735, 0.659, 0.825, 0.728.
+# 0.735, 0.638, 0.742, 0.735, 0.659, 0.825, 0.728. Session 24 (home24, a common noun place takes the
+# document's country): location_country dev 0.831, held-out 0.841.
 FLOORS = {
     "dev": {"event_type": 0.82, "actor_name": 0.45, "actor_country": 0.67, "location_name": 0.62,
-            "location_country": 0.70, "source": 0.80, "quantity_unit": 0.69, "quantity_value": 0.86,
+            "location_country": 0.80, "source": 0.80, "quantity_unit": 0.69, "quantity_value": 0.86,
             "date_value": 0.65},
     "test": {"event_type": 0.78, "actor_name": 0.51, "actor_country": 0.71, "location_name": 0.61,
-             "location_country": 0.72, "source": 0.71, "quantity_unit": 0.63, "quantity_value": 0.80,
+             "location_country": 0.81, "source": 0.71, "quantity_unit": 0.63, "quantity_value": 0.80,
              "date_value": 0.70},
 }
 DOCUMENTS = {"dev": 296, "test": 379}

@@ -287,6 +287,32 @@ def test_common_noun_place_stays_unresolved(extractor_, text):
     assert events and all(e.place is None for e in events)
 
 
+# --- a common noun place takes the document's country (build._context_place) ---
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        # the document's one country
+        ("Riots broke out in Lyon on Friday. Two men were arrested at the bakery on Saturday.", "FR"),
+        # several countries: the one most of its places lie in
+        (
+            "Protesters marched in Caracas and Maracay. A student from Bogota was there. "
+            "Soldiers raided the hospital on Monday.",
+            "VE",
+        ),
+    ],
+)
+def test_common_noun_place_takes_the_documents_country(extractor_, text, country):
+    events = [e for e in extractor_.extract(text) if e.location is not None and e.location.text.islower()]
+    assert events, "the common-noun place is linked"
+    for event in events:
+        assert (event.place.name, event.place.country, event.place.feature) == (None, country, "context")
+        assert event.place.lat is None and event.place.geonameid is None
+        # the JSON form keeps the country without a name, and reads back the same place
+        data = event.to_dict()
+        assert (data["location_name"], data["location_country"]) == (None, country)
+        assert type(event).from_dict(data).place == event.place
+
+
 @pytest.mark.parametrize(
     "words, pos, deps, tags, expected",
     [

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.show import BAD_COLOR, SLOT_COLORS, Mark, build_report, gold_marks_of, judge, main, pred_marks, render_article, render_text
+from extractor.show import BAD_COLOR, SLOT_COLORS, Mark, _cell, build_report, gold_marks_of, judge, main, pred_marks, render_article, render_text
 
 TEXT = "Russia's army sent 300 troops to Kursk.\nKorea dep\nloyed shells on Monday.\n\nNothing else."
 
@@ -298,3 +298,15 @@ def test_anchors_of_different_ids_differ(ids):
     anchors = [_anchor(doc_id) for doc_id in ids]
     assert len(set(anchors)) == len(ids)
     assert all(re.fullmatch(r"[A-Za-z0-9_-]+", a) for a in anchors)
+
+
+@pytest.mark.parametrize(
+    "fields, shown",
+    [
+        ({"location_name": "Lyon", "location_country": "FR"}, "Lyon (FR)"),
+        ({"location_name": None, "location_country": "FR"}, "\u2014 (FR)"),  # a common noun place: its document's country
+        ({"location_name": None, "location_country": None}, "\u2014"),
+    ],
+)
+def test_place_cell_shows_a_country_without_a_name(fields, shown):
+    assert _cell(fields, "place") == shown
