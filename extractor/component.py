@@ -33,7 +33,6 @@ from .build import build_tuples, may_admit
 from .contracts import Arguments, Trigger
 from .lexicon import Lexicon
 from .registry import DEFAULT_SELECTOR, DEFAULT_TRIGGERS, get_linker, get_selector, get_trigger_head
-from .syntax import children_kept
 from .textprep import PreparedText, prepare_text, truecase_headlines
 from .triggers import TriggerPass, given_triggers
 from .types import ActorValue, DateValue, EventTuple, PlaceValue, QuantityValue, Slot
@@ -281,17 +280,14 @@ class EventExtractor:
         # modality and source are read only when it may give a tuple (``_with_details``)
         late = admitted_only and self.selector is None and not getattr(self.linker, "reads_trigger_details", True)
         trigger_pass = None
-        # the passes below read the same parse, which none of them changes: each word's
-        # children are read once for all of them (``syntax.child_tokens``)
-        with children_kept():
-            if given is not None:
-                triggers = given_triggers(doc, given, lexicon=self.lexicon)
-            else:
-                trigger_pass = TriggerPass(doc, self.lexicon)
-                triggers = trigger_pass.find(head=self.trigger_head, details=not late)
-            arguments = self.linker(doc, triggers, admitted_only=True) if admitted_only else self.linker(doc, triggers)
-            if late and trigger_pass is not None:
-                triggers = _with_details(trigger_pass, triggers, arguments)
+        if given is not None:
+            triggers = given_triggers(doc, given, lexicon=self.lexicon)
+        else:
+            trigger_pass = TriggerPass(doc, self.lexicon)
+            triggers = trigger_pass.find(head=self.trigger_head, details=not late)
+        arguments = self.linker(doc, triggers, admitted_only=True) if admitted_only else self.linker(doc, triggers)
+        if late and trigger_pass is not None:
+            triggers = _with_details(trigger_pass, triggers, arguments)
         if given is None and self.selector is not None:
             kept = self.selector.select(doc, triggers, arguments, lexicon=self.lexicon)
             triggers = [triggers[i] for i, _ in kept]

@@ -7,11 +7,9 @@ Only grammar lives here (spaCy labels and dependency shapes); word classes come 
 from __future__ import annotations
 
 import bisect
-from contextlib import contextmanager
-from typing import TYPE_CHECKING, Callable, Iterator, Sequence, TypeVar
+from typing import TYPE_CHECKING, Callable, Sequence, TypeVar
 
 import numpy
-from spacy.attrs import HEAD
 
 T = TypeVar("T")
 
@@ -131,11 +129,8 @@ def last_before(ends: "Sequence[int]", items: "Sequence[T]", i: int) -> "T | Non
     return items[k - 1] if k else None
 
 
-# The ``Doc`` that ``child_tokens`` last answered for, its words' children by index, and
-# the indices of every word's children (``_children_indices``, read at its first miss).
-_children_memo: "tuple[Doc | None, dict[int, tuple[Token, ...]], list[list[int]]]" = (None, {}, [])
-# Whether ``forget_children`` is held off (``children_kept``).
-_children_held = False
+# The ``Doc`` that ``child_tokens`` last answered for, and its words' children by index.
+_children_memo: "tuple[Doc | None, dict[int, tuple[Token, ...]]]" = (None, {})
 
 
 def child_tokens(token: "Token") -> "tuple[Token, ...]":
@@ -143,59 +138,21 @@ def child_tokens(token: "Token") -> "tuple[Token, ...]":
     ask of the same words again and again, and every ``token.children`` scans the word's
     edges and builds new ``Token`` objects (the helpers of this module, which only trigger
     finding and linking call, ask it too). A stage that asks it calls ``forget_children``
-    before and after its pass over a ``Doc``, so no parse is read from before a change.
-
-    The children are read from the document's heads, all at once at the first word asked
-    about (``_children_indices``): ``token.children`` walks every word between the word's
-    outermost descendants on both sides through nested generators, which cost ~8 µs a word
-    on news text, against well under 1 µs from the heads."""
+    before and after its pass over a ``Doc``, so no parse is read from before a change."""
     global _children_memo
-    doc, memo, kids = _children_memo
+    doc, memo = _children_memo
     if doc is not token.doc:
-        doc, memo, kids = _children_memo = (token.doc, {}, [])
+        doc, memo = _children_memo = (token.doc, {})
     found = memo.get(token.i)
     if found is None:
-        if not kids:
-            kids.extend(_children_indices(doc))
-        found = memo[token.i] = tuple([doc[j] for j in kids[token.i]])
+        found = memo[token.i] = tuple(token.children)
     return found
 
 
-def _children_indices(doc: "Doc") -> list[list[int]]:
-    """``[c.i for c in token.children]`` for every token of ``doc``, from its heads: the
-    words whose head is the token, in order (a token's children lie between its outermost
-    descendants, the edges ``token.children`` walks, so these are the same words)."""
-    offsets = doc.to_array(HEAD).astype(numpy.int64).tolist()  # head index - own index
-    out: list[list[int]] = [[] for _ in offsets]
-    for j, offset in enumerate(offsets):
-        if offset:
-            out[j + offset].append(j)
-    return out
-
-
 def forget_children() -> None:
-    """Drop what ``child_tokens`` keeps (and the ``Doc`` it holds), unless held off by
-    ``children_kept``."""
+    """Drop what ``child_tokens`` keeps (and the ``Doc`` it holds)."""
     global _children_memo
-    if not _children_held:
-        _children_memo = (None, {}, [])
-
-
-@contextmanager
-def children_kept() -> Iterator[None]:
-    """Within it, ``forget_children`` keeps what ``child_tokens`` knows; it forgets at the
-    start and the end. For a caller that runs several passes over one ``Doc`` whose parse
-    none of them changes (the event extractor: trigger finding, linking, the triggers'
-    details), which would otherwise each read the same words' children again."""
-    global _children_held
-    outer = _children_held
-    forget_children()
-    _children_held = True
-    try:
-        yield
-    finally:
-        _children_held = outer
-        forget_children()
+    _children_memo = (None, {})
 
 
 class SentenceBounds:

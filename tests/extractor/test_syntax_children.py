@@ -22,21 +22,3 @@ def test_forget_children_reads_a_changed_parse(nlp):
     assert town not in child_tokens(took)
     assert child_tokens(took) == tuple(took.children)
     forget_children()
-
-
-def test_children_kept_holds_off_forgetting_until_it_ends(nlp):
-    from extractor.syntax import children_kept
-
-    doc = nlp("Rebels took the town.")
-    took, town = doc[1], doc[3]
-    with children_kept():
-        assert town in child_tokens(took)
-        town.head = doc[0]
-        forget_children()  # a pass's own forgetting: held off
-        assert town in child_tokens(took)
-        with children_kept():  # nested: the outer one still holds
-            pass
-        assert town in child_tokens(took)
-    assert town not in child_tokens(took)  # forgotten at the end
-    assert child_tokens(took) == tuple(took.children)
-    forget_children()
