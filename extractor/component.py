@@ -25,7 +25,10 @@ import inspect
 from dataclasses import fields, replace
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
+import numpy
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.util import registry
 
@@ -200,14 +203,26 @@ def create_preparing_tokenizer() -> Callable[[Language], PreparingTokenizer]:
 
 def line_sentences(doc: Doc) -> Doc:
     """Start a sentence after every line break and semicolon, so headlines (one a line, or
-    several joined by semicolons in wire digests) stand as sentences."""
-    prev = None
-    for token in doc:
-        if prev is not None and not token.is_space:
-            if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text) or prev.text == ";":
-                token.is_sent_start = True
-        prev = token
+    several joined by semicolons in wire digests) stand as sentences.
+
+    A word that is no white space starts one after a white-space token holding a line break,
+    or after ";". The words are read from the ``Doc``'s arrays and only the white space
+    before a word is decoded (``Token`` objects for every word cost more than the test); a
+    token's own trailing white space is one space or none (``Token.whitespace_``), so a line
+    break is always a token of its own."""
+    if len(doc) < 2:
+        return doc
+    words = doc.to_array([IS_SPACE, ORTH])
+    space, orth = words[:, 0], words[:, 1]
+    after = numpy.flatnonzero((space[1:] == 0) & ((space[:-1] != 0) | (orth[:-1] == _SEMICOLON))) + 1
+    strings = doc.vocab.strings
+    for i, prev in zip(after.tolist(), orth[after - 1].tolist()):
+        if prev == _SEMICOLON or "\n" in strings[prev]:
+            doc[i].is_sent_start = True
     return doc
+
+
+_SEMICOLON = get_string_id(";")  # ``Token.orth`` of ";"
 
 
 @Language.factory("extractor_line_sentences", assigns=["token.is_sent_start"])

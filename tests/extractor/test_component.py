@@ -160,3 +160,23 @@ def test_the_event_extractor_builds_a_documents_entities_a_fixed_number_of_times
     # a fixed number of passes (trigger finding, the linker's entity index, the document's
     # place context, tuple building), whatever the document's length
     assert _CountingDoc.built <= 4
+
+
+def test_line_sentences_start_after_line_breaks_and_semicolons(nlp):
+    from spacy.tokens import Doc
+
+    from extractor.component import line_sentences
+
+    def reference(doc):  # the rule as first written, over Token objects
+        starts, prev = [], None
+        for token in doc:
+            starts.append(prev is not None and not token.is_space and (
+                "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text) or prev.text == ";"))
+            prev = token
+        return starts
+
+    for text in ("Rebels took Kursk; troops left\n\nPolice arrested two men", "a ; b\n c \n\n;\n d", ";", "\n x", "x", ""):
+        doc = line_sentences(nlp.make_doc(text))
+        assert [t.i for t in doc if t.is_sent_start and t.i] == [i for i, s in enumerate(reference(nlp.make_doc(text))) if s]
+    words = Doc(nlp.vocab, words=["Kursk", "\n", "Troops", ";", "left"], spaces=[False, False, False, True, False])
+    assert [t.i for t in line_sentences(words) if t.is_sent_start and t.i] == [2, 4]
