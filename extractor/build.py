@@ -248,9 +248,9 @@ def build_tuples(
                 unit_modifiers=quantity_modifiers(doc, args.quantity),
             )
             if event.location is not None and event.place is None and args.location is not None:
-                event = _named_place(event, doc, args.location, context)
-            if event.location is not None and event.place is None and args.location is not None:
-                event = _context_place(event, doc, args.location, context)
+                event = _named_place(event, doc, args.location, context)  # a proper name, else
+                if event.place is None:
+                    event = _context_place(event, doc, args.location, context)  # a common noun
             if args.actor_ref is not None:
                 event = _actor_from_antecedent(event, _slot(doc, args.actor_ref, segments, dtext), countries=countries)
             mention = args.actor_ref if args.actor_ref is not None else args.actor

@@ -348,7 +348,7 @@ class EventTuple:
         place = None
         if data.get("location_name") is not None or data.get("location_country") is not None:
             place = PlaceValue(
-                name=data["location_name"],
+                name=data.get("location_name"),  # None: a common noun's document country
                 country=data.get("location_country"),
                 lat=data.get("location_lat"),
                 lon=data.get("location_lon"),

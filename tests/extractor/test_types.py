@@ -233,3 +233,9 @@ def test_to_pandas_one_row_per_tuple():
     assert list(frame["location"]) == ["Kursk", "Kursk"] and frame["published"][0] == "2024-10-23"
     events = to_pandas([DocumentResult("c", None, (), events=(DocumentEvent(action=Slot("x"), main=True),))], level="events")
     assert list(events["main"]) == [True] and list(events["doc_id"]) == ["c"]
+
+
+def test_a_country_without_a_place_name_reads_back():
+    # a common noun's document country (build._context_place): no location_name key needed
+    event = EventTuple.from_dict({"action": "kill", "location_country": "FR", "location_feature": "context"})
+    assert (event.place.name, event.place.country, event.place.feature) == (None, "FR", "context")
