@@ -23,7 +23,13 @@ spaces, which stand for paragraph breaks in WikiEvents).
 
 ``score_eligible`` reports, over the eligible events, trigger recall and actor / location /
 date / quantity recall, with the pairing and lenient matching of
-``evaluation.outside.score_span_data``.
+``evaluation.outside.score_span_data``; and the same figures over the eligible events with a
+**phrase filler** (``phrase_fillers``): a location, date or quantity filler in the trigger's
+sentence that has a noun, a proper noun or a number (spaCy's tags of the filler alone). The
+datasets' place, goal, source and time roles also hold particles, pronouns and adverbs
+("tore *away* his collar", "came *from*", "retaliated *then*"), which name no place, time or
+amount of the guide's; an event whose fillers are all of that kind is eligible by the
+definition above but not by the guide's rule 3 read strictly.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 from .match import text_match
 from .outside import _pair_events, _tuples
@@ -65,6 +71,11 @@ _WORD_BEFORE = re.compile(r"(\S+)$")
 
 # --- configuration ---------------------------------------------------------------------
 
+# The parts of speech of a word that can name a place, a time or an amount ("Kursk",
+# "the front pages", "Wednesday", "1986", "three"); particles, pronouns, adverbs and
+# prepositions ("out", "itself", "then", "from") cannot.
+PHRASE_POS = frozenset({"NOUN", "PROPN", "NUM"})
+
 
 @lru_cache(maxsize=4)
 def _load(path: str) -> dict[str, Any]:
@@ -80,6 +91,25 @@ def eligibility_config(kind: str, path: str | Path = ELIGIBLE_FILE) -> dict[str,
         raise ValueError(f"{path}: {kind}.sentences must be one of {', '.join(SENTENCE_METHODS)}")
     entry["abbreviations"] = frozenset(a.casefold() for a in data.get("abbreviations", ()))
     return entry
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> Any:
+    """The English spaCy pipeline the extractor uses (no download), for tagging fillers."""
+    import spacy
+
+    from extractor.model import model_name
+
+    return spacy.load(model_name(), disable=["parser", "ner", "lemmatizer"])
+
+
+def phrase_fillers(texts: Iterable[str]) -> dict[str, bool]:
+    """Filler text -> whether it is a phrase that can name a place, time or amount: one of
+    its words, tagged alone by spaCy, is a noun, a proper noun or a number (``PHRASE_POS``)."""
+    unique = sorted(set(texts))
+    if not unique:
+        return {}
+    return {t: any(w.pos_ in PHRASE_POS for w in doc) for t, doc in zip(unique, _tagger().pipe(unique))}
 
 
 def _type_matches(event_type: str, names: Iterable[str]) -> bool:
@@ -206,10 +236,11 @@ def classify_event(
 ) -> dict[str, Any]:
     """Whether one annotated event of a record with text ``text`` is eligible.
 
-    Returns ``{"eligible", "reason", "gold"}``: ``reason`` is None or the first failing
-    condition of ``REASONS``; ``gold`` maps "actor" (when the event has one) and each
+    Returns ``{"eligible", "reason", "gold", "in_sentence"}``: ``reason`` is None or the first
+    failing condition of ``REASONS``; ``gold`` maps "actor" (when the event has one) and each
     location / date / quantity slot with a filler in the trigger's sentence to the slot's
-    filler texts (all of them, wherever they stand: matching is by text).
+    filler texts (all of them, wherever they stand: matching is by text); ``in_sentence`` maps
+    those location / date / quantity slots to their fillers inside the sentence.
     """
     sentence = sentence_of(sentences, event["action"]["start"])
     actors = actor_spans(event, config)
@@ -228,7 +259,8 @@ def classify_event(
             reason = "no_place_date_quantity"
         elif not any(s in gold for s in CONTEXT_SLOTS):
             reason = "place_date_quantity_outside_sentence"
-    return {"eligible": reason is None, "reason": reason, "gold": gold}
+    in_sentence = {s: [f["text"] for f in fs if _inside(f, sentence)] for s, fs in context.items() if s in gold}
+    return {"eligible": reason is None, "reason": reason, "gold": gold, "in_sentence": in_sentence}
 
 
 # --- scoring ---------------------------------------------------------------------------
@@ -253,6 +285,7 @@ def score_eligible(
     *,
     kind: str,
     config: Mapping[str, Any] | None = None,
+    phrase_test: Callable[[Iterable[str]], Mapping[str, bool]] | None = None,
 ) -> dict[str, Any]:
     """Found-mode figures over the eligible events of RAMS / GENEVA / WikiEvents records.
 
@@ -266,6 +299,11 @@ def score_eligible(
     ``any_actor``: the same figures (without the actor) over the events that pass the type
     and the location/date/quantity conditions whatever their actor, the set guide v2 asks
     for once agentless events are admitted (a superset of the eligible events).
+
+    ``phrase_fillers``: the same figures as the main ones over the eligible events with a
+    location, date or quantity filler in the trigger's sentence that ``phrase_test`` (filler
+    texts -> whether each is a phrase; default ``phrase_fillers``, spaCy's tags) calls a
+    phrase; a slot counts there when one of its in-sentence fillers is a phrase.
     """
     config = config or eligibility_config(kind)
     reasons = {r: 0 for r in REASONS}
@@ -273,6 +311,7 @@ def score_eligible(
     counts = {s: {"n": 0, "n_found": 0, "recalled": 0} for s in ELIGIBLE_SLOTS}
     loose = {s: {"n": 0, "n_found": 0, "recalled": 0} for s in CONTEXT_SLOTS}
     events_n = eligible_n = found_n = loose_n = loose_found = 0
+    kept: list[tuple[dict[str, list[str]], bool, dict[str, bool]]] = []  # each eligible event's in-sentence fillers, found, hits
     for row in records:
         text = row["text"]
         sentences = sentence_spans(text, config["sentences"], config.get("abbreviations", ()))
@@ -307,6 +346,19 @@ def score_eligible(
                 found_n += pred is not None
                 for s in gold:
                     _count(counts[s], pred is not None, hits[s])
+                kept.append((verdict["in_sentence"], pred is not None, hits))
+    is_phrase = (phrase_test or phrase_fillers)([f for fillers, _, _ in kept for fs in fillers.values() for f in fs])
+    phrase_n = phrase_found = 0
+    phrase_counts = {s: {"n": 0, "n_found": 0, "recalled": 0} for s in ELIGIBLE_SLOTS}
+    for fillers, found, hits in kept:
+        slots = [s for s, fs in fillers.items() if any(is_phrase[f] for f in fs)]
+        if not slots:
+            continue
+        phrase_n += 1
+        phrase_found += found
+        for s in ("actor", *slots):
+            if s in hits:
+                _count(phrase_counts[s], found, hits[s])
     return {
         "n": eligible_n,
         "events": events_n,
@@ -318,6 +370,7 @@ def score_eligible(
         "trigger": _recall(found_n, eligible_n),
         "slots": _slot_figures(counts),
         "any_actor": {"n": loose_n, "trigger": _recall(loose_found, loose_n), "slots": _slot_figures(loose)},
+        "phrase_fillers": {"n": phrase_n, "trigger": _recall(phrase_found, phrase_n), "slots": _slot_figures(phrase_counts)},
     }
 
 

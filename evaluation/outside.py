@@ -839,6 +839,14 @@ def _format_eligible(e: Mapping[str, Any]) -> list[str]:
             f"{_pct(c['recall_given_trigger'])} ({c['recalled']}/{c['n_found']})",
         )
         out.append(f"{s:<10} " + " ".join(f"{cell:<20}" for cell in cells).rstrip())
+    f = e.get("phrase_fillers")
+    if f is not None:
+        out.append(
+            f"with a phrase filler (a location/date/quantity filler in the sentence with a noun or number, "
+            f"not only particles, pronouns or adverbs such as 'out', 'itself', 'then'): {f['n']} events, "
+            f"trigger recall {_pct(f['trigger']['recall']).strip()} ({f['trigger']['found']}/{f['trigger']['n']}); "
+            + ", ".join(f"{s} {_pct(c['recall']).strip()} ({c['recalled']}/{c['n']})" for s, c in f["slots"].items() if c["n"])
+        )
     a = e["any_actor"]
     out.append(
         f"without the actor condition (guide v2 admits agentless events): {a['n']} events, "

@@ -15,6 +15,7 @@ from evaluation.eligible import (
     classify_event,
     eligibility_config,
     excluded_category,
+    phrase_fillers,
     score_eligible,
     sentence_spans,
 )
@@ -142,6 +143,7 @@ def test_classify_event_maps_an_intransitive_subject_to_actor():
         "eligible": True,
         "reason": None,
         "gold": {"actor": ["Troops"], "location": ["in Kursk"], "date": ["on Monday"]},
+        "in_sentence": {"location": ["in Kursk"], "date": ["on Monday"]},
     }
 
 
@@ -356,3 +358,67 @@ def test_real_files_have_eligible_events(name, kind):
     e = score_eligible(data, {}, kind=kind)
     assert 0 < e["n"] < e["events"]
     assert e["trigger"]["found"] == 0
+
+
+# --- phrase fillers ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("filler", "expected"),
+    [
+        ("Kursk", True),
+        ("the front pages", True),
+        ("Wednesday morning", True),
+        ("1986", True),
+        ("three", True),
+        ("out", False),
+        ("back", False),
+        ("itself", False),
+        ("then", False),
+        ("from", False),
+        ("when needed", False),
+    ],
+)
+def test_phrase_fillers_need_a_noun_or_number(filler, expected):
+    assert phrase_fillers([filler])[filler] is expected
+
+
+P1 = "We tore away his collar ."
+P2 = "Troops moved to Kursk on Monday ."
+P3 = "Rebels ran out ."
+PHRASE_DATA = [
+    {"id": "p1", "text": P1, "tuples": [event(P1, "tore", "Removing", actor=("We", "Agent"), location=("away", "Source"))]},
+    {"id": "p2", "text": P2, "tuples": [event(P2, "moved", "Motion", actor=("Troops", "Agent"), location=("Kursk", "Goal"), date=("Monday", "Time"))]},
+    {"id": "p3", "text": P3, "tuples": [event(P3, "ran", "Self_motion", actor=("Rebels", "Self_mover"), location=("out", "Goal"))]},
+]
+PHRASE_PRED = {
+    "p1": [pred_tuple(P1, "tore", actor="We")],
+    "p2": [pred_tuple(P2, "moved", actor="Troops", location="Kursk")],
+}
+
+
+def test_phrase_filler_figures_leave_out_events_with_particle_fillers(write_jsonl):
+    data = load_outside(write_jsonl("geneva.jsonl", PHRASE_DATA), kind="geneva")
+    preds = read_predictions(write_jsonl("p.jsonl", [{"doc_id": k, "tuples": v} for k, v in PHRASE_PRED.items()]))
+    seen = []
+
+    def only_capitalised(texts):  # a stand-in tagger: the test does not depend on spaCy's tags
+        texts = list(texts)
+        seen.extend(texts)
+        return {t: t[0].isupper() for t in texts}
+
+    e = score_eligible(data, preds, kind="geneva", phrase_test=only_capitalised)
+    assert (e["n"], e["trigger"]["found"]) == (3, 2)  # all three are eligible; p1 and p2 found
+    f = e["phrase_fillers"]
+    assert (f["n"], f["trigger"]["found"]) == (1, 1)  # only p2 ("Kursk", "Monday")
+    assert {s: (c["recalled"], c["n"]) for s, c in f["slots"].items()} == {
+        "actor": (1, 1), "location": (1, 1), "date": (0, 1), "quantity": (0, 0),
+    }
+    assert sorted(set(seen)) == ["Kursk", "Monday", "away", "out"]  # in-sentence fillers only
+
+
+def test_phrase_filler_line_in_the_text_report(write_jsonl, capsys):
+    main(["geneva", "--data", str(write_jsonl("geneva.jsonl", PHRASE_DATA)),
+          "--pred", str(write_jsonl("p.jsonl", [{"doc_id": k, "tuples": v} for k, v in PHRASE_PRED.items()]))])
+    out = capsys.readouterr().out
+    assert "with a phrase filler" in out and "1 events, trigger recall 100.0% (1/1)" in out
