@@ -2,7 +2,6 @@
 recalls are known by hand."""
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -22,7 +21,6 @@ from evaluation.eligible import (
 from evaluation.io import read_predictions
 from evaluation.outside import detect_kind, load_outside, score_span_data
 
-EVALDATA = Path("/work/shared/evaldata")
 
 
 def span(text, phrase, role="arg", nth=0):
@@ -349,10 +347,8 @@ def test_eligible_measure_in_the_rams_text_report(write_jsonl, capsys):
 @pytest.mark.parametrize(
     ("name", "kind"), [("rams-dev.jsonl", "rams"), ("geneva-val.jsonl", "geneva"), ("wikievents-dev.jsonl", "wikievents")]
 )
-def test_real_files_have_eligible_events(name, kind):
-    path = EVALDATA / name
-    if not path.exists():
-        pytest.skip(f"{path} not present")
+def test_real_files_have_eligible_events(name, kind, shared):
+    path = shared / "evaldata" / name
     data = load_outside(path, kind=kind)
     assert detect_kind(data) == kind
     e = score_eligible(data, {}, kind=kind)
