@@ -10,6 +10,7 @@ import bisect
 from typing import TYPE_CHECKING, Callable, Sequence, TypeVar
 
 import numpy
+from spacy.attrs import HEAD
 
 T = TypeVar("T")
 
@@ -129,30 +130,114 @@ def last_before(ends: "Sequence[int]", items: "Sequence[T]", i: int) -> "T | Non
     return items[k - 1] if k else None
 
 
-# The ``Doc`` that ``child_tokens`` last answered for, and its words' children by index.
-_children_memo: "tuple[Doc | None, dict[int, tuple[Token, ...]]]" = (None, {})
+class _Parse:
+    """One ``Doc``'s words and each word's children (``tuple(token.children)``), read at once
+    from its HEAD column: a ``Token`` per word built once (``list(doc)``), not one per child at
+    every ``token.children`` walk; and the subtrees asked for (``subtree_tokens``)."""
+
+    __slots__ = ("doc", "tokens", "children", "subtrees")
+
+    def __init__(self, doc: "Doc | None") -> None:
+        self.doc = doc
+        self.tokens: "list[Token]" = []
+        self.children: "list[tuple[Token, ...]]" = []
+        self.subtrees: "dict[int, tuple[Token, ...]]" = {}
+        if doc is None or not len(doc):
+            return
+        tokens = self.tokens = list(doc)
+        offsets = doc.to_array(HEAD).astype(numpy.int64)
+        kids: "list[list[Token]]" = [[] for _ in tokens]
+        # a word's children in document order, as ``token.children`` yields them (its left
+        # children, then its right ones, each in order)
+        for j, h in enumerate((offsets + numpy.arange(len(tokens), dtype=numpy.int64)).tolist()):
+            if h != j:
+                kids[h].append(tokens[j])
+        self.children = [tuple(k) for k in kids]
+
+
+# The ``Doc`` that ``child_tokens`` last answered for, with its words' children; and the
+# ``Doc`` whose parse is kept across stages (``keep_parse``), which ``forget_children`` keeps.
+_parse = _Parse(None)
+_kept: "Doc | None" = None
+
+
+def _parse_of(doc: "Doc") -> _Parse:
+    global _parse
+    if _parse.doc is not doc:
+        _parse = _Parse(doc)
+    return _parse
 
 
 def child_tokens(token: "Token") -> "tuple[Token, ...]":
-    """``tuple(token.children)``, kept per word of the ``Doc`` last asked about: the stages
-    ask of the same words again and again, and every ``token.children`` scans the word's
-    edges and builds new ``Token`` objects (the helpers of this module, which only trigger
-    finding and linking call, ask it too). A stage that asks it calls ``forget_children``
-    before and after its pass over a ``Doc``, so no parse is read from before a change."""
-    global _children_memo
-    doc, memo = _children_memo
-    if doc is not token.doc:
-        doc, memo = _children_memo = (token.doc, {})
-    found = memo.get(token.i)
+    """``tuple(token.children)``, read for every word of the ``Doc`` last asked about at
+    once (``_Parse``): the stages ask of the same words again and again, and every
+    ``token.children`` scans the word's edges and builds new ``Token`` objects (the helpers
+    of this module, which only trigger finding and linking call, ask it too). A stage that
+    asks it calls ``forget_children`` before and after its pass over a ``Doc``, so no parse
+    is read from before a change."""
+    parse = _parse
+    if parse.doc is not token.doc:
+        parse = _parse_of(token.doc)
+    return parse.children[token.i]
+
+
+def subtree_tokens(token: "Token") -> "tuple[Token, ...]":
+    """``tuple(token.subtree)`` (its left children's subtrees, the word, its right
+    children's subtrees), kept per word with ``child_tokens``'s children: a word's subtree
+    is built from its children's, which are kept too, instead of through ``token.subtree``'s
+    nested generators at each walk."""
+    parse = _parse
+    if parse.doc is not token.doc:
+        parse = _parse_of(token.doc)
+    found = parse.subtrees.get(token.i)
     if found is None:
-        found = memo[token.i] = tuple(token.children)
+        try:
+            found = _subtree(parse, token.i)
+        except RecursionError:  # a parse deeper than the interpreter's stack: spaCy's own walk
+            found = parse.subtrees[token.i] = tuple(token.subtree)
+    return found
+
+
+def _subtree(parse: _Parse, i: int) -> "tuple[Token, ...]":
+    found = parse.subtrees.get(i)
+    if found is None:
+        left: "tuple[Token, ...]" = ()
+        right: "tuple[Token, ...]" = ()
+        for c in parse.children[i]:
+            if c.i < i:
+                left += _subtree(parse, c.i)
+            else:
+                right += _subtree(parse, c.i)
+        found = parse.subtrees[i] = (*left, parse.tokens[i], *right)
     return found
 
 
 def forget_children() -> None:
-    """Drop what ``child_tokens`` keeps (and the ``Doc`` it holds)."""
-    global _children_memo
-    _children_memo = (None, {})
+    """Drop what ``child_tokens`` keeps (and the ``Doc`` it holds), unless it is that of the
+    ``Doc`` whose parse ``keep_parse`` keeps."""
+    global _parse
+    if _parse.doc is not None and _parse.doc is not _kept:
+        _parse = _Parse(None)
+
+
+class keep_parse:
+    """``with keep_parse(doc):`` the words' children and subtrees ``child_tokens`` reads for
+    ``doc`` are read once for all the stages run inside (trigger finding, linking, tuple
+    building: the event extractor's pass over a ``Doc`` it does not change), not once per
+    stage; dropped at the end."""
+
+    def __init__(self, doc: "Doc") -> None:
+        self.doc = doc
+
+    def __enter__(self) -> "keep_parse":
+        global _kept
+        _kept = self.doc
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        global _kept, _parse
+        _kept = None
+        _parse = _Parse(None)
 
 
 class SentenceBounds:

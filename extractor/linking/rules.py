@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ..contracts import Trigger
 from ..lexicon import Lexicon, default_lexicon
-from ..syntax import EntityIndex, SentenceBounds, child_tokens
+from ..syntax import EntityIndex, SentenceBounds, child_tokens, subtree_tokens
 
 T = TypeVar("T")
 
@@ -78,15 +78,11 @@ class Context:
     # fill too (a memo of the Context's own built every word's children a second time)
     children = staticmethod(child_tokens)
 
-    def subtree(self, token: Token) -> tuple[Token, ...]:
-        """``tuple(token.subtree)``, built once per token of the document: the rules that
-        look deeper in a trigger's clause walk the same subtree (``token.subtree`` builds
-        new ``Token`` objects through nested generators at each walk)."""
-        key = (Context.subtree, token.i)
-        found = self._memo.get(key)
-        if found is None:
-            found = self._memo[key] = tuple(token.subtree)
-        return found
+    # ``ctx.subtree(token)``: ``tuple(token.subtree)``, built once per word of the document
+    # from the kept children (``syntax.subtree_tokens``): the rules that look deeper in a
+    # trigger's clause walk the same subtrees, and ``token.subtree`` builds new ``Token``
+    # objects through nested generators at each walk
+    subtree = staticmethod(subtree_tokens)
 
     def sent_bounds(self, token: Token) -> tuple[int, int]:
         """``(token.sent.start, token.sent.end)``, from the document's sentences read once
