@@ -10,7 +10,10 @@ import bisect
 from typing import TYPE_CHECKING, Callable, Sequence, TypeVar
 
 import numpy
-from spacy.attrs import HEAD
+from spacy.attrs import DEP, HEAD, POS
+from spacy.lang.en.syntax_iterators import noun_chunks as _english_noun_chunks
+from spacy.strings import get_string_id
+from spacy.symbols import NOUN, PRON, PROPN
 
 T = TypeVar("T")
 
@@ -156,9 +159,11 @@ class _Parse:
 
 
 # The ``Doc`` that ``child_tokens`` last answered for, with its words' children; and the
-# ``Doc`` whose parse is kept across stages (``keep_parse``), which ``forget_children`` keeps.
+# ``Doc`` whose parse is kept across stages (``keep_parse``), which ``forget_children`` keeps,
+# with what ``doc_memo`` keeps of it.
 _parse = _Parse(None)
 _kept: "Doc | None" = None
+_kept_memo: "dict[object, object]" = {}
 
 
 def _parse_of(doc: "Doc") -> _Parse:
@@ -237,7 +242,35 @@ class keep_parse:
     def __exit__(self, *exc: object) -> None:
         global _kept, _parse
         _kept = None
+        _kept_memo.clear()
         _parse = _Parse(None)
+
+
+def doc_memo(doc: "Doc", key: object, build: "Callable[[], T]") -> "T":
+    """``build()``, computed once for ``key`` while ``keep_parse`` keeps ``doc`` (what every
+    stage reads of it: its entities, its sentences), else each time asked."""
+    if doc is not _kept:
+        return build()
+    if key not in _kept_memo:
+        _kept_memo[key] = build()
+    return _kept_memo[key]  # type: ignore[return-value]
+
+
+def doc_column(doc: "Doc", attr: int) -> "list[int]":
+    """``[getattr(t, name) for t in doc]`` for the attribute id ``attr`` (``spacy.attrs``:
+    ``DEP``, ``TAG``, ...), read from the ``Doc``'s array: once for all the stages under
+    ``keep_parse``."""
+    return doc_memo(doc, ("column", attr), lambda: doc.to_array(attr).tolist())
+
+
+def entity_index(doc: "Doc") -> "EntityIndex":
+    """The ``Doc``'s ``EntityIndex``, one for all the stages under ``keep_parse``."""
+    return doc_memo(doc, EntityIndex, lambda: EntityIndex(doc))
+
+
+def sentence_bounds(doc: "Doc") -> "SentenceBounds":
+    """The ``Doc``'s ``SentenceBounds``, one for all the stages under ``keep_parse``."""
+    return doc_memo(doc, SentenceBounds, lambda: SentenceBounds(doc))
 
 
 class SentenceBounds:
@@ -271,3 +304,47 @@ class SentenceBounds:
             self._ends = starts[1:] + [len(doc)]
         k = bisect.bisect_right(self._starts, i) - 1
         return self._starts[k], self._ends[k]
+
+
+# The labels spaCy's English noun chunk iterator takes a chunk's head with (``noun_chunk_bounds``).
+_NP_DEPS = frozenset(get_string_id(label) for label in ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT"))
+_CONJ = get_string_id("conj")
+_NOMINAL_POS = frozenset({NOUN, PROPN, PRON})
+
+
+def noun_chunk_bounds(doc: "Doc") -> "list[tuple[int, int]]":
+    """``[(c.start, c.end) for c in doc.noun_chunks]``: for a ``Doc`` of the English noun
+    chunk iterator, read as it reads them (a noun, proper noun or pronoun of a noun phrase's
+    label, or coordinated with one, from its left edge, nested chunks left out) from the
+    word classes, labels and heads at once: ``doc.noun_chunks`` builds a ``Token`` per word
+    and a ``Span`` per chunk. Another language's iterator is asked itself. Raises
+    ``ValueError`` without a parse, as ``doc.noun_chunks`` does."""
+    if doc.noun_chunks_iterator is not _english_noun_chunks:
+        return [(c.start, c.end) for c in doc.noun_chunks]
+    if not doc.has_annotation("DEP"):
+        list(doc.noun_chunks)  # raises spaCy's own error (E029)
+    if not len(doc):
+        return []
+    arr = doc.to_array([POS, DEP, HEAD])
+    pos, dep = arr[:, 0].tolist(), arr[:, 1].tolist()
+    heads = (arr[:, 2].astype(numpy.int64) + numpy.arange(len(doc), dtype=numpy.int64)).tolist()
+    out = []
+    prev_end = -1
+    for i, p in enumerate(pos):
+        if p not in _NOMINAL_POS:
+            continue
+        left = doc[i].left_edge.i
+        if left <= prev_end:
+            continue
+        d = dep[i]
+        if d not in _NP_DEPS:
+            if d != _CONJ:
+                continue
+            h = heads[i]
+            while dep[h] == _CONJ and heads[h] < h:
+                h = heads[h]
+            if dep[h] not in _NP_DEPS:
+                continue
+        prev_end = i
+        out.append((left, i + 1))
+    return out

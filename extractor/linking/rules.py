@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ..contracts import Trigger
 from ..lexicon import Lexicon, default_lexicon
-from ..syntax import EntityIndex, SentenceBounds, child_tokens, subtree_tokens
+from ..syntax import EntityIndex, SentenceBounds, child_tokens, entity_index, sentence_bounds, subtree_tokens
 
 T = TypeVar("T")
 
@@ -87,7 +87,7 @@ class Context:
     def sent_bounds(self, token: Token) -> tuple[int, int]:
         """``(token.sent.start, token.sent.end)``, from the document's sentences read once
         (``syntax.SentenceBounds``)."""
-        return self.memo(SentenceBounds, lambda: SentenceBounds(self.doc))(token.i)
+        return self.memo(SentenceBounds, lambda: sentence_bounds(self.doc))(token.i)
 
     def memo(self, key: Any, build: Callable[[], T]) -> T:
         """``build()``, computed once per document for ``key``."""
@@ -100,7 +100,7 @@ class Context:
     @classmethod
     def of(cls, doc: Doc, triggers: Sequence[Trigger], lexicon: Lexicon) -> "Context":
         noun_events = frozenset(t.i for t in triggers if t.kind == "noun")
-        return cls(doc, tuple(triggers), lexicon, word_classes(lexicon), noun_events, EntityIndex(doc))
+        return cls(doc, tuple(triggers), lexicon, word_classes(lexicon), noun_events, entity_index(doc))
 
 
 def attempt(rule: Callable[..., Any], *args: Any) -> Found | None:
