@@ -10,10 +10,7 @@ import bisect
 from typing import TYPE_CHECKING, Callable, Sequence, TypeVar
 
 import numpy
-from spacy.attrs import DEP, HEAD, POS
-from spacy.lang.en.syntax_iterators import noun_chunks as _english_noun_chunks
-from spacy.strings import get_string_id
-from spacy.symbols import NOUN, PRON, PROPN
+from spacy.attrs import HEAD
 
 T = TypeVar("T")
 
@@ -306,45 +303,11 @@ class SentenceBounds:
         return self._starts[k], self._ends[k]
 
 
-# The labels spaCy's English noun chunk iterator takes a chunk's head with (``noun_chunk_bounds``).
-_NP_DEPS = frozenset(get_string_id(label) for label in ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT"))
-_CONJ = get_string_id("conj")
-_NOMINAL_POS = frozenset({NOUN, PROPN, PRON})
-
-
 def noun_chunk_bounds(doc: "Doc") -> "list[tuple[int, int]]":
-    """``[(c.start, c.end) for c in doc.noun_chunks]``: for a ``Doc`` of the English noun
-    chunk iterator, read as it reads them (a noun, proper noun or pronoun of a noun phrase's
-    label, or coordinated with one, from its left edge, nested chunks left out) from the
-    word classes, labels and heads at once: ``doc.noun_chunks`` builds a ``Token`` per word
-    and a ``Span`` per chunk. Another language's iterator is asked itself. Raises
-    ``ValueError`` without a parse, as ``doc.noun_chunks`` does."""
-    if doc.noun_chunks_iterator is not _english_noun_chunks:
-        return [(c.start, c.end) for c in doc.noun_chunks]
-    if not doc.has_annotation("DEP"):
-        list(doc.noun_chunks)  # raises spaCy's own error (E029)
-    if not len(doc):
-        return []
-    arr = doc.to_array([POS, DEP, HEAD])
-    pos, dep = arr[:, 0].tolist(), arr[:, 1].tolist()
-    heads = (arr[:, 2].astype(numpy.int64) + numpy.arange(len(doc), dtype=numpy.int64)).tolist()
-    out = []
-    prev_end = -1
-    for i, p in enumerate(pos):
-        if p not in _NOMINAL_POS:
-            continue
-        left = doc[i].left_edge.i
-        if left <= prev_end:
-            continue
-        d = dep[i]
-        if d not in _NP_DEPS:
-            if d != _CONJ:
-                continue
-            h = heads[i]
-            while dep[h] == _CONJ and heads[h] < h:
-                h = heads[h]
-            if dep[h] not in _NP_DEPS:
-                continue
-        prev_end = i
-        out.append((left, i + 1))
-    return out
+    """``[(c.start, c.end) for c in doc.noun_chunks]``, from the language's own noun chunk
+    iterator (``doc.noun_chunks_iterator``, which ``doc.noun_chunks`` wraps) without a
+    ``Span`` per chunk. Raises ``ValueError`` without a parse, as ``doc.noun_chunks`` does."""
+    iterator = doc.noun_chunks_iterator
+    if iterator is None:
+        return [(c.start, c.end) for c in doc.noun_chunks]  # spaCy's own error for a language without one
+    return [(start, end) for start, end, _ in iterator(doc)]
