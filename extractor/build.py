@@ -9,12 +9,14 @@ import re
 from dataclasses import replace
 from typing import Sequence
 
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import ADJ, NOUN, PROPN
 from spacy.tokens import Doc, Span
 
 from .contracts import RELATIVE_DATE_RULES, ROLES, Arguments, TokenSpan, Trigger
 from .lexicon import Lexicon, default_lexicon
 from .textprep import original_case, span_to_raw
-from .syntax import PLACE_LABELS, SentenceBounds
+from .syntax import PLACE_LABELS, doc_column, entity_index, sentence_bounds
 from .types import ActorValue, DateValue, EventTuple, PlaceValue, Slot
 
 
@@ -31,7 +33,7 @@ class DocText:
         self.doc = doc
         self._text: str | None = None
         self._raw = _UNREAD
-        self._sents = SentenceBounds(doc)
+        self._sents = sentence_bounds(doc)
 
     @property
     def text(self) -> str:
@@ -213,8 +215,9 @@ def build_tuples(
 
     @functools.cache
     def entities() -> tuple[Span, ...]:
-        """The document's entities, built once when first asked (``doc.ents`` rebuilds them)."""
-        return tuple(doc.ents)
+        """The document's entities, built once when first asked (``doc.ents`` rebuilds them;
+        the linker's ``EntityIndex`` holds them already under ``syntax.keep_parse``)."""
+        return entity_index(doc).ents
 
     for trig, args in zip(triggers, arguments):
         agentless = args.actor is None and bool(args.rules.get("actor"))
@@ -304,18 +307,22 @@ def security_cue(
         state = get_gazetteer().country(actor.country)
         if state is not None and state.name == actor.name:
             return "state_actor"
-    sent = doc[i].sent
-    found = sentences.get(sent.start) if sentences is not None else None
+    start, end = sentence_bounds(doc)(i)  # ``doc[i].sent``, without building its span
+    found = sentences.get(start) if sentences is not None else None
     if found is None:
-        found = any(tok.pos_ in _SECURITY_POS and tok.lemma_.lower() in nouns for tok in sent)
+        # the sentence's words' classes and lemmas, from the arrays: a lemma is decoded only
+        # for a noun or an adjective, no ``Token`` is built
+        pos, lemma = doc_column(doc, POS), doc_column(doc, LEMMA)
+        strings = doc.vocab.strings
+        found = any(pos[k] in _SECURITY_POS and strings[lemma[k]].lower() in nouns for k in range(start, end))
         if sentences is not None:
-            sentences[sent.start] = found
+            sentences[start] = found
     return "security_noun" if found else None
 
 
-# parts of speech of a security cue in the sentence: nouns, and adjectives of such a noun's
-# form ("military personnel", "a military accord")
-_SECURITY_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+# parts of speech of a security cue in the sentence (``Token.pos``): nouns, and adjectives of
+# such a noun's form ("military personnel", "a military accord")
+_SECURITY_POS = frozenset({NOUN, PROPN, ADJ})
 
 
 def _typed_in_context(event: EventTuple, doc: Doc, i: int, lexicon: Lexicon, sentences: dict[int, bool] | None = None) -> EventTuple:

@@ -36,6 +36,7 @@ from .build import build_tuples, may_admit
 from .contracts import Arguments, Trigger
 from .lexicon import Lexicon
 from .registry import DEFAULT_SELECTOR, DEFAULT_TRIGGERS, get_linker, get_selector, get_trigger_head
+from .syntax import keep_parse
 from .textprep import PreparedText, prepare_text, truecase_headlines
 from .triggers import TriggerPass, given_triggers
 from .types import ActorValue, DateValue, EventTuple, PlaceValue, QuantityValue, Slot
@@ -280,6 +281,12 @@ class EventExtractor:
         self.selector = get_selector(selector)  # None: the rule admission of ``build_tuples``
 
     def __call__(self, doc: Doc) -> Doc:
+        # the words' children and subtrees (``syntax.child_tokens``) are read once for trigger
+        # finding, linking and tuple building: none of them changes the parse
+        with keep_parse(doc):
+            return self._extract(doc)
+
+    def _extract(self, doc: Doc) -> Doc:
         ext = doc._  # one accessor for the extension attributes read below (each ``doc._`` builds one)
         given = ext.given_triggers
         kept = None  # the learned selector's (index, score) of each trigger it keeps

@@ -34,7 +34,7 @@ from typing import Callable, Sequence
 from spacy.tokens import Doc, Span
 
 from .lexicon import Lexicon
-from .syntax import entity_span
+from .syntax import entity_span, noun_chunk_bounds
 from .types import ActorValue
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -129,10 +129,10 @@ class DocumentActors:
             firsts = sorted({ent.start for ent, _, _, _ in mentions})
             chunk_start: dict[int, int] = {}  # a person's first token -> its noun chunk's start
             try:
-                for chunk in self.doc.noun_chunks if firsts else ():
-                    k = bisect_left(firsts, chunk.start)
-                    while k < len(firsts) and firsts[k] < chunk.end:
-                        chunk_start[firsts[k]] = chunk.start
+                for start, end in noun_chunk_bounds(self.doc) if firsts else ():
+                    k = bisect_left(firsts, start)
+                    while k < len(firsts) and firsts[k] < end:
+                        chunk_start[firsts[k]] = start
                         k += 1
             except ValueError:  # no parse
                 pass

@@ -10,6 +10,7 @@ import bisect
 from typing import TYPE_CHECKING, Callable, Sequence, TypeVar
 
 import numpy
+from spacy.attrs import HEAD
 
 T = TypeVar("T")
 
@@ -129,30 +130,144 @@ def last_before(ends: "Sequence[int]", items: "Sequence[T]", i: int) -> "T | Non
     return items[k - 1] if k else None
 
 
-# The ``Doc`` that ``child_tokens`` last answered for, and its words' children by index.
-_children_memo: "tuple[Doc | None, dict[int, tuple[Token, ...]]]" = (None, {})
+class _Parse:
+    """One ``Doc``'s words and each word's children (``tuple(token.children)``), read at once
+    from its HEAD column: a ``Token`` per word built once (``list(doc)``), not one per child at
+    every ``token.children`` walk; and the subtrees asked for (``subtree_tokens``)."""
+
+    __slots__ = ("doc", "tokens", "children", "subtrees")
+
+    def __init__(self, doc: "Doc | None") -> None:
+        self.doc = doc
+        self.tokens: "list[Token]" = []
+        self.children: "list[tuple[Token, ...]]" = []
+        self.subtrees: "dict[int, tuple[Token, ...]]" = {}
+        if doc is None or not len(doc):
+            return
+        tokens = self.tokens = list(doc)
+        offsets = doc.to_array(HEAD).astype(numpy.int64)
+        kids: "list[list[Token]]" = [[] for _ in tokens]
+        # a word's children in document order, as ``token.children`` yields them (its left
+        # children, then its right ones, each in order)
+        for j, h in enumerate((offsets + numpy.arange(len(tokens), dtype=numpy.int64)).tolist()):
+            if h != j:
+                kids[h].append(tokens[j])
+        self.children = [tuple(k) for k in kids]
+
+
+# The ``Doc`` that ``child_tokens`` last answered for, with its words' children; and the
+# ``Doc`` whose parse is kept across stages (``keep_parse``), which ``forget_children`` keeps,
+# with what ``doc_memo`` keeps of it.
+_parse = _Parse(None)
+_kept: "Doc | None" = None
+_kept_memo: "dict[object, object]" = {}
+
+
+def _parse_of(doc: "Doc") -> _Parse:
+    global _parse
+    if _parse.doc is not doc:
+        _parse = _Parse(doc)
+    return _parse
 
 
 def child_tokens(token: "Token") -> "tuple[Token, ...]":
-    """``tuple(token.children)``, kept per word of the ``Doc`` last asked about: the stages
-    ask of the same words again and again, and every ``token.children`` scans the word's
-    edges and builds new ``Token`` objects (the helpers of this module, which only trigger
-    finding and linking call, ask it too). A stage that asks it calls ``forget_children``
-    before and after its pass over a ``Doc``, so no parse is read from before a change."""
-    global _children_memo
-    doc, memo = _children_memo
-    if doc is not token.doc:
-        doc, memo = _children_memo = (token.doc, {})
-    found = memo.get(token.i)
+    """``tuple(token.children)``, read for every word of the ``Doc`` last asked about at
+    once (``_Parse``): the stages ask of the same words again and again, and every
+    ``token.children`` scans the word's edges and builds new ``Token`` objects (the helpers
+    of this module, which only trigger finding and linking call, ask it too). A stage that
+    asks it calls ``forget_children`` before and after its pass over a ``Doc``, so no parse
+    is read from before a change."""
+    parse = _parse
+    if parse.doc is not token.doc:
+        parse = _parse_of(token.doc)
+    return parse.children[token.i]
+
+
+def subtree_tokens(token: "Token") -> "tuple[Token, ...]":
+    """``tuple(token.subtree)`` (its left children's subtrees, the word, its right
+    children's subtrees), kept per word with ``child_tokens``'s children: a word's subtree
+    is built from its children's, which are kept too, instead of through ``token.subtree``'s
+    nested generators at each walk."""
+    parse = _parse
+    if parse.doc is not token.doc:
+        parse = _parse_of(token.doc)
+    found = parse.subtrees.get(token.i)
     if found is None:
-        found = memo[token.i] = tuple(token.children)
+        try:
+            found = _subtree(parse, token.i)
+        except RecursionError:  # a parse deeper than the interpreter's stack: spaCy's own walk
+            found = parse.subtrees[token.i] = tuple(token.subtree)
+    return found
+
+
+def _subtree(parse: _Parse, i: int) -> "tuple[Token, ...]":
+    found = parse.subtrees.get(i)
+    if found is None:
+        left: "tuple[Token, ...]" = ()
+        right: "tuple[Token, ...]" = ()
+        for c in parse.children[i]:
+            if c.i < i:
+                left += _subtree(parse, c.i)
+            else:
+                right += _subtree(parse, c.i)
+        found = parse.subtrees[i] = (*left, parse.tokens[i], *right)
     return found
 
 
 def forget_children() -> None:
-    """Drop what ``child_tokens`` keeps (and the ``Doc`` it holds)."""
-    global _children_memo
-    _children_memo = (None, {})
+    """Drop what ``child_tokens`` keeps (and the ``Doc`` it holds), unless it is that of the
+    ``Doc`` whose parse ``keep_parse`` keeps."""
+    global _parse
+    if _parse.doc is not None and _parse.doc is not _kept:
+        _parse = _Parse(None)
+
+
+class keep_parse:
+    """``with keep_parse(doc):`` the words' children and subtrees ``child_tokens`` reads for
+    ``doc`` are read once for all the stages run inside (trigger finding, linking, tuple
+    building: the event extractor's pass over a ``Doc`` it does not change), not once per
+    stage; dropped at the end."""
+
+    def __init__(self, doc: "Doc") -> None:
+        self.doc = doc
+
+    def __enter__(self) -> "keep_parse":
+        global _kept
+        _kept = self.doc
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        global _kept, _parse
+        _kept = None
+        _kept_memo.clear()
+        _parse = _Parse(None)
+
+
+def doc_memo(doc: "Doc", key: object, build: "Callable[[], T]") -> "T":
+    """``build()``, computed once for ``key`` while ``keep_parse`` keeps ``doc`` (what every
+    stage reads of it: its entities, its sentences), else each time asked."""
+    if doc is not _kept:
+        return build()
+    if key not in _kept_memo:
+        _kept_memo[key] = build()
+    return _kept_memo[key]  # type: ignore[return-value]
+
+
+def doc_column(doc: "Doc", attr: int) -> "list[int]":
+    """``[getattr(t, name) for t in doc]`` for the attribute id ``attr`` (``spacy.attrs``:
+    ``DEP``, ``TAG``, ...), read from the ``Doc``'s array: once for all the stages under
+    ``keep_parse``."""
+    return doc_memo(doc, ("column", attr), lambda: doc.to_array(attr).tolist())
+
+
+def entity_index(doc: "Doc") -> "EntityIndex":
+    """The ``Doc``'s ``EntityIndex``, one for all the stages under ``keep_parse``."""
+    return doc_memo(doc, EntityIndex, lambda: EntityIndex(doc))
+
+
+def sentence_bounds(doc: "Doc") -> "SentenceBounds":
+    """The ``Doc``'s ``SentenceBounds``, one for all the stages under ``keep_parse``."""
+    return doc_memo(doc, SentenceBounds, lambda: SentenceBounds(doc))
 
 
 class SentenceBounds:
@@ -186,3 +301,13 @@ class SentenceBounds:
             self._ends = starts[1:] + [len(doc)]
         k = bisect.bisect_right(self._starts, i) - 1
         return self._starts[k], self._ends[k]
+
+
+def noun_chunk_bounds(doc: "Doc") -> "list[tuple[int, int]]":
+    """``[(c.start, c.end) for c in doc.noun_chunks]``, from the language's own noun chunk
+    iterator (``doc.noun_chunks_iterator``, which ``doc.noun_chunks`` wraps) without a
+    ``Span`` per chunk. Raises ``ValueError`` without a parse, as ``doc.noun_chunks`` does."""
+    iterator = doc.noun_chunks_iterator
+    if iterator is None:
+        return [(c.start, c.end) for c in doc.noun_chunks]  # spaCy's own error for a language without one
+    return [(start, end) for start, end, _ in iterator(doc)]

@@ -174,8 +174,22 @@ def _is_purpose_clause(token: Token, lexicon: Lexicon) -> bool:
     return not (token.dep_ == "acl" and (lemma in lexicon.planning_nouns or lemma in lexicon.attempt_nouns))
 
 
-def _in_purpose_clause(token: Token, lexicon: Lexicon) -> bool:
-    """The word heads, or hangs inside, a purpose clause ("to assist with fixing equipment")."""
+def _in_purpose_clause(token: Token, lexicon: Lexicon, index: "_DocIndex | None" = None) -> bool:
+    """The word heads, or hangs inside, a purpose clause ("to assist with fixing equipment").
+    With ``index`` (the ``Doc``'s lookups), the path up is read from its arrays, and only a
+    verb that may head one (``_DocIndex.purpose_heads``) is put to ``_is_purpose_clause``."""
+    if index is not None:
+        dep, heads, _, _ = index.lists()
+        heads_purpose = index.purpose_heads()
+        doc = token.doc
+        i = token.i
+        for _ in range(6):
+            if i in heads_purpose and _is_purpose_clause(doc[i], lexicon):
+                return True
+            if dep[i] not in _PURPOSE_PATH_DEPS or heads[i] == i:
+                return False
+            i = heads[i]
+        return False
     cur = token
     for _ in range(6):
         if cur.pos_ == "VERB" and _is_purpose_clause(cur, lexicon):
@@ -184,6 +198,12 @@ def _in_purpose_clause(token: Token, lexicon: Lexicon) -> bool:
             return False
         cur = cur.head
     return False
+
+
+# The labels ``_in_purpose_clause`` climbs through, and those of a purpose clause's verb
+# (``_is_purpose_clause``), as string ids (``Token.dep``).
+_PURPOSE_PATH_DEPS = frozenset(get_string_id(d) for d in ("pcomp", "prep", "pobj", "xcomp", "advcl", "conj"))
+_PURPOSE_CLAUSE_DEPS = frozenset(get_string_id(d) for d in ("advcl", "acl", "relcl", "xcomp"))
 
 
 def is_conditional(token: Token, lexicon: Lexicon, index: "_DocIndex | None" = None) -> bool:
@@ -318,6 +338,7 @@ _DEP_AUX, _DEP_AUXPASS = get_string_id("aux"), get_string_id("auxpass")
 _CLAUSE_DEPS = frozenset(get_string_id(d) for d in ("advcl", "ccomp"))
 _MODALITY_DEPS = (_DEP_NEG, _DEP_ADVMOD, _DEP_AUX, _DEP_AUXPASS)
 _LEMMA_HAVE, _LOWER_BE, _LOWER_GOING = get_string_id("have"), get_string_id("be"), get_string_id("going")
+_LOWER_TO = get_string_id("to")
 # what the children of a word say of its modality (``_DocIndex.modality_marks``), as bits
 _NEGATED, _PLANNED, _HEDGED, _GOING = 1, 2, 4, 8
 
@@ -359,6 +380,7 @@ class _DocIndex:
         self._lists: tuple | None = None
         self._conditional: tuple[Lexicon, frozenset[int]] | None = None
         self._modality: tuple[Lexicon, dict[int, int]] | None = None
+        self._purpose: frozenset[int] | None = None
 
     def arrays(self) -> tuple:
         """The ``Doc``'s dependency labels, heads (offsets from each word), lower-cased
@@ -510,6 +532,18 @@ class _DocIndex:
                 continue
             marks[h] = marks.get(h, 0) | bit
         return marks
+
+    def purpose_heads(self) -> frozenset[int]:
+        """The verbs that may head a purpose clause (``_is_purpose_clause`` looks no further at
+        the others): of a clause's label, with an auxiliary "to" among their children."""
+        if self._purpose is None:
+            dep_arr, _, lower_arr, _, pos = self.arrays()
+            dep, heads, _, _ = self.lists()
+            self._purpose = frozenset(
+                h for h in (heads[i] for i in numpy.flatnonzero((dep_arr == _DEP_AUX) & (lower_arr == _LOWER_TO)).tolist())
+                if pos[h] == _POS_VERB and dep[h] in _PURPOSE_CLAUSE_DEPS
+            )
+        return self._purpose
 
     def root_reports(self, sent, lexicon: Lexicon) -> list[Token]:
         """The sentence's clauses of a reporting verb attached under its root, in order."""
@@ -1823,7 +1857,7 @@ def _find_triggers(doc: Doc, lexicon: Lexicon, head, index: "_DocIndex", details
         elif verb and token.dep_ not in ("amod", "compound", "aux", "auxpass"):
             lemma = verb_base(token)  # "staged" lemmatized "stag": "stage"
             phrasal = f"{lemma} {particle}" if particle else lemma
-            if _in_purpose_clause(token, lexicon):
+            if _in_purpose_clause(token, lexicon, index):
                 continue
             if _no_verb(token, lemma, phrasal, lexicon):
                 continue  # "all the way downstate": WordNet has no such verb

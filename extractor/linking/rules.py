@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ..contracts import Trigger
 from ..lexicon import Lexicon, default_lexicon
-from ..syntax import EntityIndex, SentenceBounds, child_tokens
+from ..syntax import EntityIndex, SentenceBounds, child_tokens, entity_index, sentence_bounds, subtree_tokens
 
 T = TypeVar("T")
 
@@ -78,20 +78,16 @@ class Context:
     # fill too (a memo of the Context's own built every word's children a second time)
     children = staticmethod(child_tokens)
 
-    def subtree(self, token: Token) -> tuple[Token, ...]:
-        """``tuple(token.subtree)``, built once per token of the document: the rules that
-        look deeper in a trigger's clause walk the same subtree (``token.subtree`` builds
-        new ``Token`` objects through nested generators at each walk)."""
-        key = (Context.subtree, token.i)
-        found = self._memo.get(key)
-        if found is None:
-            found = self._memo[key] = tuple(token.subtree)
-        return found
+    # ``ctx.subtree(token)``: ``tuple(token.subtree)``, built once per word of the document
+    # from the kept children (``syntax.subtree_tokens``): the rules that look deeper in a
+    # trigger's clause walk the same subtrees, and ``token.subtree`` builds new ``Token``
+    # objects through nested generators at each walk
+    subtree = staticmethod(subtree_tokens)
 
     def sent_bounds(self, token: Token) -> tuple[int, int]:
         """``(token.sent.start, token.sent.end)``, from the document's sentences read once
         (``syntax.SentenceBounds``)."""
-        return self.memo(SentenceBounds, lambda: SentenceBounds(self.doc))(token.i)
+        return self.memo(SentenceBounds, lambda: sentence_bounds(self.doc))(token.i)
 
     def memo(self, key: Any, build: Callable[[], T]) -> T:
         """``build()``, computed once per document for ``key``."""
@@ -104,7 +100,7 @@ class Context:
     @classmethod
     def of(cls, doc: Doc, triggers: Sequence[Trigger], lexicon: Lexicon) -> "Context":
         noun_events = frozenset(t.i for t in triggers if t.kind == "noun")
-        return cls(doc, tuple(triggers), lexicon, word_classes(lexicon), noun_events, EntityIndex(doc))
+        return cls(doc, tuple(triggers), lexicon, word_classes(lexicon), noun_events, entity_index(doc))
 
 
 def attempt(rule: Callable[..., Any], *args: Any) -> Found | None:

@@ -8,11 +8,13 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from spacy.attrs import DEP, TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..contracts import TokenSpan
 from ..lexicon import EVENT_NOUN_CLASSES, in_verb_class, is_agent_noun, is_dictionary_word, word_senses
-from ..syntax import child_tokens, EntityIndex, entity_span, last_before, occurrence_governor
+from ..syntax import child_tokens, doc_column, EntityIndex, entity_span, last_before, occurrence_governor
 from .rules import Context, Words, shipped_words
 
 # spaCy entity labels of who can act and of amounts.
@@ -194,6 +196,11 @@ def _antecedents(ents: tuple) -> dict[str, tuple[list[int], list[TokenSpan], lis
     return table
 
 
+# "nsubj", "nsubjpass" and the tags "NNS", "NNPS" as string ids (``Token.dep``, ``Token.tag``).
+_SUBJECT_IDS = frozenset(get_string_id(label) for label in ("nsubj", "nsubjpass"))
+_PLURAL_NOUN_TAGS = frozenset(get_string_id(tag) for tag in ("NNS", "NNPS"))
+
+
 def _previous_sentence(token: Token) -> Span | None:
     start = token.sent.start
     return token.doc[start - 1].sent if start > 0 else None
@@ -230,10 +237,13 @@ def resolve_pronoun(token: Token, words: Words | None = None, entities: EntityIn
     if token.lower_ in words.plural_pronouns:
         plural: TokenSpan | None = None
         start = token.sent.start
-        scope = [*(previous if previous is not None else ()), *doc[start : token.i]]
-        for t in scope:
-            if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ in ("NNS", "NNPS") and t.i < token.i:
-                head = content_head(t, words)
+        scope = [*(range(previous.start, previous.end) if previous is not None else ()), *range(start, token.i)]
+        # the plural subjects of the scope, read from the labels and tags of its words (no
+        # ``Token`` for the others)
+        dep, tag = doc_column(doc, DEP), doc_column(doc, TAG)
+        for i in scope:
+            if dep[i] in _SUBJECT_IDS and tag[i] in _PLURAL_NOUN_TAGS and i < token.i:
+                head = content_head(doc[i], words)
                 span = noun_phrase(head, numbers=False)
                 if plural is None or span[0] > plural[0]:
                     plural = span

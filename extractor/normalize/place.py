@@ -189,11 +189,12 @@ def document_place_context(doc: Any, *, labels: Iterable[str] | None = None, tex
     none was safe); the result is the countries and regions of the second pass.
     ``text``: ``doc.text``, when the caller has already read it (it is joined at each access).
     """
-    from extractor.syntax import PLACE_LABELS
+    from extractor.syntax import PLACE_LABELS, entity_index
 
     wanted = frozenset(labels) if labels is not None else PLACE_LABELS
     text = doc.text if text is None else text
-    mentions = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in wanted]
+    # ``doc.ents``, read once for all the stages when the event extractor runs
+    mentions = [(e.start_char, e.end_char) for e in entity_index(doc).ents if e.label_ in wanted]
     if not mentions:
         return PlaceContext()
     gazetteer = get_gazetteer()
