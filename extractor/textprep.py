@@ -224,9 +224,10 @@ def _share_bar(stripped: str) -> bool:
     p = _patterns()
     if re.search(r",|\band\b", stripped):  # a list in a sentence names them with commas and 'and'
         return False
+    if len(p["social"].findall(stripped)) < 2:
+        return False  # (asked before the words are read: most lines name no network)
     flags = _covered(stripped, (p["social"], p["prompt"]))
-    socials = len(p["social"].findall(stripped))
-    return bool(flags) and all(flags) and socials >= 2
+    return bool(flags) and all(flags)
 
 
 def _credit_line(stripped: str) -> bool:
@@ -278,6 +279,14 @@ def _byline_line(stripped: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _stamp_phrases() -> tuple[re.Pattern[str], ...]:
+    """The lexicon's time stamp words of several words ("last updated"), longest first, each
+    compiled once (a line is tested against every one of them)."""
+    phrases = sorted((s for s in _WORDS.timestamp_words if " " in s), key=len, reverse=True)
+    return tuple(re.compile(rf"\b{re.escape(phrase)}\b", re.IGNORECASE) for phrase in phrases)
+
+
 def _timestamp_line(stripped: str) -> bool:
     if len(stripped.split()) > 16:
         return False
@@ -286,8 +295,8 @@ def _timestamp_line(stripped: str) -> bool:
     text = _CLOCK.sub(" ", text)
     stamp_words = _WORDS.timestamp_words
     label = False
-    for phrase in sorted((s for s in stamp_words if " " in s), key=len, reverse=True):
-        text, n = re.subn(rf"\b{re.escape(phrase)}\b", " ", text, flags=re.IGNORECASE)
+    for phrase in _stamp_phrases():
+        text, n = phrase.subn(" ", text)
         label = label or n > 0
     has_date = False
     read_time = bool(re.search(r"\b\d+\s*(?:min|mins|minutes?)\s+read\b|\breading\s+time\b", text, re.IGNORECASE))
@@ -349,9 +358,11 @@ def furniture_kind(line: str) -> str | None:
     if len(words) <= 20:
         if p["signup"].match(stripped):
             return "prompt"
-        flags = _covered(stripped, (p["prompt"], p["social"], p["signup"]))
-        if flags and p["prompt"].search(stripped) and sum(flags) / len(flags) >= 0.6:
-            return "prompt"
+        # a prompt first: most lines have none, and their words are not read
+        if p["prompt"].search(stripped):
+            flags = _covered(stripped, (p["prompt"], p["social"], p["signup"]))
+            if flags and sum(flags) / len(flags) >= 0.6:
+                return "prompt"
     return None
 
 

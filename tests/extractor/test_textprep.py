@@ -120,6 +120,33 @@ def test_furniture_lines_by_kind(line, kind):
     assert furniture_kind(line) == kind
 
 
+def test_stamp_phrases_are_the_lexicons_phrases_longest_first():
+    from extractor.textprep import _WORDS, _stamp_phrases
+
+    phrases = _stamp_phrases()
+    wanted = {s for s in _WORDS.timestamp_words if " " in s}
+    assert len(phrases) == len(wanted) > 0
+    assert [len(p.pattern) for p in phrases] == sorted((len(p.pattern) for p in phrases), reverse=True)
+    for phrase in wanted:  # each, whole words only, in any letter case
+        assert any(p.fullmatch(phrase.upper()) for p in phrases)
+        assert not any(p.search("x" + phrase) for p in phrases)
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("Last updated on Monday, March 3 at 10:02", "timestamp"),  # two of the phrases
+        ("LAST MODIFIED 12/03/2031", "timestamp"),
+        ("Facebook", "cue"),  # one network is no share bar
+        ("Facebook, Twitter", "cue"),  # nor a list written as in a sentence
+        ("Twitter Facebook", "share"),
+        ("Watch the video  Skip Ad", "prompt"),
+    ],
+)
+def test_furniture_kind_edges(line, kind):
+    assert furniture_kind(line) == kind
+
+
 @pytest.mark.parametrize(
     "line",
     [
