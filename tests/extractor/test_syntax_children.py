@@ -34,7 +34,8 @@ def test_forget_children_reads_a_changed_parse(nlp):
 SENTENCES = [
     "Rebels took the town on Monday. Troops left after the attack.",
     "A man was killed and five more were wounded in Belfast on Monday, police said.",
-    # a non-projective parse: the relative clause hangs on "man", after the verb
+    # an extraposed relative clause (the model hangs it on the verb, so the parse stays
+    # projective; the hand-built test below is the non-projective one)
     "A man arrived yesterday who had fled the fighting in Kherson.",
     "",
 ]
