@@ -157,10 +157,11 @@ class _Parse:
 
 # The ``Doc`` that ``child_tokens`` last answered for, with its words' children; and the
 # ``Doc`` whose parse is kept across stages (``keep_parse``), which ``forget_children`` keeps,
-# with what ``doc_memo`` keeps of it.
+# with what ``doc_memo`` keeps of it, as one pair: a reader takes the pair once and checks its
+# ``Doc``, so another thread's ``keep_parse`` can cost it a rebuild but never give it another
+# ``Doc``'s parse or lookups.
 _parse = _Parse(None)
-_kept: "Doc | None" = None
-_kept_memo: "dict[object, object]" = {}
+_kept: "tuple[Doc, dict[object, object]] | None" = None
 
 
 def _parse_of(doc: "Doc") -> _Parse:
@@ -218,7 +219,8 @@ def forget_children() -> None:
     """Drop what ``child_tokens`` keeps (and the ``Doc`` it holds), unless it is that of the
     ``Doc`` whose parse ``keep_parse`` keeps."""
     global _parse
-    if _parse.doc is not None and _parse.doc is not _kept:
+    kept = _kept
+    if _parse.doc is not None and (kept is None or _parse.doc is not kept[0]):
         _parse = _Parse(None)
 
 
@@ -233,24 +235,25 @@ class keep_parse:
 
     def __enter__(self) -> "keep_parse":
         global _kept
-        _kept = self.doc
+        _kept = (self.doc, {})
         return self
 
     def __exit__(self, *exc: object) -> None:
         global _kept, _parse
         _kept = None
-        _kept_memo.clear()
         _parse = _Parse(None)
 
 
 def doc_memo(doc: "Doc", key: object, build: "Callable[[], T]") -> "T":
     """``build()``, computed once for ``key`` while ``keep_parse`` keeps ``doc`` (what every
     stage reads of it: its entities, its sentences), else each time asked."""
-    if doc is not _kept:
+    kept = _kept
+    if kept is None or kept[0] is not doc:
         return build()
-    if key not in _kept_memo:
-        _kept_memo[key] = build()
-    return _kept_memo[key]  # type: ignore[return-value]
+    memo = kept[1]
+    if key not in memo:
+        memo[key] = build()
+    return memo[key]  # type: ignore[return-value]
 
 
 def doc_column(doc: "Doc", attr: int) -> "list[int]":

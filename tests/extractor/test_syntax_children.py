@@ -93,3 +93,14 @@ def test_noun_chunk_bounds_need_a_parse():
 
     with pytest.raises(ValueError, match="E029"):
         noun_chunk_bounds(spacy.blank("en")("no parse here"))
+
+
+def test_doc_memo_never_answers_for_another_docs_kept_lookups(nlp):
+    # a second keep_parse (another thread's pass) replaces the kept Doc: the first Doc's
+    # lookups are then built again, never read from the other Doc's memo
+    first, second = nlp("Troops left."), nlp("Police came.")
+    with keep_parse(first):
+        assert doc_memo(first, "k", lambda: "first") == "first"
+        with keep_parse(second):
+            assert doc_memo(second, "k", lambda: "second") == "second"
+            assert doc_memo(first, "k", lambda: "first again") == "first again"
