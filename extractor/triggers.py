@@ -151,7 +151,7 @@ def is_counted_existential(token: Token, lexicon: Lexicon) -> bool:
 
 def _is_purpose_clause(token: Token, lexicon: Lexicon) -> bool:
     """An infinitive of purpose or motive ("to support Russia"), not an event of its own."""
-    if token.dep_ not in ("advcl", "acl", "relcl", "xcomp"):
+    if token.dep not in _PURPOSE_CLAUSE_DEPS:
         return False
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in child_tokens(token)):
         return False
@@ -174,29 +174,21 @@ def _is_purpose_clause(token: Token, lexicon: Lexicon) -> bool:
     return not (token.dep_ == "acl" and (lemma in lexicon.planning_nouns or lemma in lexicon.attempt_nouns))
 
 
-def _in_purpose_clause(token: Token, lexicon: Lexicon, index: "_DocIndex | None" = None) -> bool:
-    """The word heads, or hangs inside, a purpose clause ("to assist with fixing equipment").
-    With ``index`` (the ``Doc``'s lookups), the path up is read from its arrays, and only a
-    verb that may head one (``_DocIndex.purpose_heads``) is put to ``_is_purpose_clause``."""
-    if index is not None:
-        dep, heads, _, _ = index.lists()
-        heads_purpose = index.purpose_heads()
-        doc = token.doc
-        i = token.i
-        for _ in range(6):
-            if i in heads_purpose and _is_purpose_clause(doc[i], lexicon):
-                return True
-            if dep[i] not in _PURPOSE_PATH_DEPS or heads[i] == i:
-                return False
-            i = heads[i]
-        return False
-    cur = token
+def _in_purpose_clause(token: Token, lexicon: Lexicon, index: "_DocIndex") -> bool:
+    """The word heads, or hangs inside, a purpose clause ("to assist with fixing equipment"),
+    climbing at most six words up through ``_PURPOSE_PATH_DEPS``. The path up is read from the
+    ``Doc``'s arrays (``index``), and only a verb that may head one (``_DocIndex.purpose_heads``)
+    is put to ``_is_purpose_clause``."""
+    dep, heads, _, _ = index.lists()
+    heads_purpose = index.purpose_heads()
+    doc = token.doc
+    i = token.i
     for _ in range(6):
-        if cur.pos_ == "VERB" and _is_purpose_clause(cur, lexicon):
+        if i in heads_purpose and _is_purpose_clause(doc[i], lexicon):
             return True
-        if cur.dep_ not in ("pcomp", "prep", "pobj", "xcomp", "advcl", "conj") or cur.head.i == cur.i:
+        if dep[i] not in _PURPOSE_PATH_DEPS or heads[i] == i:
             return False
-        cur = cur.head
+        i = heads[i]
     return False
 
 
@@ -1977,7 +1969,7 @@ def head_triggers(doc: Doc, head, taken: set[int], *, lexicon: Lexicon, index: _
         if score < head.threshold:
             continue
         token = doc[i]
-        if _in_purpose_clause(token, lexicon) or index.in_question(token) or is_conditional(token, lexicon, index):
+        if _in_purpose_clause(token, lexicon, index) or index.in_question(token) or is_conditional(token, lexicon, index):
             continue
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB":
