@@ -818,6 +818,17 @@ def format_outside_report(report: Mapping[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
+def _subset_line(label: str, figures: Mapping[str, Any], *, empty_slots: bool = True) -> str:
+    """One line of a subset of the eligible figures: its events, trigger recall and slot
+    recalls (``empty_slots=False`` leaves out the slots no event of the subset gives)."""
+    t = figures["trigger"]
+    slots = ", ".join(
+        f"{s} {_pct(c['recall']).strip()} ({c['recalled']}/{c['n']})"
+        for s, c in figures["slots"].items() if empty_slots or c["n"]
+    )
+    return f"{label}: {figures['n']} events, trigger recall {_pct(t['recall']).strip()} ({t['found']}/{t['n']}); {slots}"
+
+
 def _format_eligible(e: Mapping[str, Any]) -> list[str]:
     n = e["not_eligible"]
     out = [
@@ -841,16 +852,9 @@ def _format_eligible(e: Mapping[str, Any]) -> list[str]:
         out.append(f"{s:<10} " + " ".join(f"{cell:<20}" for cell in cells).rstrip())
     f = e.get("phrase_fillers")
     if f is not None:
-        out.append(
-            f"with a phrase filler (a location/date/quantity filler in the sentence with a noun or number, "
-            f"not only particles, pronouns or adverbs such as 'out', 'itself', 'then'): {f['n']} events, "
-            f"trigger recall {_pct(f['trigger']['recall']).strip()} ({f['trigger']['found']}/{f['trigger']['n']}); "
-            + ", ".join(f"{s} {_pct(c['recall']).strip()} ({c['recalled']}/{c['n']})" for s, c in f["slots"].items() if c["n"])
-        )
-    a = e["any_actor"]
-    out.append(
-        f"without the actor condition (guide v2 admits agentless events): {a['n']} events, "
-        f"trigger recall {_pct(a['trigger']['recall']).strip()} ({a['trigger']['found']}/{a['trigger']['n']}); "
-        + ", ".join(f"{s} {_pct(c['recall']).strip()} ({c['recalled']}/{c['n']})" for s, c in a["slots"].items())
-    )
+        out.append(_subset_line(
+            "with a phrase filler (a location/date/quantity filler in the sentence with a noun or number, "
+            "not only particles, pronouns or adverbs such as 'out', 'itself', 'then')", f, empty_slots=False,
+        ))
+    out.append(_subset_line("without the actor condition (guide v2 admits agentless events)", e["any_actor"]))
     return out
